@@ -1,0 +1,10 @@
+//! Front matter: the YAML block between `---` lines at the top of a post.
+//!
+//! `split` finds it the way Jekyll's `Document::YAML_FRONT_MATTER_REGEXP` does; `yaml` (the only
+//! module that knows YAML) turns it into a `Map` with every key kept.
+
+mod split;
+mod yaml;
+
+pub use split::{split, Split};
+pub use yaml::parse;

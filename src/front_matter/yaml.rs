@@ -1,0 +1,104 @@
+//! Reads front matter YAML into a `Map`: the one module that knows about YAML.
+//!
+//! Jekyll loads front matter with Psych (YAML 1.1); serde_yaml reads YAML 1.2, which agrees on
+//! everything posts use (strings, numbers, lists, `[]`, `''`). Dates: YAML 1.2 has no timestamp
+//! type, so `date: 2019-02-06` stays the string `"2019-02-06"`, which is how a date should come
+//! out anyway. A YAML error becomes one diagnostic at its place in the front matter.
+
+use crate::diagnostic::Issue;
+use crate::value::{Map, Value};
+
+/// Parses the front matter text. Offsets of issues are relative to `yaml`.
+pub fn parse(yaml: &str) -> (Map, Vec<Issue>) {
+    match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+        Ok(serde_yaml::Value::Mapping(m)) => (mapping(m), Vec::new()),
+        Ok(serde_yaml::Value::Null) => (Map::new(), Vec::new()),
+        Ok(_) => (
+            Map::new(),
+            vec![Issue::error(
+                first_content_offset(yaml),
+                "front matter should be `key: value` lines; this is not a mapping, so the post \
+                 has no title, date or language",
+            )],
+        ),
+        Err(e) => (Map::new(), vec![error_issue(yaml, &e)]),
+    }
+}
+
+fn error_issue(yaml: &str, e: &serde_yaml::Error) -> Issue {
+    let offset = e.location().map_or(0, |loc| loc.index().min(yaml.len()));
+    // serde_yaml appends " at line L column C"; the place is reported on its own.
+    let text = e.to_string();
+    let message = match text.find(" at line ") {
+        Some(i) => &text[..i],
+        None => text.as_str(),
+    };
+    Issue::error(
+        offset,
+        format!("front matter is not valid YAML: {message}; fix it to get the title, date and translations"),
+    )
+}
+
+fn first_content_offset(yaml: &str) -> usize {
+    // Skip the opening `---` line.
+    yaml.find('\n').map_or(0, |i| i + 1)
+}
+
+fn mapping(m: serde_yaml::Mapping) -> Map {
+    m.into_iter().map(|(k, v)| (key(k), value(v))).collect()
+}
+
+fn key(k: serde_yaml::Value) -> String {
+    match value(k) {
+        Value::String(s) => s,
+        other => other.to_liquid_string(),
+    }
+}
+
+fn value(v: serde_yaml::Value) -> Value {
+    match v {
+        serde_yaml::Value::Null => Value::Null,
+        serde_yaml::Value::Bool(b) => Value::Bool(b),
+        serde_yaml::Value::Number(n) => match n.as_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        serde_yaml::Value::String(s) => Value::String(s),
+        serde_yaml::Value::Sequence(items) => Value::List(items.into_iter().map(value).collect()),
+        serde_yaml::Value::Mapping(m) => Value::Map(mapping(m)),
+        serde_yaml::Value::Tagged(t) => value(t.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_should_keep_every_key_in_order() {
+        let (m, issues) = parse("---\nlayout: post\ndate: 2019-02-06\nja: []\nko: ''\ntags: [a, b]\n");
+        assert!(issues.is_empty());
+        let keys: Vec<_> = m.iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["layout", "date", "ja", "ko", "tags"]);
+        assert_eq!(m.get("date"), Some(&Value::from("2019-02-06")), "a date should stay YYYY-MM-DD");
+        assert_eq!(m.get("ja"), Some(&Value::List(vec![])));
+        assert_eq!(m.get("ko"), Some(&Value::from("")));
+    }
+
+    #[test]
+    fn parse_should_place_a_yaml_error() {
+        let yaml = "---\ntitle: a\nbad: [1, 2\n";
+        let (_, issues) = parse(yaml);
+        assert_eq!(issues.len(), 1, "a YAML error should give one diagnostic");
+        assert!(issues[0].message.contains("not valid YAML"), "{}", issues[0].message);
+        assert!(issues[0].offset > 4, "the error should point into the front matter, not at its start");
+    }
+
+    #[test]
+    fn parse_should_refuse_a_front_matter_that_is_not_a_mapping() {
+        let (m, issues) = parse("---\n- a\n- b\n");
+        assert!(m.is_empty());
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].offset, 4, "the diagnostic should point at the first YAML line");
+    }
+}

@@ -1,0 +1,135 @@
+//! postview renders a Jekyll post the way the site publishes it: front matter, Liquid, then
+//! Markdown as kramdown 2.4 with its GFM parser makes it, in plain Rust that also runs as
+//! WebAssembly in a browser or in Node.
+//!
+//! ```
+//! use postview::{render_post, Options};
+//! let post = render_post("---\ntitle: Hello\nja: _i18n/ja/_posts/2021-01-20-hello.md\n---\nIt's **here**.\n", &Options::default());
+//! assert_eq!(post.title.as_deref(), Some("Hello"));
+//! assert_eq!(post.html.trim(), "<p>It’s <strong>here</strong>.</p>");
+//! assert_eq!(post.translations[0].slug, "hello");
+//! ```
+//!
+//! The stages, one module each: [`front_matter`] splits and reads the YAML, [`liquid`] renders
+//! `{{ … }}`, [`markdown`] turns the text into HTML. [`render_post`] runs them and places every
+//! diagnostic in the whole file. The wasm boundary is `wasm.rs`, and nothing else knows about
+//! JavaScript.
+
+#![forbid(unsafe_code)]
+
+pub mod diagnostic;
+pub mod front_matter;
+pub mod liquid;
+pub mod markdown;
+pub mod options;
+pub mod post;
+pub mod source_map;
+pub mod value;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use markdown::Heading;
+pub use options::Options;
+pub use post::Translation;
+pub use value::{Map, Value};
+
+use diagnostic::{Issue, LineIndex};
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// A rendered post.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rendered {
+    /// Every front matter key, values as written (Liquid in them is not rendered).
+    pub front_matter: Map,
+    /// The body as Jekyll hands it to the layout as `{{ content }}`.
+    pub html: String,
+    pub title: Option<String>,
+    pub lang: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The front matter `image` with its Liquid rendered, as the layouts show the hero image.
+    pub image: Option<String>,
+    pub translations: Vec<Translation>,
+    pub headings: Vec<Heading>,
+    /// Errors and warnings, in source order, each at a `line:column` of the whole file.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The source line of each top-level block of `html`, in order: for scroll sync.
+    pub block_lines: Vec<u32>,
+}
+
+/// Renders a post: its whole text, front matter included.
+///
+/// Never fails: whatever is wrong with the text is a diagnostic, and the body is rendered anyway.
+pub fn render_post(source: &str, options: &Options) -> Rendered {
+    let text = normalize_line_ends(source.strip_prefix('\u{feff}').unwrap_or(source));
+    let lines = LineIndex::new(&text);
+    let mut issues = Vec::new();
+
+    let parts = front_matter::split(&text);
+    let front_matter = match &parts.yaml {
+        Some(range) => {
+            let (map, yaml_issues) = front_matter::parse(&text[range.clone()]);
+            issues.extend(yaml_issues.into_iter().map(|i| i.shifted(range.start)));
+            map
+        }
+        None => Map::new(),
+    };
+    if parts.unclosed {
+        issues.push(Issue::error(
+            0,
+            "the front matter opened by `---` on line 1 is never closed: add a line `---` after \
+             its last key (until then Jekyll reads the whole file as text)",
+        ));
+    } else if parts.yaml.is_none() {
+        issues.push(Issue::warning(
+            0,
+            "no front matter: Jekyll copies a post that does not start with a `---` block \
+             unrendered; start the file with `---`, the keys, and `---`",
+        ));
+    }
+
+    let site = Value::Map(options.site.clone());
+    let page = Value::Map(front_matter.clone());
+    let ctx = liquid::Context { site: &site, page: &page };
+    let body_start = parts.body.start;
+    let liquid = liquid::render(&text[parts.body], &ctx);
+    issues.extend(liquid.issues.into_iter().map(|i| i.shifted(body_start)));
+
+    let md = markdown::render(&liquid.text);
+    let to_source = |offset: usize| body_start + liquid.map.to_input(offset);
+    issues.extend(md.issues.into_iter().map(|i| Issue { offset: to_source(i.offset), ..i }));
+    let block_lines = md.blocks.iter().map(|&b| lines.line(to_source(b))).collect();
+
+    let image = front_matter
+        .get("image")
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| liquid::render(s, &ctx).text);
+
+    issues.sort_by_key(|i| i.offset);
+    Rendered {
+        title: post::title(&front_matter),
+        lang: post::lang(&front_matter, options),
+        date: post::date(&front_matter, options),
+        image,
+        translations: post::translations(&front_matter, options),
+        headings: md.headings,
+        diagnostics: issues.into_iter().map(|i| lines.locate(i)).collect(),
+        block_lines,
+        html: md.html,
+        front_matter,
+    }
+}
+
+/// CRLF and lone CR become LF, as kramdown reads its source; line numbers stay as an editor
+/// counts them.
+fn normalize_line_ends(text: &str) -> Cow<'_, str> {
+    if !text.contains('\r') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+}

@@ -1,0 +1,55 @@
+//! What a caller can tell `render_post` about the site a post belongs to.
+
+use crate::value::{Map, Value};
+
+/// The languages the site publishes in when the caller does not say.
+pub const DEFAULT_LANGUAGES: [&str; 5] = ["en", "ja", "ko", "zh-Hans", "zh-Hant"];
+
+/// Options of `render_post`.
+///
+/// ```
+/// use postview::{render_post, Options, Value};
+/// let mut options = Options::default();
+/// options.set_site_value("baseurl_root", Value::from("/news"));
+/// let post = render_post("---\ntitle: Hi\n---\n![]({{ site.baseurl_root }}/a.png)\n", &options);
+/// assert!(post.html.contains(r#"src="/news/a.png""#));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    /// The Liquid `site` object. `baseurl_root` is `""` unless given, as the site's
+    /// multiple-languages plugin sets it for a site served from its root.
+    pub site: Map,
+    /// The site's language codes: the front matter keys that name a translation.
+    pub languages: Vec<String>,
+    /// The post's path in the site (e.g. `_i18n/ja/_posts/2021-01-20-masknetwork.md`), if known:
+    /// it supplies the language and the date when the front matter lacks them, as Jekyll does.
+    pub path: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        let mut site = Map::new();
+        site.insert("baseurl_root".into(), Value::from(""));
+        Options {
+            site,
+            languages: DEFAULT_LANGUAGES.iter().map(|s| s.to_string()).collect(),
+            path: None,
+        }
+    }
+}
+
+impl Options {
+    /// Sets one key of `site`, keeping the others.
+    pub fn set_site_value(&mut self, key: &str, value: Value) {
+        self.site.insert(key.to_owned(), value);
+    }
+
+    /// Options whose `site` is `site` laid over the default `site`.
+    pub fn with_site(site: Map) -> Self {
+        let mut options = Options::default();
+        for (k, v) in site.iter() {
+            options.site.insert(k.to_owned(), v.clone());
+        }
+        options
+    }
+}
