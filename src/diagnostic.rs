@@ -45,11 +45,19 @@ pub struct Issue {
 
 impl Issue {
     pub fn error(offset: usize, message: impl Into<String>) -> Self {
-        Issue { severity: Severity::Error, message: message.into(), offset }
+        Issue {
+            severity: Severity::Error,
+            message: message.into(),
+            offset,
+        }
     }
 
     pub fn warning(offset: usize, message: impl Into<String>) -> Self {
-        Issue { severity: Severity::Warning, message: message.into(), offset }
+        Issue {
+            severity: Severity::Warning,
+            message: message.into(),
+            offset,
+        }
     }
 
     /// The same issue, `by` bytes further into an enclosing text.
@@ -91,7 +99,12 @@ impl<'a> LineIndex<'a> {
 
     pub fn locate(&self, issue: Issue) -> Diagnostic {
         let (line, column) = self.position(issue.offset);
-        Diagnostic { severity: issue.severity, message: issue.message, line, column }
+        Diagnostic {
+            severity: issue.severity,
+            message: issue.message,
+            line,
+            column,
+        }
     }
 }
 
@@ -103,8 +116,20 @@ mod tests {
     fn position_should_count_lines_and_characters_from_one() {
         let idx = LineIndex::new("ab\nプラ\n");
         assert_eq!(idx.position(0), (1, 1), "the first byte should be 1:1");
-        assert_eq!(idx.position(3), (2, 1), "the byte after a newline should start a line");
-        assert_eq!(idx.position(6), (2, 2), "columns should count characters, not bytes");
-        assert_eq!(idx.position(100), (3, 1), "an offset past the end should be the end");
+        assert_eq!(
+            idx.position(3),
+            (2, 1),
+            "the byte after a newline should start a line"
+        );
+        assert_eq!(
+            idx.position(6),
+            (2, 2),
+            "columns should count characters, not bytes"
+        );
+        assert_eq!(
+            idx.position(100),
+            (3, 1),
+            "an offset past the end should be the end"
+        );
     }
 }

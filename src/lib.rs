@@ -94,15 +94,25 @@ pub fn render_post(source: &str, options: &Options) -> Rendered {
 
     let site = Value::Map(options.site.clone());
     let page = Value::Map(front_matter.clone());
-    let ctx = liquid::Context { site: &site, page: &page };
+    let ctx = liquid::Context {
+        site: &site,
+        page: &page,
+    };
     let body_start = parts.body.start;
     let liquid = liquid::render(&text[parts.body], &ctx);
     issues.extend(liquid.issues.into_iter().map(|i| i.shifted(body_start)));
 
     let md = markdown::render(&liquid.text);
     let to_source = |offset: usize| body_start + liquid.map.to_input(offset);
-    issues.extend(md.issues.into_iter().map(|i| Issue { offset: to_source(i.offset), ..i }));
-    let block_lines = md.blocks.iter().map(|&b| lines.line(to_source(b))).collect();
+    issues.extend(md.issues.into_iter().map(|i| Issue {
+        offset: to_source(i.offset),
+        ..i
+    }));
+    let block_lines = md
+        .blocks
+        .iter()
+        .map(|&b| lines.line(to_source(b)))
+        .collect();
 
     let image = front_matter
         .get("image")

@@ -27,12 +27,19 @@ pub fn lang(fm: &Map, options: &Options) -> Option<String> {
         return Some(lang);
     }
     let path = options.path.as_deref()?;
-    path.split('/').find(|seg| options.languages.iter().any(|l| l == seg)).map(str::to_owned)
+    path.split('/')
+        .find(|seg| options.languages.iter().any(|l| l == seg))
+        .map(str::to_owned)
 }
 
 /// The post's date as `YYYY-MM-DD`: its `date` key, else the date its file name starts with.
 pub fn date(fm: &Map, options: &Options) -> Option<String> {
-    if let Some(date) = fm.get("date").and_then(scalar).as_deref().and_then(leading_date) {
+    if let Some(date) = fm
+        .get("date")
+        .and_then(scalar)
+        .as_deref()
+        .and_then(leading_date)
+    {
         return Some(date.to_owned());
     }
     let name = options.path.as_deref()?.rsplit('/').next()?;
@@ -50,7 +57,11 @@ pub fn translations(fm: &Map, options: &Options) -> Vec<Translation> {
             if path.is_empty() {
                 return None;
             }
-            Some(Translation { lang: lang.clone(), path: path.to_owned(), slug: slug(path) })
+            Some(Translation {
+                lang: lang.clone(),
+                path: path.to_owned(),
+                slug: slug(path),
+            })
         })
         .collect()
 }
@@ -58,7 +69,10 @@ pub fn translations(fm: &Map, options: &Options) -> Vec<Translation> {
 /// `_i18n/ja/_posts/2021-01-20-masknetwork.md` → `masknetwork`.
 pub fn slug(path: &str) -> String {
     let name = path.rsplit('/').next().unwrap_or(path);
-    let name = name.strip_suffix(".md").or_else(|| name.strip_suffix(".markdown")).unwrap_or(name);
+    let name = name
+        .strip_suffix(".md")
+        .or_else(|| name.strip_suffix(".markdown"))
+        .unwrap_or(name);
     match leading_date(name) {
         Some(date) => name[date.len()..].trim_start_matches('-').to_owned(),
         None => name.to_owned(),
@@ -85,35 +99,64 @@ mod tests {
     use super::*;
 
     fn fm(pairs: &[(&str, Value)]) -> Map {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
     }
 
     #[test]
     fn translations_should_skip_empty_keys_and_follow_the_language_order() {
         let m = fm(&[
-            ("zh-Hans", Value::from("_i18n/zh-Hans/_posts/2021-01-20-mask.md")),
-            ("ja", Value::from("_i18n/ja/_posts/2021-01-20-masknetwork.md")),
+            (
+                "zh-Hans",
+                Value::from("_i18n/zh-Hans/_posts/2021-01-20-mask.md"),
+            ),
+            (
+                "ja",
+                Value::from("_i18n/ja/_posts/2021-01-20-masknetwork.md"),
+            ),
             ("ko", Value::List(vec![])),
             ("en", Value::from("")),
         ]);
         let t = translations(&m, &Options::default());
         let langs: Vec<_> = t.iter().map(|t| t.lang.as_str()).collect();
-        assert_eq!(langs, ["ja", "zh-Hans"], "empty keys should name no translation");
-        assert_eq!(t[0].slug, "masknetwork", "the slug should drop the date prefix and .md");
+        assert_eq!(
+            langs,
+            ["ja", "zh-Hans"],
+            "empty keys should name no translation"
+        );
+        assert_eq!(
+            t[0].slug, "masknetwork",
+            "the slug should drop the date prefix and .md"
+        );
     }
 
     #[test]
     fn date_should_fall_back_to_the_file_name() {
-        let options = Options { path: Some("_posts/2020-05-01-x.md".into()), ..Options::default() };
+        let options = Options {
+            path: Some("_posts/2020-05-01-x.md".into()),
+            ..Options::default()
+        };
         assert_eq!(date(&Map::new(), &options).as_deref(), Some("2020-05-01"));
         let m = fm(&[("date", Value::from("2021-03-04 10:00:00 +0800"))]);
-        assert_eq!(date(&m, &options).as_deref(), Some("2021-03-04"), "a time should be cut to the date");
+        assert_eq!(
+            date(&m, &options).as_deref(),
+            Some("2021-03-04"),
+            "a time should be cut to the date"
+        );
     }
 
     #[test]
     fn lang_should_come_from_the_key_then_the_path() {
-        let options = Options { path: Some("_i18n/ko/_posts/a.md".into()), ..Options::default() };
+        let options = Options {
+            path: Some("_i18n/ko/_posts/a.md".into()),
+            ..Options::default()
+        };
         assert_eq!(lang(&Map::new(), &options).as_deref(), Some("ko"));
-        assert_eq!(lang(&fm(&[("lang", Value::from("ja"))]), &options).as_deref(), Some("ja"));
+        assert_eq!(
+            lang(&fm(&[("lang", Value::from("ja"))]), &options).as_deref(),
+            Some("ja")
+        );
     }
 }

@@ -20,17 +20,31 @@ struct Run {
 impl SourceMap {
     /// The identity map: output equals input.
     pub fn identity() -> Self {
-        SourceMap { runs: vec![Run { out: 0, input: 0, copied: true }] }
+        SourceMap {
+            runs: vec![Run {
+                out: 0,
+                input: 0,
+                copied: true,
+            }],
+        }
     }
 
     /// Output from `out` on is input copied from `input` on.
     pub fn copied(&mut self, out: usize, input: usize) {
-        self.push(Run { out, input, copied: true });
+        self.push(Run {
+            out,
+            input,
+            copied: true,
+        });
     }
 
     /// Output from `out` on was produced by the construct at `input`.
     pub fn produced(&mut self, out: usize, input: usize) {
-        self.push(Run { out, input, copied: false });
+        self.push(Run {
+            out,
+            input,
+            copied: false,
+        });
     }
 
     fn push(&mut self, run: Run) {
@@ -70,7 +84,15 @@ mod tests {
         map.produced(2, 2);
         map.copied(5, 9);
         assert_eq!(map.to_input(1), 1, "a copied byte should keep its offset");
-        assert_eq!(map.to_input(3), 2, "a produced byte should point at its tag");
-        assert_eq!(map.to_input(6), 10, "bytes after a tag should shift by the size difference");
+        assert_eq!(
+            map.to_input(3),
+            2,
+            "a produced byte should point at its tag"
+        );
+        assert_eq!(
+            map.to_input(6),
+            10,
+            "bytes after a tag should shift by the size difference"
+        );
     }
 }

@@ -253,8 +253,16 @@ mod tests {
         m.insert("a".into(), Value::Int(2));
         m.insert("b".into(), Value::Int(3));
         let keys: Vec<_> = m.iter().map(|(k, _)| k).collect();
-        assert_eq!(keys, ["b", "a"], "a repeated key should keep its first place");
-        assert_eq!(m.get("b"), Some(&Value::Int(3)), "a repeated key should take the last value");
+        assert_eq!(
+            keys,
+            ["b", "a"],
+            "a repeated key should keep its first place"
+        );
+        assert_eq!(
+            m.get("b"),
+            Some(&Value::Int(3)),
+            "a repeated key should take the last value"
+        );
     }
 
     #[test]

@@ -81,7 +81,9 @@ pub fn render_post_js(source: &str, options: JsValue) -> Result<JsValue, JsValue
     let options = read_options(&options)?;
     let rendered = render_post(source, &options);
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    rendered.serialize(&serializer).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    rendered
+        .serialize(&serializer)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
 fn type_error(message: &str) -> JsValue {
@@ -94,24 +96,38 @@ fn read_options(js: &JsValue) -> Result<Options, JsValue> {
         return Ok(options);
     }
     if !js.is_object() || js_sys::Array::is_array(js) {
-        return Err(type_error("renderPost: options should be an object like { site, languages, path }"));
+        return Err(type_error(
+            "renderPost: options should be an object like { site, languages, path }",
+        ));
     }
-    let field = |name: &str| js_sys::Reflect::get(js, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let field = |name: &str| {
+        js_sys::Reflect::get(js, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    };
 
     let site = field("site");
     if !site.is_undefined() && !site.is_null() {
-        let value: Value = serde_wasm_bindgen::from_value(site)
-            .map_err(|e| type_error(&format!("renderPost: options.site should be a plain object: {e}")))?;
+        let value: Value = serde_wasm_bindgen::from_value(site).map_err(|e| {
+            type_error(&format!(
+                "renderPost: options.site should be a plain object: {e}"
+            ))
+        })?;
         let Value::Map(map) = value else {
-            return Err(type_error("renderPost: options.site should be a plain object"));
+            return Err(type_error(
+                "renderPost: options.site should be a plain object",
+            ));
         };
-        options = Options { site: Options::with_site(map).site, ..options };
+        options = Options {
+            site: Options::with_site(map).site,
+            ..options
+        };
     }
 
     let languages = field("languages");
     if !languages.is_undefined() && !languages.is_null() {
         let list: Vec<String> = serde_wasm_bindgen::from_value(languages).map_err(|_| {
-            type_error("renderPost: options.languages should be an array of language codes (strings)")
+            type_error(
+                "renderPost: options.languages should be an array of language codes (strings)",
+            )
         })?;
         options.languages = list;
     }
@@ -119,7 +135,8 @@ fn read_options(js: &JsValue) -> Result<Options, JsValue> {
     let path = field("path");
     if !path.is_undefined() && !path.is_null() {
         options.path = Some(
-            path.as_string().ok_or_else(|| type_error("renderPost: options.path should be a string"))?,
+            path.as_string()
+                .ok_or_else(|| type_error("renderPost: options.path should be a string"))?,
         );
     }
     Ok(options)

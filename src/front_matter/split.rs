@@ -20,36 +20,54 @@ pub struct Split {
 
 /// Splits `text` (BOM already removed, line ends already `\n`).
 pub fn split(text: &str) -> Split {
-    let whole = Split { yaml: None, body: 0..text.len(), unclosed: false };
+    let whole = Split {
+        yaml: None,
+        body: 0..text.len(),
+        unclosed: false,
+    };
     let Some(after_open) = opening_line_end(text) else {
         return whole;
     };
     let mut line_start = after_open;
     while line_start < text.len() {
-        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
         let line = &text[line_start..line_end];
         if is_closing_line(line) {
             let mut body = (line_end + 1).min(text.len());
             // Jekyll's `\s*$\n?` also swallows blank lines after the closing line, but
             // keeps the last line break before content that is not blank.
             body = skip_blank_lines(text, body);
-            return Split { yaml: Some(0..line_start), body: body..text.len(), unclosed: false };
+            return Split {
+                yaml: Some(0..line_start),
+                body: body..text.len(),
+                unclosed: false,
+            };
         }
         line_start = line_end + 1;
     }
-    Split { unclosed: true, ..whole }
+    Split {
+        unclosed: true,
+        ..whole
+    }
 }
 
 /// The offset after the opening `---` line (and the white space Jekyll's `---\s*\n` allows).
 fn opening_line_end(text: &str) -> Option<usize> {
     let rest = text.strip_prefix("---")?;
-    let ws = rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\x0b', '\x0c']).len();
+    let ws = rest.len()
+        - rest
+            .trim_start_matches([' ', '\t', '\n', '\x0b', '\x0c'])
+            .len();
     let last_nl = rest[..ws].rfind('\n')?;
     Some(3 + last_nl + 1)
 }
 
 fn is_closing_line(line: &str) -> bool {
-    let rest = line.strip_prefix("---").or_else(|| line.strip_prefix("..."));
+    let rest = line
+        .strip_prefix("---")
+        .or_else(|| line.strip_prefix("..."));
     rest.is_some_and(|r| r.trim_matches([' ', '\t', '\x0b', '\x0c']).is_empty())
 }
 
@@ -59,7 +77,10 @@ fn skip_blank_lines(text: &str, mut at: usize) -> usize {
             Some(i) => at + i,
             None => return at,
         };
-        if text[at..line_end].trim_matches([' ', '\t', '\x0b', '\x0c']).is_empty() {
+        if text[at..line_end]
+            .trim_matches([' ', '\t', '\x0b', '\x0c'])
+            .is_empty()
+        {
             // A blank line followed by more text: Jekyll's `\s*` eats it.
             let next = line_end + 1;
             if next >= text.len() {
@@ -83,12 +104,18 @@ mod tests {
 
     #[test]
     fn split_should_find_front_matter_between_dashes() {
-        assert_eq!(parts("---\na: 1\n---\nbody\n"), (Some("---\na: 1\n"), "body\n", false));
+        assert_eq!(
+            parts("---\na: 1\n---\nbody\n"),
+            (Some("---\na: 1\n"), "body\n", false)
+        );
     }
 
     #[test]
     fn split_should_accept_dots_and_trailing_spaces_as_the_closing_line() {
-        assert_eq!(parts("--- \na: 1\n...  \nbody"), (Some("--- \na: 1\n"), "body", false));
+        assert_eq!(
+            parts("--- \na: 1\n...  \nbody"),
+            (Some("--- \na: 1\n"), "body", false)
+        );
     }
 
     #[test]
@@ -98,7 +125,10 @@ mod tests {
 
     #[test]
     fn split_should_leave_a_post_without_opening_line_whole() {
-        assert_eq!(parts("title: x\n---\nbody"), (None, "title: x\n---\nbody", false));
+        assert_eq!(
+            parts("title: x\n---\nbody"),
+            (None, "title: x\n---\nbody", false)
+        );
         assert_eq!(parts("---x\n---\n"), (None, "---x\n---\n", false));
     }
 
@@ -109,11 +139,17 @@ mod tests {
 
     #[test]
     fn split_should_not_take_a_longer_dash_line_as_closing() {
-        assert_eq!(parts("---\na: 1\n----\n---\nb"), (Some("---\na: 1\n----\n"), "b", false));
+        assert_eq!(
+            parts("---\na: 1\n----\n---\nb"),
+            (Some("---\na: 1\n----\n"), "b", false)
+        );
     }
 
     #[test]
     fn split_should_swallow_blank_lines_after_the_closing_line() {
-        assert_eq!(parts("---\na: 1\n---\n\n\nbody"), (Some("---\na: 1\n"), "body", false));
+        assert_eq!(
+            parts("---\na: 1\n---\n\n\nbody"),
+            (Some("---\na: 1\n"), "body", false)
+        );
     }
 }

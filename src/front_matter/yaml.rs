@@ -76,11 +76,16 @@ mod tests {
 
     #[test]
     fn parse_should_keep_every_key_in_order() {
-        let (m, issues) = parse("---\nlayout: post\ndate: 2019-02-06\nja: []\nko: ''\ntags: [a, b]\n");
+        let (m, issues) =
+            parse("---\nlayout: post\ndate: 2019-02-06\nja: []\nko: ''\ntags: [a, b]\n");
         assert!(issues.is_empty());
         let keys: Vec<_> = m.iter().map(|(k, _)| k).collect();
         assert_eq!(keys, ["layout", "date", "ja", "ko", "tags"]);
-        assert_eq!(m.get("date"), Some(&Value::from("2019-02-06")), "a date should stay YYYY-MM-DD");
+        assert_eq!(
+            m.get("date"),
+            Some(&Value::from("2019-02-06")),
+            "a date should stay YYYY-MM-DD"
+        );
         assert_eq!(m.get("ja"), Some(&Value::List(vec![])));
         assert_eq!(m.get("ko"), Some(&Value::from("")));
     }
@@ -90,8 +95,15 @@ mod tests {
         let yaml = "---\ntitle: a\nbad: [1, 2\n";
         let (_, issues) = parse(yaml);
         assert_eq!(issues.len(), 1, "a YAML error should give one diagnostic");
-        assert!(issues[0].message.contains("not valid YAML"), "{}", issues[0].message);
-        assert!(issues[0].offset > 4, "the error should point into the front matter, not at its start");
+        assert!(
+            issues[0].message.contains("not valid YAML"),
+            "{}",
+            issues[0].message
+        );
+        assert!(
+            issues[0].offset > 4,
+            "the error should point into the front matter, not at its start"
+        );
     }
 
     #[test]
@@ -99,6 +111,9 @@ mod tests {
         let (m, issues) = parse("---\n- a\n- b\n");
         assert!(m.is_empty());
         assert_eq!(issues.len(), 1);
-        assert_eq!(issues[0].offset, 4, "the diagnostic should point at the first YAML line");
+        assert_eq!(
+            issues[0].offset, 4,
+            "the diagnostic should point at the first YAML line"
+        );
     }
 }

@@ -1,9 +1,34 @@
-//! Markdown to HTML as kramdown 2.4 (GFM parser, Jekyll's options) does it. (Stub.)
+//! Markdown to HTML as Jekyll 4.3 publishes it: kramdown 2.4 with its GFM parser and Jekyll's
+//! options (auto ids, smart quotes, rouge, MathJax, `parse_block_html: false`).
+//!
+//! The seam is pulldown-cmark's event type. The stages:
+//! 1. `containers`: pulldown-cmark finds block quotes, lists and items;
+//! 2. `block`: kramdown's block rules split the text between them into paragraphs, headers,
+//!    tables, code, HTML …, collecting link definitions on the way;
+//! 3. `span`: kramdown's span rules parse the text of each paragraph, header and cell;
+//! 4. `header_id`: GFM header ids, and the list of headings;
+//! 5. `writer`: HTML as kramdown's converter writes it.
+//!
+//! Where kramdown and CommonMark disagree, kramdown wins: see each module's header, and the
+//! fixtures in `tests/fixtures/`, which come from the real Jekyll.
+
+mod block;
+mod containers;
+mod header_id;
+pub(crate) mod html;
+mod list;
+mod span;
+pub(crate) mod unicode;
+mod writer;
 
 use crate::diagnostic::Issue;
+use block::Item;
+use pulldown_cmark::{CowStr, Event};
+use serde::Serialize;
+use std::borrow::Cow;
 
 /// A heading of the body, for a table of contents.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Heading {
     pub level: u8,
     pub id: String,
@@ -14,13 +39,78 @@ pub struct Heading {
 pub struct Output {
     pub html: String,
     pub headings: Vec<Heading>,
-    /// Byte offset (in the Markdown text) of each top-level block, in document order.
+    /// Byte offset (in the Markdown text) of each top-level element of `html`, in order.
     pub blocks: Vec<usize>,
     pub issues: Vec<Issue>,
 }
 
+/// Renders Markdown text (Liquid already rendered) to HTML.
 pub fn render(text: &str) -> Output {
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(text));
-    Output { html, headings: Vec::new(), blocks: Vec::new(), issues: Vec::new() }
+    // kramdown's `adapt_source`: the text ends with exactly one line break more.
+    let text: Cow<str> = if text.ends_with('\n') {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(format!("{text}\n"))
+    };
+    let mut defs = span::Definitions::default();
+    let doc = containers::parse(&text, &mut defs);
+    let mut issues = doc.issues;
+
+    let blocks = doc
+        .top_level
+        .iter()
+        .filter(|&&(_, i)| match &doc.items[i] {
+            Item::Event(Event::DisplayMath(_), _) => false,
+            Item::Event(Event::Html(h), _) => !h.starts_with("<!--"),
+            _ => true,
+        })
+        .map(|&(at, _)| at)
+        .collect();
+
+    let mut events = spans(doc.items, &defs, &mut issues);
+    let headings = header_id::assign(&mut events);
+
+    let footnotes: Vec<writer::Footnote> = doc
+        .footnotes
+        .into_iter()
+        .map(|(name, items)| {
+            let mut html = String::new();
+            writer::write(spans(items, &defs, &mut issues), &[], &mut html);
+            writer::Footnote { name, html }
+        })
+        .collect();
+    let mut html = String::with_capacity(text.len() + text.len() / 4);
+    writer::write(events, &footnotes, &mut html);
+    Output {
+        html,
+        headings,
+        blocks,
+        issues,
+    }
+}
+
+/// Replaces raw text items with their span events.
+fn spans<'a>(
+    items: Vec<Item<'a>>,
+    defs: &span::Definitions,
+    issues: &mut Vec<Issue>,
+) -> Vec<Event<'a>> {
+    let mut events = Vec::with_capacity(items.len() * 2);
+    for item in items {
+        match item {
+            Item::Event(e, _) => events.push(e),
+            Item::Blank => {}
+            Item::Raw(CowStr::Borrowed(text), at) => {
+                let (parsed, found) = span::parse(text, defs);
+                issues.extend(found.into_iter().map(|i| i.shifted(at)));
+                events.extend(parsed);
+            }
+            Item::Raw(text, at) => {
+                let (parsed, found) = span::parse(&text, defs);
+                issues.extend(found.into_iter().map(|i| i.shifted(at)));
+                events.extend(parsed.into_iter().map(|e| e.into_static()));
+            }
+        }
+    }
+    events
 }

@@ -1,0 +1,240 @@
+//! HTML blocks: a line that starts with a comment or with a tag that is not a span element.
+//!
+//! Reference: kramdown 2.4 `parser/kramdown/html.rb` (`parse_block_html`) and
+//! `parser/html.rb` (`parse_raw_html`), with Jekyll's `parse_block_html: false`. kramdown reads
+//! the element with its content, nested elements included, up to its matching end tag — across
+//! blank lines, and past the end of the line: whatever follows the end tag on its line is read as
+//! the next block (`<div>x</div> tail` is a div and a paragraph). It then writes the element
+//! again: text is escaped (character references kept), attributes quoted, a void or `/>` element
+//! written `<x />`. Markdown inside is not parsed.
+
+use super::{Blocks, Last};
+use crate::markdown::html::{self, SPAN_ELEMENTS};
+use crate::markdown::unicode::is_word;
+use pulldown_cmark::{CowStr, Event};
+
+/// Nested elements deeper than this are written as text rather than recursed into.
+const MAX_DEPTH: usize = 64;
+
+pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
+    let line = b.line_at(b.pos);
+    let t = super::strip_opt_space(line);
+    if !t.starts_with('<') {
+        return false;
+    }
+    let start = b.pos;
+    // The comment pattern is tried at the line start itself, without the optional indent.
+    if let Some(end) = html::comment(b.src, start) {
+        let mut out = b.src[start..end].to_owned();
+        out.push('\n');
+        b.pos = skip_trailing_white_space(b.src, end);
+        b.push(Event::Html(CowStr::from(out)), start);
+        b.last = Last::Other;
+        return true;
+    }
+    let at = start + (line.len() - t.len());
+    let Some(tag) = html::start_tag(b.src, at) else {
+        return false;
+    };
+    if SPAN_ELEMENTS.contains(&tag.name.to_lowercase().as_str()) {
+        return false;
+    }
+    let mut reader = Reader {
+        src: b.src,
+        pos: tag.end,
+        warnings: Vec::new(),
+    };
+    let mut out = String::new();
+    reader.element(&tag, &mut out, 0);
+    out.push('\n');
+    b.pos = skip_trailing_white_space(b.src, reader.pos);
+    for (offset, message) in reader.warnings {
+        b.issues
+            .push(crate::diagnostic::Issue::warning(offset, message));
+    }
+    b.push(Event::Html(CowStr::from(out)), start);
+    b.last = Last::Other;
+    true
+}
+
+/// `[ \t]*\n` after the element, if the rest of its line is blank.
+fn skip_trailing_white_space(src: &str, i: usize) -> usize {
+    let rest = &src[i..];
+    let ws = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    if rest[ws..].starts_with('\n') {
+        i + ws + 1
+    } else {
+        i
+    }
+}
+
+/// Whether a line (indent removed) ends a paragraph as kramdown's `LAZY_END_HTML_START` or
+/// `LAZY_END_HTML_STOP`: `<name` or `</name>` where the name does not begin with a span element
+/// name (or `script`) followed by a word boundary. Case-sensitive, as kramdown's pattern is.
+pub(crate) fn lazy_end(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('<') else {
+        return false;
+    };
+    let (rest, closing) = match rest.strip_prefix('/') {
+        Some(r) => (r, true),
+        None => (rest, false),
+    };
+    if html::name_end(rest, 0).is_none() {
+        return false;
+    }
+    let excluded = SPAN_ELEMENTS.iter().chain(&["script"]).any(|name| {
+        rest.strip_prefix(name)
+            .is_some_and(|after| !after.chars().next().is_some_and(is_word))
+    });
+    if excluded {
+        return false;
+    }
+    !closing || html::end_tag(line, 0).is_some()
+}
+
+struct Reader<'a> {
+    src: &'a str,
+    pos: usize,
+    warnings: Vec<(usize, String)>,
+}
+
+impl Reader<'_> {
+    /// Writes the element whose start tag was just read, reading its content (kramdown's
+    /// `handle_html_start_tag` + `parse_raw_html` + the HTML converter).
+    fn element(&mut self, tag: &html::StartTag<'_>, out: &mut String, depth: usize) {
+        let name = html::normalized_name(tag.name);
+        let known = html::is_known_element(&name);
+        let attrs = html::attributes(tag.attrs, known);
+        let void = html::ELEMENTS_WITHOUT_BODY.contains(&name.as_str());
+        out.push('<');
+        out.push_str(&name);
+        html::write_attributes(out, &attrs);
+        if tag.self_closing || void {
+            out.push_str(" />");
+            return;
+        }
+        let mut content = String::new();
+        if name == "script" || name == "style" {
+            // Raw text up to the end tag, written as it is.
+            match find_end_tag(self.src, self.pos, &name) {
+                Some((text_end, after)) => {
+                    content.push_str(&self.src[self.pos..text_end]);
+                    self.pos = after;
+                }
+                None => {
+                    content.push_str(&self.src[self.pos..]);
+                    self.pos = self.src.len();
+                }
+            }
+        } else {
+            self.content(&name, known, &mut content, depth);
+        }
+        if content.is_empty() {
+            out.push_str("></");
+        } else {
+            out.push('>');
+            out.push_str(&content);
+            out.push_str("</");
+        }
+        out.push_str(&name);
+        out.push('>');
+    }
+
+    /// `parse_raw_html`: text, comments, instructions and nested elements up to `</name>`.
+    fn content(&mut self, name: &str, known: bool, out: &mut String, depth: usize) {
+        let opened_at = self.pos;
+        loop {
+            let Some(lt) = next_markup(self.src, self.pos) else {
+                html::escape_text(out, &self.src[self.pos..]);
+                self.pos = self.src.len();
+                self.warnings.push((
+                    opened_at,
+                    format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>`"),
+                ));
+                return;
+            };
+            html::escape_text(out, &self.src[self.pos..lt]);
+            self.pos = lt;
+            if let Some(end) =
+                html::comment(self.src, lt).or_else(|| html::instruction(self.src, lt))
+            {
+                out.push_str(&self.src[lt..end]);
+                self.pos = end;
+            } else if let Some(tag) = html::start_tag(self.src, lt).filter(|_| depth < MAX_DEPTH) {
+                self.pos = tag.end;
+                self.element(&tag, out, depth + 1);
+            } else if let Some((found, end)) = html::end_tag(self.src, lt) {
+                let same = if known {
+                    found.to_lowercase() == name
+                } else {
+                    found == name
+                };
+                if same {
+                    self.pos = end;
+                    return;
+                }
+                html::escape_text(out, &self.src[lt..end]);
+                self.pos = end;
+            } else {
+                out.push_str("&lt;");
+                self.pos = lt + 1;
+            }
+        }
+    }
+}
+
+/// The next `<` that may start markup: `<name`, `</`, `<!--` or `<?` (`HTML_RAW_START`).
+fn next_markup(src: &str, from: usize) -> Option<usize> {
+    let b = src.as_bytes();
+    let mut i = from;
+    while let Some(j) = src[i..].find('<') {
+        let lt = i + j;
+        let next = b.get(lt + 1).copied();
+        if next == Some(b'/')
+            || next == Some(b'?')
+            || src[lt..].starts_with("<!--")
+            || html::name_end(src, lt + 1).is_some()
+        {
+            return Some(lt);
+        }
+        i = lt + 1;
+    }
+    None
+}
+
+/// `(?=</name\s*>)` case-insensitively: where the text ends and where the end tag ends.
+fn find_end_tag(src: &str, from: usize, name: &str) -> Option<(usize, usize)> {
+    let mut i = from;
+    while let Some(j) = src[i..].find("</") {
+        let lt = i + j;
+        if let Some((found, end)) = html::end_tag(src, lt) {
+            if found.eq_ignore_ascii_case(name) {
+                return Some((lt, end));
+            }
+        }
+        i = lt + 2;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lazy_end;
+
+    #[test]
+    fn lazy_end_should_stop_a_paragraph_at_block_tags_only() {
+        assert!(lazy_end("<div>"), "a block tag should end a paragraph");
+        assert!(
+            lazy_end("<Radical Markets>"),
+            "an unknown tag should end a paragraph"
+        );
+        assert!(!lazy_end("<span>x</span>"), "a span element should not");
+        assert!(
+            !lazy_end("<a-b>"),
+            "a name starting with a span element name and a boundary should not"
+        );
+        assert!(lazy_end("<spanish>"), "a longer name should");
+        assert!(lazy_end("</div>"));
+        assert!(!lazy_end("< div>"));
+    }
+}

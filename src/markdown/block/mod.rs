@@ -1,0 +1,211 @@
+//! Block-level Markdown inside one container: which lines make a paragraph, a header, a table,
+//! a code block, an HTML block … by kramdown's rules.
+//!
+//! Reference: kramdown 2.4 `Parser::Kramdown#parse_blocks` with kramdown-parser-gfm's changes:
+//! the block parsers are tried in kramdown's order at the start of each block, and a paragraph
+//! runs until a line that can start another block (GFM's `PARAGRAPH_END`). Lists and block quotes
+//! are not parsed here: pulldown-cmark finds them (see `containers`); this parser reads the text
+//! between them. Its output is pulldown-cmark events, where the text of paragraphs, headers and
+//! table cells is still raw (`Item::Raw`): span parsing waits until every link definition of the
+//! document is known, as kramdown's `update_tree` does.
+
+mod codeblock;
+mod definition_list;
+mod definitions;
+mod header;
+mod horizontal_rule;
+mod html_block;
+mod math;
+mod paragraph;
+mod table;
+
+use super::html::is_space;
+use super::span::Definitions;
+use crate::diagnostic::Issue;
+use pulldown_cmark::{CowStr, Event};
+
+/// One piece of a container's content.
+#[derive(Debug)]
+pub enum Item<'a> {
+    /// A block event; `usize` is its offset in the region text.
+    Event(Event<'a>, usize),
+    /// Text to be parsed as spans, at an offset of the region text.
+    Raw(CowStr<'a>, usize),
+    /// A blank line (kept for kramdown's list rules; writes nothing).
+    Blank,
+}
+
+/// What kramdown's `@tree.children.last` was, for its block boundary rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Last {
+    Nothing,
+    Blank,
+    /// An end-of-block marker `^` (or a definition, which leaves one).
+    Eob,
+    Paragraph,
+    Other,
+}
+
+/// Parses the blocks of a region of text (which ends with `\n`).
+pub struct Blocks<'a, 'd> {
+    src: &'a str,
+    pos: usize,
+    pub items: Vec<Item<'a>>,
+    last: Last,
+    defs: &'d mut Definitions,
+    /// Footnote bodies, parsed as blocks of their own (written at the end of the document).
+    pub footnotes: Vec<(String, Vec<Item<'a>>)>,
+    pub issues: Vec<Issue>,
+}
+
+/// Parses `src`, a region of a container; `last` is what precedes it in the container.
+pub fn parse<'a>(
+    src: &'a str,
+    last: Last,
+    defs: &mut Definitions,
+) -> (Vec<Item<'a>>, Vec<(String, Vec<Item<'a>>)>, Vec<Issue>) {
+    let mut b = Blocks {
+        src,
+        pos: 0,
+        items: Vec::new(),
+        last,
+        defs,
+        footnotes: Vec::new(),
+        issues: Vec::new(),
+    };
+    b.run();
+    (b.items, b.footnotes, b.issues)
+}
+
+impl<'a> Blocks<'a, '_> {
+    fn run(&mut self) {
+        while self.pos < self.src.len() {
+            let before = self.pos;
+            let handled = self.blank_line()
+                || codeblock::indented(self)
+                || codeblock::fenced(self)
+                || header::atx(self)
+                || horizontal_rule::parse(self)
+                || definition_list::parse(self)
+                || html_block::parse(self)
+                || header::setext(self)
+                || math::parse(self)
+                || table::parse(self)
+                || definitions::footnote(self)
+                || definitions::link(self)
+                || definitions::abbreviation(self)
+                || self.eob_marker()
+                || paragraph::parse(self);
+            if !handled || self.pos == before {
+                // Never happens for text ending in `\n` (a paragraph takes any line), but a
+                // stuck parser must not hang the preview.
+                self.pos = self.line_end(self.pos);
+            }
+        }
+    }
+
+    // ---- helpers shared by the block parsers ------------------------------------------------
+
+    /// Offset just after the `\n` that ends the line containing `i` (or the end).
+    fn line_end(&self, i: usize) -> usize {
+        self.src[i..]
+            .find('\n')
+            .map_or(self.src.len(), |j| i + j + 1)
+    }
+
+    /// The line at `i` without its `\n`.
+    fn line_at(&self, i: usize) -> &'a str {
+        let end = self.line_end(i);
+        let line = &self.src[i..end];
+        line.strip_suffix('\n').unwrap_or(line)
+    }
+
+    fn push(&mut self, event: Event<'a>, at: usize) {
+        self.items.push(Item::Event(event, at));
+    }
+
+    /// kramdown's `after_block_boundary?`.
+    fn after_block_boundary(&self) -> bool {
+        matches!(self.last, Last::Nothing | Last::Blank | Last::Eob)
+    }
+
+    /// kramdown's `before_block_boundary?` at `i`: a blank line, `^`, a block IAL, or the end.
+    fn block_boundary_at(&self, i: usize) -> bool {
+        i >= self.src.len()
+            || is_blank(self.line_at(i))
+            || is_eob(self.line_at(i))
+            || is_ial_line(self.line_at(i))
+    }
+
+    fn blank_line(&mut self) -> bool {
+        let start = self.pos;
+        let mut p = start;
+        while p < self.src.len()
+            && is_blank(self.line_at(p))
+            && self.src.as_bytes()[self.line_end(p) - 1] == b'\n'
+        {
+            p = self.line_end(p);
+        }
+        if p == start {
+            return false;
+        }
+        self.pos = p;
+        if self.last != Last::Blank {
+            self.items.push(Item::Blank);
+        }
+        self.last = Last::Blank;
+        true
+    }
+
+    /// `^\s*?\n` after `^`: an end-of-block marker.
+    fn eob_marker(&mut self) -> bool {
+        if !is_eob(self.line_at(self.pos)) {
+            return false;
+        }
+        self.pos = self.line_end(self.pos);
+        self.last = Last::Eob;
+        true
+    }
+}
+
+/// A line of only white space.
+pub fn is_blank(line: &str) -> bool {
+    line.bytes().all(is_space)
+}
+
+/// `^\^\s*?\n`
+fn is_eob(line: &str) -> bool {
+    line.strip_prefix('^').is_some_and(is_blank)
+}
+
+/// `^ {0,3}\{:(?!:|\/)(\\\}|[^\}])+\}\s*?\n`: a block attribute list on its own line.
+pub fn is_ial_line(line: &str) -> bool {
+    let t = strip_opt_space(line);
+    let Some(rest) = t.strip_prefix("{:") else {
+        return false;
+    };
+    if rest.starts_with(':') || rest.starts_with('/') {
+        return false;
+    }
+    let b = rest.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' if b.get(i + 1) == Some(&b'}') => i += 2,
+            b'}' => return i > 0 && is_blank(&rest[i + 1..]),
+            _ => i += 1,
+        }
+    }
+    false
+}
+
+/// Up to three leading spaces removed (`OPT_SPACE`).
+pub fn strip_opt_space(line: &str) -> &str {
+    let n = line.bytes().take(3).take_while(|&b| b == b' ').count();
+    &line[n..]
+}
+
+/// Leading spaces of a line (`OPT_SPACE` and beyond).
+pub fn leading_spaces(line: &str) -> usize {
+    line.bytes().take_while(|&b| b == b' ').count()
+}

@@ -1,0 +1,89 @@
+//! Paragraphs: a run of lines up to one that can start another block.
+//!
+//! Reference: kramdown 2.4 `parser/kramdown/paragraph.rb` with kramdown-parser-gfm's
+//! `PARAGRAPH_END_GFM`: a paragraph ends before a blank line, a block IAL, an end-of-block
+//! marker, a line starting an HTML tag that is not a span element, a list item, an ATX header,
+//! a definition, a block quote or a code fence. Everything else continues it — including `---`
+//! and `===` under a paragraph of more than one line, and table rows. A paragraph right after
+//! another (when a block parser gave up on the line between) continues the first.
+
+use super::{
+    header, html_block, is_blank, is_eob, is_ial_line, strip_opt_space, Blocks, Item, Last,
+};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
+    let start = b.pos;
+    let mut end = b.line_end(start);
+    while end < b.src.len() && !ends_paragraph(b.line_at(end), &b.src[end..]) {
+        end = b.line_end(end);
+    }
+    b.pos = end;
+    let text = b.src[start..end].trim_end_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b');
+    if b.last == Last::Paragraph {
+        // Continue the paragraph before: its raw text grows to the end of this one.
+        if let Some(i) = b.items.iter().rposition(|it| matches!(it, Item::Raw(..))) {
+            if let Item::Raw(_, at) = b.items[i] {
+                b.items[i] = Item::Raw(CowStr::Borrowed(&b.src[at..start + text.len()]), at);
+                return true;
+            }
+        }
+    }
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b')
+            .len();
+    let at = start + lead;
+    b.push(Event::Start(Tag::Paragraph), start);
+    b.items.push(Item::Raw(
+        CowStr::Borrowed(&b.src[at..start + text.len()]),
+        at,
+    ));
+    b.push(Event::End(TagEnd::Paragraph), start);
+    b.last = Last::Paragraph;
+    true
+}
+
+/// Whether `line` (the rest of the text is `rest`) ends a paragraph before it (GFM).
+pub(super) fn ends_paragraph(line: &str, rest: &str) -> bool {
+    is_blank(line)
+        || is_ial_line(line)
+        || is_eob(line)
+        || html_block::lazy_end(strip_opt_space(line))
+        || is_list_start(line)
+        || header::is_atx_start(line)
+        || is_definition_start(line)
+        || strip_opt_space(line).starts_with('>')
+        || is_fence_start(line)
+        || rest.is_empty()
+}
+
+/// `^( {0,3}[+*-])([\t| ].*?\n)` or `^( {0,3}\d+\.)([\t| ].*?\n)`.
+pub(super) fn is_list_start(line: &str) -> bool {
+    let t = strip_opt_space(line);
+    let b = t.as_bytes();
+    let marker = match b.first() {
+        Some(b'+' | b'*' | b'-') => 1,
+        Some(c) if c.is_ascii_digit() => {
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            if b.get(digits) != Some(&b'.') {
+                return false;
+            }
+            digits + 1
+        }
+        _ => return false,
+    };
+    matches!(b.get(marker), Some(b'\t' | b' '))
+}
+
+/// `^( {0,3}:)([\t| ].*?\n)`.
+pub(super) fn is_definition_start(line: &str) -> bool {
+    let t = strip_opt_space(line);
+    t.starts_with(':') && matches!(t.as_bytes().get(1), Some(b'\t' | b' '))
+}
+
+/// `^[ ]{0,3}[~`]{3,}`.
+pub(super) fn is_fence_start(line: &str) -> bool {
+    let t = strip_opt_space(line);
+    t.starts_with("```") || t.starts_with("~~~")
+}

@@ -1,0 +1,109 @@
+//! Header ids as kramdown's GFM parser makes them, and the list of headings.
+//!
+//! Reference: kramdown-parser-gfm `generate_gfm_header_id` and `update_raw_text`. The id is the
+//! header's text (text, code, entities, smart quotes and typographic symbols; not image alt
+//! text) lower-cased, with every character that is not a letter, mark, digit, connector, `-`,
+//! space or tab removed, and spaces and tabs turned into `-`. So CJK stays, emoji and
+//! punctuation go, and `🔧 Engineering Update` is `-engineering-update`. A repeated id gets
+//! `-1`, `-2`, … (counted per base id, as kramdown does). An explicit `{#id}` is kept.
+
+use super::unicode::is_word;
+use super::Heading;
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use std::collections::HashMap;
+
+/// Sets the id of every heading without one and returns the headings.
+pub fn assign(events: &mut [Event<'_>]) -> Vec<Heading> {
+    let mut counter: HashMap<String, usize> = HashMap::new();
+    let mut headings = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        let Event::Start(Tag::Heading { level, id, .. }) = &events[i] else {
+            i += 1;
+            continue;
+        };
+        let level = *level as u8;
+        let explicit = id.as_ref().map(|s| s.to_string());
+        let end = (i..events.len())
+            .find(|&j| matches!(events[j], Event::End(TagEnd::Heading(_))))
+            .unwrap_or(events.len());
+        let raw = raw_text(&events[i + 1..end]);
+        let id = match explicit {
+            Some(id) => id,
+            None => {
+                let base = gfm_id(&raw);
+                let n = counter
+                    .entry(base.clone())
+                    .and_modify(|n| *n += 1)
+                    .or_insert(0);
+                let id = if *n > 0 { format!("{base}-{n}") } else { base };
+                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                    *slot = Some(CowStr::from(id.clone()));
+                }
+                id
+            }
+        };
+        headings.push(Heading {
+            level,
+            id,
+            text: raw.trim().to_owned(),
+        });
+        i = end + 1;
+    }
+    headings
+}
+
+/// The text kramdown's GFM parser collects from a header's children.
+fn raw_text(events: &[Event<'_>]) -> String {
+    let mut out = String::new();
+    let mut in_image = 0usize;
+    for e in events {
+        match e {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            _ if in_image > 0 => {}
+            Event::Text(t) => match t.as_ref() {
+                "\u{ab}\u{a0}" => out.push_str("\u{ab} "),
+                "\u{a0}\u{bb}" => out.push_str(" \u{bb}"),
+                other => out.push_str(other),
+            },
+            Event::Code(t) | Event::InlineMath(t) => out.push_str(t),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `text.downcase`, minus `[^\p{Word}\- \t]`, then spaces and tabs to `-`.
+pub fn gfm_id(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            ' ' | '\t' => out.push('-'),
+            '-' => out.push('-'),
+            c if is_word(c) => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gfm_id;
+
+    #[test]
+    fn gfm_id_should_keep_cjk_and_drop_punctuation_and_emoji() {
+        assert_eq!(gfm_id("🔧 Engineering Update"), "-engineering-update");
+        assert_eq!(gfm_id("ITOとは？"), "itoとは");
+        assert_eq!(
+            gfm_id("Feature: MetaMask Integration"),
+            "feature-metamask-integration"
+        );
+        assert_eq!(
+            gfm_id("a_b-c"),
+            "a_b-c",
+            "connectors and dashes should stay"
+        );
+    }
+}

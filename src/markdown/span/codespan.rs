@@ -1,0 +1,44 @@
+//! Code spans `` `code` ``, by kramdown's rules.
+//!
+//! Reference: kramdown 2.4 `parser/kramdown/codespan.rb`. The closer is the next occurrence of
+//! the same backtick string (even inside a longer run); one space is trimmed from each end of a
+//! span opened by two or more backticks; a lone backtick between spaces is text.
+
+use super::{is_space_char, Spans};
+use pulldown_cmark::{CowStr, Event};
+
+pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
+    let b = s.src.as_bytes();
+    if b[s.pos] != b'`' {
+        return false;
+    }
+    let start = s.pos;
+    let mut after = start;
+    while b.get(after) == Some(&b'`') {
+        after += 1;
+    }
+    let delim = &s.src[start..after];
+    let simple = delim.len() == 1;
+    let lone = simple
+        && (start == 0 || s.char_before(start).is_some_and(is_space_char))
+        && s.char_at(after).is_some_and(is_space_char);
+    let closer = if lone {
+        None
+    } else {
+        s.src[after..].find(delim)
+    };
+    s.spend(closer.map_or(s.src.len() - after, |c| c + delim.len()));
+    let Some(rel) = closer else {
+        s.text(start, after);
+        s.pos = after;
+        return true;
+    };
+    let mut text = &s.src[after..after + rel];
+    if !simple {
+        text = text.strip_prefix(' ').unwrap_or(text);
+        text = text.strip_suffix(' ').unwrap_or(text);
+    }
+    s.push(Event::Code(CowStr::Borrowed(text)));
+    s.pos = after + rel + delim.len();
+    true
+}

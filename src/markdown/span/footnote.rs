@@ -1,0 +1,36 @@
+//! Footnote markers `[^name]`.
+//!
+//! Reference: kramdown 2.4 `parser/kramdown/footnote.rb`: a marker whose definition exists becomes
+//! a numbered reference; any other is text (and a warning).
+
+use super::Spans;
+use pulldown_cmark::{CowStr, Event};
+
+pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
+    let r = s.rest();
+    if !r.starts_with("[^") {
+        return false;
+    }
+    // `\w[\w-]*` (ASCII) then `]`.
+    let b = r.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    if !b.get(2).is_some_and(|&c| word(c)) {
+        return false;
+    }
+    let mut p = 3;
+    while p < b.len() && (word(b[p]) || b[p] == b'-') {
+        p += 1;
+    }
+    if b.get(p) != Some(&b']') {
+        return false;
+    }
+    let name = &s.src[s.pos + 2..s.pos + p];
+    if s.defs.footnotes.contains_key(name) {
+        s.push(Event::FootnoteReference(CowStr::Borrowed(name)));
+    } else {
+        s.warn(s.pos, format!("footnote `[^{name}]` has no definition: add a line `[^{name}]: …` or it shows as text"));
+        s.text(s.pos, s.pos + p + 1);
+    }
+    s.pos += p + 1;
+    true
+}

@@ -1,0 +1,43 @@
+//! Hard line breaks: two spaces or `\\` before a line end, and GFM's `\` before a line end.
+//!
+//! Reference: kramdown 2.4 `parser/kramdown/line_break.rb` (`(  |\\\\)(?=\n)`), and
+//! kramdown-parser-gfm's `update_elements`, which afterwards splits every text node at `\` +
+//! newline into text, `<br />`, text — except at the very end of a block.
+
+use super::Spans;
+use pulldown_cmark::{CowStr, Event};
+
+pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
+    let r = s.rest();
+    if r.starts_with("  \n") || r.starts_with("\\\\\n") {
+        s.push(Event::HardBreak);
+        s.pos += 2;
+        return true;
+    }
+    false
+}
+
+/// Splits a text node at `\` + newline into text, hard break, text (GFM's hard line break).
+/// `at_block_end`: the text is the last thing in its block, where a trailing break is dropped.
+pub(super) fn split_text<'s>(text: CowStr<'s>, at_block_end: bool, out: &mut Vec<Event<'s>>) {
+    if !text.contains("\\\n") {
+        out.push(Event::Text(text));
+        return;
+    }
+    let lines: Vec<&str> = text.split("\\\n").collect();
+    let omit_trailing = at_block_end && lines.last() == Some(&"");
+    let count = lines.len();
+    for (k, line) in lines.iter().enumerate() {
+        let piece = if k > 0 {
+            format!("\n{line}")
+        } else {
+            (*line).to_owned()
+        };
+        if !piece.is_empty() {
+            out.push(Event::Text(CowStr::from(piece)));
+        }
+        if k + 2 < count || (k + 2 == count && !omit_trailing) {
+            out.push(Event::HardBreak);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! Inline math `$$x^2$$`, written for MathJax as `\(x^2\)`.
+//!
+//! Reference: kramdown 2.4 `parser/kramdown/math.rb` (`\$\$(.*?)\$\$`, content stripped) and its
+//! MathJax engine.
+
+use super::Spans;
+use pulldown_cmark::{CowStr, Event};
+
+pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
+    let r = s.rest();
+    if !r.starts_with("$$") {
+        return false;
+    }
+    let Some(close) = r[2..].find("$$") else {
+        s.spend(r.len());
+        return false;
+    };
+    let start = s.pos + 2;
+    let body =
+        s.src[start..start + close].trim_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b');
+    s.push(Event::InlineMath(CowStr::Borrowed(body)));
+    s.pos = start + close + 2;
+    true
+}

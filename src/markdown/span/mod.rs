@@ -1,0 +1,628 @@
+//! Span-level Markdown: turns the text of one block into inline events, by kramdown's rules.
+//!
+//! Reference: kramdown 2.4 `Parser::Kramdown#parse_spans` with the GFM parser's span parsers, in
+//! its order: emphasis, codespan, autolink, span HTML, footnote marker, link, smart quotes,
+//! inline math, HTML entity, typographic symbols, line break, escaped characters, strikethrough.
+//!
+//! kramdown scans left to right for the first place where any span parser *could* start (or where
+//! the enclosing construct could stop), offers that place to the parsers in order, and lets the
+//! first that matches consume it. Emphasis and links parse their content recursively and give up
+//! (rewinding) when no acceptable end follows. That is not CommonMark's delimiter algorithm, which
+//! is why `**プラットフォーム：**Gitcoin` is strong here and not in CommonMark. Each construct is a
+//! module below; this one is the scanner they share.
+//!
+//! Rewinding can make a paragraph of thousands of unclosed delimiters quadratic, so every
+//! paragraph has a work budget proportional to its length; past it, the remaining constructs that
+//! would need a rewind are read as text (and a warning says so). Real posts stay far below it.
+
+mod autolink;
+mod codespan;
+mod emphasis;
+pub(crate) mod entity;
+mod escape;
+mod footnote;
+mod html_span;
+mod line_break;
+mod link;
+mod math;
+mod smart_quotes;
+mod strikethrough;
+mod typographic;
+
+use super::html::is_space;
+use crate::diagnostic::Issue;
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use std::collections::HashMap;
+
+/// What span parsing needs from the whole document: definitions may come after their use.
+#[derive(Default, Debug)]
+pub struct Definitions {
+    /// Link definitions by normalised id: (url, title).
+    pub links: HashMap<String, (String, Option<String>)>,
+    /// Footnote names that have a definition.
+    pub footnotes: HashMap<String, usize>,
+}
+
+/// The span parsers, in kramdown's GFM order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Parser {
+    Emphasis,
+    Codespan,
+    Autolink,
+    SpanHtml,
+    FootnoteMarker,
+    Link,
+    SmartQuotes,
+    InlineMath,
+    HtmlEntity,
+    Typographic,
+    LineBreak,
+    Escaped,
+    Strikethrough,
+}
+
+const ALL: &[Parser] = &[
+    Parser::Emphasis,
+    Parser::Codespan,
+    Parser::Autolink,
+    Parser::SpanHtml,
+    Parser::FootnoteMarker,
+    Parser::Link,
+    Parser::SmartQuotes,
+    Parser::InlineMath,
+    Parser::HtmlEntity,
+    Parser::Typographic,
+    Parser::LineBreak,
+    Parser::Escaped,
+    Parser::Strikethrough,
+];
+
+/// Inside raw HTML only nested HTML is recognised.
+const HTML_ONLY: &[Parser] = &[Parser::SpanHtml];
+/// Table rows are first split at `|` outside code spans.
+pub(crate) const CODESPAN_ONLY: &[Parser] = &[Parser::Codespan];
+
+/// What an open element is, for kramdown's nesting rules (no em in em, no link in a link).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Em,
+    Strong,
+    Link,
+    Image,
+    Del,
+    Html { raw: bool },
+}
+
+/// Where a recursive parse stops.
+#[derive(Clone, Copy, Debug)]
+enum Stop<'s> {
+    /// The emphasis delimiter `*`, `**`, `_` or `__`.
+    Delimiter(&'s str),
+    /// `]` or a nested `[`/`![` (links count brackets).
+    LinkBracket,
+    /// `</name\s*>`, case-insensitive when kramdown knows the element.
+    EndTag { name: &'s str, ignore_case: bool },
+}
+
+struct Frame {
+    kind: Kind,
+    /// Index in `out` of the element's first child.
+    first_child: usize,
+    /// Images among the element's direct children (links count them, see `link`).
+    images: usize,
+}
+
+/// One piece of output while parsing; `finish` turns them into events.
+#[derive(Debug)]
+enum Out<'s> {
+    /// Source text `start..end`; neighbours merge into one text node (kramdown's `add_text`).
+    Text(usize, usize),
+    /// Text that is not the source at this place (an escaped character); merges like `Text`.
+    Str(CowStr<'s>),
+    /// A text node of its own: an entity, smart quote or typographic symbol.
+    Symbol(CowStr<'s>),
+    Event(Event<'s>),
+    /// The start and end tags of an HTML element with content: the GFM parser's hard line
+    /// breaks are not made inside one.
+    HtmlStart(CowStr<'s>),
+    HtmlEnd(CowStr<'s>),
+}
+
+/// A place to rewind to when a construct does not parse.
+#[derive(Clone, Copy)]
+struct Mark {
+    pos: usize,
+    out_len: usize,
+    stack_len: usize,
+}
+
+/// Parses spans of one text.
+pub(crate) struct Spans<'s, 'd> {
+    src: &'s str,
+    pos: usize,
+    out: Vec<Out<'s>>,
+    stack: Vec<Frame>,
+    defs: &'d Definitions,
+    issues: Vec<Issue>,
+    /// Bytes the scanner may still look at before rewinding constructs are turned off.
+    budget: usize,
+}
+
+/// Nesting deeper than this (e.g. 10 000 `<span>`s) is read as text rather than recursed into.
+const MAX_DEPTH: usize = 48;
+
+impl<'s, 'd> Spans<'s, 'd> {
+    fn new(src: &'s str, defs: &'d Definitions) -> Self {
+        Spans {
+            src,
+            pos: 0,
+            out: Vec::new(),
+            stack: Vec::new(),
+            defs,
+            issues: Vec::new(),
+            budget: 64 * src.len() + 4096,
+        }
+    }
+
+    fn rest(&self) -> &'s str {
+        &self.src[self.pos..]
+    }
+
+    fn byte(&self, i: usize) -> Option<u8> {
+        self.src.as_bytes().get(i).copied()
+    }
+
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.src.get(i..)?.chars().next()
+    }
+
+    fn char_before(&self, i: usize) -> Option<char> {
+        self.src.get(..i)?.chars().next_back()
+    }
+
+    /// Whether any open element is `kind`.
+    fn inside(&self, kind: Kind) -> bool {
+        self.stack.iter().any(|f| f.kind == kind)
+    }
+
+    fn current_is_raw(&self) -> bool {
+        matches!(
+            self.stack.last(),
+            Some(Frame {
+                kind: Kind::Html { raw: true },
+                ..
+            })
+        )
+    }
+
+    fn too_deep(&self) -> bool {
+        self.stack.len() >= MAX_DEPTH
+    }
+
+    /// Spends scanning budget.
+    fn spend(&mut self, bytes: usize) {
+        self.budget = self.budget.saturating_sub(bytes.max(1));
+    }
+
+    /// Once the budget is gone, constructs that may rewind are read as text.
+    fn out_of_budget(&self) -> bool {
+        self.budget == 0
+    }
+
+    // ---- output ----------------------------------------------------------------------------
+
+    fn text(&mut self, start: usize, end: usize) {
+        if start < end {
+            self.out.push(Out::Text(start, end));
+        }
+    }
+
+    fn text_str(&mut self, s: CowStr<'s>) {
+        if !s.is_empty() {
+            self.out.push(Out::Str(s));
+        }
+    }
+
+    /// Adds the character at the position as text and moves past it (kramdown's `getch`).
+    fn take_char(&mut self) {
+        let len = self.char_at(self.pos).map_or(1, char::len_utf8);
+        self.text(self.pos, self.pos + len);
+        self.pos += len;
+    }
+
+    fn symbol(&mut self, s: &'static str) {
+        self.out.push(Out::Symbol(CowStr::Borrowed(s)));
+    }
+
+    fn push(&mut self, event: Event<'s>) {
+        self.out.push(Out::Event(event));
+    }
+
+    /// Opens an element; returns the index of its start event (to fill in later).
+    fn open(&mut self, kind: Kind, start: Event<'s>) -> usize {
+        self.out.push(Out::Event(start));
+        self.stack.push(Frame {
+            kind,
+            first_child: self.out.len(),
+            images: 0,
+        });
+        self.out.len() - 1
+    }
+
+    /// Closes the innermost element.
+    fn close(&mut self, end: TagEnd) {
+        self.stack.pop();
+        self.out.push(Out::Event(Event::End(end)));
+        if let (Some(parent), TagEnd::Image) = (self.stack.last_mut(), end) {
+            parent.images += 1;
+        }
+    }
+
+    fn has_children(&self) -> bool {
+        self.stack
+            .last()
+            .is_some_and(|f| self.out.len() > f.first_child)
+    }
+
+    fn mark(&self) -> Mark {
+        Mark {
+            pos: self.pos,
+            out_len: self.out.len(),
+            stack_len: self.stack.len(),
+        }
+    }
+
+    /// Rewinds a construct that did not parse: source position and output.
+    fn rewind(&mut self, mark: Mark) {
+        self.pos = mark.pos;
+        self.out.truncate(mark.out_len);
+        self.stack.truncate(mark.stack_len);
+    }
+
+    fn warn(&mut self, offset: usize, message: String) {
+        self.issues.push(Issue::warning(offset, message));
+    }
+
+    /// The output as events: neighbouring text merged, GFM's `\\` + newline hard breaks made.
+    fn finish(self) -> Vec<Event<'s>> {
+        let src = self.src;
+        let mut events = Vec::with_capacity(self.out.len());
+        let mut text = TextRun::default();
+        let mut html_depth = 0usize;
+        for piece in self.out {
+            match piece {
+                Out::Text(a, b) => text.push_source(src, a, b),
+                Out::Str(t) => text.push_str(src, &t),
+                other => {
+                    text.flush(src, html_depth == 0, false, &mut events);
+                    match other {
+                        Out::Symbol(t) => events.push(Event::Text(t)),
+                        Out::Event(e) => events.push(e),
+                        Out::HtmlStart(h) => {
+                            html_depth += 1;
+                            events.push(Event::InlineHtml(h));
+                        }
+                        Out::HtmlEnd(h) => {
+                            html_depth = html_depth.saturating_sub(1);
+                            events.push(Event::InlineHtml(h));
+                        }
+                        Out::Text(..) | Out::Str(_) => {}
+                    }
+                }
+            }
+        }
+        text.flush(src, html_depth == 0, true, &mut events);
+        events
+    }
+
+    // ---- the scanner -----------------------------------------------------------------------
+
+    /// kramdown's `parse_spans`: runs until the end of the text or until `stop` matches at a
+    /// place `accept` agrees to; returns whether it stopped there (the position is left on it).
+    fn parse(
+        &mut self,
+        stop: Option<Stop<'_>>,
+        parsers: &[Parser],
+        accept: &mut dyn FnMut(&mut Self, StopMatch) -> bool,
+    ) -> bool {
+        while self.pos < self.src.len() {
+            let Some(at) = self.next_start(stop, parsers) else {
+                if stop.is_none() {
+                    self.text(self.pos, self.src.len());
+                    self.pos = self.src.len();
+                }
+                return false;
+            };
+            self.text(self.pos, at);
+            self.pos = at;
+            if let Some(stop) = stop {
+                if let Some(m) = self.stop_at(stop, at) {
+                    if accept(self, m) {
+                        return true;
+                    }
+                }
+            }
+            if !self.run_parsers(parsers) {
+                self.take_char();
+            }
+        }
+        false
+    }
+
+    /// The first place at or after the position where the stop or any parser's start matches.
+    fn next_start(&mut self, stop: Option<Stop<'_>>, parsers: &[Parser]) -> Option<usize> {
+        let b = self.src.as_bytes();
+        let mut i = self.pos;
+        while i < b.len() {
+            if stop.is_some_and(|s| self.stop_at(s, i).is_some()) || self.could_start(parsers, i) {
+                self.spend(i - self.pos);
+                return Some(i);
+            }
+            i += 1;
+            while i < b.len() && !self.src.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        self.spend(b.len() - self.pos);
+        None
+    }
+
+    /// kramdown's `span_start` patterns (the union of what each parser looks for).
+    fn could_start(&self, parsers: &[Parser], i: usize) -> bool {
+        let b = self.src.as_bytes();
+        let c = b[i];
+        let next = b.get(i + 1).copied();
+        parsers.iter().any(|p| match p {
+            Parser::Emphasis => c == b'*' || c == b'_',
+            Parser::Codespan => c == b'`',
+            Parser::Autolink | Parser::SpanHtml => c == b'<',
+            Parser::FootnoteMarker => c == b'[' && next == Some(b'^'),
+            Parser::Link => c == b'[' || (c == b'!' && next == Some(b'[')),
+            // `[^\\]?["']`: a quote, or any other character right before one.
+            Parser::SmartQuotes => c == b'"' || c == b'\'' || (c != b'\\' && self.quote_follows(i)),
+            Parser::InlineMath => c == b'$',
+            Parser::HtmlEntity => c == b'&',
+            // `--|\.\.\.|(?:\\| )?(?:<<|>>)`
+            Parser::Typographic => {
+                let r = &self.src[i..];
+                r.starts_with("--")
+                    || r.starts_with("...")
+                    || r.starts_with("<<")
+                    || r.starts_with(">>")
+                    || ((c == b'\\' || c == b' ')
+                        && (r[1..].starts_with("<<") || r[1..].starts_with(">>")))
+            }
+            // `(  |\\\\)(?=\n)`
+            Parser::LineBreak => {
+                let r = &self.src[i..];
+                r.starts_with("  \n") || r.starts_with("\\\\\n")
+            }
+            Parser::Escaped => c == b'\\',
+            Parser::Strikethrough => c == b'~' && next == Some(b'~'),
+        })
+    }
+
+    /// Whether the character after the one at `i` is a straight quote.
+    fn quote_follows(&self, i: usize) -> bool {
+        let len = self.char_at(i).map_or(1, char::len_utf8);
+        matches!(self.byte(i + len), Some(b'"' | b'\''))
+    }
+
+    /// Offers the position to the parsers in order; the first whose pattern matches consumes it.
+    fn run_parsers(&mut self, parsers: &[Parser]) -> bool {
+        for &p in parsers {
+            let handled = match p {
+                Parser::Emphasis => emphasis::parse(self),
+                Parser::Codespan => codespan::parse(self),
+                Parser::Autolink => autolink::parse(self),
+                Parser::SpanHtml => html_span::parse(self),
+                Parser::FootnoteMarker => footnote::parse(self),
+                Parser::Link => link::parse(self),
+                Parser::SmartQuotes => smart_quotes::parse(self),
+                Parser::InlineMath => math::parse(self),
+                Parser::HtmlEntity => entity::parse(self),
+                Parser::Typographic => typographic::parse(self),
+                Parser::LineBreak => line_break::parse(self),
+                Parser::Escaped => escape::parse(self),
+                Parser::Strikethrough => strikethrough::parse(self),
+            };
+            if handled {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn stop_at(&self, stop: Stop<'_>, i: usize) -> Option<StopMatch> {
+        let r = &self.src[i..];
+        match stop {
+            Stop::Delimiter(d) => r.starts_with(d).then_some(StopMatch::Delimiter),
+            Stop::LinkBracket => {
+                if r.starts_with(']') {
+                    Some(StopMatch::CloseBracket)
+                } else if r.starts_with('[') || r.starts_with("![") {
+                    Some(StopMatch::OpenBracket)
+                } else {
+                    None
+                }
+            }
+            Stop::EndTag { name, ignore_case } => {
+                let (found, _) = super::html::end_tag(self.src, i)?;
+                let same = if ignore_case {
+                    found.eq_ignore_ascii_case(name)
+                } else {
+                    found == name
+                };
+                same.then_some(StopMatch::EndTag)
+            }
+        }
+    }
+}
+
+/// Consecutive text pieces on their way to one text node.
+#[derive(Default)]
+struct TextRun {
+    /// A run that is one slice of the source so far.
+    slice: Option<(usize, usize)>,
+    /// A run that had to be copied.
+    owned: Option<String>,
+}
+
+impl TextRun {
+    fn push_source(&mut self, src: &str, a: usize, b: usize) {
+        match (&mut self.owned, self.slice) {
+            (Some(s), _) => s.push_str(&src[a..b]),
+            (None, Some((ra, rb))) if rb == a => self.slice = Some((ra, b)),
+            (None, Some((ra, rb))) => {
+                let mut s = String::with_capacity(rb - ra + b - a);
+                s.push_str(&src[ra..rb]);
+                s.push_str(&src[a..b]);
+                self.owned = Some(s);
+                self.slice = None;
+            }
+            (None, None) => self.slice = Some((a, b)),
+        }
+    }
+
+    fn push_str(&mut self, src: &str, t: &str) {
+        match (&mut self.owned, self.slice.take()) {
+            (Some(s), _) => s.push_str(t),
+            (None, Some((ra, rb))) => {
+                let mut s = src[ra..rb].to_owned();
+                s.push_str(t);
+                self.owned = Some(s);
+            }
+            (None, None) => self.owned = Some(t.to_owned()),
+        }
+    }
+
+    /// Emits the run; `breaks`: outside HTML, where GFM makes hard breaks of `\\` + newline.
+    fn flush<'s>(&mut self, src: &'s str, breaks: bool, at_end: bool, out: &mut Vec<Event<'s>>) {
+        let text = match (self.owned.take(), self.slice.take()) {
+            (Some(s), _) => CowStr::from(s),
+            (None, Some((a, b))) => CowStr::Borrowed(&src[a..b]),
+            (None, None) => return,
+        };
+        if breaks {
+            line_break::split_text(text, at_end, out);
+        } else {
+            out.push(Event::Text(text));
+        }
+    }
+}
+
+/// What a stop pattern matched (links need to know which bracket).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum StopMatch {
+    Delimiter,
+    CloseBracket,
+    OpenBracket,
+    EndTag,
+}
+
+fn accept_any(_: &mut Spans<'_, '_>, _: StopMatch) -> bool {
+    true
+}
+
+/// Parses the spans of a block's text. `issues` offsets are relative to `text`.
+pub(crate) fn parse<'s>(text: &'s str, defs: &Definitions) -> (Vec<Event<'s>>, Vec<Issue>) {
+    let mut spans = Spans::new(text, defs);
+    spans.parse(None, ALL, &mut accept_any);
+    if spans.out_of_budget() {
+        spans.warn(
+            0,
+            "this paragraph is too tangled to preview exactly (thousands of unclosed `*`, `[` or \
+             `<`?): some of its emphasis and links are shown as plain text"
+                .into(),
+        );
+    }
+    let issues = std::mem::take(&mut spans.issues);
+    (spans.finish(), issues)
+}
+
+/// A top-level piece of a text parsed for code spans (and HTML) only, as kramdown's table
+/// parser looks at it.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Child<'s> {
+    Text(CowStr<'s>),
+    /// A code span's content.
+    Code(&'s str),
+    /// An HTML element or comment (kramdown's element value is its name: no `|`, no newline).
+    Other,
+}
+
+/// Parses `text` for code spans, and HTML when `with_html`, and lists the top-level pieces.
+pub(crate) fn code_and_html_children<'s>(text: &'s str, with_html: bool) -> Vec<Child<'s>> {
+    let defs = Definitions::default();
+    let mut spans = Spans::new(text, &defs);
+    let parsers: &[Parser] = if with_html {
+        &[Parser::Codespan, Parser::SpanHtml]
+    } else {
+        CODESPAN_ONLY
+    };
+    spans.parse(None, parsers, &mut accept_any);
+    let mut children = Vec::new();
+    let mut run = TextRun::default();
+    let mut depth = 0usize;
+    let mut flush = |run: &mut TextRun, children: &mut Vec<Child<'s>>| {
+        let mut events = Vec::new();
+        run.flush(text, false, false, &mut events);
+        for e in events {
+            if let Event::Text(t) = e {
+                children.push(Child::Text(t));
+            }
+        }
+    };
+    for piece in spans.out {
+        match piece {
+            Out::HtmlStart(_) => {
+                if depth == 0 {
+                    flush(&mut run, &mut children);
+                    children.push(Child::Other);
+                }
+                depth += 1;
+            }
+            Out::HtmlEnd(_) => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            Out::Text(a, b) => run.push_source(text, a, b),
+            Out::Str(t) | Out::Symbol(t) => run.push_str(text, &t),
+            Out::Event(Event::Code(c)) => {
+                flush(&mut run, &mut children);
+                children.push(Child::Code(match c {
+                    CowStr::Borrowed(b) => b,
+                    _ => "",
+                }));
+            }
+            Out::Event(_) => {
+                flush(&mut run, &mut children);
+                children.push(Child::Other);
+            }
+        }
+    }
+    flush(&mut run, &mut children);
+    children
+}
+
+/// Ruby's `\s` for a character.
+fn is_space_char(c: char) -> bool {
+    c.is_ascii() && is_space(c as u8)
+}
+
+/// The start event of a link or image whose destination is not known yet.
+fn placeholder(kind: Kind) -> Event<'static> {
+    let tag = match kind {
+        Kind::Image => Tag::Image {
+            link_type: pulldown_cmark::LinkType::Inline,
+            dest_url: CowStr::Borrowed(""),
+            title: CowStr::Borrowed(""),
+            id: CowStr::Borrowed(""),
+        },
+        _ => Tag::Link {
+            link_type: pulldown_cmark::LinkType::Inline,
+            dest_url: CowStr::Borrowed(""),
+            title: CowStr::Borrowed(""),
+            id: CowStr::Borrowed(""),
+        },
+    };
+    Event::Start(tag)
+}

@@ -1,0 +1,50 @@
+//! Strikethrough `~~text~~` (GFM).
+//!
+//! Reference: kramdown-parser-gfm `STRIKETHROUGH_MATCH` (`~~(?!\s|~).*?[^\s~]~~`): the content is
+//! the shortest run that ends in a character that is neither white space nor `~`, and it is
+//! parsed on its own, as a new text (so emphasis around it does not see it).
+
+use super::{Kind, Spans};
+use crate::markdown::html::is_space;
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
+    let r = s.rest();
+    let b = r.as_bytes();
+    if !r.starts_with("~~") || b.get(2).is_none_or(|&c| is_space(c) || c == b'~') || s.too_deep() {
+        return false;
+    }
+    // The first `~~` preceded by a character that is neither white space nor `~`.
+    let mut i = 3;
+    let close = loop {
+        if i + 1 >= b.len() {
+            s.spend(b.len());
+            return false;
+        }
+        if b[i] == b'~' && b[i + 1] == b'~' && !is_space(b[i - 1]) && b[i - 1] != b'~' {
+            break i;
+        }
+        i += 1;
+    };
+    s.spend(close);
+    let start = s.pos;
+    let inner = &s.src[start + 2..start + close];
+    let mut sub = super::Spans::new(inner, s.defs);
+    sub.budget = s.budget;
+    sub.stack.push(super::Frame {
+        kind: Kind::Del,
+        first_child: 0,
+        images: 0,
+    });
+    sub.parse(None, super::ALL, &mut super::accept_any);
+    s.budget = sub.budget;
+    s.issues
+        .extend(sub.issues.drain(..).map(|i| i.shifted(start + 2)));
+    s.push(Event::Start(Tag::Strikethrough));
+    for e in sub.finish() {
+        s.push(e);
+    }
+    s.push(Event::End(TagEnd::Strikethrough));
+    s.pos = start + close + 2;
+    true
+}
