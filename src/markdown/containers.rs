@@ -301,7 +301,11 @@ impl<'a> Walker<'a, '_> {
         top: bool,
     ) -> Vec<list::Child> {
         let raw = &self.text[range.clone()];
-        if prefixes.is_empty() {
+        if raw.trim_matches([' ', '\t']).is_empty() {
+            // Only the indentation before a container on its line: nothing to parse.
+            return Vec::new();
+        }
+        if prefixes.is_empty() && raw.ends_with('\n') {
             let (items, footnotes, issues) = block::parse(raw, last, self.defs);
             self.doc
                 .issues

@@ -62,11 +62,7 @@ fn raw_text(events: &[Event<'_>]) -> String {
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             _ if in_image > 0 => {}
-            Event::Text(t) => match t.as_ref() {
-                "\u{ab}\u{a0}" => out.push_str("\u{ab} "),
-                "\u{a0}\u{bb}" => out.push_str(" \u{bb}"),
-                other => out.push_str(other),
-            },
+            Event::Text(t) => out.push_str(t),
             Event::Code(t) | Event::InlineMath(t) => out.push_str(t),
             _ => {}
         }

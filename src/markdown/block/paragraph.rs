@@ -58,7 +58,8 @@ pub(super) fn ends_paragraph(line: &str, rest: &str) -> bool {
         || rest.is_empty()
 }
 
-/// `^( {0,3}[+*-])([\t| ].*?\n)` or `^( {0,3}\d+\.)([\t| ].*?\n)`.
+/// `^( {0,3}[+*-])([\t| ].*?\n)` or `^( {0,3}\d+\.)([\t| ].*?\n)` (the class `[\t| ]` takes
+/// `|` too: kramdown's pattern says so).
 pub(super) fn is_list_start(line: &str) -> bool {
     let t = strip_opt_space(line);
     let b = t.as_bytes();
@@ -73,13 +74,13 @@ pub(super) fn is_list_start(line: &str) -> bool {
         }
         _ => return false,
     };
-    matches!(b.get(marker), Some(b'\t' | b' '))
+    matches!(b.get(marker), Some(b'\t' | b' ' | b'|'))
 }
 
 /// `^( {0,3}:)([\t| ].*?\n)`.
 pub(super) fn is_definition_start(line: &str) -> bool {
     let t = strip_opt_space(line);
-    t.starts_with(':') && matches!(t.as_bytes().get(1), Some(b'\t' | b' '))
+    t.starts_with(':') && matches!(t.as_bytes().get(1), Some(b'\t' | b' ' | b'|'))
 }
 
 /// `^[ ]{0,3}[~`]{3,}`.

@@ -38,12 +38,12 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     }
 
     let mark = s.mark();
+    let parent_is_em = s.stack.last().is_some_and(|f| f.kind == Kind::Em);
     s.pos = after;
     if sub_parse(s, delim, element, kind_char) {
         return true;
     }
-    let current_is_em = s.stack.last().is_some_and(|f| f.kind == Kind::Em);
-    if element == Kind::Strong && !current_is_em {
+    if element == Kind::Strong && !parent_is_em {
         s.rewind(mark);
         s.pos = start + 1;
         if sub_parse(s, &s.src[start..start + 1], Kind::Em, kind_char) {

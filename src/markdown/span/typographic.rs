@@ -13,7 +13,6 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         ("...", &["\u{2026}"]),
         ("\\<<", &["<", "<"]),
         ("\\>>", &[">", ">"]),
-        // One text node each, so header ids can tell them from `«` + a no-break space.
         ("<< ", &["\u{ab}\u{a0}"]),
         (" >>", &["\u{a0}\u{bb}"]),
         ("<<", &["\u{ab}"]),

@@ -1,0 +1,143 @@
+// The npm package as its users get it: packed from pkg/ (run .ci/build first), installed into a
+// fresh project, then imported from Node, type-checked with tsc, built and served by Vite, and
+// loaded by plain pages in Chromium.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build, createServer } from 'vite';
+import { launchChromium, openPage } from '../lib/browser.mjs';
+import { createConsumer } from '../lib/consumer.mjs';
+import { serve } from '../lib/serve.mjs';
+
+const run = promisify(execFile);
+const TSC = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+
+let consumer;
+let browser;
+
+before(async () => {
+  consumer = createConsumer();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  consumer?.remove();
+});
+
+/** Loads `url` and waits until the page has rendered the post; returns what it shows. */
+async function renderedPage(url) {
+  const { page, problems } = await openPage(browser, url);
+  try {
+    await page.waitForSelector('#out strong', { timeout: 15_000 });
+    return { title: await page.textContent('#title'), html: await page.innerHTML('#out'), problems };
+  } catch (error) {
+    error.message += `\npage problems: ${JSON.stringify(problems)}`;
+    throw error;
+  } finally {
+    await page.close();
+  }
+}
+
+test('the tarball should hold the entries, the types, the glue, the module and the README only', () => {
+  // A licence file joins them once the repository has one.
+  const files = consumer.packed.files.map((f) => f.path).filter((f) => !/^LICEN[CS]E/.test(f));
+  assert.deepEqual(files.sort(), [
+    'README.md',
+    'index.d.ts',
+    'index.js',
+    'node.js',
+    'package.json',
+    'postview.js',
+    'postview_bg.wasm',
+    'render.js',
+  ]);
+});
+
+test('Node should import renderPost from "postview" through the node entry, with no init call', async () => {
+  const { stdout } = await run(process.execPath, ['node-consumer.mjs'], { cwd: consumer.dir });
+  const { entry, exports, post, thrown } = JSON.parse(stdout);
+  assert.match(entry, /\/node_modules\/postview\/node\.js$/, 'the `node` condition should pick node.js');
+  assert.deepEqual(exports, ['renderPost'], 'renderPost should be the only export (no init functions)');
+  assert.equal(post.title, 'Hello');
+  assert.match(post.html, /<strong>bold<\/strong>/);
+  assert.equal(post.date, '2021-01-20', 'options.path should reach the renderer');
+  assert.deepEqual(post.translations, [
+    { lang: 'ja', path: '_i18n/ja/_posts/2021-01-20-hello.md', slug: 'hello' },
+  ]);
+  assert.deepEqual(post.diagnostics, []);
+  assert.equal(thrown?.isTypeError, true, 'malformed options should throw a TypeError across the package');
+});
+
+for (const resolution of ['nodenext', 'bundler']) {
+  test(`the types should check under tsc --strict with moduleResolution ${resolution}, no field being any`, async () => {
+    const module = resolution === 'nodenext' ? 'nodenext' : 'esnext';
+    const args = ['--noEmit', '--strict', '--target', 'es2022', '--lib', 'es2022', '--module', module];
+    args.push('--moduleResolution', resolution, 'types.ts');
+    const result = await run(process.execPath, [TSC, ...args], { cwd: consumer.dir }).catch((error) => error);
+    assert.equal(result.code ?? 0, 0, `tsc should accept types.ts:\n${result.stdout}`);
+  });
+}
+
+test('a Vite 7 build should bundle the package and the built page should render a post', async () => {
+  const outDir = join(consumer.dir, 'vite-dist');
+  await build({
+    root: join(consumer.dir, 'vite'),
+    configFile: false,
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true },
+  });
+  const assets = readdirSync(join(outDir, 'assets'));
+  assert.ok(assets.some((f) => f.endsWith('.wasm')), `the .wasm should be emitted as an asset: ${assets}`);
+
+  const server = await serve(outDir);
+  try {
+    const { title, html, problems } = await renderedPage(server.url);
+    assert.equal(title, 'Hello from Vite');
+    assert.match(html, /<strong>bold<\/strong>/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await server.close();
+  }
+});
+
+test("Vite's dev server should render a post with postview kept out of pre-bundling, as the README says", async () => {
+  const server = await createServer({
+    root: join(consumer.dir, 'vite'),
+    configFile: false,
+    logLevel: 'error',
+    cacheDir: join(consumer.dir, '.vite-cache'),
+    server: { host: '127.0.0.1', port: 0 },
+    optimizeDeps: { exclude: ['postview'] },
+  });
+  try {
+    await server.listen();
+    const { title, html, problems } = await renderedPage(server.resolvedUrls.local[0]);
+    assert.equal(title, 'Hello from Vite');
+    assert.match(html, /<strong>bold<\/strong>/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a plain module script should render a post, importing the entry by URL or through an import map', async () => {
+  const server = await serve(consumer.dir);
+  try {
+    for (const [page, expectedTitle] of [
+      ['plain/index.html', 'Hello by URL'],
+      ['plain/importmap.html', 'Hello by import map'],
+    ]) {
+      const { title, html, problems } = await renderedPage(new URL(page, server.url).href);
+      assert.equal(title, expectedTitle, page);
+      assert.match(html, /<strong>bold<\/strong>/, page);
+      assert.deepEqual(problems, [], page);
+    }
+  } finally {
+    await server.close();
+  }
+});
