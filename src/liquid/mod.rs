@@ -1,8 +1,42 @@
-//! Liquid, the small part of it that post bodies use. (Stub: replaced by the real stage.)
+//! Liquid, as Jekyll 4.3 runs it on a post body (Liquid 4, `error_mode: warn`,
+//! `strict_variables: false`, `strict_filters: false`), for the part of it posts use:
+//! `{{ expression | filters }}` with `site` and `page`, `{% raw %}`, `{% comment %}`, and the
+//! white space controls `{{-`, `-}}`, `{%-`, `-%}`. Other tags are shown as written.
+//!
+//! The modules, in the order text goes through them: `scan` cuts the template into tokens as
+//! Liquid's tokenizer does, `tags` reads `{% %}`, `variable` reads `{{ }}` (strictly, then
+//! leniently as Jekyll's warn mode does), `expression` finds values, `filters` (with
+//! `url` and `date`) changes them and `ruby` prints them as Ruby would. `output` holds
+//! the text, its source map, the issues and the budget that keeps hostile input linear.
+//!
+//! Where Jekyll would stop the build (a Liquid syntax error, an error raised by a filter) the
+//! preview renders something useful anyway, says what Jekyll would do, and reports it as an
+//! error; where Jekyll renders on, a warning.
+//!
+//! Behaviour was checked against Debian's Jekyll 4.3.1, which runs Liquid 5.4; Liquid 4 agrees
+//! on everything here except what Liquid 5 added: `{% # comment %}` (hidden, with a warning
+//! that Liquid 4 rejects it), keyword arguments such as `allow_false`, an expression starting
+//! with `[` and an empty `{{ }}` (both only a warning in Liquid 4's warn mode).
+
+mod date;
+mod expression;
+mod filters;
+mod lexer;
+mod output;
+mod ruby;
+mod scan;
+mod tags;
+mod url;
+mod variable;
 
 use crate::diagnostic::Issue;
 use crate::source_map::SourceMap;
-use crate::value::Value;
+use crate::value::{Map, Value};
+use expression::Env;
+use output::{Budget, Issues, Writer};
+use scan::{Kind, Scanner, Token};
+use std::borrow::Cow;
+use std::ops::Range;
 
 /// The variables a post body can reach.
 pub struct Context<'a> {
@@ -18,6 +52,497 @@ pub struct Output {
 }
 
 /// Renders `template` with `ctx`. Issue offsets are relative to `template`.
-pub fn render(template: &str, _ctx: &Context) -> Output {
-    Output { text: template.to_owned(), map: SourceMap::identity(), issues: Vec::new() }
+pub fn render(template: &str, ctx: &Context) -> Output {
+    // Most bodies hold no Liquid at all: one copy and the identity map.
+    if scan::next_opener(template.as_bytes(), 0).is_none() {
+        return Output {
+            text: template.to_owned(),
+            map: SourceMap::identity(),
+            issues: Vec::new(),
+        };
+    }
+    let mut renderer = Renderer {
+        template,
+        env: Env {
+            site: ctx.site,
+            page: ctx.page,
+            assigned: Vec::new(),
+        },
+        out: Writer::with_capacity(template.len() + template.len() / 8),
+        issues: Issues::default(),
+        budget: Budget::for_template(template.len()),
+        pending: None,
+        trim_next: false,
+        warned_tags: Vec::new(),
+    };
+    renderer.run();
+    let Renderer { out, issues, .. } = renderer;
+    Output {
+        text: out.text,
+        map: out.map,
+        issues: issues.finish(),
+    }
 }
+
+/// Where the token loop is.
+enum Mode {
+    Normal,
+    /// Inside `{% raw %}`, opened at `tag`; the body starts at `body`.
+    Raw {
+        tag: usize,
+        body: usize,
+        trim_after: bool,
+    },
+    /// Inside `{% comment %}` (nested `depth` deep), opened at `tag`; `raw` is set inside a raw
+    /// block within the comment.
+    Comment {
+        tag: usize,
+        depth: usize,
+        raw: bool,
+    },
+}
+
+struct Renderer<'t, 'v> {
+    template: &'t str,
+    env: Env<'v>,
+    out: Writer,
+    issues: Issues,
+    budget: Budget,
+    /// Text not written yet, because the next tag may trim its end (`{{-`).
+    pending: Option<Range<usize>>,
+    /// The previous tag ended in `-}}` or `-%}`: the next text loses its leading white space.
+    trim_next: bool,
+    /// Names of unsupported block tags already warned about, so their `end…` stays quiet.
+    warned_tags: Vec<&'t str>,
+}
+
+impl<'t, 'v> Renderer<'t, 'v> {
+    fn run(&mut self) {
+        let mut mode = Mode::Normal;
+        for token in Scanner::new(self.template) {
+            mode = match mode {
+                Mode::Normal => self.normal(token),
+                Mode::Raw {
+                    tag,
+                    body,
+                    trim_after,
+                } => match tags::raw_end(self.text(token)) {
+                    Some(kept) => {
+                        self.out.copy(self.template, body..token.start + kept);
+                        // The raw tag's own `-%}` trims the text after `endraw` (Liquid's
+                        // flag outlives the body it never reaches).
+                        self.trim_next = trim_after;
+                        Mode::Normal
+                    }
+                    None => Mode::Raw {
+                        tag,
+                        body,
+                        trim_after,
+                    },
+                },
+                Mode::Comment { tag, depth, raw } => self.in_comment(token, tag, depth, raw),
+            };
+        }
+        match mode {
+            Mode::Normal => {}
+            Mode::Raw { tag, body, .. } => {
+                self.out.copy(self.template, body..self.template.len());
+                self.issues.fatal(
+                    tag,
+                    "`{% raw %}` is never closed: add `{% endraw %}` (plain, without `-`). Jekyll stops the build \
+                     ('raw' tag was never closed); the preview shows the rest as written",
+                );
+            }
+            Mode::Comment { tag, .. } => self.issues.fatal(
+                tag,
+                "`{% comment %}` is never closed: add `{% endcomment %}`. Jekyll stops the build ('comment' tag was \
+                 never closed); the preview hides the rest, as the comment would",
+            ),
+        }
+        self.flush();
+    }
+
+    fn text(&self, token: Token) -> &'t str {
+        &self.template[token.start..token.end]
+    }
+
+    /// Writes the pending text.
+    fn flush(&mut self) {
+        if let Some(range) = self.pending.take() {
+            self.out.copy(self.template, range);
+        }
+    }
+
+    /// `{{-` or `{%-`: the pending text loses its trailing white space.
+    fn trim_pending(&mut self) {
+        if let Some(range) = &mut self.pending {
+            range.end = range.start + ruby::rstrip(&self.template[range.clone()]).len();
+        }
+    }
+
+    /// A token that breaks Liquid's syntax: shown as written, reported as stopping the build.
+    fn broken(&mut self, token: Token, message: String) {
+        self.flush();
+        self.out.copy(self.template, token.start..token.end);
+        self.trim_next = false;
+        self.issues.fatal(token.start, message);
+    }
+
+    fn normal(&mut self, token: Token) -> Mode {
+        match token.kind {
+            Kind::Text => {
+                let mut range = token.start..token.end;
+                if std::mem::take(&mut self.trim_next) {
+                    range.start = range.end - ruby::lstrip(&self.template[range.clone()]).len();
+                }
+                self.pending = Some(range);
+                Mode::Normal
+            }
+            Kind::Output => {
+                self.output(token);
+                Mode::Normal
+            }
+            Kind::Tag => self.tag(token),
+            Kind::OutputOneBrace => {
+                let shown = excerpt(self.text(token));
+                self.broken(
+                    token,
+                    format!(
+                        "`{shown}` ends with a single `}}`: add the second one. Jekyll stops the build (Liquid syntax \
+                         error: Variable was not properly terminated); the preview shows it as written"
+                    ),
+                );
+                Mode::Normal
+            }
+            Kind::UnclosedOutput => {
+                self.broken(
+                    token,
+                    "`{{` is never closed: add `}}` (or write `{{ \"{{\" }}` for a literal `{{`). Jekyll stops the \
+                     build (Liquid syntax error: Variable '{{' was not properly terminated); the preview shows it as \
+                     written"
+                        .into(),
+                );
+                Mode::Normal
+            }
+            Kind::UnclosedTag => {
+                self.broken(
+                    token,
+                    "`{%` is never closed: add `%}` (or write `{{ \"{%\" }}` for a literal `{%`). Jekyll stops the \
+                     build (Liquid syntax error: Tag '{%' was not properly terminated); the preview shows it as written"
+                        .into(),
+                );
+                Mode::Normal
+            }
+        }
+    }
+
+    fn tag(&mut self, token: Token) -> Mode {
+        let text = self.text(token);
+        let Some(tag) = tags::parse(text) else {
+            let shown = excerpt(text);
+            self.broken(
+                token,
+                format!(
+                    "`{shown}` does not start with a tag name. Jekyll stops the build (Liquid syntax error: Tag was not \
+                     properly terminated); the preview shows it as written"
+                ),
+            );
+            return Mode::Normal;
+        };
+        if tag.trim_before {
+            self.trim_pending();
+        }
+        self.flush();
+        self.trim_next = tag.trim_after;
+        match tag.name {
+            "raw" => {
+                if !ruby::strip(tag.markup).is_empty() {
+                    self.issues.fatal(
+                        token.start,
+                        "`{% raw %}` takes nothing after its name: Jekyll stops the build (Syntax Error in 'raw'); \
+                         the preview treats it as a plain `{% raw %}`",
+                    );
+                }
+                self.trim_next = false;
+                Mode::Raw {
+                    tag: token.start,
+                    body: token.end,
+                    trim_after: tag.trim_after,
+                }
+            }
+            "comment" => Mode::Comment {
+                tag: token.start,
+                depth: 1,
+                raw: false,
+            },
+            "#" => {
+                self.issues.warn(
+                    token.start,
+                    "`{% # … %}` comments need Liquid 5.4; Jekyll 4.3 with its usual Liquid 4 stops the build on \
+                     them (Tag was not properly terminated). The preview hides it; `{% comment %}…{% endcomment %}` \
+                     works everywhere",
+                );
+                Mode::Normal
+            }
+            "endraw" | "endcomment" => {
+                let opener = &tag.name[3..];
+                self.out.copy(self.template, token.start..token.end);
+                self.issues.fatal(
+                    token.start,
+                    format!(
+                        "`{{% {} %}}` has no `{{% {opener} %}}` to close: Jekyll stops the build (Liquid syntax error: \
+                         Unknown tag '{}'); the preview shows it as written",
+                        tag.name, tag.name
+                    ),
+                );
+                Mode::Normal
+            }
+            name => {
+                self.out.copy(self.template, token.start..token.end);
+                if let Some((var, kind)) = tags::assigned_name(&tag) {
+                    self.remember_assigned(var, kind);
+                    if kind == "for" || kind == "tablerow" {
+                        self.remember_assigned("forloop", kind);
+                    }
+                }
+                // `endif` after a warned `if` (and `else` inside one) would only repeat the warning.
+                let quiet = tags::continues_block(name)
+                    && match name.strip_prefix("end") {
+                        Some(opener) => self.warned_tags.contains(&opener),
+                        None => !self.warned_tags.is_empty(),
+                    };
+                if !quiet {
+                    self.issues.warn(
+                        token.start,
+                        if tags::is_known(name) {
+                            format!("`{{% {name} %}}` is not supported by the preview: it is shown as written (Jekyll runs it)")
+                        } else {
+                            format!(
+                                "`{{% {name} %}}` is not supported by the preview: it is shown as written (Jekyll runs \
+                                 it if a plugin defines it, and otherwise stops the build with \"Unknown tag '{name}'\")"
+                            )
+                        },
+                    );
+                    if !tags::continues_block(name)
+                        && !self.warned_tags.contains(&name)
+                        && self.warned_tags.len() < 100
+                    {
+                        self.warned_tags.push(name);
+                    }
+                }
+                Mode::Normal
+            }
+        }
+    }
+
+    /// Notes a variable set by a tag the preview does not run (at most a thousand: they only
+    /// improve messages).
+    fn remember_assigned(&mut self, name: &str, kind: &'static str) {
+        let assigned = &mut self.env.assigned;
+        if assigned.len() < 1000 && !assigned.iter().any(|(n, _)| n == name) {
+            assigned.push((name.to_owned(), kind));
+        }
+    }
+
+    fn in_comment(&mut self, token: Token, tag: usize, depth: usize, raw: bool) -> Mode {
+        if raw {
+            let closed = tags::raw_end(self.text(token)).is_some();
+            return Mode::Comment {
+                tag,
+                depth,
+                raw: !closed,
+            };
+        }
+        match token.kind {
+            Kind::Text | Kind::Output => Mode::Comment { tag, depth, raw },
+            Kind::OutputOneBrace | Kind::UnclosedOutput | Kind::UnclosedTag => {
+                // Liquid parses a comment's body: broken syntax in it still stops the build.
+                self.issues.fatal(
+                    token.start,
+                    format!(
+                        "`{}` inside this comment is broken Liquid, and Liquid reads comments too: Jekyll stops the \
+                         build here (Liquid syntax error); close or remove it",
+                        excerpt(self.text(token))
+                    ),
+                );
+                Mode::Comment { tag, depth, raw }
+            }
+            Kind::Tag => match tags::parse(self.text(token)) {
+                None => {
+                    self.issues.fatal(
+                        token.start,
+                        format!(
+                            "`{}` inside this comment has no tag name, and Liquid reads comments too: Jekyll stops \
+                             the build here (Liquid syntax error)",
+                            excerpt(self.text(token))
+                        ),
+                    );
+                    Mode::Comment { tag, depth, raw }
+                }
+                Some(t) => match t.name {
+                    "comment" => Mode::Comment {
+                        tag,
+                        depth: depth + 1,
+                        raw,
+                    },
+                    "raw" => Mode::Comment {
+                        tag,
+                        depth,
+                        raw: true,
+                    },
+                    "endcomment" if depth == 1 => {
+                        self.trim_next = t.trim_after;
+                        Mode::Normal
+                    }
+                    "endcomment" => Mode::Comment {
+                        tag,
+                        depth: depth - 1,
+                        raw,
+                    },
+                    _ => Mode::Comment { tag, depth, raw },
+                },
+            },
+        }
+    }
+
+    /// `{{ … }}`: reads, evaluates and prints it.
+    fn output(&mut self, token: Token) {
+        let b = self.template.as_bytes();
+        let (start, end) = (token.start, token.end);
+        let trim_before = b[start + 2] == b'-';
+        let trim_after = b[end - 3] == b'-';
+        let inner_start = (start + 2 + usize::from(trim_before)).min(end - 2);
+        let mut inner_end = end - 2;
+        if inner_end > inner_start && b[inner_end - 1] == b'-' {
+            inner_end -= 1;
+        }
+        if trim_before {
+            self.trim_pending();
+        }
+        self.flush();
+        self.trim_next = trim_after;
+        if self.budget.is_exhausted() {
+            self.budget_spent(start);
+            return;
+        }
+        let markup = &self.template[inner_start..inner_end];
+        let (var, error) = variable::parse(markup, inner_start);
+        if let Some(e) = error {
+            let shown = excerpt(self.text(token));
+            self.issues.warn(
+                e.at,
+                format!(
+                    "`{shown}` is not valid Liquid: {}. Jekyll only warns (Liquid syntax error) and renders what its \
+                     lenient reading makes of it, as the preview does here; fix the expression",
+                    e.reason
+                ),
+            );
+        } else if var.name.is_none() {
+            self.issues.warn(
+                start,
+                "this `{{ }}` is empty: it renders nothing; remove it or put a variable in it",
+            );
+        }
+        let value = self.evaluate(&var);
+        self.print(&value, start);
+    }
+
+    fn evaluate(&mut self, var: &variable::Variable<'_>) -> Cow<'v, Value> {
+        // `| default:` says the author expects the value may be missing: no warning for it.
+        let quiet = var.filters.iter().any(|f| f.name == "default");
+        let mut value: Cow<'v, Value> = match &var.name {
+            Some(piece) => expression::eval(
+                &expression::parse(piece),
+                &self.env,
+                &mut self.issues,
+                quiet,
+            ),
+            None => Cow::Owned(Value::Null),
+        };
+        for filter in &var.filters {
+            let mut args: Vec<Cow<'v, Value>> = filter
+                .args
+                .iter()
+                .map(|a| {
+                    expression::eval(&expression::parse(a), &self.env, &mut self.issues, false)
+                })
+                .collect();
+            if !filter.keywords.is_empty() {
+                let map: Map = filter
+                    .keywords
+                    .iter()
+                    .map(|(k, a)| {
+                        let v = expression::eval(
+                            &expression::parse(a),
+                            &self.env,
+                            &mut self.issues,
+                            false,
+                        );
+                        ((*k).to_owned(), v.into_owned())
+                    })
+                    .collect();
+                args.push(Cow::Owned(Value::Map(map)));
+            }
+            let call = filters::Call {
+                name: filter.name,
+                at: filter.at,
+                site: self.env.site,
+            };
+            value = filters::apply(&call, value, &args, &mut self.issues, &mut self.budget);
+            if self.budget.is_exhausted() {
+                break;
+            }
+        }
+        value
+    }
+
+    fn print(&mut self, value: &Value, at: usize) {
+        match value {
+            Value::String(s) => {
+                if self.budget.take(s.len()) {
+                    self.out.produce(s, at);
+                } else {
+                    self.budget_spent(at);
+                }
+            }
+            Value::Null => {}
+            other => {
+                let mut s = String::new();
+                ruby::print(other, &mut s);
+                if self.budget.take(s.len()) {
+                    self.out.produce(&s, at);
+                } else {
+                    self.budget_spent(at);
+                }
+            }
+        }
+    }
+
+    /// Says once that the preview stopped printing values.
+    fn budget_spent(&mut self, at: usize) {
+        if self.budget.exhausted_at.is_none() {
+            self.budget.exhausted_at = Some(at);
+            self.issues.warn(
+                at,
+                "the Liquid in this post makes far more text than a post should; the preview stops printing `{{ }}` \
+                 values from here on (Jekyll would go on)",
+            );
+        }
+    }
+}
+
+/// A token as shown in a message: whole if short, else its start.
+fn excerpt(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.len() <= MAX {
+        return text.to_owned();
+    }
+    let mut end = MAX;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &text[..end])
+}
+
+#[cfg(test)]
+mod tests;

@@ -410,40 +410,21 @@ pub fn reference_len(s: &str) -> Option<usize> {
     if b.first() != Some(&b'&') {
         return None;
     }
-    let mut p = 1;
-    if b.get(1) == Some(&b'#') {
-        p = 2;
-        let hex = b.get(2) == Some(&b'x');
-        if hex {
-            p = 3;
-        }
-        let start = p;
-        while p < b.len()
-            && (if hex {
-                b[p].is_ascii_hexdigit()
-            } else {
-                b[p].is_ascii_digit()
-            })
-        {
-            p += 1;
-        }
-        if p == start {
-            return None;
-        }
-    } else {
+    let (start, accept): (usize, fn(u8) -> bool) = match (b.get(1), b.get(2)) {
+        (Some(b'#'), Some(b'x')) => (3, |c| c.is_ascii_hexdigit()),
+        (Some(b'#'), _) => (2, |c| c.is_ascii_digit()),
         // `[\w:][-\w.:]*` with Ruby's ASCII `\w`.
-        let first = *b.get(1)?;
-        if !(first.is_ascii_alphanumeric() || first == b'_' || first == b':') {
-            return None;
-        }
-        p = 2;
-        while p < b.len()
-            && (b[p].is_ascii_alphanumeric() || matches!(b[p], b'_' | b':' | b'-' | b'.'))
-        {
-            p += 1;
-        }
+        (Some(&c), _) if c.is_ascii_alphanumeric() || c == b'_' || c == b':' => (2, |c| {
+            c.is_ascii_alphanumeric() || matches!(c, b'_' | b':' | b'-' | b'.')
+        }),
+        _ => return None,
+    };
+    let end = start + b[start..].iter().take_while(|&&c| accept(c)).count();
+    let digits_needed = b[1] == b'#';
+    if digits_needed && end == start {
+        return None;
     }
-    (b.get(p) == Some(&b';')).then_some(p + 1)
+    (b.get(end) == Some(&b';')).then_some(end + 1)
 }
 
 /// Writes ` name="value"` for each attribute, as `html_attributes` does.

@@ -21,6 +21,8 @@ mod span;
 pub(crate) mod unicode;
 mod writer;
 
+pub(crate) use block::html_block_lazy_end;
+
 use crate::diagnostic::Issue;
 use block::Item;
 use pulldown_cmark::{CowStr, Event};

@@ -105,7 +105,7 @@ impl Writer<'_, '_> {
         match tag {
             Tag::Paragraph => self.out.push_str("<p>"),
             Tag::Heading { level, id, .. } => {
-                self.out.push_str("<");
+                self.out.push('<');
                 self.out.push_str(&level.to_string());
                 if let Some(id) = id.filter(|id| !id.trim().is_empty()) {
                     self.out.push_str(" id=\"");

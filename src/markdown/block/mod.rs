@@ -19,6 +19,9 @@ mod math;
 mod paragraph;
 mod table;
 
+pub(crate) use horizontal_rule::is_rule as is_horizontal_rule;
+pub(crate) use html_block::lazy_end as html_block_lazy_end;
+
 use super::html::is_space;
 use super::span::Definitions;
 use crate::diagnostic::Issue;
@@ -47,6 +50,9 @@ pub enum Last {
 }
 
 /// Parses the blocks of a region of text (which ends with `\n`).
+/// A footnote's name and its body.
+pub type Footnote<'a> = (String, Vec<Item<'a>>);
+
 pub struct Blocks<'a, 'd> {
     src: &'a str,
     pos: usize,
@@ -54,7 +60,7 @@ pub struct Blocks<'a, 'd> {
     last: Last,
     defs: &'d mut Definitions,
     /// Footnote bodies, parsed as blocks of their own (written at the end of the document).
-    pub footnotes: Vec<(String, Vec<Item<'a>>)>,
+    pub footnotes: Vec<Footnote<'a>>,
     pub issues: Vec<Issue>,
 }
 
@@ -63,7 +69,7 @@ pub fn parse<'a>(
     src: &'a str,
     last: Last,
     defs: &mut Definitions,
-) -> (Vec<Item<'a>>, Vec<(String, Vec<Item<'a>>)>, Vec<Issue>) {
+) -> (Vec<Item<'a>>, Vec<Footnote<'a>>, Vec<Issue>) {
     let mut b = Blocks {
         src,
         pos: 0,

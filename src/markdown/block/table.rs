@@ -64,6 +64,9 @@ fn alignments(line: &str) -> Vec<Alignment> {
     out
 }
 
+/// A row: where it starts and its cell texts.
+type Row = (usize, Vec<String>);
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Section {
     Head,
@@ -91,14 +94,14 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     if is_separator(first.trim_end_matches([' ', '\t'])) {
         p = b.line_end(p);
     }
-    let mut sections: Vec<(Section, Vec<(usize, Vec<String>)>)> = Vec::new();
-    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut sections: Vec<(Section, Vec<Row>)> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     let mut align: Vec<Alignment> = Vec::new();
     let mut has_footer = false;
     let mut columns = 0;
     let close = |kind: Section,
                  force: bool,
-                 rows: &mut Vec<(usize, Vec<String>)>,
+                 rows: &mut Vec<Row>,
                  sections: &mut Vec<_>,
                  has_footer: bool| {
         if !has_footer || kind != Section::Body || force {
@@ -196,7 +199,7 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
 /// `\|` standing for `|`; an empty first cell before a leading pipe and an empty last cell go.
 fn split_row(content: &str, leading_pipe: bool) -> Vec<String> {
     let mut cells: Vec<String> = Vec::new();
-    let mut append = |cells: &mut Vec<String>, s: &str| match cells.last_mut() {
+    let append = |cells: &mut Vec<String>, s: &str| match cells.last_mut() {
         Some(last) => last.push_str(s),
         None => cells.push(s.to_owned()),
     };
@@ -260,12 +263,16 @@ fn split_unescaped_pipes(s: &str) -> Vec<String> {
     let mut last = 0;
     for i in 0..b.len() {
         if b[i] == b'|' && (i == 0 || b[i - 1] != b'\\') {
-            parts.last_mut().map(|p| p.push_str(&s[last..i]));
+            if let Some(p) = parts.last_mut() {
+                p.push_str(&s[last..i]);
+            }
             parts.push(String::new());
             last = i + 1;
         }
     }
-    parts.last_mut().map(|p| p.push_str(&s[last..]));
+    if let Some(p) = parts.last_mut() {
+        p.push_str(&s[last..]);
+    }
     parts.into_iter().map(|p| p.replace("\\|", "|")).collect()
 }
 

@@ -45,7 +45,7 @@ pub struct Definitions {
 
 /// The span parsers, in kramdown's GFM order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Parser {
+pub(crate) enum Parser {
     Emphasis,
     Codespan,
     Autolink,
@@ -564,7 +564,7 @@ pub(crate) fn code_and_html_children<'s>(text: &'s str, with_html: bool) -> Vec<
     let mut children = Vec::new();
     let mut run = TextRun::default();
     let mut depth = 0usize;
-    let mut flush = |run: &mut TextRun, children: &mut Vec<Child<'s>>| {
+    let flush = |run: &mut TextRun, children: &mut Vec<Child<'s>>| {
         let mut events = Vec::new();
         run.flush(text, false, false, &mut events);
         for e in events {

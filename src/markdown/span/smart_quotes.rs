@@ -59,7 +59,8 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     // `[^\\]?["']` must match here.
     let q_here = is_quote(c0);
     let lead_len = c0.map_or(0, char::len_utf8);
-    if !q_here && !(c0 != Some('\\') && is_quote(s.char_at(p + lead_len))) {
+    let before_quote = c0 != Some('\\') && is_quote(s.char_at(p + lead_len));
+    if !q_here && !before_quote {
         return false;
     }
     let at = |i: usize| s.char_at(i);

@@ -8,6 +8,8 @@
 //! when the bullet changes), and an item's first paragraph is written without `<p>` by kramdown's
 //! rule (`list`), not CommonMark's tight/loose rule.
 
+mod extent;
+
 use super::block::{self, Item, Last};
 use super::list;
 use super::span::Definitions;
@@ -16,7 +18,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Root,
     Quote,
     List {
@@ -30,15 +32,15 @@ enum Kind {
 }
 
 #[derive(Debug)]
-struct Container {
-    kind: Kind,
-    range: Range<usize>,
-    children: Vec<Container>,
+pub(super) struct Container {
+    pub(super) kind: Kind,
+    pub(super) range: Range<usize>,
+    pub(super) children: Vec<Container>,
 }
 
 /// A line prefix to remove from the lines of a container's text.
 #[derive(Clone, Copy, Debug)]
-enum Prefix {
+pub(super) enum Prefix {
     /// `^ {0,3}> ?`
     Quote,
     /// Up to this many columns of indentation.
@@ -108,8 +110,36 @@ fn tree(text: &str) -> Container {
         }
     }
     let mut root = stack.swap_remove(0);
-    correct_lists(text, &mut root);
+    correct(text, &mut root, &mut Vec::new());
     root
+}
+
+/// Brings pulldown-cmark's containers to kramdown's: unknown list markers are text, quotes and
+/// list items reach over lazy lines as far as kramdown lets them, and neighbouring lists of one
+/// type are one list. Children first need their parent's extent, so this goes top-down.
+fn correct(text: &str, c: &mut Container, prefixes: &mut Vec<Prefix>) {
+    dissolve_unknown_lists(text, c);
+    extent::match_kramdown(text, c, prefixes);
+    merge_neighbouring_lists(text, c, prefixes);
+    for child in &mut c.children {
+        match child.kind {
+            Kind::Quote => {
+                prefixes.push(Prefix::Quote);
+                correct(text, child, prefixes);
+                prefixes.pop();
+            }
+            Kind::List { .. } => {
+                for item in &mut child.children {
+                    if let Kind::Item { indent, .. } = item.kind {
+                        prefixes.push(Prefix::Indent(indent));
+                        correct(text, item, prefixes);
+                        prefixes.pop();
+                    }
+                }
+            }
+            _ => correct(text, child, prefixes),
+        }
+    }
 }
 
 /// Where an item's content starts: after the marker and the white space after it (kramdown takes
@@ -139,30 +169,36 @@ fn item_kind(text: &str, start: usize) -> Kind {
     }
 }
 
-/// kramdown's view of lists: unknown markers are text; neighbouring lists of a type are one.
-fn correct_lists(text: &str, c: &mut Container) {
-    for child in &mut c.children {
-        correct_lists(text, child);
-    }
+/// A list whose marker kramdown does not know (`1)`) is text of the parent.
+fn dissolve_unknown_lists(text: &str, c: &mut Container) {
     let mut children: Vec<Container> = Vec::with_capacity(c.children.len());
     for child in std::mem::take(&mut c.children) {
         if let Kind::List { ordered } = child.kind {
-            if !child
+            let known = child
                 .children
                 .first()
-                .is_some_and(|item| kramdown_list_start(text, item.range.start, ordered))
-            {
-                // Dissolved: its lines are text of the parent; containers inside it stay.
+                .is_some_and(|item| kramdown_list_start(text, item.range.start, ordered));
+            if !known {
                 continue_dissolved(child, &mut children);
                 continue;
             }
-            if let Some(prev) = children.last_mut() {
-                let same = prev.kind == child.kind;
-                if same && text[prev.range.end..child.range.start].trim().is_empty() {
-                    prev.range.end = child.range.end;
-                    prev.children.extend(child.children);
-                    continue;
-                }
+        }
+        children.push(child);
+    }
+    c.children = children;
+}
+
+/// kramdown does not start a new list when the bullet changes or after blank lines.
+fn merge_neighbouring_lists(text: &str, c: &mut Container, prefixes: &[Prefix]) {
+    let mut children: Vec<Container> = Vec::with_capacity(c.children.len());
+    for child in std::mem::take(&mut c.children) {
+        if let (Some(prev), Kind::List { .. }) = (children.last_mut(), child.kind) {
+            if prev.kind == child.kind
+                && extent::only_blank_lines(text, prev.range.end..child.range.start, prefixes)
+            {
+                prev.range.end = child.range.end;
+                prev.children.extend(child.children);
+                continue;
             }
         }
         children.push(child);
@@ -182,7 +218,7 @@ fn continue_dissolved(list: Container, into: &mut Vec<Container>) {
 }
 
 /// `LIST_START_UL`/`LIST_START_OL`: ` {0,3}[+*-]` or ` {0,3}\d+\.` then a space or tab.
-fn kramdown_list_start(text: &str, at: usize, ordered: bool) -> bool {
+pub(super) fn kramdown_list_start(text: &str, at: usize, ordered: bool) -> bool {
     let rest = &text[at..];
     let t = rest.trim_start_matches(' ');
     let b = t.as_bytes();
@@ -195,7 +231,7 @@ fn kramdown_list_start(text: &str, at: usize, ordered: bool) -> bool {
     } else {
         1
     };
-    matches!(b.get(marker), Some(b' ' | b'\t'))
+    matches!(b.get(marker), Some(b' ' | b'\t' | b'|'))
 }
 
 struct Walker<'a, 'd> {
@@ -218,8 +254,18 @@ impl<'a> Walker<'a, '_> {
         let mut cursor = start;
         let mut last = Last::Nothing;
         for child in &c.children {
-            if child.range.start > cursor {
-                kinds.extend(self.region(cursor..child.range.start, prefixes, last, top));
+            // A container that starts mid-line (after `> ` or indentation) leaves that line's
+            // beginning to it, not to the text before.
+            let line_start = self.text[..child.range.start]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let region_end = if line_start >= cursor {
+                line_start
+            } else {
+                child.range.start
+            };
+            if region_end > cursor {
+                kinds.extend(self.region(cursor..region_end, prefixes, last, top));
             }
             if top {
                 self.doc
@@ -266,6 +312,15 @@ impl<'a> Walker<'a, '_> {
                     let first = self.doc.items.len();
                     self.push(Event::Start(Tag::Item));
                     prefixes.push(Prefix::Indent(indent));
+                    // An item whose marker line is empty starts with the next line (kramdown
+                    // takes the empty first line as nothing, not as a blank line).
+                    let content = if self.text.as_bytes().get(content) == Some(&b'\n')
+                        && content + 1 < item.range.end
+                    {
+                        content + 1
+                    } else {
+                        content
+                    };
                     let mut kinds = self.content(item, content, prefixes, false);
                     prefixes.pop();
                     self.push(Event::End(TagEnd::Item));
@@ -312,7 +367,8 @@ impl<'a> Walker<'a, '_> {
                 .extend(issues.into_iter().map(|i| i.shifted(range.start)));
             return self.take(items, footnotes, |at| range.start + at, top);
         }
-        let (owned, map) = strip_prefixes(raw, range.start, prefixes);
+        let at_line_start = range.start == 0 || self.text.as_bytes()[range.start - 1] == b'\n';
+        let (owned, map) = strip_prefixes(raw, range.start, prefixes, at_line_start);
         let (items, footnotes, issues) = block::parse(&owned, last, self.defs);
         let to_text = |at: usize| map.to_text(at);
         self.doc.issues.extend(issues.into_iter().map(|i| Issue {
@@ -414,12 +470,17 @@ fn blank_line_follows(text: &str, at: usize) -> bool {
 }
 
 /// The lines of a region with container prefixes removed, and where each line came from.
-fn strip_prefixes(raw: &str, base: usize, prefixes: &[Prefix]) -> (String, LineMap) {
+fn strip_prefixes(
+    raw: &str,
+    base: usize,
+    prefixes: &[Prefix],
+    first_whole: bool,
+) -> (String, LineMap) {
     let mut out = String::with_capacity(raw.len());
     let mut map = LineMap { starts: Vec::new() };
     let mut offset = base;
     for (i, line) in raw.split_inclusive('\n').enumerate() {
-        let kept = if i == 0 {
+        let kept = if i == 0 && !first_whole {
             line
         } else {
             strip_line(line, prefixes)
@@ -436,7 +497,7 @@ fn strip_prefixes(raw: &str, base: usize, prefixes: &[Prefix]) -> (String, LineM
 }
 
 /// Removes the prefixes from one line; a lazy line (missing a `>`) keeps the rest as it is.
-fn strip_line<'l>(mut line: &'l str, prefixes: &[Prefix]) -> &'l str {
+pub(super) fn strip_line<'l>(mut line: &'l str, prefixes: &[Prefix]) -> &'l str {
     for p in prefixes {
         match p {
             Prefix::Quote => {

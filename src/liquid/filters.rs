@@ -1,0 +1,1043 @@
+//! The filters the preview applies, one function each, with the semantics of Liquid 4's
+//! `StandardFilters` and Jekyll 4.3's `Jekyll::Filters` (which Ruby lies beneath: `to_s`,
+//! `gsub`, `CGI.escape`). Checked against the installed Jekyll 4.3.1 / Liquid gem; the Ruby
+//! one-liners are in the tests.
+//!
+//! As in Jekyll (`strict_filters: false`) an unknown filter passes its input through unchanged;
+//! the preview warns, differently for a real filter it does not implement and for a name no
+//! filter has. A wrong number of arguments or an argument Liquid cannot read raises an error in
+//! Jekyll, which stops the build; the preview reports it and keeps the input unchanged.
+
+use super::date;
+use super::output::{Budget, Issues};
+use super::ruby;
+use super::url;
+use crate::value::Value;
+use std::borrow::Cow;
+
+/// Filters of Liquid 4/5 and Jekyll 4.3 that the preview does not implement: their input passes
+/// through unchanged, as if the filter did not exist.
+const NOT_IMPLEMENTED: [&str; 59] = [
+    "capitalize",
+    "truncate",
+    "truncatewords",
+    "split",
+    "strip_html",
+    "url_decode",
+    "base64_encode",
+    "base64_decode",
+    "base64_url_safe_encode",
+    "base64_url_safe_decode",
+    "sort",
+    "sort_natural",
+    "where",
+    "uniq",
+    "reverse",
+    "map",
+    "compact",
+    "replace_last",
+    "remove_last",
+    "concat",
+    "abs",
+    "plus",
+    "minus",
+    "times",
+    "divided_by",
+    "modulo",
+    "round",
+    "ceil",
+    "floor",
+    "at_least",
+    "at_most",
+    "markdownify",
+    "smartify",
+    "sassify",
+    "scssify",
+    "slugify",
+    "uri_escape",
+    "number_of_words",
+    "array_to_sentence_string",
+    "jsonify",
+    "where_exp",
+    "find",
+    "find_exp",
+    "group_by",
+    "group_by_exp",
+    "sample",
+    "pop",
+    "push",
+    "shift",
+    "unshift",
+    "inspect",
+    "to_integer",
+    "normalize_whitespace",
+    "date_to_xmlschema",
+    "date_to_rfc822",
+    "date_to_string",
+    "date_to_long_string",
+    "strip_index",
+    "sum",
+];
+
+/// How many arguments (after the input) a filter takes: `(min, max)`.
+fn arity(name: &str) -> Option<(usize, usize)> {
+    Some(match name {
+        "relative_url" | "absolute_url" | "escape" | "h" | "downcase" | "upcase" | "strip"
+        | "lstrip" | "rstrip" | "size" | "url_encode" | "first" | "last" | "strip_newlines"
+        | "newline_to_br" | "escape_once" | "xml_escape" | "cgi_escape" => (0, 0),
+        "date" | "append" | "prepend" | "remove" | "remove_first" => (1, 1),
+        "default" => (0, 2),
+        "join" => (0, 1),
+        "replace" | "replace_first" | "slice" => (1, 2),
+        _ => return None,
+    })
+}
+
+/// What a filter call needs besides its input.
+pub struct Call<'a> {
+    pub name: &'a str,
+    /// Where the filter's name is in the template.
+    pub at: usize,
+    pub site: &'a Value,
+}
+
+/// Applies one filter. `args` are its evaluated arguments, keyword arguments already gathered
+/// into one trailing map as Liquid passes them.
+pub fn apply<'v>(
+    call: &Call<'_>,
+    input: Cow<'v, Value>,
+    args: &[Cow<'v, Value>],
+    issues: &mut Issues,
+    budget: &mut Budget,
+) -> Cow<'v, Value> {
+    let name = call.name;
+    let Some((min, max)) = arity(name) else {
+        if NOT_IMPLEMENTED.contains(&name) {
+            issues.warn(
+                call.at,
+                format!("the preview does not apply the `{name}` filter (Jekyll does): the value is shown unfiltered"),
+            );
+        } else {
+            issues.warn(
+                call.at,
+                format!("unknown filter `{name}`: Jekyll ignores it and passes the value through unchanged; check its spelling"),
+            );
+        }
+        return input;
+    };
+    if args.len() < min || args.len() > max {
+        issues.fatal(call.at, arity_message(name, min, max, args.len()));
+        return input;
+    }
+    // Every filter reads its input once and makes at most a few times its size; charge that up
+    // front, and the few that can grow faster check their own size below.
+    if !budget.take(size_of(&input)) {
+        return stop(call, issues, input);
+    }
+    let arg = |i: usize| args.get(i).map(|a| a.as_ref());
+    let text = |v: &Value| ruby::to_string(v);
+    let string = |s: String| Cow::Owned(Value::String(s));
+    match name {
+        "relative_url" | "absolute_url" => {
+            let result = if name == "relative_url" {
+                url::relative_url(&input, call.site)
+            } else {
+                url::absolute_url(&input, call.site)
+            };
+            match result {
+                Ok(Some(s)) => string(s),
+                Ok(None) => input,
+                Err(e) => {
+                    issues.fatal(
+                        call.at,
+                        format!("`{name}` cannot read this URL ({}): Jekyll stops the build with this error; the preview shows it unchanged", e.message),
+                    );
+                    input
+                }
+            }
+        }
+        "date" => match date::filter(
+            &input,
+            arg(0).unwrap_or(&Value::Null),
+            budget.left().min(64 << 10),
+        ) {
+            date::Outcome::Formatted(s) => string(s),
+            date::Outcome::Unchanged => input,
+            date::Outcome::Unread(why) => {
+                issues.warn(call.at, why);
+                input
+            }
+        },
+        "default" => default(input, arg(0), arg(1)),
+        "escape" | "h" => match *input {
+            Value::Null => input,
+            _ => string(escape_html(&text(&input))),
+        },
+        "escape_once" => string(escape_once(&text(&input))),
+        "xml_escape" => string(xml_escape(&text(&input))),
+        "url_encode" => match *input {
+            Value::Null => input,
+            _ => string(cgi_escape(&text(&input))),
+        },
+        "cgi_escape" => string(cgi_escape(&text(&input))),
+        "append" | "prepend" => {
+            let (a, b) = (text(&input), arg(0).map(text).unwrap_or_default());
+            if !budget.take(a.len() + b.len()) {
+                return stop(call, issues, input);
+            }
+            string(if name == "append" { a + &b } else { b + &a })
+        }
+        "replace" | "replace_first" | "remove" | "remove_first" => {
+            let pattern = arg(0).map(text).unwrap_or_default();
+            let replacement = if name.starts_with("remove") {
+                String::new()
+            } else {
+                arg(1).map(text).unwrap_or_default()
+            };
+            let first_only = name.ends_with("_first");
+            match gsub(&text(&input), &pattern, &replacement, first_only, budget) {
+                Some(s) => string(s),
+                None => stop(call, issues, input),
+            }
+        }
+        "downcase" => string(text(&input).chars().flat_map(char::to_lowercase).collect()),
+        "upcase" => string(text(&input).chars().flat_map(char::to_uppercase).collect()),
+        "strip" => string(ruby::strip(&text(&input)).to_owned()),
+        "lstrip" => string(ruby::lstrip(&text(&input)).to_owned()),
+        "rstrip" => string(ruby::rstrip(&text(&input)).to_owned()),
+        "strip_newlines" => string(text(&input).replace("\r\n", "").replace('\n', "")),
+        "newline_to_br" => string(text(&input).replace("\r\n", "\n").replace('\n', "<br />\n")),
+        "size" => Cow::Owned(Value::Int(size(&input))),
+        "first" | "last" => first_or_last(input, name == "first"),
+        "join" => {
+            let glue = arg(0).map_or_else(|| " ".to_owned(), text);
+            match join(&input, &glue, budget) {
+                Some(s) => string(s),
+                None => stop(call, issues, input),
+            }
+        }
+        "slice" => slice(call, input, arg(0), arg(1), issues),
+        _ => input,
+    }
+}
+
+/// Ruby's "wrong number of arguments (given N, expected M)", counting the input as Ruby does.
+fn arity_message(name: &str, min: usize, max: usize, given: usize) -> String {
+    let expected = if min == max {
+        format!("{}", min + 1)
+    } else {
+        format!("{}..{}", min + 1, max + 1)
+    };
+    let wanted = match (min, max) {
+        (0, 0) => "no arguments".to_owned(),
+        (1, 1) => "1 argument".to_owned(),
+        (a, b) if a == b => format!("{a} arguments"),
+        (a, b) => format!("{a} to {b} arguments"),
+    };
+    format!(
+        "`{name}` takes {wanted} but is given {given}: Jekyll stops the build with \"wrong number of arguments (given {}, expected {expected})\"; the preview leaves the value unfiltered",
+        given + 1
+    )
+}
+
+/// Stops a filter whose result would overdraw the budget.
+fn stop<'v>(call: &Call<'_>, issues: &mut Issues, input: Cow<'v, Value>) -> Cow<'v, Value> {
+    issues.warn(
+        call.at,
+        format!("the `{}` filter here makes more text than the preview renders; it stops and shows the value unfiltered", call.name),
+    );
+    input
+}
+
+/// Roughly how many bytes a value holds, for the budget.
+fn size_of(v: &Value) -> usize {
+    match v {
+        Value::String(s) => s.len(),
+        Value::List(items) => items.iter().map(size_of).sum::<usize>() + items.len(),
+        Value::Map(m) => m.iter().map(|(k, v)| k.len() + size_of(v)).sum::<usize>() + m.len(),
+        _ => 8,
+    }
+}
+
+/// `default`: the fallback for nil, false and empty strings, lists and maps; with
+/// `allow_false: true` (Liquid 5), false is kept.
+fn default<'v>(
+    input: Cow<'v, Value>,
+    fallback: Option<&Value>,
+    options: Option<&Value>,
+) -> Cow<'v, Value> {
+    let allow_false = options
+        .and_then(|o| o.get("allow_false"))
+        .is_some_and(Value::is_truthy);
+    let falsy = if allow_false {
+        matches!(*input, Value::Null)
+    } else {
+        !input.is_truthy()
+    };
+    let empty = match &*input {
+        Value::String(s) => s.is_empty(),
+        Value::List(l) => l.is_empty(),
+        Value::Map(m) => m.is_empty(),
+        _ => false,
+    };
+    if falsy || empty {
+        Cow::Owned(fallback.cloned().unwrap_or_else(|| Value::from("")))
+    } else {
+        input
+    }
+}
+
+/// `CGI.escapeHTML`.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Liquid's `escape_once`: like `escape`, but an `&` that starts an entity (`&amp;`, `&#39;`)
+/// is left alone.
+fn escape_once(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for (i, c) in s.char_indices() {
+        let rep = match c {
+            '"' => "&quot;",
+            '>' => "&gt;",
+            '<' => "&lt;",
+            '\'' => "&#39;",
+            '&' => {
+                // `&(?!([a-zA-Z]+|(#\d+));)`
+                let rest = &b[i + 1..];
+                let letters = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+                let digits = if rest.first() == Some(&b'#') {
+                    rest[1..].iter().take_while(|c| c.is_ascii_digit()).count()
+                } else {
+                    0
+                };
+                let entity = (letters > 0 && rest.get(letters) == Some(&b';'))
+                    || (digits > 0 && rest.get(digits + 1) == Some(&b';'));
+                if entity {
+                    continue;
+                }
+                "&amp;"
+            }
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(rep);
+        last = i + c.len_utf8();
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// Jekyll's `xml_escape`: Ruby's XML attribute escaping without the surrounding quotes.
+fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `CGI.escape`: form encoding; letters, digits and `_.-~` stay, a space is `+`.
+pub fn cgi_escape(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => {
+                out.push('%');
+                out.push(HEX[(b >> 4) as usize] as char);
+                out.push(HEX[(b & 15) as usize] as char);
+            }
+        }
+    }
+    out
+}
+
+/// One piece of a Ruby `gsub` replacement string.
+enum Rep<'r> {
+    Text(&'r str),
+    Match,
+    Before,
+    After,
+}
+
+/// Reads Ruby's replacement escapes: `\0` and `\&` are the match, `` \` `` and `\'` the text
+/// before and after it, `\\` a backslash, `\1`…`\9` a group (a plain string has none: empty);
+/// any other backslash is itself.
+fn replacement(rep: &str) -> Vec<Rep<'_>> {
+    let mut out = Vec::new();
+    let b = rep.as_bytes();
+    let (mut i, mut last) = (0, 0);
+    while i + 1 < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let piece = match b[i + 1] {
+            b'0' | b'&' => Some(Rep::Match),
+            b'`' => Some(Rep::Before),
+            b'\'' => Some(Rep::After),
+            b'\\' => Some(Rep::Text("\\")),
+            b'1'..=b'9' => Some(Rep::Text("")),
+            _ => None,
+        };
+        match piece {
+            Some(p) => {
+                if last < i {
+                    out.push(Rep::Text(&rep[last..i]));
+                }
+                if !matches!(p, Rep::Text("")) {
+                    out.push(p);
+                }
+                i += 2;
+                last = i;
+            }
+            None => i += 1,
+        }
+    }
+    if last < rep.len() {
+        out.push(Rep::Text(&rep[last..]));
+    }
+    out
+}
+
+/// Calls `f` with the byte range of each match of `pattern` in `s`, as Ruby finds them: an empty
+/// pattern matches before every character and at the end.
+fn for_each_match(s: &str, pattern: &str, first_only: bool, mut f: impl FnMut(usize, usize)) {
+    let limit = if first_only { 1 } else { usize::MAX };
+    if pattern.is_empty() {
+        let boundaries = s
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(s.len()));
+        boundaries.take(limit).for_each(|i| f(i, i));
+    } else {
+        s.match_indices(pattern)
+            .take(limit)
+            .for_each(|(i, m)| f(i, i + m.len()));
+    }
+}
+
+/// Ruby's `gsub`/`sub` with a plain-string pattern. The result's size is worked out before it is
+/// built, so a replacement that would explode (`\'` on every character) is refused, not made.
+fn gsub(
+    s: &str,
+    pattern: &str,
+    rep: &str,
+    first_only: bool,
+    budget: &mut Budget,
+) -> Option<String> {
+    let pieces = replacement(rep);
+    // Per match: the fixed text, plus the match, the text before and the text after as often as
+    // the replacement names them.
+    let (mut fixed, mut n_match, mut n_before, mut n_after) = (0usize, 0usize, 0usize, 0usize);
+    for p in &pieces {
+        match p {
+            Rep::Text(t) => fixed += t.len(),
+            Rep::Match => n_match += 1,
+            Rep::Before => n_before += 1,
+            Rep::After => n_after += 1,
+        }
+    }
+    // Matches are found twice, to size the result and then to build it, rather than stored:
+    // there can be millions.
+    let (mut size, mut count) = (s.len(), 0usize);
+    for_each_match(s, pattern, first_only, |start, end| {
+        count += 1;
+        size -= end - start;
+        size = size
+            .saturating_add(fixed)
+            .saturating_add(n_match.saturating_mul(end - start))
+            .saturating_add(n_before.saturating_mul(start))
+            .saturating_add(n_after.saturating_mul(s.len() - end));
+    });
+    // Finding a match twice and visiting every piece of the replacement for it costs time even
+    // when it adds no text: charge that too.
+    if !budget.take(size.saturating_add(count.saturating_mul(pieces.len() + 4))) {
+        return None;
+    }
+    let mut out = String::with_capacity(size);
+    let mut last = 0;
+    for_each_match(s, pattern, first_only, |start, end| {
+        out.push_str(&s[last..start]);
+        for p in &pieces {
+            out.push_str(match p {
+                Rep::Text(t) => t,
+                Rep::Match => &s[start..end],
+                Rep::Before => &s[..start],
+                Rep::After => &s[end..],
+            });
+        }
+        last = end;
+    });
+    out.push_str(&s[last..]);
+    Some(out)
+}
+
+/// `size`: characters of a string, items of a list or map, 8 for an integer (Ruby's byte size),
+/// 0 for anything else.
+fn size(v: &Value) -> i64 {
+    match v {
+        Value::String(s) => s.chars().count() as i64,
+        Value::List(l) => l.len() as i64,
+        Value::Map(m) => m.len() as i64,
+        Value::Int(_) => 8,
+        _ => 0,
+    }
+}
+
+/// `first`/`last`: of a list its item; of a map, `first` is its first `[key, value]` pair;
+/// anything else (strings too) gives nil.
+fn first_or_last(input: Cow<'_, Value>, first: bool) -> Cow<'_, Value> {
+    match input {
+        Cow::Borrowed(Value::List(items)) => {
+            let item = if first { items.first() } else { items.last() };
+            item.map_or(Cow::Owned(Value::Null), Cow::Borrowed)
+        }
+        Cow::Owned(Value::List(mut items)) => {
+            let item = if first {
+                items.drain(..).next()
+            } else {
+                items.pop()
+            };
+            Cow::Owned(item.unwrap_or(Value::Null))
+        }
+        input => Cow::Owned(match (&*input, first) {
+            (Value::Map(m), true) => m.iter().next().map_or(Value::Null, |(k, v)| {
+                Value::List(vec![Value::from(k), v.clone()])
+            }),
+            _ => Value::Null,
+        }),
+    }
+}
+
+/// `join`: a list's items flattened and printed with `glue` between; a map is one item; nil is
+/// nothing; anything else is itself.
+fn join(v: &Value, glue: &str, budget: &mut Budget) -> Option<String> {
+    fn flatten<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
+        match v {
+            Value::List(items) if depth < 64 => {
+                items.iter().for_each(|i| flatten(i, out, depth + 1))
+            }
+            other => out.push(other),
+        }
+    }
+    let mut items = Vec::new();
+    match v {
+        Value::Null => return Some(String::new()),
+        Value::List(_) => flatten(v, &mut items, 0),
+        other => items.push(other),
+    }
+    if !budget.take(glue.len().saturating_mul(items.len())) {
+        return None;
+    }
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(glue);
+        }
+        ruby::to_s(item, &mut out);
+    }
+    Some(out)
+}
+
+/// Liquid's `Utils.to_integer`: an integer, or text Ruby's `Integer()` reads.
+fn to_integer(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        other => ruby::integer(&ruby::to_string(other)),
+    }
+}
+
+/// `slice: offset, length`: Ruby's `slice(offset, length)` on a list's items or a string's
+/// characters; a negative offset counts from the end; out of range is empty.
+fn slice<'v>(
+    call: &Call<'_>,
+    input: Cow<'v, Value>,
+    offset: Option<&Value>,
+    length: Option<&Value>,
+    issues: &mut Issues,
+) -> Cow<'v, Value> {
+    let offset = offset.and_then(to_integer);
+    let length = match length {
+        None | Some(Value::Null) => Some(1),
+        Some(l) => to_integer(l),
+    };
+    let (Some(offset), Some(length)) = (offset, length) else {
+        issues.fatal(
+            call.at,
+            "`slice` needs whole numbers (`| slice: 0, 3`): Jekyll stops the build with \"invalid integer\"; the preview leaves the value unsliced",
+        );
+        return input;
+    };
+    let range = |len: usize| -> Option<(usize, usize)> {
+        let len = len as i64;
+        let start = if offset < 0 {
+            offset.checked_add(len)?
+        } else {
+            offset
+        };
+        if start < 0 || start > len || length < 0 {
+            return None;
+        }
+        let end = start.saturating_add(length).min(len);
+        Some((start as usize, end as usize))
+    };
+    if let Value::List(items) = &*input {
+        return Cow::Owned(Value::List(
+            range(items.len()).map_or_else(Vec::new, |(s, e)| items[s..e].to_vec()),
+        ));
+    }
+    let s = ruby::to_string(&input);
+    let chars = s.chars().count();
+    let out = match range(chars) {
+        Some((start, end)) => s.chars().skip(start).take(end - start).collect(),
+        None => String::new(),
+    };
+    Cow::Owned(Value::String(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::Map;
+
+    fn site() -> Value {
+        let m: Map = [
+            ("baseurl".to_string(), Value::from("/blog")),
+            ("url".to_string(), Value::from("https://example.com")),
+        ]
+        .into_iter()
+        .collect();
+        Value::Map(m)
+    }
+
+    /// Applies `name` with `args` to `input`: the printed result and the issues.
+    fn run(name: &str, input: Value, args: &[Value]) -> (String, Vec<crate::diagnostic::Issue>) {
+        let site = site();
+        let call = Call {
+            name,
+            at: 42,
+            site: &site,
+        };
+        let mut issues = Issues::default();
+        let mut budget = Budget::for_template(1000);
+        let args: Vec<Cow<'_, Value>> = args.iter().map(|a| Cow::Owned(a.clone())).collect();
+        let v = apply(&call, Cow::Owned(input), &args, &mut issues, &mut budget);
+        let mut out = String::new();
+        ruby::print(&v, &mut out);
+        (out, issues.finish())
+    }
+
+    fn s(x: &str) -> Value {
+        Value::from(x)
+    }
+
+    fn list() -> Value {
+        Value::List(vec![Value::Int(1), Value::Int(2), Value::Int(3)])
+    }
+
+    fn out(name: &str, input: Value, args: &[Value]) -> String {
+        let (o, issues) = run(name, input, args);
+        assert!(
+            issues.is_empty(),
+            "`{name}` should not warn here: {issues:?}"
+        );
+        o
+    }
+
+    // Expected values: the "ruby oracle" of `liquid/tests.rs` (Jekyll 4.3.1 with a Jekyll::Site in
+    // the registers, baseurl "/blog", url "https://example.com"), on the template quoted.
+
+    #[test]
+    fn url_filters_should_use_the_site_settings() {
+        assert_eq!(out("relative_url", s("a b"), &[]), "/blog/a%20b");
+        assert_eq!(
+            out("absolute_url", s("/x"), &[]),
+            "https://example.com/blog/x"
+        );
+        assert_eq!(
+            out("relative_url", Value::Null, &[]),
+            "",
+            "nil should stay nil"
+        );
+        assert_eq!(
+            out("relative_url", Value::Int(7), &[]),
+            "/blog/7",
+            "a number should be read as text"
+        );
+    }
+
+    #[test]
+    fn a_url_addressable_refuses_should_fail_with_the_input_unchanged() {
+        // {{ "12:30" | relative_url }} raises Addressable::URI::InvalidURIError
+        let (o, issues) = run("relative_url", s("12:30"), &[]);
+        assert_eq!(o, "12:30", "the input should come out unchanged");
+        assert_eq!(
+            issues[0].severity,
+            crate::Severity::Error,
+            "Jekyll's build would fail"
+        );
+        assert!(
+            issues[0].message.contains("Invalid scheme"),
+            "{}",
+            issues[0].message
+        );
+    }
+
+    #[test]
+    fn date_should_format_and_warn_when_it_cannot() {
+        assert_eq!(
+            out("date", s("2019-02-06"), &[s("%b %-d, %Y")]),
+            "Feb 6, 2019"
+        );
+        let (o, issues) = run("date", s("now"), &[s("%Y")]);
+        assert_eq!(o, "now", "now should stay unchanged without a clock");
+        assert_eq!(issues.len(), 1, "now should warn");
+    }
+
+    #[test]
+    fn default_should_replace_nil_false_and_empty() {
+        // {{ page.z | default: "d" }}|{{ page.e | default: "d" }}|{{ page.b | default: "d" }}|{{ page.l | default: "d" }}|{{ 0 | default: "d" }} gives d|d|d|123|0
+        assert_eq!(out("default", Value::Null, &[s("d")]), "d");
+        assert_eq!(out("default", s(""), &[s("d")]), "d");
+        assert_eq!(out("default", Value::Bool(false), &[s("d")]), "d");
+        assert_eq!(out("default", list(), &[s("d")]), "123");
+        assert_eq!(
+            out("default", Value::List(vec![]), &[s("d")]),
+            "d",
+            "an empty list should be replaced"
+        );
+        assert_eq!(
+            out("default", Value::Int(0), &[s("d")]),
+            "0",
+            "0 is not empty in Ruby"
+        );
+        assert_eq!(
+            out("default", Value::Null, &[]),
+            "",
+            "no argument should default to empty"
+        );
+        let allow: Map = [("allow_false".to_string(), Value::Bool(true))]
+            .into_iter()
+            .collect();
+        assert_eq!(
+            out(
+                "default",
+                Value::Bool(false),
+                &[s("a"), Value::Map(allow.clone())]
+            ),
+            "false",
+            "allow_false should keep false"
+        );
+        assert_eq!(
+            out("default", Value::Null, &[s("a"), Value::Map(allow)]),
+            "a",
+            "allow_false should still replace nil"
+        );
+    }
+
+    #[test]
+    fn escape_should_encode_html_and_keep_nil() {
+        // {{ "<a href='x'>&amp;" | escape }} gives &lt;a href=&#39;x&#39;&gt;&amp;amp;
+        assert_eq!(
+            out("escape", s("<a href='x'>&amp;\""), &[]),
+            "&lt;a href=&#39;x&#39;&gt;&amp;amp;&quot;"
+        );
+        assert_eq!(out("escape", Value::Int(7), &[]), "7");
+        assert_eq!(
+            out("escape", list(), &[]),
+            "[1, 2, 3]",
+            "a list should be escaped as Ruby prints it"
+        );
+        assert_eq!(
+            out("escape_once", s("<a>&amp;&#39;&x &"), &[]),
+            "&lt;a&gt;&amp;&#39;&amp;x &amp;"
+        );
+        assert_eq!(
+            out("xml_escape", s("<a b='c'>&\""), &[]),
+            "&lt;a b=&apos;c&apos;&gt;&amp;&quot;"
+        );
+    }
+
+    #[test]
+    fn url_encode_should_form_encode_like_cgi_escape() {
+        // {{ "a b&c/ü~*'()!+é" | url_encode }} gives a+b%26c%2F%C3%BC~%2A%27%28%29%21%2B%C3%A9
+        assert_eq!(
+            out("url_encode", s("a b&c/ü~*'()!+é"), &[]),
+            "a+b%26c%2F%C3%BC~%2A%27%28%29%21%2B%C3%A9"
+        );
+        assert_eq!(
+            out("url_encode", Value::Null, &[]),
+            "",
+            "nil should stay nil"
+        );
+        assert_eq!(out("url_encode", Value::Int(5), &[]), "5");
+        assert_eq!(out("cgi_escape", s("a b&c/ü"), &[]), "a+b%26c%2F%C3%BC");
+    }
+
+    #[test]
+    fn append_and_prepend_should_join_text_as_ruby_prints_it() {
+        // {{ page.t | append: "!" }}|{{ page.t | prepend: 1 }}|{{ page.l | append: "x" }}|{{ page.f | append: 1.0 }}
+        assert_eq!(out("append", s("Title"), &[s("!")]), "Title!");
+        assert_eq!(out("prepend", s("Title"), &[Value::Int(1)]), "1Title");
+        assert_eq!(out("append", list(), &[s("x")]), "[1, 2, 3]x");
+        assert_eq!(
+            out("append", Value::Float(2.5), &[Value::Float(1.0)]),
+            "2.51.0"
+        );
+        assert_eq!(out("append", Value::Null, &[Value::Null]), "");
+    }
+
+    #[test]
+    fn replace_should_follow_ruby_gsub_including_backslash_escapes() {
+        // Liquid strings have no escapes: "\0\\&" is five characters.
+        // {{ "a.b.c" | replace: ".", "\0\\&" }}|{{ "aaa" | replace: "a" }}|{{ "aaa" | replace: "", "-" }}|{{ "x" | replace: "x", "\1" }} gives a.\&b.\&c||-a-a-a-|
+        assert_eq!(
+            out("replace", s("a.b.c"), &[s("."), s("\\0\\\\&")]),
+            "a.\\&b.\\&c"
+        );
+        assert_eq!(
+            out("replace", s("aaa"), &[s("a")]),
+            "",
+            "no replacement should remove"
+        );
+        assert_eq!(
+            out("replace", s("aaa"), &[s(""), s("-")]),
+            "-a-a-a-",
+            "an empty pattern should match between characters"
+        );
+        assert_eq!(
+            out("replace", s("x"), &[s("x"), s("\\1")]),
+            "",
+            "a missing group should be empty"
+        );
+        assert_eq!(
+            out("replace", s("abc"), &[s("b"), s("\\`\\'")]),
+            "aacc",
+            "before and after should work"
+        );
+        assert_eq!(
+            out("replace", s("a"), &[s("a"), s("\\")]),
+            "\\",
+            "a lone backslash should stay"
+        );
+        assert_eq!(
+            out("replace_first", s("abab"), &[s("b"), s("\\0\\0")]),
+            "abbab"
+        );
+        assert_eq!(out("remove", s("abab"), &[s("b")]), "aa");
+        assert_eq!(out("remove_first", s("abab"), &[s("b")]), "aab");
+        assert_eq!(
+            out("replace", s("é-é"), &[s(""), s("|")]),
+            "|é|-|é|",
+            "empty matches should fall between characters, not bytes"
+        );
+    }
+
+    #[test]
+    fn case_filters_should_map_unicode_like_ruby() {
+        // {{ "ΣΑΣ ß İ ǅ" | downcase }}|{{ "ß ﬁ ǆ straße" | upcase }} gives σασ ß i̇ ǆ|SS FI Ǆ STRASSE
+        assert_eq!(
+            out("downcase", s("ΣΑΣ ß İ ǅ"), &[]),
+            "σασ ß i\u{307} ǆ",
+            "no final-sigma rule, as in Ruby"
+        );
+        assert_eq!(out("upcase", s("ß ﬁ ǆ straße"), &[]), "SS FI Ǆ STRASSE");
+        assert_eq!(out("upcase", Value::Null, &[]), "", "nil should be empty");
+    }
+
+    #[test]
+    fn strip_should_remove_only_ascii_white_space() {
+        assert_eq!(out("strip", s(" \t a b \n"), &[]), "a b");
+        assert_eq!(
+            out("strip", s("\u{3000}a\u{3000}"), &[]),
+            "\u{3000}a\u{3000}",
+            "an ideographic space should stay, as in Ruby"
+        );
+        assert_eq!(out("lstrip", s("  a  "), &[]), "a  ");
+        assert_eq!(out("rstrip", s("  a  "), &[]), "  a");
+        assert_eq!(out("strip_newlines", s("a\r\nb\nc"), &[]), "abc");
+        assert_eq!(out("newline_to_br", s("a\r\nb"), &[]), "a<br />\nb");
+    }
+
+    #[test]
+    fn size_should_count_like_ruby() {
+        // {{ page.t | size }}|{{ page.l | size }}|{{ page.h | size }}|{{ page.i | size }}|{{ page.f | size }}|{{ page.z | size }}|{{ "ünï" | size }} gives 5|3|3|8|0|0|3
+        assert_eq!(out("size", s("Title"), &[]), "5");
+        assert_eq!(out("size", list(), &[]), "3");
+        assert_eq!(out("size", Value::Int(7), &[]), "8");
+        assert_eq!(out("size", Value::Float(2.5), &[]), "0");
+        assert_eq!(out("size", Value::Null, &[]), "0");
+        assert_eq!(out("size", s("ünï"), &[]), "3", "characters, not bytes");
+    }
+
+    #[test]
+    fn slice_should_cut_like_ruby() {
+        // {{ "hello" | slice: 1 }}|{{ "hello" | slice: 1, 3 }}|{{ "hello" | slice: -3, 2 }}|{{ "hello" | slice: 9 }}|{{ "hello" | slice: 5 }}|{{ page.l | slice: 1, 5 }}|{{ page.l | slice: -1 }}|{{ "hello" | slice: "2" }}|{{ "hello" | slice: 0, -1 }}
+        // gives e|ell|ll|||23|3|l|
+        let hello = || s("hello");
+        assert_eq!(out("slice", hello(), &[Value::Int(1)]), "e");
+        assert_eq!(
+            out("slice", hello(), &[Value::Int(1), Value::Int(3)]),
+            "ell"
+        );
+        assert_eq!(
+            out("slice", hello(), &[Value::Int(-3), Value::Int(2)]),
+            "ll"
+        );
+        assert_eq!(out("slice", hello(), &[Value::Int(9)]), "");
+        assert_eq!(out("slice", hello(), &[Value::Int(5)]), "");
+        assert_eq!(out("slice", list(), &[Value::Int(1), Value::Int(5)]), "23");
+        assert_eq!(out("slice", list(), &[Value::Int(-1)]), "3");
+        assert_eq!(
+            out("slice", hello(), &[s("2")]),
+            "l",
+            "a numeric string should be read"
+        );
+        assert_eq!(
+            out("slice", hello(), &[Value::Int(0), Value::Int(-1)]),
+            "",
+            "a negative length should be empty"
+        );
+        assert_eq!(
+            out("slice", s("héllo wörld"), &[Value::Int(1), Value::Int(4)]),
+            "éllo",
+            "characters, not bytes"
+        );
+        assert_eq!(
+            out("slice", s("abc"), &[s(" 1 "), Value::Null]),
+            "b",
+            "a nil length should be 1"
+        );
+    }
+
+    #[test]
+    fn slice_with_a_non_integer_should_fail_and_keep_the_input() {
+        // {{ "hello" | slice: 1.5 }} raises "invalid integer"
+        let (o, issues) = run("slice", s("hello"), &[Value::Float(1.5)]);
+        assert_eq!(o, "hello", "the input should come out unsliced");
+        assert!(
+            issues[0].message.contains("invalid integer"),
+            "{}",
+            issues[0].message
+        );
+        assert_eq!(issues[0].offset, 42, "the issue should point at the filter");
+    }
+
+    #[test]
+    fn first_last_and_join_should_work_like_liquid() {
+        // {{ page.l | join }}|{{ page.l | join: ", " }}|{{ page.t | join: "-" }}|{{ page.z | join: "-" }} gives 1 2 3|1, 2, 3|Title|
+        assert_eq!(out("join", list(), &[]), "1 2 3");
+        assert_eq!(out("join", list(), &[s(", ")]), "1, 2, 3");
+        assert_eq!(out("join", s("Title"), &[s("-")]), "Title");
+        assert_eq!(out("join", Value::Null, &[s("-")]), "");
+        assert_eq!(out("first", list(), &[]), "1");
+        assert_eq!(out("last", list(), &[]), "3");
+        assert_eq!(
+            out("first", s("Title"), &[]),
+            "",
+            "a string has no first in Ruby"
+        );
+    }
+
+    #[test]
+    fn wrong_argument_counts_should_fail_and_leave_the_value() {
+        // {{ "hello" | append }} raises "wrong number of arguments (given 1, expected 2)"
+        let (o, issues) = run("append", s("hello"), &[]);
+        assert_eq!(o, "hello");
+        assert!(
+            issues[0].message.contains("given 1, expected 2"),
+            "{}",
+            issues[0].message
+        );
+        let (_, issues) = run("upcase", s("hello"), &[s("a")]);
+        assert!(
+            issues[0].message.contains("given 2, expected 1"),
+            "{}",
+            issues[0].message
+        );
+        let (_, issues) = run("slice", s("hello"), &[]);
+        assert!(
+            issues[0].message.contains("expected 2..3"),
+            "{}",
+            issues[0].message
+        );
+    }
+
+    #[test]
+    fn unknown_filters_should_pass_the_value_through_with_a_warning() {
+        let (o, issues) = run("nosuch", s("hello"), &[s("a")]);
+        assert_eq!(
+            o, "hello",
+            "an unknown filter should change nothing, as in Jekyll"
+        );
+        assert!(
+            issues[0].message.starts_with("unknown filter `nosuch`"),
+            "{}",
+            issues[0].message
+        );
+        assert_eq!(
+            issues[0].severity,
+            crate::Severity::Warning,
+            "Jekyll does not fail on it"
+        );
+        let (o, issues) = run("truncate", s("hello"), &[Value::Int(3)]);
+        assert_eq!(o, "hello", "an unimplemented filter should change nothing");
+        assert!(
+            issues[0]
+                .message
+                .contains("does not apply the `truncate` filter"),
+            "{}",
+            issues[0].message
+        );
+    }
+
+    #[test]
+    fn an_exploding_replace_should_stop_instead_of_allocating() {
+        let site = site();
+        let call = Call {
+            name: "replace",
+            at: 0,
+            site: &site,
+        };
+        let mut issues = Issues::default();
+        let mut budget = Budget::for_template(0);
+        let big = Value::String("a".repeat(100_000));
+        let args = [Cow::Owned(s("a")), Cow::Owned(s("\\'"))];
+        let v = apply(&call, Cow::Owned(big), &args, &mut issues, &mut budget);
+        assert_eq!(
+            v.as_str().map(str::len),
+            Some(100_000),
+            "the value should come out unfiltered"
+        );
+        assert!(
+            issues.finish()[0].message.contains("more text"),
+            "the stop should be explained"
+        );
+    }
+}

@@ -1,0 +1,736 @@
+//! Tests of `render` as a whole: output, source map and issues, checked against the installed
+//! Jekyll 4.3.1 (Debian, with Liquid 5.4); the Jekyll output is quoted where it helps. The
+//! "ruby oracle" in comments is this, with the page's keys filled in as the test needs:
+//!
+//! ruby -e 'require "jekyll"; s = Jekyll::Site.new(Jekyll.configuration("baseurl"=>"/blog",
+//!   "url"=>"https://example.com", "quiet"=>true)); Liquid::Template.error_mode = :warn;
+//!   t = Liquid::Template.parse(ARGV[0]); p t.render!({"site"=>s.site_payload["site"],
+//!   "page"=>{"t"=>"Title"}}, registers: {site: s}), t.warnings.map(&:message)' '{{ page.t }}'
+//!
+//! (`render!` raises where Jekyll's build would stop; `warnings` are Jekyll's "Liquid Warning"s.)
+
+use super::*;
+use crate::diagnostic::Severity;
+
+fn site() -> Value {
+    let m: Map = [
+        ("baseurl_root", Value::from("/news")),
+        ("baseurl", Value::from("/blog")),
+        ("url", Value::from("https://example.com")),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    Value::Map(m)
+}
+
+fn page() -> Value {
+    let m: Map = [
+        ("t", Value::from("Title")),
+        (
+            "l",
+            Value::List(vec![Value::Int(1), Value::Int(2), Value::Int(3)]),
+        ),
+        ("date", Value::from("2019-02-06")),
+        ("image", Value::from("/a b.png")),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    Value::Map(m)
+}
+
+fn render_it(template: &str) -> Output {
+    let (site, page) = (site(), page());
+    render(
+        template,
+        &Context {
+            site: &site,
+            page: &page,
+        },
+    )
+}
+
+fn text(template: &str) -> String {
+    render_it(template).text
+}
+
+/// Renders a template that should give no issue at all.
+fn clean(template: &str) -> String {
+    let out = render_it(template);
+    assert!(
+        out.issues.is_empty(),
+        "`{template}` should render without issues: {:?}",
+        out.issues
+    );
+    out.text
+}
+
+fn messages(out: &Output) -> Vec<&str> {
+    out.issues.iter().map(|i| i.message.as_str()).collect()
+}
+
+// ---- the common path ----
+
+#[test]
+fn a_body_without_liquid_should_come_back_as_is_with_the_identity_map() {
+    let body = "# Title\n\nSome {text} with } and { and 100% of it.\n";
+    let out = render_it(body);
+    assert_eq!(out.text, body, "the text should be unchanged");
+    assert_eq!(
+        out.map,
+        SourceMap::identity(),
+        "the map should be the identity"
+    );
+    assert!(out.issues.is_empty(), "there should be no issues");
+}
+
+#[test]
+fn baseurl_root_should_render_and_map_offsets_after_it_back() {
+    let template = "![a]({{ site.baseurl_root }}/x.png) after";
+    let out = render_it(template);
+    assert_eq!(
+        out.text, "![a](/news/x.png) after",
+        "the variable should be replaced by its value"
+    );
+    assert!(
+        out.issues.is_empty(),
+        "a known variable should not warn: {:?}",
+        out.issues
+    );
+    let after_out = out.text.find("after").expect("the text after the tag");
+    let after_in = template.find("after").expect("the text after the tag");
+    assert_eq!(
+        out.map.to_input(after_out),
+        after_in,
+        "text after the tag should map back to its own place"
+    );
+    let value_out = out.text.find("/news").expect("the value");
+    assert_eq!(
+        out.map.to_input(value_out + 2),
+        5,
+        "bytes of the value should map to the `{{`"
+    );
+    assert_eq!(
+        out.map.to_input(1),
+        1,
+        "text before the tag should map to itself"
+    );
+}
+
+#[test]
+fn many_substitutions_should_keep_every_later_offset_right() {
+    let template = "{{ site.baseurl_root }}/a ".repeat(50) + "end";
+    let out = render_it(&template);
+    assert_eq!(out.text, "/news/a ".repeat(50) + "end");
+    assert_eq!(
+        out.map.to_input(out.text.len() - 3),
+        template.len() - 3,
+        "the last text should map back exactly"
+    );
+}
+
+#[test]
+fn front_matter_values_and_literals_should_print_like_liquid() {
+    assert_eq!(
+        clean("{{ page.t }}|{{ page.l }}|{{ page.l[1] }}|{{ page.l.size }}"),
+        "Title|123|2|3"
+    );
+    // ruby oracle: {{ 1.5 }}|{{ 2.0 }}|{{ -3 }}|{{ nil }}|{{ true }}|{{ 'a' }} gives 1.5|2.0|-3||true|a
+    assert_eq!(
+        clean("{{ 1.5 }}|{{ 2.0 }}|{{ -3 }}|{{ nil }}|{{ true }}|{{ 'a' }}"),
+        "1.5|2.0|-3||true|a"
+    );
+}
+
+#[test]
+fn filters_should_chain_left_to_right() {
+    assert_eq!(
+        clean("{{ page.t | append: '!' | upcase | prepend: page.l.first }}"),
+        "1TITLE!"
+    );
+    assert_eq!(clean("{{ page.image | relative_url }}"), "/blog/a%20b.png");
+    assert_eq!(
+        clean("{{ page.image | absolute_url }}"),
+        "https://example.com/blog/a%20b.png"
+    );
+    assert_eq!(
+        clean("{{ page.date | date: \"%B %-d, %Y\" }}"),
+        "February 6, 2019"
+    );
+}
+
+#[test]
+fn a_filter_issue_should_point_at_the_filter_name() {
+    let template = "{{ page.t | nosuch }}";
+    let out = render_it(template);
+    assert_eq!(
+        out.text, "Title",
+        "an unknown filter should pass the value through"
+    );
+    assert_eq!(
+        out.issues[0].offset,
+        template.find("nosuch").unwrap_or(0),
+        "the warning should point at the filter"
+    );
+}
+
+// ---- variables ----
+
+#[test]
+fn unknown_variable_should_render_empty_and_warn_at_the_variable() {
+    let template = "a {{  page.foo }} b";
+    let out = render_it(template);
+    assert_eq!(out.text, "a  b", "an unknown variable should render empty");
+    assert_eq!(out.issues.len(), 1, "there should be one warning");
+    assert_eq!(
+        out.issues[0].severity,
+        Severity::Warning,
+        "Jekyll renders on: a warning"
+    );
+    assert_eq!(
+        out.issues[0].offset, 6,
+        "the warning should point at `page.foo`"
+    );
+    assert!(
+        out.issues[0].message.contains("`page.foo`"),
+        "{}",
+        out.issues[0].message
+    );
+}
+
+#[test]
+fn unknown_variable_inside_spaced_tokens_should_still_point_at_it() {
+    let template = "{{ page . foo }}";
+    let out = render_it(template);
+    assert_eq!(
+        out.issues[0].offset, 3,
+        "the warning should point at `page`, the variable's start"
+    );
+    assert!(
+        out.issues[0].message.contains("`page.foo`"),
+        "the variable should be named as Liquid reads it"
+    );
+}
+
+#[test]
+fn default_should_silence_the_missing_variable_warning() {
+    assert_eq!(
+        clean("{{ page.subtitle | default: page.t }}"),
+        "Title",
+        "`default` expects a missing value"
+    );
+}
+
+#[test]
+fn a_variable_set_by_an_unsupported_assign_should_say_so() {
+    let out = render_it("{% assign x = 1 %}{{ x }}");
+    let msgs = messages(&out);
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("`x` is set by a `{% assign %}` tag")),
+        "{msgs:?}"
+    );
+}
+
+// ---- white space control ----
+
+#[test]
+fn dashes_should_trim_white_space_like_liquid() {
+    // ruby oracle: "a  {{- page.t -}}  b" gives "aTitleb"
+    assert_eq!(
+        clean("a \n {{- page.t -}} \n b"),
+        "aTitleb",
+        "both sides should be trimmed, newlines included"
+    );
+    // "a {{ page.t -}} {{ page.t }} {{- page.t }} c" gives "a TitleTitleTitle c"
+    assert_eq!(
+        clean("a {{ page.t -}} {{ page.t }} {{- page.t }} c"),
+        "a TitleTitleTitle c"
+    );
+    // "{{ page.t }}  {{- page.t }}" gives "TitleTitle"
+    assert_eq!(clean("{{ page.t }}  {{- page.t }}"), "TitleTitle");
+    assert_eq!(
+        clean("x \u{3000}{{- page.t }}"),
+        "x \u{3000}Title",
+        "only ASCII white space should be trimmed, as Ruby's rstrip"
+    );
+    assert_eq!(
+        clean("a {{-page.t-}} b"),
+        "aTitleb",
+        "dashes touching the expression should still trim"
+    );
+}
+
+#[test]
+fn trimmed_text_should_still_map_to_its_place() {
+    let template = "ab   {{- page.t -}}   cd";
+    let out = render_it(template);
+    assert_eq!(out.text, "abTitlecd");
+    assert_eq!(
+        out.map.to_input(7),
+        template.len() - 2,
+        "text after the trimmed space should map to itself"
+    );
+}
+
+#[test]
+fn tags_should_trim_too_and_unsupported_ones_keep_their_dashes() {
+    // ruby oracle: "a {%- comment -%} x {%- endcomment -%} b" gives "ab"
+    assert_eq!(clean("a {%- comment -%} x {%- endcomment -%} b"), "ab");
+    let out = render_it("a\n  {%- if page.t -%}\n  b\n{%- endif -%}\n");
+    assert_eq!(
+        out.text, "a{%- if page.t -%}b{%- endif -%}",
+        "an unsupported tag should keep its text but trim around it"
+    );
+}
+
+// ---- raw and comment ----
+
+#[test]
+fn raw_should_keep_its_body_as_written() {
+    // ruby oracle: "a {% raw %}x{{ y }}{% endraw %} b" gives "a x{{ y }} b"
+    let template = "a {% raw %}x{{ y }}{% endraw %} b";
+    let out = render_it(template);
+    assert_eq!(out.text, "a x{{ y }} b");
+    assert!(
+        out.issues.is_empty(),
+        "raw content should not be read as Liquid: {:?}",
+        out.issues
+    );
+    assert_eq!(
+        out.map.to_input(2),
+        template.find("x{{").unwrap_or(0),
+        "the body should map to its own place"
+    );
+    // "a {% raw %}{{ x {% endraw %}b" gives "a {{ x b"
+    assert_eq!(
+        clean("a {% raw %}{{ x {% endraw %}b"),
+        "a {{ x b",
+        "an endraw glued to a `{{` should end raw"
+    );
+    // "a {% raw %}y{% endraw x %}z" gives "a yz"
+    assert_eq!(clean("a {% raw %}y{% endraw x %}z"), "a yz");
+    assert_eq!(
+        clean("{% raw %}{% if %}{{{{ {% endraw %}"),
+        "{% if %}{{{{ ",
+        "broken Liquid inside raw should be fine"
+    );
+}
+
+#[test]
+fn raw_white_space_control_should_follow_liquids_quirks() {
+    // ruby oracle: "x  {%- raw %} y {% endraw -%}  z" gives "x y   z": endraw's dash does nothing
+    assert_eq!(clean("x  {%- raw %} y {% endraw -%}  z"), "x y   z");
+    // "x  {%- raw -%}  y {% endraw %}  z" gives "x  y z": raw's own dash trims after endraw
+    assert_eq!(clean("x  {%- raw -%}  y {% endraw %}  z"), "x  y z");
+}
+
+#[test]
+fn raw_closed_only_by_dashed_endraw_should_stay_open_as_in_liquid() {
+    // ruby oracle: "a {% raw %} x {%- endraw -%} b" raises "'raw' tag was never closed"
+    let out = render_it("a {% raw %} x {%- endraw -%} b");
+    assert_eq!(
+        out.text, "a  x {%- endraw -%} b",
+        "the rest should be shown as written"
+    );
+    assert_eq!(out.issues.len(), 1);
+    assert_eq!(
+        out.issues[0].severity,
+        Severity::Error,
+        "Jekyll's build would stop"
+    );
+    assert_eq!(
+        out.issues[0].offset, 2,
+        "the error should point at `{{% raw %}}`"
+    );
+    assert!(
+        out.issues[0].message.contains("never closed"),
+        "{}",
+        out.issues[0].message
+    );
+}
+
+#[test]
+fn comment_should_drop_its_body_and_nest() {
+    assert_eq!(
+        clean("a {% comment %} {{ page.foo }} {% if %} {% endcomment %}b"),
+        "a b",
+        "the body should go, unread"
+    );
+    // ruby oracle: "a {% comment %}{% comment %}{% endcomment %}b{% endcomment %}c" gives "a c"
+    assert_eq!(
+        clean("a {% comment %}{% comment %}{% endcomment %}b{% endcomment %}c"),
+        "a c"
+    );
+    // "a {%comment%}{% raw %}{% endcomment %}{% endraw %}{%endcomment%}z" gives "a z"
+    assert_eq!(
+        clean("a {%comment%}{% raw %}{% endcomment %}{% endraw %}{%endcomment%}z"),
+        "a z"
+    );
+    let template = "a {% comment %}xx{% endcomment %}b";
+    let out = render_it(template);
+    assert_eq!(
+        out.map.to_input(2),
+        template.len() - 1,
+        "text after a comment should map to itself"
+    );
+}
+
+#[test]
+fn an_unclosed_comment_should_hide_the_rest_and_report_it() {
+    let out = render_it("a {% comment %} b {{ page.t }}");
+    assert_eq!(
+        out.text, "a ",
+        "the rest should be hidden, as the comment would"
+    );
+    assert_eq!(out.issues.len(), 1);
+    assert_eq!(
+        (out.issues[0].offset, out.issues[0].severity),
+        (2, Severity::Error)
+    );
+    assert!(
+        out.issues[0].message.contains("`{% endcomment %}`"),
+        "the fix should be named: {}",
+        out.issues[0].message
+    );
+}
+
+#[test]
+fn broken_liquid_inside_a_comment_should_still_be_reported() {
+    let out = render_it("{% comment %} {{ x } {% endcomment %}ok");
+    assert_eq!(out.text, "ok", "the comment should still be dropped");
+    assert_eq!(
+        out.issues.len(),
+        1,
+        "Liquid parses comments: the broken `{{{{` is an error"
+    );
+    assert_eq!(out.issues[0].offset, 14);
+}
+
+#[test]
+fn inline_comment_should_be_hidden_with_a_compatibility_warning() {
+    let out = render_it("a{% # note %}b");
+    assert_eq!(out.text, "ab", "Liquid 5.4 hides it");
+    assert!(
+        messages(&out)[0].contains("Liquid 5.4"),
+        "the Liquid 4 difference should be said"
+    );
+}
+
+#[test]
+fn stray_end_tags_should_be_shown_and_reported() {
+    // ruby oracle: "a {% raw %}{% raw %}{% endraw %}b{% endraw %}" raises "Unknown tag 'endraw'"
+    let out = render_it("a {% raw %}{% raw %}{% endraw %}b{% endraw %}");
+    assert_eq!(out.text, "a {% raw %}b{% endraw %}");
+    assert_eq!(out.issues.len(), 1);
+    assert_eq!(out.issues[0].severity, Severity::Error);
+    assert_eq!(
+        out.issues[0].offset, 33,
+        "the error should point at the stray endraw"
+    );
+}
+
+// ---- other tags ----
+
+#[test]
+fn unsupported_tags_should_stay_as_written_with_a_warning_naming_them() {
+    let template = "a {% include note.html x=1 %} b";
+    let out = render_it(template);
+    assert_eq!(out.text, template, "the tag should be shown as written");
+    assert_eq!(
+        out.map,
+        SourceMap::identity(),
+        "a tag shown as written should map one to one"
+    );
+    assert_eq!(out.issues.len(), 1);
+    assert_eq!(
+        out.issues[0].offset, 2,
+        "the warning should point at the tag"
+    );
+    assert!(
+        out.issues[0]
+            .message
+            .starts_with("`{% include %}` is not supported by the preview"),
+        "{}",
+        out.issues[0].message
+    );
+}
+
+#[test]
+fn a_block_should_warn_once_for_its_opening_tag() {
+    let out = render_it("{% if page.t %}a{% else %}b{% endif %}{% endfor %}");
+    assert_eq!(
+        out.text, "{% if page.t %}a{% else %}b{% endif %}{% endfor %}",
+        "all tags should be shown"
+    );
+    let msgs = messages(&out);
+    assert_eq!(
+        msgs.len(),
+        2,
+        "only `if` and the orphan `endfor` should warn: {msgs:?}"
+    );
+    assert!(msgs[1].contains("endfor"), "{msgs:?}");
+}
+
+#[test]
+fn output_inside_an_unsupported_block_should_still_render() {
+    assert_eq!(
+        text("{% if x %}{{ page.t }}{% endif %}"),
+        "{% if x %}Title{% endif %}"
+    );
+}
+
+// ---- broken syntax ----
+
+#[test]
+fn an_unclosed_output_should_be_kept_and_reported_at_its_place() {
+    let template = "a {{ page.t and more";
+    let out = render_it(template);
+    assert_eq!(out.text, template, "nothing should be lost");
+    assert_eq!(out.issues.len(), 1);
+    assert_eq!(out.issues[0].offset, 2, "the error should point at `{{{{`");
+    assert_eq!(
+        out.issues[0].severity,
+        Severity::Error,
+        "Jekyll's build would stop"
+    );
+    assert!(
+        out.issues[0]
+            .message
+            .starts_with("`{{` is never closed: add `}}`"),
+        "{}",
+        out.issues[0].message
+    );
+}
+
+#[test]
+fn an_unclosed_output_should_run_to_the_next_brace_as_in_liquid() {
+    // ruby oracle: "a {{ b\n{{ page.t }}" gives "a " with a warning: Liquid's `{{` runs to the
+    // first `}`, so the two make one garbled output.
+    let out = render_it("a {{ b\n{{ page.t }}");
+    assert_eq!(
+        out.text, "a ",
+        "the garbled output should render as Liquid's lenient reading"
+    );
+    assert_eq!(
+        out.issues[0].severity,
+        Severity::Warning,
+        "Jekyll only warns here"
+    );
+    // "a {{ b\n{% raw %}x{% endraw %}" stops Jekyll: `{{ b\n{% raw %}` ends in one `}`.
+    let out = render_it("a {{ b\n{% raw %}x{% endraw %}");
+    assert_eq!(
+        out.text, "a {{ b\n{% raw %}x{% endraw %}",
+        "nothing should be lost"
+    );
+    assert_eq!(
+        out.issues[0].offset, 2,
+        "the first error should point at `{{{{`"
+    );
+    assert_eq!(out.issues[0].severity, Severity::Error);
+}
+
+#[test]
+fn an_output_closed_by_one_brace_should_be_kept_and_reported() {
+    // ruby oracle: "{{ page.t } x }}" raises "Variable '{{ page.t }' was not properly terminated"
+    let out = render_it("{{ page.t } x }}");
+    assert_eq!(out.text, "{{ page.t } x }}");
+    assert_eq!((out.issues.len(), out.issues[0].offset), (1, 0));
+    assert!(
+        out.issues[0].message.contains("single `}`"),
+        "{}",
+        out.issues[0].message
+    );
+}
+
+#[test]
+fn an_unclosed_tag_should_be_kept_and_reported() {
+    let out = render_it("50{% off {{ page.t }}");
+    assert_eq!(out.text, "50{% off Title", "the rest should still render");
+    assert_eq!(out.issues.len(), 1);
+    assert_eq!(out.issues[0].offset, 2);
+    assert!(
+        out.issues[0]
+            .message
+            .starts_with("`{%` is never closed: add `%}`"),
+        "{}",
+        out.issues[0].message
+    );
+}
+
+#[test]
+fn a_tag_without_a_name_should_be_kept_and_reported() {
+    // ruby oracle: "{% %}" raises "Tag '{% %}' was not properly terminated"
+    let out = render_it("a{% %}b");
+    assert_eq!(out.text, "a{% %}b");
+    assert_eq!(
+        (out.issues[0].offset, out.issues[0].severity),
+        (1, Severity::Error)
+    );
+}
+
+#[test]
+fn garbage_inside_output_should_render_what_liquid_renders_and_warn() {
+    // ruby oracle (warn mode): {{ !!! }} gives "", {{ page.t | }} gives "Title",
+    // {{ "a" "b" }} gives "a", {{{ page.t }}} gives "}"
+    let cases = [
+        ("{{ !!! }}", ""),
+        ("{{ page.t | }}", "Title"),
+        ("{{ \"a\" \"b\" }}", "a"),
+        ("{{{ page.t }}}", "}"),
+    ];
+    for (template, want) in cases {
+        let out = render_it(template);
+        assert_eq!(out.text, want, "`{template}` should render as in Jekyll");
+        assert!(!out.issues.is_empty(), "`{template}` should warn");
+        assert_eq!(
+            out.issues[0].severity,
+            Severity::Warning,
+            "Jekyll only warns on `{template}`"
+        );
+        assert!(
+            out.issues[0].message.contains("not valid Liquid"),
+            "{}",
+            out.issues[0].message
+        );
+    }
+    let out = render_it("ab{{ page.t ! }}");
+    assert_eq!(
+        out.issues[0].offset, 12,
+        "the warning should point at the offending character"
+    );
+}
+
+#[test]
+fn an_empty_output_should_render_nothing_and_warn() {
+    let out = render_it("a{{ }}b{{-}}c");
+    assert_eq!(out.text, "abc");
+    assert_eq!(out.issues.len(), 2);
+}
+
+#[test]
+fn wrong_filter_arguments_should_fail_with_the_value_kept() {
+    // ruby oracle: {{ page.t | append }} raises "wrong number of arguments (given 1, expected 2)"
+    let out = render_it("{{ page.t | append }}");
+    assert_eq!(out.text, "Title");
+    assert_eq!(out.issues[0].severity, Severity::Error);
+    assert_eq!(out.issues[0].offset, 12);
+}
+
+#[test]
+fn text_around_multibyte_characters_should_stay_whole() {
+    let template = "é{{ page.t }}ü{{ 'ß' | upcase }}{{ \"日本\" | slice: 1 }}{%";
+    let out = render_it(template);
+    assert_eq!(out.text, "éTitleüSS本{%");
+}
+
+// ---- scale: each pair runs a size and 16× it; both must simply finish ----
+
+fn both_sizes(make: impl Fn(usize) -> String) {
+    for n in [1, 16] {
+        let template = make(n);
+        let out = render_it(&template);
+        assert!(
+            out.issues.len() <= output::MAX_ISSUES + 1,
+            "issues should be capped"
+        );
+    }
+}
+
+#[test]
+fn a_wall_of_open_braces_should_render_in_linear_time() {
+    both_sizes(|n| "{{{{{{".repeat(1_000 * n));
+    let out = render_it(&"{{".repeat(5_000));
+    assert_eq!(out.text, "{{".repeat(5_000), "every `{{{{` should be kept");
+    assert_eq!(
+        out.issues.len(),
+        output::MAX_ISSUES + 1,
+        "the issues should stop at the cap plus a count"
+    );
+    assert!(
+        out.issues[output::MAX_ISSUES].message.contains("4900 more"),
+        "{}",
+        out.issues[output::MAX_ISSUES].message
+    );
+}
+
+#[test]
+fn thousands_of_unclosed_tags_should_render_in_linear_time() {
+    both_sizes(|n| "{% x ".repeat(600 * n));
+}
+
+#[test]
+fn thousands_of_chained_filters_should_render_in_linear_time() {
+    both_sizes(|n| format!("{{{{ page.t{} }}}}", " | upcase | downcase".repeat(600 * n)));
+    both_sizes(|n| format!("{{{{ page.t{} }}}}", " | append: 'abc'".repeat(600 * n)));
+    both_sizes(|n| format!("{{{{ page.t{} }}}}", " | prepend: 'abc'".repeat(600 * n)));
+}
+
+#[test]
+fn a_doubling_replace_chain_should_stop_at_the_budget() {
+    let template = format!("{{{{ 'x'{} }}}}", " | replace: 'x', 'xx'".repeat(60));
+    let out = render_it(&template);
+    assert!(out.text.len() < 64 << 20, "the output should stay bounded");
+    assert!(
+        messages(&out).iter().any(|m| m.contains("more text")),
+        "the stop should be explained"
+    );
+}
+
+#[test]
+fn many_outputs_of_a_long_value_should_stop_at_the_budget() {
+    let long = "x".repeat(100_000);
+    let page: Map = [("long".to_owned(), Value::String(long))]
+        .into_iter()
+        .collect();
+    let (site, page) = (site(), Value::Map(page));
+    let template = "{{ page.long }}".repeat(2_000);
+    let out = render(
+        &template,
+        &Context {
+            site: &site,
+            page: &page,
+        },
+    );
+    assert!(out.text.len() < 16 << 20, "the output should stay bounded");
+    assert!(
+        messages(&out).iter().any(|m| m.contains("stops printing")),
+        "the stop should be said once"
+    );
+}
+
+#[test]
+fn huge_strings_and_garbage_should_render_in_linear_time() {
+    both_sizes(|n| format!("{{{{ '{}' | upcase | size }}}}", "é".repeat(20_000 * n)));
+    both_sizes(|n| format!("{{{{ x {} }}}}", "! \" ' | , : ".repeat(2_000 * n)));
+    both_sizes(|n| format!("{{{{ '{}' | replace: '', '-' }}}}", "a".repeat(5_000 * n)));
+}
+
+#[test]
+fn deeply_nested_brackets_should_be_capped_with_a_warning() {
+    both_sizes(|n| {
+        format!(
+            "{{{{ {}x{} }}}}",
+            "a[".repeat(2_000 * n),
+            "]".repeat(2_000 * n)
+        )
+    });
+    let out = render_it(&format!(
+        "{{{{ {}x{} }}}}",
+        "a[".repeat(500),
+        "]".repeat(500)
+    ));
+    assert!(
+        messages(&out).iter().any(|m| m.contains("nested")),
+        "the cap should be explained: {:?}",
+        messages(&out)
+    );
+}
+
+#[test]
+fn many_raw_and_comment_openers_should_render_in_linear_time() {
+    both_sizes(|n| "{% raw %}".repeat(3_000 * n));
+    both_sizes(|n| "{% comment %}".repeat(3_000 * n));
+    both_sizes(|n| "{% raw %}{%- endraw {%".repeat(2_000 * n));
+}
