@@ -12,22 +12,27 @@
 //! Where kramdown and CommonMark disagree, kramdown wins: see each module's header, and the
 //! fixtures in `tests/fixtures/`, which come from the real Jekyll.
 
+mod attributes;
 mod block;
 mod containers;
 mod header_id;
 pub(crate) mod html;
 mod list;
+mod rouge_languages;
 mod span;
+mod toc;
 pub(crate) mod unicode;
 mod writer;
 
 pub(crate) use block::html_block_lazy_end;
 
 use crate::diagnostic::Issue;
+use attributes::Attributes;
 use block::Item;
-use pulldown_cmark::{CowStr, Event};
+use pulldown_cmark::{CowStr, Event, Tag};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// A heading of the body, for a table of contents.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -69,20 +74,21 @@ pub fn render(text: &str) -> Output {
         .map(|&(at, _)| at)
         .collect();
 
-    let mut events = spans(doc.items, &defs, &mut issues);
-    let headings = header_id::assign(&mut events);
+    let mut body = spans(doc.items, &defs, &mut issues);
+    let headings = header_id::assign(&mut body.events);
+    let toc = toc::entries(&body);
 
     let footnotes: Vec<writer::Footnote> = doc
         .footnotes
         .into_iter()
         .map(|(name, items)| {
             let mut html = String::new();
-            writer::write(spans(items, &defs, &mut issues), &[], &mut html);
+            writer::write(spans(items, &defs, &mut issues), &[], &[], &mut html);
             writer::Footnote { name, html }
         })
         .collect();
     let mut html = String::with_capacity(text.len() + text.len() / 4);
-    writer::write(events, &footnotes, &mut html);
+    writer::write(body, &footnotes, &toc, &mut html);
     Output {
         html,
         headings,
@@ -91,28 +97,80 @@ pub fn render(text: &str) -> Output {
     }
 }
 
-/// Replaces raw text items with their span events.
-fn spans<'a>(
-    items: Vec<Item<'a>>,
-    defs: &span::Definitions,
-    issues: &mut Vec<Issue>,
-) -> Vec<Event<'a>> {
-    let mut events = Vec::with_capacity(items.len() * 2);
+/// The events of a body, with the attributes kramdown's IALs gave some of them, by event index.
+pub struct Body<'a> {
+    pub events: Vec<Event<'a>>,
+    pub attrs: HashMap<usize, Attributes>,
+}
+
+/// Replaces raw text items with their span events, and places attributes.
+fn spans<'a>(items: Vec<Item<'a>>, defs: &span::Definitions, issues: &mut Vec<Issue>) -> Body<'a> {
+    let mut body = Body {
+        events: Vec::with_capacity(items.len() * 2),
+        attrs: HashMap::new(),
+    };
+    let mut pending: Option<Attributes> = None;
     for item in items {
         match item {
-            Item::Event(e, _) => events.push(e),
+            Item::Event(e, _) => {
+                if let Some(ial) = pending.take() {
+                    let mut merged = Attributes::default();
+                    ial.merge_into(&mut merged, &defs.alds);
+                    give(&mut body, e, merged);
+                } else {
+                    body.events.push(e);
+                }
+            }
             Item::Blank => {}
+            Item::Attrs(a) => pending = Some(a),
             Item::Raw(CowStr::Borrowed(text), at) => {
-                let (parsed, found) = span::parse(text, defs);
+                let (parsed, attrs, found) = span::parse(text, defs);
                 issues.extend(found.into_iter().map(|i| i.shifted(at)));
-                events.extend(parsed);
+                let base = body.events.len();
+                body.attrs
+                    .extend(attrs.into_iter().map(|(i, a)| (base + i, a)));
+                body.events.extend(parsed);
             }
             Item::Raw(text, at) => {
-                let (parsed, found) = span::parse(&text, defs);
+                let (parsed, attrs, found) = span::parse(&text, defs);
                 issues.extend(found.into_iter().map(|i| i.shifted(at)));
-                events.extend(parsed.into_iter().map(|e| e.into_static()));
+                let base = body.events.len();
+                body.attrs
+                    .extend(attrs.into_iter().map(|(i, a)| (base + i, a)));
+                body.events
+                    .extend(parsed.into_iter().map(|e| e.into_static()));
             }
         }
     }
-    events
+    body
+}
+
+/// Puts attributes on an event: a heading takes them in its tag (an id there is explicit, and
+/// wins over the generated one); anything else keeps them beside it.
+fn give<'a>(body: &mut Body<'a>, e: Event<'a>, a: Attributes) {
+    if let Event::Start(Tag::Heading {
+        level,
+        id,
+        mut classes,
+        mut attrs,
+    }) = e
+    {
+        let mut id = id;
+        for (k, v) in a.pairs {
+            match k.as_str() {
+                "id" => id = Some(CowStr::from(v)),
+                "class" => classes.extend(v.split_whitespace().map(|c| CowStr::from(c.to_owned()))),
+                _ => attrs.push((CowStr::from(k), Some(CowStr::from(v)))),
+            }
+        }
+        body.events.push(Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }));
+        return;
+    }
+    body.attrs.insert(body.events.len(), a);
+    body.events.push(e);
 }

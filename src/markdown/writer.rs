@@ -10,8 +10,32 @@
 //! Tables: `TableHead` holds whole rows; body and footer sections come as `Html` events
 //! (`<tbody>`, `<tfoot>`) from the table parser, since a kramdown table may have several.
 
-use super::html::{escape_all, escape_attribute, escape_text};
+use super::attributes::Attributes;
+use super::html::{escape_all, escape_attribute, escape_text, write_attributes};
+use super::toc;
+use super::Body;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Tag, TagEnd};
+
+/// Attributes of an element (`href`, `src` …) with the IAL's laid over them.
+fn merged(mut base: Vec<(String, String)>, ial: Attributes) -> Vec<(String, String)> {
+    for (k, v) in ial.pairs {
+        match base.iter_mut().find(|(bk, _)| *bk == k) {
+            Some(slot) if k == "class" => {
+                slot.1 = format!("{} {}", slot.1, v).trim_start().to_owned()
+            }
+            Some(slot) => slot.1 = v,
+            None => base.push((k, v)),
+        }
+    }
+    base
+}
+
+/// Whether rouge has a lexer by this name (case matters, as in rouge).
+fn rouge_knows(name: &str) -> bool {
+    super::rouge_languages::LANGUAGES
+        .binary_search(&name)
+        .is_ok()
+}
 
 /// A footnote body, already written.
 pub struct Footnote {
@@ -19,12 +43,12 @@ pub struct Footnote {
     pub html: String,
 }
 
-pub fn write<'a>(
-    events: impl IntoIterator<Item = Event<'a>>,
-    footnotes: &[Footnote],
-    out: &mut String,
-) {
+pub fn write(body: Body<'_>, footnotes: &[Footnote], toc: &[toc::Entry], out: &mut String) {
+    let Body { events, attrs } = body;
     let mut w = Writer {
+        attrs: Attributes::default(),
+        toc,
+        skip_depth: 0,
         out,
         align: Vec::new(),
         cell: 0,
@@ -32,10 +56,13 @@ pub fn write<'a>(
         in_head: false,
         in_code: false,
         image: None,
+        image_attrs: Vec::new(),
+        code_end: "",
         fn_order: Vec::new(),
         footnotes,
     };
-    for e in events {
+    for (i, e) in events.into_iter().enumerate() {
+        w.attrs = attrs.get(&i).cloned().unwrap_or_default();
         w.event(e);
     }
     w.footnote_section();
@@ -43,6 +70,11 @@ pub fn write<'a>(
 
 struct Writer<'o, 'f> {
     out: &'o mut String,
+    /// The attributes of the event being written (from kramdown IALs).
+    attrs: Attributes,
+    toc: &'f [toc::Entry],
+    /// While skipping a list that a table of contents replaced: its nesting depth.
+    skip_depth: usize,
     align: Vec<Alignment>,
     cell: usize,
     /// Where the open cell's content starts (an empty cell gets a no-break space).
@@ -51,6 +83,10 @@ struct Writer<'o, 'f> {
     in_code: bool,
     /// While inside an image: its alt text so far.
     image: Option<String>,
+    /// The attributes of the image being read.
+    image_attrs: Vec<(String, String)>,
+    /// What closes the open code block (rouge's wrapper or a plain `<pre>`).
+    code_end: &'static str,
     /// Footnote names in order of first reference, with how often each was referenced.
     fn_order: Vec<(String, usize)>,
     footnotes: &'f [Footnote],
@@ -58,13 +94,25 @@ struct Writer<'o, 'f> {
 
 impl Writer<'_, '_> {
     fn event(&mut self, e: Event<'_>) {
+        if self.skip_depth > 0 {
+            match e {
+                Event::Start(Tag::List(_)) => self.skip_depth += 1,
+                Event::End(TagEnd::List(_)) => self.skip_depth -= 1,
+                _ => {}
+            }
+            return;
+        }
         if let Some(alt) = &mut self.image {
             match e {
                 Event::End(TagEnd::Image) => {
                     let alt = self.image.take().unwrap_or_default();
-                    self.out.push_str(" alt=\"");
-                    escape_attribute(self.out, &alt);
-                    self.out.push_str("\" />");
+                    let mut a = std::mem::take(&mut self.image_attrs);
+                    if !a.iter().any(|(k, _)| k == "alt") {
+                        a.insert(1, ("alt".to_owned(), alt));
+                    }
+                    self.out.push_str("<img");
+                    write_attributes(self.out, &a);
+                    self.out.push_str(" />");
                 }
                 Event::Text(t) | Event::Code(t) => alt.push_str(&t),
                 _ => {}
@@ -77,8 +125,16 @@ impl Writer<'_, '_> {
             Event::Text(t) if self.in_code => escape_all(self.out, &t),
             Event::Text(t) => escape_text(self.out, &t),
             Event::Code(t) => {
-                self.out
-                    .push_str("<code class=\"language-plaintext highlighter-rouge\">");
+                let mut a = std::mem::take(&mut self.attrs);
+                let class = match a.get("class") {
+                    Some(c) => format!("language-plaintext {c} highlighter-rouge"),
+                    None => "language-plaintext highlighter-rouge".to_owned(),
+                };
+                a.pairs.retain(|(k, _)| k != "class");
+                a.pairs.insert(0, ("class".to_owned(), class));
+                self.out.push_str("<code");
+                write_attributes(self.out, &a.pairs);
+                self.out.push('>');
                 escape_all(self.out, &t);
                 self.out.push_str("</code>");
             }
@@ -95,46 +151,83 @@ impl Writer<'_, '_> {
             Event::Html(t) | Event::InlineHtml(t) => self.out.push_str(&t),
             Event::SoftBreak => self.out.push('\n'),
             Event::HardBreak => self.out.push_str("<br />"),
-            Event::Rule => self.out.push_str("<hr />\n"),
+            Event::Rule => {
+                self.out.push_str("<hr");
+                self.own_attributes();
+                self.out.push_str(" />\n");
+            }
             Event::FootnoteReference(name) => self.footnote_reference(&name),
             Event::TaskListMarker(_) => {}
         }
     }
 
+    /// Writes the current event's attributes (from an IAL).
+    fn own_attributes(&mut self) {
+        let a = std::mem::take(&mut self.attrs);
+        write_attributes(self.out, &a.pairs);
+    }
+
+    /// `<name` + the event's attributes + `>`.
+    fn open_tag(&mut self, name: &str) {
+        self.out.push('<');
+        self.out.push_str(name);
+        self.own_attributes();
+        self.out.push('>');
+    }
+
     fn start(&mut self, tag: Tag<'_>) {
         match tag {
-            Tag::Paragraph => self.out.push_str("<p>"),
-            Tag::Heading { level, id, .. } => {
+            Tag::Paragraph => self.open_tag("p"),
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            } => {
                 self.out.push('<');
                 self.out.push_str(&level.to_string());
+                if !classes.is_empty() {
+                    self.out.push_str(" class=\"");
+                    let joined: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
+                    escape_attribute(self.out, &joined.join(" "));
+                    self.out.push('"');
+                }
                 if let Some(id) = id.filter(|id| !id.trim().is_empty()) {
                     self.out.push_str(" id=\"");
                     escape_attribute(self.out, &id);
                     self.out.push('"');
                 }
+                for (k, v) in attrs {
+                    self.out.push(' ');
+                    self.out.push_str(&k);
+                    self.out.push_str("=\"");
+                    escape_attribute(self.out, v.as_deref().unwrap_or(""));
+                    self.out.push('"');
+                }
                 self.out.push('>');
             }
-            Tag::BlockQuote(_) => self.out.push_str("<blockquote>\n"),
-            Tag::CodeBlock(kind) => {
-                let lang = match &kind {
-                    CodeBlockKind::Fenced(lang) if !lang.is_empty() => lang.as_ref(),
-                    _ => "plaintext",
-                };
-                self.out.push_str("<div class=\"language-");
-                escape_attribute(self.out, lang);
-                self.out.push_str(
-                    " highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>",
-                );
-                // The code text follows as one `Text` event; rouge escapes everything.
-                self.in_code = true;
+            Tag::BlockQuote(_) => {
+                self.open_tag("blockquote");
+                self.out.push('\n');
             }
+            Tag::CodeBlock(kind) => self.code_block(kind),
             Tag::HtmlBlock => {}
-            Tag::List(Some(_)) => self.out.push_str("<ol>\n"),
-            Tag::List(None) => self.out.push_str("<ul>\n"),
-            Tag::Item => self.out.push_str("<li>"),
+            Tag::List(start) => {
+                let name = if start.is_some() { "ol" } else { "ul" };
+                if self.attrs.has_ref("toc") {
+                    let a = std::mem::take(&mut self.attrs);
+                    toc::write(self.toc, name, &a.pairs, self.out);
+                    self.skip_depth = 1;
+                    return;
+                }
+                self.open_tag(name);
+                self.out.push('\n');
+            }
+            Tag::Item => self.open_tag("li"),
             Tag::Table(align) => {
                 self.align = align;
-                self.out.push_str("<table>\n");
+                self.open_tag("table");
+                self.out.push('\n');
             }
             Tag::TableHead => {
                 self.in_head = true;
@@ -155,41 +248,94 @@ impl Writer<'_, '_> {
                 self.out.push('>');
                 self.cell_start = Some(self.out.len());
             }
-            Tag::Emphasis => self.out.push_str("<em>"),
-            Tag::Strong => self.out.push_str("<strong>"),
-            Tag::Strikethrough => self.out.push_str("<del>"),
-            Tag::Superscript => self.out.push_str("<sup>"),
-            Tag::Subscript => self.out.push_str("<sub>"),
+            Tag::Emphasis => self.open_tag("em"),
+            Tag::Strong => self.open_tag("strong"),
+            Tag::Strikethrough => self.open_tag("del"),
+            Tag::Superscript => self.open_tag("sup"),
+            Tag::Subscript => self.open_tag("sub"),
             Tag::Link {
                 dest_url, title, ..
             } => {
-                self.out.push_str("<a href=\"");
-                escape_attribute(self.out, &dest_url);
-                self.out.push('"');
+                let mut a = vec![("href".to_owned(), dest_url.to_string())];
                 if !title.is_empty() {
-                    self.out.push_str(" title=\"");
-                    escape_attribute(self.out, &title);
-                    self.out.push('"');
+                    a.push(("title".to_owned(), title.to_string()));
                 }
+                self.out.push_str("<a");
+                write_attributes(self.out, &merged(a, std::mem::take(&mut self.attrs)));
                 self.out.push('>');
             }
             Tag::Image {
                 dest_url, title, ..
             } => {
-                self.out.push_str("<img src=\"");
-                escape_attribute(self.out, &dest_url);
-                self.out.push('"');
+                let mut a = vec![("src".to_owned(), dest_url.to_string())];
                 if !title.is_empty() {
-                    self.out.push_str(" title=\"");
-                    escape_attribute(self.out, &title);
-                    self.out.push('"');
+                    a.push(("title".to_owned(), title.to_string()));
                 }
+                self.image_attrs = merged(a, std::mem::take(&mut self.attrs));
                 self.image = Some(String::new());
             }
-            Tag::DefinitionList => self.out.push_str("<dl>\n"),
-            Tag::DefinitionListTitle => self.out.push_str("<dt>"),
-            Tag::DefinitionListDefinition => self.out.push_str("<dd>"),
+            Tag::DefinitionList => {
+                self.open_tag("dl");
+                self.out.push('\n');
+            }
+            Tag::DefinitionListTitle => self.open_tag("dt"),
+            Tag::DefinitionListDefinition => self.open_tag("dd"),
             Tag::FootnoteDefinition(_) | Tag::MetadataBlock(_) => {}
+        }
+    }
+
+    /// A code block: rouge's wrapper when rouge knows the language (or none is given), a plain
+    /// `<pre><code class="language-x">` when it does not (kramdown's fallback).
+    fn code_block(&mut self, kind: CodeBlockKind<'_>) {
+        let mut a = std::mem::take(&mut self.attrs);
+        // An IAL class `language-x` names the language of an indented block.
+        let class_lang = a
+            .get("class")
+            .and_then(|c| {
+                c.split_whitespace()
+                    .find_map(|w| w.strip_prefix("language-"))
+            })
+            .map(str::to_owned);
+        let info = match &kind {
+            CodeBlockKind::Fenced(info) if !info.is_empty() => Some(info.to_string()),
+            _ => class_lang.clone(),
+        };
+        let name = info
+            .as_deref()
+            .map(|i| i.split('?').next().unwrap_or(i).to_owned());
+        let class_name = name.clone().or(class_lang);
+        if let Some(c) = a.pairs.iter_mut().find(|(k, _)| k == "class") {
+            c.1 =
+                c.1.split_whitespace()
+                    .filter(|w| !w.starts_with("language-"))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+        }
+        a.pairs.retain(|(k, v)| k != "class" || !v.is_empty());
+        let known = name
+            .as_deref()
+            .is_none_or(|n| n == "guess" || rouge_knows(n));
+        self.in_code = true;
+        if known {
+            let lang = class_name.as_deref().unwrap_or("plaintext");
+            let class = match a.get("class") {
+                Some(c) => format!("language-{lang} {c} highlighter-rouge"),
+                None => format!("language-{lang} highlighter-rouge"),
+            };
+            a.pairs.retain(|(k, _)| k != "class");
+            a.pairs.insert(0, ("class".to_owned(), class));
+            self.out.push_str("<div");
+            write_attributes(self.out, &a.pairs);
+            self.out
+                .push_str("><div class=\"highlight\"><pre class=\"highlight\"><code>");
+            self.code_end = "</code></pre></div></div>\n";
+        } else {
+            self.out.push_str("<pre");
+            write_attributes(self.out, &a.pairs);
+            self.out.push_str("><code class=\"language-");
+            escape_attribute(self.out, class_name.as_deref().unwrap_or(""));
+            self.out.push_str("\">");
+            self.code_end = "</code></pre>\n";
         }
     }
 
@@ -204,7 +350,7 @@ impl Writer<'_, '_> {
             TagEnd::BlockQuote(_) => self.out.push_str("</blockquote>\n"),
             TagEnd::CodeBlock => {
                 self.in_code = false;
-                self.out.push_str("</code></pre></div></div>\n");
+                self.out.push_str(self.code_end);
             }
             TagEnd::HtmlBlock => {}
             TagEnd::List(true) => self.out.push_str("</ol>\n"),

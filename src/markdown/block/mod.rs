@@ -12,6 +12,7 @@
 mod codeblock;
 mod definition_list;
 mod definitions;
+mod extensions;
 mod header;
 mod horizontal_rule;
 mod html_block;
@@ -22,6 +23,7 @@ mod table;
 pub(crate) use horizontal_rule::is_rule as is_horizontal_rule;
 pub(crate) use html_block::lazy_end as html_block_lazy_end;
 
+use super::attributes::Attributes;
 use super::html::is_space;
 use super::span::Definitions;
 use crate::diagnostic::Issue;
@@ -36,6 +38,8 @@ pub enum Item<'a> {
     Raw(CowStr<'a>, usize),
     /// A blank line (kept for kramdown's list rules; writes nothing).
     Blank,
+    /// Attributes (from a block IAL) for the block whose start event comes next.
+    Attrs(Attributes),
 }
 
 /// What kramdown's `@tree.children.last` was, for its block boundary rules.
@@ -62,14 +66,14 @@ pub struct Blocks<'a, 'd> {
     /// Footnote bodies, parsed as blocks of their own (written at the end of the document).
     pub footnotes: Vec<Footnote<'a>>,
     pub issues: Vec<Issue>,
+    /// A block IAL waiting for the next block (kramdown's `@block_ial`).
+    pending_ial: Option<Attributes>,
+    /// A block IAL at the start of the region for the container just before it.
+    pub ial_for_previous: Option<Attributes>,
 }
 
 /// Parses `src`, a region of a container; `last` is what precedes it in the container.
-pub fn parse<'a>(
-    src: &'a str,
-    last: Last,
-    defs: &mut Definitions,
-) -> (Vec<Item<'a>>, Vec<Footnote<'a>>, Vec<Issue>) {
+pub fn parse<'a>(src: &'a str, last: Last, defs: &mut Definitions) -> Parsed<'a> {
     let mut b = Blocks {
         src,
         pos: 0,
@@ -78,9 +82,24 @@ pub fn parse<'a>(
         defs,
         footnotes: Vec::new(),
         issues: Vec::new(),
+        pending_ial: None,
+        ial_for_previous: None,
     };
     b.run();
-    (b.items, b.footnotes, b.issues)
+    Parsed {
+        items: b.items,
+        footnotes: b.footnotes,
+        issues: b.issues,
+        ial_for_previous: b.ial_for_previous,
+    }
+}
+
+/// What a region parses to.
+pub struct Parsed<'a> {
+    pub items: Vec<Item<'a>>,
+    pub footnotes: Vec<Footnote<'a>>,
+    pub issues: Vec<Issue>,
+    pub ial_for_previous: Option<Attributes>,
 }
 
 impl<'a> Blocks<'a, '_> {
@@ -100,6 +119,7 @@ impl<'a> Blocks<'a, '_> {
                 || definitions::footnote(self)
                 || definitions::link(self)
                 || definitions::abbreviation(self)
+                || extensions::parse(self)
                 || self.eob_marker()
                 || paragraph::parse(self);
             if !handled || self.pos == before {
@@ -127,12 +147,20 @@ impl<'a> Blocks<'a, '_> {
     }
 
     fn push(&mut self, event: Event<'a>, at: usize) {
+        if matches!(
+            event,
+            Event::Start(_) | Event::Rule | Event::Html(_) | Event::DisplayMath(_)
+        ) {
+            if let Some(ial) = self.pending_ial.take() {
+                self.items.push(Item::Attrs(ial));
+            }
+        }
         self.items.push(Item::Event(event, at));
     }
 
     /// kramdown's `after_block_boundary?`.
     fn after_block_boundary(&self) -> bool {
-        matches!(self.last, Last::Nothing | Last::Blank | Last::Eob)
+        matches!(self.last, Last::Nothing | Last::Blank | Last::Eob) || self.pending_ial.is_some()
     }
 
     /// kramdown's `before_block_boundary?` at `i`: a blank line, `^`, a block IAL, or the end.

@@ -60,6 +60,7 @@ pub struct Document<'a> {
 pub fn parse<'a>(text: &'a str, defs: &mut Definitions) -> Document<'a> {
     let root = tree(text);
     let mut walker = Walker {
+        last_container: None,
         text,
         defs,
         doc: Document {
@@ -238,6 +239,8 @@ struct Walker<'a, 'd> {
     text: &'a str,
     defs: &'d mut Definitions,
     doc: Document<'a>,
+    /// The item index of the start of the container parsed last.
+    last_container: Option<usize>,
 }
 
 impl<'a> Walker<'a, '_> {
@@ -272,7 +275,9 @@ impl<'a> Walker<'a, '_> {
                     .top_level
                     .push((child.range.start, self.doc.items.len()));
             }
+            let start_index = self.doc.items.len();
             self.container(child, prefixes);
+            self.last_container = Some(start_index);
             kinds.push(list::Child::Other);
             cursor = cursor.max(child.range.end);
             last = if ends_with_blank_line(&self.text[child.range.clone()]) {
@@ -343,6 +348,18 @@ impl<'a> Walker<'a, '_> {
         }
     }
 
+    /// A block IAL right after a list or quote gives that container its attributes.
+    fn give_previous(&mut self, ial: Option<crate::markdown::attributes::Attributes>) {
+        if let (Some(ial), Some(i)) = (ial, self.last_container) {
+            self.doc.items.insert(i, Item::Attrs(ial));
+            for entry in &mut self.doc.top_level {
+                if entry.1 > i {
+                    entry.1 += 1;
+                }
+            }
+        }
+    }
+
     fn push(&mut self, e: Event<'a>) {
         self.doc.items.push(Item::Event(e, 0));
     }
@@ -361,22 +378,27 @@ impl<'a> Walker<'a, '_> {
             return Vec::new();
         }
         if prefixes.is_empty() && raw.ends_with('\n') {
-            let (items, footnotes, issues) = block::parse(raw, last, self.defs);
+            let parsed = block::parse(raw, last, self.defs);
             self.doc
                 .issues
-                .extend(issues.into_iter().map(|i| i.shifted(range.start)));
-            return self.take(items, footnotes, |at| range.start + at, top);
+                .extend(parsed.issues.into_iter().map(|i| i.shifted(range.start)));
+            self.give_previous(parsed.ial_for_previous);
+            return self.take(parsed.items, parsed.footnotes, |at| range.start + at, top);
         }
         let at_line_start = range.start == 0 || self.text.as_bytes()[range.start - 1] == b'\n';
         let (owned, map) = strip_prefixes(raw, range.start, prefixes, at_line_start);
-        let (items, footnotes, issues) = block::parse(&owned, last, self.defs);
+        let parsed = block::parse(&owned, last, self.defs);
         let to_text = |at: usize| map.to_text(at);
-        self.doc.issues.extend(issues.into_iter().map(|i| Issue {
-            offset: to_text(i.offset),
-            ..i
-        }));
-        let items: Vec<Item<'static>> = items.into_iter().map(owned_item).collect();
-        let footnotes = footnotes
+        self.doc
+            .issues
+            .extend(parsed.issues.into_iter().map(|i| Issue {
+                offset: to_text(i.offset),
+                ..i
+            }));
+        self.give_previous(parsed.ial_for_previous);
+        let items: Vec<Item<'static>> = parsed.items.into_iter().map(owned_item).collect();
+        let footnotes = parsed
+            .footnotes
             .into_iter()
             .map(|(n, v)| (n, v.into_iter().map(owned_item).collect()))
             .collect();
@@ -423,6 +445,7 @@ impl<'a> Walker<'a, '_> {
                     }
                     Item::Blank
                 }
+                attrs @ Item::Attrs(_) => attrs,
             };
             self.doc.items.push(item);
         }
@@ -436,6 +459,7 @@ fn owned_item(item: Item<'_>) -> Item<'static> {
         Item::Event(e, at) => Item::Event(e.into_static(), at),
         Item::Raw(t, at) => Item::Raw(t.into_static(), at),
         Item::Blank => Item::Blank,
+        Item::Attrs(a) => Item::Attrs(a),
     }
 }
 

@@ -20,6 +20,7 @@ mod codespan;
 mod emphasis;
 pub(crate) mod entity;
 mod escape;
+mod extensions;
 mod footnote;
 mod html_span;
 mod line_break;
@@ -29,6 +30,7 @@ mod smart_quotes;
 mod strikethrough;
 mod typographic;
 
+use super::attributes::Attributes;
 use super::html::is_space;
 use crate::diagnostic::Issue;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
@@ -41,6 +43,8 @@ pub struct Definitions {
     pub links: HashMap<String, (String, Option<String>)>,
     /// Footnote names that have a definition.
     pub footnotes: HashMap<String, usize>,
+    /// Attribute list definitions `{:name: …}` by name.
+    pub alds: HashMap<String, super::attributes::Attributes>,
 }
 
 /// The span parsers, in kramdown's GFM order.
@@ -54,6 +58,7 @@ pub(crate) enum Parser {
     Link,
     SmartQuotes,
     InlineMath,
+    SpanExtensions,
     HtmlEntity,
     Typographic,
     LineBreak,
@@ -70,6 +75,7 @@ const ALL: &[Parser] = &[
     Parser::Link,
     Parser::SmartQuotes,
     Parser::InlineMath,
+    Parser::SpanExtensions,
     Parser::HtmlEntity,
     Parser::Typographic,
     Parser::LineBreak,
@@ -146,6 +152,8 @@ pub(crate) struct Spans<'s, 'd> {
     issues: Vec<Issue>,
     /// Bytes the scanner may still look at before rewinding constructs are turned off.
     budget: usize,
+    /// Attributes from span IALs, by the index in `out` of the element they belong to.
+    attrs: Vec<(usize, Attributes)>,
 }
 
 /// Nesting deeper than this (e.g. 10 000 `<span>`s) is read as text rather than recursed into.
@@ -161,6 +169,7 @@ impl<'s, 'd> Spans<'s, 'd> {
             defs,
             issues: Vec::new(),
             budget: 64 * src.len() + 4096,
+            attrs: Vec::new(),
         }
     }
 
@@ -277,6 +286,7 @@ impl<'s, 'd> Spans<'s, 'd> {
         self.pos = mark.pos;
         self.out.truncate(mark.out_len);
         self.stack.truncate(mark.stack_len);
+        self.attrs.retain(|(i, _)| *i < mark.out_len);
     }
 
     fn warn(&mut self, offset: usize, message: String) {
@@ -284,12 +294,28 @@ impl<'s, 'd> Spans<'s, 'd> {
     }
 
     /// The output as events: neighbouring text merged, GFM's `\\` + newline hard breaks made.
-    fn finish(self) -> Vec<Event<'s>> {
+    fn finish(self) -> (Vec<Event<'s>>, Vec<(usize, Attributes)>) {
         let src = self.src;
         let mut events = Vec::with_capacity(self.out.len());
         let mut text = TextRun::default();
         let mut html_depth = 0usize;
-        for piece in self.out {
+        let mut attrs = self.attrs;
+        attrs.sort_by_key(|(i, _)| *i);
+        let mut attrs = attrs.into_iter().peekable();
+        let mut placed = Vec::new();
+        for (index, piece) in self.out.into_iter().enumerate() {
+            let with_attrs = attrs.next_if(|(i, _)| *i == index).map(|(_, a)| a);
+            let piece = match (with_attrs, piece) {
+                (Some(a), Out::HtmlStart(tag)) => {
+                    Out::HtmlStart(CowStr::from(with_html_attributes(&tag, &a)))
+                }
+                (Some(a), piece) => {
+                    text.flush(src, html_depth == 0, false, &mut events);
+                    placed.push((events.len(), a));
+                    piece
+                }
+                (None, piece) => piece,
+            };
             match piece {
                 Out::Text(a, b) => text.push_source(src, a, b),
                 Out::Str(t) => text.push_str(src, &t),
@@ -312,7 +338,7 @@ impl<'s, 'd> Spans<'s, 'd> {
             }
         }
         text.flush(src, html_depth == 0, true, &mut events);
-        events
+        (events, placed)
     }
 
     // ---- the scanner -----------------------------------------------------------------------
@@ -381,6 +407,7 @@ impl<'s, 'd> Spans<'s, 'd> {
             // `[^\\]?["']`: a quote, or any other character right before one.
             Parser::SmartQuotes => c == b'"' || c == b'\'' || (c != b'\\' && self.quote_follows(i)),
             Parser::InlineMath => c == b'$',
+            Parser::SpanExtensions => c == b'{' && next == Some(b':'),
             Parser::HtmlEntity => c == b'&',
             // `--|\.\.\.|(?:\\| )?(?:<<|>>)`
             Parser::Typographic => {
@@ -420,6 +447,7 @@ impl<'s, 'd> Spans<'s, 'd> {
                 Parser::Link => link::parse(self),
                 Parser::SmartQuotes => smart_quotes::parse(self),
                 Parser::InlineMath => math::parse(self),
+                Parser::SpanExtensions => extensions::parse(self),
                 Parser::HtmlEntity => entity::parse(self),
                 Parser::Typographic => typographic::parse(self),
                 Parser::LineBreak => line_break::parse(self),
@@ -457,6 +485,25 @@ impl<'s, 'd> Spans<'s, 'd> {
             }
         }
     }
+}
+
+/// Adds IAL attributes to a written start tag (`<span>` + `{: .c}`); kramdown would merge a
+/// class into one already there, which a span with both is too rare to be worth.
+fn with_html_attributes(tag: &str, a: &Attributes) -> String {
+    let (head, close) = match tag.strip_suffix(" />") {
+        Some(head) => (head, " />"),
+        None => (tag.strip_suffix('>').unwrap_or(tag), ">"),
+    };
+    let mut out = head.to_owned();
+    let pairs: Vec<(String, String)> = a
+        .pairs
+        .iter()
+        .filter(|(k, _)| !head.contains(&format!(" {k}=")))
+        .cloned()
+        .collect();
+    super::html::write_attributes(&mut out, &pairs);
+    out.push_str(close);
+    out
 }
 
 /// Consecutive text pieces on their way to one text node.
@@ -525,7 +572,10 @@ fn accept_any(_: &mut Spans<'_, '_>, _: StopMatch) -> bool {
 }
 
 /// Parses the spans of a block's text. `issues` offsets are relative to `text`.
-pub(crate) fn parse<'s>(text: &'s str, defs: &Definitions) -> (Vec<Event<'s>>, Vec<Issue>) {
+/// Parsed spans: events, attributes by event index, issues.
+pub(crate) type Parsed<'s> = (Vec<Event<'s>>, Vec<(usize, Attributes)>, Vec<Issue>);
+
+pub(crate) fn parse<'s>(text: &'s str, defs: &Definitions) -> Parsed<'s> {
     let mut spans = Spans::new(text, defs);
     spans.parse(None, ALL, &mut accept_any);
     if spans.out_of_budget() {
@@ -537,7 +587,8 @@ pub(crate) fn parse<'s>(text: &'s str, defs: &Definitions) -> (Vec<Event<'s>>, V
         );
     }
     let issues = std::mem::take(&mut spans.issues);
-    (spans.finish(), issues)
+    let (events, attrs) = spans.finish();
+    (events, attrs, issues)
 }
 
 /// A top-level piece of a text parsed for code spans (and HTML) only, as kramdown's table

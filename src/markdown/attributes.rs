@@ -1,0 +1,237 @@
+//! Inline attribute lists (`{: .class #id key="value" ref}`) and attribute list definitions
+//! (`{:ref: .class}`): how kramdown reads them and merges them into an element's attributes.
+//!
+//! Reference: kramdown 2.4 `parser/kramdown/extensions.rb` (`parse_attribute_list`, `ALD_TYPE_*`)
+//! and `update_attr_with_ial`: classes add up in order, any other key replaces, a reference pulls
+//! in the attributes of the definition of that name (`toc` is the reference that asks for a table
+//! of contents). pulldown-cmark's tags have no slot for attributes, so they travel beside the
+//! events, by the index of the event they belong to (see `writer`).
+
+use std::collections::HashMap;
+
+/// Attributes in the order they were set; `class` values accumulate.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attributes {
+    pub pairs: Vec<(String, String)>,
+    /// References to attribute list definitions (and `toc`).
+    pub refs: Vec<String>,
+}
+
+impl Attributes {
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty() && self.refs.is_empty()
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Sets a key, adding a class to the classes already there.
+    pub fn set(&mut self, key: &str, value: &str) {
+        match self.pairs.iter_mut().find(|(k, _)| k == key) {
+            Some(slot) if key == "class" => {
+                let joined = format!("{} {}", slot.1, value);
+                slot.1 = joined.trim_start().to_owned();
+            }
+            Some(slot) => slot.1 = value.to_owned(),
+            None => self.pairs.push((key.to_owned(), value.to_owned())),
+        }
+    }
+
+    /// kramdown's `update_attr_with_ial`: the referenced definitions first, then these.
+    pub fn merge_into(&self, target: &mut Attributes, definitions: &HashMap<String, Attributes>) {
+        for r in &self.refs {
+            if let Some(def) = definitions.get(r) {
+                for (k, v) in &def.pairs {
+                    target.set(k, v);
+                }
+            }
+        }
+        for (k, v) in &self.pairs {
+            target.set(k, v);
+        }
+        target.refs.extend(self.refs.iter().cloned());
+    }
+
+    /// Whether the element asked for something by reference (e.g. `toc`).
+    pub fn has_ref(&self, name: &str) -> bool {
+        self.refs.iter().any(|r| r == name)
+    }
+}
+
+/// `\w[\w-]*` (ASCII `\w`)
+fn id_name_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    if !b.first().is_some_and(|&c| word(c)) {
+        return 0;
+    }
+    1 + b[1..].iter().take_while(|&&c| word(c) || c == b'-').count()
+}
+
+/// Reads an attribute list's content (`.a #b key="v" ref`) into `into`. Returns whether anything
+/// was found (kramdown warns when not).
+pub fn parse_into(text: &str, into: &mut Attributes) -> bool {
+    let trimmed = text.trim();
+    if trimmed.is_empty() || trimmed == ":" {
+        return true;
+    }
+    let mut found = false;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // `(?:\A|\s)`: a token starts the text or follows white space.
+        if i > 0 && !b[i - 1].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if let Some(len) = token(&text[i..], into) {
+            found = true;
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// One `KEY_VALUE_PAIR | REF | ID_OR_CLASS_MULTI` token followed by white space or the end.
+fn token(s: &str, into: &mut Attributes) -> Option<usize> {
+    let ends = |at: usize| s.as_bytes().get(at).is_none_or(|c| c.is_ascii_whitespace());
+    // key="value" / key='value' (with `\}` and `\"` escapes)
+    let key_len = id_name_len(s);
+    if key_len > 0 && s.as_bytes().get(key_len) == Some(&b'=') {
+        if let Some(&q) = s
+            .as_bytes()
+            .get(key_len + 1)
+            .filter(|&&q| q == b'"' || q == b'\'')
+        {
+            let body = &s[key_len + 2..];
+            let bb = body.as_bytes();
+            let mut j = 0;
+            while j < bb.len() {
+                if bb[j] == b'\\' && matches!(bb.get(j + 1), Some(&c) if c == b'}' || c == q) {
+                    j += 2;
+                    continue;
+                }
+                if bb[j] == q {
+                    break;
+                }
+                if bb[j] == b'}' {
+                    j = bb.len();
+                    break;
+                }
+                j += 1;
+            }
+            if j < bb.len() && ends(key_len + 2 + j + 1) {
+                let raw = &body[..j];
+                let value = raw
+                    .replace("\\}", "}")
+                    .replace(&format!("\\{}", q as char), &(q as char).to_string());
+                into.set(&s[..key_len], &value);
+                return Some(key_len + 2 + j + 1);
+            }
+        }
+    }
+    // a reference
+    if key_len > 0 && ends(key_len) {
+        into.refs.push(s[..key_len].to_owned());
+        return Some(key_len);
+    }
+    // `#id`, `.class`, repeated without spaces
+    let mut p = 0;
+    let mut parts: Vec<(bool, &str)> = Vec::new();
+    let b = s.as_bytes();
+    loop {
+        match b.get(p) {
+            Some(b'#') => {
+                let start = p + 1;
+                if !b.get(start).is_some_and(u8::is_ascii_alphabetic) {
+                    break;
+                }
+                let mut q = start + 1;
+                while q < b.len()
+                    && (b[q].is_ascii_alphanumeric() || matches!(b[q], b'_' | b':' | b'-'))
+                {
+                    q += 1;
+                }
+                parts.push((true, &s[start..q]));
+                p = q;
+            }
+            Some(b'.') => {
+                let start = p + 1;
+                let len = s[start..]
+                    .find(|c: char| c.is_ascii_whitespace() || c == '.' || c == '#')
+                    .unwrap_or(s.len() - start);
+                if len == 0 {
+                    break;
+                }
+                parts.push((false, &s[start..start + len]));
+                p = start + len;
+            }
+            _ => break,
+        }
+    }
+    if parts.is_empty() || !ends(p) {
+        return None;
+    }
+    for (is_id, value) in parts {
+        into.set(if is_id { "id" } else { "class" }, value);
+    }
+    Some(p)
+}
+
+/// `{:` + content + `}` at the start of `s` (`\}` does not close): the content and the length.
+pub fn braced(s: &str) -> Option<(&str, usize)> {
+    let body = s.strip_prefix("{:")?;
+    let b = body.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' if b.get(i + 1) == Some(&b'}') => i += 2,
+            b'}' => return Some((&body[..i], i + 3)),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Attributes {
+        let mut a = Attributes::default();
+        parse_into(s, &mut a);
+        a
+    }
+
+    #[test]
+    fn parse_should_read_classes_ids_pairs_and_refs() {
+        let a = parse(r#".big #top.wide target="_blank" toc"#);
+        assert_eq!(
+            a.get("class"),
+            Some("big wide"),
+            "classes should add up in order"
+        );
+        assert_eq!(a.get("id"), Some("top"));
+        assert_eq!(a.get("target"), Some("_blank"));
+        assert_eq!(a.refs, ["toc"]);
+    }
+
+    #[test]
+    fn parse_should_unescape_quotes_and_braces_in_values() {
+        assert_eq!(
+            parse(r#"title="a \"b\" \}""#).get("title"),
+            Some(r#"a "b" }"#)
+        );
+    }
+
+    #[test]
+    fn braced_should_not_close_at_an_escaped_brace() {
+        assert_eq!(braced(r"{: a=\}b}x"), Some((r"a=\}b", 9)));
+    }
+}

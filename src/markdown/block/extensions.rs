@@ -1,0 +1,173 @@
+//! Block attribute lists, attribute list definitions and block extensions.
+//!
+//! Reference: kramdown 2.4 `parser/kramdown/extensions.rb` (`parse_block_extensions`):
+//! `{:name: attrs}` defines attributes to refer to; a line `{: attrs}` right after a block gives
+//! that block the attributes, and before a block (after a blank line) gives them to the next one;
+//! `{::comment}…{:/comment}` is dropped (kramdown writes an HTML comment), and
+//! `{::nomarkdown}…{:/nomarkdown}` is written as it is; `{::options … /}` is read and ignored.
+
+use super::{strip_opt_space, Blocks, Item, Last};
+use crate::markdown::attributes::{self, Attributes};
+use pulldown_cmark::{CowStr, Event};
+
+pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
+    let line = b.line_at(b.pos);
+    let t = strip_opt_space(line);
+    if !t.starts_with("{:") {
+        return false;
+    }
+    if let Some((name, body)) = ald(t) {
+        let mut def = Attributes::default();
+        attributes::parse_into(body, &mut def);
+        b.defs.alds.insert(name.to_owned(), def);
+        b.pos = b.line_end(b.pos);
+        b.last = Last::Other;
+        return true;
+    }
+    if t.starts_with("{::") || t.starts_with("{:/") {
+        return extension(b, t);
+    }
+    let Some((content, len)) = attributes::braced(t) else {
+        return false;
+    };
+    if content.is_empty() || !super::is_blank(&t[len..]) {
+        return false;
+    }
+    let mut ial = Attributes::default();
+    attributes::parse_into(content, &mut ial);
+    b.pos = b.line_end(b.pos);
+    apply(b, ial);
+    true
+}
+
+/// Gives the attributes to the block before (no blank line between) or to the next one.
+fn apply(b: &mut Blocks<'_, '_>, ial: Attributes) {
+    match b.last {
+        Last::Paragraph | Last::Other => {
+            match last_block_start(&b.items) {
+                Some(i) => merge_at(&mut b.items, i, ial),
+                None => {
+                    // The block before is a container (a list or quote) before this region.
+                    let prev = b.ial_for_previous.get_or_insert_with(Attributes::default);
+                    merge(prev, ial);
+                }
+            }
+            b.last = Last::Other;
+        }
+        _ => {
+            let pending = b.pending_ial.get_or_insert_with(Attributes::default);
+            merge(pending, ial);
+        }
+    }
+}
+
+fn merge(into: &mut Attributes, more: Attributes) {
+    for (k, v) in &more.pairs {
+        into.set(k, v);
+    }
+    into.refs.extend(more.refs);
+}
+
+/// Merges into the `Attrs` item before the block at `i`, or inserts one.
+fn merge_at(items: &mut Vec<Item<'_>>, i: usize, ial: Attributes) {
+    if i > 0 {
+        if let Item::Attrs(existing) = &mut items[i - 1] {
+            merge(existing, ial);
+            return;
+        }
+    }
+    items.insert(i, Item::Attrs(ial));
+}
+
+/// The index of the start event of the last top-level block.
+fn last_block_start(items: &[Item<'_>]) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, item) in items.iter().enumerate().rev() {
+        match item {
+            Item::Event(Event::End(_), _) => depth += 1,
+            Item::Event(Event::Start(_), _) => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            Item::Event(_, _) if depth == 0 => return Some(i),
+            Item::Blank if depth == 0 => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `{:name: attrs}` on its own line.
+fn ald(t: &str) -> Option<(&str, &str)> {
+    let (content, len) = attributes::braced(t)?;
+    if !super::is_blank(&t[len..]) {
+        return None;
+    }
+    let name_len = content
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-')
+        .count();
+    if name_len == 0
+        || !content.as_bytes()[0].is_ascii_alphanumeric() && content.as_bytes()[0] != b'_'
+    {
+        return None;
+    }
+    let rest = content[name_len..].strip_prefix(':')?;
+    (!rest.is_empty()).then(|| (&content[..name_len], rest))
+}
+
+/// `{::name attrs}` … `{:/name}` (or `{::name attrs /}`) as blocks.
+fn extension(b: &mut Blocks<'_, '_>, t: &str) -> bool {
+    let Some(body) = t.strip_prefix("{::") else {
+        // A stray stop tag: kramdown warns and reads the line as text.
+        return false;
+    };
+    let name_len = body
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        .count();
+    let name = &body[..name_len];
+    let Some(close) = body.find('}') else {
+        return false;
+    };
+    let self_closing = body[..close].ends_with('/');
+    if !super::is_blank(&body[close + 1..]) || !matches!(name, "comment" | "nomarkdown" | "options")
+    {
+        return false;
+    }
+    let start = b.pos;
+    let content_start = b.line_end(b.pos);
+    if self_closing {
+        b.pos = content_start;
+        b.last = Last::Eob;
+        return true;
+    }
+    // The stop tag `{:/name}` or `{:/}` on a line of its own.
+    let mut p = content_start;
+    let stop = loop {
+        if p >= b.src.len() {
+            return false;
+        }
+        let l = strip_opt_space(b.line_at(p)).trim_end();
+        if l == format!("{{:/{name}}}") || l == "{:/}" {
+            break p;
+        }
+        p = b.line_end(p);
+    };
+    let content = &b.src[content_start..stop];
+    match name {
+        "nomarkdown" => b.push(Event::Html(CowStr::Borrowed(content)), start),
+        "comment" => {
+            let mut html = String::from("<!-- ");
+            html.push_str(content.trim_end_matches('\n'));
+            html.push_str(" -->\n");
+            b.push(Event::Html(CowStr::from(html)), start);
+        }
+        _ => {}
+    }
+    b.pos = b.line_end(stop);
+    b.last = Last::Other;
+    true
+}

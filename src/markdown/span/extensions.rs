@@ -1,0 +1,153 @@
+//! Span attribute lists `{: …}` and span extensions `{::comment}…{:/comment}`.
+//!
+//! Reference: kramdown 2.4 `parser/kramdown/extensions.rb` (`parse_span_extensions`). An
+//! attribute list right after an element (`[a](b){:target="_blank"}`, `*x*{: .y}`) gives the
+//! element the attributes; after text it is text (kramdown warns). `{::comment}` becomes an HTML
+//! comment, `{::nomarkdown}` content is written as it is, `{::options … /}` is ignored.
+
+use super::{Out, Spans};
+use crate::markdown::attributes::{self, Attributes};
+use pulldown_cmark::{CowStr, Event};
+
+pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
+    let r = s.rest();
+    if !r.starts_with("{:") {
+        return false;
+    }
+    if r.starts_with("{::") || r.starts_with("{:/") {
+        return extension(s);
+    }
+    let Some((content, len)) = attributes::braced(r).filter(|(c, _)| !c.is_empty()) else {
+        s.take_char();
+        return true;
+    };
+    let Some(target) = last_element(s) else {
+        s.warn(s.pos, "an attribute list `{: …}` after text applies to nothing: it is shown as text; put it right after the link, image or emphasis it is for".into());
+        s.take_char();
+        return true;
+    };
+    let mut ial = Attributes::default();
+    attributes::parse_into(content, &mut ial);
+    let mut merged = Attributes::default();
+    ial.merge_into(&mut merged, &s.defs.alds);
+    match s.attrs.iter_mut().find(|(i, _)| *i == target) {
+        Some((_, existing)) => {
+            for (k, v) in &merged.pairs {
+                existing.set(k, v);
+            }
+            existing.refs.extend(merged.refs);
+        }
+        None => s.attrs.push((target, merged)),
+    }
+    s.pos += len;
+    true
+}
+
+/// The index in `out` of the current element's last child, if that is an element, not text.
+fn last_element(s: &Spans<'_, '_>) -> Option<usize> {
+    let first = s.stack.last().map_or(0, |f| f.first_child);
+    if s.out.len() <= first {
+        return None;
+    }
+    let last = s.out.len() - 1;
+    match &s.out[last] {
+        Out::Text(..) | Out::Str(_) => None,
+        Out::Event(Event::End(_)) => start_of(
+            s,
+            last,
+            |o| matches!(o, Out::Event(Event::Start(_))),
+            |o| matches!(o, Out::Event(Event::End(_))),
+        ),
+        Out::HtmlEnd(_) => start_of(
+            s,
+            last,
+            |o| matches!(o, Out::HtmlStart(_)),
+            |o| matches!(o, Out::HtmlEnd(_)),
+        ),
+        _ => Some(last),
+    }
+}
+
+/// The matching opener of the closer at `end`.
+fn start_of(
+    s: &Spans<'_, '_>,
+    end: usize,
+    opens: impl Fn(&Out<'_>) -> bool,
+    closes: impl Fn(&Out<'_>) -> bool,
+) -> Option<usize> {
+    let mut depth = 0usize;
+    for i in (0..=end).rev() {
+        if closes(&s.out[i]) {
+            depth += 1;
+        } else if opens(&s.out[i]) {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+/// `{::name attrs}body{:/name}` or `{::name attrs /}`.
+fn extension(s: &mut Spans<'_, '_>) -> bool {
+    let r = s.rest();
+    let Some(body) = r.strip_prefix("{::") else {
+        s.warn(
+            s.pos,
+            "a stray extension stop tag `{:/…}` is shown as text".into(),
+        );
+        s.take_char();
+        return true;
+    };
+    let name_len = body
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        .count();
+    let name = &body[..name_len];
+    let Some(close) = body.find('}') else {
+        s.take_char();
+        return true;
+    };
+    let self_closing = body[..close].ends_with('/');
+    let after_tag = s.pos + 3 + close + 1;
+    if !matches!(name, "comment" | "nomarkdown" | "options") || name_len == 0 {
+        s.warn(
+            s.pos,
+            format!("`{{::{name}}}` is not a kramdown extension: it is shown as text"),
+        );
+        s.take_char();
+        return true;
+    }
+    if self_closing {
+        s.pos = after_tag;
+        return true;
+    }
+    let rest = &s.src[after_tag..];
+    let stop_named = format!("{{:/{name}}}");
+    let found = [
+        rest.find(&stop_named).map(|i| (i, stop_named.len())),
+        rest.find("{:/}").map(|i| (i, 4)),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
+    let Some((at, stop_len)) = found else {
+        s.warn(
+            s.pos,
+            format!("`{{::{name}}}` has no stop tag `{{:/{name}}}`: it is shown as text"),
+        );
+        s.take_char();
+        return true;
+    };
+    let content = &s.src[after_tag..after_tag + at];
+    match name {
+        "comment" => s.push(Event::InlineHtml(CowStr::from(format!(
+            "<!-- {content} -->"
+        )))),
+        "nomarkdown" => s.push(Event::InlineHtml(CowStr::Borrowed(content))),
+        _ => {}
+    }
+    s.pos = after_tag + at + stop_len;
+    true
+}
