@@ -410,7 +410,8 @@ impl Writer<'_, '_> {
         }
         self.out
             .push_str("<div class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n");
-        for (name, _) in &self.fn_order {
+        for (name, repeats) in &self.fn_order {
+            let repeats = *repeats;
             let Some(note) = self.footnotes.iter().find(|f| &f.name == name) else {
                 continue;
             };
@@ -418,13 +419,26 @@ impl Writer<'_, '_> {
             escape_attribute(&mut id, name);
             self.out
                 .push_str(&format!("<li id=\"fn:{id}\" role=\"doc-endnote\">\n"));
-            let back = format!(" <a href=\"#fnref:{id}\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a>");
-            // kramdown puts the back link inside the last paragraph of the note.
-            match note.html.rfind("</p>") {
-                Some(i) => {
-                    self.out.push_str(&note.html[..i]);
+            let link = |target: &str, text: &str| {
+                format!("<a href=\"#fnref:{target}\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;{text}</a>")
+            };
+            let mut back = link(&id, "");
+            for n in 1..=repeats {
+                back.push('\u{a0}');
+                back.push_str(&link(
+                    &format!("{id}:{n}"),
+                    &format!("<sup>{}</sup>", n + 1),
+                ));
+            }
+            // kramdown puts the back links at the end of the note's last block when that is a
+            // paragraph (after a no-break space), else in a paragraph of their own.
+            let html = note.html.trim_end();
+            match html.strip_suffix("</p>") {
+                Some(head) => {
+                    self.out.push_str(head);
+                    self.out.push('\u{a0}');
                     self.out.push_str(&back);
-                    self.out.push_str(&note.html[i..]);
+                    self.out.push_str("</p>\n");
                 }
                 None => {
                     self.out.push_str(&note.html);

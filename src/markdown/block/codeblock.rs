@@ -20,37 +20,7 @@ pub(super) fn indented(b: &mut Blocks<'_, '_>) -> bool {
         return false;
     }
     let start = b.pos;
-    let mut end = start;
-    // (blank lines? (indented line)+ (unindented non-blank line)*)*
-    loop {
-        let mut p = end;
-        while p < b.src.len() && is_blank(b.line_at(p)) {
-            p = b.line_end(p);
-        }
-        let mut took_indented = false;
-        while p < b.src.len()
-            && indented_by_one(b.line_at(p)).is_some_and(|r| !is_blank(r))
-            && has_newline(b, p)
-        {
-            p = b.line_end(p);
-            took_indented = true;
-        }
-        if !took_indented {
-            break;
-        }
-        while p < b.src.len() && has_newline(b, p) {
-            let line = b.line_at(p);
-            if is_blank(line)
-                || is_ial_line(line)
-                || is_eob(line)
-                || html_block::lazy_end(strip_opt_space(line))
-            {
-                break;
-            }
-            p = b.line_end(p);
-        }
-        end = p;
-    }
+    let end = indented_run_end(b, start);
     if end == start {
         return false;
     }
@@ -74,6 +44,50 @@ pub(super) fn indented(b: &mut Blocks<'_, '_>) -> bool {
     b.push(Event::End(TagEnd::CodeBlock), start);
     b.last = Last::Other;
     true
+}
+
+/// The end of `CODEBLOCK_MATCH` from `start`: runs of indented lines, each run after optional
+/// blank lines and followed by the non-blank lines that continue it (lazily).
+pub(super) fn indented_run_end(b: &Blocks<'_, '_>, start: usize) -> usize {
+    let mut end = start;
+    loop {
+        let mut p = end;
+        while p < b.src.len() && is_blank(b.line_at(p)) {
+            p = b.line_end(p);
+        }
+        let mut took_indented = false;
+        while p < b.src.len()
+            && indented_by_one(b.line_at(p)).is_some_and(|r| !is_blank(r))
+            && has_newline(b, p)
+        {
+            p = b.line_end(p);
+            took_indented = true;
+        }
+        if !took_indented {
+            return end;
+        }
+        while p < b.src.len() && has_newline(b, p) {
+            let line = b.line_at(p);
+            if is_blank(line)
+                || is_ial_line(line)
+                || is_eob(line)
+                || html_block::lazy_end(strip_opt_space(line))
+            {
+                break;
+            }
+            p = b.line_end(p);
+        }
+        end = p;
+    }
+}
+
+/// Removes one level of indentation (a tab or four spaces) from every line (`gsub(INDENT, '')`).
+pub(super) fn unindent(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        out.push_str(indented_by_one(line).unwrap_or(line));
+    }
+    out
 }
 
 fn has_newline(b: &Blocks<'_, '_>, p: usize) -> bool {

@@ -1,11 +1,163 @@
-//! Definition lists: a paragraph of terms followed by `: definition` lines.
+//! Definition lists: a paragraph of terms, one per line, followed by `: definition` lines.
 //!
-//! Reference: kramdown 2.4 `parser/kramdown/list.rb` (`parse_definition_list`). Not supported
-//! yet: such lines stay part of the paragraph, and the paragraph ends before them as kramdown's
-//! does.
+//! Reference: kramdown 2.4 `parser/kramdown/list.rb` (`parse_definition_list`). The paragraph just
+//! before (or before one blank line) becomes the terms; each `:` line starts a definition whose
+//! text goes on over indented lines and lazy lines, as a list item's does, and is parsed as blocks.
+//! A definition's first paragraph is written without `<p>` unless a blank line came before the
+//! definition. A definition list right after another one continues it.
 
-use super::Blocks;
+use super::{html_block, is_blank, is_eob, is_ial_line, paragraph, Blocks, Item, Last};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-pub(super) fn parse(_b: &mut Blocks<'_, '_>) -> bool {
-    false
+pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
+    if !paragraph::is_definition_start(b.line_at(b.pos)) {
+        return false;
+    }
+    // The terms: the last paragraph, right before or before exactly one blank line.
+    let n = b.items.len();
+    let (para_end, first_as_para) = match (b.last, b.items.last()) {
+        (Last::Paragraph, _) => (n, false),
+        (Last::Blank, Some(Item::Blank))
+            if blank_is_one_line(b) && n >= 4 && is_paragraph_end(&b.items[n - 2]) =>
+        {
+            (n - 1, true)
+        }
+        _ => return false,
+    };
+    if para_end < 3 || !is_paragraph_end(&b.items[para_end - 1]) {
+        return false;
+    }
+    let Item::Raw(terms, terms_at) = &b.items[para_end - 2] else {
+        return false;
+    };
+    let terms = terms.to_string();
+    let terms_at = *terms_at;
+    let para_start = para_end - 3;
+    b.items.truncate(para_start);
+    // A list just before (a blank line between is fine) goes on: drop its end (and the blank).
+    if matches!(b.items.last(), Some(Item::Blank))
+        && b.items.len() >= 2
+        && ends_definition_list(&b.items[..b.items.len() - 1])
+    {
+        b.items.pop();
+    }
+    if ends_definition_list(&b.items) {
+        b.items.pop();
+    } else {
+        b.push(Event::Start(Tag::DefinitionList), terms_at);
+    }
+    let mut offset = terms_at;
+    for term in terms.split('\n') {
+        b.items
+            .push(Item::Event(Event::Start(Tag::DefinitionListTitle), offset));
+        b.items
+            .push(Item::Raw(CowStr::from(term.to_owned()), offset));
+        b.items
+            .push(Item::Event(Event::End(TagEnd::DefinitionListTitle), offset));
+        offset += term.len() + 1;
+    }
+
+    let mut first_as_para = first_as_para;
+    while b.pos < b.src.len() && paragraph::is_definition_start(b.line_at(b.pos)) {
+        let at = b.pos;
+        let line = b.line_at(at);
+        let lead = line.len() - line.trim_start_matches(' ').len();
+        // `:` and the white space after it: the definition's indentation.
+        let after = &line[lead + 1..];
+        let ws = after.len() - after.trim_start_matches([' ', '\t']).len();
+        let indent = lead + 1 + ws;
+        let mut text = String::from(&after[ws..]);
+        text.push('\n');
+        let mut p = b.line_end(at);
+        let mut last_is_blank = false;
+        while p < b.src.len() {
+            let l = b.line_at(p);
+            if paragraph::is_definition_start(l) || is_eob(l) {
+                break;
+            }
+            let indented = l.bytes().take_while(|&c| c == b' ').count() >= indent;
+            if !is_blank(l)
+                && (indented
+                    || (!last_is_blank
+                        && !is_ial_line(l)
+                        && !html_block::lazy_end(super::strip_opt_space(l))))
+            {
+                text.push_str(if indented { &l[indent..] } else { l });
+                text.push('\n');
+                last_is_blank = false;
+            } else if is_blank(l) {
+                text.push('\n');
+                last_is_blank = true;
+            } else {
+                break;
+            }
+            p = b.line_end(p);
+        }
+        // Trailing blank lines belong after the list.
+        let trimmed_len = text.trim_end_matches('\n').len() + 1;
+        let trailing_blank = text.len() > trimmed_len;
+        text.truncate(trimmed_len);
+        let parsed = super::parse(&text, Last::Nothing, b.defs);
+        let mut items: Vec<Item<'static>> = parsed.items.into_iter().map(super::owned).collect();
+        if !first_as_para {
+            unwrap_first_paragraph(&mut items);
+        }
+        b.items
+            .push(Item::Event(Event::Start(Tag::DefinitionListDefinition), at));
+        b.items.extend(items);
+        b.items.push(Item::Event(
+            Event::End(TagEnd::DefinitionListDefinition),
+            at,
+        ));
+        b.pos = p;
+        // A blank line right before the next definition puts its first paragraph in `<p>`.
+        first_as_para = trailing_blank;
+        if trailing_blank
+            && !(b.pos < b.src.len() && paragraph::is_definition_start(b.line_at(b.pos)))
+        {
+            // Blank lines end the list; they follow it.
+            b.items
+                .push(Item::Event(Event::End(TagEnd::DefinitionList), at));
+            b.items.push(Item::Blank);
+            b.last = Last::Blank;
+            return true;
+        }
+    }
+    b.items
+        .push(Item::Event(Event::End(TagEnd::DefinitionList), b.pos));
+    b.last = Last::Other;
+    true
+}
+
+fn is_paragraph_end(item: &Item<'_>) -> bool {
+    matches!(item, Item::Event(Event::End(TagEnd::Paragraph), _))
+}
+
+fn ends_definition_list(items: &[Item<'_>]) -> bool {
+    matches!(
+        items.last(),
+        Some(Item::Event(Event::End(TagEnd::DefinitionList), _))
+    )
+}
+
+/// Whether the blank run before the position is exactly one empty line (`"\n"`).
+fn blank_is_one_line(b: &Blocks<'_, '_>) -> bool {
+    let before = &b.src[..b.pos];
+    before.ends_with("\n\n") && !before[..before.len() - 1].ends_with("\n\n") || before == "\n"
+}
+
+/// Drops the `<p>` tags of the first block when it is a paragraph.
+fn unwrap_first_paragraph(items: &mut Vec<Item<'_>>) {
+    let first = items.iter().position(|i| !matches!(i, Item::Blank));
+    if let Some(i) = first {
+        if matches!(items[i], Item::Event(Event::Start(Tag::Paragraph), _)) {
+            if let Some(j) = items[i..]
+                .iter()
+                .position(|x| matches!(x, Item::Event(Event::End(TagEnd::Paragraph), _)))
+            {
+                items.remove(i + j);
+                items.remove(i);
+            }
+        }
+    }
 }

@@ -4,7 +4,7 @@
 //! Reference: kramdown 2.4 `parser/kramdown/link.rb` (`LINK_DEFINITION_START`),
 //! `footnote.rb` and `abbreviation.rb`. A later definition of the same id wins.
 
-use super::{strip_opt_space, Blocks, Last};
+use super::{strip_opt_space, Blocks, Item, Last};
 use crate::markdown::html::is_space;
 
 /// `^ {0,3}\[([^\n\]]+)\]:[ \t]*(?:<(.*?)>|([^\n]*?\S[^\n]*?))(?:(?:[ \t]*?\n|[ \t]+?)[ \t]*?(["'])(.+?)\4)?[ \t]*?\n`
@@ -124,12 +124,62 @@ fn normalize(id: &str) -> String {
     out
 }
 
-/// Footnote definitions. Not supported yet: the line stays text.
-pub(super) fn footnote(_b: &mut Blocks<'_, '_>) -> bool {
-    false
+/// `^ {0,3}\[\^(name)\]:\s*?(.*?\n CODEBLOCK_MATCH)`: a footnote and its indented body, parsed
+/// as blocks of its own (with one level of indentation removed).
+pub(super) fn footnote(b: &mut Blocks<'_, '_>) -> bool {
+    let line = b.line_at(b.pos);
+    let t = strip_opt_space(line);
+    let Some(rest) = t.strip_prefix("[^") else {
+        return false;
+    };
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let bytes = rest.as_bytes();
+    if !bytes.first().is_some_and(|&c| word(c)) {
+        return false;
+    }
+    let name_len = 1 + bytes[1..]
+        .iter()
+        .take_while(|&&c| word(c) || c == b'-')
+        .count();
+    let Some(after) = rest[name_len..].strip_prefix("]:") else {
+        return false;
+    };
+    let name = rest[..name_len].to_owned();
+    let first_line_start = b.pos + (line.len() - after.len());
+    let body_start = first_line_start + (after.len() - after.trim_start_matches([' ', '\t']).len());
+    let next = b.line_end(b.pos);
+    let end = super::codeblock::indented_run_end(b, next);
+    let body = super::codeblock::unindent(&b.src[body_start..end]);
+    let parsed = super::parse(&body, Last::Nothing, b.defs);
+    let items: Vec<Item<'static>> = parsed.items.into_iter().map(super::owned).collect();
+    b.defs.footnotes.insert(name.clone(), b.footnotes.len());
+    b.footnotes.push((name, items));
+    b.pos = end;
+    b.last = Last::Other;
+    true
 }
 
-/// Abbreviation definitions. Not supported yet: the line stays text.
-pub(super) fn abbreviation(_b: &mut Blocks<'_, '_>) -> bool {
-    false
+/// `^ {0,3}\*\[(.+?)\]:(.*?)\n`: an abbreviation and what it stands for.
+pub(super) fn abbreviation(b: &mut Blocks<'_, '_>) -> bool {
+    let line = b.line_at(b.pos);
+    let t = strip_opt_space(line);
+    let Some(rest) = t.strip_prefix("*[") else {
+        return false;
+    };
+    let Some(close) = rest.get(1..).and_then(|r| r.find("]:")).map(|i| i + 1) else {
+        return false;
+    };
+    if !b.src[b.pos..].contains('\n') {
+        return false;
+    }
+    let id = rest[..close].to_owned();
+    let title = rest[close + 2..].trim().to_owned();
+    let abbreviations = &mut b.defs.abbreviations;
+    match abbreviations.iter_mut().find(|(k, _)| *k == id) {
+        Some(slot) => slot.1 = title,
+        None => abbreviations.push((id, title)),
+    }
+    b.pos = b.line_end(b.pos);
+    b.last = Last::Other;
+    true
 }

@@ -202,6 +202,16 @@ impl<'a> Blocks<'a, '_> {
     }
 }
 
+/// An item that no longer borrows the text it was parsed from.
+pub fn owned(item: Item<'_>) -> Item<'static> {
+    match item {
+        Item::Event(e, at) => Item::Event(e.into_static(), at),
+        Item::Raw(t, at) => Item::Raw(t.into_static(), at),
+        Item::Blank => Item::Blank,
+        Item::Attrs(a) => Item::Attrs(a),
+    }
+}
+
 /// A line of only white space.
 pub fn is_blank(line: &str) -> bool {
     line.bytes().all(is_space)

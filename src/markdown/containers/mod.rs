@@ -396,11 +396,11 @@ impl<'a> Walker<'a, '_> {
                 ..i
             }));
         self.give_previous(parsed.ial_for_previous);
-        let items: Vec<Item<'static>> = parsed.items.into_iter().map(owned_item).collect();
+        let items: Vec<Item<'static>> = parsed.items.into_iter().map(block::owned).collect();
         let footnotes = parsed
             .footnotes
             .into_iter()
-            .map(|(n, v)| (n, v.into_iter().map(owned_item).collect()))
+            .map(|(n, v)| (n, v.into_iter().map(block::owned).collect()))
             .collect();
         self.take(items, footnotes, to_text, top)
     }
@@ -451,15 +451,6 @@ impl<'a> Walker<'a, '_> {
         }
         self.doc.footnotes.extend(footnotes);
         kinds
-    }
-}
-
-fn owned_item(item: Item<'_>) -> Item<'static> {
-    match item {
-        Item::Event(e, at) => Item::Event(e.into_static(), at),
-        Item::Raw(t, at) => Item::Raw(t.into_static(), at),
-        Item::Blank => Item::Blank,
-        Item::Attrs(a) => Item::Attrs(a),
     }
 }
 

@@ -15,6 +15,7 @@
 //! paragraph has a work budget proportional to its length; past it, the remaining constructs that
 //! would need a rewind are read as text (and a warning says so). Real posts stay far below it.
 
+mod abbreviation;
 mod autolink;
 mod codespan;
 mod emphasis;
@@ -45,6 +46,8 @@ pub struct Definitions {
     pub footnotes: HashMap<String, usize>,
     /// Attribute list definitions `{:name: …}` by name.
     pub alds: HashMap<String, super::attributes::Attributes>,
+    /// Abbreviations `*[HTML]: …`: the abbreviation and its title.
+    pub abbreviations: Vec<(String, String)>,
 }
 
 /// The span parsers, in kramdown's GFM order.
@@ -303,6 +306,9 @@ impl<'s, 'd> Spans<'s, 'd> {
         attrs.sort_by_key(|(i, _)| *i);
         let mut attrs = attrs.into_iter().peekable();
         let mut placed = Vec::new();
+        let mut image_depth = 0usize;
+        let mut abbreviations = self.defs.abbreviations.clone();
+        abbreviations.sort_by_key(|(a, _)| std::cmp::Reverse(a.len()));
         for (index, piece) in self.out.into_iter().enumerate() {
             let with_attrs = attrs.next_if(|(i, _)| *i == index).map(|(_, a)| a);
             let piece = match (with_attrs, piece) {
@@ -310,7 +316,12 @@ impl<'s, 'd> Spans<'s, 'd> {
                     Out::HtmlStart(CowStr::from(with_html_attributes(&tag, &a)))
                 }
                 (Some(a), piece) => {
-                    text.flush(src, html_depth == 0, false, &mut events);
+                    text.flush(
+                        src,
+                        (html_depth == 0 && image_depth == 0).then_some(&abbreviations[..]),
+                        false,
+                        &mut events,
+                    );
                     placed.push((events.len(), a));
                     piece
                 }
@@ -320,10 +331,24 @@ impl<'s, 'd> Spans<'s, 'd> {
                 Out::Text(a, b) => text.push_source(src, a, b),
                 Out::Str(t) => text.push_str(src, &t),
                 other => {
-                    text.flush(src, html_depth == 0, false, &mut events);
+                    text.flush(
+                        src,
+                        (html_depth == 0 && image_depth == 0).then_some(&abbreviations[..]),
+                        false,
+                        &mut events,
+                    );
                     match other {
                         Out::Symbol(t) => events.push(Event::Text(t)),
-                        Out::Event(e) => events.push(e),
+                        Out::Event(e) => {
+                            match e {
+                                Event::Start(Tag::Image { .. }) => image_depth += 1,
+                                Event::End(TagEnd::Image) => {
+                                    image_depth = image_depth.saturating_sub(1)
+                                }
+                                _ => {}
+                            }
+                            events.push(e);
+                        }
                         Out::HtmlStart(h) => {
                             html_depth += 1;
                             events.push(Event::InlineHtml(h));
@@ -337,7 +362,12 @@ impl<'s, 'd> Spans<'s, 'd> {
                 }
             }
         }
-        text.flush(src, html_depth == 0, true, &mut events);
+        text.flush(
+            src,
+            (html_depth == 0 && image_depth == 0).then_some(&abbreviations[..]),
+            true,
+            &mut events,
+        );
         (events, placed)
     }
 
@@ -544,16 +574,34 @@ impl TextRun {
     }
 
     /// Emits the run; `breaks`: outside HTML, where GFM makes hard breaks of `\\` + newline.
-    fn flush<'s>(&mut self, src: &'s str, breaks: bool, at_end: bool, out: &mut Vec<Event<'s>>) {
+    /// Emits the run. `plain`: outside HTML elements and images, where kramdown replaces
+    /// abbreviations and GFM makes hard breaks of `\\` + newline.
+    fn flush<'s>(
+        &mut self,
+        src: &'s str,
+        plain: Option<&[(String, String)]>,
+        at_end: bool,
+        out: &mut Vec<Event<'s>>,
+    ) {
         let text = match (self.owned.take(), self.slice.take()) {
             (Some(s), _) => CowStr::from(s),
             (None, Some((a, b))) => CowStr::Borrowed(&src[a..b]),
             (None, None) => return,
         };
-        if breaks {
-            line_break::split_text(text, at_end, out);
-        } else {
+        let Some(abbreviations) = plain else {
             out.push(Event::Text(text));
+            return;
+        };
+        let mut pieces = Vec::new();
+        let rest = abbreviation::split(text, abbreviations, &mut pieces);
+        for piece in pieces {
+            match piece {
+                Event::Text(t) => line_break::split_text(t, false, out),
+                other => out.push(other),
+            }
+        }
+        if let Some(rest) = rest {
+            line_break::split_text(rest, at_end, out);
         }
     }
 }
@@ -617,7 +665,7 @@ pub(crate) fn code_and_html_children<'s>(text: &'s str, with_html: bool) -> Vec<
     let mut depth = 0usize;
     let flush = |run: &mut TextRun, children: &mut Vec<Child<'s>>| {
         let mut events = Vec::new();
-        run.flush(text, false, false, &mut events);
+        run.flush(text, None, false, &mut events);
         for e in events {
             if let Event::Text(t) = e {
                 children.push(Child::Text(t));
