@@ -9,6 +9,7 @@
 //! table cells is still raw (`Item::Raw`): span parsing waits until every link definition of the
 //! document is known, as kramdown's `update_tree` does.
 
+mod blockquote;
 mod codeblock;
 mod definition_list;
 mod definitions;
@@ -16,6 +17,7 @@ mod extensions;
 mod header;
 mod horizontal_rule;
 mod html_block;
+mod list;
 mod math;
 mod paragraph;
 mod table;
@@ -70,7 +72,12 @@ pub struct Blocks<'a, 'd> {
     pending_ial: Option<Attributes>,
     /// A block IAL at the start of the region for the container just before it.
     pub ial_for_previous: Option<Attributes>,
+    /// How deep lists and quotes found here (not by pulldown-cmark) are nested.
+    depth: usize,
 }
+
+/// Lists and quotes nested deeper than this inside one region are read as text.
+const MAX_DEPTH: usize = 32;
 
 /// Parses `src`, a region of a container; `last` is what precedes it in the container.
 pub fn parse<'a>(src: &'a str, last: Last, defs: &mut Definitions) -> Parsed<'a> {
@@ -84,6 +91,7 @@ pub fn parse<'a>(src: &'a str, last: Last, defs: &mut Definitions) -> Parsed<'a>
         issues: Vec::new(),
         pending_ial: None,
         ial_for_previous: None,
+        depth: 0,
     };
     b.run();
     Parsed {
@@ -103,14 +111,45 @@ pub struct Parsed<'a> {
 }
 
 impl<'a> Blocks<'a, '_> {
+    /// Parses `text` (a list item's or quote's content, prefixes removed) as blocks nested in
+    /// this region; `at` is where it starts here, for diagnostics.
+    fn nested(&mut self, text: &str, last: Last, at: usize) -> (Vec<Item<'static>>, Last) {
+        let mut inner = Blocks {
+            src: text,
+            pos: 0,
+            items: Vec::new(),
+            last,
+            defs: self.defs,
+            footnotes: Vec::new(),
+            issues: Vec::new(),
+            pending_ial: None,
+            ial_for_previous: None,
+            depth: self.depth + 1,
+        };
+        inner.run();
+        let last = inner.last;
+        let items = inner.items.into_iter().map(owned).collect();
+        self.footnotes.extend(
+            inner
+                .footnotes
+                .into_iter()
+                .map(|(n, v)| (n, v.into_iter().map(owned).collect())),
+        );
+        self.issues
+            .extend(inner.issues.into_iter().map(|i| Issue { offset: at, ..i }));
+        (items, last)
+    }
+
     fn run(&mut self) {
         while self.pos < self.src.len() {
             let before = self.pos;
             let handled = self.blank_line()
                 || codeblock::indented(self)
                 || codeblock::fenced(self)
+                || blockquote::parse(self)
                 || header::atx(self)
                 || horizontal_rule::parse(self)
+                || list::parse(self)
                 || definition_list::parse(self)
                 || html_block::parse(self)
                 || header::setext(self)

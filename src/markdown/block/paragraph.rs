@@ -44,12 +44,18 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     true
 }
 
-/// Whether `line` (the rest of the text is `rest`) ends a paragraph before it (GFM).
-pub(super) fn ends_paragraph(line: &str, rest: &str) -> bool {
+/// kramdown's `LAZY_END` at a line: a blank line, a block IAL, an end-of-block marker or a line
+/// starting an HTML tag that is not a span element.
+pub(super) fn lazy_end(line: &str) -> bool {
     is_blank(line)
         || is_ial_line(line)
         || is_eob(line)
         || html_block::lazy_end(strip_opt_space(line))
+}
+
+/// Whether `line` (the rest of the text is `rest`) ends a paragraph before it (GFM).
+pub(super) fn ends_paragraph(line: &str, rest: &str) -> bool {
+    lazy_end(line)
         || is_list_start(line)
         || header::is_atx_start(line)
         || is_definition_start(line)

@@ -229,8 +229,10 @@ pub(super) fn kramdown_list_start(text: &str, at: usize, ordered: bool) -> bool 
             return false;
         }
         digits + 1
-    } else {
+    } else if matches!(b.first(), Some(b'+' | b'*' | b'-')) {
         1
+    } else {
+        return false;
     };
     matches!(b.get(marker), Some(b' ' | b'\t' | b'|'))
 }
