@@ -121,6 +121,7 @@ pub fn render_post(source: &str, options: &Options) -> Rendered {
         .map(|s| liquid::render(s, &ctx).text);
 
     issues.sort_by_key(|i| i.offset);
+    cap(&mut issues);
     Rendered {
         title: post::title(&front_matter),
         lang: post::lang(&front_matter, options),
@@ -133,6 +134,23 @@ pub fn render_post(source: &str, options: &Options) -> Rendered {
         html: md.html,
         front_matter,
     }
+}
+
+/// Diagnostics beyond this many are summed up in one: a pasted page of broken markup should not
+/// bury the first problems under thousands of the same.
+const MAX_DIAGNOSTICS: usize = 200;
+
+fn cap(issues: &mut Vec<Issue>) {
+    if issues.len() <= MAX_DIAGNOSTICS {
+        return;
+    }
+    let more = issues.len() - MAX_DIAGNOSTICS;
+    let at = issues[MAX_DIAGNOSTICS].offset;
+    issues.truncate(MAX_DIAGNOSTICS);
+    issues.push(Issue::warning(
+        at,
+        format!("{more} more diagnostics after this one are not listed"),
+    ));
 }
 
 /// CRLF and lone CR become LF, as kramdown reads its source; line numbers stay as an editor

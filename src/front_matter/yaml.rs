@@ -8,8 +8,17 @@
 use crate::diagnostic::Issue;
 use crate::value::{Map, Value};
 
+/// Flow collections nested deeper than this are refused before parsing: libyaml's time grows
+/// faster than their size, and no front matter needs more than two or three.
+const MAX_NESTING: usize = 64;
+/// Aliases (`*name`) beyond this are refused: they can expand exponentially ("billion laughs").
+const MAX_ALIASES: usize = 64;
+
 /// Parses the front matter text. Offsets of issues are relative to `yaml`.
 pub fn parse(yaml: &str) -> (Map, Vec<Issue>) {
+    if let Some(issue) = refuse_hostile(yaml) {
+        return (Map::new(), vec![issue]);
+    }
     match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
         Ok(serde_yaml::Value::Mapping(m)) => (mapping(m), Vec::new()),
         Ok(serde_yaml::Value::Null) => (Map::new(), Vec::new()),
@@ -37,6 +46,45 @@ fn error_issue(yaml: &str, e: &serde_yaml::Error) -> Issue {
         offset,
         format!("front matter is not valid YAML: {message}; fix it to get the title, date and translations"),
     )
+}
+
+/// A front matter whose nesting or aliases would make YAML parsing slow gets an error instead.
+fn refuse_hostile(yaml: &str) -> Option<Issue> {
+    let mut depth = 0usize;
+    let mut aliases = 0usize;
+    let mut quote: Option<u8> = None;
+    let b = yaml.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'')
+                if i == 0 || matches!(b[i - 1], b' ' | b':' | b'[' | b'{' | b',' | b'\n') =>
+            {
+                quote = Some(c)
+            }
+            (None, b'[' | b'{') => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(Issue::error(i, format!("front matter is nested more than {MAX_NESTING} levels deep: postview does not read it; flatten it")));
+                }
+            }
+            (None, b']' | b'}') => depth = depth.saturating_sub(1),
+            (None, b'*')
+                if i > 0
+                    && matches!(b[i - 1], b' ' | b'[' | b',')
+                    && b.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric()) =>
+            {
+                aliases += 1;
+                if aliases > MAX_ALIASES {
+                    return Some(Issue::error(i, format!("front matter uses more than {MAX_ALIASES} YAML aliases (`*name`): postview does not expand them; write the values out")));
+                }
+            }
+            (None, b'\n') => {}
+            _ => {}
+        }
+    }
+    None
 }
 
 fn first_content_offset(yaml: &str) -> usize {

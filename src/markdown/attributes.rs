@@ -184,10 +184,14 @@ fn token(s: &str, into: &mut Attributes) -> Option<usize> {
     Some(p)
 }
 
+/// Attribute lists longer than this are not read as one (none is, in practice; it keeps text of
+/// thousands of `{:` linear).
+pub const MAX_LEN: usize = 2048;
+
 /// `{:` + content + `}` at the start of `s` (`\}` does not close): the content and the length.
 pub fn braced(s: &str) -> Option<(&str, usize)> {
     let body = s.strip_prefix("{:")?;
-    let b = body.as_bytes();
+    let b = &body.as_bytes()[..body.len().min(MAX_LEN)];
     let mut i = 0;
     while i < b.len() {
         match b[i] {

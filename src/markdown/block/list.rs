@@ -137,10 +137,14 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         b.pos = next;
     }
 
+    let before = b.items.len();
     b.push(
         Event::Start(Tag::List(if ordered { Some(1) } else { None })),
         start,
     );
+    // An attribute list waiting for this block is pushed before its start event.
+    let list_start = b.items.len() - 1;
+    debug_assert!(list_start >= before);
     let mut kinds_per_item = Vec::new();
     let count = items.len();
     let mut trailing_blank = false;
@@ -166,11 +170,6 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     }
     b.items
         .push(Item::Event(Event::End(TagEnd::List(ordered)), start));
-    let list_start = b
-        .items
-        .iter()
-        .rposition(|i| matches!(i, Item::Event(Event::Start(Tag::List(_)), _)))
-        .unwrap_or(0);
     unwrap_first_paragraphs(
         &mut b.items[list_start..],
         &shift(&kinds_per_item, list_start),

@@ -56,6 +56,9 @@ pub struct Document<'a> {
     pub issues: Vec<Issue>,
 }
 
+/// How deep containers may nest (kramdown itself has no limit; real posts use three or four).
+const MAX_DEPTH: usize = 48;
+
 /// Finds the containers of `text` (which ends with `\n`) and parses the text between them.
 pub fn parse<'a>(text: &'a str, defs: &mut Definitions) -> Document<'a> {
     let root = tree(text);
@@ -82,6 +85,9 @@ fn tree(text: &str) -> Container {
         range: 0..text.len(),
         children: Vec::new(),
     }];
+    // Containers nested deeper than this stay text of the deepest one kept: every stage after
+    // this one recurses over the tree, and ten thousand `>` must not exhaust the stack.
+    let mut ignored = 0usize;
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
         let kind = match &event {
             Event::Start(Tag::BlockQuote(_)) => Some(Kind::Quote),
@@ -91,6 +97,10 @@ fn tree(text: &str) -> Container {
             Event::Start(Tag::Item) => Some(item_kind(text, range.start)),
             _ => None,
         };
+        if kind.is_some() && (stack.len() > MAX_DEPTH || ignored > 0) {
+            ignored += 1;
+            continue;
+        }
         if let Some(kind) = kind {
             stack.push(Container {
                 kind,
@@ -103,6 +113,10 @@ fn tree(text: &str) -> Container {
             event,
             Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item)
         ) {
+            if ignored > 0 {
+                ignored -= 1;
+                continue;
+            }
             if let Some(done) = stack.pop() {
                 if let Some(parent) = stack.last_mut() {
                     parent.children.push(done);

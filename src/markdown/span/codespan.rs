@@ -7,6 +7,11 @@
 use super::{is_space_char, Spans};
 use pulldown_cmark::{CowStr, Event};
 
+/// Backtick runs by length, as `'static` strings for the remembered searches.
+const BACKTICKS: [&str; 9] = [
+    "", "`", "``", "```", "````", "`````", "``````", "```````", "````````",
+];
+
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     let b = s.src.as_bytes();
     if b[s.pos] != b'`' {
@@ -25,9 +30,15 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     let closer = if lone {
         None
     } else {
-        s.src[after..].find(delim)
+        match BACKTICKS.get(delim.len()) {
+            Some(&needle) => s.find_from(needle, after).map(|at| at - after),
+            None => {
+                let found = s.src[after..].find(delim);
+                s.spend(found.map_or(s.src.len() - after, |c| c + delim.len()));
+                found
+            }
+        }
     };
-    s.spend(closer.map_or(s.src.len() - after, |c| c + delim.len()));
     let Some(rel) = closer else {
         s.text(start, after);
         s.pos = after;

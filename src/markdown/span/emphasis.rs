@@ -37,6 +37,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         return true;
     }
 
+    s.spend(super::ATTEMPT_COST);
     let mark = s.mark();
     let parent_is_em = s.stack.last().is_some_and(|f| f.kind == Kind::Em);
     s.pos = after;

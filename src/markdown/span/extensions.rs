@@ -17,7 +17,12 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     if r.starts_with("{::") || r.starts_with("{:/") {
         return extension(s);
     }
-    let Some((content, len)) = attributes::braced(r).filter(|(c, _)| !c.is_empty()) else {
+    // No `}` close enough: not an attribute list (found in one remembered forward search).
+    let near = s
+        .find_from("}", s.pos)
+        .is_some_and(|at| at - s.pos <= attributes::MAX_LEN);
+    let braced = if near { attributes::braced(r) } else { None };
+    let Some((content, len)) = braced.filter(|(c, _)| !c.is_empty()) else {
         s.take_char();
         return true;
     };

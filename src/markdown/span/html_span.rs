@@ -26,7 +26,12 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         return false;
     }
     let start = s.pos;
-    if let Some(end) = html::comment(s.src, start) {
+    let comment_end = if r.starts_with("<!--") {
+        s.find_from("-->", start + 4).map(|at| at + 3)
+    } else {
+        None
+    };
+    if let Some(end) = comment_end {
         s.push(Event::InlineHtml(CowStr::Borrowed(&s.src[start..end])));
         s.pos = end;
         return true;

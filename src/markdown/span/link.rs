@@ -33,6 +33,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         s.pos = text_start;
         return true;
     }
+    s.spend(super::ATTEMPT_COST);
     let mark = s.mark();
     s.pos = text_start;
     let fallback = |s: &mut Spans<'_, '_>| {
@@ -159,8 +160,28 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         }
         url = Some(CowStr::Borrowed(u));
     }
-    // `\s*?(["'])(.+?)\1\s*?\)`
-    match title_at(s.src, s.pos) {
+    // `\s*?(["'])(.+?)\1\s*?\)`; a search that failed from an earlier place fails from here too.
+    let quote = s.src[s.pos..]
+        .trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8))
+        .bytes()
+        .next();
+    let slot = match quote {
+        Some(b'"') => Some(0),
+        Some(b'\'') => Some(1),
+        _ => None,
+    };
+    let known_to_fail = slot.is_some_and(|k| s.title_failed_from[k] <= s.pos);
+    let title = if known_to_fail {
+        None
+    } else {
+        title_at(s.src, s.pos)
+    };
+    if title.is_none() {
+        if let Some(k) = slot {
+            s.title_failed_from[k] = s.title_failed_from[k].min(s.pos);
+        }
+    }
+    match title {
         Some((title, after)) => {
             s.pos = after;
             let url = url.unwrap_or(CowStr::Borrowed(""));

@@ -11,11 +11,10 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     if !r.starts_with("$$") {
         return false;
     }
-    let Some(close) = r[2..].find("$$") else {
-        s.spend(r.len());
+    let start = s.pos + 2;
+    let Some(close) = s.find_from("$$", start).map(|at| at - start) else {
         return false;
     };
-    let start = s.pos + 2;
     let body =
         s.src[start..start + close].trim_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b');
     s.push(Event::InlineMath(CowStr::Borrowed(body)));

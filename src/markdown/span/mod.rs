@@ -157,7 +157,21 @@ pub(crate) struct Spans<'s, 'd> {
     budget: usize,
     /// Attributes from span IALs, by the index in `out` of the element they belong to.
     attrs: Vec<(usize, Attributes)>,
+    /// The last forward search for each closing string (`-->`, a backtick run, `$$`, a title's
+    /// quote): where it started and what it found. Searches only move forward, so a failed one
+    /// answers every later one, and thousands of unclosed openers stay linear.
+    searches: Vec<(&'static str, usize, Option<usize>)>,
+    /// Where a search for a link title's closing `"` or `'` (followed by `)`) last failed.
+    title_failed_from: [usize; 2],
+    /// The last search for a strikethrough closer: where it started and what it found.
+    strike_closer: Option<(usize, Option<usize>)>,
 }
+
+/// Scanning work a text may cost, per byte of it. A paragraph of the corpus costs at most a few
+/// per byte; thousands of unclosed `*` or `[` cost thousands.
+const BUDGET_PER_BYTE: usize = 10;
+/// What one attempt at a construct that may rewind (emphasis, link, HTML element) costs.
+const ATTEMPT_COST: usize = 16;
 
 /// Nesting deeper than this (e.g. 10 000 `<span>`s) is read as text rather than recursed into.
 const MAX_DEPTH: usize = 48;
@@ -171,8 +185,11 @@ impl<'s, 'd> Spans<'s, 'd> {
             stack: Vec::new(),
             defs,
             issues: Vec::new(),
-            budget: 64 * src.len() + 4096,
+            budget: BUDGET_PER_BYTE * src.len() + 8192,
             attrs: Vec::new(),
+            searches: Vec::new(),
+            title_failed_from: [usize::MAX; 2],
+            strike_closer: None,
         }
     }
 
@@ -209,6 +226,28 @@ impl<'s, 'd> Spans<'s, 'd> {
 
     fn too_deep(&self) -> bool {
         self.stack.len() >= MAX_DEPTH
+    }
+
+    /// The first occurrence of `needle` at or after `from` (remembered, see `searches`).
+    fn find_from(&mut self, needle: &'static str, from: usize) -> Option<usize> {
+        if let Some(&(_, start, found)) = self.searches.iter().find(|(n, _, _)| *n == needle) {
+            match found {
+                None if start <= from => return None,
+                Some(at) if start <= from && at >= from => return Some(at),
+                _ => {}
+            }
+        }
+        let found = self
+            .src
+            .get(from..)
+            .and_then(|r| r.find(needle))
+            .map(|i| from + i);
+        self.spend(found.map_or(self.src.len().saturating_sub(from), |at| at - from));
+        match self.searches.iter_mut().find(|(n, _, _)| *n == needle) {
+            Some(slot) => *slot = (needle, from, found),
+            None => self.searches.push((needle, from, found)),
+        }
+        found
     }
 
     /// Spends scanning budget.
@@ -382,6 +421,10 @@ impl<'s, 'd> Spans<'s, 'd> {
         accept: &mut dyn FnMut(&mut Self, StopMatch) -> bool,
     ) -> bool {
         while self.pos < self.src.len() {
+            // Out of budget, a construct that may still fail gives up now (it is read as text).
+            if stop.is_some() && self.out_of_budget() {
+                return false;
+            }
             let Some(at) = self.next_start(stop, parsers) else {
                 if stop.is_none() {
                     self.text(self.pos, self.src.len());

@@ -8,6 +8,32 @@ use super::{Kind, Spans};
 use crate::markdown::html::is_space;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
+/// The first valid closer at or after `from`; remembered, since every later search from further
+/// on would find the same one (or none).
+fn closer_from(s: &mut Spans<'_, '_>, from: usize) -> Option<usize> {
+    if let Some((start, found)) = s.strike_closer {
+        match found {
+            None if start <= from => return None,
+            Some(at) if start <= from && at >= from => return Some(at),
+            _ => {}
+        }
+    }
+    let b = s.src.as_bytes();
+    let mut i = from;
+    let found = loop {
+        if i + 1 >= b.len() {
+            break None;
+        }
+        if b[i] == b'~' && b[i + 1] == b'~' && !is_space(b[i - 1]) && b[i - 1] != b'~' {
+            break Some(i);
+        }
+        i += 1;
+    };
+    s.spend(i - from);
+    s.strike_closer = Some((from, found));
+    found
+}
+
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     let r = s.rest();
     let b = r.as_bytes();
@@ -15,18 +41,11 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         return false;
     }
     // The first `~~` preceded by a character that is neither white space nor `~`.
-    let mut i = 3;
-    let close = loop {
-        if i + 1 >= b.len() {
-            s.spend(b.len());
-            return false;
-        }
-        if b[i] == b'~' && b[i + 1] == b'~' && !is_space(b[i - 1]) && b[i - 1] != b'~' {
-            break i;
-        }
-        i += 1;
+    let from = s.pos + 3;
+    let Some(close_at) = closer_from(s, from) else {
+        return false;
     };
-    s.spend(close);
+    let close = close_at - s.pos;
     let start = s.pos;
     let inner = &s.src[start + 2..start + close];
     let mut sub = super::Spans::new(inner, s.defs);
