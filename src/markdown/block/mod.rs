@@ -74,6 +74,8 @@ pub struct Blocks<'a, 'd> {
     pub ial_for_previous: Option<Attributes>,
     /// How deep lists and quotes found here (not by pulldown-cmark) are nested.
     depth: usize,
+    /// The last line looked up: (start, end).
+    line_cache: std::cell::Cell<(usize, usize)>,
 }
 
 /// Lists and quotes nested deeper than this inside one region are read as text.
@@ -92,6 +94,7 @@ pub fn parse<'a>(src: &'a str, last: Last, defs: &mut Definitions) -> Parsed<'a>
         pending_ial: None,
         ial_for_previous: None,
         depth: 0,
+        line_cache: std::cell::Cell::new((usize::MAX, 0)),
     };
     b.run();
     Parsed {
@@ -125,6 +128,7 @@ impl<'a> Blocks<'a, '_> {
             pending_ial: None,
             ial_for_previous: None,
             depth: self.depth + 1,
+            line_cache: std::cell::Cell::new((usize::MAX, 0)),
         };
         inner.run();
         let last = inner.last;
@@ -171,11 +175,18 @@ impl<'a> Blocks<'a, '_> {
 
     // ---- helpers shared by the block parsers ------------------------------------------------
 
-    /// Offset just after the `\n` that ends the line containing `i` (or the end).
+    /// Offset just after the `\n` that ends the line containing `i` (or the end). Every block
+    /// parser looks at the line where a block starts; the last answer is remembered.
     fn line_end(&self, i: usize) -> usize {
-        self.src[i..]
+        let (start, end) = self.line_cache.get();
+        if start == i && end >= i {
+            return end;
+        }
+        let end = self.src[i..]
             .find('\n')
-            .map_or(self.src.len(), |j| i + j + 1)
+            .map_or(self.src.len(), |j| i + j + 1);
+        self.line_cache.set((i, end));
+        end
     }
 
     /// The line at `i` without its `\n`.

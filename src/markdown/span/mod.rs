@@ -91,6 +91,53 @@ const HTML_ONLY: &[Parser] = &[Parser::SpanHtml];
 /// Table rows are first split at `|` outside code spans.
 pub(crate) const CODESPAN_ONLY: &[Parser] = &[Parser::Codespan];
 
+/// Which bytes can start a construct of a parser set (the first byte of each `span_start`
+/// pattern; smart quotes and line breaks also look back from their quote or newline).
+const fn trigger_table(parsers: &[Parser]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < parsers.len() {
+        let bytes: &[u8] = match parsers[i] {
+            Parser::Emphasis => b"*_",
+            Parser::Codespan => b"`",
+            Parser::Autolink | Parser::SpanHtml => b"<",
+            Parser::FootnoteMarker => b"[",
+            Parser::Link => b"[!",
+            Parser::SmartQuotes => b"\"'",
+            Parser::InlineMath => b"$",
+            Parser::SpanExtensions => b"{",
+            Parser::HtmlEntity => b"&",
+            Parser::Typographic => b"-.<>\\ ",
+            Parser::LineBreak => b"\\\n",
+            Parser::Escaped => b"\\",
+            Parser::Strikethrough => b"~",
+        };
+        let mut j = 0;
+        while j < bytes.len() {
+            t[bytes[j] as usize] = true;
+            j += 1;
+        }
+        i += 1;
+    }
+    // A space starts `<< `-style symbols only before `<<` or `>>`; looked at from there.
+    t[b' ' as usize] = false;
+    t
+}
+
+static ALL_TRIGGERS: [bool; 256] = trigger_table(ALL);
+static HTML_TRIGGERS: [bool; 256] = trigger_table(HTML_ONLY);
+static CODESPAN_TRIGGERS: [bool; 256] = trigger_table(CODESPAN_ONLY);
+static CODESPAN_HTML_TRIGGERS: [bool; 256] = trigger_table(&[Parser::Codespan, Parser::SpanHtml]);
+
+fn triggers(parsers: &[Parser]) -> &'static [bool; 256] {
+    match parsers.len() {
+        1 if parsers[0] == Parser::SpanHtml => &HTML_TRIGGERS,
+        1 => &CODESPAN_TRIGGERS,
+        2 => &CODESPAN_HTML_TRIGGERS,
+        _ => &ALL_TRIGGERS,
+    }
+}
+
 /// What an open element is, for kramdown's nesting rules (no em in em, no link in a link).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
@@ -449,21 +496,66 @@ impl<'s, 'd> Spans<'s, 'd> {
     }
 
     /// The first place at or after the position where the stop or any parser's start matches.
+    ///
+    /// Most bytes (letters, CJK, spaces) can start nothing, so the scan only stops on bytes that
+    /// can; two patterns look one character back from such a byte — a smart quote takes the
+    /// character before the quote, and a line break the two spaces before the newline.
     fn next_start(&mut self, stop: Option<Stop<'_>>, parsers: &[Parser]) -> Option<usize> {
         let b = self.src.as_bytes();
+        let triggers = triggers(parsers);
+        let stop_byte = match stop {
+            Some(Stop::LinkBracket) => Some(b']'),
+            _ => None,
+        };
+        let quotes = parsers.contains(&Parser::SmartQuotes);
+        let breaks = parsers.contains(&Parser::LineBreak);
         let mut i = self.pos;
         while i < b.len() {
-            if stop.is_some_and(|s| self.stop_at(s, i).is_some()) || self.could_start(parsers, i) {
-                self.spend(i - self.pos);
-                return Some(i);
+            let c = b[i];
+            if triggers[c as usize] || Some(c) == stop_byte {
+                if quotes && (c == b'"' || c == b'\'') {
+                    if let Some(p) = self
+                        .char_start_before(i)
+                        .filter(|&p| p >= self.pos && b[p] != b'\\')
+                    {
+                        self.spend(p - self.pos);
+                        return Some(p);
+                    }
+                }
+                // ` >>`: the space before is part of the symbol (a no-break space).
+                if c == b'>'
+                    && b.get(i + 1) == Some(&b'>')
+                    && i > self.pos
+                    && b[i - 1] == b' '
+                    && triggers[b'>' as usize]
+                {
+                    self.spend(i - 1 - self.pos);
+                    return Some(i - 1);
+                }
+                if breaks && c == b'\n' && i >= self.pos + 2 && &b[i - 2..i] == b"  " {
+                    self.spend(i - 2 - self.pos);
+                    return Some(i - 2);
+                }
+                if stop.is_some_and(|s| self.stop_at(s, i).is_some())
+                    || self.could_start(parsers, i)
+                {
+                    self.spend(i - self.pos);
+                    return Some(i);
+                }
             }
             i += 1;
-            while i < b.len() && !self.src.is_char_boundary(i) {
-                i += 1;
-            }
         }
         self.spend(b.len() - self.pos);
         None
+    }
+
+    /// Where the character before byte `i` starts.
+    fn char_start_before(&self, i: usize) -> Option<usize> {
+        let mut p = i.checked_sub(1)?;
+        while !self.src.is_char_boundary(p) {
+            p -= 1;
+        }
+        Some(p)
     }
 
     /// kramdown's `span_start` patterns (the union of what each parser looks for).

@@ -1,0 +1,15 @@
+//! Splitting and reading front matter on any text: no panic, ranges inside the text.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use postview::front_matter::{parse, split};
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let parts = split(&text);
+    assert!(parts.body.end == text.len() && parts.body.start <= text.len());
+    if let Some(yaml) = parts.yaml {
+        let (_, issues) = parse(&text[yaml.clone()]);
+        assert!(issues.iter().all(|i| i.offset <= yaml.len()));
+    }
+});
