@@ -22,6 +22,7 @@ pub mod front_matter;
 pub mod liquid;
 pub mod markdown;
 pub mod options;
+pub mod page;
 pub mod post;
 pub mod source_map;
 pub mod value;

@@ -1,29 +1,258 @@
-// Placeholder page: proves the road from the build to a browser (www/pkg/ is what .ci/build
-// copies here). The real page replaces it.
-import init, { renderPost } from './pkg/postview.js';
+// The page: wires the editor, the preview (the crate's Preview, which renders and patches the
+// sandboxed iframe and keeps the drafts), the language switcher, the list of posts, the problems
+// list and the download. Everything stays in this browser.
+import init, { Preview } from './pkg/postview.js';
+import { createEditor } from './editor.js';
+import { Workspace, readDrop, readFileList } from './family.js';
+import { UI_LANGUAGES, autonym, pick, translatePage, translator } from './i18n.js';
+import { createScrollSync } from './scroll.js';
 
-const DEMO = `---
-title: Hello, postview
-lang: en
----
-This preview is rendered by **postview** in your browser.
+const $ = (selector) => document.querySelector(selector);
+const UI_KEY = 'postview:ui-lang';
+const SESSION_KEY = 'postview:session';
+const BASE = new URL('.', location.href);
+// The demo is a small site in demo/: its {{ site.baseurl_root }} is that folder.
+const DEMO_ROOT = new URL('demo', BASE).pathname;
 
-- Edit the text on the left.
-- Front matter errors show above the title.
-`;
-
-const source = document.getElementById('source');
-
-function show() {
-  const post = renderPost(source.value);
-  document.getElementById('title').textContent = post.title ?? '';
-  document.getElementById('body').innerHTML = post.html;
-  document.getElementById('diagnostics').textContent = post.diagnostics
-    .map((d) => `${d.line}:${d.column} ${d.severity}: ${d.message}`)
-    .join('\n');
-}
+let current = null; // the post shown
+let family = []; // its languages: [{ lang, post|null }]
+let report = null; // the last render's report
+let uiLang = null;
+let t = translator('en');
+let note = '';
+const key = (post) => `${post.lang}:${post.id}`;
+const drafted = new Set(); // key() of every post with a saved draft
 
 await init();
-source.value = DEMO;
-source.addEventListener('input', show);
-show();
+const frame = $('[data-testid=preview]');
+const frameDocument = await loaded(frame);
+guard(frameDocument);
+const preview = new Preview(frameDocument.getElementById('post'), onRender);
+const workspace = new Workspace((text, path) => Preview.describe(text, path));
+const editor = createEditor($('[data-testid=editor]'), {
+  label: () => t('editor'),
+  onChange() {
+    preview.edit(editor.text());
+    if (!drafted.has(key(current))) {
+      drafted.add(key(current));
+      showDraftState();
+    }
+  },
+  onScroll: () => sync.fromEditor(),
+});
+const sync = createScrollSync({
+  editor,
+  frame,
+  blocks: () => ({ lines: report?.blockLines ?? [], nodes: preview.blockNodes() }),
+});
+frame.contentWindow.addEventListener('scroll', () => sync.fromPreview(), { passive: true });
+
+await workspace.addDemo(BASE);
+const drafts = Preview.listDrafts();
+for (const d of drafts) drafted.add(`${d.lang}:${d.id}`);
+workspace.addDrafts(drafts, Preview.loadDraft);
+const session = JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null');
+const demo = workspace.demoPosts();
+show((session && workspace.get(session.id, session.lang)) ?? demo.find((p) => p.lang === 'en') ?? demo[0]);
+wireControls();
+
+/** Shows `post`, from its draft if it has one. */
+function show(post) {
+  current = post;
+  family = [];
+  note = '';
+  const text = Preview.loadDraft(post.id, post.lang) ?? post.text;
+  preview.setSite({ baseurl_root: post.demo ? DEMO_ROOT : '' });
+  editor.load(text);
+  preview.open(post.id, post.lang, post.path, text);
+  editor.view.scrollDOM.scrollTop = 0;
+  frame.contentWindow.scrollTo(0, 0);
+  localStorage.setItem(SESSION_KEY, JSON.stringify({ id: post.id, lang: post.lang }));
+  showPostList();
+  showDraftState();
+}
+
+/** After every render: the problems, the languages, the status. */
+function onRender(r) {
+  report = r;
+  // While the front matter is broken, the family is the last good one.
+  if (r.frontMatter === 'ok' || r.frontMatter === 'none' || !family.length) {
+    family = workspace.family(current, r.translations);
+  }
+  useLanguage(r.postLang ?? current.lang);
+  showSwitcher();
+  showProblems(r.diagnostics);
+  editor.mark(r.diagnostics);
+  showStatus();
+  document.title = `${r.title || current.name} · postview`;
+}
+
+function useLanguage(postLang) {
+  const chosen = localStorage.getItem(UI_KEY) || 'auto';
+  const lang = pick(chosen === 'auto' ? postLang : chosen);
+  if (lang === uiLang) return;
+  uiLang = lang;
+  t = translator(lang);
+  document.documentElement.lang = lang;
+  translatePage(document, t);
+  const select = $('#ui-lang');
+  select.replaceChildren(
+    new Option(t('followPost'), 'auto'),
+    ...UI_LANGUAGES.map((l) => Object.assign(new Option(autonym(l), l), { lang: l })),
+  );
+  select.value = chosen;
+  if (current) showPostList();
+}
+
+function showSwitcher() {
+  const buttons = family.map(({ lang, post }) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.lang = lang;
+    button.lang = lang;
+    button.textContent = autonym(lang);
+    button.setAttribute('aria-pressed', String(post === current));
+    if (!post) {
+      button.disabled = true;
+      button.title = t('notOpened');
+    } else if (post !== current && drafted.has(key(post))) {
+      button.classList.add('has-draft');
+      button.title = t('unsaved');
+    }
+    button.addEventListener('click', () => post && post !== current && show(post));
+    return button;
+  });
+  $('.switcher').replaceChildren(...buttons);
+}
+
+function showProblems(diagnostics) {
+  const items = diagnostics.map((d) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = `problem ${d.severity}`;
+    button.dataset.line = d.line;
+    button.dataset.column = d.column;
+    const part = (className, text) => Object.assign(document.createElement('span'), { className, textContent: text });
+    button.append(part('severity', t(d.severity)), part('place', t('place', d)), part('message', d.message));
+    button.addEventListener('click', () => editor.goTo(d.line, d.column));
+    const li = document.createElement('li');
+    li.append(button);
+    return li;
+  });
+  if (!items.length) items.push(Object.assign(document.createElement('li'), { className: 'none', textContent: t('noProblems') }));
+  $('[data-testid=errors] ol').replaceChildren(...items);
+}
+
+function showStatus() {
+  const notes = { broken: t('fmBroken'), unclosed: t('fmUnclosed'), none: t('fmNone') };
+  const text = [notes[report.frontMatter], report.draftError && t('saveFailed', { error: report.draftError }), note];
+  $('.status .note').textContent = text.filter(Boolean).join(' ');
+  $('.status .timing').textContent = t('rendered', { ms: report.ms.toFixed(1) });
+}
+
+function showPostList() {
+  const option = (post, label) => Object.assign(new Option(label, key(post)), { lang: post.lang });
+  const group = (label, lang, options) => {
+    const g = Object.assign(document.createElement('optgroup'), { label });
+    if (lang) g.dataset.lang = lang;
+    g.append(...options);
+    return g;
+  };
+  const demo = workspace.demoPosts().map((p) => option(p, `${autonym(p.lang)} — ${p.title}`));
+  const groups = workspace.byLanguage().map(([lang, posts]) =>
+    group(autonym(lang), lang, posts.map((p) => option(p, `${p.date} ${p.title}${p.draftOnly ? ` (${t('draft')})` : ''}`.trim()))),
+  );
+  $('#posts').replaceChildren(group(t('demo'), null, demo), ...groups);
+  $('#posts').value = key(current);
+}
+
+function showDraftState() {
+  $('#discard').hidden = !drafted.has(key(current)) || current.draftOnly;
+}
+
+async function openFiles(files) {
+  if (!files.length) {
+    note = t('noPosts');
+    return showStatus();
+  }
+  const posts = workspace.open(files);
+  const newest = (list) => [...list].sort((a, b) => b.date.localeCompare(a.date))[0];
+  show(newest(posts.filter((p) => p.lang === current.lang)) ?? newest(posts));
+}
+
+function wireControls() {
+  $('#open-files').addEventListener('click', () => $('#files').click());
+  $('#open-folder').addEventListener('click', () => $('#folder').click());
+  for (const input of [$('#files'), $('#folder')]) {
+    input.addEventListener('change', async () => {
+      await openFiles(await readFileList(input.files));
+      input.value = '';
+    });
+  }
+  $('#posts').addEventListener('change', (event) => {
+    const [lang, ...id] = event.target.value.split(':');
+    const post = workspace.get(id.join(':'), lang);
+    if (post) show(post);
+  });
+  $('#ui-lang').addEventListener('change', (event) => {
+    localStorage.setItem(UI_KEY, event.target.value);
+    useLanguage(report?.postLang ?? current.lang);
+    showSwitcher();
+    showProblems(report.diagnostics);
+    showStatus();
+  });
+  $('#download').addEventListener('click', () => {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([editor.text()], { type: 'text/markdown;charset=utf-8' }));
+    link.download = current.name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  });
+  $('#discard').addEventListener('click', () => {
+    preview.flush();
+    Preview.discardDraft(current.id, current.lang);
+    drafted.delete(key(current));
+    show(current);
+  });
+  const hint = $('.drop-hint');
+  document.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    hint.hidden = false;
+  });
+  document.addEventListener('dragleave', (event) => {
+    if (!event.relatedTarget) hint.hidden = true;
+  });
+  document.addEventListener('drop', async (event) => {
+    event.preventDefault();
+    hint.hidden = true;
+    await openFiles(await readDrop(event.dataTransfer));
+  });
+}
+
+/** The preview's document, once preview.html has loaded in the frame. */
+function loaded(frame) {
+  const ready = () => frame.contentDocument?.readyState === 'complete' && frame.contentDocument.getElementById('post');
+  if (ready()) return Promise.resolve(frame.contentDocument);
+  return new Promise((done) => frame.addEventListener('load', () => done(frame.contentDocument), { once: true }));
+}
+
+/** Nothing in the preview navigates: links scroll within it or are named in the status line. */
+function guard(doc) {
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const link = event.target.closest?.('a[href]');
+      if (!link) return;
+      event.preventDefault();
+      const href = link.getAttribute('href');
+      if (href.startsWith('#')) {
+        doc.getElementById(decodeURIComponent(href.slice(1)))?.scrollIntoView();
+      } else {
+        note = t('linkBlocked', { href });
+        showStatus();
+      }
+    },
+    true,
+  );
+  doc.addEventListener('submit', (event) => event.preventDefault(), true);
+}

@@ -236,6 +236,6 @@ mod tests {
 
     #[test]
     fn braced_should_not_close_at_an_escaped_brace() {
-        assert_eq!(braced(r"{: a=\}b}x"), Some((r"a=\}b", 9)));
+        assert_eq!(braced(r"{: a=\}b}x"), Some((r" a=\}b", 9)));
     }
 }

@@ -1,0 +1,374 @@
+//! The live preview page's Rust side (cargo feature `page`, wasm32 only; the npm package is built
+//! without it). The page's JS owns the editor and the UI; it hands every edit to a [`Preview`],
+//! which saves the draft, renders after a pause that suits the post's size, patches the preview
+//! document block by block, and reports back — with no JS between the edit and `render_post`.
+//!
+//! After every update it calls the page's callback with a report ([`report::Report`]) and then
+//! dispatches `postview:rendered` on `window`, `detail.ms` being the render and patch time.
+
+#![cfg(all(feature = "page", target_arch = "wasm32"))]
+
+pub mod debounce;
+pub mod drafts;
+pub mod languages;
+pub mod layout;
+pub mod patch;
+pub mod report;
+
+use crate::post::Translation;
+use crate::value::{Map, Value};
+use crate::{front_matter, post, render_post, Options};
+use debounce::Debounce;
+use gloo_events::EventListener;
+use layout::Header;
+use patch::{Blocks, PatchStats};
+use report::{FrontMatter, Report};
+use serde::Serialize;
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use web_sys::{CustomEvent, CustomEventInit, Element};
+
+/// The post on screen.
+#[derive(Default)]
+struct Doc {
+    id: String,
+    lang: String,
+    path: Option<String>,
+    text: String,
+    /// Edited since the draft was last saved.
+    dirty: bool,
+}
+
+struct State {
+    doc: Doc,
+    site: Map,
+    header: Header,
+    blocks: Blocks,
+    debounce: Debounce,
+    last_ms: f64,
+    draft_error: Option<String>,
+    on_render: js_sys::Function,
+    /// The block lines of this post's last render whose front matter was closed: while it is
+    /// not, the body shown is that render's.
+    good_lines: Option<Vec<u32>>,
+}
+
+/// The preview of one post at a time, drawn into a container of the (sandboxed) preview document.
+#[wasm_bindgen]
+pub struct Preview {
+    state: Rc<RefCell<State>>,
+    _listeners: [EventListener; 2],
+}
+
+#[wasm_bindgen]
+impl Preview {
+    /// Draws into `root` (emptied): the heading, the date line, then the body in a
+    /// `<div class="post-body">`. `on_render(report)` is called after every update.
+    #[wasm_bindgen(constructor)]
+    pub fn new(root: &Element, on_render: js_sys::Function) -> Result<Preview, JsValue> {
+        let document = root
+            .owner_document()
+            .ok_or_else(|| JsValue::from_str("the preview root is not in a document"))?;
+        root.set_inner_html("");
+        let header = Header::new(&document, root);
+        let body = document.create_element("div")?;
+        body.set_class_name("post-body");
+        root.append_child(&body)?;
+        let state = Rc::new(RefCell::new(State {
+            doc: Doc::default(),
+            site: Options::default().site,
+            header,
+            blocks: Blocks::new(body),
+            debounce: Debounce::default(),
+            last_ms: 0.0,
+            draft_error: None,
+            on_render,
+            good_lines: None,
+        }));
+        // The tab may be closed or frozen at any moment after an edit: save the draft then.
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+        let save = |state: Weak<RefCell<State>>| {
+            move |_: &web_sys::Event| {
+                if let Some(state) = state.upgrade() {
+                    if let Ok(mut state) = state.try_borrow_mut() {
+                        state.save_draft();
+                    }
+                }
+            }
+        };
+        let listeners = [
+            EventListener::new(&window, "pagehide", save(Rc::downgrade(&state))),
+            EventListener::new(&document, "visibilitychange", save(Rc::downgrade(&state))),
+        ];
+        Ok(Preview {
+            state,
+            _listeners: listeners,
+        })
+    }
+
+    /// The Liquid `site` object, laid over the default (`{ baseurl_root: "" }`), from the next
+    /// render on.
+    #[wasm_bindgen(js_name = setSite)]
+    pub fn set_site(&self, site: JsValue) -> Result<(), JsValue> {
+        let value: Value = serde_wasm_bindgen::from_value(site)
+            .map_err(|e| js_sys::TypeError::new(&format!("setSite: {e}")))?;
+        let Value::Map(map) = value else {
+            return Err(js_sys::TypeError::new("setSite: expected a plain object").into());
+        };
+        self.state.borrow_mut().site = Options::with_site(map).site;
+        Ok(())
+    }
+
+    /// Shows another post (or another language of it) at once: `id` and `lang` name its draft,
+    /// `path` is its path in the site, if known. The draft of the post shown before is saved
+    /// first. `text` is what to show: the caller passes the saved draft if it wants it.
+    pub fn open(&self, id: String, lang: String, path: Option<String>, text: String) {
+        {
+            let mut state = self.state.borrow_mut();
+            state.save_draft();
+            state.debounce.cancel();
+            state.doc = Doc {
+                id,
+                lang,
+                path,
+                text,
+                dirty: false,
+            };
+            state.good_lines = None;
+            state.header.show("", "");
+        }
+        self.render_now();
+    }
+
+    /// The text was edited: saves it as the draft and renders, after a pause if renders are slow.
+    pub fn edit(&self, text: String) {
+        let mut state = self.state.borrow_mut();
+        state.doc.text = text;
+        state.doc.dirty = true;
+        let pause = Debounce::pause_for(state.last_ms);
+        let weak = Rc::downgrade(&self.state);
+        state.debounce.schedule(now(), pause, move || {
+            if let Some(state) = weak.upgrade() {
+                state.borrow_mut().debounce.fired();
+                update(&state);
+            }
+        });
+    }
+
+    /// Runs a pending update now (draft and render), if one is pending.
+    pub fn flush(&self) {
+        let pending = self.state.borrow_mut().debounce.cancel();
+        if pending {
+            self.render_now();
+        }
+    }
+
+    /// Whether an edit waits for its render.
+    #[wasm_bindgen(getter)]
+    pub fn pending(&self) -> bool {
+        self.state.borrow().debounce.is_pending()
+    }
+
+    /// What the last update cost (render and patch), in milliseconds.
+    #[wasm_bindgen(getter, js_name = lastMs)]
+    pub fn last_ms(&self) -> f64 {
+        self.state.borrow().last_ms
+    }
+
+    /// The preview's top-level block nodes, in the order of the report's `blockLines`.
+    #[wasm_bindgen(js_name = blockNodes)]
+    pub fn block_nodes(&self) -> js_sys::Array {
+        self.state.borrow().blocks.nodes().iter().collect()
+    }
+
+    /// The saved draft of `id` in `lang`, if any.
+    #[wasm_bindgen(js_name = loadDraft)]
+    pub fn load_draft(id: &str, lang: &str) -> Option<String> {
+        drafts::load(id, lang)
+    }
+
+    #[wasm_bindgen(js_name = discardDraft)]
+    pub fn discard_draft(id: &str, lang: &str) {
+        drafts::remove(id, lang);
+    }
+
+    /// Every saved draft, as `[{ id, lang }]`.
+    #[wasm_bindgen(js_name = listDrafts)]
+    pub fn list_drafts() -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Entry {
+            id: String,
+            lang: String,
+        }
+        let list: Vec<Entry> = drafts::list()
+            .into_iter()
+            .map(|(id, lang)| Entry { id, lang })
+            .collect();
+        to_js(&list)
+    }
+
+    /// The front matter's `{ title, lang, date, translations }`, without rendering the body:
+    /// for listing a folder's posts.
+    pub fn describe(text: &str, path: Option<String>) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Description {
+            title: Option<String>,
+            lang: Option<String>,
+            date: Option<String>,
+            translations: Vec<Translation>,
+        }
+        let text = normalized(text);
+        let parts = front_matter::split(&text);
+        let fm = parts
+            .yaml
+            .map(|range| front_matter::parse(&text[range]).0)
+            .unwrap_or_default();
+        let options = Options {
+            languages: languages::languages(&fm, path.as_deref()),
+            path,
+            ..Options::default()
+        };
+        to_js(&Description {
+            title: post::title(&fm),
+            lang: post::lang(&fm, &options),
+            date: post::date(&fm, &options),
+            translations: post::translations(&fm, &options),
+        })
+    }
+}
+
+impl Preview {
+    fn render_now(&self) {
+        self.state.borrow_mut().debounce.cancel();
+        update(&self.state);
+    }
+}
+
+impl State {
+    fn save_draft(&mut self) {
+        if !self.doc.dirty {
+            return;
+        }
+        self.doc.dirty = false;
+        self.draft_error = drafts::save(&self.doc.id, &self.doc.lang, &self.doc.text).err();
+    }
+
+    /// Saves, renders and patches; returns the report and the time it took.
+    fn update(&mut self) -> (Result<JsValue, JsValue>, f64) {
+        self.save_draft();
+        let start = now();
+        let text = normalized(&self.doc.text);
+        let parts = front_matter::split(&text);
+        let mut options = Options {
+            site: self.site.clone(),
+            path: self.doc.path.clone(),
+            ..Options::default()
+        };
+        let mut rendered = render_post(&text, &options);
+        // Keys in languages beyond the five name translations too.
+        options.languages = languages::languages(&rendered.front_matter, options.path.as_deref());
+        rendered.translations = post::translations(&rendered.front_matter, &options);
+        rendered.lang = post::lang(&rendered.front_matter, &options);
+
+        let state = FrontMatter::of(&text, &parts, &rendered.diagnostics);
+
+        let mut patch = PatchStats::default();
+        match state {
+            FrontMatter::Ok => {
+                let date = rendered.date.as_deref().unwrap_or("");
+                self.header
+                    .show(&layout::heading(&rendered.front_matter), date);
+            }
+            FrontMatter::None => self.header.show("", ""),
+            FrontMatter::Broken | FrontMatter::Unclosed => {}
+        }
+        // While the front matter is unclosed the body shown is the last good one (if this post
+        // had one), and so are the lines that scroll sync pairs with its blocks.
+        let keep = state == FrontMatter::Unclosed && self.good_lines.is_some();
+        if !keep {
+            patch = self.blocks.patch(&rendered.html);
+        }
+        if state != FrontMatter::Unclosed {
+            self.good_lines = Some(rendered.block_lines.clone());
+        }
+        let ms = now() - start;
+        self.last_ms = ms;
+        let block_lines = match &self.good_lines {
+            Some(lines) if keep => lines.as_slice(),
+            _ => rendered.block_lines.as_slice(),
+        };
+        let report = to_js(&Report {
+            id: &self.doc.id,
+            lang: &self.doc.lang,
+            title: rendered.title.clone(),
+            post_lang: rendered.lang.clone(),
+            date: rendered.date.clone(),
+            translations: rendered.translations.clone(),
+            diagnostics: &rendered.diagnostics,
+            block_lines,
+            front_matter: state,
+            ms,
+            patch,
+            draft_error: self.draft_error.as_deref(),
+        });
+        (report, ms)
+    }
+}
+
+/// Updates, then tells the page: its callback, then the `postview:rendered` event. Neither runs
+/// while the state is borrowed, so either may call back into the preview.
+fn update(state: &Rc<RefCell<State>>) {
+    let (report, ms, callback) = {
+        let mut state = state.borrow_mut();
+        let (report, ms) = state.update();
+        (report, ms, state.on_render.clone())
+    };
+    match report {
+        Ok(report) => {
+            if let Err(e) = callback.call1(&JsValue::NULL, &report) {
+                web_sys::console::error_2(&"postview: the render callback threw".into(), &e);
+            }
+        }
+        Err(e) => web_sys::console::error_1(&e),
+    }
+    dispatch_rendered(ms);
+}
+
+fn dispatch_rendered(ms: f64) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"ms".into(), &ms.into());
+    let init = CustomEventInit::new();
+    init.set_detail(&detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict("postview:rendered", &init) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+}
+
+/// `performance.now()`, or 0 where there is none.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// The text as `render_post` reads it (no BOM, `\n` line ends), so that byte offsets of
+/// `front_matter::split` agree with the lines of its diagnostics.
+fn normalized(text: &str) -> Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}

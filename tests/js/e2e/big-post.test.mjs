@@ -1,0 +1,69 @@
+// The biggest corpus post (66 KB) in headless Chromium: typing into it must not wait on renders,
+// which stay a fraction of a frame. Reads ../shared/corpus beside the repository; skipped where it
+// is not there.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../lib/browser.mjs';
+import { download, openPostview } from './support.mjs';
+
+const BIG = fileURLToPath(new URL('../../../../shared/corpus/posts/zh-Hans/2020-09-03-2-50.md', import.meta.url));
+
+let browser;
+before(async () => {
+  browser = await launchChromium();
+});
+after(() => browser?.close());
+
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+test('typing into the 66 KB corpus post should keep every key, each render and patch taking under 50 ms', { skip: !existsSync(BIG) && 'no corpus beside the repository' }, async (t) => {
+  const { page, preview } = await openPostview(browser);
+  await page.evaluate(() => {
+    window.renders = [];
+    window.longTasks = [];
+    addEventListener('postview:rendered', (e) => renders.push(e.detail.ms));
+    // Opening the file makes long tasks of its own, reported late: count those that start later.
+    window.since = Infinity;
+    new PerformanceObserver((list) =>
+      longTasks.push(...list.getEntries().filter((e) => e.startTime >= since).map((e) => e.duration)),
+    ).observe({ type: 'longtask' });
+  });
+  await page.setInputFiles('#files', BIG);
+  await page.waitForFunction(() => renders.length > 0);
+  const blocks = await preview.locator('.post-body > *').count();
+  assert.ok(blocks > 50, `the post should be in the preview (${blocks} blocks)`);
+
+  // renderPost alone, warm, on the same text.
+  const alone = await page.evaluate(async (source) => {
+    const { renderPost } = await import('./pkg/postview.js');
+    const times = [];
+    for (let i = 0; i < 10; i += 1) {
+      const start = performance.now();
+      renderPost(source);
+      times.push(performance.now() - start);
+    }
+    return times;
+  }, readFileSync(BIG, 'utf8'));
+
+  await page.click('[data-testid=editor] .cm-content');
+  await page.keyboard.press('Control+Home');
+  await page.waitForTimeout(300);
+  await page.evaluate(() => {
+    renders.length = 0;
+    since = performance.now();
+  });
+  const typed = '快速输入不应等待渲染 typing never waits';
+  await page.keyboard.type(typed, { delay: 20 });
+  await preview.locator('p', { hasText: typed }).waitFor({ timeout: 3000 });
+  const { renders, longTasks } = await page.evaluate(() => ({ renders, longTasks }));
+  const { text } = await download(page);
+
+  t.diagnostic(`renderPost alone: median ${median(alone).toFixed(1)} ms, max ${Math.max(...alone).toFixed(1)} ms`);
+  t.diagnostic(`render + patch while typing: ${renders.length} renders for ${[...typed].length} keys, median ${median(renders).toFixed(1)} ms, max ${Math.max(...renders).toFixed(1)} ms`);
+  t.diagnostic(`long tasks (> 50 ms) while typing: ${longTasks.length ? longTasks.map((ms) => `${ms} ms`).join(', ') : 'none'}`);
+  assert.ok(text.includes(typed), 'every key typed should be in the text');
+  // Long tasks are reported, not asserted: on a loaded two-core machine any script can make one.
+  assert.ok(Math.max(...renders) < 50, `each render and patch should stay short: ${renders.map((ms) => ms.toFixed(1))}`);
+});

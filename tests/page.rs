@@ -1,0 +1,493 @@
+//! The page's Rust side (`src/page/`, feature `page`) in headless Chromium: the render loop's
+//! debounce, drafts in localStorage, keyed patching of the preview's blocks, the heading kept
+//! while the front matter is broken, and the `postview:rendered` event.
+//!
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+//! cargo test --target wasm32-unknown-unknown --features page --test page` (or `bash .ci/test wasm`).
+
+#![cfg(all(target_arch = "wasm32", feature = "page"))]
+
+use gloo_timers::future::TimeoutFuture;
+use postview::page::debounce::{Debounce, MAX_WAIT_MS};
+use postview::page::patch::Blocks;
+use postview::page::{drafts, Preview};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Node};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh `<div>` in the test page.
+fn container() -> Element {
+    let div = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &key.into()).unwrap()
+}
+
+fn now() -> f64 {
+    web_sys::window().unwrap().performance().unwrap().now()
+}
+
+/// A preview in a fresh container, counting its reports and keeping the last.
+struct Harness {
+    root: Element,
+    preview: Preview,
+    reports: Rc<Cell<u32>>,
+    last: Rc<RefCell<JsValue>>,
+    _callback: Closure<dyn FnMut(JsValue)>,
+}
+
+impl Harness {
+    fn new() -> Harness {
+        let root = container();
+        let reports = Rc::new(Cell::new(0));
+        let last = Rc::new(RefCell::new(JsValue::UNDEFINED));
+        let callback = {
+            let (reports, last) = (reports.clone(), last.clone());
+            Closure::<dyn FnMut(JsValue)>::new(move |report| {
+                reports.set(reports.get() + 1);
+                *last.borrow_mut() = report;
+            })
+        };
+        let preview = Preview::new(
+            &root,
+            callback
+                .as_ref()
+                .unchecked_ref::<js_sys::Function>()
+                .clone(),
+        )
+        .unwrap();
+        Harness {
+            root,
+            preview,
+            reports,
+            last,
+            _callback: callback,
+        }
+    }
+
+    fn heading(&self) -> String {
+        self.root
+            .query_selector("h1")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    }
+
+    fn body(&self) -> String {
+        self.root
+            .query_selector(".post-body")
+            .unwrap()
+            .unwrap()
+            .inner_html()
+    }
+
+    fn report(&self, key: &str) -> JsValue {
+        get(&self.last.borrow(), key)
+    }
+}
+
+const POST: &str =
+    "---\ntitle: Hello\ntype: News\ndate: 2024-02-03\n---\nFirst *para*.\n\nSecond para.\n";
+
+#[wasm_bindgen_test]
+async fn a_burst_of_edits_should_render_once_with_the_last_text() {
+    let h = Harness::new();
+    h.preview
+        .open("burst".into(), "en".into(), None, POST.into());
+    assert_eq!(h.reports.get(), 1, "open should render at once");
+    for word in ["one", "two", "three", "four", "five"] {
+        h.preview.edit(format!("{POST}\n{word}\n"));
+    }
+    assert_eq!(h.reports.get(), 1, "edits should not render synchronously");
+    assert!(h.preview.pending());
+    TimeoutFuture::new(MAX_WAIT_MS as u32 + 50).await;
+    assert_eq!(
+        h.reports.get(),
+        2,
+        "the burst should make exactly one render"
+    );
+    assert!(!h.preview.pending());
+    assert!(
+        h.body().contains("<p>five</p>"),
+        "the render should show the last edit: {}",
+        h.body()
+    );
+    assert!(!h.body().contains("four"));
+}
+
+#[wasm_bindgen_test]
+async fn a_long_burst_should_still_fire_within_the_max_wait() {
+    let fired = Rc::new(Cell::new(None::<f64>));
+    let mut debounce = Debounce::default();
+    let start = now();
+    // An edit every 20 ms with a 100 ms pause never leaves a pause: only the ceiling fires it.
+    for _ in 0..30 {
+        let slot = fired.clone();
+        debounce.schedule(now(), 100, move || slot.set(Some(now())));
+        TimeoutFuture::new(20).await;
+        if fired.get().is_some() {
+            break;
+        }
+    }
+    let at = fired
+        .get()
+        .expect("the debounce should fire during a long burst")
+        - start;
+    assert!(at < MAX_WAIT_MS + 60.0, "fired after {at} ms");
+}
+
+#[wasm_bindgen_test]
+fn the_pause_should_be_zero_for_fast_renders_and_bounded_for_slow_ones() {
+    assert_eq!(Debounce::pause_for(2.0), 0);
+    let slow = Debounce::pause_for(40.0);
+    assert!(slow > 0 && f64::from(slow) < MAX_WAIT_MS, "{slow}");
+    assert!(f64::from(Debounce::pause_for(10_000.0)) < MAX_WAIT_MS);
+}
+
+#[wasm_bindgen_test]
+fn drafts_should_round_trip_per_path_and_language() {
+    let id = "_i18n/ja/_posts/2024-01-01-round-trip.md";
+    drafts::remove(id, "ja");
+    drafts::remove(id, "en");
+    drafts::save(id, "ja", "下書き：**太字**\n").unwrap();
+    drafts::save(id, "en", "draft\n").unwrap();
+    assert_eq!(
+        drafts::load(id, "ja").as_deref(),
+        Some("下書き：**太字**\n")
+    );
+    assert_eq!(drafts::load(id, "en").as_deref(), Some("draft\n"));
+    assert_eq!(
+        drafts::load(id, "ko"),
+        None,
+        "another language has no draft"
+    );
+    assert_eq!(
+        drafts::load("other.md", "ja"),
+        None,
+        "another post has no draft"
+    );
+    let listed = drafts::list();
+    assert!(
+        listed.contains(&(id.to_owned(), "ja".to_owned())),
+        "{listed:?}"
+    );
+    drafts::remove(id, "ja");
+    assert_eq!(drafts::load(id, "ja"), None);
+    assert_eq!(
+        drafts::load(id, "en").as_deref(),
+        Some("draft\n"),
+        "removing one language keeps the other"
+    );
+    drafts::remove(id, "en");
+}
+
+#[wasm_bindgen_test]
+fn a_preview_should_save_each_languages_edit_under_its_own_key() {
+    let h = Harness::new();
+    for lang in ["en", "ja"] {
+        drafts::remove("family", lang);
+    }
+    h.preview
+        .open("family".into(), "en".into(), None, POST.into());
+    h.preview.edit(format!("{POST}English edit\n"));
+    // Opening the other language saves the pending English draft first.
+    h.preview
+        .open("family".into(), "ja".into(), None, POST.into());
+    h.preview.edit(format!("{POST}日本語\n"));
+    h.preview.flush();
+    assert_eq!(
+        Preview::load_draft("family", "en"),
+        Some(format!("{POST}English edit\n"))
+    );
+    assert_eq!(
+        Preview::load_draft("family", "ja"),
+        Some(format!("{POST}日本語\n"))
+    );
+    assert!(h.body().contains("日本語"), "flush should render too");
+    for lang in ["en", "ja"] {
+        drafts::remove("family", lang);
+    }
+}
+
+#[wasm_bindgen_test]
+fn opening_a_post_should_not_write_a_draft() {
+    let h = Harness::new();
+    drafts::remove("untouched", "en");
+    h.preview
+        .open("untouched".into(), "en".into(), None, POST.into());
+    h.preview.flush();
+    h.preview
+        .open("elsewhere".into(), "en".into(), None, POST.into());
+    assert_eq!(Preview::load_draft("untouched", "en"), None);
+}
+
+fn children(element: &Element) -> Vec<Node> {
+    let list = element.child_nodes();
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+fn same(a: &Node, b: &Node) -> bool {
+    a.is_same_node(Some(b))
+}
+
+#[wasm_bindgen_test]
+fn a_changed_block_should_be_the_only_one_rewritten() {
+    let div = container();
+    let mut blocks = Blocks::new(div.clone());
+    blocks.patch("<h2 id=\"a\">A</h2>\n\n<p>one</p>\n\n<p>two</p>\n\n<p>three</p>\n");
+    let before = children(&div);
+    assert_eq!(before.len(), 4, "white space between blocks is not a block");
+
+    let stats = blocks.patch("<h2 id=\"a\">A</h2>\n\n<p>one</p>\n\n<p>TWO</p>\n\n<p>three</p>\n");
+    let after = children(&div);
+    assert_eq!((stats.kept, stats.written, stats.removed), (3, 1, 1));
+    assert!(
+        same(&before[0], &after[0]) && same(&before[1], &after[1]) && same(&before[3], &after[3])
+    );
+    assert!(!same(&before[2], &after[2]));
+    assert_eq!(after[2].text_content().as_deref(), Some("TWO"));
+}
+
+#[wasm_bindgen_test]
+fn inserting_removing_and_moving_blocks_should_keep_the_others() {
+    let div = container();
+    let mut blocks = Blocks::new(div.clone());
+    blocks.patch("<p>a</p><p>b</p><p>c</p>");
+    let [a, b, c]: [Node; 3] = children(&div).try_into().unwrap();
+
+    let stats = blocks.patch("<p>a</p><p>new</p><p>b</p><p>c</p>");
+    assert_eq!((stats.kept, stats.written, stats.removed), (3, 1, 0));
+    let now = children(&div);
+    assert!(same(&now[0], &a) && same(&now[2], &b) && same(&now[3], &c));
+
+    let stats = blocks.patch("<p>a</p><p>c</p>");
+    assert_eq!((stats.written, stats.removed), (0, 2));
+    let now = children(&div);
+    assert!(same(&now[0], &a) && same(&now[1], &c));
+
+    // Swapped blocks are moved, not rewritten.
+    let stats = blocks.patch("<p>c</p><p>a</p>");
+    assert_eq!((stats.kept, stats.written), (2, 0));
+    let now = children(&div);
+    assert!(same(&now[0], &c) && same(&now[1], &a));
+    assert_eq!(blocks.nodes().len(), 2);
+    assert!(
+        same(&blocks.nodes()[0], &c),
+        "the node list follows the DOM"
+    );
+
+    let stats = blocks.patch("<p>c</p><p>a</p>");
+    assert_eq!(
+        (stats.kept, stats.written, stats.removed),
+        (2, 0, 0),
+        "the same HTML changes nothing"
+    );
+}
+
+#[wasm_bindgen_test]
+fn blocks_in_a_frame_should_be_keyed_by_their_markup_too() {
+    // The page patches an iframe's document: its nodes are of another realm, where `instanceof`
+    // this window's Element fails. Two blocks with the same text but other markup must differ.
+    let frame = document().create_element("iframe").unwrap();
+    document().body().unwrap().append_child(&frame).unwrap();
+    let frame_document: web_sys::Document = get(&frame, "contentDocument").unchecked_into();
+    let body = frame_document.create_element("div").unwrap();
+    frame_document.body().unwrap().append_child(&body).unwrap();
+    let mut blocks = Blocks::new(body.clone());
+    blocks.patch("<p><img src=\"a.png\" alt=\"\"></p><p>same</p>");
+    let first = children(&body)[0].clone();
+    let stats = blocks.patch(
+        "<p><img src=\"b.png\" alt=\"\"></p><p>same</p><meta http-equiv=\"refresh\" content=\"0\">",
+    );
+    assert_eq!(
+        (stats.kept, stats.written, stats.removed),
+        (1, 2, 1),
+        "{stats:?}"
+    );
+    assert!(
+        !same(&children(&body)[0], &first),
+        "an image with another src is another block"
+    );
+    assert!(body.inner_html().contains("b.png"));
+    assert!(
+        !body.inner_html().contains("http-equiv"),
+        "{}",
+        body.inner_html()
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_refresh_meta_should_lose_its_http_equiv() {
+    let div = container();
+    let mut blocks = Blocks::new(div.clone());
+    blocks.patch("<meta http-equiv=\"refresh\" content=\"0;url=about:blank\"><p>x</p>");
+    let meta = div
+        .query_selector("meta")
+        .unwrap()
+        .expect("the meta element stays");
+    assert!(!meta.has_attribute("http-equiv"));
+    assert_eq!(
+        meta.get_attribute("content").as_deref(),
+        Some("0;url=about:blank")
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_heading_should_follow_the_post_layout() {
+    let h = Harness::new();
+    h.preview.open("h".into(), "en".into(), None, POST.into());
+    assert_eq!(h.heading(), "News | Hello");
+    let date = h.root.query_selector(".post-date").unwrap().unwrap();
+    assert_eq!(date.text_content().as_deref(), Some("2024-02-03"));
+
+    h.preview.open(
+        "h".into(),
+        "en".into(),
+        None,
+        "---\ntitle: Plain\ntype: ''\n---\nx\n".into(),
+    );
+    assert_eq!(h.heading(), "Plain", "an empty type shows the title alone");
+    h.preview.open(
+        "h".into(),
+        "en".into(),
+        None,
+        "---\ntitle: No type\n---\nx\n".into(),
+    );
+    assert_eq!(
+        h.heading(),
+        " | No type",
+        "a missing type is nil, and nil != '' in Liquid"
+    );
+}
+
+#[wasm_bindgen_test]
+fn broken_front_matter_should_keep_the_heading_and_update_the_body() {
+    let h = Harness::new();
+    h.preview.open("b".into(), "en".into(), None, POST.into());
+    let broken = "---\ntitle: Hello\ntype: [unclosed\ndate: 2024-02-03\n---\nNew body.\n";
+    h.preview.open("b2".into(), "en".into(), None, POST.into());
+    h.preview.edit(broken.into());
+    h.preview.flush();
+    assert_eq!(
+        h.report("frontMatter").as_string().as_deref(),
+        Some("broken")
+    );
+    assert_eq!(
+        h.heading(),
+        "News | Hello",
+        "the heading keeps the last good one"
+    );
+    assert!(
+        h.body().contains("New body."),
+        "the body is rendered anyway"
+    );
+    let diagnostics: js_sys::Array = h.report("diagnostics").unchecked_into();
+    assert!(diagnostics.length() > 0);
+    let line = get(&diagnostics.get(0), "line").as_f64().unwrap();
+    assert!(
+        (2.0..=5.0).contains(&line),
+        "the error should be in the front matter, not on line {line}"
+    );
+
+    // An unclosed front matter keeps the whole last good render.
+    h.preview.edit("---\ntitle: Hello\n\nNew body.\n".into());
+    h.preview.flush();
+    assert_eq!(
+        h.report("frontMatter").as_string().as_deref(),
+        Some("unclosed")
+    );
+    assert!(h.body().contains("New body."));
+    assert!(
+        !h.body().contains("title"),
+        "the YAML should not show as text"
+    );
+
+    // A post that opens unclosed has no last good render: its text shows as Jekyll would read it.
+    h.preview.open(
+        "b3".into(),
+        "en".into(),
+        None,
+        "---\ntitle: Fresh\n\nFresh body.\n".into(),
+    );
+    assert!(h.body().contains("Fresh body."), "{}", h.body());
+    h.preview
+        .edit("---\ntitle: Fresh\n\nFresh body, edited.\n".into());
+    h.preview.flush();
+    assert!(
+        h.body().contains("edited"),
+        "it should keep updating: {}",
+        h.body()
+    );
+}
+
+#[wasm_bindgen_test]
+fn keys_of_other_languages_should_name_translations() {
+    let h = Harness::new();
+    let text = "---\ntitle: Hallo\nen: _i18n/en/_posts/2024-01-01-hi.md\nes: []\n---\nx\n";
+    h.preview.open(
+        "de".into(),
+        "de".into(),
+        Some("_i18n/de/_posts/2024-01-01-hallo.md".into()),
+        text.into(),
+    );
+    assert_eq!(
+        h.report("postLang").as_string().as_deref(),
+        Some("de"),
+        "the path's folder names the language"
+    );
+    assert_eq!(
+        h.report("date").as_string().as_deref(),
+        Some("2024-01-01"),
+        "the path's name gives the date"
+    );
+    let text = "---\ntitle: Hallo\nen: _i18n/en/_posts/2024-01-01-hi.md\nfr: _i18n/fr/_posts/2024-01-01-salut.md\n---\nx\n";
+    h.preview.edit(text.into());
+    h.preview.flush();
+    let translations: js_sys::Array = h.report("translations").unchecked_into();
+    let langs: Vec<String> = translations
+        .iter()
+        .map(|t| get(&t, "lang").as_string().unwrap())
+        .collect();
+    assert_eq!(langs, ["en", "fr"]);
+}
+
+#[wasm_bindgen_test]
+fn every_update_should_dispatch_postview_rendered_with_its_time() {
+    let seen = Rc::new(RefCell::new(Vec::<f64>::new()));
+    let listener = {
+        let seen = seen.clone();
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
+            seen.borrow_mut()
+                .push(get(&event.detail(), "ms").as_f64().unwrap_or(-1.0));
+        })
+    };
+    let window = web_sys::window().unwrap();
+    window
+        .add_event_listener_with_callback("postview:rendered", listener.as_ref().unchecked_ref())
+        .unwrap();
+    let h = Harness::new();
+    h.preview
+        .open("event".into(), "en".into(), None, POST.into());
+    h.preview.edit(format!("{POST}\nmore\n"));
+    h.preview.flush();
+    window
+        .remove_event_listener_with_callback("postview:rendered", listener.as_ref().unchecked_ref())
+        .unwrap();
+    let seen = seen.borrow();
+    assert_eq!(seen.len(), 2, "{seen:?}");
+    assert!(seen.iter().all(|ms| (0.0..1000.0).contains(ms)), "{seen:?}");
+    assert_eq!(h.preview.block_nodes().length(), 3);
+}
