@@ -1,5 +1,5 @@
-//! Block quotes that pulldown-cmark did not see as quotes (they start after other markup on a
-//! line, or inside a list kramdown found): every line until a blank line, `>` removed.
+//! Block quotes: every line from a `>` line until a blank line (kramdown's lazy lines), `>`
+//! removed, parsed as blocks.
 //!
 //! Reference: kramdown 2.4 `parser/kramdown/blockquote.rb`.
 

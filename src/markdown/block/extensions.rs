@@ -46,11 +46,9 @@ fn apply(b: &mut Blocks<'_, '_>, ial: Attributes) {
         Last::Paragraph | Last::Other => {
             match last_block_start(&b.items) {
                 Some(i) => merge_at(&mut b.items, i, ial),
-                None => {
-                    // The block before is a container (a list or quote) before this region.
-                    let prev = b.ial_for_previous.get_or_insert_with(Attributes::default);
-                    merge(prev, ial);
-                }
+                // The block before was parsed apart (an earlier part of a list item): kramdown
+                // would give it the attributes; here the next block gets them.
+                None => merge(b.pending_ial.get_or_insert_with(Attributes::default), ial),
             }
             b.last = Last::Other;
         }

@@ -16,7 +16,7 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     true
 }
 
-pub(crate) fn is_rule(line: &str) -> bool {
+pub(super) fn is_rule(line: &str) -> bool {
     let t = strip_opt_space(line);
     let Some(&c) = t.as_bytes().first() else {
         return false;

@@ -71,7 +71,7 @@ fn skip_trailing_white_space(src: &str, i: usize) -> usize {
 /// Whether a line (indent removed) ends a paragraph as kramdown's `LAZY_END_HTML_START` or
 /// `LAZY_END_HTML_STOP`: `<name` or `</name>` where the name does not begin with a span element
 /// name (or `script`) followed by a word boundary. Case-sensitive, as kramdown's pattern is.
-pub(crate) fn lazy_end(line: &str) -> bool {
+pub(super) fn lazy_end(line: &str) -> bool {
     let Some(rest) = line.strip_prefix('<') else {
         return false;
     };

@@ -1,18 +1,20 @@
-//! Lists that pulldown-cmark did not see as lists: an item marker right under a paragraph line
-//! (`1. ` with nothing after it yet, `2. ` interrupting a paragraph), or a list inside a quote or
-//! list kramdown found on its own.
+//! Lists: `-`, `+`, `*` or `1.` items, their content parsed as blocks.
 //!
 //! Reference: kramdown 2.4 `parser/kramdown/list.rb` (`parse_list`, `parse_first_list_line`). An
 //! item's text is its first line after the marker, then indented lines (indentation: the marker
 //! and the spaces after it, or 4 when the first line is empty), lazy lines after a non-blank line,
-//! and blank lines; it is parsed as blocks. kramdown's rule decides which first paragraphs lose
-//! their `<p>` (`markdown::list`).
+//! and blank lines; it is parsed as blocks.
+//!
+//! The first paragraph of an item is written without `<p>` ("transparent") when it is not followed
+//! by a blank line inside the item (or the item is the last and only a blank line follows it),
+//! and — for the last item of a list of several — when some earlier item's first block is not a
+//! paragraph or is itself transparent. This is not CommonMark's list-wide tight/loose rule:
+//! `- a\n- b\n\n- c` writes `b` in a `<p>` and `a` and `c` without.
 
-use super::super::list::{unwrap_first_paragraphs, Child};
 use super::{
-    horizontal_rule, is_blank, is_eob, is_ial_line, paragraph, Blocks, Item, Last, MAX_DEPTH,
+    horizontal_rule, html_block, is_blank, is_eob, is_ial_line, paragraph, Blocks, Item, Last,
+    MAX_DEPTH,
 };
-use crate::markdown::html_block_lazy_end;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// `^( {0,3}[+*-])([\t| ].*?\n)` / `^( {0,3}\d+\.)(…)`: the marker's length (leading spaces
@@ -233,7 +235,7 @@ fn lazy_refused(line: &str, indent: usize) -> bool {
         .count()
         .min(indent.min(3));
     let rest = &line[n..];
-    is_ial_line(rest) || html_block_lazy_end(rest)
+    is_ial_line(rest) || html_block::lazy_end(rest)
 }
 
 /// Removes `cols` columns of indentation (tabs count to the next multiple of four).
@@ -262,4 +264,51 @@ fn strip_columns(line: &str, cols: usize) -> String {
         }
     }
     out
+}
+
+/// What kramdown sees as the children of an item, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Child {
+    Paragraph,
+    Blank,
+    Other,
+}
+
+/// `items`: for each item of one list, the index in `doc` of its `Start(Item)` and its children.
+fn unwrap_first_paragraphs(doc: &mut [Item<'_>], items: &[(usize, Vec<Child>)]) {
+    let mut transparent = Vec::with_capacity(items.len());
+    let count = items.len();
+    for (i, (_, kids)) in items.iter().enumerate() {
+        let is_last = i + 1 == count;
+        let first_is_p = kids.first() == Some(&Child::Paragraph);
+        let alone = kids.len() < 2 || kids[1] != Child::Blank || (is_last && kids.len() == 2);
+        let others_allow = !is_last
+            || count == 1
+            || items[..i]
+                .iter()
+                .zip(&transparent)
+                .any(|((_, k), &t)| k.first() != Some(&Child::Paragraph) || t);
+        transparent.push(first_is_p && alone && others_allow);
+    }
+    for ((start, _), t) in items.iter().zip(transparent) {
+        if t {
+            drop_first_paragraph_tags(doc, *start);
+        }
+    }
+}
+
+/// Removes the `<p>` tags of the first paragraph after `start` (they become blank items).
+fn drop_first_paragraph_tags(doc: &mut [Item<'_>], start: usize) {
+    let Some(open) = (start + 1..doc.len())
+        .find(|&i| matches!(doc[i], Item::Event(Event::Start(Tag::Paragraph), _)))
+    else {
+        return;
+    };
+    let Some(close) = (open..doc.len())
+        .find(|&i| matches!(doc[i], Item::Event(Event::End(TagEnd::Paragraph), _)))
+    else {
+        return;
+    };
+    doc[open] = Item::Blank;
+    doc[close] = Item::Blank;
 }

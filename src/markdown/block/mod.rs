@@ -1,13 +1,12 @@
-//! Block-level Markdown inside one container: which lines make a paragraph, a header, a table,
-//! a code block, an HTML block … by kramdown's rules.
+//! Block-level Markdown: which lines make a paragraph, a header, a list, a quote, a table, a code
+//! block, an HTML block … by kramdown's rules.
 //!
 //! Reference: kramdown 2.4 `Parser::Kramdown#parse_blocks` with kramdown-parser-gfm's changes:
 //! the block parsers are tried in kramdown's order at the start of each block, and a paragraph
-//! runs until a line that can start another block (GFM's `PARAGRAPH_END`). Lists and block quotes
-//! are not parsed here: pulldown-cmark finds them (see `containers`); this parser reads the text
-//! between them. Its output is pulldown-cmark events, where the text of paragraphs, headers and
-//! table cells is still raw (`Item::Raw`): span parsing waits until every link definition of the
-//! document is known, as kramdown's `update_tree` does.
+//! runs until a line that can start another block (GFM's `PARAGRAPH_END`). Lists and quotes parse
+//! their content as blocks again, nested. The output is pulldown-cmark events, where the text of
+//! paragraphs, headers and table cells is still raw (`Item::Raw`): span parsing waits until every
+//! link definition of the document is known, as kramdown's `update_tree` does.
 
 mod blockquote;
 mod codeblock;
@@ -21,9 +20,6 @@ mod list;
 mod math;
 mod paragraph;
 mod table;
-
-pub(crate) use horizontal_rule::is_rule as is_horizontal_rule;
-pub(crate) use html_block::lazy_end as html_block_lazy_end;
 
 use super::attributes::Attributes;
 use super::html::is_space;
@@ -52,10 +48,11 @@ pub enum Last {
     /// An end-of-block marker `^` (or a definition, which leaves one).
     Eob,
     Paragraph,
+    /// A line no block parser took, kept as text.
+    Text,
     Other,
 }
 
-/// Parses the blocks of a region of text (which ends with `\n`).
 /// A footnote's name and its body.
 pub type Footnote<'a> = (String, Vec<Item<'a>>);
 
@@ -70,8 +67,6 @@ pub struct Blocks<'a, 'd> {
     pub issues: Vec<Issue>,
     /// A block IAL waiting for the next block (kramdown's `@block_ial`).
     pending_ial: Option<Attributes>,
-    /// A block IAL at the start of the region for the container just before it.
-    pub ial_for_previous: Option<Attributes>,
     /// How deep lists and quotes found here (not by pulldown-cmark) are nested.
     depth: usize,
     /// The last line looked up: (start, end).
@@ -81,7 +76,7 @@ pub struct Blocks<'a, 'd> {
 /// Lists and quotes nested deeper than this inside one region are read as text.
 const MAX_DEPTH: usize = 32;
 
-/// Parses `src`, a region of a container; `last` is what precedes it in the container.
+/// Parses `src` (text ending with `\n`) into block items; `last` is what precedes it.
 pub fn parse<'a>(src: &'a str, last: Last, defs: &mut Definitions) -> Parsed<'a> {
     let mut b = Blocks {
         src,
@@ -92,7 +87,6 @@ pub fn parse<'a>(src: &'a str, last: Last, defs: &mut Definitions) -> Parsed<'a>
         footnotes: Vec::new(),
         issues: Vec::new(),
         pending_ial: None,
-        ial_for_previous: None,
         depth: 0,
         line_cache: std::cell::Cell::new((usize::MAX, 0)),
     };
@@ -101,7 +95,6 @@ pub fn parse<'a>(src: &'a str, last: Last, defs: &mut Definitions) -> Parsed<'a>
         items: b.items,
         footnotes: b.footnotes,
         issues: b.issues,
-        ial_for_previous: b.ial_for_previous,
     }
 }
 
@@ -110,7 +103,6 @@ pub struct Parsed<'a> {
     pub items: Vec<Item<'a>>,
     pub footnotes: Vec<Footnote<'a>>,
     pub issues: Vec<Issue>,
-    pub ial_for_previous: Option<Attributes>,
 }
 
 impl<'a> Blocks<'a, '_> {
@@ -126,7 +118,6 @@ impl<'a> Blocks<'a, '_> {
             footnotes: Vec::new(),
             issues: Vec::new(),
             pending_ial: None,
-            ial_for_previous: None,
             depth: self.depth + 1,
             line_cache: std::cell::Cell::new((usize::MAX, 0)),
         };
@@ -166,9 +157,7 @@ impl<'a> Blocks<'a, '_> {
                 || self.eob_marker()
                 || paragraph::parse(self);
             if !handled || self.pos == before {
-                // Never happens for text ending in `\n` (a paragraph takes any line), but a
-                // stuck parser must not hang the preview.
-                self.pos = self.line_end(self.pos);
+                self.unparsed_line(before);
             }
         }
     }
@@ -239,6 +228,26 @@ impl<'a> Blocks<'a, '_> {
         }
         self.last = Last::Blank;
         true
+    }
+
+    /// A line no block parser takes (it starts with spaces and a tab, which is neither a paragraph
+    /// nor code to kramdown): kramdown adds it as text outside any paragraph, and so do we.
+    fn unparsed_line(&mut self, start: usize) {
+        let end = self.line_end(start).max(start + 1).min(self.src.len());
+        let joined = match (self.items.last(), self.last) {
+            (Some(Item::Raw(_, at)), Last::Text) => Some(*at),
+            _ => None,
+        };
+        if let Some(at) = joined {
+            self.items.pop();
+            self.items
+                .push(Item::Raw(CowStr::Borrowed(&self.src[at..end]), at));
+        } else {
+            self.items
+                .push(Item::Raw(CowStr::Borrowed(&self.src[start..end]), start));
+        }
+        self.pos = end;
+        self.last = Last::Text;
     }
 
     /// `^\s*?\n` after `^`: an end-of-block marker.

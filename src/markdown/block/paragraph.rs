@@ -14,6 +14,12 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     let start = b.pos;
+    // `PARAGRAPH_START`: up to three spaces, then anything but a space or a tab.
+    let first = b.line_at(start);
+    let lead = first.bytes().take(3).take_while(|&c| c == b' ').count();
+    if matches!(first.as_bytes().get(lead), Some(b' ' | b'\t')) {
+        return false;
+    }
     let mut end = b.line_end(start);
     while end < b.src.len() && !ends_paragraph(b.line_at(end), &b.src[end..]) {
         end = b.line_end(end);
