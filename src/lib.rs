@@ -71,9 +71,11 @@ pub fn render_post(source: &str, options: &Options) -> Rendered {
     let mut issues = Vec::new();
 
     let parts = front_matter::split(&text);
+    let mut front_matter_failed = false;
     let front_matter = match &parts.yaml {
         Some(range) => {
             let (map, yaml_issues) = front_matter::parse(&text[range.clone()]);
+            front_matter_failed = !yaml_issues.is_empty();
             issues.extend(yaml_issues.into_iter().map(|i| i.shifted(range.start)));
             map
         }
@@ -98,6 +100,7 @@ pub fn render_post(source: &str, options: &Options) -> Rendered {
     let ctx = liquid::Context {
         site: &site,
         page: &page,
+        page_unreadable: front_matter_failed,
     };
     let body_start = parts.body.start;
     let liquid = liquid::render(&text[parts.body], &ctx);

@@ -35,17 +35,67 @@ pub fn parse(yaml: &str) -> (Map, Vec<Issue>) {
 }
 
 fn error_issue(yaml: &str, e: &serde_yaml::Error) -> Issue {
-    let offset = e.location().map_or(0, |loc| loc.index().min(yaml.len()));
-    // serde_yaml appends " at line L column C"; the place is reported on its own.
+    let problem = e.location().map_or(0, |loc| loc.index().min(yaml.len()));
+    // serde_yaml writes "what at line L column C, while doing what at line L column C"; the
+    // places become the diagnostic's own.
     let text = e.to_string();
-    let message = match text.find(" at line ") {
-        Some(i) => &text[..i],
-        None => text.as_str(),
+    let (main, context) = match text.split_once(", while ") {
+        Some((m, c)) => (m, Some(c)),
+        None => (text.as_str(), None),
+    };
+    let strip = |s: &str| s.split(" at line ").next().unwrap_or(s).to_owned();
+    let mut message = strip(main);
+    if let Some(c) = context {
+        message.push_str(&format!(" (while {})", strip(c)));
+    }
+    // libyaml notices an unclosed quote only where the next quote happens to be; the line that
+    // opens a quote and never closes it is where the mistake is.
+    let (offset, hint) = match unclosed_quote_before(yaml, problem) {
+        Some(at) => (at, "; this quoted value is not closed on its line"),
+        None => (problem, ""),
     };
     Issue::error(
         offset,
-        format!("front matter is not valid YAML: {message}; fix it to get the title, date and translations"),
+        format!("front matter is not valid YAML: {message}{hint}; fix it to get the title, date and translations"),
     )
+}
+
+/// The start of the first value before `limit` that opens a `"` or `'` and does not close it on
+/// its line.
+fn unclosed_quote_before(yaml: &str, limit: usize) -> Option<usize> {
+    let mut line_start = 0;
+    for line in yaml.split_inclusive('\n') {
+        if line_start >= limit {
+            break;
+        }
+        let body = line.trim_end();
+        // The value after `key:` or `- `.
+        let value_at = body.find(": ").map(|i| i + 2).or_else(|| {
+            body.trim_start()
+                .starts_with("- ")
+                .then(|| body.len() - body.trim_start().len() + 2)
+        });
+        if let Some(v) = value_at {
+            let value = body[v..].trim_start();
+            let at = line_start + v + (body[v..].len() - value.len());
+            let closed = match value.as_bytes().first() {
+                Some(b'"') => {
+                    value.len() > 1
+                        && value[1..]
+                            .replace("\\\\", "")
+                            .replace("\\\"", "")
+                            .contains('"')
+                }
+                Some(b'\'') => value.len() > 1 && value[1..].contains('\''),
+                _ => true,
+            };
+            if !closed {
+                return Some(at);
+            }
+        }
+        line_start += line.len();
+    }
+    None
 }
 
 /// A front matter whose nesting or aliases would make YAML parsing slow gets an error instead.
@@ -151,6 +201,33 @@ mod tests {
         assert!(
             issues[0].offset > 4,
             "the error should point into the front matter, not at its start"
+        );
+    }
+
+    #[test]
+    fn parse_should_point_at_a_quote_that_is_never_closed() {
+        let yaml = "---\ntitle: \"unclosed\nx: 1\ny: \"z\"\n";
+        let (_, issues) = parse(yaml);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(
+            issues[0].offset,
+            yaml.find("\"unclosed").unwrap(),
+            "the error should point at the opening quote"
+        );
+        assert!(
+            issues[0].message.contains("not closed"),
+            "{}",
+            issues[0].message
+        );
+    }
+
+    #[test]
+    fn parse_should_say_what_libyaml_was_reading() {
+        let (_, issues) = parse("---\na: [1, 2\nb: 3\n");
+        assert!(
+            issues[0].message.contains("flow sequence"),
+            "{}",
+            issues[0].message
         );
     }
 

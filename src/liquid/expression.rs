@@ -254,6 +254,8 @@ pub struct Env<'v> {
     pub page: &'v Value,
     /// Names set by tags the preview does not run (`assign`, `capture`, `for`), with the tag.
     pub assigned: Vec<(String, &'static str)>,
+    /// The front matter could not be read, so `page.*` says that rather than "unknown".
+    pub page_unreadable: bool,
 }
 
 /// Keys of `page` that Jekyll sets for a post, beyond its front matter.
@@ -507,7 +509,9 @@ fn missing_key(
     let top = n == 0;
     let is_page = top && std::ptr::eq(object, env.page);
     let is_site = top && std::ptr::eq(object, env.site);
-    let message = if is_page && PAGE_KEYS_FROM_JEKYLL.contains(&key_text.as_str()) {
+    let message = if is_page && env.page_unreadable {
+        format!("`{full}` renders empty because the front matter could not be read: fix its error first")
+    } else if is_page && PAGE_KEYS_FROM_JEKYLL.contains(&key_text.as_str()) {
         format!("`page.{key_text}` is set by Jekyll when it builds the site; the preview only knows the front matter, so `{full}` renders empty here")
     } else if is_page {
         format!("unknown variable `{full}`: the front matter has no `{key_text}`, so it renders empty; define it in the front matter or check its spelling")
@@ -580,6 +584,7 @@ mod tests {
             site: &site,
             page: &page,
             assigned: vec![("x".into(), "assign")],
+            page_unreadable: false,
         };
         let p = piece(src);
         let mut issues = Issues::default();

@@ -42,6 +42,8 @@ use std::ops::Range;
 pub struct Context<'a> {
     pub site: &'a Value,
     pub page: &'a Value,
+    /// The front matter could not be read (a YAML error): `page.*` is unknown for that reason.
+    pub page_unreadable: bool,
 }
 
 /// What rendering a template gives.
@@ -67,6 +69,7 @@ pub fn render(template: &str, ctx: &Context) -> Output {
             site: ctx.site,
             page: ctx.page,
             assigned: Vec::new(),
+            page_unreadable: ctx.page_unreadable,
         },
         out: Writer::with_capacity(template.len() + template.len() / 8),
         issues: Issues::default(),
@@ -534,14 +537,16 @@ impl<'t, 'v> Renderer<'t, 'v> {
 /// A token as shown in a message: whole if short, else its start.
 fn excerpt(text: &str) -> String {
     const MAX: usize = 60;
-    if text.len() <= MAX {
+    // One line at most: a message quoting across lines reads as garbage.
+    let line_end = text.find('\n').unwrap_or(text.len());
+    if text.len() <= MAX && line_end == text.len() {
         return text.to_owned();
     }
-    let mut end = MAX;
+    let mut end = MAX.min(line_end);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    format!("{}…", &text[..end])
+    format!("{}…", text[..end].trim_end())
 }
 
 #[cfg(test)]

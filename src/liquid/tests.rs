@@ -47,6 +47,7 @@ fn render_it(template: &str) -> Output {
         &Context {
             site: &site,
             page: &page,
+            page_unreadable: false,
         },
     )
 }
@@ -691,6 +692,7 @@ fn many_outputs_of_a_long_value_should_stop_at_the_budget() {
         &Context {
             site: &site,
             page: &page,
+            page_unreadable: false,
         },
     );
     assert!(out.text.len() < 16 << 20, "the output should stay bounded");

@@ -75,15 +75,15 @@ enum Section {
 }
 
 pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
+    if !b.after_block_boundary() {
+        return false;
+    }
     let first = b.line_at(b.pos);
     let trimmed = super::strip_opt_space(first);
     if trimmed.is_empty()
         || trimmed.starts_with(|c: char| c.is_ascii_whitespace())
         || !has_pipe(first)
     {
-        return false;
-    }
-    if !b.after_block_boundary() {
         return false;
     }
     let start = b.pos;

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     page.insert("title".into(), Value::from("T"));
     page.insert("date".into(), Value::from("2021-01-20"));
     let (site, page) = (Value::Map(site), Value::Map(page));
-    let out = render(&text, &Context { site: &site, page: &page });
+    let out = render(&text, &Context { site: &site, page: &page, page_unreadable: false });
     for i in (0..=out.text.len()).step_by(97) {
         assert!(out.map.to_input(i) <= text.len(), "the source map points outside the template");
     }
