@@ -203,6 +203,33 @@ pub fn braced(s: &str) -> Option<(&str, usize)> {
     None
 }
 
+/// An extension start tag `{::name attrs}` (or `{::name attrs /}`, which has no body).
+pub struct ExtensionTag<'a> {
+    pub name: &'a str,
+    pub self_closing: bool,
+    /// The tag's length in bytes.
+    pub len: usize,
+}
+
+/// The extensions kramdown knows.
+const EXTENSIONS: [&str; 3] = ["comment", "nomarkdown", "options"];
+
+/// Reads an extension start tag at the start of `s`, if it names an extension kramdown knows.
+pub fn extension_tag(s: &str) -> Option<ExtensionTag<'_>> {
+    let body = s.strip_prefix("{::")?;
+    let name_len = body
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        .count();
+    let name = &body[..name_len];
+    let close = body.find('}')?;
+    EXTENSIONS.contains(&name).then(|| ExtensionTag {
+        name,
+        self_closing: body[..close].ends_with('/'),
+        len: 3 + close + 1,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,6 @@
 //! `footnote.rb` and `abbreviation.rb`. A later definition of the same id wins.
 
 use super::{strip_opt_space, Blocks, Item, Last};
-use crate::markdown::html::is_space;
 
 /// `^ {0,3}\[([^\n\]]+)\]:[ \t]*(?:<(.*?)>|([^\n]*?\S[^\n]*?))(?:(?:[ \t]*?\n|[ \t]+?)[ \t]*?(["'])(.+?)\4)?[ \t]*?\n`
 pub(super) fn link(b: &mut Blocks<'_, '_>) -> bool {
@@ -88,7 +87,7 @@ pub(super) fn link(b: &mut Blocks<'_, '_>) -> bool {
             }
         }
     }
-    let key = normalize(id);
+    let key = crate::markdown::span::normalize_link_id(id);
     b.defs
         .links
         .insert(key, (url.to_owned(), title.map(str::to_owned)));
@@ -102,26 +101,6 @@ fn quoted(s: &str) -> Option<&str> {
     let q = s.chars().next().filter(|&c| c == '"' || c == '\'')?;
     let inner = s.strip_prefix(q)?.strip_suffix(q)?;
     (!inner.is_empty()).then_some(inner)
-}
-
-fn normalize(id: &str) -> String {
-    let mut out = String::new();
-    let mut space = false;
-    for c in id.chars() {
-        if c.is_ascii() && is_space(c as u8) {
-            space = true;
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.extend(c.to_lowercase());
-        }
-    }
-    if space {
-        out.push(' ');
-    }
-    out
 }
 
 /// `^ {0,3}\[\^(name)\]:\s*?(.*?\n CODEBLOCK_MATCH)`: a footnote and its indented body, parsed

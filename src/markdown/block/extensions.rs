@@ -118,21 +118,16 @@ fn ald(t: &str) -> Option<(&str, &str)> {
 
 /// `{::name attrs}` … `{:/name}` (or `{::name attrs /}`) as blocks.
 fn extension(b: &mut Blocks<'_, '_>, t: &str) -> bool {
-    let Some(body) = t.strip_prefix("{::") else {
-        // A stray stop tag: kramdown warns and reads the line as text.
+    // A stray stop tag or an unknown extension: kramdown warns and reads the line as text.
+    let Some(attributes::ExtensionTag {
+        name,
+        self_closing,
+        len,
+    }) = attributes::extension_tag(t)
+    else {
         return false;
     };
-    let name_len = body
-        .bytes()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
-        .count();
-    let name = &body[..name_len];
-    let Some(close) = body.find('}') else {
-        return false;
-    };
-    let self_closing = body[..close].ends_with('/');
-    if !super::is_blank(&body[close + 1..]) || !matches!(name, "comment" | "nomarkdown" | "options")
-    {
+    if !super::is_blank(&t[len..]) {
         return false;
     }
     let start = b.pos;

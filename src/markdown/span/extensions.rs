@@ -97,33 +97,22 @@ fn start_of(
 /// `{::name attrs}body{:/name}` or `{::name attrs /}`.
 fn extension(s: &mut Spans<'_, '_>) -> bool {
     let r = s.rest();
-    let Some(body) = r.strip_prefix("{::") else {
-        s.warn(
-            s.pos,
-            "a stray extension stop tag `{:/…}` is shown as text".into(),
-        );
+    let Some(attributes::ExtensionTag {
+        name,
+        self_closing,
+        len,
+    }) = attributes::extension_tag(r)
+    else {
+        let what = if r.starts_with("{:/") {
+            "a stray extension stop tag `{:/…}`"
+        } else {
+            "an unknown `{::…}` extension"
+        };
+        s.warn(s.pos, format!("{what} is shown as text; kramdown knows `{{::comment}}`, `{{::nomarkdown}}` and `{{::options}}`"));
         s.take_char();
         return true;
     };
-    let name_len = body
-        .bytes()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
-        .count();
-    let name = &body[..name_len];
-    let Some(close) = body.find('}') else {
-        s.take_char();
-        return true;
-    };
-    let self_closing = body[..close].ends_with('/');
-    let after_tag = s.pos + 3 + close + 1;
-    if !matches!(name, "comment" | "nomarkdown" | "options") || name_len == 0 {
-        s.warn(
-            s.pos,
-            format!("`{{::{name}}}` is not a kramdown extension: it is shown as text"),
-        );
-        s.take_char();
-        return true;
-    }
+    let after_tag = s.pos + len;
     if self_closing {
         s.pos = after_tag;
         return true;

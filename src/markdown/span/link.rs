@@ -262,7 +262,7 @@ fn title_at(src: &str, i: usize) -> Option<(&str, usize)> {
 }
 
 /// kramdown's link ids: white space runs become one space, letters lower-case.
-pub(super) fn normalize_id(id: &str) -> String {
+pub(crate) fn normalize_id(id: &str) -> String {
     let mut out = String::with_capacity(id.len());
     let mut space = false;
     for c in id.chars() {

@@ -26,6 +26,7 @@ mod footnote;
 mod html_span;
 mod line_break;
 mod link;
+pub(crate) use link::normalize_id as normalize_link_id;
 mod math;
 mod smart_quotes;
 mod strikethrough;
