@@ -68,17 +68,21 @@ impl Issue {
 }
 
 /// Maps byte offsets of a text to 1-based lines and character columns.
+///
+/// Offsets are asked mostly in increasing order (block starts, sorted diagnostics), so it
+/// counts line breaks forward from the last answer instead of indexing every line up front.
 pub struct LineIndex<'a> {
     text: &'a str,
-    /// Byte offset at which each line starts.
-    starts: Vec<usize>,
+    /// The last offset answered and the number of line breaks before it.
+    cursor: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            cursor: std::cell::Cell::new((0, 0)),
+        }
     }
 
     /// 1-based (line, column) of a byte offset; an offset past the end is the end.
@@ -87,9 +91,15 @@ impl<'a> LineIndex<'a> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let column = self.text[self.starts[line]..offset].chars().count() + 1;
-        (line as u32 + 1, column as u32)
+        let (mut at, mut breaks) = self.cursor.get();
+        if offset < at {
+            (at, breaks) = (0, 0);
+        }
+        breaks += count_line_breaks(&self.text.as_bytes()[at..offset]);
+        self.cursor.set((offset, breaks));
+        let line_start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let column = self.text[line_start..offset].chars().count() + 1;
+        (breaks as u32 + 1, column as u32)
     }
 
     /// 1-based line of a byte offset.
@@ -108,9 +118,51 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// The number of `\n` bytes, eight at a time (this runs over every post on every keystroke).
+fn count_line_breaks(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // A zero byte of `word ^ "\n\n…"` is a line break; this marks each zero byte's high bit.
+        let x = word ^ (ONES * u64::from(b'\n'));
+        let zeros = !(((x & !HIGHS) + !HIGHS) | x) & HIGHS;
+        count += zeros.count_ones() as usize;
+    }
+    count + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn count_line_breaks_should_count_every_newline() {
+        let text = "a\nb\n\n\u{100}\n12345678\n\n\n\n\n\n\n\n\nend";
+        assert_eq!(
+            count_line_breaks(text.as_bytes()),
+            text.matches('\n').count()
+        );
+        assert_eq!(count_line_breaks(&[b'\n'; 17]), 17);
+        assert_eq!(
+            count_line_breaks(&[0x8a; 16]),
+            0,
+            "bytes with the high bit set are not newlines"
+        );
+    }
+
+    #[test]
+    fn position_should_answer_out_of_order() {
+        let idx = LineIndex::new("a\nb\nc\n");
+        assert_eq!(idx.position(4), (3, 1));
+        assert_eq!(
+            idx.position(2),
+            (2, 1),
+            "an earlier offset after a later one should be right too"
+        );
+    }
 
     #[test]
     fn position_should_count_lines_and_characters_from_one() {

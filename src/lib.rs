@@ -17,6 +17,7 @@
 
 #![forbid(unsafe_code)]
 
+mod byte_set;
 pub mod diagnostic;
 pub mod front_matter;
 pub mod liquid;

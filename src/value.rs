@@ -4,8 +4,11 @@
 //! file. The type knows nothing about YAML (that lives in `front_matter::yaml`) and nothing about
 //! JavaScript (serde does the crossing).
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    Deserialize, Deserializer, EnumAccess, IgnoredAny, MapAccess, SeqAccess, VariantAccess, Visitor,
+};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use std::collections::HashMap;
 use std::fmt;
 
 /// One value of front matter or of the Liquid `site` object.
@@ -22,35 +25,70 @@ pub enum Value {
 }
 
 /// A map that keeps insertion order; a repeated key replaces the earlier value in place.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Map(Vec<(String, Value)>);
+#[derive(Clone, Debug, Default)]
+pub struct Map {
+    entries: Vec<(String, Value)>,
+    /// Positions by key, built once the map outgrows a linear search: a front matter of
+    /// thousands of keys must not take quadratic time to read.
+    index: Option<HashMap<String, usize>>,
+}
+
+/// Up to this many entries a linear search is cheaper than hashing.
+const LINEAR: usize = 16;
 
 impl Map {
     pub fn new() -> Self {
-        Map(Vec::new())
+        Map::default()
     }
 
-    pub fn get(&self, key: &str) -> Option<&Value> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
-    pub fn insert(&mut self, key: String, value: Value) {
-        match self.0.iter_mut().find(|(k, _)| *k == key) {
-            Some(slot) => slot.1 = value,
-            None => self.0.push((key, value)),
+    fn position(&self, key: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self.entries.iter().position(|(k, _)| k == key),
         }
     }
 
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.position(key).map(|i| &self.entries[i].1)
+    }
+
+    pub fn insert(&mut self, key: String, value: Value) {
+        if let Some(i) = self.position(&key) {
+            self.entries[i].1 = value;
+            return;
+        }
+        if let Some(index) = &mut self.index {
+            index.insert(key.clone(), self.entries.len());
+        } else if self.entries.len() == LINEAR {
+            let mut index: HashMap<String, usize> = self
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, (k, _))| (k.clone(), i))
+                .collect();
+            index.insert(key.clone(), self.entries.len());
+            self.index = Some(index);
+        }
+        self.entries.push((key, value));
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v))
+        self.entries.iter().map(|(k, v)| (k.as_str(), v))
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.entries.is_empty()
+    }
+}
+
+/// Equal when the same keys hold equal values in the same order.
+impl PartialEq for Map {
+    fn eq(&self, other: &Map) -> bool {
+        self.entries == other.entries
     }
 }
 
@@ -235,10 +273,21 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
         let mut map = Map::new();
-        while let Some((k, v)) = access.next_entry::<String, Value>()? {
-            map.insert(k, v);
+        // YAML keys may be numbers or booleans (`2021: …`): they become their printed form.
+        while let Some((k, v)) = access.next_entry::<Value, Value>()? {
+            let key = match k {
+                Value::String(s) => s,
+                other => other.to_liquid_string(),
+            };
+            map.insert(key, v);
         }
         Ok(Value::Map(map))
+    }
+
+    /// A YAML value with a tag (`!foo x`): the tag is dropped, the value kept.
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
+        let (_tag, variant) = data.variant::<IgnoredAny>()?;
+        variant.newtype_variant::<Value>()
     }
 }
 
@@ -262,6 +311,33 @@ mod tests {
             m.get("b"),
             Some(&Value::Int(3)),
             "a repeated key should take the last value"
+        );
+    }
+
+    #[test]
+    fn a_large_map_should_behave_as_a_small_one() {
+        let mut m = Map::new();
+        for i in 0..100 {
+            m.insert(format!("k{i}"), Value::Int(i));
+        }
+        m.insert("k3".into(), Value::Int(-3));
+        m.insert("k99".into(), Value::Int(-99));
+        assert_eq!(m.len(), 100, "replacing should not add keys");
+        assert_eq!(
+            m.get("k3"),
+            Some(&Value::Int(-3)),
+            "an early key should be replaced"
+        );
+        assert_eq!(
+            m.get("k99"),
+            Some(&Value::Int(-99)),
+            "a late key should be replaced"
+        );
+        assert_eq!(m.get("k100"), None);
+        assert_eq!(
+            m.iter().nth(50).map(|(k, _)| k),
+            Some("k50"),
+            "order should be kept"
         );
     }
 

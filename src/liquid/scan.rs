@@ -9,6 +9,8 @@
 //! Searches for a closing delimiter remember what they found, so a text full of unclosed
 //! openers is still scanned in linear time.
 
+use crate::byte_set::{self, ByteSet};
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -73,10 +75,13 @@ impl Finder {
 }
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let first = needle[0];
+    let first = byte_set::of(&[needle[0]]);
     let mut i = from;
     while i + needle.len() <= bytes.len() {
-        let at = i + bytes[i..].iter().position(|&b| b == first)?;
+        let at = byte_set::find(bytes, i, &first);
+        if at == bytes.len() {
+            return None;
+        }
         if bytes.get(at..at + needle.len()) == Some(needle) {
             return Some(at);
         }
@@ -134,11 +139,16 @@ impl<'t> Scanner<'t> {
     }
 }
 
+static OPEN_BRACE: ByteSet = byte_set::of(b"{");
+
 /// Where the next `{{` or `{%` starts, from `from` on.
 pub fn next_opener(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while i < bytes.len() {
-        let at = i + bytes[i..].iter().position(|&b| b == b'{')?;
+        let at = byte_set::find(bytes, i, &OPEN_BRACE);
+        if at == bytes.len() {
+            return None;
+        }
         if matches!(bytes.get(at + 1), Some(b'{' | b'%')) {
             return Some(at);
         }

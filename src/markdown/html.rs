@@ -7,6 +7,7 @@
 //! odd markup (`<Radical Markets>` is an element with an attribute `Markets=""`) is what we make.
 
 use super::unicode::is_alnum;
+use crate::byte_set::{self, ByteSet};
 
 /// Elements kramdown treats as span-level when they start a line (so they start a paragraph).
 pub const SPAN_ELEMENTS: &[&str] = &[
@@ -387,19 +388,28 @@ pub fn escape_all(out: &mut String, s: &str) {
     out.push_str(&s[last..]);
 }
 
+/// Bytes an escape may have to replace (`"` only in attributes).
+static SPECIAL: ByteSet = byte_set::of(b"<>&\"");
+
 fn escape(out: &mut String, s: &str, quotes: bool) {
+    let b = s.as_bytes();
     let mut last = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'&' if reference_len(&s[i..]).is_none() => "&amp;",
-            b'"' if quotes => "&quot;",
-            _ => continue,
+    // Most text has nothing to escape: skip to the next byte that might need it.
+    let mut i = byte_set::find(b, 0, &SPECIAL);
+    while i < b.len() {
+        let rep = match b[i] {
+            b'<' => Some("&lt;"),
+            b'>' => Some("&gt;"),
+            b'&' if reference_len(&s[i..]).is_none() => Some("&amp;"),
+            b'"' if quotes => Some("&quot;"),
+            _ => None,
         };
-        out.push_str(&s[last..i]);
-        out.push_str(rep);
-        last = i + 1;
+        if let Some(rep) = rep {
+            out.push_str(&s[last..i]);
+            out.push_str(rep);
+            last = i + 1;
+        }
+        i = byte_set::find(b, i + 1, &SPECIAL);
     }
     out.push_str(&s[last..]);
 }

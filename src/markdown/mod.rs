@@ -120,7 +120,8 @@ pub struct Body<'a> {
 /// Replaces raw text items with their span events, and places attributes.
 fn spans<'a>(items: Vec<Item<'a>>, defs: &span::Definitions, issues: &mut Vec<Issue>) -> Body<'a> {
     let mut body = Body {
-        events: Vec::with_capacity(items.len() * 2),
+        // Each raw text becomes several events.
+        events: Vec::with_capacity(items.len() * 4),
         attrs: HashMap::new(),
     };
     let mut pending: Option<Attributes> = None;

@@ -13,10 +13,14 @@ use pulldown_cmark::{Alignment, CowStr, Event, Tag, TagEnd};
 /// `(?:\||.*?[^\\\n]\|)` at the start of `line`: a `|` first, or one not after a backslash.
 fn has_pipe(line: &str) -> bool {
     let b = line.as_bytes();
-    if b.first() == Some(&b'|') {
-        return true;
+    let mut from = 0;
+    while let Some(i) = line[from..].find('|').map(|i| from + i) {
+        if i == 0 || b[i - 1] != b'\\' {
+            return true;
+        }
+        from = i + 1;
     }
-    (1..b.len()).any(|i| b[i] == b'|' && b[i - 1] != b'\\')
+    false
 }
 
 /// `^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$`

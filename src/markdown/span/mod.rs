@@ -34,6 +34,7 @@ mod typographic;
 
 use super::attributes::Attributes;
 use super::html::is_space;
+use crate::byte_set::{self, ByteSet};
 use crate::diagnostic::Issue;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::collections::HashMap;
@@ -93,8 +94,9 @@ const HTML_ONLY: &[Parser] = &[Parser::SpanHtml];
 pub(crate) const CODESPAN_ONLY: &[Parser] = &[Parser::Codespan];
 
 /// Which bytes can start a construct of a parser set (the first byte of each `span_start`
-/// pattern; smart quotes and line breaks also look back from their quote or newline).
-const fn trigger_table(parsers: &[Parser]) -> [bool; 256] {
+/// pattern; smart quotes and line breaks also look back from their quote or newline), and `]`
+/// when a link's text is being parsed.
+const fn trigger_table(parsers: &[Parser], bracket: bool) -> ByteSet {
     let mut t = [false; 256];
     let mut i = 0;
     while i < parsers.len() {
@@ -122,21 +124,35 @@ const fn trigger_table(parsers: &[Parser]) -> [bool; 256] {
     }
     // A space starts `<< `-style symbols only before `<<` or `>>`; looked at from there.
     t[b' ' as usize] = false;
+    t[b']' as usize] = bracket;
     t
 }
 
-static ALL_TRIGGERS: [bool; 256] = trigger_table(ALL);
-static HTML_TRIGGERS: [bool; 256] = trigger_table(HTML_ONLY);
-static CODESPAN_TRIGGERS: [bool; 256] = trigger_table(CODESPAN_ONLY);
-static CODESPAN_HTML_TRIGGERS: [bool; 256] = trigger_table(&[Parser::Codespan, Parser::SpanHtml]);
+/// The trigger tables of the parser sets in use, without and with `]`.
+static TRIGGERS: [[ByteSet; 2]; 4] = [
+    [trigger_table(ALL, false), trigger_table(ALL, true)],
+    [
+        trigger_table(HTML_ONLY, false),
+        trigger_table(HTML_ONLY, true),
+    ],
+    [
+        trigger_table(CODESPAN_ONLY, false),
+        trigger_table(CODESPAN_ONLY, true),
+    ],
+    [
+        trigger_table(&[Parser::Codespan, Parser::SpanHtml], false),
+        trigger_table(&[Parser::Codespan, Parser::SpanHtml], true),
+    ],
+];
 
-fn triggers(parsers: &[Parser]) -> &'static [bool; 256] {
-    match parsers.len() {
-        1 if parsers[0] == Parser::SpanHtml => &HTML_TRIGGERS,
-        1 => &CODESPAN_TRIGGERS,
-        2 => &CODESPAN_HTML_TRIGGERS,
-        _ => &ALL_TRIGGERS,
-    }
+fn triggers(parsers: &[Parser], bracket: bool) -> &'static ByteSet {
+    let set = match parsers.len() {
+        1 if parsers[0] == Parser::SpanHtml => 1,
+        1 => 2,
+        2 => 3,
+        _ => 0,
+    };
+    &TRIGGERS[set][bracket as usize]
 }
 
 /// What an open element is, for kramdown's nesting rules (no em in em, no link in a link).
@@ -229,7 +245,8 @@ impl<'s, 'd> Spans<'s, 'd> {
         Spans {
             src,
             pos: 0,
-            out: Vec::new(),
+            // Roughly one piece of output per twenty bytes of text.
+            out: Vec::with_capacity(src.len() / 20 + 4),
             stack: Vec::new(),
             defs,
             issues: Vec::new(),
@@ -503,48 +520,40 @@ impl<'s, 'd> Spans<'s, 'd> {
     /// character before the quote, and a line break the two spaces before the newline.
     fn next_start(&mut self, stop: Option<Stop<'_>>, parsers: &[Parser]) -> Option<usize> {
         let b = self.src.as_bytes();
-        let triggers = triggers(parsers);
-        let stop_byte = match stop {
-            Some(Stop::LinkBracket) => Some(b']'),
-            _ => None,
-        };
+        let triggers = triggers(parsers, matches!(stop, Some(Stop::LinkBracket)));
         let quotes = parsers.contains(&Parser::SmartQuotes);
         let breaks = parsers.contains(&Parser::LineBreak);
-        let mut i = self.pos;
+        let mut i = byte_set::find(b, self.pos, triggers);
         while i < b.len() {
             let c = b[i];
-            if triggers[c as usize] || Some(c) == stop_byte {
-                if quotes && (c == b'"' || c == b'\'') {
-                    if let Some(p) = self
-                        .char_start_before(i)
-                        .filter(|&p| p >= self.pos && b[p] != b'\\')
-                    {
-                        self.spend(p - self.pos);
-                        return Some(p);
-                    }
-                }
-                // ` >>`: the space before is part of the symbol (a no-break space).
-                if c == b'>'
-                    && b.get(i + 1) == Some(&b'>')
-                    && i > self.pos
-                    && b[i - 1] == b' '
-                    && triggers[b'>' as usize]
+            if quotes && (c == b'"' || c == b'\'') {
+                if let Some(p) = self
+                    .char_start_before(i)
+                    .filter(|&p| p >= self.pos && b[p] != b'\\')
                 {
-                    self.spend(i - 1 - self.pos);
-                    return Some(i - 1);
-                }
-                if breaks && c == b'\n' && i >= self.pos + 2 && &b[i - 2..i] == b"  " {
-                    self.spend(i - 2 - self.pos);
-                    return Some(i - 2);
-                }
-                if stop.is_some_and(|s| self.stop_at(s, i).is_some())
-                    || self.could_start(parsers, i)
-                {
-                    self.spend(i - self.pos);
-                    return Some(i);
+                    self.spend(p - self.pos);
+                    return Some(p);
                 }
             }
-            i += 1;
+            // ` >>`: the space before is part of the symbol (a no-break space).
+            if c == b'>'
+                && b.get(i + 1) == Some(&b'>')
+                && i > self.pos
+                && b[i - 1] == b' '
+                && triggers[b'>' as usize]
+            {
+                self.spend(i - 1 - self.pos);
+                return Some(i - 1);
+            }
+            if breaks && c == b'\n' && i >= self.pos + 2 && &b[i - 2..i] == b"  " {
+                self.spend(i - 2 - self.pos);
+                return Some(i - 2);
+            }
+            if stop.is_some_and(|s| self.stop_at(s, i).is_some()) || self.could_start(parsers, i) {
+                self.spend(i - self.pos);
+                return Some(i);
+            }
+            i = byte_set::find(b, i + 1, triggers);
         }
         self.spend(b.len() - self.pos);
         None

@@ -5,6 +5,8 @@
 //! type, so `date: 2019-02-06` stays the string `"2019-02-06"`, which is how a date should come
 //! out anyway. A YAML error becomes one diagnostic at its place in the front matter.
 
+mod plain;
+
 use crate::diagnostic::Issue;
 use crate::value::{Map, Value};
 
@@ -16,12 +18,16 @@ const MAX_ALIASES: usize = 64;
 
 /// Parses the front matter text. Offsets of issues are relative to `yaml`.
 pub fn parse(yaml: &str) -> (Map, Vec<Issue>) {
+    if let Some(map) = plain::parse(yaml) {
+        return (map, Vec::new());
+    }
     if let Some(issue) = refuse_hostile(yaml) {
         return (Map::new(), vec![issue]);
     }
-    match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
-        Ok(serde_yaml::Value::Mapping(m)) => (mapping(m), Vec::new()),
-        Ok(serde_yaml::Value::Null) => (Map::new(), Vec::new()),
+    // Straight into our `Value`: no `serde_yaml::Value` tree in between.
+    match serde_yaml::from_str::<Value>(yaml) {
+        Ok(Value::Map(m)) => (m, Vec::new()),
+        Ok(Value::Null) => (Map::new(), Vec::new()),
         Ok(_) => (
             Map::new(),
             vec![Issue::error(
@@ -142,35 +148,62 @@ fn first_content_offset(yaml: &str) -> usize {
     yaml.find('\n').map_or(0, |i| i + 1)
 }
 
-fn mapping(m: serde_yaml::Mapping) -> Map {
-    m.into_iter().map(|(k, v)| (key(k), value(v))).collect()
+/// Whether the fast path, where it reads `yaml` at all, reads it exactly as serde_yaml does.
+/// For the `front_matter` fuzz target, which checks this on any input.
+#[doc(hidden)]
+pub fn fast_path_agrees(yaml: &str) -> bool {
+    plain::parse(yaml).is_none_or(|fast| Some(fast) == parse_with_serde(yaml))
 }
 
-fn key(k: serde_yaml::Value) -> String {
-    match value(k) {
-        Value::String(s) => s,
-        other => other.to_liquid_string(),
-    }
-}
-
-fn value(v: serde_yaml::Value) -> Value {
-    match v {
-        serde_yaml::Value::Null => Value::Null,
-        serde_yaml::Value::Bool(b) => Value::Bool(b),
-        serde_yaml::Value::Number(n) => match n.as_i64() {
-            Some(i) => Value::Int(i),
-            None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        serde_yaml::Value::String(s) => Value::String(s),
-        serde_yaml::Value::Sequence(items) => Value::List(items.into_iter().map(value).collect()),
-        serde_yaml::Value::Mapping(m) => Value::Map(mapping(m)),
-        serde_yaml::Value::Tagged(t) => value(t.value),
+/// serde_yaml's reading, without the fast path (for tests that compare the two).
+fn parse_with_serde(yaml: &str) -> Option<Map> {
+    match serde_yaml::from_str::<Value>(yaml) {
+        Ok(Value::Map(m)) => Some(m),
+        Ok(Value::Null) => Some(Map::new()),
+        _ => None,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast path should read every front matter of the real posts exactly as serde_yaml does
+    /// (where it reads one at all).
+    #[test]
+    fn plain_reading_should_equal_serde_yaml_on_the_real_posts() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/posts");
+        let Ok(langs) = std::fs::read_dir(&dir) else {
+            eprintln!("skipped: ../shared/corpus is not there");
+            return;
+        };
+        let mut read = 0;
+        let mut files: Vec<_> = langs
+            .flatten()
+            .flat_map(|l| std::fs::read_dir(l.path()).into_iter().flatten().flatten())
+            .collect();
+        files.retain(|f| f.path().extension().is_some_and(|x| x == "md"));
+        for f in files {
+            let text = std::fs::read_to_string(f.path()).expect("a post should be UTF-8");
+            let text = text.replace("\r\n", "\n");
+            let parts = crate::front_matter::split(&text);
+            let Some(range) = parts.yaml else { continue };
+            let yaml = &text[range];
+            if let Some(fast) = plain::parse(yaml) {
+                assert_eq!(
+                    Some(fast),
+                    parse_with_serde(yaml),
+                    "{:?}: the fast path should read as serde_yaml does",
+                    f.path()
+                );
+                read += 1;
+            }
+        }
+        assert!(
+            read > 100,
+            "the fast path should read most real front matters, read {read}"
+        );
+    }
 
     #[test]
     fn parse_should_keep_every_key_in_order() {
