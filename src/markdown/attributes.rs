@@ -72,6 +72,13 @@ fn id_name_len(s: &str) -> usize {
     1 + b[1..].iter().take_while(|&&c| word(c) || c == b'-').count()
 }
 
+/// An attribute list's content read into fresh attributes.
+pub fn parsed(text: &str) -> Attributes {
+    let mut a = Attributes::default();
+    parse_into(text, &mut a);
+    a
+}
+
 /// Reads an attribute list's content (`.a #b key="v" ref`) into `into`. Returns whether anything
 /// was found (kramdown warns when not).
 pub fn parse_into(text: &str, into: &mut Attributes) -> bool {
@@ -203,6 +210,44 @@ pub fn braced(s: &str) -> Option<(&str, usize)> {
     None
 }
 
+/// kramdown's `LIST_ITEM_IAL`: an attribute list opening a list item, a definition or a term
+/// (`- {:.note} text`), for that element. It is `{:…}` with some content, but not an attribute
+/// list definition (`{:name: …}`) nor `{:/…}`. Gives the list's content and the length taken,
+/// white space after it included.
+pub fn list_item_ial(s: &str) -> Option<(&str, usize)> {
+    let lead = s.len() - s.trim_start_matches(is_ruby_space).len();
+    let (text, len) = braced(&s[lead..])?;
+    if text.is_empty() || text.starts_with('/') || starts_definition(text) {
+        return None;
+    }
+    let after = &s[lead + len..];
+    Some((
+        text,
+        s.len() - after.trim_start_matches(is_ruby_space).len(),
+    ))
+}
+
+/// `(\w[\w-]*)?:` at the start: what makes `{:name: …}` a definition, not a list.
+fn starts_definition(text: &str) -> bool {
+    let b = text.as_bytes();
+    let name = if b
+        .first()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    {
+        b.iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+            .count()
+    } else {
+        0
+    };
+    b.get(name) == Some(&b':')
+}
+
+/// Ruby's `\s`.
+fn is_ruby_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
+}
+
 /// An extension start tag `{::name attrs}` (or `{::name attrs /}`, which has no body).
 pub struct ExtensionTag<'a> {
     pub name: &'a str,
@@ -211,23 +256,50 @@ pub struct ExtensionTag<'a> {
     pub len: usize,
 }
 
-/// The extensions kramdown knows.
-const EXTENSIONS: [&str; 3] = ["comment", "nomarkdown", "options"];
+impl ExtensionTag<'_> {
+    /// Whether kramdown knows the extension; it shows an unknown one as text.
+    pub fn is_known(&self) -> bool {
+        ["comment", "nomarkdown", "options"].contains(&self.name)
+    }
+}
 
-/// Reads an extension start tag at the start of `s`, if it names an extension kramdown knows.
+/// Ruby's `\w` (ASCII only, as kramdown's patterns see it).
+fn is_ruby_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Reads an extension start tag `{::name attrs}` at the start of `s`, where the name is ASCII
+/// word characters followed by `}`, `/}` or a space. Anything else starting `{::` is read by
+/// kramdown as an attribute list, not as an extension.
 pub fn extension_tag(s: &str) -> Option<ExtensionTag<'_>> {
     let body = s.strip_prefix("{::")?;
-    let name_len = body
-        .bytes()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
-        .count();
-    let name = &body[..name_len];
-    let close = body.find('}')?;
-    EXTENSIONS.contains(&name).then(|| ExtensionTag {
-        name,
-        self_closing: body[..close].ends_with('/'),
+    let name_len = body.bytes().take_while(|c| is_ruby_word(*c)).count();
+    if name_len == 0 {
+        return None;
+    }
+    let after = &body[name_len..];
+    let close = name_len + after.find('}')?;
+    let attrs = &body[name_len..close];
+    let well_formed = attrs.is_empty() || attrs == "/" || attrs.starts_with(is_ruby_space);
+    well_formed.then(|| ExtensionTag {
+        name: &body[..name_len],
+        self_closing: attrs.ends_with('/'),
         len: 3 + close + 1,
     })
+}
+
+/// The length of an extension stop tag `{:/}` or `{:/name}` at the start of `s`.
+pub fn extension_stop_tag(s: &str) -> Option<usize> {
+    let body = s.strip_prefix("{:/")?;
+    let b = body.as_bytes();
+    let name_len = if b.first().copied().is_some_and(is_ruby_word) {
+        b.iter()
+            .take_while(|c| is_ruby_word(**c) || **c == b'-')
+            .count()
+    } else {
+        0
+    };
+    (b.get(name_len) == Some(&b'}')).then_some(3 + name_len + 1)
 }
 
 #[cfg(test)]

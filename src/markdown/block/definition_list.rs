@@ -7,6 +7,7 @@
 //! definition. A definition list right after another one continues it.
 
 use super::{html_block, is_blank, is_eob, is_ial_line, paragraph, Blocks, Item, Last};
+use crate::markdown::attributes;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
@@ -48,10 +49,18 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     }
     let mut offset = terms_at;
     for term in terms.split('\n') {
+        // `{:.name} term`: attributes for the `<dt>`.
+        let (term_at, term_text) = match attributes::list_item_ial(term) {
+            Some((text, n)) => {
+                b.items.push(Item::Attrs(attributes::parsed(text)));
+                (offset + n, &term[n..])
+            }
+            None => (offset, term),
+        };
         b.items
             .push(Item::Event(Event::Start(Tag::DefinitionListTitle), offset));
         b.items
-            .push(Item::Raw(CowStr::from(term.to_owned()), offset));
+            .push(Item::Raw(CowStr::from(term_text.to_owned()), term_at));
         b.items
             .push(Item::Event(Event::End(TagEnd::DefinitionListTitle), offset));
         offset += term.len() + 1;
@@ -65,9 +74,18 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         // `:` and the white space after it: the definition's indentation.
         let after = &line[lead + 1..];
         let ws = after.len() - after.trim_start_matches([' ', '\t']).len();
-        let indent = lead + 1 + ws;
-        let mut text = String::from(&after[ws..]);
-        text.push('\n');
+        let content = &after[ws..];
+        // `: {:.name} text`: attributes for the `<dd>`; alone on the line, they make the
+        // indentation 4, as for a list item.
+        let ial = attributes::list_item_ial(content);
+        let indent = match ial {
+            Some((_, n)) if n == content.len() => 4,
+            _ => lead + 1 + ws,
+        };
+        let mut text = String::from(ial.map_or(content, |(_, n)| &content[n..]));
+        if !text.is_empty() {
+            text.push('\n');
+        }
         let mut p = b.line_end(at);
         let mut last_is_blank = false;
         while p < b.src.len() {
@@ -101,6 +119,9 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         let mut items: Vec<Item<'static>> = parsed.items.into_iter().map(super::owned).collect();
         if !first_as_para {
             unwrap_first_paragraph(&mut items);
+        }
+        if let Some((ial, _)) = ial {
+            b.items.push(Item::Attrs(attributes::parsed(ial)));
         }
         b.items
             .push(Item::Event(Event::Start(Tag::DefinitionListDefinition), at));
@@ -148,7 +169,8 @@ fn blank_is_one_line(b: &Blocks<'_, '_>) -> bool {
 
 /// Drops the `<p>` tags of the first block when it is a paragraph.
 fn unwrap_first_paragraph(items: &mut Vec<Item<'_>>) {
-    let first = items.iter().position(|i| !matches!(i, Item::Blank));
+    // The very first child: after a blank line the paragraph keeps its `<p>`.
+    let first = items.iter().position(|i| !matches!(i, Item::Attrs(_)));
     if let Some(i) = first {
         if matches!(items[i], Item::Event(Event::Start(Tag::Paragraph), _)) {
             if let Some(j) = items[i..]

@@ -123,7 +123,7 @@ fn extension(b: &mut Blocks<'_, '_>, t: &str) -> bool {
         name,
         self_closing,
         len,
-    }) = attributes::extension_tag(t)
+    }) = attributes::extension_tag(t).filter(|tag| tag.is_known())
     else {
         return false;
     };

@@ -15,6 +15,7 @@ use super::{
     horizontal_rule, html_block, is_blank, is_eob, is_ial_line, paragraph, Blocks, Item, Last,
     MAX_DEPTH,
 };
+use crate::markdown::attributes::{self, Attributes};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// `^( {0,3}[+*-])([\t| ].*?\n)` / `^( {0,3}\d+\.)(…)`: the marker's length (leading spaces
@@ -55,6 +56,8 @@ fn columns(line: &str) -> usize {
 struct ListItem {
     chunks: Vec<String>,
     at: usize,
+    /// The attributes of `- {:.name} text`, for the `<li>`.
+    ial: Option<Attributes>,
 }
 
 pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
@@ -87,12 +90,14 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
             let rest = &line[len..];
             let ws = rest.len() - rest.trim_start_matches([' ', '\t']).len();
             let content = rest.trim_start_matches([' ', '\t']);
-            indent = if is_blank(content) || content_is_only_ial(content) {
+            let ial = attributes::list_item_ial(content);
+            indent = if is_blank(content) || ial.is_some_and(|(_, n)| n == content.len()) {
                 4
             } else {
                 len + ws
             };
             max_lead = indent.saturating_sub(1).min(3);
+            let content = ial.map_or(content, |(_, n)| &content[n..]);
             let mut first = content.to_owned();
             if !first.is_empty() {
                 first.push('\n');
@@ -101,6 +106,7 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
             items.push(ListItem {
                 chunks: vec![first],
                 at: b.pos,
+                ial: ial.map(|(text, _)| attributes::parsed(text)),
             });
             last_is_blank = false;
             b.pos = next;
@@ -151,6 +157,9 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     let count = items.len();
     let mut trailing_blank = false;
     for (n, item) in items.into_iter().enumerate() {
+        if let Some(ial) = item.ial {
+            b.items.push(Item::Attrs(ial));
+        }
         let first_index = b.items.len();
         b.items.push(Item::Event(Event::Start(Tag::Item), item.at));
         let mut last = Last::Nothing;
@@ -219,11 +228,6 @@ fn kinds(items: &[Item<'_>]) -> Vec<Child> {
         }
     }
     out
-}
-
-/// A first line that is only an attribute list: the item's indentation is 4 then.
-fn content_is_only_ial(content: &str) -> bool {
-    is_ial_line(content)
 }
 
 /// kramdown's lazy pattern refuses a line that starts (after up to `min(indent, 3)` spaces) an

@@ -14,8 +14,14 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     if !r.starts_with("{:") {
         return false;
     }
-    if r.starts_with("{::") || r.starts_with("{:/") {
-        return extension(s);
+    // Only a well-formed extension tag is one; `{::한}` or `{:/x y}` reads as an attribute list.
+    if let Some(tag) = attributes::extension_tag(r) {
+        return extension(s, tag);
+    }
+    if attributes::extension_stop_tag(r).is_some() {
+        s.warn(s.pos, "a stray extension stop tag `{:/…}` is shown as text; it closes a `{::comment}` or `{::nomarkdown}` started before it".into());
+        s.take_char();
+        return true;
     }
     // No `}` close enough: not an attribute list (found in one remembered forward search).
     let near = s
@@ -95,23 +101,17 @@ fn start_of(
 }
 
 /// `{::name attrs}body{:/name}` or `{::name attrs /}`.
-fn extension(s: &mut Spans<'_, '_>) -> bool {
-    let r = s.rest();
-    let Some(attributes::ExtensionTag {
+fn extension(s: &mut Spans<'_, '_>, tag: attributes::ExtensionTag<'_>) -> bool {
+    if !tag.is_known() {
+        s.warn(s.pos, "an unknown `{::…}` extension is shown as text; kramdown knows `{::comment}`, `{::nomarkdown}` and `{::options}`".into());
+        s.take_char();
+        return true;
+    }
+    let attributes::ExtensionTag {
         name,
         self_closing,
         len,
-    }) = attributes::extension_tag(r)
-    else {
-        let what = if r.starts_with("{:/") {
-            "a stray extension stop tag `{:/…}`"
-        } else {
-            "an unknown `{::…}` extension"
-        };
-        s.warn(s.pos, format!("{what} is shown as text; kramdown knows `{{::comment}}`, `{{::nomarkdown}}` and `{{::options}}`"));
-        s.take_char();
-        return true;
-    };
+    } = tag;
     let after_tag = s.pos + len;
     if self_closing {
         s.pos = after_tag;
