@@ -2,6 +2,18 @@
 //!
 //! Options are checked here, and a malformed one is a `TypeError`; the source text can never make
 //! it throw. The result is a plain object (maps become objects, `None` becomes `null`).
+//!
+//! A panic must never leave the module unusable: with `panic = "abort"` (wasm32's default) it
+//! traps, and a trapped instance may hold half-changed state. The start function installs a hook
+//! that leaves the panic's message where the JS wrapper (`.ci/npm/render.js`) reads it after the
+//! trap, and has wasm-bindgen's glue make a fresh instance before the next call. A trap that
+//! passes no hook (stack overflow, out of memory) is covered by [`renew_instance`], which the
+//! wrapper calls after any such failure.
+
+#[cfg(feature = "crash-test")]
+mod crash_test;
+#[cfg(feature = "sanitize")]
+mod sanitize;
 
 use crate::{render_post, Options, Value};
 use serde::Serialize;
@@ -17,6 +29,12 @@ export interface RenderOptions {
   languages?: string[];
   /** The post's path in the site, e.g. `_i18n/ja/_posts/2021-01-20-x.md`: gives the language and date when the front matter lacks them. */
   path?: string;
+  /**
+   * Sanitizes `html` for insertion into a page (no scripts, handlers, frames, forms or unsafe URLs)
+   * and keeps `image` only if it is a safe image URL. Default `true` from "postview/sanitize",
+   * the only entry that has the sanitiser; from "postview", `true` throws a `TypeError`.
+   */
+  sanitize?: boolean;
 }
 
 /** A value of front matter, as YAML wrote it. */
@@ -64,7 +82,7 @@ export interface RenderedPost {
   headings: Heading[];
   /** In source order. */
   diagnostics: Diagnostic[];
-  /** The source line of each top-level block of `html`, in order. */
+  /** The source line of each top-level block of `html`, in order (empty when sanitized). */
   blockLines: number[];
 }
 
@@ -75,29 +93,105 @@ export interface RenderedPost {
 export function renderPost(source: string, options?: RenderOptions): RenderedPost;
 "#;
 
+/// Where the panic hook leaves the message of a panic, on the JS global object, for the wrapper to
+/// read (and delete) once the call has trapped.
+const PANIC_KEY: &str = "__postviewPanic";
+
+/// Runs when the module is instantiated, and again for every fresh instance.
+#[wasm_bindgen(start, skip_typescript)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let what = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("a panic without a message");
+        let message = match info.location() {
+            Some(at) => format!("{what} (at {}:{})", at.file(), at.line()),
+            None => what.to_owned(),
+        };
+        let _ = js_sys::Reflect::set(
+            &js_sys::global(),
+            &JsValue::from_str(PANIC_KEY),
+            &JsValue::from_str(&message),
+        );
+        renew_instance();
+    }));
+}
+
+/// Has wasm-bindgen's glue replace this instance by a fresh one before the next call into it.
+/// Exported for the JS wrapper, which calls it after a trap the panic hook did not see: it only
+/// calls into the glue, so it still runs in an instance whose stack is broken.
+///
+/// The page's build does not renew: its `Preview` objects point into the instance's memory and
+/// would point into a blank one. A panic there leaves the page to say so (its drafts are saved).
+#[wasm_bindgen(js_name = renewInstance, skip_typescript)]
+pub fn renew_instance() {
+    #[cfg(not(feature = "page"))]
+    wasm_bindgen::handler::schedule_reinit();
+}
+
+/// Does nothing, so that calling it makes the glue renew a scheduled instance now. The wrapper
+/// calls it right after a trap: the glue copies a call's string arguments into the instance
+/// before it checks for a scheduled renewal, so a `renderPost` call would copy its source into
+/// the old instance's memory and then read it from the fresh one's.
+#[wasm_bindgen(js_name = renewPending, skip_typescript)]
+pub fn renew_pending() {}
+
 /// See the TypeScript declaration above.
 #[wasm_bindgen(js_name = renderPost, skip_typescript)]
 pub fn render_post_js(source: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let options = read_options(&options)?;
-    let rendered = render_post(source, &options);
+    #[cfg(feature = "crash-test")]
+    crash_test::crash_if_armed();
+    let rendered = render_post(source, &options.core);
+    let rendered = if options.sanitize {
+        sanitized(rendered)
+    } else {
+        rendered
+    };
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     rendered
         .serialize(&serializer)
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
+#[cfg(feature = "sanitize")]
+use sanitize::rendered as sanitized;
+
+/// Never called: without the sanitiser, `read_options` refuses `sanitize: true`. Were it called,
+/// the panic would give the caller no HTML at all, rather than HTML it believes sanitized.
+#[cfg(not(feature = "sanitize"))]
+fn sanitized(_: crate::Rendered) -> crate::Rendered {
+    unreachable!("sanitize: true reached a build without the sanitiser")
+}
+
+/// `renderPost`'s options: the core's, and whether to sanitize.
+struct JsOptions {
+    core: Options,
+    sanitize: bool,
+}
+
+/// Sanitizing is the default where the sanitiser is built in ("postview/sanitize"), and cannot be
+/// asked for where it is not: nobody should get raw HTML believing it sanitized.
+const SANITIZE_BY_DEFAULT: bool = cfg!(feature = "sanitize");
+
 fn type_error(message: &str) -> JsValue {
     js_sys::TypeError::new(message).into()
 }
 
-fn read_options(js: &JsValue) -> Result<Options, JsValue> {
+fn read_options(js: &JsValue) -> Result<JsOptions, JsValue> {
     let mut options = Options::default();
     if js.is_undefined() || js.is_null() {
-        return Ok(options);
+        return Ok(JsOptions {
+            core: options,
+            sanitize: SANITIZE_BY_DEFAULT,
+        });
     }
     if !js.is_object() || js_sys::Array::is_array(js) {
         return Err(type_error(
-            "renderPost: options should be an object like { site, languages, path }",
+            "renderPost: options should be an object like { site, languages, path, sanitize }",
         ));
     }
     let field = |name: &str| {
@@ -139,5 +233,23 @@ fn read_options(js: &JsValue) -> Result<Options, JsValue> {
                 .ok_or_else(|| type_error("renderPost: options.path should be a string"))?,
         );
     }
-    Ok(options)
+
+    let sanitize = field("sanitize");
+    let sanitize = if sanitize.is_undefined() || sanitize.is_null() {
+        SANITIZE_BY_DEFAULT
+    } else {
+        sanitize
+            .as_bool()
+            .ok_or_else(|| type_error("renderPost: options.sanitize should be true or false"))?
+    };
+    if sanitize && !cfg!(feature = "sanitize") {
+        return Err(type_error(
+            "renderPost: this build has no sanitiser, so sanitize: true cannot be honoured; \
+             import { renderPost } from \"postview/sanitize\" instead",
+        ));
+    }
+    Ok(JsOptions {
+        core: options,
+        sanitize,
+    })
 }

@@ -327,6 +327,8 @@ fn malformed_options_should_throw_a_type_error() {
         "{ site: [] }",
         r#"{ site: "x" }"#,
         "{ path: 5 }",
+        r#"{ sanitize: "yes" }"#,
+        "{ sanitize: 1 }",
     ];
     for options in malformed {
         let error = render("---\ntitle: T\n---\nx\n", js(options))
@@ -338,6 +340,40 @@ fn malformed_options_should_throw_a_type_error() {
         assert!(
             message.starts_with("renderPost: "),
             "{options}: the message should name renderPost: {message}"
+        );
+    }
+}
+
+// This build has no sanitiser (feature `sanitize`, the "postview/sanitize" entry): asking for it
+// must fail loudly, never hand back raw HTML as if it were sanitized.
+#[wasm_bindgen_test]
+fn sanitize_true_should_throw_a_type_error_naming_the_sanitize_entry() {
+    let error = render("<script>x</script>\n", js("{ sanitize: true }"))
+        .expect_err("sanitize: true should throw without the sanitiser");
+    let error = error
+        .dyn_ref::<js_sys::TypeError>()
+        .expect("sanitize: true should be a TypeError");
+    let message = String::from(error.message());
+    assert!(
+        message.contains(r#"import { renderPost } from "postview/sanitize""#),
+        "the message should say where the sanitiser is: {message}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn sanitize_false_or_absent_should_render_the_raw_html_jekyll_would() {
+    for options in [
+        "{ sanitize: false }",
+        "{ sanitize: null }",
+        "{}",
+        "undefined",
+    ] {
+        let post = render("<script>x</script>\n", js(options))
+            .unwrap_or_else(|e| panic!("{options} should render: {e:?}"));
+        assert_eq!(
+            get(&post, "html").as_string().unwrap().trim(),
+            "<script>x</script>",
+            "{options}"
         );
     }
 }

@@ -2,8 +2,9 @@
 // instantiated, so `renderPost` works as soon as the import resolves. The `new URL(…,
 // import.meta.url)` form is what browsers resolve next to this file and what bundlers (Vite,
 // webpack, Rollup) recognise and emit as an asset.
-import init from './postview.js';
+import init, * as glue from './postview.js';
+import { renderPostWith } from './render.js';
 
 await init({ module_or_path: new URL('./postview_bg.wasm', import.meta.url) });
 
-export { renderPost } from './render.js';
+export const renderPost = renderPostWith(glue);

@@ -1,8 +1,9 @@
 // Entry for Node (the `node` export condition): Node's fetch cannot read file: URLs, so the module
 // is read from disk and instantiated synchronously, and nothing needs awaiting.
 import { readFileSync } from 'node:fs';
-import { initSync } from './postview.js';
+import * as glue from './postview.js';
+import { renderPostWith } from './render.js';
 
-initSync({ module: readFileSync(new URL('./postview_bg.wasm', import.meta.url)) });
+glue.initSync({ module: readFileSync(new URL('./postview_bg.wasm', import.meta.url)) });
 
-export { renderPost } from './render.js';
+export const renderPost = renderPostWith(glue);

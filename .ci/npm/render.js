@@ -1,11 +1,73 @@
-// The `renderPost` both entries export. Every call from users passes through this one function,
-// so behaviour around the wasm call (such as re-instantiating the module after a wasm trap)
-// belongs here and nowhere else. The entries only load the module before exporting it.
-import { renderPost as renderInWasm } from './postview.js';
+// The `renderPost` every entry exports: each entry loads its own module (with or without the
+// sanitiser) and hands its glue to `renderPostWith`. Every call from users passes through here,
+// so what happens around the wasm call belongs here and nowhere else.
+//
+// A Rust panic aborts, which in wasm is a trap (`WebAssembly.RuntimeError`); so do an overflowing
+// stack (V8 may report it as a `RangeError`) and an allocation that fails. A trapped instance may
+// hold half-changed memory, so it is never used again: the glue makes a fresh one, and the call
+// that failed returns a post that says so, as a diagnostic, rather than throwing. The module's
+// panic hook leaves the panic's message on the global object (under PANIC_KEY) and schedules
+// the fresh instance itself; a trap it did not see is scheduled here.
+
+const PANIC_KEY = '__postviewPanic';
+
+/** Returns `renderPost` for a module's wasm-bindgen glue (an instantiated `postview.js`). */
+export function renderPostWith(glue) {
+  /**
+   * Renders a post (its whole text, front matter included) as the Jekyll site publishes it.
+   */
+  return function renderPost(source, options) {
+    try {
+      return glue.renderPost(source, options);
+    } catch (error) {
+      const trapped = error instanceof WebAssembly.RuntimeError || error instanceof RangeError;
+      // Anything else that came out of the call (a TypeError for malformed options, or an
+      // exception of the caller's own, such as a throwing getter in `options`) is the caller's
+      // to handle; but it may have left the instance mid-call too, and a fresh one costs little.
+      const panic = takePanicMessage();
+      let reason = panic ?? `${error.name}: ${error.message}`;
+      try {
+        renew(glue, panic !== undefined);
+      } catch (renewing) {
+        reason += ` (and the module could not be renewed: ${renewing})`;
+      }
+      if (!trapped) throw error;
+      return failed(reason);
+    }
+  };
+}
+
+function takePanicMessage() {
+  const message = globalThis[PANIC_KEY];
+  delete globalThis[PANIC_KEY];
+  return typeof message === 'string' ? message : undefined;
+}
 
 /**
- * Renders a post (its whole text, front matter included) as the Jekyll site publishes it.
+ * Makes the glue replace the instance now. `scheduled`: the panic hook has already asked for it
+ * (it did if it left a message); otherwise the dead instance is asked, through an export that
+ * only calls back into the glue. `renewPending` then runs the glue's pending renewal at once, so
+ * that the next call copies its arguments into the fresh instance, not the dead one.
  */
-export function renderPost(source, options) {
-  return renderInWasm(source, options);
+function renew(glue, scheduled) {
+  if (!scheduled) glue.renewInstance();
+  glue.renewPending();
+}
+
+/** The result of a call that failed inside the module: no body, and one error saying why. */
+function failed(reason) {
+  const message = `postview failed on this text (a bug: please report it with the post): ${reason}`;
+  console.error(message);
+  return {
+    frontMatter: {},
+    html: '',
+    title: null,
+    lang: null,
+    date: null,
+    image: null,
+    translations: [],
+    headings: [],
+    diagnostics: [{ severity: 'error', message, line: 1, column: 1 }],
+    blockLines: [],
+  };
 }

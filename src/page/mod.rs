@@ -87,7 +87,8 @@ impl Preview {
             on_render,
             good_lines: None,
         }));
-        // The tab may be closed or frozen at any moment after an edit: save the draft then.
+        // Every edit is saved as it comes (see `edit`), so these find nothing left to save today;
+        // they keep a hidden or closed tab safe should saving ever be deferred again.
         let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
         let save = |state: Weak<RefCell<State>>| {
             move |_: &web_sys::Event| {
@@ -142,11 +143,15 @@ impl Preview {
         self.render_now();
     }
 
-    /// The text was edited: saves it as the draft and renders, after a pause if renders are slow.
+    /// The text was edited: saves it as the draft at once, and renders, after a pause if renders
+    /// are slow.
     pub fn edit(&self, text: String) {
         let mut state = self.state.borrow_mut();
         state.doc.text = text;
         state.doc.dirty = true;
+        // Now, not with the render: a tab that dies before the pause ends (killed, crashed, out of
+        // memory: no pagehide comes) must still have every key.
+        state.save_draft();
         let pause = Debounce::pause_for(state.last_ms);
         let weak = Rc::downgrade(&self.state);
         state.debounce.schedule(now(), pause, move || {

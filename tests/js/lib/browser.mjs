@@ -12,8 +12,19 @@ const ARGS = [
   '--disable-sync',
 ];
 
+const EXECUTABLE = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
 export function launchChromium() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+  return chromium.launch({ executablePath: EXECUTABLE, args: ARGS });
+}
+
+/**
+ * A browser whose profile (local storage included) lives in `userDataDir`, so that what a page
+ * stored is there again when the browser is launched anew on the same directory. Returns the
+ * browser's one context.
+ */
+export function launchPersistentChromium(userDataDir) {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: EXECUTABLE, args: ARGS });
 }
 
 /**

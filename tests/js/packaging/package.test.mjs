@@ -43,7 +43,7 @@ async function renderedPage(url) {
   }
 }
 
-test('the tarball should hold the entries, the types, the glue, the module and the README only', () => {
+test('the tarball should hold the entries, the types, the glue, the modules and the README only', () => {
   // A licence file joins them once the repository has one.
   const files = consumer.packed.files.map((f) => f.path).filter((f) => !/^LICEN[CS]E/.test(f));
   assert.deepEqual(files.sort(), [
@@ -55,6 +55,11 @@ test('the tarball should hold the entries, the types, the glue, the module and t
     'postview.js',
     'postview_bg.wasm',
     'render.js',
+    'sanitize/index.d.ts',
+    'sanitize/index.js',
+    'sanitize/node.js',
+    'sanitize/postview.js',
+    'sanitize/postview_bg.wasm',
   ]);
 });
 

@@ -1,0 +1,63 @@
+//! `crashForTests(kind)` (cargo feature `crash-test`, never shipped): makes the next `renderPost`
+//! call fail inside the module the way `kind` says, so that the packaging tests can check that the
+//! JS wrapper recovers from each kind of failure with a real trap of a real instance.
+//!
+//! - `"panic"`: a Rust panic, which runs the panic hook, then traps (`unreachable`);
+//! - `"trap"`: a trap with no panic, so no hook runs (as an out-of-memory abort would);
+//! - `"overflow"`: unbounded recursion until the stack runs out, also unseen by the hook.
+
+use std::cell::Cell;
+use std::hint::black_box;
+use wasm_bindgen::prelude::*;
+
+#[derive(Clone, Copy)]
+enum Crash {
+    Panic,
+    Trap,
+    Overflow,
+}
+
+thread_local! {
+    static ARMED: Cell<Option<Crash>> = const { Cell::new(None) };
+}
+
+/// Arms the next `renderPost` call to fail: `kind` is `"panic"`, `"trap"` or `"overflow"`.
+#[wasm_bindgen(js_name = crashForTests, skip_typescript)]
+pub fn crash_for_tests(kind: &str) -> Result<(), JsValue> {
+    let crash = match kind {
+        "panic" => Crash::Panic,
+        "trap" => Crash::Trap,
+        "overflow" => Crash::Overflow,
+        _ => {
+            return Err(js_sys::TypeError::new(
+                "crashForTests: kind should be \"panic\", \"trap\" or \"overflow\"",
+            )
+            .into())
+        }
+    };
+    ARMED.with(|armed| armed.set(Some(crash)));
+    Ok(())
+}
+
+/// Called by `renderPost` before it renders.
+pub(super) fn crash_if_armed() {
+    match ARMED.with(Cell::take) {
+        Some(Crash::Panic) => panic!("crashForTests: a panic on purpose"),
+        Some(Crash::Trap) => core::arch::wasm32::unreachable(),
+        Some(Crash::Overflow) => {
+            black_box(recurse(0));
+        }
+        None => {}
+    }
+}
+
+/// Never returns in practice: each call keeps a frame of 1 KB on the stack until it runs out. The
+/// test on `depth` only keeps the compiler from seeing (and refusing) endless recursion.
+fn recurse(depth: u64) -> u64 {
+    let mut frame = [0u8; 1024];
+    black_box(&mut frame);
+    if black_box(depth) == u64::MAX {
+        return frame[0].into();
+    }
+    recurse(depth + 1) + u64::from(black_box(frame[1]))
+}
