@@ -6,7 +6,8 @@
 //! round renders the whole corpus once per subject, the subjects take turns within a round
 //! (full, split, yaml, liquid, markdown, full, split, …) so a slow spell of the machine hits all
 //! of them alike, and the warm-up rounds are not counted. Cargo's `bench` profile inherits
-//! `release` (opt-level "z", LTO, one codegen unit): the same code the wasm build gets, which is
+//! `release` (opt-level "z" for the dependencies and 3 for postview, LTO, one codegen unit): the
+//! same code the wasm build gets, which is
 //! what the wasm/native ratio needs.
 //!
 //! Environment: `POSTVIEW_BENCH_ROUNDS` (timed rounds, default 20), `POSTVIEW_BENCH_WARMUP`

@@ -1,8 +1,9 @@
 // Size against speed: the npm module built several ways (`bash .ci/bench variants` builds them:
-// Cargo opt-level z, s and 3, each as rustc left it and after wasm-opt -Oz and -O3), each loaded in
+// Cargo opt-levels for the dependencies and for postview's own code, each as rustc left it and after
+// wasm-opt -Oz), each loaded in
 // this one Node process behind its own copy of the glue, and timed over the corpus in interleaved
 // rounds, so the ratios between them come from one run. Prints raw and gzip -9 size, MB/s and the
-// ratio to the shipped build (opt-level "z" + wasm-opt -Oz).
+// ratio to the shipped build (opt-level "z" for the dependencies, 3 for postview, + wasm-opt -Oz).
 //
 //   node tests/bench/variants.mjs DIR…   (each DIR holds postview.js, postview_bg.wasm and `name`)
 import { execFileSync } from 'node:child_process';
@@ -15,7 +16,7 @@ import { env, saveResults, summary, table } from './lib/stats.mjs';
 
 const ROUNDS = env('POSTVIEW_BENCH_ROUNDS', 10);
 const WARMUP = env('POSTVIEW_BENCH_WARMUP', 2);
-const SHIPPED = 'opt-level z, wasm-opt -Oz';
+const SHIPPED = 'opt-level z (deps) / 3 (postview), wasm-opt -Oz';
 
 async function main() {
   const dirs = process.argv.slice(2);

@@ -1,0 +1,85 @@
+//! The hostile shapes: pathological inputs known from cmark's and pulldown-cmark's tests and their
+//! counterparts for the kramdown passes, Liquid and front matter. Each makes a post of about `n`
+//! bytes. Shared by `tests/hostile.rs` (time grows linearly) and `tests/bench/hostile.rs` (how long
+//! each takes at 24 and 96 KB).
+
+pub type Shape = (&'static str, fn(usize) -> String);
+
+pub fn post(body: String) -> String {
+    format!("---\ntitle: hostile\n---\n{body}")
+}
+
+pub const SHAPES: &[Shape] = &[
+    ("open brackets", |n| post("[".repeat(n))),
+    ("unclosed link parentheses", |n| post("[a](".repeat(n / 4))),
+    ("nested links", |n| {
+        post(format!("{}a{}", "[".repeat(n / 2), "](b)".repeat(n / 8)))
+    }),
+    ("unclosed emphasis", |n| post("*a ".repeat(n / 3))),
+    ("unclosed strong", |n| post("**a ".repeat(n / 4))),
+    ("unclosed underscores", |n| post("_a ".repeat(n / 3))),
+    ("alternating delimiters", |n| post("*_".repeat(n / 2))),
+    ("nested emphasis", |n| {
+        post(format!(
+            "{}x{}",
+            "*a **b ".repeat(n / 14),
+            " c** d*".repeat(n / 14)
+        ))
+    }),
+    ("deep block quotes", |n| post(">".repeat(n))),
+    ("deep lists", |n| {
+        post(
+            (0..n / 64)
+                .map(|i| format!("{}- a\n", "  ".repeat(i % 60)))
+                .collect(),
+        )
+    }),
+    ("backtick runs", |n| post("`".repeat(n))),
+    ("unclosed code spans", |n| {
+        post("`a ``b ```c ".repeat(n / 12))
+    }),
+    ("less-than signs", |n| post("<".repeat(n))),
+    ("unclosed spans", |n| post("<span>".repeat(n / 6))),
+    ("unclosed divs", |n| post("<div>\n".repeat(n / 6))),
+    ("unclosed comments", |n| post("<!-- ".repeat(n / 5))),
+    ("unclosed attribute quotes", |n| {
+        post("<a b=\"".repeat(n / 6))
+    }),
+    ("quotes", |n| post("\"a' ".repeat(n / 4))),
+    ("typographic symbols", |n| post("-- ... << ".repeat(n / 10))),
+    ("references", |n| {
+        post("&amp;&#1;&foo;&#99999999;".repeat(n / 26))
+    }),
+    ("attribute list openers", |n| post("{:".repeat(n / 2))),
+    ("math openers", |n| post("$$a ".repeat(n / 4))),
+    ("strikethrough openers", |n| post("~~a ".repeat(n / 4))),
+    ("footnote markers", |n| post("[^a] ".repeat(n / 5))),
+    ("unclosed link titles", |n| post("[a](b \"".repeat(n / 7))),
+    ("one huge line", |n| post("word ".repeat(n / 5))),
+    ("wide table", |n| post(format!("|{}\n", "a|".repeat(n / 2)))),
+    ("tall table", |n| post("| a | b |\n".repeat(n / 10))),
+    ("unclosed Liquid output", |n| post("{{".repeat(n / 2))),
+    ("unclosed Liquid tags", |n| post("{%".repeat(n / 2))),
+    ("long filter chains", |n| {
+        post(format!("{{{{ 'a' {} }}}}", "| append: 'b' ".repeat(n / 14)))
+    }),
+    ("front matter never closed", |n| {
+        format!("---\n{}", "a: b\n".repeat(n / 5))
+    }),
+    ("thousands of front matter keys", |n| {
+        let keys: String = (0..n / 12).map(|i| format!("key{i:05}: v\n")).collect();
+        format!("---\n{keys}---\n{{{{ page.key00001 }}}}")
+    }),
+    ("thousands of keys with lists", |n| {
+        let keys: String = (0..n / 14).map(|i| format!("key{i:05}: [v]\n")).collect();
+        format!("---\n{keys}---\n{{{{ page.key00001 }}}}")
+    }),
+    ("deep YAML nesting", |n| {
+        format!(
+            "---\na: {}{}\n---\nbody",
+            "[".repeat(n / 2),
+            "]".repeat(n / 2)
+        )
+    }),
+    ("unclosed fences", |n| post("````\n```\n".repeat(n / 9))),
+];
