@@ -29,6 +29,7 @@ export function createEditor(parent, { label, onChange, onScroll }) {
     }),
   ];
   const view = new EditorView({ parent });
+  let marked = false; // whether the editor shows any diagnostics
   view.scrollDOM.addEventListener('scroll', onScroll, { passive: true });
 
   /** The document offset of 1-based `line`, `column` (columns count code points). */
@@ -54,11 +55,15 @@ export function createEditor(parent, { label, onChange, onScroll }) {
     /** Shows another text, with its own undo history; fires no onChange. */
     load(text) {
       view.setState(EditorState.create({ doc: text, extensions }));
+      marked = false;
     },
     text: () => view.state.doc.toString(),
     lineCount: () => view.state.doc.lines,
     /** Marks the diagnostics (1-based line and column) in the text and the gutter. */
     mark(diagnostics) {
+      // None to show and none shown (each key in a clean post): an editor update for nothing.
+      if (!diagnostics.length && !marked) return;
+      marked = diagnostics.length > 0;
       const marks = diagnostics.map((d) => {
         const from = offset(d.line, d.column);
         const end = view.state.doc.lineAt(from).to;

@@ -1,11 +1,17 @@
 //! When the preview renders after an edit: a trailing debounce whose pause follows what the last
 //! render cost, with a ceiling so that a long burst of typing still shows up.
 //!
-//! A post that renders in a few milliseconds renders on the next task, within the frame of the
-//! keystroke; a big one waits for a pause in typing (never more than [`MAX_WAIT_MS`] after the
-//! burst began), so keystrokes are not queued behind renders.
+//! A post that renders in a few milliseconds renders in a microtask: after the edit's own handler
+//! (the editor's update) but before the browser draws the keystroke, so the editor and the preview
+//! change in the same frame. (A zero-delay timer is not enough: Chromium runs the frame first, and
+//! the preview then lags the editor by a frame.) Edits made in one go, with no task between them,
+//! still make one render. A big post waits for a pause in typing (never more than [`MAX_WAIT_MS`]
+//! after the burst began), so keystrokes are not queued behind renders.
 
 use gloo_timers::callback::Timeout;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
 
 /// Renders that cost at most this render at once.
 const INSTANT_MS: f64 = 8.0;
@@ -17,7 +23,7 @@ pub const MAX_WAIT_MS: f64 = 300.0;
 /// One pending call at a time; scheduling again replaces it.
 #[derive(Default)]
 pub struct Debounce {
-    timer: Option<Timeout>,
+    pending: Option<Pending>,
     /// When the pending burst's first edit came (`performance.now()`), while one is pending.
     burst_start: Option<f64>,
 }
@@ -38,8 +44,13 @@ impl Debounce {
         let start = *self.burst_start.get_or_insert(now);
         let left = (start + MAX_WAIT_MS - now).max(0.0);
         let delay = f64::from(pause).min(left) as u32;
-        // Replacing the timer drops (and so clears) the one before.
-        self.timer = Some(Timeout::new(delay, run));
+        // Replacing the pending call drops (and so cancels) the one before.
+        self.pending = Some(match web_sys::window() {
+            Some(window) if delay == 0 => Pending::microtask(&window, run),
+            _ => Pending::Timer {
+                _timeout: Timeout::new(delay, run),
+            },
+        });
     }
 
     /// The pending call has run. The spent timer stays until the next `schedule`: it is the one
@@ -50,11 +61,41 @@ impl Debounce {
 
     /// Drops the pending call, if any; says whether there was one.
     pub fn cancel(&mut self) -> bool {
-        self.timer = None;
+        self.pending = None;
         self.burst_start.take().is_some()
     }
 
     pub fn is_pending(&self) -> bool {
         self.burst_start.is_some()
+    }
+}
+
+/// A scheduled call; dropping it cancels the call.
+enum Pending {
+    /// Held for its drop, which clears the timer.
+    Timer { _timeout: Timeout },
+    /// A queued microtask cannot be taken back: it runs `run` only while this flag holds.
+    Microtask(Rc<Cell<bool>>),
+}
+
+impl Pending {
+    fn microtask(window: &web_sys::Window, run: impl FnOnce() + 'static) -> Pending {
+        let live = Rc::new(Cell::new(true));
+        let flag = live.clone();
+        let task = Closure::once_into_js(move || {
+            if flag.get() {
+                run();
+            }
+        });
+        window.queue_microtask(task.unchecked_ref());
+        Pending::Microtask(live)
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Pending::Microtask(live) = self {
+            live.set(false);
+        }
     }
 }

@@ -2,6 +2,11 @@
 //! those on screen by their markup, and only blocks that changed are written. A keystroke in one
 //! paragraph rewrites that paragraph; images elsewhere stay loaded and the scroll stays put.
 //!
+//! The comparison is `isEqualNode` against a pristine copy of each block as it was written (the
+//! page's own node may have changed since: a `<details>` opened by the reader). Serializing every
+//! block to compare markup cost more than the render of a big post; markup keys are made only for
+//! the changed run in the middle, to find blocks that moved.
+//!
 //! New HTML is parsed in a `<template>` of the preview's document: its content is inert (no
 //! script runs, no image loads) until a block is moved into the page. `<meta http-equiv>` loses
 //! that attribute first, because a refresh inserted into the document would navigate the
@@ -26,8 +31,8 @@ pub struct PatchStats {
 pub struct Blocks {
     container: Element,
     nodes: Vec<Node>,
-    /// The markup each node was written from, in order.
-    keys: Vec<String>,
+    /// Each node as parsed, never in the page: what the next HTML's blocks are compared with.
+    pristine: Vec<Node>,
     html: String,
 }
 
@@ -38,7 +43,7 @@ impl Blocks {
         Blocks {
             container,
             nodes: Vec::new(),
-            keys: Vec::new(),
+            pristine: Vec::new(),
             html: String::new(),
         }
     }
@@ -56,21 +61,22 @@ impl Blocks {
                 ..PatchStats::default()
             };
         }
-        let (new_nodes, new_keys) = self.parse(html);
-        let (old_len, new_len) = (self.keys.len(), new_keys.len());
+        let new_nodes = self.parse(html);
+        let (old_len, new_len) = (self.pristine.len(), new_nodes.len());
+        let same = |old: usize, new: usize| self.pristine[old].is_equal_node(Some(&new_nodes[new]));
 
         // Unchanged runs at both ends stay as they are.
         let prefix = (0..old_len.min(new_len))
-            .take_while(|&i| self.keys[i] == new_keys[i])
+            .take_while(|&i| same(i, i))
             .count();
         let suffix = (0..old_len.min(new_len) - prefix)
-            .take_while(|&i| self.keys[old_len - 1 - i] == new_keys[new_len - 1 - i])
+            .take_while(|&i| same(old_len - 1 - i, new_len - 1 - i))
             .count();
 
         // In between, a block that moved is reused; the others are written.
-        let mut spare: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut spare: HashMap<String, Vec<usize>> = HashMap::new();
         for i in (prefix..old_len - suffix).rev() {
-            spare.entry(self.keys[i].as_str()).or_default().push(i);
+            spare.entry(key(&self.pristine[i])).or_default().push(i);
         }
         let anchor = (suffix > 0).then(|| self.nodes[old_len - suffix].clone());
         let mut stats = PatchStats {
@@ -79,21 +85,25 @@ impl Blocks {
         };
         let mut reused = vec![false; old_len];
         let mut middle = Vec::with_capacity(new_len - prefix - suffix);
-        for i in prefix..new_len - suffix {
-            let node = match spare.get_mut(new_keys[i].as_str()).and_then(Vec::pop) {
+        for new in &new_nodes[prefix..new_len - suffix] {
+            let (node, pristine) = match spare.get_mut(&key(new)).and_then(Vec::pop) {
                 Some(old) => {
                     reused[old] = true;
                     stats.kept += 1;
-                    self.nodes[old].clone()
+                    (self.nodes[old].clone(), self.pristine[old].clone())
                 }
                 None => {
                     stats.written += 1;
-                    new_nodes[i].clone()
+                    // The page gets a copy; the parsed node stays inert, for the next comparison.
+                    let copy = new
+                        .clone_node_with_deep(true)
+                        .unwrap_or_else(|_| new.clone());
+                    (copy, new.clone())
                 }
             };
             // Moving a reused node that is already in place is harmless; order comes out right.
             let _ = self.container.insert_before(&node, anchor.as_ref());
-            middle.push(node);
+            middle.push((node, pristine));
         }
         for (node, _) in self.nodes[prefix..old_len - suffix]
             .iter()
@@ -104,15 +114,16 @@ impl Blocks {
             stats.removed += 1;
         }
 
-        self.nodes.splice(prefix..old_len - suffix, middle);
-        self.keys = new_keys;
+        let (nodes, pristine): (Vec<Node>, Vec<Node>) = middle.into_iter().unzip();
+        self.nodes.splice(prefix..old_len - suffix, nodes);
+        self.pristine.splice(prefix..old_len - suffix, pristine);
         self.html = html.to_owned();
         stats
     }
 
-    /// The top-level nodes of `html` and their keys. White space between blocks is dropped;
-    /// other text and comments count as blocks, as they do in kramdown's list of blocks.
-    fn parse(&self, html: &str) -> (Vec<Node>, Vec<String>) {
+    /// The top-level nodes of `html`, parsed in a template (inert). White space between blocks is
+    /// dropped; other text and comments count as blocks, as they do in kramdown's list of blocks.
+    fn parse(&self, html: &str) -> Vec<Node> {
         let document = self
             .container
             .owner_document()
@@ -131,26 +142,24 @@ impl Blocks {
             }
         }
         let children = content.child_nodes();
-        let mut nodes = Vec::with_capacity(children.length() as usize);
-        let mut keys = Vec::with_capacity(children.length() as usize);
-        for i in 0..children.length() {
-            let Some(node) = children.item(i) else {
-                continue;
-            };
-            // Node types, not `instanceof` (dyn_ref): the preview's nodes belong to the frame's
-            // realm, whose Element is not this window's.
-            let key = if node.node_type() == Node::ELEMENT_NODE {
-                node.unchecked_ref::<Element>().outer_html()
-            } else {
-                let text = node.text_content().unwrap_or_default();
-                if node.node_type() == Node::TEXT_NODE && text.trim().is_empty() {
-                    continue;
-                }
-                format!("{}\u{0}{text}", node.node_type())
-            };
-            nodes.push(node);
-            keys.push(key);
-        }
-        (nodes, keys)
+        (0..children.length())
+            .filter_map(|i| children.item(i))
+            .filter(|node| {
+                node.node_type() != Node::TEXT_NODE
+                    || !node.text_content().unwrap_or_default().trim().is_empty()
+            })
+            .collect()
+    }
+}
+
+/// A block's markup, to find it again among the blocks of the next HTML. Node types, not
+/// `instanceof` (dyn_ref): the preview's nodes belong to the frame's realm, whose Element is not
+/// this window's.
+fn key(node: &Node) -> String {
+    if node.node_type() == Node::ELEMENT_NODE {
+        node.unchecked_ref::<Element>().outer_html()
+    } else {
+        let text = node.text_content().unwrap_or_default();
+        format!("{}\u{0}{text}", node.node_type())
     }
 }
