@@ -5,6 +5,8 @@
 import { MARK } from './xss-vectors.mjs';
 
 const ORIGIN = 'http://xss-probe.test';
+// No single step of a probe may take longer: a page stuck in a loop or a dialog is replaced.
+const STEP_MS = 5000;
 const SHELL = '<!doctype html><html><head><meta charset="utf-8"><title>probe</title></head><body><div id="host"></div></body></html>';
 
 /**
@@ -41,6 +43,17 @@ async function preparePage(context) {
   let result = null;
   let pageUrl = null;
   let served = '';
+  let stuck = false;
+  // `promise`, or `fallback` if it fails or has not settled within STEP_MS (then the page counts
+  // as stuck, and the next probe gets a new one).
+  const within = (promise, fallback) =>
+    new Promise((settle) => {
+      const timer = setTimeout(() => {
+        stuck = true;
+        settle(fallback);
+      }, STEP_MS);
+      promise.then(settle, () => settle(fallback)).finally(() => clearTimeout(timer));
+    });
   const noteError = (text) => {
     // Script that ran in an opaque origin (a data: frame) cannot reach `top`: V8's refusal
     // names the property it could not set.
@@ -51,7 +64,7 @@ async function preparePage(context) {
     page = await context.newPage();
     // A new page is still on its way to its first about:blank, which would cut the first
     // probe's navigation short.
-    await page.goto('about:blank');
+    await page.goto('about:blank', { timeout: STEP_MS });
     // Only uncaught errors: Chromium's console notes about links it refused quote their URL.
     page.on('pageerror', (error) => noteError(`${error.message}\n${error.stack}`));
     page.on('dialog', (dialog) => {
@@ -90,44 +103,48 @@ async function preparePage(context) {
     const mine = { fired: new Set(), requests: [], dialogs: [], navigations: [], url: null, served: false };
     result = mine;
     log('load', pageUrl);
+    if (stuck) {
+      stuck = false;
+      await within(page.close(), null);
+      await open();
+    }
     // A document that leaves at once by itself (`<meta http-equiv=refresh content=0>`) was
     // loaded if it was served: where it went is the result.
     const left = () => mode === 'document' && mine.served;
-    if (!(await loads(page, pageUrl)) && !left()) {
+    if (!(await loads(pageUrl)) && !left()) {
       log('reopen', pageUrl);
       // A navigation the last vector set going (a form sent to MARK fails into an error page
       // later) cut this one short: a new page has none pending.
-      await page.close();
+      await within(page.close(), null);
       await open();
-      if (!(await loads(page, pageUrl)) && !left()) throw new Error(`the probe could not load ${pageUrl}`);
+      if (!(await loads(pageUrl)) && !left()) throw new Error(`the probe could not load ${pageUrl}`);
     }
     log('loaded', pageUrl);
     if (mode === 'innerHTML') {
-      await page.evaluate((markup) => {
+      await within(page.evaluate((markup) => {
         document.getElementById('host').innerHTML = markup;
-      }, html);
+      }, html), null);
     }
     log('click', pageUrl);
-    await page.evaluate(clickEverything).catch(() => {}); // the page may have navigated away
+    await within(page.evaluate(clickEverything), null); // the page may have navigated away
     const start = Date.now();
     do {
       await page.waitForTimeout(50);
-      await collectFlags(page, mine);
+      await collectFlags(page, mine, within);
     } while (Date.now() - start < timeout && !enough(mine));
     log('polled', pageUrl);
     mine.url = page.url();
     result = null;
-    await page.goto('about:blank').catch(() => {}); // ends what the vector set going, mostly
+    await within(page.goto('about:blank', { timeout: STEP_MS }), null); // ends what the vector set going, mostly
     log('done', pageUrl);
     return mine;
   }
+  /** Whether `url` loaded in `page` and is its document now. */
+  async function loads(url) {
+    await within(page.goto(url, { timeout: STEP_MS }), null); // checked below
+    return within(page.evaluate((want) => location.href === want, url), false);
+  }
   return { probe };
-}
-
-/** Whether `url` loaded in `page` and is its document now. */
-async function loads(page, url) {
-  await page.goto(url).catch(() => {}); // checked below
-  return page.evaluate((want) => location.href === want, url).catch(() => false);
 }
 
 /**
@@ -146,11 +163,10 @@ function clickEverything() {
   }
 }
 
-async function collectFlags(page, result) {
+async function collectFlags(page, result, within) {
   for (const frame of page.frames()) {
-    const flags = await frame
-      .evaluate(() => Object.keys(window).filter((key) => key.startsWith('__xss_')))
-      .catch(() => []); // a frame that is navigating or gone
+    // A frame that is navigating or gone has none.
+    const flags = await within(frame.evaluate(() => Object.keys(window).filter((key) => key.startsWith('__xss_'))), []);
     for (const flag of flags) result.fired.add(flag.slice('__xss_'.length));
   }
 }
