@@ -31,19 +31,20 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
+    let shapes_dir = std::env::var_os("POSTVIEW_BENCH_SHAPES").map(std::path::PathBuf::from);
+    if let Some(dir) = &shapes_dir {
+        std::fs::create_dir_all(dir).expect("POSTVIEW_BENCH_SHAPES should be writable");
+    }
     let mut rows = Vec::new();
     for (name, make) in SHAPES {
-        if let Some(dir) = std::env::var_os("POSTVIEW_BENCH_SHAPES") {
-            let file = std::path::Path::new(&dir).join(format!("{}.md", name.replace(' ', "-")));
-            std::fs::create_dir_all(&dir).expect("POSTVIEW_BENCH_SHAPES should be writable");
-            std::fs::write(file, make(SIZES[1])).expect("POSTVIEW_BENCH_SHAPES should be writable");
+        let sources = SIZES.map(make);
+        if let Some(dir) = &shapes_dir {
+            let file = dir.join(format!("{}.md", name.replace(' ', "-")));
+            std::fs::write(file, &sources[1]).expect("POSTVIEW_BENCH_SHAPES should be writable");
         }
-        let ms: Vec<(usize, f64)> = SIZES
+        let ms: Vec<(usize, f64)> = sources
             .iter()
-            .map(|&n| {
-                let source = make(n);
-                (source.len(), fastest_of_five(&source))
-            })
+            .map(|source| (source.len(), fastest_of_five(source)))
             .collect();
         println!(
             "{name:32} {}",

@@ -42,7 +42,7 @@ async function preparePage(context) {
   let page = null;
   let result = null;
   let pageUrl = null;
-  let served = '';
+  let body = ''; // what pageUrl answers
   let stuck = false;
   // `promise`, or `fallback` if it fails or has not settled within STEP_MS (then the page counts
   // as stuck, and the next probe gets a new one).
@@ -83,7 +83,7 @@ async function preparePage(context) {
       }
       if (url === pageUrl) {
         if (result) result.served = true;
-        return route.fulfill({ contentType: 'text/html; charset=utf-8', body: served });
+        return route.fulfill({ contentType: 'text/html; charset=utf-8', body });
       }
       // Anything else of the page's origin is text: an image or video there fails to decode (so
       // its onerror runs), and a link there leads somewhere harmless.
@@ -99,7 +99,7 @@ async function preparePage(context) {
     // land in a result nobody reads.
     count += 1;
     pageUrl = `${ORIGIN}/${mode}-${count}.html`;
-    served = mode === 'document' ? html : SHELL;
+    body = mode === 'document' ? html : SHELL;
     const mine = { fired: new Set(), requests: [], dialogs: [], navigations: [], url: null, served: false };
     result = mine;
     log('load', pageUrl);
