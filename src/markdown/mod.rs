@@ -21,6 +21,7 @@ mod attributes;
 mod block;
 mod header_id;
 pub(crate) mod html;
+pub mod options;
 mod rouge_languages;
 mod span;
 mod toc;
@@ -34,6 +35,8 @@ use pulldown_cmark::{CowStr, Event, Tag};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
+
+pub use options::KramdownOptions;
 
 /// A heading of the body, for a table of contents.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -52,34 +55,44 @@ pub struct Output {
     pub issues: Vec<Issue>,
 }
 
-/// Renders Markdown text (Liquid already rendered) to HTML.
-pub fn render(text: &str) -> Output {
+/// Renders Markdown text (Liquid already rendered) to HTML, with a site's kramdown options.
+pub fn render(text: &str, options: &KramdownOptions) -> Output {
     // kramdown's `adapt_source`: the text ends with exactly one line break more.
     let text: Cow<str> = if text.ends_with('\n') {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(format!("{text}\n"))
     };
-    let mut defs = span::Definitions::default();
+    let mut defs = span::Definitions {
+        options: options.clone(),
+        ..Default::default()
+    };
     let parsed = block::parse(&text, block::Last::Nothing, &mut defs);
     let mut issues = parsed.issues;
     let blocks = top_level_blocks(&parsed.items);
 
     let mut body = spans(parsed.items, &defs, &mut issues);
-    let headings = header_id::assign(&mut body.events);
-    let toc = toc::entries(&body);
+    let options = &defs.options;
+    let headings = header_id::assign(&mut body.events, options);
+    let toc = toc::entries(&body, options);
 
     let footnotes: Vec<writer::Footnote> = parsed
         .footnotes
         .into_iter()
         .map(|(name, items)| {
             let mut html = String::new();
-            writer::write(spans(items, &defs, &mut issues), &[], &[], &mut html);
+            writer::write(
+                spans(items, &defs, &mut issues),
+                &[],
+                &[],
+                options,
+                &mut html,
+            );
             writer::Footnote { name, html }
         })
         .collect();
     let mut html = String::with_capacity(text.len() + text.len() / 4);
-    writer::write(body, &footnotes, &toc, &mut html);
+    writer::write(body, &footnotes, &toc, options, &mut html);
     Output {
         html,
         headings,

@@ -50,6 +50,8 @@ pub struct Definitions {
     pub alds: HashMap<String, super::attributes::Attributes>,
     /// Abbreviations `*[HTML]: …`: the abbreviation and its title.
     pub abbreviations: Vec<(String, String)>,
+    /// The kramdown options, as `{::options /}` in the text has left them.
+    pub options: super::KramdownOptions,
 }
 
 /// The span parsers, in kramdown's GFM order.
@@ -347,6 +349,13 @@ impl<'s, 'd> Spans<'s, 'd> {
     }
 
     fn symbol(&mut self, s: &'static str) {
+        // A site's `smart_quotes` or `typographic_symbols` change what kramdown writes.
+        if self.defs.options.custom_symbols() {
+            if let Some(custom) = self.defs.options.symbol(s) {
+                self.out.push(Out::Symbol(CowStr::from(custom.to_owned())));
+                return;
+            }
+        }
         self.out.push(Out::Symbol(CowStr::Borrowed(s)));
     }
 
@@ -404,7 +413,10 @@ impl<'s, 'd> Spans<'s, 'd> {
     fn finish(self) -> (Vec<Event<'s>>, Vec<(usize, Attributes)>) {
         let src = self.src;
         let mut events = Vec::with_capacity(self.out.len());
-        let mut text = TextRun::default();
+        let mut text = TextRun {
+            hard_wrap: self.defs.options.hard_wrap,
+            ..TextRun::default()
+        };
         let mut html_depth = 0usize;
         let mut attrs = self.attrs;
         attrs.sort_by_key(|(i, _)| *i);
@@ -688,6 +700,8 @@ struct TextRun {
     slice: Option<(usize, usize)>,
     /// A run that had to be copied.
     owned: Option<String>,
+    /// `hard_wrap`: every newline is a hard break, not only `\\` + newline.
+    hard_wrap: bool,
 }
 
 impl TextRun {
@@ -741,12 +755,12 @@ impl TextRun {
         let rest = abbreviation::split(text, abbreviations, &mut pieces);
         for piece in pieces {
             match piece {
-                Event::Text(t) => line_break::split_text(t, false, out),
+                Event::Text(t) => line_break::split_text(t, false, self.hard_wrap, out),
                 other => out.push(other),
             }
         }
         if let Some(rest) = rest {
-            line_break::split_text(rest, at_end, out);
+            line_break::split_text(rest, at_end, self.hard_wrap, out);
         }
     }
 }
