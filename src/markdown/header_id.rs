@@ -16,10 +16,18 @@ use std::collections::HashMap;
 /// Sets the id of every heading without one (with `auto_ids`) and returns the headings.
 pub fn assign(events: &mut [Event<'_>], options: &KramdownOptions) -> Vec<Heading> {
     let mut counter: HashMap<String, usize> = HashMap::new();
+    // kramdown's converter counts the ids it makes itself apart from the GFM parser's.
+    let mut converter_counter: HashMap<String, usize> = HashMap::new();
     let mut headings = Vec::new();
+    let mut html_depth = 0usize;
     let mut i = 0;
     while i < events.len() {
         let Event::Start(Tag::Heading { level, id, .. }) = &events[i] else {
+            match events[i] {
+                Event::Start(Tag::HtmlBlock) => html_depth += 1,
+                Event::End(TagEnd::HtmlBlock) => html_depth = html_depth.saturating_sub(1),
+                _ => {}
+            }
             i += 1;
             continue;
         };
@@ -33,9 +41,12 @@ pub fn assign(events: &mut [Event<'_>], options: &KramdownOptions) -> Vec<Headin
             Some(id) => id,
             None if !options.auto_ids => String::new(),
             None => {
-                let base = match options.input {
-                    Input::Gfm => gfm_id(&raw),
-                    Input::Kramdown => kramdown_id(&raw),
+                // The GFM parser does not reach into HTML elements: the converter's own ids
+                // are made there, as with kramdown's parser.
+                let gfm = options.input == Input::Gfm && html_depth == 0;
+                let (base, counter) = match gfm {
+                    true => (gfm_id(&raw), &mut counter),
+                    false => (kramdown_id(&raw), &mut converter_counter),
                 };
                 let n = counter
                     .entry(base.clone())

@@ -138,9 +138,18 @@ fn spans<'a>(items: Vec<Item<'a>>, defs: &span::Definitions, issues: &mut Vec<Is
         attrs: HashMap::new(),
     };
     let mut pending: Option<Attributes> = None;
+    // Inside an HTML element whose content kramdown parses (`markdown="1"`).
+    let mut html_depth = 0usize;
     for item in items {
         match item {
             Item::Event(e, _) => {
+                match e {
+                    Event::Start(Tag::HtmlBlock) => html_depth += 1,
+                    Event::End(pulldown_cmark::TagEnd::HtmlBlock) => {
+                        html_depth = html_depth.saturating_sub(1)
+                    }
+                    _ => {}
+                }
                 if let Some(ial) = pending.take() {
                     let mut merged = Attributes::default();
                     ial.merge_into(&mut merged, &defs.alds);
@@ -152,7 +161,7 @@ fn spans<'a>(items: Vec<Item<'a>>, defs: &span::Definitions, issues: &mut Vec<Is
             Item::Blank => {}
             Item::Attrs(a) => pending = Some(a),
             Item::Raw(CowStr::Borrowed(text), at) => {
-                let (parsed, attrs, found) = span::parse(text, defs);
+                let (parsed, attrs, found) = span::parse(text, defs, html_depth > 0);
                 issues.extend(found.into_iter().map(|i| i.shifted(at)));
                 let base = body.events.len();
                 body.attrs
@@ -160,7 +169,7 @@ fn spans<'a>(items: Vec<Item<'a>>, defs: &span::Definitions, issues: &mut Vec<Is
                 body.events.extend(parsed);
             }
             Item::Raw(text, at) => {
-                let (parsed, attrs, found) = span::parse(&text, defs);
+                let (parsed, attrs, found) = span::parse(&text, defs, html_depth > 0);
                 issues.extend(found.into_iter().map(|i| i.shifted(at)));
                 let base = body.events.len();
                 body.attrs

@@ -149,7 +149,7 @@ impl KramdownOptions {
             }
         }
         // Jekyll: `syntax_highlighter_opts.guess_lang = kramdown.guess_lang` (default true).
-        let guess = kramdown.get("guess_lang").map_or(true, truthy);
+        let guess = kramdown.get("guess_lang").is_none_or(truthy);
         let opts = kramdown.get("syntax_highlighter_opts");
         o.highlight_options(opts, guess, &mut problems);
         (o, problems)
@@ -204,7 +204,11 @@ impl KramdownOptions {
         } else {
             self.set(key, &value, &mut problems);
         }
-        problems.pop()
+        problems.pop().map(|_| {
+            format!(
+                "{{::options {key}=\"…\" /}}: kramdown does not accept this value and ignores it"
+            )
+        })
     }
 
     /// One key of the `kramdown:` map.

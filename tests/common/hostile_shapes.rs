@@ -82,4 +82,7 @@ pub const SHAPES: &[Shape] = &[
         )
     }),
     ("unclosed fences", |n| post("````\n```\n".repeat(n / 9))),
+    ("nested markdown=1 elements never closed", |n| {
+        post("<div markdown=\"1\">\n".repeat(n / 19))
+    }),
 ];

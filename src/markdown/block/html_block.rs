@@ -9,9 +9,9 @@
 //! written `<x />`. Markdown inside is not parsed.
 
 use super::{Blocks, Last};
-use crate::markdown::html::{self, SPAN_ELEMENTS};
+use crate::markdown::html::{self, ContentModel, SPAN_ELEMENTS};
 use crate::markdown::unicode::is_word;
-use pulldown_cmark::{CowStr, Event};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 /// Nested elements deeper than this are written as text rather than recursed into.
 const MAX_DEPTH: usize = 64;
@@ -39,6 +39,11 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     if SPAN_ELEMENTS.contains(&tag.name.to_lowercase().as_str()) {
         return false;
     }
+    let model = content_model(b, &tag);
+    if model != ContentModel::Raw {
+        parsed_element(b, &tag, model, start);
+        return true;
+    }
     let mut reader = Reader {
         src: b.src,
         pos: tag.end,
@@ -54,6 +59,128 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     }
     b.push(Event::Html(CowStr::from(out)), start);
     b.last = Last::Other;
+    true
+}
+
+/// How kramdown reads an element's content (`handle_kramdown_html_tag`): as text with
+/// `parse_block_html: false` (Jekyll's default), else by the element's content model; a
+/// `markdown` attribute decides instead: `0` text, `1` the element's model, `block`, `span`.
+fn content_model(b: &Blocks<'_, '_>, tag: &html::StartTag<'_>) -> ContentModel {
+    let name = html::normalized_name(tag.name);
+    // Past the nesting limit, content is text (no recursion without end).
+    if b.depth >= super::MAX_DEPTH {
+        return ContentModel::Raw;
+    }
+    let mut model = if b.defs.options.parse_block_html {
+        html::content_model(&name)
+    } else {
+        ContentModel::Raw
+    };
+    let known = html::is_known_element(&name);
+    if let Some((_, v)) = html::attributes(tag.attrs, known)
+        .into_iter()
+        .find(|(k, _)| k == "markdown")
+    {
+        match v.as_str() {
+            "0" => model = ContentModel::Raw,
+            "1" => model = html::content_model(&name),
+            "block" => model = ContentModel::Block,
+            "span" => model = ContentModel::Span,
+            _ => {}
+        }
+    }
+    model
+}
+
+/// An element whose content is Markdown: blocks up to a block starting with its end tag, or
+/// spans up to its end tag. Written as kramdown does: the start tag without `markdown`, the
+/// content, the end tag; wrapped in `HtmlBlock` so that it counts as one top-level block.
+fn parsed_element(
+    b: &mut Blocks<'_, '_>,
+    tag: &html::StartTag<'_>,
+    model: ContentModel,
+    start: usize,
+) {
+    let name = html::normalized_name(tag.name);
+    let known = html::is_known_element(&name);
+    let mut attrs = html::attributes(tag.attrs, known);
+    attrs.retain(|(k, _)| k != "markdown");
+    let mut open = format!("<{name}");
+    html::write_attributes(&mut open, &attrs);
+    let void = html::ELEMENTS_WITHOUT_BODY.contains(&name.as_str());
+    if tag.self_closing || void {
+        open.push_str(if void { " />\n" } else { "></" });
+        if !void {
+            open.push_str(&name);
+            open.push_str(">\n");
+        }
+        b.pos = skip_trailing_white_space(b.src, tag.end);
+        b.push(Event::Html(CowStr::from(open)), start);
+        b.last = Last::Other;
+        return;
+    }
+    open.push('>');
+    b.push(Event::Start(Tag::HtmlBlock), start);
+    let content_start = tag.end;
+    if model == ContentModel::Block {
+        open.push('\n');
+        b.push(Event::Html(CowStr::from(open)), start);
+        let from = skip_trailing_white_space(b.src, content_start);
+        let text = &b.src[from..];
+        let (items, _, stopped) = b.nested_until(text, Last::Nothing, from, Some(name.clone()));
+        b.items.extend(items);
+        b.pos = match stopped {
+            Some(after) => from + after,
+            None => {
+                b.issues.push(crate::diagnostic::Issue::warning(
+                    start,
+                    format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>` on a line of its own"),
+                ));
+                b.src.len()
+            }
+        };
+    } else {
+        b.push(Event::Html(CowStr::from(open)), start);
+        let (text_end, after) = match find_end_tag(b.src, content_start, &name) {
+            Some(found) => found,
+            None => {
+                b.issues.push(crate::diagnostic::Issue::warning(
+                    start,
+                    format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>`"),
+                ));
+                (b.src.len(), b.src.len())
+            }
+        };
+        b.items.push(super::Item::Raw(
+            CowStr::Borrowed(&b.src[content_start..text_end]),
+            content_start,
+        ));
+        b.pos = after;
+    }
+    b.pos = skip_trailing_white_space(b.src, b.pos);
+    b.push(Event::Html(CowStr::from(format!("</{name}>\n"))), start);
+    b.push(Event::End(TagEnd::HtmlBlock), start);
+    b.last = Last::Other;
+}
+
+/// In an element's Markdown content: whether the block here is the element's end tag (then the
+/// region stops after it).
+pub(super) fn closes_region(b: &mut Blocks<'_, '_>) -> bool {
+    let line = b.line_at(b.pos);
+    let t = super::strip_opt_space(line);
+    if !t.starts_with("</") {
+        return false;
+    }
+    let at = b.pos + (line.len() - t.len());
+    let Some((found, end)) = html::end_tag(b.src, at) else {
+        return false;
+    };
+    let name = b.stop_tag.as_deref().unwrap_or("");
+    if found.to_lowercase() != name {
+        return false;
+    }
+    b.stopped_at = Some(end);
+    b.pos = end;
     true
 }
 
@@ -104,7 +231,9 @@ impl Reader<'_> {
     fn element(&mut self, tag: &html::StartTag<'_>, out: &mut String, depth: usize) {
         let name = html::normalized_name(tag.name);
         let known = html::is_known_element(&name);
-        let attrs = html::attributes(tag.attrs, known);
+        let mut attrs = html::attributes(tag.attrs, known);
+        // kramdown takes the `markdown` attribute off every element it reads.
+        attrs.retain(|(k, _)| k != "markdown");
         let void = html::ELEMENTS_WITHOUT_BODY.contains(&name.as_str());
         out.push('<');
         out.push_str(&name);

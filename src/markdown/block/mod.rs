@@ -71,6 +71,11 @@ pub struct Blocks<'a, 'd> {
     depth: usize,
     /// The last line looked up: (start, end).
     line_cache: std::cell::Cell<(usize, usize)>,
+    /// Inside an HTML element whose content is Markdown: its name, which ends the region when
+    /// its end tag starts a block.
+    stop_tag: Option<String>,
+    /// Where that end tag was found (the offset after it).
+    stopped_at: Option<usize>,
 }
 
 /// Lists and quotes nested deeper than this inside one region are read as text.
@@ -90,6 +95,8 @@ pub fn parse<'a>(src: &'a str, last: Last, defs: &mut Definitions) -> Parsed<'a>
         pending_ial: None,
         depth: 0,
         line_cache: std::cell::Cell::new((usize::MAX, 0)),
+        stop_tag: None,
+        stopped_at: None,
     };
     b.run();
     Parsed {
@@ -110,6 +117,19 @@ impl<'a> Blocks<'a, '_> {
     /// Parses `text` (a list item's or quote's content, prefixes removed) as blocks nested in
     /// this region; `at` is where it starts here, for diagnostics.
     fn nested(&mut self, text: &str, last: Last, at: usize) -> (Vec<Item<'static>>, Last) {
+        let (items, last, _) = self.nested_until(text, last, at, None);
+        (items, last)
+    }
+
+    /// `nested`, stopping at a block that starts with `</stop_tag>`; also says where it stopped
+    /// (the offset after the end tag), if it did.
+    fn nested_until(
+        &mut self,
+        text: &str,
+        last: Last,
+        at: usize,
+        stop_tag: Option<String>,
+    ) -> (Vec<Item<'static>>, Last, Option<usize>) {
         let mut inner = Blocks {
             src: text,
             pos: 0,
@@ -121,9 +141,12 @@ impl<'a> Blocks<'a, '_> {
             pending_ial: None,
             depth: self.depth + 1,
             line_cache: std::cell::Cell::new((usize::MAX, 0)),
+            stop_tag,
+            stopped_at: None,
         };
         inner.run();
         let last = inner.last;
+        let stopped_at = inner.stopped_at;
         let items = inner.items.into_iter().map(owned).collect();
         self.footnotes.extend(
             inner
@@ -133,11 +156,14 @@ impl<'a> Blocks<'a, '_> {
         );
         self.issues
             .extend(inner.issues.into_iter().map(|i| Issue { offset: at, ..i }));
-        (items, last)
+        (items, last, stopped_at)
     }
 
     fn run(&mut self) {
         while self.pos < self.src.len() {
+            if self.stop_tag.is_some() && html_block::closes_region(self) {
+                return;
+            }
             let before = self.pos;
             let handled = self.blank_line()
                 || codeblock::indented(self)

@@ -9,7 +9,7 @@ use pulldown_cmark::{CowStr, Event};
 
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     // With `hard_wrap` the GFM parser drops this parser: every newline breaks instead.
-    if s.defs.options.hard_wrap {
+    if s.defs.options.hard_wrap && s.defs.options.input == crate::markdown::options::Input::Gfm {
         return false;
     }
     let r = s.rest();
@@ -27,14 +27,13 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
 pub(super) fn split_text<'s>(
     text: CowStr<'s>,
     at_block_end: bool,
-    hard_wrap: bool,
+    separator: Option<&str>,
     out: &mut Vec<Event<'s>>,
 ) {
-    let separator = if hard_wrap { "\n" } else { "\\\n" };
-    if !text.contains(separator) {
+    let Some(separator) = separator.filter(|sep| text.contains(sep)) else {
         out.push(Event::Text(text));
         return;
-    }
+    };
     let lines: Vec<&str> = text.split(separator).collect();
     let omit_trailing = at_block_end && lines.last() == Some(&"");
     let count = lines.len();
