@@ -135,10 +135,10 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         } else if is_blank(line) {
             nested_list_found = true;
             last_is_blank = true;
-            item.chunks
-                .last_mut()
-                .expect("an item has a chunk")
-                .push('\n');
+            // kramdown keeps a blank line as it is (white space included: it shows in code).
+            let chunk = item.chunks.last_mut().expect("an item has a chunk");
+            chunk.push_str(line);
+            chunk.push('\n');
         } else {
             break;
         }
