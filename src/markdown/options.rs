@@ -276,9 +276,13 @@ impl KramdownOptions {
             "math_engine" => match symbol(v).as_deref() {
                 None => self.mathjax = false,
                 Some("mathjax") => self.mathjax = true,
-                Some(other) => bad(&format!(
-                    "postview knows mathjax only; `{other}` needs the plugin kramdown-math-{other}"
-                )),
+                // kramdown finds no such engine and writes math as `kdmath` text.
+                Some(other) => {
+                    self.mathjax = false;
+                    bad(&format!(
+                        "postview knows mathjax only; `{other}` needs the plugin kramdown-math-{other}"
+                    ))
+                }
             },
             "gfm_quirks" => {
                 let quirks = list_of_strings(v);
