@@ -20,6 +20,7 @@ mod list;
 mod math;
 mod paragraph;
 mod table;
+mod task_list;
 
 use super::attributes::Attributes;
 use super::html::is_space;
