@@ -138,6 +138,9 @@ impl Writer<'_, '_> {
                 Some(first) => line_table(self.out, &t, first),
                 None => escape_all(self.out, &t),
             },
+            Event::Text(t) if self.opts.remove_line_breaks_for_cjk && t.contains('\n') => {
+                escape_text(self.out, &without_cjk_line_breaks(&t))
+            }
             Event::Text(t) => escape_text(self.out, &t),
             Event::Code(t) => self.code_span(&t),
             Event::InlineMath(t) if !self.opts.mathjax => {
@@ -607,4 +610,23 @@ fn line_table(out: &mut String, code: &str, first: i64) {
         out.push('\n');
     }
     out.push_str("</pre></td></tr></tbody></table>");
+}
+
+/// `remove_line_breaks_for_cjk`: a line break between two Han, Hiragana or Katakana characters
+/// goes (kramdown's `fix_cjk_line_break`).
+fn without_cjk_line_breaks(text: &str) -> String {
+    use super::unicode::is_han_kana;
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut prev: Option<char> = None;
+    while let Some(c) = chars.next() {
+        let joins = c == '\n'
+            && prev.is_some_and(is_han_kana)
+            && chars.peek().is_some_and(|&n| is_han_kana(n));
+        if !joins {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
 }
