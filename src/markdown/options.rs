@@ -44,6 +44,20 @@ pub struct Highlight {
 }
 
 /// The kramdown options of a site, with Jekyll's defaults where the site sets none.
+///
+/// `render_post` reads them from `site.kramdown` (and `site.highlighter`):
+///
+/// ```
+/// use postview::{render_post, Options, KramdownOptions};
+/// let config = "kramdown:\n  auto_id_prefix: h-\n  syntax_highlighter_opts:\n    block: {line_numbers: true}\n";
+/// let site = postview::front_matter::parse(config).0;
+/// let (kramdown, problems) = KramdownOptions::from_site(&site);
+/// assert!(kramdown.block.line_numbers && problems.is_empty());
+///
+/// let post = render_post("---\n---\n# Hi\n\n    code\n", &Options::with_site(site));
+/// assert!(post.html.contains(r#"<h1 id="h-hi">"#));
+/// assert!(post.html.contains(r#"<td class="rouge-gutter gl"><pre class="lineno">1"#));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct KramdownOptions {
     pub input: Input,
