@@ -14,7 +14,12 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::collections::HashMap;
 
 /// Sets the id of every heading without one (with `auto_ids`) and returns the headings.
-pub fn assign(events: &mut [Event<'_>], options: &KramdownOptions) -> Vec<Heading> {
+/// `html_regions`: some headings may be inside HTML elements whose content is Markdown.
+pub fn assign(
+    events: &mut [Event<'_>],
+    options: &KramdownOptions,
+    html_regions: bool,
+) -> Vec<Heading> {
     let mut counter: HashMap<String, usize> = HashMap::new();
     // kramdown's converter counts the ids it makes itself apart from the GFM parser's.
     let mut converter_counter: HashMap<String, usize> = HashMap::new();
@@ -23,10 +28,12 @@ pub fn assign(events: &mut [Event<'_>], options: &KramdownOptions) -> Vec<Headin
     let mut i = 0;
     while i < events.len() {
         let Event::Start(Tag::Heading { level, id, .. }) = &events[i] else {
-            match events[i] {
-                Event::Start(Tag::HtmlBlock) => html_depth += 1,
-                Event::End(TagEnd::HtmlBlock) => html_depth = html_depth.saturating_sub(1),
-                _ => {}
+            if html_regions {
+                match events[i] {
+                    Event::Start(Tag::HtmlBlock) => html_depth += 1,
+                    Event::End(TagEnd::HtmlBlock) => html_depth = html_depth.saturating_sub(1),
+                    _ => {}
+                }
             }
             i += 1;
             continue;

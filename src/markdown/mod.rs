@@ -73,7 +73,7 @@ pub fn render(text: &str, options: &KramdownOptions) -> Output {
 
     let mut body = spans(parsed.items, &defs, &mut issues);
     let options = &defs.options;
-    let headings = header_id::assign(&mut body.events, options);
+    let headings = header_id::assign(&mut body.events, options, body.html_regions);
     let toc = toc::entries(&body, options);
 
     let footnotes: Vec<writer::Footnote> = parsed
@@ -128,6 +128,8 @@ fn top_level_blocks(items: &[Item<'_>]) -> Vec<usize> {
 pub struct Body<'a> {
     pub events: Vec<Event<'a>>,
     pub attrs: HashMap<usize, Attributes>,
+    /// Some text is inside an HTML element whose content is Markdown (`markdown="1"`).
+    pub html_regions: bool,
 }
 
 /// Replaces raw text items with their span events, and places attributes.
@@ -136,20 +138,12 @@ fn spans<'a>(items: Vec<Item<'a>>, defs: &span::Definitions, issues: &mut Vec<Is
         // Each raw text becomes several events.
         events: Vec::with_capacity(items.len() * 4),
         attrs: HashMap::new(),
+        html_regions: false,
     };
     let mut pending: Option<Attributes> = None;
-    // Inside an HTML element whose content kramdown parses (`markdown="1"`).
-    let mut html_depth = 0usize;
     for item in items {
         match item {
             Item::Event(e, _) => {
-                match e {
-                    Event::Start(Tag::HtmlBlock) => html_depth += 1,
-                    Event::End(pulldown_cmark::TagEnd::HtmlBlock) => {
-                        html_depth = html_depth.saturating_sub(1)
-                    }
-                    _ => {}
-                }
                 if let Some(ial) = pending.take() {
                     let mut merged = Attributes::default();
                     ial.merge_into(&mut merged, &defs.alds);
@@ -160,26 +154,44 @@ fn spans<'a>(items: Vec<Item<'a>>, defs: &span::Definitions, issues: &mut Vec<Is
             }
             Item::Blank => {}
             Item::Attrs(a) => pending = Some(a),
-            Item::Raw(CowStr::Borrowed(text), at) => {
-                let (parsed, attrs, found) = span::parse(text, defs, html_depth > 0);
-                issues.extend(found.into_iter().map(|i| i.shifted(at)));
-                let base = body.events.len();
-                body.attrs
-                    .extend(attrs.into_iter().map(|(i, a)| (base + i, a)));
-                body.events.extend(parsed);
-            }
-            Item::Raw(text, at) => {
-                let (parsed, attrs, found) = span::parse(&text, defs, html_depth > 0);
-                issues.extend(found.into_iter().map(|i| i.shifted(at)));
-                let base = body.events.len();
-                body.attrs
-                    .extend(attrs.into_iter().map(|(i, a)| (base + i, a)));
-                body.events
-                    .extend(parsed.into_iter().map(|e| e.into_static()));
+            Item::Raw(text, at) => push_spans(&mut body, text, at, false, defs, issues),
+            Item::HtmlRaw(text, at) => {
+                body.html_regions = true;
+                push_spans(&mut body, text, at, true, defs, issues)
             }
         }
     }
     body
+}
+
+/// Parses a raw text as spans and adds its events (`in_html`: inside an HTML element whose
+/// content is Markdown).
+fn push_spans<'a>(
+    body: &mut Body<'a>,
+    text: CowStr<'a>,
+    at: usize,
+    in_html: bool,
+    defs: &span::Definitions,
+    issues: &mut Vec<Issue>,
+) {
+    let base = body.events.len();
+    let attrs = match text {
+        CowStr::Borrowed(text) => {
+            let (parsed, attrs, found) = span::parse(text, defs, in_html);
+            issues.extend(found.into_iter().map(|i| i.shifted(at)));
+            body.events.extend(parsed);
+            attrs
+        }
+        text => {
+            let (parsed, attrs, found) = span::parse(&text, defs, in_html);
+            issues.extend(found.into_iter().map(|i| i.shifted(at)));
+            body.events
+                .extend(parsed.into_iter().map(|e| e.into_static()));
+            attrs
+        }
+    };
+    body.attrs
+        .extend(attrs.into_iter().map(|(i, a)| (base + i, a)));
 }
 
 /// Puts attributes on an event: a heading takes them in its tag (an id there is explicit, and

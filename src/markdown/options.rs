@@ -13,6 +13,11 @@
 
 use crate::markdown::span::entity::{reference, Reference};
 use crate::value::{Map, Value};
+use std::borrow::Cow;
+
+/// Text of an option: Jekyll's defaults are borrowed, so the default options cost no allocation
+/// (every post is rendered with them).
+pub type Text = Cow<'static, str>;
 
 /// Which kramdown parser reads the text (`input`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,9 +37,9 @@ pub struct Highlight {
     /// The gutter's first number (`start_line`).
     pub start_line: i64,
     /// The class of rouge's `<pre>` (`css_class`).
-    pub css_class: String,
+    pub css_class: Text,
     /// The language of code that names none (`default_lang`); `None` leaves such code plain.
-    pub default_lang: Option<String>,
+    pub default_lang: Option<Text>,
     /// `guess_lang` (Jekyll copies `kramdown.guess_lang` here).
     pub guess_lang: bool,
     /// Rouge does nothing: code is a plain `<pre><code>`.
@@ -68,12 +73,12 @@ pub struct KramdownOptions {
     /// The header levels a table of contents lists, as a bit per level (bit 1 = level 1).
     pub toc_levels: u8,
     /// The text of ‘ ’ “ ” (from entity names or code points).
-    pub smart_quotes: [String; 4],
+    pub smart_quotes: [Text; 4],
     /// Replacements of typographic symbols by name (`mdash`, `hellip`, `laquo_space` …).
     pub typographic_symbols: Vec<(String, String)>,
     pub footnote_nr: i64,
     /// The back link's text, as HTML (`&#8617;`); empty: no back links.
-    pub footnote_backlink: String,
+    pub footnote_backlink: Text,
     pub footnote_backlink_inline: bool,
     pub footnote_prefix: String,
     pub parse_block_html: bool,
@@ -92,8 +97,8 @@ pub struct KramdownOptions {
     pub no_auto_typographic: bool,
     /// Line breaks between two CJK characters are removed.
     pub remove_line_breaks_for_cjk: bool,
-    /// Options `{::options /}` may not set.
-    pub forbidden_inline_options: Vec<String>,
+    /// Options `{::options /}` may not set; `None`: kramdown's default, `template`.
+    pub forbidden_inline_options: Option<Vec<String>>,
 }
 
 const DEFAULT_QUOTES: [&str; 4] = ["\u{2018}", "\u{2019}", "\u{201c}", "\u{201d}"];
@@ -104,8 +109,8 @@ impl Default for KramdownOptions {
         let highlight = Highlight {
             line_numbers: false,
             start_line: 1,
-            css_class: "highlight".into(),
-            default_lang: Some("plaintext".into()),
+            css_class: Cow::Borrowed("highlight"),
+            default_lang: Some(Cow::Borrowed("plaintext")),
             guess_lang: true,
             disable: false,
             wrap: true,
@@ -116,10 +121,10 @@ impl Default for KramdownOptions {
             auto_id_prefix: String::new(),
             hard_wrap: false,
             toc_levels: 0b111_1110,
-            smart_quotes: DEFAULT_QUOTES.map(str::to_owned),
+            smart_quotes: DEFAULT_QUOTES.map(Cow::Borrowed),
             typographic_symbols: Vec::new(),
             footnote_nr: 1,
-            footnote_backlink: "&#8617;".into(),
+            footnote_backlink: Cow::Borrowed("&#8617;"),
             footnote_backlink_inline: false,
             footnote_prefix: String::new(),
             parse_block_html: false,
@@ -135,7 +140,7 @@ impl Default for KramdownOptions {
             paragraph_end_quirk: true,
             no_auto_typographic: false,
             remove_line_breaks_for_cjk: false,
-            forbidden_inline_options: vec!["template".into()],
+            forbidden_inline_options: None,
         }
     }
 }
@@ -146,6 +151,9 @@ impl KramdownOptions {
     pub fn from_site(site: &Map) -> (KramdownOptions, Vec<String>) {
         let mut o = KramdownOptions::default();
         let mut problems = Vec::new();
+        if site.get("kramdown").is_none() && site.get("highlighter").is_none() {
+            return (o, problems);
+        }
         let kramdown = site.get("kramdown").and_then(Value::as_map);
         let highlighter = kramdown
             .and_then(|k| k.get("syntax_highlighter"))
@@ -203,9 +211,11 @@ impl KramdownOptions {
     /// Sets one option from `{::options key="value" /}` (a string), as kramdown's parser does.
     /// Returns a problem if the option cannot be set so.
     pub(crate) fn set_inline(&mut self, key: &str, value: &str) -> Option<String> {
-        if self.forbidden_inline_options.iter().any(|k| k == key)
-            || key == "forbidden_inline_options"
-        {
+        let forbidden = match &self.forbidden_inline_options {
+            Some(list) => list.iter().any(|k| k == key),
+            None => key == "template",
+        };
+        if forbidden || key == "forbidden_inline_options" {
             return Some(format!(
                 "`{key}` may not be set with {{::options /}}: set it in _config.yml"
             ));
@@ -266,7 +276,7 @@ impl KramdownOptions {
                 Some(n) => self.footnote_nr = n,
                 None => bad("a whole number is needed"),
             },
-            "footnote_backlink" => self.footnote_backlink = string(v).unwrap_or_default(),
+            "footnote_backlink" => self.footnote_backlink = string(v).unwrap_or_default().into(),
             "footnote_backlink_inline" => self.footnote_backlink_inline = boolean(v),
             "footnote_prefix" => self.footnote_prefix = string(v).unwrap_or_default(),
             "parse_block_html" => self.parse_block_html = boolean(v),
@@ -304,7 +314,7 @@ impl KramdownOptions {
                 self.no_auto_typographic = quirks.iter().any(|q| q == "no_auto_typographic");
             }
             "remove_line_breaks_for_cjk" => self.remove_line_breaks_for_cjk = boolean(v),
-            "forbidden_inline_options" => self.forbidden_inline_options = list_of_strings(v),
+            "forbidden_inline_options" => self.forbidden_inline_options = Some(list_of_strings(v)),
             _ => {}
         }
     }
@@ -351,8 +361,10 @@ impl Highlight {
                      not {v:?}"
                 )),
             },
-            "css_class" => self.css_class = string(v).unwrap_or_default(),
-            "default_lang" => self.default_lang = string(v).filter(|s| !s.is_empty()),
+            "css_class" => self.css_class = string(v).unwrap_or_default().into(),
+            "default_lang" => {
+                self.default_lang = string(v).filter(|s| !s.is_empty()).map(Cow::Owned)
+            }
             "guess_lang" => self.guess_lang = v.is_truthy(),
             "disable" => self.disable = v.is_truthy(),
             "wrap" => self.wrap = v.is_truthy(),
@@ -443,7 +455,7 @@ fn toc_levels(v: &Value) -> Option<u8> {
 }
 
 /// Four entity names or code points, as text.
-fn smart_quotes(v: &Value) -> Option<[String; 4]> {
+fn smart_quotes(v: &Value) -> Option<[Text; 4]> {
     let parts: Vec<String> = match v {
         Value::List(items) => items.iter().map(string).collect::<Option<_>>()?,
         other => string(other)?.split(',').map(str::to_owned).collect(),
@@ -451,7 +463,7 @@ fn smart_quotes(v: &Value) -> Option<[String; 4]> {
     if parts.len() != 4 {
         return None;
     }
-    let mut out: [String; 4] = Default::default();
+    let mut out: [Text; 4] = Default::default();
     for (slot, p) in out.iter_mut().zip(parts) {
         let c = match p.trim().parse::<u32>() {
             Ok(n) => char::from_u32(n)?,
@@ -460,7 +472,7 @@ fn smart_quotes(v: &Value) -> Option<[String; 4]> {
                 _ => return None,
             },
         };
-        *slot = c.to_string();
+        *slot = Cow::Owned(c.to_string());
     }
     Some(out)
 }

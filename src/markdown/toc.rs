@@ -57,6 +57,7 @@ pub fn entries(body: &Body<'_>, options: &KramdownOptions) -> Vec<Entry> {
                 Body {
                     events: inner,
                     attrs: Default::default(),
+                    html_regions: false,
                 },
                 &[],
                 &[],

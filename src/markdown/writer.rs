@@ -51,7 +51,7 @@ pub fn write(
     opts: &KramdownOptions,
     out: &mut String,
 ) {
-    let Body { events, attrs } = body;
+    let Body { events, attrs, .. } = body;
     let mut w = Writer {
         opts,
         numbered: None,
@@ -572,19 +572,26 @@ fn highlights(opts: &KramdownOptions, h: &Highlight, name: Option<&str>) -> bool
 /// kramdown's `add_syntax_highlighter_to_class_attr`: ` highlighter-rouge` added to the class,
 /// and `language-x` put first (or in place of the one there).
 fn rouge_class(a: &mut Attributes, lang: Option<&str>) {
-    let mut class = format!("{} highlighter-rouge", a.get("class").unwrap_or(""));
-    class = class.trim_start().to_owned();
-    if let Some(lang) = lang {
-        let words: Vec<&str> = class.split(' ').collect();
-        class = match words.iter().position(|w| w.starts_with("language-")) {
-            Some(i) => {
-                let mut w: Vec<String> = words.iter().map(|s| s.to_string()).collect();
-                w[i] = format!("language-{lang}");
-                w.join(" ")
-            }
-            None => format!("language-{lang} {class}"),
-        };
-    }
+    let existing = a.get("class").unwrap_or("").trim_start();
+    let replaces = existing
+        .split(' ')
+        .any(|w| w.starts_with("language-") && w.len() > "language-".len());
+    let class = match lang {
+        Some(lang) if replaces => {
+            let words: Vec<String> = existing
+                .split(' ')
+                .map(|w| match w.starts_with("language-") {
+                    true => format!("language-{lang}"),
+                    false => w.to_owned(),
+                })
+                .collect();
+            format!("{} highlighter-rouge", words.join(" "))
+        }
+        Some(lang) if existing.is_empty() => format!("language-{lang} highlighter-rouge"),
+        Some(lang) => format!("language-{lang} {existing} highlighter-rouge"),
+        None if existing.is_empty() => "highlighter-rouge".to_owned(),
+        None => format!("{existing} highlighter-rouge"),
+    };
     a.pairs.retain(|(k, _)| k != "class");
     a.pairs.insert(0, ("class".to_owned(), class));
 }

@@ -128,7 +128,10 @@ fn parsed_element(
         let from = skip_trailing_white_space(b.src, content_start);
         let text = &b.src[from..];
         let (items, _, stopped) = b.nested_until(text, Last::Nothing, from, Some(name.clone()));
-        b.items.extend(items);
+        b.items.extend(items.into_iter().map(|item| match item {
+            super::Item::Raw(t, at) => super::Item::HtmlRaw(t, at),
+            other => other,
+        }));
         b.pos = match stopped {
             Some(after) => from + after,
             None => {
@@ -151,7 +154,7 @@ fn parsed_element(
                 (b.src.len(), b.src.len())
             }
         };
-        b.items.push(super::Item::Raw(
+        b.items.push(super::Item::HtmlRaw(
             CowStr::Borrowed(&b.src[content_start..text_end]),
             content_start,
         ));
@@ -164,7 +167,9 @@ fn parsed_element(
 }
 
 /// In an element's Markdown content: whether the block here is the element's end tag (then the
-/// region stops after it).
+/// region stops after it). Kept out of line: the block loop is hot, and this is rare.
+#[cold]
+#[inline(never)]
 pub(super) fn closes_region(b: &mut Blocks<'_, '_>) -> bool {
     let line = b.line_at(b.pos);
     let t = super::strip_opt_space(line);

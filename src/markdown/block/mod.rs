@@ -35,6 +35,9 @@ pub enum Item<'a> {
     Event(Event<'a>, usize),
     /// Text to be parsed as spans, at an offset of the region text.
     Raw(CowStr<'a>, usize),
+    /// `Raw` inside an HTML element whose content is Markdown, where the GFM parser's additions
+    /// to the text (line breaks) do not reach.
+    HtmlRaw(CowStr<'a>, usize),
     /// A blank line (kept for kramdown's list rules; writes nothing).
     Blank,
     /// Attributes (from a block IAL) for the block whose start event comes next.
@@ -294,6 +297,7 @@ pub fn owned(item: Item<'_>) -> Item<'static> {
     match item {
         Item::Event(e, at) => Item::Event(e.into_static(), at),
         Item::Raw(t, at) => Item::Raw(t.into_static(), at),
+        Item::HtmlRaw(t, at) => Item::HtmlRaw(t.into_static(), at),
         Item::Blank => Item::Blank,
         Item::Attrs(a) => Item::Attrs(a),
     }
