@@ -24,7 +24,7 @@ pub(super) fn atx(b: &mut Blocks<'_, '_>) -> bool {
     } else {
         let hashes = line.bytes().take_while(|&c| c == b'#').count();
         (1..=6).contains(&hashes)
-            && line[hashes..].trim_start_matches([' ', '\t']).len() > 0
+            && !line[hashes..].trim_start_matches([' ', '\t']).is_empty()
             && b.after_block_boundary()
     };
     if !start {
