@@ -20,7 +20,8 @@ sys.path.insert(0, os.path.join(SHARED, "tools"))
 import htmlnorm  # noqa: E402
 
 CODE = re.compile(
-    r'(<pre class="[^"]*">|<td class="rouge-code"><pre>|<code class="[^"]*highlighter-rouge[^"]*">)(.*?)(</pre>|</code>)',
+    r'(<pre class="[^"]*">|<td class="rouge-code"><pre>|<code class="[^"]*highlighter-rouge[^"]*">'
+    r'|<code class="[^"]*" data-lang="[^"]*">)(.*?)(</pre>|</code>)',
     re.S,
 )
 SPAN = re.compile(r"</?span[^>]*>")
