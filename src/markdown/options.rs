@@ -292,9 +292,10 @@ impl KramdownOptions {
                 Some("none") => self.rouge = false,
                 Some(other) => {
                     self.rouge = false;
-                    bad(&format!(
-                        "postview knows rouge only, so `{other}` writes code unhighlighted"
-                    ))
+                    problems.push(format!(
+                        "site.kramdown.syntax_highlighter: postview knows rouge only; with \
+                         `{other}` it writes code as kramdown does without a highlighter"
+                    ));
                 }
             },
             "math_engine" => match symbol(v).as_deref() {
@@ -303,9 +304,11 @@ impl KramdownOptions {
                 // kramdown finds no such engine and writes math as `kdmath` text.
                 Some(other) => {
                     self.mathjax = false;
-                    bad(&format!(
-                        "postview knows mathjax only; `{other}` needs the plugin kramdown-math-{other}"
-                    ))
+                    problems.push(format!(
+                        "site.kramdown.math_engine: Jekyll stops the build unless the plugin \
+                         kramdown-math-{other} is installed; postview knows mathjax only and \
+                         writes the math as kramdown does without an engine (`kdmath`)"
+                    ));
                 }
             },
             "gfm_quirks" => {
@@ -521,6 +524,30 @@ mod tests {
         let (o, problems) = KramdownOptions::from_site(&site("kramdown:\n  toc_levels: 0..9\n"));
         assert_eq!(o.toc_levels, KramdownOptions::default().toc_levels);
         assert!(problems[0].contains("toc_levels"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_bad_site_option_should_be_a_warning_at_line_1_and_the_post_should_still_render() {
+        let options = crate::Options::with_site(site("kramdown:\n  footnote_nr: many\n"));
+        let post = crate::render_post("---\n---\nText[^1].\n\n[^1]: Note.\n", &options);
+        let warning = post
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("footnote_nr"))
+            .expect("the bad value should be named");
+        assert_eq!(warning.line, 1);
+        assert!(
+            post.html.contains(">1</a></sup>"),
+            "the default number should be used"
+        );
+    }
+
+    #[test]
+    fn inline_options_should_refuse_the_forbidden_ones() {
+        let mut o = KramdownOptions::default();
+        assert!(o.set_inline("template", "x").is_some());
+        assert!(o.set_inline("auto_ids", "false").is_none());
+        assert!(!o.auto_ids);
     }
 
     #[test]
