@@ -67,6 +67,11 @@ pub fn render(text: &str, options: &KramdownOptions) -> Output {
         options: options.clone(),
         ..Default::default()
     };
+    // The site's `link_defs`; the post's own definitions replace them.
+    for (id, url, title) in &options.link_defs {
+        defs.links
+            .insert(span::normalize_link_id(id), (url.clone(), title.clone()));
+    }
     let parsed = block::parse(&text, block::Last::Nothing, &mut defs);
     let mut issues = parsed.issues;
     let blocks = top_level_blocks(&parsed.items);

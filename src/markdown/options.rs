@@ -97,6 +97,8 @@ pub struct KramdownOptions {
     pub no_auto_typographic: bool,
     /// Line breaks between two CJK characters are removed.
     pub remove_line_breaks_for_cjk: bool,
+    /// Link definitions every post has (`link_defs`): id, URL, title.
+    pub link_defs: Vec<(String, String, Option<String>)>,
     /// Options `{::options /}` may not set; `None`: kramdown's default, `template`.
     pub forbidden_inline_options: Option<Vec<String>>,
 }
@@ -140,6 +142,7 @@ impl Default for KramdownOptions {
             paragraph_end_quirk: true,
             no_auto_typographic: false,
             remove_line_breaks_for_cjk: false,
+            link_defs: Vec::new(),
             forbidden_inline_options: None,
         }
     }
@@ -317,6 +320,10 @@ impl KramdownOptions {
                 self.no_auto_typographic = quirks.iter().any(|q| q == "no_auto_typographic");
             }
             "remove_line_breaks_for_cjk" => self.remove_line_breaks_for_cjk = boolean(v),
+            "link_defs" => match link_defs(v) {
+                Some(defs) => self.link_defs = defs,
+                None => bad("a map from link ids to `[url]` or `[url, title]` is needed"),
+            },
             "forbidden_inline_options" => self.forbidden_inline_options = Some(list_of_strings(v)),
             _ => {}
         }
@@ -428,6 +435,24 @@ fn list_of_strings(v: &Value) -> Vec<String> {
             .filter(|s| !s.is_empty())
             .collect(),
     }
+}
+
+/// `{id: [url, title]}`: kramdown's `link_defs` (one or two strings per id).
+fn link_defs(v: &Value) -> Option<Vec<(String, String, Option<String>)>> {
+    let map = match v {
+        Value::Null => return Some(Vec::new()),
+        other => other.as_map()?,
+    };
+    map.iter()
+        .map(|(id, v)| match v {
+            Value::List(parts) if (1..=2).contains(&parts.len()) => Some((
+                id.to_owned(),
+                string(&parts[0])?,
+                parts.get(1).and_then(string),
+            )),
+            _ => None,
+        })
+        .collect()
 }
 
 /// `1..3`, `1,2,3` or a list: levels as bits.
