@@ -544,6 +544,28 @@ fn inline_backlink_place(html: &str) -> Option<usize> {
         if name == "p" || (name.len() == 2 && name.starts_with('h')) {
             return Some(open);
         }
+        // An item whose first paragraph lost its `<p>` (kramdown's transparent paragraph) is
+        // still a paragraph to kramdown.
+        if name == "li" || name == "dd" {
+            let start = rest[..open].rfind(&format!("<{name}"))?;
+            let content = &rest[start..open];
+            let content = &content[content.find('>')? + 1..];
+            let blocks = [
+                "<p",
+                "<ul",
+                "<ol",
+                "<div",
+                "<pre",
+                "<blockquote",
+                "<table",
+                "<dl",
+                "<h",
+            ];
+            if !content.starts_with('\n') && !blocks.iter().any(|t| content.contains(t)) {
+                return Some(open);
+            }
+            return None;
+        }
         if !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
             return None;
         }
