@@ -1,5 +1,6 @@
 //! Markdown to HTML as Jekyll 4.3 publishes it: kramdown 2.4 with its GFM parser and Jekyll's
-//! options (auto ids, smart quotes, rouge, MathJax, `parse_block_html: false`).
+//! options (auto ids, smart quotes, rouge, MathJax, `parse_block_html: false`), or the site's own
+//! kramdown options (`options`), which every stage below reads where kramdown would.
 //!
 //! The seam is pulldown-cmark's event model: every stage produces or transforms
 //! `pulldown_cmark::Event`s. The stages:

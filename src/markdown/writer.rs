@@ -1,4 +1,6 @@
-//! Writes events as HTML the way kramdown's HTML converter does (Jekyll's options).
+//! Writes events as HTML the way kramdown's HTML converter does, with the site's kramdown options
+//! (header offset, footnote numbering and back links, rouge's options and line-number table, the
+//! math engine, CJK line breaks).
 //!
 //! Reference: kramdown 2.4 `converter/html.rb`, rouge as Jekyll configures it, and the MathJax
 //! math engine. What differs from pulldown-cmark's own writer: `<br />`, `<img … />`, `<ol>`
