@@ -8,7 +8,7 @@
 //! again: text is escaped (character references kept), attributes quoted, a void or `/>` element
 //! written `<x />`. Markdown inside is not parsed.
 
-use super::{Blocks, Last};
+use super::{Blocks, Item, Last};
 use crate::markdown::html::{self, ContentModel, SPAN_ELEMENTS};
 use crate::markdown::unicode::is_word;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
@@ -48,16 +48,25 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         src: b.src,
         pos: tag.end,
         warnings: Vec::new(),
+        pieces: Vec::new(),
     };
     let mut out = String::new();
-    reader.element(&tag, &mut out, 0);
+    reader.element(b, &tag, &mut out, 0);
     out.push('\n');
     b.pos = skip_trailing_white_space(b.src, reader.pos);
     for (offset, message) in reader.warnings {
         b.issues
             .push(crate::diagnostic::Issue::warning(offset, message));
     }
-    b.push(Event::Html(CowStr::from(out)), start);
+    if reader.pieces.is_empty() {
+        b.push(Event::Html(CowStr::from(out)), start);
+    } else {
+        // Raw HTML around Markdown content: one top-level block still.
+        b.push(Event::Start(Tag::HtmlBlock), start);
+        b.items.extend(reader.pieces);
+        b.push(Event::Html(CowStr::from(out)), start);
+        b.push(Event::End(TagEnd::HtmlBlock), start);
+    }
     b.last = Last::Other;
     true
 }
@@ -228,12 +237,21 @@ struct Reader<'a> {
     src: &'a str,
     pos: usize,
     warnings: Vec<(usize, String)>,
+    /// Written so far, when a nested element's content is Markdown: the HTML before it, then
+    /// its blocks (kramdown parses `<div markdown="1">` even inside raw HTML).
+    pieces: Vec<Item<'static>>,
 }
 
 impl Reader<'_> {
     /// Writes the element whose start tag was just read, reading its content (kramdown's
     /// `handle_html_start_tag` + `parse_raw_html` + the HTML converter).
-    fn element(&mut self, tag: &html::StartTag<'_>, out: &mut String, depth: usize) {
+    fn element(
+        &mut self,
+        b: &mut Blocks<'_, '_>,
+        tag: &html::StartTag<'_>,
+        out: &mut String,
+        depth: usize,
+    ) {
         let name = html::normalized_name(tag.name);
         let known = html::is_known_element(&name);
         let mut attrs = html::attributes(tag.attrs, known);
@@ -247,35 +265,82 @@ impl Reader<'_> {
             out.push_str(" />");
             return;
         }
-        let mut content = String::new();
+        out.push('>');
         if name == "script" || name == "style" {
             // Raw text up to the end tag, written as it is.
             match find_end_tag(self.src, self.pos, &name) {
                 Some((text_end, after)) => {
-                    content.push_str(&self.src[self.pos..text_end]);
+                    out.push_str(&self.src[self.pos..text_end]);
                     self.pos = after;
                 }
                 None => {
-                    content.push_str(&self.src[self.pos..]);
+                    out.push_str(&self.src[self.pos..]);
                     self.pos = self.src.len();
                 }
             }
         } else {
-            self.content(&name, known, &mut content, depth);
+            match nested_model(b, tag, depth) {
+                ContentModel::Raw => self.content(b, &name, known, out, depth),
+                model => self.markdown_content(b, &name, model, out),
+            }
         }
-        if content.is_empty() {
-            out.push_str("></");
-        } else {
-            out.push('>');
-            out.push_str(&content);
-            out.push_str("</");
-        }
+        out.push_str("</");
         out.push_str(&name);
         out.push('>');
     }
 
+    /// The Markdown content of an element nested in raw HTML: what was written so far becomes a
+    /// piece, then the content's blocks (or spans) follow.
+    fn markdown_content(
+        &mut self,
+        b: &mut Blocks<'_, '_>,
+        name: &str,
+        model: ContentModel,
+        out: &mut String,
+    ) {
+        let at = self.pos;
+        self.pieces.push(Item::Event(
+            Event::Html(CowStr::from(std::mem::take(out))),
+            at,
+        ));
+        if model == ContentModel::Block {
+            let from = skip_trailing_white_space(self.src, self.pos);
+            let text = &self.src[from..];
+            let (items, _, stopped) =
+                b.nested_until(text, Last::Nothing, from, Some(name.to_owned()));
+            self.pieces.extend(items.into_iter().map(|item| match item {
+                Item::Raw(t, at) => Item::HtmlRaw(t, at),
+                other => other,
+            }));
+            self.pos = match stopped {
+                Some(after) => from + after,
+                None => self.src.len(),
+            };
+        } else {
+            let (text_end, after) =
+                find_end_tag(self.src, self.pos, name).unwrap_or((self.src.len(), self.src.len()));
+            let text = self.src[self.pos..text_end].to_owned();
+            self.pieces
+                .push(Item::HtmlRaw(CowStr::from(text), self.pos));
+            self.pos = after;
+        }
+        if self.pos >= self.src.len() {
+            self.warnings.push((
+                at,
+                format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>`"),
+            ));
+        }
+    }
+
     /// `parse_raw_html`: text, comments, instructions and nested elements up to `</name>`.
-    fn content(&mut self, name: &str, known: bool, out: &mut String, depth: usize) {
+    fn content(
+        &mut self,
+        b: &mut Blocks<'_, '_>,
+        name: &str,
+        known: bool,
+        out: &mut String,
+        depth: usize,
+    ) {
         let opened_at = self.pos;
         loop {
             let Some(lt) = next_markup(self.src, self.pos) else {
@@ -296,7 +361,7 @@ impl Reader<'_> {
                 self.pos = end;
             } else if let Some(tag) = html::start_tag(self.src, lt).filter(|_| depth < MAX_DEPTH) {
                 self.pos = tag.end;
-                self.element(&tag, out, depth + 1);
+                self.element(b, &tag, out, depth + 1);
             } else if let Some((found, end)) = html::end_tag(self.src, lt) {
                 let same = if known {
                     found.to_lowercase() == name
@@ -314,6 +379,26 @@ impl Reader<'_> {
                 self.pos = lt + 1;
             }
         }
+    }
+}
+
+/// How kramdown reads the content of an element nested in raw HTML: as raw HTML too, unless its
+/// `markdown` attribute asks for Markdown (`handle_kramdown_html_tag` with a raw parent).
+fn nested_model(b: &Blocks<'_, '_>, tag: &html::StartTag<'_>, depth: usize) -> ContentModel {
+    if depth == 0 || b.depth >= super::MAX_DEPTH || !tag.attrs.contains("markdown") {
+        return ContentModel::Raw;
+    }
+    let name = html::normalized_name(tag.name);
+    let known = html::is_known_element(&name);
+    match html::attributes(tag.attrs, known)
+        .iter()
+        .find(|(k, _)| k == "markdown")
+        .map(|(_, v)| v.as_str())
+    {
+        Some("1") => html::content_model(&name),
+        Some("block") => ContentModel::Block,
+        Some("span") => ContentModel::Span,
+        _ => ContentModel::Raw,
     }
 }
 
