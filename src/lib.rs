@@ -32,7 +32,7 @@ pub mod value;
 mod wasm;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use markdown::Heading;
+pub use markdown::{Heading, KramdownOptions};
 pub use options::Options;
 pub use post::Translation;
 pub use value::{Map, Value};
@@ -107,7 +107,9 @@ pub fn render_post(source: &str, options: &Options) -> Rendered {
     let liquid = liquid::render(&text[parts.body], &ctx);
     issues.extend(liquid.issues.into_iter().map(|i| i.shifted(body_start)));
 
-    let md = markdown::render(&liquid.text);
+    let (kramdown, problems) = markdown::KramdownOptions::from_site(&options.site);
+    issues.extend(problems.into_iter().map(|p| Issue::warning(0, p)));
+    let md = markdown::render(&liquid.text, &kramdown);
     let to_source = |offset: usize| body_start + liquid.map.to_input(offset);
     issues.extend(md.issues.into_iter().map(|i| Issue {
         offset: to_source(i.offset),

@@ -23,7 +23,7 @@ use wasm_bindgen::prelude::*;
 const TYPES: &str = r#"
 /** Options of `renderPost`. */
 export interface RenderOptions {
-  /** The Liquid `site` object. Default `{ baseurl_root: "" }`; keys given are laid over it. */
+  /** The Liquid `site` object. Default `{ baseurl_root: "" }`; keys given are laid over it. Its `kramdown` and `highlighter` keys are the site's kramdown options, read as Jekyll reads `_config.yml`. */
   site?: Record<string, unknown>;
   /** The site's language codes: the front matter keys naming translations. Default en, ja, ko, zh-Hans, zh-Hant. */
   languages?: string[];

@@ -1,6 +1,7 @@
 //! The spec-style fixtures in `tests/fixtures/*.md`: each example's Markdown, rendered by postview,
 //! should be DOM-equal to the HTML the real Jekyll made of it (filled in by
-//! `tests/fixtures/oracle.rb`, never by hand).
+//! `tests/fixtures/oracle.rb`, never by hand). A `config` block in a file gives the examples after
+//! it a site configuration (e.g. `kramdown:` options), as the oracle's Jekyll had.
 
 #[path = "support/htmlnorm.rs"]
 mod htmlnorm;
@@ -16,6 +17,8 @@ struct Example {
     heading: String,
     input: String,
     expected: String,
+    /// The site's `_config.yml` keys the example is rendered with (a `config` block before it).
+    config: String,
 }
 
 fn examples() -> Vec<Example> {
@@ -31,10 +34,23 @@ fn examples() -> Vec<Example> {
     for path in files {
         let text = std::fs::read_to_string(&path).expect("a fixture file should be UTF-8");
         let mut heading = String::new();
+        let mut config = String::new();
         let mut lines = text.lines().enumerate();
         while let Some((n, line)) = lines.next() {
             if let Some(h) = line.strip_prefix("## ") {
                 heading = h.to_owned();
+            }
+            // A `config` block: the site's configuration for the examples after it in the file.
+            if line == format!("{FENCE} config") {
+                config.clear();
+                for (_, l) in lines.by_ref() {
+                    if l == FENCE {
+                        break;
+                    }
+                    config.push_str(l);
+                    config.push('\n');
+                }
+                continue;
             }
             if line != format!("{FENCE} example") {
                 continue;
@@ -66,6 +82,7 @@ fn examples() -> Vec<Example> {
                 heading: heading.clone(),
                 input,
                 expected,
+                config: config.clone(),
             });
         }
     }
@@ -89,7 +106,8 @@ fn every_fixture_should_render_as_jekyll_does() {
             ex.line
         );
         let source = format!("---\nlayout: post\n---\n{}", ex.input);
-        let html = render_post(&source, &Options::default()).html;
+        let site = postview::front_matter::parse(&ex.config).0;
+        let html = render_post(&source, &Options::with_site(site)).html;
         if let Some(diff) = htmlnorm::difference(&ex.expected, &html) {
             failures.push(format!(
                 "{}:{} ({}): {diff}\n  input:    {:?}\n  expected: {:?}\n  actual:   {:?}",

@@ -299,6 +299,22 @@ fn options_path_should_give_the_language_and_date_the_front_matter_lacks() {
 }
 
 #[wasm_bindgen_test]
+fn site_kramdown_options_should_reach_the_markdown_stage() {
+    let source = "---\n---\n# Hi\n\n    code\n";
+    let options = r#"{ site: { kramdown: { auto_id_prefix: "h-", syntax_highlighter_opts: { block: { line_numbers: true } } } } }"#;
+    let post = render(source, js(options)).unwrap();
+    let html = get(&post, "html").as_string().unwrap_or_default();
+    assert!(
+        html.contains(r#"id="h-hi""#),
+        "the id prefix should be used: {html}"
+    );
+    assert!(
+        html.contains(r#"class="rouge-table""#),
+        "code should get rouge's line-number table: {html}"
+    );
+}
+
+#[wasm_bindgen_test]
 fn site_keys_should_be_laid_over_the_default_site() {
     // `cdn` is given; `baseurl_root` is the default's (""), so both must reach Liquid.
     let source = "---\ntitle: T\nimage: \"{{ site.cdn }}{{ site.baseurl_root }}/a.png\"\n---\nx\n";

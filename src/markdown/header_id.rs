@@ -7,18 +7,34 @@
 //! punctuation go, and `🔧 Engineering Update` is `-engineering-update`. A repeated id gets
 //! `-1`, `-2`, … (counted per base id, as kramdown does). An explicit `{#id}` is kept.
 
+use super::options::{Input, KramdownOptions};
 use super::unicode::is_word;
 use super::Heading;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::collections::HashMap;
 
-/// Sets the id of every heading without one and returns the headings.
-pub fn assign(events: &mut [Event<'_>]) -> Vec<Heading> {
+/// Sets the id of every heading without one (with `auto_ids`) and returns the headings.
+/// `html_regions`: some headings may be inside HTML elements whose content is Markdown.
+pub fn assign(
+    events: &mut [Event<'_>],
+    options: &KramdownOptions,
+    html_regions: bool,
+) -> Vec<Heading> {
     let mut counter: HashMap<String, usize> = HashMap::new();
+    // kramdown's converter counts the ids it makes itself apart from the GFM parser's.
+    let mut converter_counter: HashMap<String, usize> = HashMap::new();
     let mut headings = Vec::new();
+    let mut html_depth = 0usize;
     let mut i = 0;
     while i < events.len() {
         let Event::Start(Tag::Heading { level, id, .. }) = &events[i] else {
+            if html_regions {
+                match events[i] {
+                    Event::Start(Tag::HtmlBlock) => html_depth += 1,
+                    Event::End(TagEnd::HtmlBlock) => html_depth = html_depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
             i += 1;
             continue;
         };
@@ -30,13 +46,21 @@ pub fn assign(events: &mut [Event<'_>]) -> Vec<Heading> {
         let raw = raw_text(&events[i + 1..end]);
         let id = match explicit {
             Some(id) => id,
+            None if !options.auto_ids => String::new(),
             None => {
-                let base = gfm_id(&raw);
+                // The GFM parser does not reach into HTML elements: the converter's own ids
+                // are made there, as with kramdown's parser.
+                let gfm = options.input == Input::Gfm && html_depth == 0;
+                let (base, counter) = match gfm {
+                    true => (gfm_id(&raw), &mut counter),
+                    false => (kramdown_id(&raw), &mut converter_counter),
+                };
                 let n = counter
                     .entry(base.clone())
                     .and_modify(|n| *n += 1)
                     .or_insert(0);
                 let id = if *n > 0 { format!("{base}-{n}") } else { base };
+                let id = format!("{}{id}", options.auto_id_prefix);
                 if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
                     *slot = Some(CowStr::from(id.clone()));
                 }
@@ -84,9 +108,40 @@ pub fn gfm_id(text: &str) -> String {
     out
 }
 
+/// kramdown's own `basic_generate_id` (`input: kramdown`): leading characters up to the first
+/// ASCII letter dropped, then everything but ASCII letters, digits, spaces and `-`; spaces to
+/// `-`, lower case; `section` when nothing is left.
+pub fn kramdown_id(text: &str) -> String {
+    let start = text
+        .find(|c: char| c.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    let mut out = String::with_capacity(text.len() - start);
+    for c in text[start..].chars() {
+        match c {
+            ' ' => out.push('-'),
+            c if c.is_ascii_alphanumeric() || c == '-' => out.push(c.to_ascii_lowercase()),
+            _ => {}
+        }
+    }
+    if out.is_empty() {
+        out.push_str("section");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::gfm_id;
+    use super::{gfm_id, kramdown_id};
+
+    #[test]
+    fn kramdown_id_should_keep_ascii_words_from_the_first_letter() {
+        assert_eq!(kramdown_id("1. Getting Started!"), "getting-started");
+        assert_eq!(
+            kramdown_id("日本語"),
+            "section",
+            "nothing ASCII should give `section`"
+        );
+    }
 
     #[test]
     fn gfm_id_should_keep_cjk_and_drop_punctuation_and_emoji() {

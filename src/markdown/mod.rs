@@ -1,5 +1,6 @@
 //! Markdown to HTML as Jekyll 4.3 publishes it: kramdown 2.4 with its GFM parser and Jekyll's
-//! options (auto ids, smart quotes, rouge, MathJax, `parse_block_html: false`).
+//! options (auto ids, smart quotes, rouge, MathJax, `parse_block_html: false`), or the site's own
+//! kramdown options (`options`), which every stage below reads where kramdown would.
 //!
 //! The seam is pulldown-cmark's event model: every stage produces or transforms
 //! `pulldown_cmark::Event`s. The stages:
@@ -21,6 +22,7 @@ mod attributes;
 mod block;
 mod header_id;
 pub(crate) mod html;
+pub mod options;
 mod rouge_languages;
 mod span;
 mod toc;
@@ -34,6 +36,8 @@ use pulldown_cmark::{CowStr, Event, Tag};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
+
+pub use options::KramdownOptions;
 
 /// A heading of the body, for a table of contents.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -52,34 +56,49 @@ pub struct Output {
     pub issues: Vec<Issue>,
 }
 
-/// Renders Markdown text (Liquid already rendered) to HTML.
-pub fn render(text: &str) -> Output {
+/// Renders Markdown text (Liquid already rendered) to HTML, with a site's kramdown options.
+pub fn render(text: &str, options: &KramdownOptions) -> Output {
     // kramdown's `adapt_source`: the text ends with exactly one line break more.
     let text: Cow<str> = if text.ends_with('\n') {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(format!("{text}\n"))
     };
-    let mut defs = span::Definitions::default();
+    let mut defs = span::Definitions {
+        options: options.clone(),
+        ..Default::default()
+    };
+    // The site's `link_defs`; the post's own definitions replace them.
+    for (id, url, title) in &options.link_defs {
+        defs.links
+            .insert(span::normalize_link_id(id), (url.clone(), title.clone()));
+    }
     let parsed = block::parse(&text, block::Last::Nothing, &mut defs);
     let mut issues = parsed.issues;
     let blocks = top_level_blocks(&parsed.items);
 
     let mut body = spans(parsed.items, &defs, &mut issues);
-    let headings = header_id::assign(&mut body.events);
-    let toc = toc::entries(&body);
+    let options = &defs.options;
+    let headings = header_id::assign(&mut body.events, options, body.html_regions);
+    let toc = toc::entries(&body, options);
 
     let footnotes: Vec<writer::Footnote> = parsed
         .footnotes
         .into_iter()
         .map(|(name, items)| {
             let mut html = String::new();
-            writer::write(spans(items, &defs, &mut issues), &[], &[], &mut html);
+            writer::write(
+                spans(items, &defs, &mut issues),
+                &[],
+                &[],
+                options,
+                &mut html,
+            );
             writer::Footnote { name, html }
         })
         .collect();
     let mut html = String::with_capacity(text.len() + text.len() / 4);
-    writer::write(body, &footnotes, &toc, &mut html);
+    writer::write(body, &footnotes, &toc, options, &mut html);
     Output {
         html,
         headings,
@@ -115,6 +134,8 @@ fn top_level_blocks(items: &[Item<'_>]) -> Vec<usize> {
 pub struct Body<'a> {
     pub events: Vec<Event<'a>>,
     pub attrs: HashMap<usize, Attributes>,
+    /// Some text is inside an HTML element whose content is Markdown (`markdown="1"`).
+    pub html_regions: bool,
 }
 
 /// Replaces raw text items with their span events, and places attributes.
@@ -123,6 +144,7 @@ fn spans<'a>(items: Vec<Item<'a>>, defs: &span::Definitions, issues: &mut Vec<Is
         // Each raw text becomes several events.
         events: Vec::with_capacity(items.len() * 4),
         attrs: HashMap::new(),
+        html_regions: false,
     };
     let mut pending: Option<Attributes> = None;
     for item in items {
@@ -138,26 +160,44 @@ fn spans<'a>(items: Vec<Item<'a>>, defs: &span::Definitions, issues: &mut Vec<Is
             }
             Item::Blank => {}
             Item::Attrs(a) => pending = Some(a),
-            Item::Raw(CowStr::Borrowed(text), at) => {
-                let (parsed, attrs, found) = span::parse(text, defs);
-                issues.extend(found.into_iter().map(|i| i.shifted(at)));
-                let base = body.events.len();
-                body.attrs
-                    .extend(attrs.into_iter().map(|(i, a)| (base + i, a)));
-                body.events.extend(parsed);
-            }
-            Item::Raw(text, at) => {
-                let (parsed, attrs, found) = span::parse(&text, defs);
-                issues.extend(found.into_iter().map(|i| i.shifted(at)));
-                let base = body.events.len();
-                body.attrs
-                    .extend(attrs.into_iter().map(|(i, a)| (base + i, a)));
-                body.events
-                    .extend(parsed.into_iter().map(|e| e.into_static()));
+            Item::Raw(text, at) => push_spans(&mut body, text, at, false, defs, issues),
+            Item::HtmlRaw(text, at) => {
+                body.html_regions = true;
+                push_spans(&mut body, text, at, true, defs, issues)
             }
         }
     }
     body
+}
+
+/// Parses a raw text as spans and adds its events (`in_html`: inside an HTML element whose
+/// content is Markdown).
+fn push_spans<'a>(
+    body: &mut Body<'a>,
+    text: CowStr<'a>,
+    at: usize,
+    in_html: bool,
+    defs: &span::Definitions,
+    issues: &mut Vec<Issue>,
+) {
+    let base = body.events.len();
+    let attrs = match text {
+        CowStr::Borrowed(text) => {
+            let (parsed, attrs, found) = span::parse(text, defs, in_html);
+            issues.extend(found.into_iter().map(|i| i.shifted(at)));
+            body.events.extend(parsed);
+            attrs
+        }
+        text => {
+            let (parsed, attrs, found) = span::parse(&text, defs, in_html);
+            issues.extend(found.into_iter().map(|i| i.shifted(at)));
+            body.events
+                .extend(parsed.into_iter().map(|e| e.into_static()));
+            attrs
+        }
+    };
+    body.attrs
+        .extend(attrs.into_iter().map(|(i, a)| (base + i, a)));
 }
 
 /// Puts attributes on an event: a heading takes them in its tag (an id there is explicit, and

@@ -1,12 +1,12 @@
 //! The table of contents kramdown writes in place of a list marked `{:toc}`.
 //!
 //! Reference: kramdown 2.4 `converter/html.rb` (`generate_toc_tree`, `fix_for_toc_entry`): every
-//! header with an id, of any level, unless it has the class `no_toc`; each entry links to the
+//! header with an id, of a level `toc_levels` lists, unless it has the class `no_toc`; each entry links to the
 //! header (`#id`) and has the id `markdown-toc-` + id (or the list's own id as prefix); its text is
 //! the header's content without footnote markers and with links unwrapped; an entry nests under
 //! the entry before it when its level is deeper.
 
-use super::Body;
+use super::{Body, KramdownOptions};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// One header, ready to be listed.
@@ -18,7 +18,7 @@ pub struct Entry {
 }
 
 /// The headers of a body that belong in a table of contents.
-pub fn entries(body: &Body<'_>) -> Vec<Entry> {
+pub fn entries(body: &Body<'_>, options: &KramdownOptions) -> Vec<Entry> {
     let events = &body.events;
     if !body.attrs.values().any(|a| a.has_ref("toc")) {
         return Vec::new();
@@ -36,7 +36,9 @@ pub fn entries(body: &Body<'_>) -> Vec<Entry> {
         let end = (i..events.len())
             .find(|&j| matches!(events[j], Event::End(TagEnd::Heading(_))))
             .unwrap_or(events.len());
-        let listed = id.is_some() && !classes.iter().any(|c| c.as_ref() == "no_toc");
+        let listed = id.is_some()
+            && options.in_toc(*level as u8)
+            && !classes.iter().any(|c| c.as_ref() == "no_toc");
         if listed {
             let inner: Vec<Event<'_>> = events[i + 1..end]
                 .iter()
@@ -55,9 +57,11 @@ pub fn entries(body: &Body<'_>) -> Vec<Entry> {
                 Body {
                     events: inner,
                     attrs: Default::default(),
+                    html_regions: false,
                 },
                 &[],
                 &[],
+                options,
                 &mut html,
             );
             out.push(Entry {

@@ -412,3 +412,17 @@ const CONNECTOR_PUNCTUATION: &[(char, char)] = &[
     ('\u{fe4d}', '\u{fe4f}'),
     ('\u{ff3f}', '\u{ff3f}'),
 ];
+
+/// Whether `c` is of the Han, Hiragana or Katakana script (kramdown's
+/// `REDUNDANT_LINE_BREAK_REGEX` classes), by the scripts' blocks in Unicode 14.
+pub fn is_han_kana(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2E99 | 0x2E9B..=0x2EF3 | 0x2F00..=0x2FD5 | 0x3005 | 0x3007 | 0x3021..=0x3029
+        | 0x3038..=0x303B | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFA6D | 0xFA70..=0xFAD9
+        | 0x20000..=0x2FA1F | 0x30000..=0x3134F
+        // Hiragana
+        | 0x3041..=0x3096 | 0x309D..=0x309F | 0x1B001..=0x1B11F | 0x1F200
+        // Katakana (the prolonged sound mark U+30FC is of no script, as in Ruby)
+        | 0x30A1..=0x30FA | 0x30FD..=0x30FF | 0x31F0..=0x31FF | 0x32D0..=0x32FE | 0x3300..=0x3357
+        | 0xFF66..=0xFF6F | 0xFF71..=0xFF9D | 0x1B000)
+}

@@ -1,4 +1,6 @@
-//! Writes events as HTML the way kramdown's HTML converter does (Jekyll's options).
+//! Writes events as HTML the way kramdown's HTML converter does, with the site's kramdown options
+//! (header offset, footnote numbering and back links, rouge's options and line-number table, the
+//! math engine, CJK line breaks).
 //!
 //! Reference: kramdown 2.4 `converter/html.rb`, rouge as Jekyll configures it, and the MathJax
 //! math engine. What differs from pulldown-cmark's own writer: `<br />`, `<img … />`, `<ol>`
@@ -12,6 +14,7 @@
 
 use super::attributes::Attributes;
 use super::html::{escape_all, escape_attribute, escape_text, write_attributes};
+use super::options::{Highlight, KramdownOptions};
 use super::toc;
 use super::Body;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Tag, TagEnd};
@@ -43,9 +46,17 @@ pub struct Footnote {
     pub html: String,
 }
 
-pub fn write(body: Body<'_>, footnotes: &[Footnote], toc: &[toc::Entry], out: &mut String) {
-    let Body { events, attrs } = body;
+pub fn write(
+    body: Body<'_>,
+    footnotes: &[Footnote],
+    toc: &[toc::Entry],
+    opts: &KramdownOptions,
+    out: &mut String,
+) {
+    let Body { events, attrs, .. } = body;
     let mut w = Writer {
+        opts,
+        numbered: None,
         attrs: Attributes::default(),
         toc,
         skip_depth: 0,
@@ -70,6 +81,9 @@ pub fn write(body: Body<'_>, footnotes: &[Footnote], toc: &[toc::Entry], out: &m
 
 struct Writer<'o, 'f> {
     out: &'o mut String,
+    opts: &'f KramdownOptions,
+    /// In a code block rouge writes with line numbers: the first number.
+    numbered: Option<i64>,
     /// The attributes of the event being written (from kramdown IALs).
     attrs: Attributes,
     toc: &'f [toc::Entry],
@@ -122,21 +136,24 @@ impl Writer<'_, '_> {
         match e {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(t) if self.in_code => escape_all(self.out, &t),
+            Event::Text(t) if self.in_code => match self.numbered {
+                Some(first) => line_table(self.out, &t, first),
+                None => escape_all(self.out, &t),
+            },
+            Event::Text(t) if self.opts.remove_line_breaks_for_cjk && t.contains('\n') => {
+                escape_text(self.out, &without_cjk_line_breaks(&t))
+            }
             Event::Text(t) => escape_text(self.out, &t),
-            Event::Code(t) => {
-                let mut a = std::mem::take(&mut self.attrs);
-                let class = match a.get("class") {
-                    Some(c) => format!("language-plaintext {c} highlighter-rouge"),
-                    None => "language-plaintext highlighter-rouge".to_owned(),
-                };
-                a.pairs.retain(|(k, _)| k != "class");
-                a.pairs.insert(0, ("class".to_owned(), class));
-                self.out.push_str("<code");
-                write_attributes(self.out, &a.pairs);
-                self.out.push('>');
+            Event::Code(t) => self.code_span(&t),
+            Event::InlineMath(t) if !self.opts.mathjax => {
+                self.out.push_str("<span class=\"kdmath\">$");
                 escape_all(self.out, &t);
-                self.out.push_str("</code>");
+                self.out.push_str("$</span>");
+            }
+            Event::DisplayMath(t) if !self.opts.mathjax => {
+                self.out.push_str("<div class=\"kdmath\">$$\n");
+                escape_all(self.out, &t);
+                self.out.push_str("\n$$</div>\n");
             }
             Event::InlineMath(t) => {
                 self.out.push_str("\\(");
@@ -185,7 +202,7 @@ impl Writer<'_, '_> {
                 attrs,
             } => {
                 self.out.push('<');
-                self.out.push_str(&level.to_string());
+                self.out.push_str(&self.output_level(level));
                 if !classes.is_empty() {
                     self.out.push_str(" class=\"");
                     let joined: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
@@ -284,8 +301,8 @@ impl Writer<'_, '_> {
         }
     }
 
-    /// A code block: rouge's wrapper when rouge knows the language (or none is given), a plain
-    /// `<pre><code class="language-x">` when it does not (kramdown's fallback).
+    /// A code block: rouge's wrapper when rouge highlights it (it knows the language, or none
+    /// is given), a plain `<pre><code class="language-x">` when it does not (kramdown's fallback).
     fn code_block(&mut self, kind: CodeBlockKind<'_>) {
         let mut a = std::mem::take(&mut self.attrs);
         // An IAL class `language-x` names the language of an indented block.
@@ -312,31 +329,67 @@ impl Writer<'_, '_> {
                     .join(" ");
         }
         a.pairs.retain(|(k, v)| k != "class" || !v.is_empty());
-        let known = name
-            .as_deref()
-            .is_none_or(|n| n == "guess" || rouge_knows(n));
+        let h = &self.opts.block;
         self.in_code = true;
-        if known {
-            let lang = class_name.as_deref().unwrap_or("plaintext");
-            let class = match a.get("class") {
-                Some(c) => format!("language-{lang} {c} highlighter-rouge"),
-                None => format!("language-{lang} highlighter-rouge"),
-            };
-            a.pairs.retain(|(k, _)| k != "class");
-            a.pairs.insert(0, ("class".to_owned(), class));
+        if highlights(self.opts, h, name.as_deref()) {
+            let lang = class_name.as_deref().or(h.default_lang.as_deref());
+            rouge_class(&mut a, lang);
             self.out.push_str("<div");
             write_attributes(self.out, &a.pairs);
-            self.out
-                .push_str("><div class=\"highlight\"><pre class=\"highlight\"><code>");
-            self.code_end = "</code></pre></div></div>\n";
+            self.out.push('>');
+            if h.wrap {
+                self.out.push_str("<div class=\"highlight\"><pre class=\"");
+                escape_attribute(self.out, &h.css_class);
+                self.out.push_str("\"><code>");
+                self.code_end = "</code></pre></div></div>\n";
+            } else {
+                self.code_end = "</div>\n";
+            }
+            self.numbered = h.line_numbers.then_some(h.start_line);
         } else {
             self.out.push_str("<pre");
             write_attributes(self.out, &a.pairs);
-            self.out.push_str("><code class=\"language-");
-            escape_attribute(self.out, class_name.as_deref().unwrap_or(""));
-            self.out.push_str("\">");
+            self.out.push_str("><code");
+            if let Some(lang) = &class_name {
+                self.out.push_str(" class=\"language-");
+                escape_attribute(self.out, lang);
+                self.out.push('"');
+            }
+            self.out.push('>');
             self.code_end = "</code></pre>\n";
         }
+    }
+
+    /// A code span: rouge's classes when rouge highlights it (with Jekyll's options: always,
+    /// as plain text), else a bare `<code>`.
+    fn code_span(&mut self, text: &str) {
+        let mut a = std::mem::take(&mut self.attrs);
+        let h = &self.opts.span;
+        let lang = a
+            .get("class")
+            .and_then(|c| {
+                c.split_whitespace()
+                    .find_map(|w| w.strip_prefix("language-"))
+            })
+            .map(str::to_owned);
+        let highlighted = highlights(self.opts, h, lang.as_deref());
+        if highlighted {
+            rouge_class(&mut a, lang.as_deref().or(h.default_lang.as_deref()));
+        }
+        self.out.push_str("<code");
+        write_attributes(self.out, &a.pairs);
+        self.out.push('>');
+        match highlighted && h.line_numbers {
+            true => line_table(self.out, text, h.start_line),
+            false => escape_all(self.out, text),
+        }
+        self.out.push_str("</code>");
+    }
+
+    /// `h1` … `h6` for a header of this level, moved by `header_offset`.
+    fn output_level(&self, level: pulldown_cmark::HeadingLevel) -> String {
+        let n = (level as i64 + self.opts.header_offset).clamp(1, 6);
+        format!("h{n}")
     }
 
     fn end(&mut self, tag: TagEnd) {
@@ -344,12 +397,13 @@ impl Writer<'_, '_> {
             TagEnd::Paragraph => self.out.push_str("</p>\n"),
             TagEnd::Heading(level) => {
                 self.out.push_str("</");
-                self.out.push_str(&level.to_string());
+                self.out.push_str(&self.output_level(level));
                 self.out.push_str(">\n");
             }
             TagEnd::BlockQuote(_) => self.out.push_str("</blockquote>\n"),
             TagEnd::CodeBlock => {
                 self.in_code = false;
+                self.numbered = None;
                 self.out.push_str(self.code_end);
             }
             TagEnd::HtmlBlock => {}
@@ -385,22 +439,30 @@ impl Writer<'_, '_> {
     }
 
     /// `<sup id="fnref:n" role="doc-noteref"><a href="#fn:n" class="footnote" rel="footnote">1</a></sup>`
+    /// (the number counted from `footnote_nr`, the name after `footnote_prefix`).
     fn footnote_reference(&mut self, name: &str) {
-        let (number, repeat) = match self.fn_order.iter_mut().position(|(n, _)| n == name) {
+        let (index, repeat) = match self.fn_order.iter_mut().position(|(n, _)| n == name) {
             Some(i) => {
                 self.fn_order[i].1 += 1;
-                (i + 1, format!(":{}", self.fn_order[i].1))
+                (i, format!(":{}", self.fn_order[i].1))
             }
             None => {
                 self.fn_order.push((name.to_owned(), 0));
-                (self.fn_order.len(), String::new())
+                (self.fn_order.len() - 1, String::new())
             }
         };
-        let mut id = String::new();
-        escape_attribute(&mut id, name);
+        let number = self.opts.footnote_nr + index as i64;
+        let id = self.footnote_id(name);
         self.out.push_str(&format!(
             "<sup id=\"fnref:{id}{repeat}\" role=\"doc-noteref\"><a href=\"#fn:{id}\" class=\"footnote\" rel=\"footnote\">{number}</a></sup>"
         ));
+    }
+
+    /// A footnote's name as it appears in ids, escaped for an attribute.
+    fn footnote_id(&self, name: &str) -> String {
+        let mut id = String::new();
+        escape_attribute(&mut id, &format!("{}{name}", self.opts.footnote_prefix));
+        id
     }
 
     /// The footnotes, in order of first reference, after the body.
@@ -409,36 +471,54 @@ impl Writer<'_, '_> {
             return;
         }
         self.out
-            .push_str("<div class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n");
+            .push_str("<div class=\"footnotes\" role=\"doc-endnotes\">\n<ol");
+        if self.opts.footnote_nr != 1 {
+            self.out
+                .push_str(&format!(" start=\"{}\"", self.opts.footnote_nr));
+        }
+        self.out.push_str(">\n");
+        let mut backlink_text = String::new();
+        escape_text(&mut backlink_text, &self.opts.footnote_backlink);
         for (name, repeats) in &self.fn_order {
             let repeats = *repeats;
             let Some(note) = self.footnotes.iter().find(|f| &f.name == name) else {
                 continue;
             };
-            let mut id = String::new();
-            escape_attribute(&mut id, name);
+            let id = self.footnote_id(name);
             self.out
                 .push_str(&format!("<li id=\"fn:{id}\" role=\"doc-endnote\">\n"));
             let link = |target: &str, text: &str| {
-                format!("<a href=\"#fnref:{target}\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;{text}</a>")
+                format!("<a href=\"#fnref:{target}\" class=\"reversefootnote\" role=\"doc-backlink\">{backlink_text}{text}</a>")
             };
-            let mut back = link(&id, "");
-            for n in 1..=repeats {
-                back.push('\u{a0}');
-                back.push_str(&link(
-                    &format!("{id}:{n}"),
-                    &format!("<sup>{}</sup>", n + 1),
-                ));
+            let mut back = String::new();
+            if !self.opts.footnote_backlink.is_empty() {
+                back = link(&id, "");
+                for n in 1..=repeats {
+                    back.push('\u{a0}');
+                    back.push_str(&link(
+                        &format!("{id}:{n}"),
+                        &format!("<sup>{}</sup>", n + 1),
+                    ));
+                }
             }
             // kramdown puts the back links at the end of the note's last block when that is a
-            // paragraph (after a no-break space), else in a paragraph of their own.
+            // paragraph (after a no-break space), else in a paragraph of their own; with
+            // `footnote_backlink_inline`, in the last paragraph or header nested at the end.
             let html = note.html.trim_end();
-            match html.strip_suffix("</p>") {
-                Some(head) => {
-                    self.out.push_str(head);
-                    self.out.push('\u{a0}');
+            let place = if self.opts.footnote_backlink_inline {
+                inline_backlink_place(html)
+            } else {
+                html.strip_suffix("</p>").map(|head| head.len())
+            };
+            match place {
+                Some(at) => {
+                    self.out.push_str(&html[..at]);
+                    if !back.is_empty() {
+                        self.out.push('\u{a0}');
+                    }
                     self.out.push_str(&back);
-                    self.out.push_str("</p>\n");
+                    self.out.push_str(&html[at..]);
+                    self.out.push('\n');
                 }
                 None => {
                     self.out.push_str(&note.html);
@@ -449,4 +529,135 @@ impl Writer<'_, '_> {
         }
         self.out.push_str("</ol>\n</div>\n");
     }
+}
+
+/// Where the back links go with `footnote_backlink_inline`: before the end tag of the last
+/// paragraph or header, when only end tags follow it.
+fn inline_backlink_place(html: &str) -> Option<usize> {
+    let mut rest = html;
+    loop {
+        rest = rest.trim_end();
+        let open = rest.rfind("</")?;
+        let tag = &rest[open + 2..];
+        if !tag.ends_with('>') {
+            return None;
+        }
+        let name = &tag[..tag.len() - 1];
+        if name == "p" || (name.len() == 2 && name.starts_with('h')) {
+            return Some(open);
+        }
+        // An item whose first paragraph lost its `<p>` (kramdown's transparent paragraph) is
+        // still a paragraph to kramdown.
+        if name == "li" || name == "dd" {
+            let start = rest[..open].rfind(&format!("<{name}"))?;
+            let content = &rest[start..open];
+            let content = &content[content.find('>')? + 1..];
+            let blocks = [
+                "<p",
+                "<ul",
+                "<ol",
+                "<div",
+                "<pre",
+                "<blockquote",
+                "<table",
+                "<dl",
+                "<h",
+            ];
+            if !content.starts_with('\n') && !blocks.iter().any(|t| content.contains(t)) {
+                return Some(open);
+            }
+            return None;
+        }
+        if !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        rest = &rest[..open];
+    }
+}
+
+/// Whether rouge highlights code in `name` (kramdown's `SyntaxHighlighter::Rouge.call`): a
+/// highlighter is set and not disabled, and rouge has a lexer for the language (or the default
+/// one); plain text only while `guess_lang` is on.
+fn highlights(opts: &KramdownOptions, h: &Highlight, name: Option<&str>) -> bool {
+    if !opts.rouge || h.disable {
+        return false;
+    }
+    match name.or(h.default_lang.as_deref()) {
+        // rouge guesses the language from the code: postview takes it as plain text.
+        None => h.guess_lang,
+        Some(n) => {
+            let n = n.split('?').next().unwrap_or(n);
+            let plain = n == "plaintext" || n == "text";
+            (n == "guess" || rouge_knows(n)) && (h.guess_lang || !plain)
+        }
+    }
+}
+
+/// kramdown's `add_syntax_highlighter_to_class_attr`: ` highlighter-rouge` added to the class,
+/// and `language-x` put first (or in place of the one there).
+fn rouge_class(a: &mut Attributes, lang: Option<&str>) {
+    let existing = a.get("class").unwrap_or("").trim_start();
+    let replaces = existing
+        .split(' ')
+        .any(|w| w.starts_with("language-") && w.len() > "language-".len());
+    let class = match lang {
+        Some(lang) if replaces => {
+            let words: Vec<String> = existing
+                .split(' ')
+                .map(|w| match w.starts_with("language-") {
+                    true => format!("language-{lang}"),
+                    false => w.to_owned(),
+                })
+                .collect();
+            format!("{} highlighter-rouge", words.join(" "))
+        }
+        Some(lang) if existing.is_empty() => format!("language-{lang} highlighter-rouge"),
+        Some(lang) => format!("language-{lang} {existing} highlighter-rouge"),
+        None if existing.is_empty() => "highlighter-rouge".to_owned(),
+        None => format!("{existing} highlighter-rouge"),
+    };
+    a.pairs.retain(|(k, _)| k != "class");
+    a.pairs.insert(0, ("class".to_owned(), class));
+}
+
+/// Rouge's `HTMLTable`: a gutter of line numbers beside the code, one number per line (a last
+/// line without a newline gets one too).
+fn line_table(out: &mut String, code: &str, first: i64) {
+    let mut lines = code.matches('\n').count() as i64;
+    let unterminated = !code.ends_with('\n');
+    if unterminated {
+        lines += 1;
+    }
+    out.push_str(
+        "<table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">",
+    );
+    for n in first..first + lines {
+        out.push_str(&n.to_string());
+        out.push('\n');
+    }
+    out.push_str("</pre></td><td class=\"rouge-code\"><pre>");
+    escape_all(out, code);
+    if unterminated {
+        out.push('\n');
+    }
+    out.push_str("</pre></td></tr></tbody></table>");
+}
+
+/// `remove_line_breaks_for_cjk`: a line break between two Han, Hiragana or Katakana characters
+/// goes (kramdown's `fix_cjk_line_break`).
+fn without_cjk_line_breaks(text: &str) -> String {
+    use super::unicode::is_han_kana;
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut prev: Option<char> = None;
+    while let Some(c) = chars.next() {
+        let joins = c == '\n'
+            && prev.is_some_and(is_han_kana)
+            && chars.peek().is_some_and(|&n| is_han_kana(n));
+        if !joins {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
 }

@@ -160,7 +160,11 @@ fn liquid_stage(posts: &[Post]) -> usize {
 fn markdown_stage(posts: &[Post]) -> usize {
     posts
         .iter()
-        .map(|p| markdown::render(black_box(&p.markdown)).html.len())
+        .map(|p| {
+            markdown::render(black_box(&p.markdown), &Default::default())
+                .html
+                .len()
+        })
         .sum()
 }
 

@@ -82,4 +82,10 @@ pub const SHAPES: &[Shape] = &[
         )
     }),
     ("unclosed fences", |n| post("````\n```\n".repeat(n / 9))),
+    ("nested markdown=1 elements never closed", |n| {
+        post("<div markdown=\"1\">\n".repeat(n / 19))
+    }),
+    ("markdown=1 elements inside raw HTML", |n| {
+        post("<div>\n<div markdown=\"1\">\n".repeat(n / 25))
+    }),
 ];

@@ -97,6 +97,11 @@ fn has_newline(b: &Blocks<'_, '_>, p: usize) -> bool {
 pub(super) fn fenced(b: &mut Blocks<'_, '_>) -> bool {
     let start = b.pos;
     let line = b.line_at(start);
+    // kramdown's own parser: `~~~` only, at the start of the line (opening and closing).
+    let gfm = b.defs.options.input == crate::markdown::options::Input::Gfm;
+    if !gfm && !line.starts_with("~~~") {
+        return false;
+    }
     let lead = line.len() - strip_opt_space(line).len();
     let t = &line[lead..];
     let fence_len = t.bytes().take_while(|&c| c == b'`' || c == b'~').count();
@@ -117,7 +122,7 @@ pub(super) fn fenced(b: &mut Blocks<'_, '_>) -> bool {
             return false;
         }
         let l = b.line_at(p);
-        let l2 = strip_opt_space(l);
+        let l2 = if gfm { strip_opt_space(l) } else { l };
         if let Some(rest) = l2.strip_prefix(fence) {
             let rest = rest.trim_start_matches(last_char as char);
             if super::is_blank(rest) && has_newline(b, p) {

@@ -4,7 +4,9 @@
 //! `{:name: attrs}` defines attributes to refer to; a line `{: attrs}` right after a block gives
 //! that block the attributes, and before a block (after a blank line) gives them to the next one;
 //! `{::comment}…{:/comment}` is dropped (kramdown writes an HTML comment), and
-//! `{::nomarkdown}…{:/nomarkdown}` is written as it is; `{::options … /}` is read and ignored.
+//! `{::nomarkdown}…{:/nomarkdown}` is written as it is; `{::options key="value" /}` sets kramdown
+//! options: the parser's from there on, the converter's for the whole text (as kramdown keeps them
+//! in the root element's options).
 
 use super::{strip_opt_space, Blocks, Item, Last};
 use crate::markdown::attributes::{self, Attributes};
@@ -133,6 +135,9 @@ fn extension(b: &mut Blocks<'_, '_>, t: &str) -> bool {
     let start = b.pos;
     let content_start = b.line_end(b.pos);
     if self_closing {
+        if name == "options" {
+            set_options(b, &t[3 + name.len()..len - 2], start);
+        }
         b.pos = content_start;
         b.last = Last::Eob;
         return true;
@@ -163,4 +168,16 @@ fn extension(b: &mut Blocks<'_, '_>, t: &str) -> bool {
     b.pos = b.line_end(stop);
     b.last = Last::Other;
     true
+}
+
+/// `{::options key="value" … /}`: each known option set, each refused one a warning.
+fn set_options(b: &mut Blocks<'_, '_>, attrs: &str, at: usize) {
+    let mut a = Attributes::default();
+    attributes::parse_into(attrs, &mut a);
+    for (key, value) in &a.pairs {
+        if let Some(problem) = b.defs.options.set_inline(key, value) {
+            b.issues
+                .push(crate::diagnostic::Issue::warning(at, problem));
+        }
+    }
 }

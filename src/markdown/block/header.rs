@@ -16,7 +16,18 @@ pub(super) fn is_atx_start(line: &str) -> bool {
 
 pub(super) fn atx(b: &mut Blocks<'_, '_>) -> bool {
     let line = b.line_at(b.pos);
-    if !is_atx_start(line) {
+    let gfm = b.defs.options.input == crate::markdown::options::Input::Gfm;
+    // kramdown's own parser: `^\#{1,6}[\t ]*[^ \t]` (no space needed), after a block boundary;
+    // the GFM parser: a space or tab after the hashes, anywhere.
+    let start = if gfm {
+        is_atx_start(line)
+    } else {
+        let hashes = line.bytes().take_while(|&c| c == b'#').count();
+        (1..=6).contains(&hashes)
+            && !line[hashes..].trim_start_matches([' ', '\t']).is_empty()
+            && b.after_block_boundary()
+    };
+    if !start {
         return false;
     }
     let level = line.bytes().take_while(|&c| c == b'#').count();

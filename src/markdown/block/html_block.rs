@@ -8,10 +8,10 @@
 //! again: text is escaped (character references kept), attributes quoted, a void or `/>` element
 //! written `<x />`. Markdown inside is not parsed.
 
-use super::{Blocks, Last};
-use crate::markdown::html::{self, SPAN_ELEMENTS};
+use super::{Blocks, Item, Last};
+use crate::markdown::html::{self, ContentModel, SPAN_ELEMENTS};
 use crate::markdown::unicode::is_word;
-use pulldown_cmark::{CowStr, Event};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 /// Nested elements deeper than this are written as text rather than recursed into.
 const MAX_DEPTH: usize = 64;
@@ -39,21 +39,162 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     if SPAN_ELEMENTS.contains(&tag.name.to_lowercase().as_str()) {
         return false;
     }
+    let model = content_model(b, &tag);
+    if model != ContentModel::Raw {
+        parsed_element(b, &tag, model, start);
+        return true;
+    }
     let mut reader = Reader {
         src: b.src,
         pos: tag.end,
         warnings: Vec::new(),
+        pieces: Vec::new(),
     };
     let mut out = String::new();
-    reader.element(&tag, &mut out, 0);
+    reader.element(b, &tag, &mut out, 0);
     out.push('\n');
     b.pos = skip_trailing_white_space(b.src, reader.pos);
     for (offset, message) in reader.warnings {
         b.issues
             .push(crate::diagnostic::Issue::warning(offset, message));
     }
-    b.push(Event::Html(CowStr::from(out)), start);
+    if reader.pieces.is_empty() {
+        b.push(Event::Html(CowStr::from(out)), start);
+    } else {
+        // Raw HTML around Markdown content: one top-level block still.
+        b.push(Event::Start(Tag::HtmlBlock), start);
+        b.items.extend(reader.pieces);
+        b.push(Event::Html(CowStr::from(out)), start);
+        b.push(Event::End(TagEnd::HtmlBlock), start);
+    }
     b.last = Last::Other;
+    true
+}
+
+/// How kramdown reads an element's content (`handle_kramdown_html_tag`): as text with
+/// `parse_block_html: false` (Jekyll's default), else by the element's content model; a
+/// `markdown` attribute decides instead: `0` text, `1` the element's model, `block`, `span`.
+fn content_model(b: &Blocks<'_, '_>, tag: &html::StartTag<'_>) -> ContentModel {
+    let name = html::normalized_name(tag.name);
+    // Past the nesting limit, content is text (no recursion without end).
+    if b.depth >= super::MAX_DEPTH {
+        return ContentModel::Raw;
+    }
+    let mut model = if b.defs.options.parse_block_html {
+        html::content_model(&name)
+    } else {
+        ContentModel::Raw
+    };
+    let known = html::is_known_element(&name);
+    if let Some((_, v)) = html::attributes(tag.attrs, known)
+        .into_iter()
+        .find(|(k, _)| k == "markdown")
+    {
+        match v.as_str() {
+            "0" => model = ContentModel::Raw,
+            "1" => model = html::content_model(&name),
+            "block" => model = ContentModel::Block,
+            "span" => model = ContentModel::Span,
+            _ => {}
+        }
+    }
+    model
+}
+
+/// An element whose content is Markdown: blocks up to a block starting with its end tag, or
+/// spans up to its end tag. Written as kramdown does: the start tag without `markdown`, the
+/// content, the end tag; wrapped in `HtmlBlock` so that it counts as one top-level block.
+fn parsed_element(
+    b: &mut Blocks<'_, '_>,
+    tag: &html::StartTag<'_>,
+    model: ContentModel,
+    start: usize,
+) {
+    let name = html::normalized_name(tag.name);
+    let known = html::is_known_element(&name);
+    let mut attrs = html::attributes(tag.attrs, known);
+    attrs.retain(|(k, _)| k != "markdown");
+    let mut open = format!("<{name}");
+    html::write_attributes(&mut open, &attrs);
+    let void = html::ELEMENTS_WITHOUT_BODY.contains(&name.as_str());
+    if tag.self_closing || void {
+        open.push_str(if void { " />\n" } else { "></" });
+        if !void {
+            open.push_str(&name);
+            open.push_str(">\n");
+        }
+        b.pos = skip_trailing_white_space(b.src, tag.end);
+        b.push(Event::Html(CowStr::from(open)), start);
+        b.last = Last::Other;
+        return;
+    }
+    open.push('>');
+    b.push(Event::Start(Tag::HtmlBlock), start);
+    let content_start = tag.end;
+    if model == ContentModel::Block {
+        open.push('\n');
+        b.push(Event::Html(CowStr::from(open)), start);
+        let from = skip_trailing_white_space(b.src, content_start);
+        let text = &b.src[from..];
+        let (items, _, stopped) = b.nested_until(text, Last::Nothing, from, Some(name.clone()));
+        b.items.extend(items.into_iter().map(|item| match item {
+            super::Item::Raw(t, at) => super::Item::HtmlRaw(t, at),
+            other => other,
+        }));
+        b.pos = match stopped {
+            Some(after) => from + after,
+            None => {
+                b.issues.push(crate::diagnostic::Issue::warning(
+                    start,
+                    format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>` on a line of its own"),
+                ));
+                b.src.len()
+            }
+        };
+    } else {
+        b.push(Event::Html(CowStr::from(open)), start);
+        let (text_end, after) = match find_end_tag(b.src, content_start, &name) {
+            Some(found) => found,
+            None => {
+                b.issues.push(crate::diagnostic::Issue::warning(
+                    start,
+                    format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>`"),
+                ));
+                (b.src.len(), b.src.len())
+            }
+        };
+        b.items.push(super::Item::HtmlRaw(
+            CowStr::Borrowed(&b.src[content_start..text_end]),
+            content_start,
+        ));
+        b.pos = after;
+    }
+    b.pos = skip_trailing_white_space(b.src, b.pos);
+    b.push(Event::Html(CowStr::from(format!("</{name}>\n"))), start);
+    b.push(Event::End(TagEnd::HtmlBlock), start);
+    b.last = Last::Other;
+}
+
+/// In an element's Markdown content: whether the block here is the element's end tag (then the
+/// region stops after it). Kept out of line: the block loop is hot, and this is rare.
+#[cold]
+#[inline(never)]
+pub(super) fn closes_region(b: &mut Blocks<'_, '_>) -> bool {
+    let line = b.line_at(b.pos);
+    let t = super::strip_opt_space(line);
+    if !t.starts_with("</") {
+        return false;
+    }
+    let at = b.pos + (line.len() - t.len());
+    let Some((found, end)) = html::end_tag(b.src, at) else {
+        return false;
+    };
+    let name = b.stop_tag.as_deref().unwrap_or("");
+    if found.to_lowercase() != name {
+        return false;
+    }
+    b.stopped_at = Some(end);
+    b.pos = end;
     true
 }
 
@@ -96,15 +237,26 @@ struct Reader<'a> {
     src: &'a str,
     pos: usize,
     warnings: Vec<(usize, String)>,
+    /// Written so far, when a nested element's content is Markdown: the HTML before it, then
+    /// its blocks (kramdown parses `<div markdown="1">` even inside raw HTML).
+    pieces: Vec<Item<'static>>,
 }
 
 impl Reader<'_> {
     /// Writes the element whose start tag was just read, reading its content (kramdown's
     /// `handle_html_start_tag` + `parse_raw_html` + the HTML converter).
-    fn element(&mut self, tag: &html::StartTag<'_>, out: &mut String, depth: usize) {
+    fn element(
+        &mut self,
+        b: &mut Blocks<'_, '_>,
+        tag: &html::StartTag<'_>,
+        out: &mut String,
+        depth: usize,
+    ) {
         let name = html::normalized_name(tag.name);
         let known = html::is_known_element(&name);
-        let attrs = html::attributes(tag.attrs, known);
+        let mut attrs = html::attributes(tag.attrs, known);
+        // kramdown takes the `markdown` attribute off every element it reads.
+        attrs.retain(|(k, _)| k != "markdown");
         let void = html::ELEMENTS_WITHOUT_BODY.contains(&name.as_str());
         out.push('<');
         out.push_str(&name);
@@ -113,35 +265,82 @@ impl Reader<'_> {
             out.push_str(" />");
             return;
         }
-        let mut content = String::new();
+        out.push('>');
         if name == "script" || name == "style" {
             // Raw text up to the end tag, written as it is.
             match find_end_tag(self.src, self.pos, &name) {
                 Some((text_end, after)) => {
-                    content.push_str(&self.src[self.pos..text_end]);
+                    out.push_str(&self.src[self.pos..text_end]);
                     self.pos = after;
                 }
                 None => {
-                    content.push_str(&self.src[self.pos..]);
+                    out.push_str(&self.src[self.pos..]);
                     self.pos = self.src.len();
                 }
             }
         } else {
-            self.content(&name, known, &mut content, depth);
+            match nested_model(b, tag, depth) {
+                ContentModel::Raw => self.content(b, &name, known, out, depth),
+                model => self.markdown_content(b, &name, model, out),
+            }
         }
-        if content.is_empty() {
-            out.push_str("></");
-        } else {
-            out.push('>');
-            out.push_str(&content);
-            out.push_str("</");
-        }
+        out.push_str("</");
         out.push_str(&name);
         out.push('>');
     }
 
+    /// The Markdown content of an element nested in raw HTML: what was written so far becomes a
+    /// piece, then the content's blocks (or spans) follow.
+    fn markdown_content(
+        &mut self,
+        b: &mut Blocks<'_, '_>,
+        name: &str,
+        model: ContentModel,
+        out: &mut String,
+    ) {
+        let at = self.pos;
+        self.pieces.push(Item::Event(
+            Event::Html(CowStr::from(std::mem::take(out))),
+            at,
+        ));
+        if model == ContentModel::Block {
+            let from = skip_trailing_white_space(self.src, self.pos);
+            let text = &self.src[from..];
+            let (items, _, stopped) =
+                b.nested_until(text, Last::Nothing, from, Some(name.to_owned()));
+            self.pieces.extend(items.into_iter().map(|item| match item {
+                Item::Raw(t, at) => Item::HtmlRaw(t, at),
+                other => other,
+            }));
+            self.pos = match stopped {
+                Some(after) => from + after,
+                None => self.src.len(),
+            };
+        } else {
+            let (text_end, after) =
+                find_end_tag(self.src, self.pos, name).unwrap_or((self.src.len(), self.src.len()));
+            let text = self.src[self.pos..text_end].to_owned();
+            self.pieces
+                .push(Item::HtmlRaw(CowStr::from(text), self.pos));
+            self.pos = after;
+        }
+        if self.pos >= self.src.len() {
+            self.warnings.push((
+                at,
+                format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>`"),
+            ));
+        }
+    }
+
     /// `parse_raw_html`: text, comments, instructions and nested elements up to `</name>`.
-    fn content(&mut self, name: &str, known: bool, out: &mut String, depth: usize) {
+    fn content(
+        &mut self,
+        b: &mut Blocks<'_, '_>,
+        name: &str,
+        known: bool,
+        out: &mut String,
+        depth: usize,
+    ) {
         let opened_at = self.pos;
         loop {
             let Some(lt) = next_markup(self.src, self.pos) else {
@@ -162,7 +361,7 @@ impl Reader<'_> {
                 self.pos = end;
             } else if let Some(tag) = html::start_tag(self.src, lt).filter(|_| depth < MAX_DEPTH) {
                 self.pos = tag.end;
-                self.element(&tag, out, depth + 1);
+                self.element(b, &tag, out, depth + 1);
             } else if let Some((found, end)) = html::end_tag(self.src, lt) {
                 let same = if known {
                     found.to_lowercase() == name
@@ -180,6 +379,26 @@ impl Reader<'_> {
                 self.pos = lt + 1;
             }
         }
+    }
+}
+
+/// How kramdown reads the content of an element nested in raw HTML: as raw HTML too, unless its
+/// `markdown` attribute asks for Markdown (`handle_kramdown_html_tag` with a raw parent).
+fn nested_model(b: &Blocks<'_, '_>, tag: &html::StartTag<'_>, depth: usize) -> ContentModel {
+    if depth == 0 || b.depth >= super::MAX_DEPTH || !tag.attrs.contains("markdown") {
+        return ContentModel::Raw;
+    }
+    let name = html::normalized_name(tag.name);
+    let known = html::is_known_element(&name);
+    match html::attributes(tag.attrs, known)
+        .iter()
+        .find(|(k, _)| k == "markdown")
+        .map(|(_, v)| v.as_str())
+    {
+        Some("1") => html::content_model(&name),
+        Some("block") => ContentModel::Block,
+        Some("span") => ContentModel::Span,
+        _ => ContentModel::Raw,
     }
 }
 

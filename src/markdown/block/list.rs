@@ -135,10 +135,10 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         } else if is_blank(line) {
             nested_list_found = true;
             last_is_blank = true;
-            item.chunks
-                .last_mut()
-                .expect("an item has a chunk")
-                .push('\n');
+            // kramdown keeps a blank line as it is (white space included: it shows in code).
+            let chunk = item.chunks.last_mut().expect("an item has a chunk");
+            chunk.push_str(line);
+            chunk.push('\n');
         } else {
             break;
         }
@@ -156,12 +156,9 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     let mut kinds_per_item = Vec::new();
     let count = items.len();
     let mut trailing_blank = false;
-    for (n, item) in items.into_iter().enumerate() {
-        if let Some(ial) = item.ial {
-            b.items.push(Item::Attrs(ial));
-        }
-        let first_index = b.items.len();
-        b.items.push(Item::Event(Event::Start(Tag::Item), item.at));
+    let gfm = b.defs.options.input == crate::markdown::options::Input::Gfm;
+    let mut task_list = false;
+    for (n, mut item) in items.into_iter().enumerate() {
         let mut last = Last::Nothing;
         let mut body = Vec::new();
         for chunk in &item.chunks {
@@ -169,6 +166,19 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
             body.extend(parsed);
             last = l;
         }
+        if gfm {
+            task_list |= checkbox(&mut body);
+            if task_list {
+                item.ial
+                    .get_or_insert_with(Attributes::default)
+                    .set("class", "task-list-item");
+            }
+        }
+        if let Some(ial) = item.ial {
+            b.items.push(Item::Attrs(ial));
+        }
+        let first_index = b.items.len();
+        b.items.push(Item::Event(Event::Start(Tag::Item), item.at));
         let kinds = kinds(&body);
         // A trailing blank line leaves the item (after the list for the last one).
         while matches!(body.last(), Some(Item::Blank)) {
@@ -185,6 +195,16 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         &mut b.items[list_start..],
         &shift(&kinds_per_item, list_start),
     );
+    if task_list {
+        match list_start.checked_sub(1).map(|i| &mut b.items[i]) {
+            Some(Item::Attrs(a)) => a.set("class", "task-list"),
+            _ => {
+                let mut a = Attributes::default();
+                a.set("class", "task-list");
+                b.items.insert(list_start, Item::Attrs(a));
+            }
+        }
+    }
     if trailing_blank && !eob_found {
         b.items.push(Item::Blank);
         b.last = Last::Blank;
@@ -192,6 +212,20 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         b.last = Last::Other;
     }
     true
+}
+
+/// Puts a GFM task box in an item whose first child is a paragraph starting with `[ ]` or `[x]`.
+fn checkbox(body: &mut [Item<'_>]) -> bool {
+    let [Item::Event(Event::Start(Tag::Paragraph), _), Item::Raw(text, _), ..] = body else {
+        return false;
+    };
+    match super::task_list::with_checkbox(text) {
+        Some(t) => {
+            *text = pulldown_cmark::CowStr::from(t);
+            true
+        }
+        None => false,
+    }
 }
 
 fn shift(items: &[(usize, Vec<Child>)], by: usize) -> Vec<(usize, Vec<Child>)> {

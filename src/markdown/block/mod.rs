@@ -20,6 +20,7 @@ mod list;
 mod math;
 mod paragraph;
 mod table;
+mod task_list;
 
 use super::attributes::Attributes;
 use super::html::is_space;
@@ -34,6 +35,9 @@ pub enum Item<'a> {
     Event(Event<'a>, usize),
     /// Text to be parsed as spans, at an offset of the region text.
     Raw(CowStr<'a>, usize),
+    /// `Raw` inside an HTML element whose content is Markdown, where the GFM parser's additions
+    /// to the text (line breaks) do not reach.
+    HtmlRaw(CowStr<'a>, usize),
     /// A blank line (kept for kramdown's list rules; writes nothing).
     Blank,
     /// Attributes (from a block IAL) for the block whose start event comes next.
@@ -71,6 +75,11 @@ pub struct Blocks<'a, 'd> {
     depth: usize,
     /// The last line looked up: (start, end).
     line_cache: std::cell::Cell<(usize, usize)>,
+    /// Inside an HTML element whose content is Markdown: its name, which ends the region when
+    /// its end tag starts a block.
+    stop_tag: Option<String>,
+    /// Where that end tag was found (the offset after it).
+    stopped_at: Option<usize>,
 }
 
 /// Lists and quotes nested deeper than this inside one region are read as text.
@@ -90,6 +99,8 @@ pub fn parse<'a>(src: &'a str, last: Last, defs: &mut Definitions) -> Parsed<'a>
         pending_ial: None,
         depth: 0,
         line_cache: std::cell::Cell::new((usize::MAX, 0)),
+        stop_tag: None,
+        stopped_at: None,
     };
     b.run();
     Parsed {
@@ -110,6 +121,19 @@ impl<'a> Blocks<'a, '_> {
     /// Parses `text` (a list item's or quote's content, prefixes removed) as blocks nested in
     /// this region; `at` is where it starts here, for diagnostics.
     fn nested(&mut self, text: &str, last: Last, at: usize) -> (Vec<Item<'static>>, Last) {
+        let (items, last, _) = self.nested_until(text, last, at, None);
+        (items, last)
+    }
+
+    /// `nested`, stopping at a block that starts with `</stop_tag>`; also says where it stopped
+    /// (the offset after the end tag), if it did.
+    fn nested_until(
+        &mut self,
+        text: &str,
+        last: Last,
+        at: usize,
+        stop_tag: Option<String>,
+    ) -> (Vec<Item<'static>>, Last, Option<usize>) {
         let mut inner = Blocks {
             src: text,
             pos: 0,
@@ -121,9 +145,12 @@ impl<'a> Blocks<'a, '_> {
             pending_ial: None,
             depth: self.depth + 1,
             line_cache: std::cell::Cell::new((usize::MAX, 0)),
+            stop_tag,
+            stopped_at: None,
         };
         inner.run();
         let last = inner.last;
+        let stopped_at = inner.stopped_at;
         let items = inner.items.into_iter().map(owned).collect();
         self.footnotes.extend(
             inner
@@ -133,11 +160,14 @@ impl<'a> Blocks<'a, '_> {
         );
         self.issues
             .extend(inner.issues.into_iter().map(|i| Issue { offset: at, ..i }));
-        (items, last)
+        (items, last, stopped_at)
     }
 
     fn run(&mut self) {
         while self.pos < self.src.len() {
+            if self.stop_tag.is_some() && html_block::closes_region(self) {
+                return;
+            }
             let before = self.pos;
             let handled = self.blank_line()
                 || codeblock::indented(self)
@@ -267,6 +297,7 @@ pub fn owned(item: Item<'_>) -> Item<'static> {
     match item {
         Item::Event(e, at) => Item::Event(e.into_static(), at),
         Item::Raw(t, at) => Item::Raw(t.into_static(), at),
+        Item::HtmlRaw(t, at) => Item::HtmlRaw(t.into_static(), at),
         Item::Blank => Item::Blank,
         Item::Attrs(a) => Item::Attrs(a),
     }

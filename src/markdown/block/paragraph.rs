@@ -10,6 +10,7 @@
 use super::{
     header, html_block, is_blank, is_eob, is_ial_line, strip_opt_space, Blocks, Item, Last,
 };
+use crate::markdown::options::Input;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
@@ -21,7 +22,8 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         return false;
     }
     let mut end = b.line_end(start);
-    while end < b.src.len() && !ends_paragraph(b.line_at(end), &b.src[end..]) {
+    let gfm_end = b.defs.options.input == Input::Gfm && b.defs.options.paragraph_end_quirk;
+    while end < b.src.len() && !ends_paragraph(b.line_at(end), &b.src[end..], gfm_end) {
         end = b.line_end(end);
     }
     b.pos = end;
@@ -59,15 +61,18 @@ pub(super) fn lazy_end(line: &str) -> bool {
         || html_block::lazy_end(strip_opt_space(line))
 }
 
-/// Whether `line` (the rest of the text is `rest`) ends a paragraph before it (GFM).
-pub(super) fn ends_paragraph(line: &str, rest: &str) -> bool {
+/// Whether `line` (the rest of the text is `rest`) ends a paragraph before it: GFM's
+/// `PARAGRAPH_END_GFM` (`gfm_quirks: paragraph_end`, Jekyll's default), else kramdown's own
+/// `PARAGRAPH_END` (only `LAZY_END` and a definition).
+pub(super) fn ends_paragraph(line: &str, rest: &str, gfm: bool) -> bool {
     lazy_end(line)
-        || is_list_start(line)
-        || header::is_atx_start(line)
         || is_definition_start(line)
-        || strip_opt_space(line).starts_with('>')
-        || is_fence_start(line)
         || rest.is_empty()
+        || (gfm
+            && (is_list_start(line)
+                || header::is_atx_start(line)
+                || strip_opt_space(line).starts_with('>')
+                || is_fence_start(line)))
 }
 
 /// `^( {0,3}[+*-])([\t| ].*?\n)` or `^( {0,3}\d+\.)([\t| ].*?\n)` (the class `[\t| ]` takes

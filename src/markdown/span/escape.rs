@@ -4,6 +4,7 @@
 //! " ' $ = - ~` can be escaped; any other backslash is text (`\@` stays `\@`).
 
 use super::Spans;
+use crate::markdown::options::Input;
 use pulldown_cmark::CowStr;
 
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
@@ -12,7 +13,11 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         return false;
     }
     match b.get(s.pos + 1) {
-        Some(&c) if b"\\.*_+`<>()[]{}#!:|\"'$=-~".contains(&c) => {
+        // `~` only with the GFM parser (`ESCAPED_CHARS_GFM`).
+        Some(&c)
+            if b"\\.*_+`<>()[]{}#!:|\"'$=-".contains(&c)
+                || (c == b'~' && s.defs.options.input == Input::Gfm) =>
+        {
             let at = s.pos + 1;
             s.text_str(CowStr::Borrowed(&s.src[at..at + 1]));
             s.pos += 2;

@@ -67,7 +67,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         }
     }
     let raw_model = html::content_model(&name) == html::ContentModel::Raw;
-    let mut parse_markdown = !raw_model && !s.current_is_raw();
+    let mut parse_markdown = !raw_model && !s.current_is_raw() && s.defs.options.parse_span_html;
     if let Some(i) = attrs.iter().position(|(k, _)| k == "markdown") {
         let (_, v) = attrs.remove(i);
         match v.as_str() {

@@ -8,6 +8,10 @@ use super::Spans;
 use pulldown_cmark::{CowStr, Event};
 
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
+    // With `hard_wrap` the GFM parser drops this parser: every newline breaks instead.
+    if s.defs.options.hard_wrap && s.defs.options.input == crate::markdown::options::Input::Gfm {
+        return false;
+    }
     let r = s.rest();
     if r.starts_with("  \n") || r.starts_with("\\\\\n") {
         s.push(Event::HardBreak);
@@ -17,14 +21,20 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     false
 }
 
-/// Splits a text node at `\` + newline into text, hard break, text (GFM's hard line break).
-/// `at_block_end`: the text is the last thing in its block, where a trailing break is dropped.
-pub(super) fn split_text<'s>(text: CowStr<'s>, at_block_end: bool, out: &mut Vec<Event<'s>>) {
-    if !text.contains("\\\n") {
+/// Splits a text node at `\` + newline (at every newline with `hard_wrap`) into text, hard
+/// break, text (GFM's hard line break). `at_block_end`: the text is the last thing in its block,
+/// where a trailing break is dropped.
+pub(super) fn split_text<'s>(
+    text: CowStr<'s>,
+    at_block_end: bool,
+    separator: Option<&str>,
+    out: &mut Vec<Event<'s>>,
+) {
+    let Some(separator) = separator.filter(|sep| text.contains(sep)) else {
         out.push(Event::Text(text));
         return;
-    }
-    let lines: Vec<&str> = text.split("\\\n").collect();
+    };
+    let lines: Vec<&str> = text.split(separator).collect();
     let omit_trailing = at_block_end && lines.last() == Some(&"");
     let count = lines.len();
     for (k, line) in lines.iter().enumerate() {

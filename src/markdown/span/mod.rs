@@ -50,6 +50,8 @@ pub struct Definitions {
     pub alds: HashMap<String, super::attributes::Attributes>,
     /// Abbreviations `*[HTML]: …`: the abbreviation and its title.
     pub abbreviations: Vec<(String, String)>,
+    /// The kramdown options, as `{::options /}` in the text has left them.
+    pub options: super::KramdownOptions,
 }
 
 /// The span parsers, in kramdown's GFM order.
@@ -229,6 +231,8 @@ pub(crate) struct Spans<'s, 'd> {
     title_failed_from: [usize; 2],
     /// The last search for a strikethrough closer: where it started and what it found.
     strike_closer: Option<(usize, Option<usize>)>,
+    /// Where text is broken into lines (see `TextRun::breaks`).
+    breaks: Option<&'static str>,
 }
 
 /// Scanning work a text may cost, per byte of it. A paragraph of the corpus costs at most a few
@@ -255,6 +259,7 @@ impl<'s, 'd> Spans<'s, 'd> {
             searches: Vec::new(),
             title_failed_from: [usize::MAX; 2],
             strike_closer: None,
+            breaks: Some("\\\n"),
         }
     }
 
@@ -347,6 +352,13 @@ impl<'s, 'd> Spans<'s, 'd> {
     }
 
     fn symbol(&mut self, s: &'static str) {
+        // A site's `smart_quotes` or `typographic_symbols` change what kramdown writes.
+        if self.defs.options.custom_symbols() {
+            if let Some(custom) = self.defs.options.symbol(s) {
+                self.out.push(Out::Symbol(CowStr::from(custom.to_owned())));
+                return;
+            }
+        }
         self.out.push(Out::Symbol(CowStr::Borrowed(s)));
     }
 
@@ -404,7 +416,10 @@ impl<'s, 'd> Spans<'s, 'd> {
     fn finish(self) -> (Vec<Event<'s>>, Vec<(usize, Attributes)>) {
         let src = self.src;
         let mut events = Vec::with_capacity(self.out.len());
-        let mut text = TextRun::default();
+        let mut text = TextRun {
+            breaks: self.breaks,
+            ..TextRun::default()
+        };
         let mut html_depth = 0usize;
         let mut attrs = self.attrs;
         attrs.sort_by_key(|(i, _)| *i);
@@ -688,6 +703,9 @@ struct TextRun {
     slice: Option<(usize, usize)>,
     /// A run that had to be copied.
     owned: Option<String>,
+    /// Where the GFM parser breaks lines in text: at `\\` + newline, at every newline with
+    /// `hard_wrap`, nowhere inside HTML elements or with kramdown's own parser.
+    breaks: Option<&'static str>,
 }
 
 impl TextRun {
@@ -741,12 +759,12 @@ impl TextRun {
         let rest = abbreviation::split(text, abbreviations, &mut pieces);
         for piece in pieces {
             match piece {
-                Event::Text(t) => line_break::split_text(t, false, out),
+                Event::Text(t) => line_break::split_text(t, false, self.breaks, out),
                 other => out.push(other),
             }
         }
         if let Some(rest) = rest {
-            line_break::split_text(rest, at_end, out);
+            line_break::split_text(rest, at_end, self.breaks, out);
         }
     }
 }
@@ -768,8 +786,16 @@ fn accept_any(_: &mut Spans<'_, '_>, _: StopMatch) -> bool {
 /// Parsed spans: events, attributes by event index, issues.
 pub(crate) type Parsed<'s> = (Vec<Event<'s>>, Vec<(usize, Attributes)>, Vec<Issue>);
 
-pub(crate) fn parse<'s>(text: &'s str, defs: &Definitions) -> Parsed<'s> {
+/// `in_html`: the text is inside an HTML element parsed as Markdown, which the GFM parser's
+/// line breaks do not reach.
+pub(crate) fn parse<'s>(text: &'s str, defs: &Definitions, in_html: bool) -> Parsed<'s> {
     let mut spans = Spans::new(text, defs);
+    let gfm = defs.options.input == super::options::Input::Gfm;
+    spans.breaks = match (gfm && !in_html, defs.options.hard_wrap) {
+        (false, _) => None,
+        (true, true) => Some("\n"),
+        (true, false) => Some("\\\n"),
+    };
     spans.parse(None, ALL, &mut accept_any);
     if spans.out_of_budget() {
         spans.warn(

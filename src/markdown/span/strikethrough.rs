@@ -35,6 +35,10 @@ fn closer_from(s: &mut Spans<'_, '_>, from: usize) -> Option<usize> {
 }
 
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
+    // A GFM addition: kramdown's own parser has no strikethrough.
+    if s.defs.options.input != crate::markdown::options::Input::Gfm {
+        return false;
+    }
     let r = s.rest();
     let b = r.as_bytes();
     if !r.starts_with("~~") || b.get(2).is_none_or(|&c| is_space(c) || c == b'~') || s.too_deep() {
