@@ -10,14 +10,13 @@
 
 pub mod debounce;
 pub mod drafts;
-pub mod languages;
 pub mod layout;
 pub mod patch;
 pub mod report;
 
 use crate::post::Translation;
 use crate::value::{Map, Value};
-use crate::{front_matter, post, render_post, Options};
+use crate::{front_matter, language, post, render_post, Options};
 use debounce::Debounce;
 use gloo_events::EventListener;
 use layout::Header;
@@ -231,7 +230,11 @@ impl Preview {
             .map(|range| front_matter::parse(&text[range]).0)
             .unwrap_or_default();
         let options = Options {
-            languages: languages::languages(&fm, path.as_deref()),
+            languages: language::translation_keys(
+                &fm,
+                path.as_deref(),
+                &language::default_languages(),
+            ),
             path,
             ..Options::default()
         };
@@ -273,7 +276,11 @@ impl State {
         };
         let mut rendered = render_post(&text, &options);
         // Keys in languages beyond the five name translations too.
-        options.languages = languages::languages(&rendered.front_matter, options.path.as_deref());
+        options.languages = language::translation_keys(
+            &rendered.front_matter,
+            options.path.as_deref(),
+            &language::default_languages(),
+        );
         rendered.translations = post::translations(&rendered.front_matter, &options);
         rendered.lang = post::lang(&rendered.front_matter, &options);
 
