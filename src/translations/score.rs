@@ -7,9 +7,10 @@
 //!
 //! A pair is kept when
 //! - its dates (if both are known) are at most [`DATE_WINDOW`] days apart, and
-//! - it shares a *rare* image or link (held by no more posts than a family can have) together with
-//!   a second, independent sign (another kind of signal, another rare one, or dates within
-//!   [`CLOSE_DAYS`]), or it shares signals of two kinds and dates within [`CLOSE_DAYS`], and
+//! - it shares a *rare* image, link or title name (held by no more posts than a family can have;
+//!   three rare numbers count as one) together with a second, independent sign (another kind of
+//!   signal, another rare one, or dates within [`CLOSE_DAYS`]), or it shares signals of two kinds
+//!   and dates within [`CLOSE_DAYS`], and
 //! - its similarity (the shared weight over the geometric mean of the two posts' weights) reaches
 //!   [`MIN_SIMILARITY`].
 //!
@@ -116,14 +117,18 @@ impl Index {
         let close = apart.is_some_and(|d| d <= CLOSE_DAYS);
         let sum: f64 = features.iter().map(|&f| self.weight(f)).sum();
         let similarity = sum / (self.norm[a] * self.norm[b]).sqrt().max(f64::MIN_POSITIVE);
+        let is_rare = |f: u32| self.postings[f as usize].len() <= self.family_max;
+        let is_number = |f: u32| self.features[f as usize].0 == Kind::Number;
+        let rare_numbers = features
+            .iter()
+            .filter(|&&f| is_rare(f) && is_number(f))
+            .count();
+        // Three rare numbers together are as telling as one rare image, link or name.
         let rare_strong = features
             .iter()
-            .filter(|&&f| {
-                let f = f as usize;
-                matches!(self.features[f].0, Kind::Image | Kind::Link)
-                    && self.postings[f].len() <= self.family_max
-            })
-            .count();
+            .filter(|&&f| is_rare(f) && !is_number(f))
+            .count()
+            + rare_numbers / 3;
         let mut kinds: Vec<Kind> = features
             .iter()
             .map(|&f| self.features[f as usize].0)
