@@ -101,11 +101,16 @@ fn scan_body(text: &str, out: &mut Vec<(Kind, String)>) {
             push_number(&text[i..end], out);
             i = end;
         } else if bytes[i].is_ascii_alphanumeric() {
-            // The rest of a word: a digit inside `abc123` or `0x2ed9` is no number.
-            i += rest
-                .bytes()
-                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-                .count();
+            // A word: a digit inside `abc123` or `0x2ed9` is no number, but `v1.15.0` is a
+            // version number after its `v`.
+            let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+            i += if &rest[..letters] == "v" || &rest[..letters] == "V" {
+                letters
+            } else {
+                rest.bytes()
+                    .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                    .count()
+            };
         } else {
             i += rest.chars().next().map_or(1, char::len_utf8);
         }
