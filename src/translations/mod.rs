@@ -23,24 +23,26 @@ mod signals;
 
 use crate::language;
 use crate::options::Options;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One post of a family.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
     pub lang: String,
     /// The path as given to [`find_translations`].
     pub path: String,
+    #[serde(default)]
     /// Whether a front matter key links it with another post of the family (else it was found).
     pub declared: bool,
 }
 
 /// Posts that are one news item in different languages.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TranslationFamily {
     /// At least two, one per language at most, in the site's language order.
     pub posts: Vec<Member>,
     /// Why, in words: one line per link between two of the posts.
+    #[serde(default)]
     pub evidence: Vec<String>,
 }
 
