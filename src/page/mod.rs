@@ -193,6 +193,13 @@ impl Preview {
         drafts::load(id, lang)
     }
 
+    /// Saves `text` as the draft of `id` in `lang` (a post not on screen: e.g. a translation whose
+    /// links were just written). Fails when storage is full or switched off.
+    #[wasm_bindgen(js_name = saveDraft)]
+    pub fn save_draft_of(id: &str, lang: &str, text: &str) -> Result<(), JsValue> {
+        drafts::save(id, lang, text).map_err(|e| JsValue::from_str(&e))
+    }
+
     #[wasm_bindgen(js_name = discardDraft)]
     pub fn discard_draft(id: &str, lang: &str) {
         drafts::remove(id, lang);
