@@ -11,7 +11,8 @@ const $ = (selector) => document.querySelector(selector);
 
 /**
  * `deps`: { workspace, preview, frame, editor, show(post), current() → post, family() → members,
- * t() → translator, drafted (Set of draft keys), key(post), onChanged() (after links are written) }.
+ * t() → translator, drafted (Set of draft keys), key(post), onChanged() (after links are written),
+ * followPreview() (scrolls the editor to the preview's place) }.
  */
 export function createTranslations(deps) {
   const { workspace, preview, frame, editor } = deps;
@@ -76,6 +77,9 @@ export function createTranslations(deps) {
     const target = row?.right ?? nearestRight(alignBlocks(before.html, after.html), top.index);
     if (target !== null && after.nodes[target]) {
       scrollToBlock(frame, after.nodes[target], top.fraction);
+      // The editor follows now, so that the scroll to the top that showing the post began does
+      // not bring the preview back up.
+      deps.followPreview();
     }
   }
 

@@ -53,6 +53,7 @@ const translations = createTranslations({
   family: () => family,
   t: () => t,
   onChanged: () => showSwitcher(),
+  followPreview: () => sync.fromPreview(),
 });
 
 await workspace.addDemo(BASE);

@@ -2,7 +2,7 @@
 //! together, and a block of one without a counterpart in the other can be marked.
 //!
 //! Blocks are the top-level elements of each rendered body, as HTML. Two blocks correspond when
-//! they are of one kind (heading, paragraph, list, table, code, quote, image) and share what
+//! they are of one kind (heading, paragraph, list, table, code, quote, image) or share what
 //! translation keeps: images, link targets, numbers. The pairing is the best-scoring monotone
 //! alignment (as Needleman–Wunsch aligns sequences), with a small pull towards the same relative
 //! position so that blocks with nothing to tell them apart pair in order.
@@ -126,11 +126,10 @@ impl Block {
         block
     }
 
-    /// From 0 (nothing in common) up: kinds must agree; shared images, links and numbers add.
+    /// From 0 (nothing in common) up: blocks of one kind start above the pairing threshold (so
+    /// plain paragraphs pair in order); shared images, links and numbers add, and can pair blocks
+    /// of different kinds (a list in one language is numbered paragraphs in another).
     fn similarity(&self, other: &Block) -> f64 {
-        if self.kind != other.kind {
-            return 0.0;
-        }
         let overlap = |x: &[String], y: &[String]| -> f64 {
             if x.is_empty() && y.is_empty() {
                 return -1.0;
@@ -138,7 +137,7 @@ impl Block {
             let shared = x.iter().filter(|v| y.binary_search(v).is_ok()).count();
             shared as f64 / x.len().max(y.len()) as f64
         };
-        let mut score = 0.3;
+        let mut score = if self.kind == other.kind { 0.3 } else { 0.0 };
         let mut evidence = 0;
         for (x, y, weight) in [
             (&self.images, &other.images, 1.0),
@@ -271,6 +270,19 @@ mod tests {
                 (Some(3), Some(4))
             ],
             "the extra Chinese paragraph should have no counterpart"
+        );
+    }
+
+    #[test]
+    fn a_shared_image_should_pair_a_list_with_a_paragraph() {
+        let en = ["<ul>\n<li>Open it <img src=\"/uploads/a.png\" /></li>\n</ul>"];
+        let zh = ["<p>1）打开 <img src=\"/uploads/a.png\" /></p>"];
+        assert_eq!(pairs(&align_blocks(&en, &zh)), [(Some(0), Some(0))]);
+        let other = ["<p>1）打开 <img src=\"/uploads/b.png\" /></p>"];
+        let rows = align_blocks(&en, &other);
+        assert!(
+            rows.len() == 2 && rows.iter().all(|r| r.left.is_none() || r.right.is_none()),
+            "different kinds with nothing shared should not pair: {rows:?}"
         );
     }
 
