@@ -167,5 +167,12 @@ fn thousands_of_posts_should_be_matched_quickly() {
         !families.is_empty(),
         "the copies should still form families"
     );
-    assert!(ms < 10_000.0, "{} posts took {ms:.0} ms", many.len());
+    // Generous, as the machine is shared: the number to read is the line above (288 ms measured
+    // in release, 1.2 s in a debug build on a quiet machine).
+    let limit = if cfg!(debug_assertions) {
+        30_000.0
+    } else {
+        3_000.0
+    };
+    assert!(ms < limit, "{} posts took {ms:.0} ms", many.len());
 }

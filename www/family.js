@@ -175,7 +175,9 @@ export class Workspace {
     for (const m of found?.posts ?? []) {
       if (has(m.lang)) continue;
       const other = this.posts.find((p) => !p.demo && p.path === m.path && p.lang === m.lang) ?? null;
-      const evidence = found.evidence.filter((e) => e.includes(m.lang));
+      // Each evidence line begins `en ↔ zh-Hans:`; the ones about this pair first.
+      const pair = [`${post.lang} ↔ ${m.lang}:`, `${m.lang} ↔ ${post.lang}:`];
+      const evidence = found.evidence.filter((e) => pair.some((p) => e.startsWith(p)));
       members.push({ lang: m.lang, post: other, found: !m.declared, evidence: evidence.length ? evidence : found.evidence });
     }
     const order = this.sorted(members.map((m) => m.lang));

@@ -1,7 +1,7 @@
 //! Scores pairs of posts in different languages by the signals they share.
 //!
 //! Each signal is weighted by its kind ([`Kind::weight`]) and by its rarity across the site,
-//! `ln(N / df)` (N posts, df of them having it), so that what many posts have says little.
+//! `ln(1 + N / df)` (N posts, df of them having it), so that what many posts have says little.
 //! Candidates come from an index by signal: only posts sharing a signal are ever compared, and a
 //! signal held by more than [`MAX_POSTING`] posts is not used to find candidates at all.
 //!
@@ -86,7 +86,12 @@ impl Index {
             }
         }
         let n = read.iter().filter(|r| r.lang.is_some()).count().max(1) as f64;
-        let idf: Vec<f64> = postings.iter().map(|p| (n / p.len() as f64).ln()).collect();
+        // Smoothed (`1 +`): a signal every post has still counts a little, and two posts alone
+        // can still be matched.
+        let idf: Vec<f64> = postings
+            .iter()
+            .map(|p| (1.0 + n / p.len() as f64).ln())
+            .collect();
         let mut norm = vec![0.0; read.len()];
         for (id, posting) in postings.iter().enumerate() {
             let w = features[id].0.weight() * idf[id];

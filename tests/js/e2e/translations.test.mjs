@@ -3,9 +3,9 @@
 // translations marked in the switcher, one switched to at the matching block, two shown side by
 // side and scrolled together, and a family's links written into the front matter.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../lib/browser.mjs';
@@ -176,4 +176,38 @@ test('writing the links should show the changes first, then fill only the key li
   assert.match(japanese, new RegExp(`\\nen: ${EN.replace(/[.]/g, '\\.')}\\n`), "the Japanese post's draft should name the English one");
   assert.match(japanese, new RegExp(`\\nzh-Hans: ${ZH.replace(/[.]/g, '\\.')}\\n`));
   assert.deepEqual(real(problems), []);
+});
+
+test('finding the translations of the whole site ten times over should take well under a second in Chromium', { skip: skip() }, async (t) => {
+  const { page } = await openPostview(browser);
+  const posts = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.md')) posts.push({ path: relative(SITE, path), source: readFileSync(path, 'utf8') });
+    }
+  };
+  walk(join(SITE, '_i18n'));
+  const config = readFileSync(join(SITE, '_config.yml'), 'utf8');
+  const result = await page.evaluate(async ({ posts, config }) => {
+    const { findTranslations, siteLanguages } = await import('./pkg/postview.js');
+    const many = [];
+    for (let k = 0; k < 10; k++) for (const p of posts) many.push({ path: p.path.replace('_posts/', `_posts/${k}/`), source: p.source });
+    const languages = siteLanguages(config);
+    const times = [];
+    let families = [];
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      families = findTranslations(many, { languages });
+      times.push(performance.now() - start);
+    }
+    const one = findTranslations(posts, { languages });
+    return { count: many.length, ms: times.sort((a, b) => a - b)[1], families: families.length, single: one.length };
+  }, { posts, config });
+  t.diagnostic(`findTranslations in Chromium: ${result.count} posts in ${result.ms.toFixed(0)} ms (median of 3), ${result.families} families; the site alone: ${result.single} families`);
+  assert.equal(result.count, 2630);
+  assert.ok(result.single >= 60, 'the site alone should have its families found in the browser too');
+  // Generous: the machine is shared; the number to read is the diagnostic above.
+  assert.ok(result.ms < 3000, `${result.count} posts took ${result.ms} ms`);
 });
