@@ -82,37 +82,39 @@ fn declared(fm: &Map, options: &Options) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Images, links and numbers of a body (or of a front matter `image`).
+/// Images, links and numbers of a body (or of a front matter `image`). A walk over bytes: every
+/// signal starts with an ASCII byte, and slicing there is always at a character boundary.
 fn scan_body(text: &str, out: &mut Vec<(Kind, String)>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let rest = &text[i..];
-        if rest.starts_with("http://") || rest.starts_with("https://") {
-            let end = i + url_len(rest);
+        let b = bytes[i];
+        let rest = &bytes[i..];
+        if b == b'h' && (rest.starts_with(b"http://") || rest.starts_with(b"https://")) {
+            let end = i + url_len(&text[i..]);
             push_url(&text[i..end], out);
             i = end;
-        } else if rest.starts_with("/uploads/") {
-            let end = i + url_len(rest);
+        } else if b == b'/' && rest.starts_with(b"/uploads/") {
+            let end = i + url_len(&text[i..]);
             push_upload(&text[i + 1..end], out);
             i = end;
-        } else if bytes[i].is_ascii_digit() {
-            let end = i + number_len(rest);
+        } else if b.is_ascii_digit() {
+            let end = i + number_len(&text[i..]);
             push_number(&text[i..end], out);
             i = end;
-        } else if bytes[i].is_ascii_alphanumeric() {
+        } else if b.is_ascii_alphabetic() {
             // A word: a digit inside `abc123` or `0x2ed9` is no number, but `v1.15.0` is a
             // version number after its `v`.
-            let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-            i += if &rest[..letters] == "v" || &rest[..letters] == "V" {
-                letters
+            let letters = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            i += if letters == 1 && (b == b'v' || b == b'V') {
+                1
             } else {
-                rest.bytes()
-                    .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                rest.iter()
+                    .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
                     .count()
             };
         } else {
-            i += rest.chars().next().map_or(1, char::len_utf8);
+            i += 1;
         }
     }
 }
