@@ -58,15 +58,6 @@ async function openFamily(page, preview) {
   await preview.locator('h1', { hasText: 'Loopring' }).waitFor();
 }
 
-/** The srcs of the images in the block at the top of a frame's view (more than a sliver of it). */
-function topImages(frameLocator) {
-  return frameLocator.locator('body').evaluate(() => {
-    const blocks = [...document.querySelectorAll('.post-body > *')];
-    const top = blocks.find((b) => b.getBoundingClientRect().bottom > 40);
-    return [...(top?.querySelectorAll('img') ?? [])].map((img) => img.getAttribute('src'));
-  });
-}
-
 /** A frame's body blocks now: their HTML, their tops in the view, and the index of the top one. */
 function blocksNow(frameLocator) {
   return frameLocator.locator('body').evaluate(() => {
