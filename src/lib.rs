@@ -20,12 +20,14 @@
 mod byte_set;
 pub mod diagnostic;
 pub mod front_matter;
+pub mod language;
 pub mod liquid;
 pub mod markdown;
 pub mod options;
 pub mod page;
 pub mod post;
 pub mod source_map;
+pub mod translations;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]
@@ -35,6 +37,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use markdown::{Heading, KramdownOptions};
 pub use options::Options;
 pub use post::Translation;
+pub use translations::{find_translations, TranslationFamily};
 pub use value::{Map, Value};
 
 use diagnostic::{Issue, LineIndex};

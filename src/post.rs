@@ -1,6 +1,7 @@
 //! The fields of a rendered post that come from its front matter: title, language, date, hero
 //! image and translations, read the way the site's layouts read them.
 
+use crate::language;
 use crate::options::Options;
 use crate::value::{Map, Value};
 use serde::Serialize;
@@ -21,15 +22,13 @@ pub fn title(fm: &Map) -> Option<String> {
     scalar(fm.get("title")?)
 }
 
-/// The post's language: its `lang` key, else a language folder in its path.
+/// The post's `lang` key, else the language of its path ([`language::path_language`]). Which
+/// language the site publishes it in is [`language::post_language`]: the folder first.
 pub fn lang(fm: &Map, options: &Options) -> Option<String> {
-    if let Some(lang) = fm.get("lang").and_then(scalar).filter(|l| !l.is_empty()) {
+    if let Some(lang) = language::lang_key(fm) {
         return Some(lang);
     }
-    let path = options.path.as_deref()?;
-    path.split('/')
-        .find(|seg| options.languages.iter().any(|l| l == seg))
-        .map(str::to_owned)
+    language::path_language(options.path.as_deref()?, &options.languages).map(str::to_owned)
 }
 
 /// The post's date as `YYYY-MM-DD`: its `date` key, else the date its file name starts with.

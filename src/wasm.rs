@@ -14,6 +14,7 @@
 mod crash_test;
 #[cfg(feature = "sanitize")]
 mod sanitize;
+mod translations;
 
 use crate::{render_post, Options, Value};
 use serde::Serialize;

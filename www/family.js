@@ -1,38 +1,32 @@
 // The posts the page knows — the built-in demo, the files and folders the user opens, and drafts
-// left from earlier visits — and how a post finds its translations.
+// left from earlier visits — and how a post finds its translations: those its front matter
+// declares, and those the module finds (findTranslations) among the posts of an opened folder.
 //
-// Front matter names a translation by its path from the site root (`_i18n/ja/_posts/….md`); a
-// folder may be opened at the site root or at `_i18n`, so paths are matched by suffix.
-
-/** The site's languages, in its order; posts may have others (de, es, …), listed after these. */
-export const SITE_LANGUAGES = ['en', 'ja', 'ko', 'zh-Hans', 'zh-Hant'];
+// The rules (a post's language, the site's languages and their order, a path as the site names
+// it, which posts are translations) are the module's (src/language.rs, src/translations/): this
+// file only asks. Front matter names a translation by its path from the site root
+// (`_i18n/ja/_posts/….md`); a folder may be opened at the site root or at `_i18n`, so paths are
+// matched by suffix.
+import { defaultLanguages, findTranslations, postLanguage, siteLanguages, sitePath, sortLanguages } from './pkg/postview.js';
 
 const DEMO_PATHS = ['en', 'ja', 'zh-Hans'].map((l) => `_i18n/${l}/_posts/2025-06-01-meet-postview.md`);
 
-/** `site/_i18n/ja/_posts/x.md` → `_i18n/ja/_posts/x.md`; other paths as they are. */
-export function sitePath(relative) {
-  const path = relative.replace(/^\.?\/+/, '');
-  const at = path.search(/(^|\/)_i18n\//);
-  return at < 0 ? path : path.slice(at === 0 ? 0 : at + 1);
-}
-
-/** The language folder of `_i18n/<lang>/…`, if the path has one. */
-export function folderLanguage(path) {
-  return /(?:^|\/)_i18n\/([^/]+)\//.exec(path)?.[1] ?? null;
-}
-
 export const fileName = (path) => path.split('/').pop();
-
-/** Orders language codes the site's way, others after in alphabetical order. */
-export function byLanguage(a, b) {
-  const rank = (l) => (SITE_LANGUAGES.includes(l) ? SITE_LANGUAGES.indexOf(l) : SITE_LANGUAGES.length);
-  return rank(a) - rank(b) || a.localeCompare(b);
-}
 
 const isPost = (name) => /\.(md|markdown)$/i.test(name);
 
 /** Whether a Markdown file at `path` is a post: in _posts or _drafts, or opening front matter. */
 const isPostText = (path, text) => /(^|\/)_(posts|drafts)\//.test(path) || /^\uFEFF?---[ \t]*\r?\n/.test(text);
+
+/** The text of the site's `_config.yml` among an opened folder's files (the shallowest), or null. */
+export async function readSiteConfig(files) {
+  const configs = [...files]
+    .filter((file) => file.name === '_config.yml')
+    .sort((a, b) => depth(a) - depth(b));
+  return configs.length ? configs[0].text() : null;
+}
+
+const depth = (file) => (file.webkitRelativePath || file.name).split('/').length;
 
 /** The posts of an `<input type=file>`'s files (a folder's files carry webkitRelativePath). */
 export async function readFileList(files) {
@@ -77,6 +71,15 @@ export class Workspace {
   constructor(describe) {
     this.describe = describe;
     this.posts = [];
+    /** The site's languages, in its order: the opened site's `_config.yml`, else the default. */
+    this.languages = defaultLanguages();
+    /** The translation families among the opened posts (findTranslations). */
+    this.families = [];
+  }
+
+  /** Codes in the site's order, others after. */
+  sorted(codes) {
+    return sortLanguages(codes, this.languages);
   }
 
   add({ path, text, demo = false, draftOnly = false, lang = null }) {
@@ -85,7 +88,7 @@ export class Workspace {
       id: demo ? `demo:${path}` : path,
       path,
       name: fileName(path),
-      lang: lang ?? folderLanguage(path) ?? info.lang ?? 'und',
+      lang: lang ?? postLanguage(path, text, this.languages) ?? info.lang ?? 'und',
       title: info.title || fileName(path),
       date: info.date ?? '',
       text,
@@ -112,10 +115,28 @@ export class Workspace {
     }
   }
 
-  /** Replaces the opened files (not the demo) by `files` ([{ path, text }]); returns the posts. */
-  open(files) {
+  /**
+   * Replaces the opened files (not the demo) by `files` ([{ path, text }]), the site's languages
+   * read from `config` (its `_config.yml`, if any); finds their translations; returns the posts.
+   */
+  open(files, config = null) {
+    this.languages = (config && siteLanguages(config)) || defaultLanguages();
     this.posts = this.posts.filter((p) => p.demo || p.draftOnly);
-    return files.map(({ path, text }) => this.add({ path: sitePath(path), text }));
+    const opened = files.map(({ path, text }) => this.add({ path: sitePath(path), text }));
+    this.findFamilies();
+    return opened;
+  }
+
+  /** Finds the translation families among the opened posts (as opened, not as drafted). */
+  findFamilies() {
+    const posts = this.posts.filter((p) => !p.demo && !p.draftOnly);
+    this.families = findTranslations(posts.map((p) => ({ path: p.path, source: p.text })), { languages: this.languages });
+  }
+
+  /** The found family of `post` ({ posts, evidence }), if it has one. */
+  foundFamily(post) {
+    if (post.demo) return null;
+    return this.families.find((f) => f.posts.some((m) => m.path === post.path && m.lang === post.lang)) ?? null;
   }
 
   get(id, lang) {
@@ -129,7 +150,7 @@ export class Workspace {
    */
   find(path, demo) {
     const want = sitePath(path.trim());
-    const lang = folderLanguage(want);
+    const lang = postLanguage(want, '', this.languages);
     const candidates = this.posts.filter((p) => p.demo === demo && (!lang || p.lang === lang));
     return (
       candidates.find((p) => p.path === want) ??
@@ -139,14 +160,28 @@ export class Workspace {
     );
   }
 
-  /** The translations of `post` as the report of its render names them: [{ lang, post|null }]. */
+  /**
+   * The translations of `post`: those the report of its render names (declared), then those
+   * found among the opened posts, marked `found` with the evidence; [{ lang, post|null, found,
+   * evidence }] in the site's language order.
+   */
   family(post, translations) {
-    const members = [{ lang: post.lang, post }];
+    const members = [{ lang: post.lang, post, found: false, evidence: [] }];
+    const has = (lang) => members.some((m) => m.lang === lang);
     for (const t of translations) {
-      if (members.some((m) => m.lang === t.lang)) continue;
-      members.push({ lang: t.lang, post: this.find(t.path, post.demo) });
+      if (!has(t.lang)) members.push({ lang: t.lang, post: this.find(t.path, post.demo), found: false, evidence: [] });
     }
-    return members.sort((a, b) => byLanguage(a.lang, b.lang));
+    const found = this.foundFamily(post);
+    for (const m of found?.posts ?? []) {
+      if (has(m.lang)) continue;
+      const other = this.posts.find((p) => !p.demo && p.path === m.path && p.lang === m.lang) ?? null;
+      // Each evidence line begins `en ↔ zh-Hans:`; the ones about this pair first.
+      const pair = [`${post.lang} ↔ ${m.lang}:`, `${m.lang} ↔ ${post.lang}:`];
+      const evidence = found.evidence.filter((e) => pair.some((p) => e.startsWith(p)));
+      members.push({ lang: m.lang, post: other, found: !m.declared, evidence: evidence.length ? evidence : found.evidence });
+    }
+    const order = this.sorted(members.map((m) => m.lang));
+    return members.sort((a, b) => order.indexOf(a.lang) - order.indexOf(b.lang));
   }
 
   /** The posts that are not the demo's, by language: [[lang, posts]], newest first. */
@@ -159,10 +194,12 @@ export class Workspace {
     for (const posts of groups.values()) {
       posts.sort((a, b) => b.date.localeCompare(a.date) || a.name.localeCompare(b.name));
     }
-    return [...groups].sort(([a], [b]) => byLanguage(a, b));
+    return this.sorted([...groups.keys()]).map((lang) => [lang, groups.get(lang)]);
   }
 
   demoPosts() {
-    return this.posts.filter((p) => p.demo).sort((a, b) => byLanguage(a.lang, b.lang));
+    const demo = this.posts.filter((p) => p.demo);
+    const order = this.sorted(demo.map((p) => p.lang));
+    return demo.sort((a, b) => order.indexOf(a.lang) - order.indexOf(b.lang));
   }
 }

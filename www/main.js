@@ -3,7 +3,8 @@
 // list and the download. Everything stays in this browser.
 import init, { Preview } from './pkg/postview.js';
 import { createEditor } from './editor.js';
-import { Workspace, readDrop, readFileList } from './family.js';
+import { createTranslations } from './compare.js';
+import { Workspace, readDrop, readFileList, readSiteConfig } from './family.js';
 import { UI_LANGUAGES, autonym, pick, translatePage, translator } from './i18n.js';
 import { createScrollSync } from './scroll.js';
 
@@ -46,6 +47,14 @@ const sync = createScrollSync({
   blocks: () => ({ lines: report?.blockLines ?? [], nodes: preview.blockNodes() }),
 });
 frame.contentWindow.addEventListener('scroll', () => sync.fromPreview(), { passive: true });
+const translations = createTranslations({
+  workspace, preview, frame, editor, show, drafted, key,
+  current: () => current,
+  family: () => family,
+  t: () => t,
+  onChanged: () => showSwitcher(),
+  followPreview: () => sync.fromPreview(),
+});
 
 await workspace.addDemo(BASE);
 const drafts = Preview.listDrafts();
@@ -81,6 +90,7 @@ function onRender(r) {
   }
   useLanguage(r.postLang ?? current.lang);
   showSwitcher();
+  translations.refresh();
   showProblems(r.diagnostics);
   editor.mark(r.diagnostics);
   showStatus();
@@ -105,7 +115,8 @@ function useLanguage(postLang) {
 }
 
 function showSwitcher() {
-  const buttons = family.map(({ lang, post }) => {
+  const buttons = family.map((member) => {
+    const { lang, post } = member;
     const button = document.createElement('button');
     button.type = 'button';
     button.dataset.lang = lang;
@@ -119,7 +130,8 @@ function showSwitcher() {
       button.classList.add('has-draft');
       button.title = t('unsaved');
     }
-    button.addEventListener('click', () => post && post !== current && show(post));
+    translations.decorate(button, member);
+    button.addEventListener('click', () => translations.choose(post));
     return button;
   });
   $('.switcher').replaceChildren(...buttons);
@@ -170,12 +182,12 @@ function showDraftState() {
   $('#discard').hidden = !drafted.has(key(current)) || current.draftOnly;
 }
 
-async function openFiles(files) {
+async function openFiles(files, config = null) {
   if (!files.length) {
     note = t('noPosts');
     return showStatus();
   }
-  const posts = workspace.open(files);
+  const posts = workspace.open(files, config);
   const newest = (list) => [...list].sort((a, b) => b.date.localeCompare(a.date))[0];
   show(newest(posts.filter((p) => p.lang === current.lang)) ?? newest(posts));
 }
@@ -185,7 +197,7 @@ function wireControls() {
   $('#open-folder').addEventListener('click', () => $('#folder').click());
   for (const input of [$('#files'), $('#folder')]) {
     input.addEventListener('change', async () => {
-      await openFiles(await readFileList(input.files));
+      await openFiles(await readFileList(input.files), await readSiteConfig(input.files));
       input.value = '';
     });
   }

@@ -8,3 +8,6 @@ import { renderPostWith } from './render.js';
 await init({ module_or_path: new URL('./postview_bg.wasm', import.meta.url) });
 
 export const renderPost = renderPostWith(glue);
+
+// Translations (src/wasm/translations.rs): plain functions of the module, no state to recover.
+export const { findTranslations, alignBlocks, planTranslationLinks, siteLanguages } = glue;

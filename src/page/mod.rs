@@ -10,14 +10,13 @@
 
 pub mod debounce;
 pub mod drafts;
-pub mod languages;
 pub mod layout;
 pub mod patch;
 pub mod report;
 
 use crate::post::Translation;
 use crate::value::{Map, Value};
-use crate::{front_matter, post, render_post, Options};
+use crate::{front_matter, language, post, render_post, Options};
 use debounce::Debounce;
 use gloo_events::EventListener;
 use layout::Header;
@@ -194,6 +193,13 @@ impl Preview {
         drafts::load(id, lang)
     }
 
+    /// Saves `text` as the draft of `id` in `lang` (a post not on screen: e.g. a translation whose
+    /// links were just written). Fails when storage is full or switched off.
+    #[wasm_bindgen(js_name = saveDraft)]
+    pub fn save_draft_of(id: &str, lang: &str, text: &str) -> Result<(), JsValue> {
+        drafts::save(id, lang, text).map_err(|e| JsValue::from_str(&e))
+    }
+
     #[wasm_bindgen(js_name = discardDraft)]
     pub fn discard_draft(id: &str, lang: &str) {
         drafts::remove(id, lang);
@@ -231,7 +237,11 @@ impl Preview {
             .map(|range| front_matter::parse(&text[range]).0)
             .unwrap_or_default();
         let options = Options {
-            languages: languages::languages(&fm, path.as_deref()),
+            languages: language::translation_keys(
+                &fm,
+                path.as_deref(),
+                &language::default_languages(),
+            ),
             path,
             ..Options::default()
         };
@@ -273,7 +283,11 @@ impl State {
         };
         let mut rendered = render_post(&text, &options);
         // Keys in languages beyond the five name translations too.
-        options.languages = languages::languages(&rendered.front_matter, options.path.as_deref());
+        options.languages = language::translation_keys(
+            &rendered.front_matter,
+            options.path.as_deref(),
+            &language::default_languages(),
+        );
         rendered.translations = post::translations(&rendered.front_matter, &options);
         rendered.lang = post::lang(&rendered.front_matter, &options);
 

@@ -1,0 +1,202 @@
+//! The JavaScript boundary of `postview::translations` and `postview::language`: finding a site's
+//! translation families, aligning two translations' blocks, planning the front matter edits that
+//! write a family's links, and the site's languages. Only argument checking lives here; every rule
+//! is the core's.
+
+use crate::translations::{align, links, TranslationFamily};
+use crate::{find_translations, language, Options};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** A post handed to `findTranslations` or `planTranslationLinks`: its path in the site and its whole text. */
+export interface PostSource {
+  path: string;
+  source: string;
+}
+
+/** Options of `findTranslations`. */
+export interface TranslationOptions {
+  /** The site's languages, in its order (`_config.yml` `languages:`; see `siteLanguages`). Default en, ja, ko, zh-Hans, zh-Hant. Posts in other language folders still count. */
+  languages?: string[];
+}
+
+export interface TranslationMember {
+  /** The post's language: its `_i18n/<lang>/` folder, else its `lang` key. */
+  lang: string;
+  path: string;
+  /** `true` when a front matter key links it with another post of the family; `false` when it was found. */
+  declared: boolean;
+}
+
+export interface TranslationFamily {
+  /** Two or more posts, one per language at most, in the site's language order. */
+  posts: TranslationMember[];
+  /** Why, in words: e.g. "en ↔ zh-Hans: both link to https://…; 3 shared images (…); dates 2 days apart". */
+  evidence: string[];
+}
+
+/** A row of `alignBlocks`: a block of the left post, of the right one, or of both (indexes). */
+export interface BlockRow {
+  left: number | null;
+  right: number | null;
+}
+
+/** One front matter line that `planTranslationLinks` changes (`before` is null for an added line). */
+export interface LineChange {
+  /** 1-based, in the file before the change. */
+  line: number;
+  before: string | null;
+  after: string;
+}
+
+export interface PostEdit {
+  path: string;
+  /** The whole new text: the old one with only `changes` made. */
+  text: string;
+  changes: LineChange[];
+  /** Why the post cannot be changed (no closed front matter); `text` is then the old one. */
+  error: string | null;
+}
+
+/**
+ * The translation families among `posts`: declared front matter links, and pairs found from shared
+ * images, links, numbers, title names and close dates. Throws a `TypeError` for malformed arguments only.
+ */
+export function findTranslations(posts: PostSource[], options?: TranslationOptions): TranslationFamily[];
+
+/** Pairs the top-level blocks of two translations (each block's HTML, in order) for reading side by side. */
+export function alignBlocks(left: string[], right: string[]): BlockRow[];
+
+/** The edits that write every link of `family` into the front matter of each of its posts in `posts`. */
+export function planTranslationLinks(family: TranslationFamily, posts: PostSource[]): PostEdit[];
+
+/** The languages a site's `_config.yml` lists (`languages:`), or null. */
+export function siteLanguages(configYml: string): string[] | null;
+"#;
+
+#[derive(Deserialize)]
+struct PostSource {
+    path: String,
+    source: String,
+}
+
+fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(message).into()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+fn read_posts(js: JsValue, function: &str) -> Result<Vec<(String, String)>, JsValue> {
+    let posts: Vec<PostSource> = serde_wasm_bindgen::from_value(js).map_err(|e| {
+        type_error(&format!(
+            "{function}: posts should be an array of {{ path, source }} strings: {e}"
+        ))
+    })?;
+    Ok(posts.into_iter().map(|p| (p.path, p.source)).collect())
+}
+
+fn read_languages(options: &JsValue) -> Result<Options, JsValue> {
+    let mut core = Options::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok(core);
+    }
+    if !options.is_object() || js_sys::Array::is_array(options) {
+        return Err(type_error(
+            "findTranslations: options should be an object like { languages }",
+        ));
+    }
+    let languages = js_sys::Reflect::get(options, &JsValue::from_str("languages"))
+        .unwrap_or(JsValue::UNDEFINED);
+    if !languages.is_undefined() && !languages.is_null() {
+        core.languages = serde_wasm_bindgen::from_value(languages).map_err(|_| {
+            type_error("findTranslations: options.languages should be an array of strings")
+        })?;
+    }
+    Ok(core)
+}
+
+/// See the TypeScript declaration above.
+#[wasm_bindgen(js_name = findTranslations, skip_typescript)]
+pub fn find_translations_js(posts: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let posts = read_posts(posts, "findTranslations")?;
+    let options = read_languages(&options)?;
+    to_js(&find_translations(&posts, &options))
+}
+
+/// See the TypeScript declaration above.
+#[wasm_bindgen(js_name = alignBlocks, skip_typescript)]
+pub fn align_blocks_js(left: JsValue, right: JsValue) -> Result<JsValue, JsValue> {
+    let read = |js: JsValue| -> Result<Vec<String>, JsValue> {
+        serde_wasm_bindgen::from_value(js)
+            .map_err(|_| type_error("alignBlocks: each side should be an array of HTML strings"))
+    };
+    to_js(&align::align_blocks(&read(left)?, &read(right)?))
+}
+
+/// See the TypeScript declaration above.
+#[wasm_bindgen(js_name = planTranslationLinks, skip_typescript)]
+pub fn plan_translation_links_js(family: JsValue, posts: JsValue) -> Result<JsValue, JsValue> {
+    let family: TranslationFamily = serde_wasm_bindgen::from_value(family).map_err(|e| {
+        type_error(&format!(
+            "planTranslationLinks: family should be a TranslationFamily ({{ posts: [{{ lang, path }}] }}): {e}"
+        ))
+    })?;
+    let posts = read_posts(posts, "planTranslationLinks")?;
+    let source = |path: &str| {
+        posts
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, s)| s.as_str())
+    };
+    to_js(&links::plan(&family, source))
+}
+
+/// See the TypeScript declaration above.
+#[wasm_bindgen(js_name = siteLanguages, skip_typescript)]
+pub fn site_languages_js(config_yml: &str) -> Result<JsValue, JsValue> {
+    to_js(&language::site_languages(config_yml))
+}
+
+/// The page's questions about languages (its build only): the language of a post, and language
+/// codes in the site's order.
+#[cfg(feature = "page")]
+mod page {
+    use super::*;
+
+    /// The language a post at `path` is published in: its folder, else its `lang` key.
+    #[wasm_bindgen(js_name = postLanguage)]
+    pub fn post_language(path: &str, source: &str, languages: Vec<String>) -> Option<String> {
+        let parts = crate::front_matter::split(source);
+        let fm = parts
+            .yaml
+            .map(|range| crate::front_matter::parse(&source[range]).0)
+            .unwrap_or_default();
+        language::post_language(&fm, Some(path), &languages)
+    }
+
+    /// `codes` sorted the site's way (`site` first, in its order; others alphabetically).
+    #[wasm_bindgen(js_name = sortLanguages)]
+    pub fn sort_languages(codes: Vec<String>, site: Vec<String>) -> Vec<String> {
+        let mut codes = codes;
+        language::sort_languages(&mut codes, &site);
+        codes
+    }
+
+    /// `site/_i18n/ja/_posts/x.md` → `_i18n/ja/_posts/x.md`.
+    #[wasm_bindgen(js_name = sitePath)]
+    pub fn site_path(path: &str) -> String {
+        language::site_path(path).to_owned()
+    }
+
+    /// The site's default languages, in order.
+    #[wasm_bindgen(js_name = defaultLanguages)]
+    pub fn default_languages() -> Vec<String> {
+        language::default_languages()
+    }
+}

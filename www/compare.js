@@ -1,0 +1,256 @@
+// The page's translation tools: found translations marked in the switcher, switching to a
+// translation at the matching block, two translations side by side scrolled together block by
+// block, and writing a family's links into the front matter of its posts.
+//
+// The rules are the module's: which posts are translations (findTranslations, through the
+// Workspace), which blocks correspond (alignBlocks), which lines change (planTranslationLinks).
+// This file only shows them.
+import { Preview, alignBlocks, planTranslationLinks, renderPost } from './pkg/postview.js';
+
+const $ = (selector) => document.querySelector(selector);
+
+/**
+ * `deps`: { workspace, preview, frame, editor, show(post), current() → post, family() → members,
+ * t() → translator, drafted (Set of draft keys), key(post), onChanged() (after links are written),
+ * followPreview() (scrolls the editor to the preview's place) }.
+ */
+export function createTranslations(deps) {
+  const { workspace, preview, frame, editor } = deps;
+  const pane = $('.compare-pane');
+  const other = $('[data-testid=translation-preview]');
+  const toggle = $('[data-testid=side-by-side]');
+  const write = $('[data-testid=write-links]');
+  const dialog = $('#write-links-dialog');
+  let compared = null; // the post shown beside the edited one
+  let rows = []; // alignBlocks of the two bodies
+  let syncing = false; // a scroll this module made, not the user's
+
+  toggle.addEventListener('click', () => setSideBySide(toggle.getAttribute('aria-pressed') !== 'true'));
+  write.addEventListener('click', () => writeLinks());
+  frame.contentWindow.addEventListener('scroll', () => follow(frame, other), { passive: true });
+  loaded(other).then((doc) => {
+    doc.defaultView.addEventListener('scroll', () => follow(other, frame), { passive: true });
+    // Nothing in the translation navigates (as in the preview): a link click does nothing.
+    doc.addEventListener('click', (event) => event.target.closest?.('a[href]') && event.preventDefault(), true);
+  });
+
+  function setSideBySide(on) {
+    toggle.setAttribute('aria-pressed', String(on));
+    document.querySelector('main.panes').classList.toggle('comparing', on);
+    pane.hidden = !on;
+    if (!on) compared = null;
+    else compared ??= deps.family().find((m) => m.post && m.post !== deps.current())?.post ?? null;
+    refresh();
+  }
+
+  /** Marks a switcher button as a found (not declared) translation, with the evidence as its title. */
+  function decorate(button, member) {
+    if (member.found) {
+      button.classList.add('found');
+      button.dataset.found = 'true';
+      button.dataset.testid = 'translation-found';
+      button.title = [deps.t()('foundTranslation'), ...member.evidence].join('\n');
+    }
+    if (member.post && member.post === compared) button.classList.add('compared');
+  }
+
+  /** A switcher click: in side by side, picks the translation shown beside; else switches to it. */
+  function choose(post) {
+    if (!post || post === deps.current()) return;
+    if (toggle.getAttribute('aria-pressed') === 'true') {
+      compared = post;
+      refresh();
+      deps.onChanged();
+      return;
+    }
+    switchTo(post);
+  }
+
+  /** Shows `post` scrolled to the block that matches the one at the top of the preview now. */
+  function switchTo(post) {
+    const before = blocksOf(frame.contentDocument, preview.blockNodes());
+    const top = topBlock(frame, before.nodes);
+    deps.show(post);
+    if (top === null) return;
+    const after = blocksOf(frame.contentDocument, preview.blockNodes());
+    const row = alignBlocks(before.html, after.html).find((r) => r.left === top.index);
+    const target = row?.right ?? nearestRight(alignBlocks(before.html, after.html), top.index);
+    if (target !== null && after.nodes[target]) {
+      scrollToBlock(frame, after.nodes[target], top.fraction);
+      // The editor follows now, so that the scroll to the top that showing the post began does
+      // not bring the preview back up.
+      deps.followPreview();
+    }
+  }
+
+  /** After every render of the edited post: the compared one, its alignment and the marks. */
+  function refresh() {
+    const family = deps.family();
+    write.disabled = !family.some((m) => m.found && m.post);
+    if (pane.hidden || !compared) return;
+    if (!family.some((m) => m.post === compared)) compared = family.find((m) => m.post && m.post !== deps.current())?.post ?? null;
+    if (!compared) return;
+    const doc = other.contentDocument;
+    const root = doc?.getElementById('post');
+    if (!root) return loaded(other).then(refresh);
+    const text = Preview.loadDraft(compared.id, compared.lang) ?? compared.text;
+    const rendered = renderPost(text, { path: compared.path });
+    if (root.dataset.source !== `${compared.lang}:${compared.id}:${text.length}:${hash(text)}`) {
+      root.dataset.source = `${compared.lang}:${compared.id}:${text.length}:${hash(text)}`;
+      root.lang = compared.lang;
+      const heading = doc.createElement('h1');
+      heading.textContent = rendered.title ?? compared.name;
+      const body = doc.createElement('div');
+      body.className = 'post-body';
+      // The frame is sandboxed without scripts: nothing in the post can run there.
+      body.innerHTML = rendered.html;
+      root.replaceChildren(heading, body);
+    }
+    const left = blocksOf(frame.contentDocument, preview.blockNodes());
+    const right = blocksOf(doc, [...root.querySelector('.post-body').children]);
+    rows = alignBlocks(left.html, right.html);
+    const matchedLeft = new Set(rows.filter((r) => r.right !== null).map((r) => r.left));
+    const matchedRight = new Set(rows.filter((r) => r.left !== null).map((r) => r.right));
+    left.nodes.forEach((n, i) => mark(n, !matchedLeft.has(i)));
+    right.nodes.forEach((n, j) => mark(n, !matchedRight.has(j)));
+    other.title = `${compared.lang}: ${compared.title}`;
+  }
+
+  /** Scrolls `to` so that the counterpart of the block at the top of `from` is at its top. */
+  function follow(from, to) {
+    if (syncing || pane.hidden || !rows.length) return;
+    const fromLeft = from === frame;
+    const nodesOf = (f) => (f === frame ? preview.blockNodes() : [...(f.contentDocument.querySelector('.post-body')?.children ?? [])]);
+    const top = topBlock(from, nodesOf(from));
+    if (top === null) return;
+    const side = fromLeft ? 'left' : 'right';
+    const otherSide = fromLeft ? 'right' : 'left';
+    const at = rows.findIndex((r) => r[side] === top.index);
+    let target = null;
+    for (let k = at; k >= 0 && target === null; k--) target = rows[k][otherSide];
+    const node = target === null ? null : nodesOf(to)[target];
+    if (!node) return;
+    syncing = true;
+    scrollToBlock(to, node, rows[at]?.[otherSide] === null ? 0 : top.fraction);
+    requestAnimationFrame(() => requestAnimationFrame(() => (syncing = false)));
+  }
+
+  /** Fills the translation keys of every post of the edited post's family, once confirmed. */
+  async function writeLinks() {
+    const current = deps.current();
+    const family = deps.family().filter((m) => m.post);
+    const textOf = (post) => (post === current ? editor.text() : (Preview.loadDraft(post.id, post.lang) ?? post.text));
+    const core = { posts: family.map((m) => ({ lang: m.lang, path: m.post.path, declared: !m.found })), evidence: [] };
+    const edits = planTranslationLinks(core, family.map((m) => ({ path: m.post.path, source: textOf(m.post) })));
+    const changed = edits.filter((e) => e.changes.length);
+    const t = deps.t();
+    const lines = edits.flatMap((e) => [
+      e.path,
+      ...(e.error ? [`  ${e.error}`] : []),
+      ...e.changes.map((c) => `  ${t('lineN', { line: c.line })}: ${c.before ?? t('newLine')} → ${c.after}`),
+      ...(e.changes.length || e.error ? [] : [`  ${t('noChange')}`]),
+    ]);
+    dialog.querySelector('.changes').textContent = lines.join('\n');
+    dialog.querySelector('.confirm').disabled = !changed.length;
+    if (!(await ask(dialog))) return;
+    for (const edit of changed) {
+      const post = family.find((m) => m.post.path === edit.path).post;
+      if (post === current) {
+        replaceText(editor, edit.text);
+      } else {
+        Preview.saveDraft(post.id, post.lang, edit.text);
+        deps.drafted.add(deps.key(post));
+      }
+    }
+    deps.onChanged();
+  }
+
+  return { decorate, choose, switchTo, refresh };
+}
+
+/** The blocks of a body: its nodes and their HTML, for alignBlocks. */
+function blocksOf(doc, nodes) {
+  const list = [...nodes].filter((n) => n.nodeType === 1);
+  return { nodes: list, html: list.map((n) => unmarked(n)) };
+}
+
+/** A node's HTML without this module's mark (so that marking does not change the alignment). */
+function unmarked(node) {
+  if (!node.hasAttribute('data-unmatched')) return node.outerHTML;
+  const copy = node.cloneNode(true);
+  copy.removeAttribute('data-unmatched');
+  return copy.outerHTML;
+}
+
+function mark(node, unmatched) {
+  if (unmatched) node.setAttribute('data-unmatched', '');
+  else node.removeAttribute('data-unmatched');
+}
+
+/** The block at the top of a frame's view: { index, fraction of it scrolled past }, or null. */
+function topBlock(frame, nodes) {
+  const win = frame.contentWindow;
+  if (!nodes.length || win.scrollY <= 0) return null;
+  for (let i = 0; i < nodes.length; i++) {
+    const box = nodes[i].getBoundingClientRect();
+    if (box.bottom > 0) return { index: i, fraction: box.height ? Math.max(0, -box.top / box.height) : 0 };
+  }
+  return { index: nodes.length - 1, fraction: 1 };
+}
+
+function scrollToBlock(frame, node, fraction) {
+  const win = frame.contentWindow;
+  const box = node.getBoundingClientRect();
+  win.scrollTo(0, win.scrollY + box.top + fraction * box.height);
+}
+
+/** The right-hand block of the nearest row above `index` that has one. */
+function nearestRight(rows, index) {
+  const at = rows.findIndex((r) => r.left === index);
+  for (let k = at; k >= 0; k--) if (rows[k].right !== null) return rows[k].right;
+  return null;
+}
+
+/** Replaces the editor's text by `text` in one undoable change spanning only what differs. */
+function replaceText(editor, text) {
+  const old = editor.text();
+  let start = 0;
+  while (start < old.length && start < text.length && old[start] === text[start]) start++;
+  let end = 0;
+  while (end < old.length - start && end < text.length - start && old[old.length - 1 - end] === text[text.length - 1 - end]) end++;
+  editor.view.dispatch({ changes: { from: start, to: old.length - end, insert: text.slice(start, text.length - end) } });
+}
+
+/** Shows a modal dialog; resolves true if its confirm button closed it. */
+function ask(dialog) {
+  return new Promise((done) => {
+    const confirm = dialog.querySelector('.confirm');
+    const cancel = dialog.querySelector('.cancel');
+    const finish = (ok) => {
+      confirm.removeEventListener('click', yes);
+      cancel.removeEventListener('click', no);
+      dialog.removeEventListener('cancel', no);
+      dialog.close();
+      done(ok);
+    };
+    const yes = () => finish(true);
+    const no = () => finish(false);
+    confirm.addEventListener('click', yes);
+    cancel.addEventListener('click', no);
+    dialog.addEventListener('cancel', no);
+    dialog.showModal();
+  });
+}
+
+function hash(text) {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The document of a preview frame once preview.html has loaded in it. */
+function loaded(frame) {
+  const ready = () => frame.contentDocument?.readyState === 'complete' && frame.contentDocument.getElementById('post');
+  if (ready()) return Promise.resolve(frame.contentDocument);
+  return new Promise((done) => frame.addEventListener('load', () => done(frame.contentDocument), { once: true }));
+}
