@@ -6,6 +6,7 @@ import { createEditor } from './editor.js';
 import { Workspace, readDrop, readFileList } from './family.js';
 import { UI_LANGUAGES, autonym, pick, translatePage, translator } from './i18n.js';
 import { createScrollSync } from './scroll.js';
+import { readJSON, readString, write } from './storage.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UI_KEY = 'postview:ui-lang';
@@ -51,7 +52,7 @@ await workspace.addDemo(BASE);
 const drafts = Preview.listDrafts();
 for (const d of drafts) drafted.add(`${d.lang}:${d.id}`);
 workspace.addDrafts(drafts, Preview.loadDraft);
-const session = JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null');
+const session = readJSON(SESSION_KEY);
 const demo = workspace.demoPosts();
 show((session && workspace.get(session.id, session.lang)) ?? demo.find((p) => p.lang === 'en') ?? demo[0]);
 wireControls();
@@ -67,7 +68,7 @@ function show(post) {
   preview.open(post.id, post.lang, post.path, text);
   editor.view.scrollDOM.scrollTop = 0;
   frame.contentWindow.scrollTo(0, 0);
-  localStorage.setItem(SESSION_KEY, JSON.stringify({ id: post.id, lang: post.lang }));
+  write(SESSION_KEY, { id: post.id, lang: post.lang });
   showPostList();
   showDraftState();
 }
@@ -88,7 +89,7 @@ function onRender(r) {
 }
 
 function useLanguage(postLang) {
-  const chosen = localStorage.getItem(UI_KEY) || 'auto';
+  const chosen = readString(UI_KEY) || 'auto';
   const lang = pick(chosen === 'auto' ? postLang : chosen);
   if (lang === uiLang) return;
   uiLang = lang;
@@ -195,7 +196,7 @@ function wireControls() {
     if (post) show(post);
   });
   $('#ui-lang').addEventListener('change', (event) => {
-    localStorage.setItem(UI_KEY, event.target.value);
+    write(UI_KEY, event.target.value);
     useLanguage(report?.postLang ?? current.lang);
     showSwitcher();
     showProblems(report.diagnostics);

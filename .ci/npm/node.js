@@ -7,3 +7,6 @@ import { renderPostWith } from './render.js';
 glue.initSync({ module: readFileSync(new URL('./postview_bg.wasm', import.meta.url)) });
 
 export const renderPost = renderPostWith(glue);
+
+// checkSite (postview check): src/wasm/check.rs.
+export const checkSite = glue.checkSite;

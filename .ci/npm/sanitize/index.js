@@ -6,3 +6,6 @@ import { renderPostWith } from '../render.js';
 await init({ module_or_path: new URL('./postview_bg.wasm', import.meta.url) });
 
 export const renderPost = renderPostWith(glue);
+
+// checkSite (postview check): src/wasm/check.rs.
+export const checkSite = glue.checkSite;

@@ -48,6 +48,7 @@ test('the tarball should hold the entries, the types, the glue, the modules and 
   const files = consumer.packed.files.map((f) => f.path).filter((f) => !/^LICEN[CS]E/.test(f));
   assert.deepEqual(files.sort(), [
     'README.md',
+    'cli.js',
     'index.d.ts',
     'index.js',
     'node.js',
@@ -67,7 +68,7 @@ test('Node should import renderPost from "postview" through the node entry, with
   const { stdout } = await run(process.execPath, ['node-consumer.mjs'], { cwd: consumer.dir });
   const { entry, exports, post, thrown } = JSON.parse(stdout);
   assert.match(entry, /\/node_modules\/postview\/node\.js$/, 'the `node` condition should pick node.js');
-  assert.deepEqual(exports, ['renderPost'], 'renderPost should be the only export (no init functions)');
+  assert.deepEqual(exports, ['checkSite', 'renderPost'], 'renderPost and checkSite should be the only exports (no init functions)');
   assert.equal(post.title, 'Hello');
   assert.match(post.html, /<strong>bold<\/strong>/);
   assert.equal(post.date, '2021-01-20', 'options.path should reach the renderer');
