@@ -7,6 +7,8 @@ import { Workspace, readDrop, readFileList } from './family.js';
 import { UI_LANGUAGES, autonym, pick, translatePage, translator } from './i18n.js';
 import { createScrollSync } from './scroll.js';
 import { readJSON, readString, write } from './storage.js';
+import { Saver, askConflict } from './save.js';
+import { registerOffline } from './offline.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UI_KEY = 'postview:ui-lang';
@@ -48,6 +50,16 @@ const sync = createScrollSync({
 });
 frame.contentWindow.addEventListener('scroll', () => sync.fromPreview(), { passive: true });
 
+const saver = new Saver({
+  download: (post, text) => downloadText(post.name, text),
+  saved: onSaved,
+  conflict: askConflict,
+  report: (message) => ((note = message), showStatus()),
+});
+// The same path as the folder picker, for a directory handle got otherwise (tests use the
+// origin-private file system's).
+window.postviewOpenDirectory = async (handle) => openFiles(await saver.openDirectory(handle));
+
 await workspace.addDemo(BASE);
 const drafts = Preview.listDrafts();
 for (const d of drafts) drafted.add(`${d.lang}:${d.id}`);
@@ -56,6 +68,7 @@ const session = readJSON(SESSION_KEY);
 const demo = workspace.demoPosts();
 show((session && workspace.get(session.id, session.lang)) ?? demo.find((p) => p.lang === 'en') ?? demo[0]);
 wireControls();
+registerOffline(BASE);
 
 /** Shows `post`, from its draft if it has one. */
 function show(post) {
@@ -183,9 +196,25 @@ async function openFiles(files) {
 
 function wireControls() {
   $('#open-files').addEventListener('click', () => $('#files').click());
-  $('#open-folder').addEventListener('click', () => $('#folder').click());
+  $('#open-folder').addEventListener('click', async () => {
+    if (!Saver.available()) return $('#folder').click();
+    const posts = await saver.pick().catch((error) => ((note = error.message), showStatus(), null));
+    if (posts) await openFiles(posts);
+  });
+  $('#save').addEventListener('click', save);
+  addEventListener(
+    'keydown',
+    (event) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        save();
+      }
+    },
+    true,
+  );
   for (const input of [$('#files'), $('#folder')]) {
     input.addEventListener('change', async () => {
+      saver.forget();
       await openFiles(await readFileList(input.files));
       input.value = '';
     });
@@ -202,13 +231,7 @@ function wireControls() {
     showProblems(report.diagnostics);
     showStatus();
   });
-  $('#download').addEventListener('click', () => {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([editor.text()], { type: 'text/markdown;charset=utf-8' }));
-    link.download = current.name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  });
+  $('#download').addEventListener('click', () => downloadText(current.name, editor.text()));
   $('#discard').addEventListener('click', () => {
     preview.flush();
     Preview.discardDraft(current.id, current.lang);
@@ -226,8 +249,39 @@ function wireControls() {
   document.addEventListener('drop', async (event) => {
     event.preventDefault();
     hint.hidden = true;
+    saver.forget();
     await openFiles(await readDrop(event.dataTransfer));
   });
+}
+
+function downloadText(name, text) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/** Save (button, Ctrl/Cmd+S): to the post's file when its folder was opened read-write. */
+async function save() {
+  try {
+    await saver.save(current, editor.text());
+  } catch (error) {
+    note = `Could not save ${current.name} (${error.message}); your text is kept as a draft.`;
+    showStatus();
+  }
+}
+
+/** After a save (or taking the disk's text): the file holds `text`, so the draft goes. */
+function onSaved(post, text, { reload }) {
+  preview.flush();
+  Preview.discardDraft(post.id, post.lang);
+  drafted.delete(key(post));
+  post.text = text;
+  note = reload ? '' : `Saved ${post.name}.`;
+  if (reload && post === current) return show(post);
+  showStatus();
+  showDraftState();
 }
 
 /** The preview's document, once preview.html has loaded in the frame. */
