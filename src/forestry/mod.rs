@@ -8,7 +8,9 @@
 
 pub mod checks;
 pub mod date_format;
+pub mod edit;
 pub mod locate;
+pub mod new_post;
 pub mod settings;
 mod site_check;
 pub mod template;

@@ -6,6 +6,9 @@
 //! out anyway. A YAML error becomes one diagnostic at its place in the front matter.
 
 mod plain;
+mod write;
+
+pub use write::flow;
 
 use crate::diagnostic::Issue;
 use crate::value::{Map, Value};
