@@ -14,6 +14,7 @@ pub mod languages;
 pub mod layout;
 pub mod patch;
 pub mod report;
+pub mod site_forms;
 
 use crate::post::Translation;
 use crate::value::{Map, Value};
