@@ -9,6 +9,8 @@ import { createScrollSync } from './scroll.js';
 import { readJSON, readString, write } from './storage.js';
 import { Saver, askConflict } from './save.js';
 import { registerOffline } from './offline.js';
+import { NewPosts, readForestry } from './newpost.js';
+import { FrontMatterForm, replaceText } from './form.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UI_KEY = 'postview:ui-lang';
@@ -58,7 +60,20 @@ const saver = new Saver({
 });
 // The same path as the folder picker, for a directory handle got otherwise (tests use the
 // origin-private file system's).
-window.postviewOpenDirectory = async (handle) => openFiles(await saver.openDirectory(handle));
+window.postviewOpenDirectory = (handle) => openDirectory(handle);
+const newPosts = new NewPosts($('#new-post'), $('#translate'), {
+  current: () => current,
+  text: () => editor.text(),
+  open(path, text) {
+    const post = workspace.add({ path, text });
+    post.created = true;
+    show(post);
+  },
+});
+const form = new FrontMatterForm($('[data-testid=front-matter-form]'), {
+  text: () => editor.text(),
+  replace: (text) => replaceText(editor.view, text),
+});
 
 await workspace.addDemo(BASE);
 const drafts = Preview.listDrafts();
@@ -78,6 +93,7 @@ function show(post) {
   const text = Preview.loadDraft(post.id, post.lang) ?? post.text;
   preview.setSite({ baseurl_root: post.demo ? DEMO_ROOT : '' });
   editor.load(text);
+  form.show(post.demo ? null : newPosts.templateFor(post.path), text);
   preview.open(post.id, post.lang, post.path, text);
   editor.view.scrollDOM.scrollTop = 0;
   frame.contentWindow.scrollTo(0, 0);
@@ -96,6 +112,7 @@ function onRender(r) {
   useLanguage(r.postLang ?? current.lang);
   showSwitcher();
   showProblems(r.diagnostics);
+  form.update(editor.text());
   editor.mark(r.diagnostics);
   showStatus();
   document.title = `${r.title || current.name} · postview`;
@@ -199,7 +216,10 @@ function wireControls() {
   $('#open-folder').addEventListener('click', async () => {
     if (!Saver.available()) return $('#folder').click();
     const posts = await saver.pick().catch((error) => ((note = error.message), showStatus(), null));
-    if (posts) await openFiles(posts);
+    if (posts) {
+      newPosts.use(saver.siteFiles);
+      await openFiles(posts);
+    }
   });
   $('#save').addEventListener('click', save);
   addEventListener(
@@ -215,6 +235,7 @@ function wireControls() {
   for (const input of [$('#files'), $('#folder')]) {
     input.addEventListener('change', async () => {
       saver.forget();
+      if (input.id === 'folder') newPosts.use(await readForestry(input.files));
       await openFiles(await readFileList(input.files));
       input.value = '';
     });
@@ -252,6 +273,13 @@ function wireControls() {
     saver.forget();
     await openFiles(await readDrop(event.dataTransfer));
   });
+}
+
+/** Opens a folder's directory handle read-write (the picker's, or any other). */
+async function openDirectory(handle) {
+  const posts = await saver.openDirectory(handle);
+  newPosts.use(saver.siteFiles);
+  await openFiles(posts);
 }
 
 function downloadText(name, text) {

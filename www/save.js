@@ -18,6 +18,10 @@ export class Saver {
     this.ui = ui;
     // Site path → { handle, lastModified, text }: each file as it was last read or written.
     this.files = new Map();
+    // The folder opened, the part of its posts' paths before the site path, and its `.forestry/` files.
+    this.root = null;
+    this.prefix = '';
+    this.siteFiles = [];
   }
 
   /** Whether the browser can open a folder read-write. */
@@ -47,10 +51,16 @@ export class Saver {
       if (state !== 'granted') this.ui.report('The folder was opened read-only: Save will download.');
     }
     this.files.clear();
+    this.root = dir;
+    this.prefix = '';
+    this.siteFiles = [];
     const posts = [];
     const walk = async (handle, prefix) => {
       for await (const [name, child] of handle.entries()) {
-        if (child.kind === 'directory') {
+        if (child.kind === 'file' && /(^|\/)\.forestry\/.*\.ya?ml$/.test(`${prefix}${name}`)) {
+          const path = `${prefix}${name}`.replace(/^.*?(?=\.forestry\/)/, '');
+          this.siteFiles.push({ path, text: await (await child.getFile()).text() });
+        } else if (child.kind === 'directory') {
           if (!SKIPPED.has(name)) await walk(child, `${prefix}${name}/`);
         } else if (isPost(name)) {
           const file = await child.getFile();
@@ -58,6 +68,7 @@ export class Saver {
           const text = await file.text();
           if (!isPostText(path, text)) continue;
           posts.push({ path, text });
+          this.prefix = path.slice(0, path.length - sitePath(path).length);
           this.files.set(sitePath(path), { handle: child, lastModified: file.lastModified, text });
         }
       }
@@ -69,11 +80,25 @@ export class Saver {
   /** Forgets the folder: files opened otherwise are downloaded. */
   forget() {
     this.files.clear();
+    this.root = null;
+    this.siteFiles = [];
+  }
+
+  /** A new file for a post made on the page (New post, Translate), in the folder opened. */
+  async create(post) {
+    let dir = this.root;
+    const parts = `${this.prefix}${post.path}`.split('/');
+    for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create: true });
+    const handle = await dir.getFileHandle(parts.at(-1), { create: true });
+    const entry = { handle, lastModified: (await handle.getFile()).lastModified, text: '' };
+    this.files.set(post.path, entry);
+    return entry;
   }
 
   /** Saves `text` as `post`: to its file if it has one, else as a download. */
   async save(post, text) {
-    const entry = this.files.get(post?.path);
+    let entry = this.files.get(post?.path);
+    if (!entry && post?.created && this.root) entry = await this.create(post);
     if (!entry || post.demo) {
       this.ui.download(post, text);
       return 'downloaded';
