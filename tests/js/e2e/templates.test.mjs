@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchChromium } from '../lib/browser.mjs';
 import { ROOT } from '../lib/consumer.mjs';
-import { openPostview } from './support.mjs';
+import { download, goToLine, openPostview } from './support.mjs';
 
 const SITE = join(ROOT, '../shared/corpus/site');
 const POST = '_i18n/en/_posts/2019-07-05-maskbook-taipei-meetup.md';
@@ -45,8 +45,18 @@ async function openSite() {
   return opened;
 }
 
-const editorText = (page) =>
-  page.evaluate(() => document.querySelector('[data-testid=editor] .cm-content').cmView.view.state.doc.toString());
+/** The editor's whole text (as Download .md saves it). */
+const editorText = async (page) => (await download(page)).text;
+
+/** The editor's text once it includes `part`. */
+async function textWith(page, part) {
+  for (let tries = 0; tries < 50; tries++) {
+    const text = await editorText(page);
+    if (text.includes(part)) return text;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the editor text never included ${JSON.stringify(part)}`);
+}
 
 const today = () => {
   const d = new Date();
@@ -90,8 +100,7 @@ test('Translate should start the same post in another language, linking back, bo
   await page.selectOption('[data-testid=post-section]', '_i18n/ja/_posts');
   assert.equal(await page.inputValue('[data-testid=post-title]'), 'Maskbook Taipei Meetup');
   await page.click('[data-testid=post-create]');
-  await page.waitForFunction(() => document.querySelector('[data-testid=editor] .cm-content').cmView.view.state.doc.toString().includes('lang: ja'));
-  const text = await editorText(page);
+  const text = await textWith(page, 'lang: ja');
   assert.match(text, new RegExp(`^en: ${POST.replace(/[.]/g, '\\.')}$`, 'm'), 'the translation should name its source');
   const body = source.slice(source.indexOf('On July 5, 2019'));
   assert.ok(text.endsWith(body), 'the body should be there to translate over');
@@ -112,25 +121,21 @@ test('the front matter form should follow the template, and form and text should
   const before = (await editorText(page)).split('\n');
   await form.locator('#fm-title').fill('Taipei: the meetup');
   await form.locator('#fm-title').press('Tab');
-  await page.waitForFunction(() => document.querySelector('[data-testid=editor] .cm-content').cmView.view.state.doc.toString().includes('Taipei: the meetup'));
-  let after = (await editorText(page)).split('\n');
+  let after = (await textWith(page, 'Taipei: the meetup')).split('\n');
   const changed = after.map((line, i) => (line === before[i] ? null : i)).filter((i) => i !== null);
   assert.equal(after.length, before.length);
   assert.deepEqual(changed.map((i) => after[i]), ['title: "Taipei: the meetup"'], 'only the title line should change');
 
   await form.locator('#fm-tags').fill('meetup, privacy');
   await form.locator('#fm-tags').press('Tab');
-  await page.waitForFunction(() => document.querySelector('[data-testid=editor] .cm-content').cmView.view.state.doc.toString().includes('tags: [meetup, privacy]'));
-  after = (await editorText(page)).split('\n');
+  after = (await textWith(page, 'tags: [meetup, privacy]')).split('\n');
   assert.equal(after.filter((l, i) => l !== before[i]).length, 2, 'the tags line and the title line only');
 
   // The text to the form: edit the date line in the editor.
   const dateLine = after.findIndex((l) => l.startsWith('date:')) + 1;
-  await page.evaluate((n) => {
-    const view = document.querySelector('[data-testid=editor] .cm-content').cmView.view;
-    const line = view.state.doc.line(n);
-    view.dispatch({ changes: { from: line.from, to: line.to, insert: 'date: 2020-02-29' } });
-  }, dateLine);
+  await goToLine(page, dateLine);
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.type('date: 2020-02-29');
   await page.waitForFunction(() => document.querySelector('#fm-date').value === '2020-02-29');
   await page.close();
 });
