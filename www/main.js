@@ -111,9 +111,12 @@ function onRender(r) {
   }
   useLanguage(r.postLang ?? current.lang);
   showSwitcher();
-  showProblems(r.diagnostics);
+  // The renderer's diagnostics and those of the site's template.
+  const diagnostics = [...r.diagnostics, ...newPosts.check(current, editor.text())];
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  showProblems(diagnostics);
   form.update(editor.text());
-  editor.mark(r.diagnostics);
+  editor.mark(diagnostics);
   showStatus();
   document.title = `${r.title || current.name} · postview`;
 }

@@ -49,6 +49,12 @@ export class NewPosts {
     this.translateButton.hidden = !sections.length;
   }
 
+  /** The template checks of `post` with `text` (required fields, options, dates, lang): diagnostics. */
+  check(post, text) {
+    if (!this.templates || !post || post.demo) return [];
+    return this.templates.checkPost(post.path, text);
+  }
+
   /** The template of the post at `path`, or null. */
   templateFor(path) {
     return this.templates?.templateFor(path) ?? null;

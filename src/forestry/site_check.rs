@@ -152,6 +152,39 @@ pub fn post_issues(post: &Post, forestry: &Forestry, site: &SiteIndex) -> Vec<Is
     issues
 }
 
+/// The checks of one post that need only its template and folder (not the rest of the site), as
+/// the page runs them on the post being edited: empty file, required fields, select options, date
+/// formats, `lang` against the folder. `text` has `\n` line ends.
+pub fn check_post(forestry: &Forestry, path: &str, text: &str) -> Vec<Diagnostic> {
+    let yaml = front_matter::split(text).yaml;
+    let (front_matter, readable) = match &yaml {
+        Some(range) => {
+            let (map, issues) = front_matter::parse(&text[range.clone()]);
+            (map, issues.is_empty())
+        }
+        None => (crate::value::Map::new(), true),
+    };
+    let post = Post {
+        path,
+        text,
+        yaml,
+        front_matter: &front_matter,
+        readable,
+    };
+    let mut issues: Vec<Issue> = checks::empty(&post).into_iter().collect();
+    if issues.is_empty() && readable {
+        if let Some(template) = forestry.template_of(path) {
+            issues.extend(checks::required(&post, template));
+            issues.extend(checks::selects(&post, template));
+            issues.extend(checks::dates(&post, template));
+        }
+        if let Some(folder) = folder_lang(path) {
+            issues.extend(checks::lang(&post, folder));
+        }
+    }
+    super::FileProblems::new(path, text, issues).diagnostics
+}
+
 /// The site's languages: `_config.yml`'s `languages`, every `_i18n/<lang>/` folder, and the
 /// default list, in that order without repeats.
 fn languages(files: &[SiteFile]) -> Vec<String> {

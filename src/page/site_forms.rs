@@ -156,6 +156,14 @@ impl SiteTemplates {
         })
     }
 
+    /// The template checks of the post at `path` (see `forestry::check_post`): diagnostics
+    /// `[{ severity, message, line, column }]` for the page's problems list.
+    #[wasm_bindgen(js_name = checkPost)]
+    pub fn check_post(&self, path: &str, text: &str) -> Result<JsValue, JsValue> {
+        let text = text.replace("\r\n", "\n");
+        to_js(&crate::forestry::check_post(&self.forestry, path, &text))
+    }
+
     /// `text` with front matter key `key` set to `value` (only that key's lines change).
     #[wasm_bindgen(js_name = setKey)]
     pub fn set_key(text: &str, key: &str, value: JsValue) -> Result<String, JsValue> {

@@ -150,3 +150,22 @@ fn check_site_should_report_a_broken_settings_file() {
     assert_eq!(report.files[0].path, ".forestry/settings.yml");
     assert_eq!(report.posts, 0);
 }
+
+#[test]
+fn check_post_should_check_one_post_against_its_template_and_folder() {
+    let (forestry, _) = Forestry::read([
+        (".forestry/settings.yml", SETTINGS),
+        (".forestry/front_matter/templates/en-post.yml", TEMPLATE),
+    ]);
+    let path = "_i18n/en/_posts/2021-01-01-a.md";
+    let found = check_post(&forestry, path, "---\nlang: ja\n---\nText\n");
+    let places: Vec<_> = found.iter().map(|d| (d.line, d.column)).collect();
+    assert_eq!(places, [(2, 7), (3, 1)], "{found:?}");
+    assert!(found[0].message.contains("`lang: ja` differs"));
+    assert!(found[1].message.contains("`title` (Title) is missing"));
+    assert!(check_post(&forestry, path, "---\ntitle: A\n---\n").is_empty());
+    assert!(
+        check_post(&forestry, path, "---\ntitle: [A\n---\n").is_empty(),
+        "a YAML error is the renderer's to report"
+    );
+}

@@ -139,3 +139,19 @@ test('the front matter form should follow the template, and form and text should
   await page.waitForFunction(() => document.querySelector('#fm-date').value === '2020-02-29');
   await page.close();
 });
+
+test('the problems list should show the template checks of the post being edited', { skip }, async () => {
+  const { page } = await openSite();
+  const problems = page.locator('[data-testid=errors] li');
+  await page.locator('#fm-title').fill('');
+  await page.locator('#fm-title').press('Tab');
+  await problems.filter({ hasText: 'required field `title` (Title) is empty' }).waitFor();
+  await page.selectOption('#fm-type', '回顾');
+  await goToLine(page, 3);
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.type('lang: ko');
+  const wrong = problems.filter({ hasText: "`lang: ko` differs from the post's folder" });
+  await wrong.waitFor();
+  assert.equal(await wrong.locator('.problem').getAttribute('data-line'), '3');
+  await page.close();
+});
