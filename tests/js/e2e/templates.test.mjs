@@ -146,7 +146,6 @@ test('the problems list should show the template checks of the post being edited
   await page.locator('#fm-title').fill('');
   await page.locator('#fm-title').press('Tab');
   await problems.filter({ hasText: 'required field `title` (Title) is empty' }).waitFor();
-  await page.selectOption('#fm-type', '回顾');
   await goToLine(page, 3);
   await page.keyboard.press('Shift+End');
   await page.keyboard.type('lang: ko');
