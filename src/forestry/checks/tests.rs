@@ -176,3 +176,16 @@ fn images_should_flag_a_missing_file_only_where_the_folder_exists() {
         "without an uploads folder nothing is known"
     );
 }
+
+#[test]
+fn images_should_find_a_file_named_with_percent_escapes() {
+    let site = site_with(&[], &["uploads/文件 1.jpg"]);
+    let text = "---\n---\n![a](/uploads/%E6%96%87%E4%BB%B6%201.jpg) ![b](/uploads/%zz.png)\n";
+    let found = run(P, text, |p| images(p, &site));
+    assert_eq!(
+        found.len(),
+        1,
+        "the escaped name should be found, the malformed one not: {found:?}"
+    );
+    assert!(found[0].1.contains("%zz.png"));
+}
