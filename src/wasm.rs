@@ -10,6 +10,7 @@
 //! passes no hook (stack overflow, out of memory) is covered by [`renew_instance`], which the
 //! wrapper calls after any such failure.
 
+mod check;
 #[cfg(feature = "crash-test")]
 mod crash_test;
 #[cfg(feature = "sanitize")]

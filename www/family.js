@@ -13,10 +13,10 @@ const DEMO_PATHS = ['en', 'ja', 'zh-Hans'].map((l) => `_i18n/${l}/_posts/2025-06
 
 export const fileName = (path) => path.split('/').pop();
 
-const isPost = (name) => /\.(md|markdown)$/i.test(name);
+export const isPost = (name) => /\.(md|markdown)$/i.test(name);
 
 /** Whether a Markdown file at `path` is a post: in _posts or _drafts, or opening front matter. */
-const isPostText = (path, text) => /(^|\/)_(posts|drafts)\//.test(path) || /^\uFEFF?---[ \t]*\r?\n/.test(text);
+export const isPostText = (path, text) => /(^|\/)_(posts|drafts)\//.test(path) || /^\uFEFF?---[ \t]*\r?\n/.test(text);
 
 /** The text of the site's `_config.yml` among an opened folder's files (the shallowest), or null. */
 export async function readSiteConfig(files) {

@@ -7,6 +7,11 @@ import { createTranslations } from './compare.js';
 import { Workspace, readDrop, readFileList, readSiteConfig } from './family.js';
 import { UI_LANGUAGES, autonym, pick, translatePage, translator } from './i18n.js';
 import { createScrollSync } from './scroll.js';
+import { readJSON, readString, write } from './storage.js';
+import { Saver, askConflict } from './save.js';
+import { registerOffline } from './offline.js';
+import { NewPosts, readForestry } from './newpost.js';
+import { FrontMatterForm, replaceText } from './form.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UI_KEY = 'postview:ui-lang';
@@ -56,14 +61,38 @@ const translations = createTranslations({
   followPreview: () => sync.fromPreview(),
 });
 
+const saver = new Saver({
+  download: (post, text) => downloadText(post.name, text),
+  saved: onSaved,
+  conflict: askConflict,
+  report: (message) => ((note = message), showStatus()),
+});
+// The same path as the folder picker, for a directory handle got otherwise (tests use the
+// origin-private file system's).
+window.postviewOpenDirectory = (handle) => openDirectory(handle);
+const newPosts = new NewPosts($('#new-post'), $('#translate'), {
+  current: () => current,
+  text: () => editor.text(),
+  open(path, text) {
+    const post = workspace.add({ path, text });
+    post.created = true;
+    show(post);
+  },
+});
+const form = new FrontMatterForm($('[data-testid=front-matter-form]'), {
+  text: () => editor.text(),
+  replace: (text) => replaceText(editor.view, text),
+});
+
 await workspace.addDemo(BASE);
 const drafts = Preview.listDrafts();
 for (const d of drafts) drafted.add(`${d.lang}:${d.id}`);
 workspace.addDrafts(drafts, Preview.loadDraft);
-const session = JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null');
+const session = readJSON(SESSION_KEY);
 const demo = workspace.demoPosts();
 show((session && workspace.get(session.id, session.lang)) ?? demo.find((p) => p.lang === 'en') ?? demo[0]);
 wireControls();
+registerOffline(BASE);
 
 /** Shows `post`, from its draft if it has one. */
 function show(post) {
@@ -73,10 +102,11 @@ function show(post) {
   const text = Preview.loadDraft(post.id, post.lang) ?? post.text;
   preview.setSite({ baseurl_root: post.demo ? DEMO_ROOT : '' });
   editor.load(text);
+  form.show(post.demo ? null : newPosts.templateFor(post.path), text);
   preview.open(post.id, post.lang, post.path, text);
   editor.view.scrollDOM.scrollTop = 0;
   frame.contentWindow.scrollTo(0, 0);
-  localStorage.setItem(SESSION_KEY, JSON.stringify({ id: post.id, lang: post.lang }));
+  write(SESSION_KEY, { id: post.id, lang: post.lang });
   showPostList();
   showDraftState();
 }
@@ -91,14 +121,18 @@ function onRender(r) {
   useLanguage(r.postLang ?? current.lang);
   showSwitcher();
   translations.refresh();
-  showProblems(r.diagnostics);
-  editor.mark(r.diagnostics);
+  // The renderer's diagnostics and those of the site's template.
+  const diagnostics = [...r.diagnostics, ...newPosts.check(current, editor.text())];
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  showProblems(diagnostics);
+  form.update(editor.text());
+  editor.mark(diagnostics);
   showStatus();
   document.title = `${r.title || current.name} · postview`;
 }
 
 function useLanguage(postLang) {
-  const chosen = localStorage.getItem(UI_KEY) || 'auto';
+  const chosen = readString(UI_KEY) || 'auto';
   const lang = pick(chosen === 'auto' ? postLang : chosen);
   if (lang === uiLang) return;
   uiLang = lang;
@@ -194,9 +228,29 @@ async function openFiles(files, config = null) {
 
 function wireControls() {
   $('#open-files').addEventListener('click', () => $('#files').click());
-  $('#open-folder').addEventListener('click', () => $('#folder').click());
+  $('#open-folder').addEventListener('click', async () => {
+    if (!Saver.available()) return $('#folder').click();
+    const posts = await saver.pick().catch((error) => ((note = error.message), showStatus(), null));
+    if (posts) {
+      newPosts.use(saver.siteFiles);
+      await openFiles(posts);
+    }
+  });
+  $('#save').addEventListener('click', save);
+  addEventListener(
+    'keydown',
+    (event) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        save();
+      }
+    },
+    true,
+  );
   for (const input of [$('#files'), $('#folder')]) {
     input.addEventListener('change', async () => {
+      saver.forget();
+      if (input.id === 'folder') newPosts.use(await readForestry(input.files));
       await openFiles(await readFileList(input.files), await readSiteConfig(input.files));
       input.value = '';
     });
@@ -207,19 +261,13 @@ function wireControls() {
     if (post) show(post);
   });
   $('#ui-lang').addEventListener('change', (event) => {
-    localStorage.setItem(UI_KEY, event.target.value);
+    write(UI_KEY, event.target.value);
     useLanguage(report?.postLang ?? current.lang);
     showSwitcher();
     showProblems(report.diagnostics);
     showStatus();
   });
-  $('#download').addEventListener('click', () => {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([editor.text()], { type: 'text/markdown;charset=utf-8' }));
-    link.download = current.name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  });
+  $('#download').addEventListener('click', () => downloadText(current.name, editor.text()));
   $('#discard').addEventListener('click', () => {
     preview.flush();
     Preview.discardDraft(current.id, current.lang);
@@ -237,8 +285,46 @@ function wireControls() {
   document.addEventListener('drop', async (event) => {
     event.preventDefault();
     hint.hidden = true;
+    saver.forget();
     await openFiles(await readDrop(event.dataTransfer));
   });
+}
+
+/** Opens a folder's directory handle read-write (the picker's, or any other). */
+async function openDirectory(handle) {
+  const posts = await saver.openDirectory(handle);
+  newPosts.use(saver.siteFiles);
+  await openFiles(posts);
+}
+
+function downloadText(name, text) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/** Save (button, Ctrl/Cmd+S): to the post's file when its folder was opened read-write. */
+async function save() {
+  try {
+    await saver.save(current, editor.text());
+  } catch (error) {
+    note = `Could not save ${current.name} (${error.message}); your text is kept as a draft.`;
+    showStatus();
+  }
+}
+
+/** After a save (or taking the disk's text): the file holds `text`, so the draft goes. */
+function onSaved(post, text, { reload }) {
+  preview.flush();
+  Preview.discardDraft(post.id, post.lang);
+  drafted.delete(key(post));
+  post.text = text;
+  note = reload ? '' : `Saved ${post.name}.`;
+  if (reload && post === current) return show(post);
+  showStatus();
+  showDraftState();
 }
 
 /** The preview's document, once preview.html has loaded in the frame. */

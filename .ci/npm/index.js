@@ -11,3 +11,5 @@ export const renderPost = renderPostWith(glue);
 
 // Translations (src/wasm/translations.rs): plain functions of the module, no state to recover.
 export const { findTranslations, alignBlocks, planTranslationLinks, siteLanguages } = glue;
+// checkSite (postview check): src/wasm/check.rs.
+export const checkSite = glue.checkSite;

@@ -13,6 +13,7 @@ pub mod drafts;
 pub mod layout;
 pub mod patch;
 pub mod report;
+pub mod site_forms;
 
 use crate::post::Translation;
 use crate::value::{Map, Value};

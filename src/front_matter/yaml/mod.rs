@@ -6,6 +6,9 @@
 //! out anyway. A YAML error becomes one diagnostic at its place in the front matter.
 
 mod plain;
+mod write;
+
+pub use write::flow;
 
 use crate::diagnostic::Issue;
 use crate::value::{Map, Value};
@@ -56,14 +59,37 @@ fn error_issue(yaml: &str, e: &serde_yaml::Error) -> Issue {
     }
     // libyaml notices an unclosed quote only where the next quote happens to be; the line that
     // opens a quote and never closes it is where the mistake is.
-    let (offset, hint) = match unclosed_quote_before(yaml, problem) {
-        Some(at) => (at, "; this quoted value is not closed on its line"),
-        None => (problem, ""),
+    let flow_start = context.and_then(|c| unclosed_flow_start(yaml, c));
+    let (offset, hint) = match (flow_start, unclosed_quote_before(yaml, problem)) {
+        (Some(at), _) => (at, "; this `[` or `{` is not closed"),
+        (None, Some(at)) => (at, "; this quoted value is not closed on its line"),
+        (None, None) => (problem, ""),
     };
     Issue::error(
         offset,
         format!("front matter is not valid YAML: {message}{hint}; fix it to get the title, date and translations"),
     )
+}
+
+/// Where a flow collection that libyaml could not finish opens, read from its context ("parsing a
+/// flow sequence at line L column C"): the `[` or `{` the author must close, which is also the
+/// place Psych's message names. libyaml's own problem mark is where it gave up, often a line later.
+fn unclosed_flow_start(yaml: &str, context: &str) -> Option<usize> {
+    let rest = context
+        .strip_prefix("parsing a flow sequence at line ")
+        .or_else(|| context.strip_prefix("parsing a flow mapping at line "))?;
+    let (line, column) = rest.split_once(" column ")?;
+    let line: usize = line.trim().parse().ok()?;
+    let column: usize = column.trim().parse().ok()?;
+    let line_text = yaml.split_inclusive('\n').nth(line.checked_sub(1)?)?;
+    let line_start = yaml
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum::<usize>();
+    // libyaml counts columns in characters.
+    let (byte, _) = line_text.char_indices().nth(column.checked_sub(1)?)?;
+    Some(line_start + byte)
 }
 
 /// The start of the first value before `limit` that opens a `"` or `'` and does not close it on
@@ -252,6 +278,28 @@ mod tests {
             "{}",
             issues[0].message
         );
+    }
+
+    #[test]
+    fn parse_should_point_at_an_unclosed_bracket_where_it_opens() {
+        for (yaml, open) in [
+            ("---\nlayout: post\ntitle: [x\ndate: 2020-01-01\n", "[x"),
+            ("---\nlayout: post\ntitle: {a: x\ndate: 2020-01-01\n", "{a"),
+            ("---\nt: ぷ [\nx: [1, [2, 3]\ny: 1\n", "[1"),
+        ] {
+            let (_, issues) = parse(yaml);
+            assert_eq!(issues.len(), 1, "{yaml:?} should give one diagnostic");
+            assert_eq!(
+                issues[0].offset,
+                yaml.find(open).unwrap(),
+                "{yaml:?}: the error should point at the bracket that is never closed, as Psych does"
+            );
+            assert!(
+                issues[0].message.contains("is not closed"),
+                "{}",
+                issues[0].message
+            );
+        }
     }
 
     #[test]

@@ -89,6 +89,13 @@ fn value(v: &str) -> Option<Value> {
     plain(v)
 }
 
+/// Whether `s`, written plain after `key: `, reads back as the string `s` (for the writer).
+pub(super) fn reads_as_string(s: &str) -> bool {
+    !has_special_char(s)
+        && s == s.trim_matches(' ')
+        && plain(s).is_some_and(|v| v == Value::from(s))
+}
+
 /// A plain scalar: a decimal integer, or a string that no YAML rule would read as anything else.
 fn plain(v: &str) -> Option<Value> {
     let b = v.as_bytes();

@@ -48,6 +48,7 @@ test('the tarball should hold the entries, the types, the glue, the modules and 
   const files = consumer.packed.files.map((f) => f.path).filter((f) => !/^LICEN[CS]E/.test(f));
   assert.deepEqual(files.sort(), [
     'README.md',
+    'cli.js',
     'index.d.ts',
     'index.js',
     'node.js',
@@ -69,8 +70,8 @@ test('Node should import renderPost from "postview" through the node entry, with
   assert.match(entry, /\/node_modules\/postview\/node\.js$/, 'the `node` condition should pick node.js');
   assert.deepEqual(
     exports.sort(),
-    ['alignBlocks', 'findTranslations', 'planTranslationLinks', 'renderPost', 'siteLanguages'],
-    'renderPost and the translation functions should be the only exports (no init functions)',
+    ['alignBlocks', 'checkSite', 'findTranslations', 'planTranslationLinks', 'renderPost', 'siteLanguages'],
+    'renderPost, checkSite and the translation functions should be the only exports (no init functions)',
   );
   assert.equal(post.title, 'Hello');
   assert.match(post.html, /<strong>bold<\/strong>/);

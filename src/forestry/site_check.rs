@@ -1,0 +1,217 @@
+//! `check_site`: every post of a site folder rendered and checked against its template and the
+//! rest of the site, as `postview check DIR` reports it.
+//!
+//! A post is a Markdown file under `_i18n/<lang>/_posts`, `_i18n/<lang>/_drafts`, `_posts` or
+//! `_drafts` (Jekyll's folders, with the multiple-languages plugin's `_i18n`). Its problems are
+//! the renderer's diagnostics (YAML, Liquid, Markdown) and those of `checks`.
+
+use super::checks::{self, Post};
+use super::{folder_lang, Forestry, SiteIndex};
+use crate::diagnostic::{Diagnostic, Issue, Severity};
+use crate::options::{Options, DEFAULT_LANGUAGES};
+use crate::value::Value;
+use crate::{front_matter, render_post};
+use serde::{Deserialize, Serialize};
+
+/// A text file of the site, its path relative to the site root.
+#[derive(Clone, Debug, Deserialize)]
+pub struct SiteFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// The problems of one file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FileProblems {
+    pub path: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The result of checking a site.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SiteCheck {
+    /// Files with problems, by path.
+    pub files: Vec<FileProblems>,
+    /// The number of posts checked.
+    pub posts: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// Whether `path` is a post: Markdown in a posts or drafts folder.
+pub fn is_post(path: &str) -> bool {
+    let markdown = [".md", ".markdown", ".mdown", ".mkd"]
+        .iter()
+        .any(|ext| path.ends_with(ext));
+    let in_posts = path.starts_with("_posts/")
+        || path.starts_with("_drafts/")
+        || folder_lang(path).is_some_and(|lang| {
+            let rest = &path["_i18n/".len() + lang.len() + 1..];
+            rest.starts_with("_posts/") || rest.starts_with("_drafts/")
+        });
+    markdown && in_posts
+}
+
+/// Checks every post among `files`. `assets`: the paths of the site's other files (images, …),
+/// for the image check; their contents are never needed.
+pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
+    let (forestry, mut problems) =
+        Forestry::read(files.iter().map(|f| (f.path.as_str(), f.text.as_str())));
+    let languages = languages(files);
+    let mut options = Options {
+        languages: languages.clone(),
+        ..Options::default()
+    };
+    let all_paths = files
+        .iter()
+        .map(|f| f.path.clone())
+        .chain(assets.iter().cloned());
+    let mut site = SiteIndex::new(languages, all_paths);
+
+    // First every post is rendered, so that translations can be looked up in the second pass.
+    let mut posts = Vec::new();
+    for file in files.iter().filter(|f| is_post(&f.path)) {
+        let text = normalize(&file.text);
+        options.path = Some(file.path.clone());
+        let rendered = render_post(&text, &options);
+        let parts = front_matter::split(&text);
+        site.add_post(&file.path, rendered.front_matter.clone());
+        posts.push((file, text, parts.yaml, rendered));
+    }
+    let count = posts.len();
+    for (file, text, yaml, rendered) in posts {
+        let readable = yaml
+            .as_ref()
+            .is_none_or(|y| front_matter::parse(&text[y.clone()]).1.is_empty());
+        let post = Post {
+            path: &file.path,
+            text: &text,
+            yaml,
+            front_matter: &rendered.front_matter,
+            readable,
+        };
+        let mut issues = post_issues(&post, &forestry, &site);
+        let lines = crate::diagnostic::LineIndex::new(&text);
+        // An empty file has nothing else worth saying.
+        let mut diagnostics = match checks::empty(&post) {
+            Some(_) => Vec::new(),
+            None => rendered.diagnostics,
+        };
+        diagnostics.extend(issues.drain(..).map(|i| lines.locate(i)));
+        diagnostics.sort_by_key(|d| (d.line, d.column));
+        if !diagnostics.is_empty() {
+            problems.push(super::FileProblems {
+                path: file.path.clone(),
+                diagnostics,
+            });
+        }
+    }
+    problems.sort_by(|a, b| a.path.cmp(&b.path));
+    let all = problems.iter().flat_map(|p| &p.diagnostics);
+    let errors = all
+        .clone()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    SiteCheck {
+        posts: count,
+        errors,
+        warnings: all.count() - errors,
+        files: problems,
+    }
+}
+
+/// The checks of one post (not the renderer's diagnostics).
+pub fn post_issues(post: &Post, forestry: &Forestry, site: &SiteIndex) -> Vec<Issue> {
+    if let Some(empty) = checks::empty(post) {
+        return vec![empty];
+    }
+    let mut issues = Vec::new();
+    if !post.readable {
+        // The renderer reports the YAML error; nothing can be said about the keys.
+        return issues;
+    }
+    if let Some(template) = forestry.template_of(post.path) {
+        issues.extend(checks::required(post, template));
+        issues.extend(checks::selects(post, template));
+        issues.extend(checks::dates(post, template));
+    }
+    let own = folder_lang(post.path).map(str::to_owned).or_else(|| {
+        post.front_matter
+            .get("lang")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    });
+    if let Some(folder) = folder_lang(post.path) {
+        issues.extend(checks::lang(post, folder));
+    }
+    if let Some(own) = own {
+        issues.extend(checks::translations(post, &own, site));
+    }
+    issues.extend(checks::images(post, site));
+    issues
+}
+
+/// The checks of one post that need only its template and folder (not the rest of the site), as
+/// the page runs them on the post being edited: empty file, required fields, select options, date
+/// formats, `lang` against the folder. `text` has `\n` line ends.
+pub fn check_post(forestry: &Forestry, path: &str, text: &str) -> Vec<Diagnostic> {
+    let yaml = front_matter::split(text).yaml;
+    let (front_matter, readable) = match &yaml {
+        Some(range) => {
+            let (map, issues) = front_matter::parse(&text[range.clone()]);
+            (map, issues.is_empty())
+        }
+        None => (crate::value::Map::new(), true),
+    };
+    let post = Post {
+        path,
+        text,
+        yaml,
+        front_matter: &front_matter,
+        readable,
+    };
+    let mut issues: Vec<Issue> = checks::empty(&post).into_iter().collect();
+    if issues.is_empty() && readable {
+        if let Some(template) = forestry.template_of(path) {
+            issues.extend(checks::required(&post, template));
+            issues.extend(checks::selects(&post, template));
+            issues.extend(checks::dates(&post, template));
+        }
+        if let Some(folder) = folder_lang(path) {
+            issues.extend(checks::lang(&post, folder));
+        }
+    }
+    super::FileProblems::new(path, text, issues).diagnostics
+}
+
+/// The site's languages: `_config.yml`'s `languages`, every `_i18n/<lang>/` folder, and the
+/// default list, in that order without repeats.
+fn languages(files: &[SiteFile]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |l: &str| {
+        if !l.is_empty() && !out.iter().any(|o| o == l) {
+            out.push(l.to_owned());
+        }
+    };
+    if let Some(config) = files.iter().find(|f| f.path == "_config.yml") {
+        let (map, _) = front_matter::parse(&config.text);
+        if let Some(Value::List(langs)) = map.get("languages") {
+            langs.iter().filter_map(Value::as_str).for_each(&mut add);
+        }
+    }
+    files
+        .iter()
+        .filter_map(|f| folder_lang(&f.path))
+        .for_each(&mut add);
+    DEFAULT_LANGUAGES.iter().for_each(|l| add(l));
+    out
+}
+
+fn normalize(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,171 @@
+use super::*;
+
+/// Every text file of a site folder, as the CLI reads it.
+fn read_site(root: &std::path::Path) -> Vec<SiteFile> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(text) = std::fs::read_to_string(&p) {
+                let path = p
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push(SiteFile { path, text });
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn check_site_should_check_every_post_of_the_shared_site() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/site");
+    if !root.exists() {
+        eprintln!("skipped: ../shared/corpus is not there");
+        return;
+    }
+    let files = read_site(&root);
+    let posts = files.iter().filter(|f| is_post(&f.path)).count();
+    let report = check_site(&files, &[]);
+    for f in &report.files {
+        for d in &f.diagnostics {
+            eprintln!("{}:{}", f.path, d.to_line());
+        }
+    }
+    assert_eq!(report.posts, posts, "every post should be checked");
+    assert!(
+        posts > 250,
+        "the shared site has some 260 posts, found {posts}"
+    );
+    let count = |what: &str| {
+        report
+            .files
+            .iter()
+            .filter(|f| f.diagnostics.iter().any(|d| d.message.contains(what)))
+            .count()
+    };
+    let blank = files
+        .iter()
+        .filter(|f| is_post(&f.path) && f.text.trim().is_empty())
+        .count();
+    assert_eq!(
+        count("file is empty"),
+        blank,
+        "every blank post should be an error"
+    );
+    let wrong_lang = files
+        .iter()
+        .filter(|f| is_post(&f.path))
+        .filter(|f| {
+            let folder = folder_lang(&f.path).unwrap_or("");
+            let text = f.text.replace("\r\n", "\n");
+            let yaml = crate::front_matter::split(&text).yaml.unwrap_or(0..0);
+            text[yaml].lines().any(|l| {
+                l.strip_prefix("lang: ")
+                    .is_some_and(|v| !folder.is_empty() && v.trim() != folder)
+            })
+        })
+        .count();
+    assert!(
+        wrong_lang > 0,
+        "the shared site has posts whose lang is not their folder's"
+    );
+    assert_eq!(count("differs from the post's folder"), wrong_lang);
+}
+
+fn file(path: &str, text: &str) -> SiteFile {
+    SiteFile {
+        path: path.into(),
+        text: text.into(),
+    }
+}
+
+const SETTINGS: &str =
+    "---\nsections:\n- type: directory\n  path: _i18n/en/_posts\n  templates:\n  - en-post\n";
+const TEMPLATE: &str =
+    "---\nfields:\n- name: title\n  type: text\n  config:\n    required: true\n  label: Title\n";
+
+#[test]
+fn check_site_should_report_each_fault_at_its_line() {
+    let files = [
+        file(".forestry/settings.yml", SETTINGS),
+        file(".forestry/front_matter/templates/en-post.yml", TEMPLATE),
+        file("_config.yml", "languages: [\"en\", \"ja\"]\n"),
+        file(
+            "_i18n/en/_posts/2021-01-01-a.md",
+            "---\ntitle: A\nja: _i18n/ja/_posts/2021-01-01-a.md\n---\nText\n",
+        ),
+        file(
+            "_i18n/ja/_posts/2021-01-01-a.md",
+            "---\ntitle: A\nen: _i18n/en/_posts/2021-01-01-a.md\n---\nText\n",
+        ),
+        file("_i18n/en/_posts/2021-01-02-b.md", ""),
+        file(
+            "_i18n/en/_posts/2021-01-03-c.md",
+            "---\nlayout: post\ntitle: [x\n---\n",
+        ),
+        file(
+            "_i18n/en/_posts/2021-01-04-d.md",
+            "---\nlang: en\n---\nNo title\n",
+        ),
+        file("_i18n/en/notes.md", "---\n---\n"),
+    ];
+    let report = check_site(&files, &[]);
+    assert_eq!(report.posts, 5, "notes.md is not in a posts folder");
+    let lines: Vec<String> = report
+        .files
+        .iter()
+        .flat_map(|f| {
+            f.diagnostics
+                .iter()
+                .map(move |d| format!("{}:{}:{}", f.path, d.line, d.column))
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "_i18n/en/_posts/2021-01-02-b.md:1:1",
+            "_i18n/en/_posts/2021-01-03-c.md:3:8",
+            "_i18n/en/_posts/2021-01-04-d.md:3:1",
+        ],
+        "{report:#?}"
+    );
+    assert_eq!(
+        report.errors, 3,
+        "a front matter that is not YAML should not also be reported as missing its fields"
+    );
+    assert_eq!(report.warnings, 0);
+}
+
+#[test]
+fn check_site_should_report_a_broken_settings_file() {
+    let files = [file(".forestry/settings.yml", "---\nsections: [\n")];
+    let report = check_site(&files, &[]);
+    assert_eq!(report.files.len(), 1);
+    assert_eq!(report.files[0].path, ".forestry/settings.yml");
+    assert_eq!(report.posts, 0);
+}
+
+#[test]
+fn check_post_should_check_one_post_against_its_template_and_folder() {
+    let (forestry, _) = Forestry::read([
+        (".forestry/settings.yml", SETTINGS),
+        (".forestry/front_matter/templates/en-post.yml", TEMPLATE),
+    ]);
+    let path = "_i18n/en/_posts/2021-01-01-a.md";
+    let found = check_post(&forestry, path, "---\nlang: ja\n---\nText\n");
+    let places: Vec<_> = found.iter().map(|d| (d.line, d.column)).collect();
+    assert_eq!(places, [(2, 7), (3, 1)], "{found:?}");
+    assert!(found[0].message.contains("`lang: ja` differs"));
+    assert!(found[1].message.contains("`title` (Title) is missing"));
+    assert!(check_post(&forestry, path, "---\ntitle: A\n---\n").is_empty());
+    assert!(
+        check_post(&forestry, path, "---\ntitle: [A\n---\n").is_empty(),
+        "a YAML error is the renderer's to report"
+    );
+}

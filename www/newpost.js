@@ -1,0 +1,108 @@
+// New post and Translate, from the templates of the site folder the page opened (its
+// `.forestry/`): pick the language section, give a title; the file's path, front matter and slug
+// come from the core (SiteTemplates, src/page/site_forms.rs), the clock from here.
+import { SiteTemplates } from './pkg/postview.js';
+
+/** The clock now, as SiteTemplates wants it. */
+export function now(date = new Date()) {
+  return {
+    year: date.getFullYear(),
+    month: date.getMonth() + 1,
+    day: date.getDate(),
+    hour: date.getHours(),
+    minute: date.getMinutes(),
+    second: date.getSeconds(),
+    offsetMinutes: -date.getTimezoneOffset(),
+  };
+}
+
+/** The `.forestry/` files of an `<input webkitdirectory>`'s files, paths from the site root. */
+export async function readForestry(files) {
+  const picked = [...files].filter((f) => /(^|\/)\.forestry\/.*\.ya?ml$/.test(f.webkitRelativePath));
+  return Promise.all(
+    picked.map(async (f) => ({ path: f.webkitRelativePath.replace(/^.*?(?=\.forestry\/)/, ''), text: await f.text() })),
+  );
+}
+
+/**
+ * The New post and Translate buttons. `page`: `{ current() → post, text() → string, open(path,
+ * text) }`. Hidden until a site with templates is opened (`use(files)`).
+ */
+export class NewPosts {
+  constructor(newButton, translateButton, page) {
+    this.page = page;
+    this.templates = null;
+    this.newButton = newButton;
+    this.translateButton = translateButton;
+    newButton.addEventListener('click', () => this.ask('new'));
+    translateButton.addEventListener('click', () => this.ask('translate'));
+    this.use([]);
+  }
+
+  /** Takes the templates among `files` ([{ path, text }] of `.forestry/`); none hides the buttons. */
+  use(files) {
+    this.templates?.free();
+    this.templates = files.length ? new SiteTemplates(files) : null;
+    const sections = this.templates ? this.templates.sections() : [];
+    this.sections = sections;
+    this.newButton.hidden = !sections.length;
+    this.translateButton.hidden = !sections.length;
+  }
+
+  /** The template checks of `post` with `text` (required fields, options, dates, lang): diagnostics. */
+  check(post, text) {
+    if (!this.templates || !post || post.demo) return [];
+    return this.templates.checkPost(post.path, text);
+  }
+
+  /** The template of the post at `path`, or null. */
+  templateFor(path) {
+    return this.templates?.templateFor(path) ?? null;
+  }
+
+  ask(kind) {
+    const current = this.page.current();
+    const sections = kind === 'translate' ? this.sections.filter((s) => s.lang !== current.lang) : this.sections;
+    const dialog = document.createElement('dialog');
+    dialog.className = 'new-post';
+    dialog.dataset.testid = `${kind}-dialog`;
+    const form = document.createElement('form');
+    form.method = 'dialog';
+    const heading = Object.assign(document.createElement('h2'), {
+      textContent: kind === 'translate' ? `Translate “${current.title}”` : 'New post',
+    });
+    const select = document.createElement('select');
+    select.name = 'section';
+    select.dataset.testid = 'post-section';
+    select.append(...sections.map((s) => new Option(`${s.label} (${s.path})`, s.path)));
+    const title = Object.assign(document.createElement('input'), { name: 'title', required: true, size: 40 });
+    title.dataset.testid = 'post-title';
+    if (kind === 'translate') title.value = current.title;
+    const label = (text, control) => {
+      const l = document.createElement('label');
+      l.append(text, ' ', control);
+      return l;
+    };
+    const create = Object.assign(document.createElement('button'), { type: 'submit', value: 'create', textContent: 'Create' });
+    create.dataset.testid = 'post-create';
+    const cancel = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Cancel' });
+    cancel.addEventListener('click', () => dialog.close());
+    form.append(heading, label('Section', select), label('Title', title), create, cancel);
+    dialog.append(form);
+    document.body.append(dialog);
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      if (dialog.returnValue !== 'create') return;
+      this.create(kind, select.value, title.value.trim(), current);
+    });
+    dialog.showModal();
+  }
+
+  create(kind, section, title, current) {
+    const made =
+      kind === 'translate'
+        ? this.templates.translate(this.page.text(), current.path, current.lang, section, title, now())
+        : this.templates.newPost(section, title, now());
+    this.page.open(made.path, made.text);
+  }
+}

@@ -1,0 +1,182 @@
+// Save in place: a site folder opened through the File System Access API (Chromium's
+// showDirectoryPicker, or any directory handle, such as the origin-private file system's) is
+// opened read-write, and Save writes the post back to its file. A file changed on disk since it
+// was read is never overwritten without asking: both texts are shown and the user chooses. Posts
+// not opened that way (files opened one by one, the demo, browsers without the API) are
+// downloaded, as before.
+
+import { isPost, isPostText, sitePath } from './family.js';
+
+/** Folders never part of a site's sources, not walked. */
+const SKIPPED = new Set(['.git', 'node_modules', '_site', '.jekyll-cache', 'vendor']);
+
+export class Saver {
+  /**
+   * `ui`: `{ download(post, text), saved(post, text), conflict({ post, disk, mine }) → Promise<'overwrite' | 'disk' | 'cancel'>, report(message) }`.
+   */
+  constructor(ui) {
+    this.ui = ui;
+    // Site path → { handle, lastModified, text }: each file as it was last read or written.
+    this.files = new Map();
+    // The folder opened, the part of its posts' paths before the site path, and its `.forestry/` files.
+    this.root = null;
+    this.prefix = '';
+    this.siteFiles = [];
+  }
+
+  /** Whether the browser can open a folder read-write. */
+  static available() {
+    return typeof window.showDirectoryPicker === 'function';
+  }
+
+  /** Asks for a folder, read-write; resolves to its posts ([{ path, text }]) or null if cancelled. */
+  async pick() {
+    let handle;
+    try {
+      handle = await window.showDirectoryPicker({ id: 'postview-site', mode: 'readwrite' });
+    } catch (error) {
+      if (error.name === 'AbortError') return null;
+      throw error;
+    }
+    return this.openDirectory(handle);
+  }
+
+  /**
+   * The posts of a directory handle ([{ path, text }], paths relative to it); remembers each
+   * file's handle, date and text for saving. Write permission is asked for here, once.
+   */
+  async openDirectory(dir) {
+    if (dir.requestPermission) {
+      const state = await dir.requestPermission({ mode: 'readwrite' }).catch(() => 'denied');
+      if (state !== 'granted') this.ui.report('The folder was opened read-only: Save will download.');
+    }
+    this.files.clear();
+    this.root = dir;
+    this.prefix = '';
+    this.siteFiles = [];
+    const posts = [];
+    const walk = async (handle, prefix) => {
+      for await (const [name, child] of handle.entries()) {
+        if (child.kind === 'file' && /(^|\/)\.forestry\/.*\.ya?ml$/.test(`${prefix}${name}`)) {
+          const path = `${prefix}${name}`.replace(/^.*?(?=\.forestry\/)/, '');
+          this.siteFiles.push({ path, text: await (await child.getFile()).text() });
+        } else if (child.kind === 'directory') {
+          if (!SKIPPED.has(name)) await walk(child, `${prefix}${name}/`);
+        } else if (isPost(name)) {
+          const file = await child.getFile();
+          const path = `${prefix}${name}`;
+          const text = await file.text();
+          if (!isPostText(path, text)) continue;
+          posts.push({ path, text });
+          this.prefix = path.slice(0, path.length - sitePath(path).length);
+          this.files.set(sitePath(path), { handle: child, lastModified: file.lastModified, text });
+        }
+      }
+    };
+    await walk(dir, '');
+    return posts;
+  }
+
+  /** Forgets the folder: files opened otherwise are downloaded. */
+  forget() {
+    this.files.clear();
+    this.root = null;
+    this.siteFiles = [];
+  }
+
+  /** A new file for a post made on the page (New post, Translate), in the folder opened. */
+  async create(post) {
+    let dir = this.root;
+    const parts = `${this.prefix}${post.path}`.split('/');
+    for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create: true });
+    const handle = await dir.getFileHandle(parts.at(-1), { create: true });
+    const entry = { handle, lastModified: (await handle.getFile()).lastModified, text: '' };
+    this.files.set(post.path, entry);
+    return entry;
+  }
+
+  /** Saves `text` as `post`: to its file if it has one, else as a download. */
+  async save(post, text) {
+    let entry = this.files.get(post?.path);
+    if (!entry && post?.created && this.root) entry = await this.create(post);
+    if (!entry || post.demo) {
+      this.ui.download(post, text);
+      return 'downloaded';
+    }
+    const file = await entry.handle.getFile();
+    if (file.lastModified !== entry.lastModified) {
+      const disk = await file.text();
+      if (disk !== entry.text && disk !== text) {
+        const choice = await this.ui.conflict({ post, disk, mine: text });
+        if (choice === 'cancel') return 'cancelled';
+        if (choice === 'disk') {
+          entry.lastModified = file.lastModified;
+          entry.text = disk;
+          this.ui.saved(post, disk, { reload: true });
+          return 'took-disk';
+        }
+      }
+    }
+    const writable = await entry.handle.createWritable();
+    await writable.write(text);
+    await writable.close();
+    entry.lastModified = (await entry.handle.getFile()).lastModified;
+    entry.text = text;
+    this.ui.saved(post, text, { reload: false });
+    return 'saved';
+  }
+}
+
+/**
+ * Shows the file on disk and the editor's text side by side and resolves with the user's choice:
+ * 'overwrite' (write mine), 'disk' (take the file's text into the editor) or 'cancel'.
+ */
+export function askConflict({ post, disk, mine }) {
+  const dialog = document.createElement('dialog');
+  dialog.dataset.testid = 'conflict';
+  dialog.className = 'conflict';
+  const heading = Object.assign(document.createElement('h2'), {
+    textContent: `${post.name} changed on disk since it was opened`,
+  });
+  const column = (title, text, testid) => {
+    const figure = document.createElement('figure');
+    const caption = Object.assign(document.createElement('figcaption'), { textContent: title });
+    const pre = Object.assign(document.createElement('pre'), { textContent: text });
+    pre.dataset.testid = testid;
+    figure.append(caption, pre);
+    return figure;
+  };
+  const sides = document.createElement('div');
+  sides.className = 'sides';
+  sides.append(column('On disk', disk, 'conflict-disk-text'), column('Yours (in the editor)', mine, 'conflict-mine-text'));
+  const buttons = document.createElement('div');
+  buttons.className = 'choices';
+  const choice = (label, value) => {
+    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: label, value });
+    button.dataset.testid = `conflict-${value}`;
+    return button;
+  };
+  buttons.append(
+    choice('Overwrite the file with mine', 'overwrite'),
+    choice('Take the file on disk (replaces the editor text)', 'disk'),
+    choice('Cancel (keep editing, write nothing)', 'cancel'),
+  );
+  dialog.append(heading, sides, buttons);
+  document.body.append(dialog);
+  dialog.showModal();
+  return new Promise((done) => {
+    const finish = (value) => {
+      dialog.close();
+      dialog.remove();
+      done(value);
+    };
+    buttons.addEventListener('click', (event) => {
+      const value = event.target.closest('button')?.value;
+      if (value) finish(value);
+    });
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      finish('cancel');
+    });
+  });
+}
