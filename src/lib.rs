@@ -25,6 +25,7 @@ pub mod markdown;
 pub mod options;
 pub mod page;
 pub mod post;
+pub mod site;
 pub mod source_map;
 pub mod value;
 
@@ -35,6 +36,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use markdown::Heading;
 pub use options::Options;
 pub use post::Translation;
+pub use site::{RenderedPage, Site, SiteDiagnostic};
 pub use value::{Map, Value};
 
 use diagnostic::{Issue, LineIndex};

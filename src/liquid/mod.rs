@@ -18,14 +18,17 @@
 //! that Liquid 4 rejects it), keyword arguments such as `allow_false`, an expression starting
 //! with `[` and an empty `{{ }}` (both only a warning in Liquid 4's warn mode).
 
+mod condition;
 mod date;
 mod expression;
 mod filters;
+pub mod layout;
 mod lexer;
 mod output;
 mod ruby;
 mod scan;
 mod tags;
+mod template;
 mod url;
 mod variable;
 
@@ -70,6 +73,7 @@ pub fn render(template: &str, ctx: &Context) -> Output {
             page: ctx.page,
             assigned: Vec::new(),
             page_unreadable: ctx.page_unreadable,
+            locals: None,
         },
         out: Writer::with_capacity(template.len() + template.len() / 8),
         issues: Issues::default(),
@@ -451,52 +455,7 @@ impl<'t, 'v> Renderer<'t, 'v> {
     }
 
     fn evaluate(&mut self, var: &variable::Variable<'_>) -> Cow<'v, Value> {
-        // `| default:` says the author expects the value may be missing: no warning for it.
-        let quiet = var.filters.iter().any(|f| f.name == "default");
-        let mut value: Cow<'v, Value> = match &var.name {
-            Some(piece) => expression::eval(
-                &expression::parse(piece),
-                &self.env,
-                &mut self.issues,
-                quiet,
-            ),
-            None => Cow::Owned(Value::Null),
-        };
-        for filter in &var.filters {
-            let mut args: Vec<Cow<'v, Value>> = filter
-                .args
-                .iter()
-                .map(|a| {
-                    expression::eval(&expression::parse(a), &self.env, &mut self.issues, false)
-                })
-                .collect();
-            if !filter.keywords.is_empty() {
-                let map: Map = filter
-                    .keywords
-                    .iter()
-                    .map(|(k, a)| {
-                        let v = expression::eval(
-                            &expression::parse(a),
-                            &self.env,
-                            &mut self.issues,
-                            false,
-                        );
-                        ((*k).to_owned(), v.into_owned())
-                    })
-                    .collect();
-                args.push(Cow::Owned(Value::Map(map)));
-            }
-            let call = filters::Call {
-                name: filter.name,
-                at: filter.at,
-                site: self.env.site,
-            };
-            value = filters::apply(&call, value, &args, &mut self.issues, &mut self.budget);
-            if self.budget.is_exhausted() {
-                break;
-            }
-        }
-        value
+        evaluate(var, &self.env, &mut self.issues, &mut self.budget)
     }
 
     fn print(&mut self, value: &Value, at: usize) {
@@ -532,6 +491,49 @@ impl<'t, 'v> Renderer<'t, 'v> {
             );
         }
     }
+}
+
+/// Finds the value of a read `{{ }}` (or `assign`) markup: its expression, then its filters.
+pub(crate) fn evaluate<'v>(
+    var: &variable::Variable<'_>,
+    env: &Env<'v>,
+    issues: &mut Issues,
+    budget: &mut Budget,
+) -> Cow<'v, Value> {
+    // `| default:` says the author expects the value may be missing: no warning for it.
+    let quiet = var.filters.iter().any(|f| f.name == "default");
+    let mut value: Cow<'v, Value> = match &var.name {
+        Some(piece) => expression::eval(&expression::parse(piece), env, issues, quiet),
+        None => Cow::Owned(Value::Null),
+    };
+    for filter in &var.filters {
+        let mut args: Vec<Cow<'v, Value>> = filter
+            .args
+            .iter()
+            .map(|a| expression::eval(&expression::parse(a), env, issues, false))
+            .collect();
+        if !filter.keywords.is_empty() {
+            let map: Map = filter
+                .keywords
+                .iter()
+                .map(|(k, a)| {
+                    let v = expression::eval(&expression::parse(a), env, issues, false);
+                    ((*k).to_owned(), v.into_owned())
+                })
+                .collect();
+            args.push(Cow::Owned(Value::Map(map)));
+        }
+        let call = filters::Call {
+            name: filter.name,
+            at: filter.at,
+            site: env.site,
+        };
+        value = filters::apply(&call, value, &args, issues, budget);
+        if budget.is_exhausted() {
+            break;
+        }
+    }
+    value
 }
 
 /// A token as shown in a message: whole if short, else its start.
