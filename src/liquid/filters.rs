@@ -99,6 +99,8 @@ pub struct Call<'a> {
     /// Where the filter's name is in the template.
     pub at: usize,
     pub site: &'a Value,
+    /// Earlier results of `relative_url`/`absolute_url`, by `"<filter>:<input>"`.
+    pub url_memo: Option<&'a crate::value::Map>,
 }
 
 /// Applies one filter. `args` are its evaluated arguments, keyword arguments already gathered
@@ -139,6 +141,13 @@ pub fn apply<'v>(
     let string = |s: String| Cow::Owned(Value::String(s));
     match name {
         "relative_url" | "absolute_url" => {
+            let memo = call
+                .url_memo
+                .zip(input.as_str())
+                .and_then(|(memo, s)| memo.get(&format!("{name}:{s}")));
+            if let Some(v) = memo {
+                return Cow::Owned(v.clone());
+            }
             let result = if name == "relative_url" {
                 url::relative_url(&input, call.site)
             } else {
