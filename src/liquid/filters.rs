@@ -652,6 +652,7 @@ mod tests {
             name,
             at: 42,
             site: &site,
+            url_memo: None,
         };
         let mut issues = Issues::default();
         let mut budget = Budget::for_template(1000);
@@ -1033,6 +1034,7 @@ mod tests {
             name: "replace",
             at: 0,
             site: &site,
+            url_memo: None,
         };
         let mut issues = Issues::default();
         let mut budget = Budget::for_template(0);
