@@ -57,7 +57,7 @@ pub struct Renderer<'a> {
     pub locals: Map,
     pub diagnostics: Vec<FileDiagnostic>,
     /// What earlier builds computed for `relative_url`/`absolute_url` (see `Env::url_memo`).
-    pub url_memo: Map,
+    pub url_memo: Option<&'a Map>,
     budget: Budget,
     depth: usize,
     /// Rendering a post body (`liquid::render`), not a layout: warnings are kept, and tags the
@@ -125,7 +125,7 @@ impl<'a> Renderer<'a> {
             host,
             locals: Map::new(),
             diagnostics: Vec::new(),
-            url_memo: Map::new(),
+            url_memo: None,
             budget: Budget::for_template(size_hint),
             depth: 0,
             body: None,
@@ -290,7 +290,7 @@ impl<'a> Renderer<'a> {
             assigned: Vec::new(),
             page_unreadable: self.body.is_some_and(|b| b.page_unreadable),
             locals: Some(&self.locals),
-            url_memo: Some(&self.url_memo),
+            url_memo: self.url_memo,
         }
     }
 
@@ -314,7 +314,7 @@ impl<'a> Renderer<'a> {
             assigned: Vec::new(),
             page_unreadable: self.body.is_some_and(|b| b.page_unreadable),
             locals: Some(&self.locals),
-            url_memo: Some(&self.url_memo),
+            url_memo: self.url_memo,
         };
         super::evaluate(&var, &env, issues, &mut self.budget).into_owned()
     }

@@ -23,7 +23,9 @@ use crate::value::{Map, Value};
 use crate::{front_matter, render_post, Options, Rendered};
 use post_info::PostInfo;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 pub use crate::liquid::layout::FileDiagnostic as SiteDiagnostic;
 
@@ -44,6 +46,17 @@ struct Derived {
     translations: Map,
     posts: Vec<PostInfo>,
     diagnostics: Vec<SiteDiagnostic>,
+    /// Each language build's `site` and `relative_url`/`absolute_url` memo, made on first use:
+    /// they only change with the files.
+    builds: RefCell<BTreeMap<String, Rc<Build>>>,
+}
+
+/// What every page of one language build shares.
+struct Build {
+    site: Value,
+    /// The `site` a post body sees, as `render_post` takes it.
+    options: Options,
+    url_memo: Map,
 }
 
 /// The published page of a post.
@@ -104,15 +117,12 @@ impl Site {
             .unwrap_or("");
         let d = &self.derived;
         let lang = post_info::build_language(&path, &d.languages);
-        let site = self.site_value(&lang);
-        let mut options = Options {
-            languages: d.languages.clone(),
+        let build = self.build(&lang);
+        let site = &build.site;
+        let options = Options {
             path: Some(path.clone()),
-            ..Options::default()
+            ..build.options.clone()
         };
-        if let Value::Map(m) = &site {
-            options.site = m.clone();
-        }
         let mut post = render_post(text, &options);
         let info = PostInfo::read(&path, text, &d.config, &lang, &d.languages);
         let page = info.page_value(&post.front_matter, &post.html);
@@ -128,7 +138,7 @@ impl Site {
             default_lang: d.languages.first().map_or("", String::as_str),
         };
         let (html, layout_diagnostics) =
-            self.place_in_layouts(&mut post, text, &site, &page, &host);
+            self.place_in_layouts(&mut post, text, &build, &page, &host);
         RenderedPage {
             post,
             page: html,
@@ -142,14 +152,14 @@ impl Site {
         &self,
         post: &mut Rendered,
         text: &str,
-        site: &Value,
+        build: &Build,
         page: &Value,
         host: &plugins::Host<'_>,
     ) -> (String, Vec<SiteDiagnostic>) {
         let mut content = post.html.clone();
         let mut name = post.front_matter.get("layout").map(layout_name);
-        let mut renderer = Renderer::new(site, page, host, content.len());
-        renderer.url_memo = self.url_memo(site);
+        let mut renderer = Renderer::new(&build.site, page, host, content.len());
+        renderer.url_memo = Some(&build.url_memo);
         let mut layout_data = Map::new();
         let mut used: Vec<String> = Vec::new();
         while let Some(n) = name.take().filter(|n| !n.is_empty() && n != "none") {
@@ -232,6 +242,32 @@ impl Site {
             .take_while(|(p, _)| p.starts_with(&prefix))
             .find(|(p, _)| !p[prefix.len()..].contains('/'))
             .map(|(p, t)| (p.clone(), t.as_str()))
+    }
+
+    /// The build of `lang`, made on first use.
+    fn build(&self, lang: &str) -> Rc<Build> {
+        if let Some(b) = self.derived.builds.borrow().get(lang) {
+            return Rc::clone(b);
+        }
+        let site = self.site_value(lang);
+        let mut options = Options {
+            languages: self.derived.languages.clone(),
+            ..Options::default()
+        };
+        if let Value::Map(m) = &site {
+            options.site = m.clone();
+        }
+        let url_memo = self.url_memo(&site);
+        let build = Rc::new(Build {
+            site,
+            options,
+            url_memo,
+        });
+        self.derived
+            .builds
+            .borrow_mut()
+            .insert(lang.to_owned(), Rc::clone(&build));
+        build
     }
 
     /// The Liquid `site` of the build of `lang`.
@@ -370,6 +406,7 @@ fn derive(files: &BTreeMap<String, String>) -> Derived {
         translations,
         posts,
         diagnostics,
+        builds: RefCell::default(),
     }
 }
 

@@ -124,3 +124,19 @@ fn a_huge_range_in_a_layout_should_stop_within_the_budget() {
         page.page.len()
     );
 }
+
+#[test]
+fn set_file_should_reach_pages_already_rendered_once() {
+    let mut s = site(&[
+        ("_config.yml", "title: Old\n"),
+        ("_layouts/post.html", "{{ site.title }}"),
+        ("_posts/2020-01-02-x.md", "---\nlayout: post\n---\nHi\n"),
+    ]);
+    assert_eq!(s.render_page("_posts/2020-01-02-x.md", None).page, "Old");
+    s.set_file("_config.yml", "title: New\n");
+    assert_eq!(
+        s.render_page("_posts/2020-01-02-x.md", None).page,
+        "New",
+        "a changed _config.yml should not be hidden by the language build made before"
+    );
+}
