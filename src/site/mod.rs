@@ -23,9 +23,8 @@ use crate::value::{Map, Value};
 use crate::{front_matter, render_post, Options, Rendered};
 use post_info::PostInfo;
 use serde::Serialize;
-use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 
 pub use crate::liquid::layout::FileDiagnostic as SiteDiagnostic;
 
@@ -48,7 +47,7 @@ struct Derived {
     diagnostics: Vec<SiteDiagnostic>,
     /// Each language build's `site` and `relative_url`/`absolute_url` memo, made on first use:
     /// they only change with the files.
-    builds: RefCell<BTreeMap<String, Rc<Build>>>,
+    builds: Mutex<BTreeMap<String, Arc<Build>>>,
 }
 
 /// What every page of one language build shares.
@@ -245,9 +244,13 @@ impl Site {
     }
 
     /// The build of `lang`, made on first use.
-    fn build(&self, lang: &str) -> Rc<Build> {
-        if let Some(b) = self.derived.builds.borrow().get(lang) {
-            return Rc::clone(b);
+    fn build(&self, lang: &str) -> Arc<Build> {
+        let cached = |builds: &Mutex<BTreeMap<String, Arc<Build>>>| {
+            let builds = builds.lock().unwrap_or_else(|e| e.into_inner());
+            builds.get(lang).map(Arc::clone)
+        };
+        if let Some(b) = cached(&self.derived.builds) {
+            return b;
         }
         let site = self.site_value(lang);
         let mut options = Options {
@@ -258,15 +261,16 @@ impl Site {
             options.site = m.clone();
         }
         let url_memo = self.url_memo(&site);
-        let build = Rc::new(Build {
+        let build = Arc::new(Build {
             site,
             options,
             url_memo,
         });
         self.derived
             .builds
-            .borrow_mut()
-            .insert(lang.to_owned(), Rc::clone(&build));
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(lang.to_owned(), Arc::clone(&build));
         build
     }
 
@@ -406,7 +410,7 @@ fn derive(files: &BTreeMap<String, String>) -> Derived {
         translations,
         posts,
         diagnostics,
-        builds: RefCell::default(),
+        builds: Mutex::default(),
     }
 }
 

@@ -140,3 +140,9 @@ fn set_file_should_reach_pages_already_rendered_once() {
         "a changed _config.yml should not be hidden by the language build made before"
     );
 }
+
+#[test]
+fn a_site_should_be_shareable_between_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Site>();
+}
