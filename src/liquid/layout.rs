@@ -87,12 +87,32 @@ impl Host for NoSite {
 }
 
 /// Renders a post body that holds block tags or `assign`: as `liquid::render` does, with the
-/// source map and every issue, the tags run.
-pub fn render_body(template: &str, site: &Value, page: &Value, mode: BodyMode) -> super::Output {
+/// source map and every issue, the tags run. A block never closed would swallow the text after it:
+/// then `Err` with the issues saying so, and the caller shows the body without running tags.
+pub fn render_body(
+    template: &str,
+    site: &Value,
+    page: &Value,
+    mode: BodyMode,
+) -> Result<super::Output, Vec<crate::diagnostic::Issue>> {
+    let mut issues = Issues::default();
+    let (nodes, unclosed) = template::parse_reporting_unclosed(template, &mut issues);
+    if unclosed {
+        // Only the open blocks: the streaming renderer reports everything else itself.
+        let blocks = ["if", "unless", "case", "for", "capture"];
+        let open_block = |m: &str| {
+            blocks
+                .iter()
+                .any(|b| m.starts_with(&format!("`{{% {b} %}}` is never closed")))
+        };
+        return Err(issues
+            .finish()
+            .into_iter()
+            .filter(|i| open_block(&i.message))
+            .collect());
+    }
     let mut renderer = Renderer::new(site, page, &NoSite, template.len());
     renderer.body = Some(mode);
-    let mut issues = Issues::default();
-    let nodes = template::parse(template, &mut issues);
     let mut out = Writer::with_capacity(template.len() + template.len() / 8);
     renderer.nodes(&nodes, template, &mut issues, &mut out);
     if renderer.budget.is_exhausted() {
@@ -102,11 +122,11 @@ pub fn render_body(template: &str, site: &Value, page: &Value, mode: BodyMode) -
              before the end (Jekyll would go on)",
         );
     }
-    super::Output {
+    Ok(super::Output {
         text: out.text,
         map: out.map,
         issues: issues.finish(),
-    }
+    })
 }
 
 /// How a run of nodes ended.

@@ -66,11 +66,16 @@ pub fn render(template: &str, ctx: &Context) -> Output {
             issues: Vec::new(),
         };
     }
+    let mut unclosed_blocks = Vec::new();
     if runs_tags(template) {
         let mode = layout::BodyMode {
             page_unreadable: ctx.page_unreadable,
         };
-        return layout::render_body(template, ctx.site, ctx.page, mode);
+        match layout::render_body(template, ctx.site, ctx.page, mode) {
+            Ok(output) => return output,
+            // Shown as written instead, with the errors that say which block is open.
+            Err(issues) => unclosed_blocks = issues,
+        }
     }
     let mut renderer = Renderer {
         template,
@@ -88,15 +93,41 @@ pub fn render(template: &str, ctx: &Context) -> Output {
         pending: None,
         trim_next: false,
         warned_tags: Vec::new(),
+        quiet_blocks: false,
     };
+    renderer.quiet_blocks = !unclosed_blocks.is_empty();
     renderer.run();
     let Renderer { out, issues, .. } = renderer;
+    let mut issues = issues.finish();
+    issues.extend(unclosed_blocks);
+    issues.sort_by_key(|i| i.offset);
     Output {
         text: out.text,
         map: out.map,
-        issues: issues.finish(),
+        issues,
     }
 }
+
+/// The tags the layouts' renderer runs in a body, with their continuations and closers.
+const RUN_BY_THE_TREE: [&str; 17] = [
+    "if",
+    "elsif",
+    "else",
+    "endif",
+    "unless",
+    "endunless",
+    "case",
+    "when",
+    "endcase",
+    "for",
+    "endfor",
+    "break",
+    "continue",
+    "assign",
+    "capture",
+    "endcapture",
+    "echo",
+];
 
 /// Whether the template holds a tag the streaming renderer cannot run but the layouts' renderer
 /// can (a block, or `assign`); such bodies go through the latter.
@@ -142,6 +173,9 @@ struct Renderer<'t, 'v> {
     trim_next: bool,
     /// Names of unsupported block tags already warned about, so their `end…` stays quiet.
     warned_tags: Vec<&'t str>,
+    /// The body's blocks could not run (one is never closed, which is reported): their tags are
+    /// shown as written without a warning of their own.
+    quiet_blocks: bool,
 }
 
 impl<'t, 'v> Renderer<'t, 'v> {
@@ -339,6 +373,7 @@ impl<'t, 'v> Renderer<'t, 'v> {
                         Some(opener) => self.warned_tags.contains(&opener),
                         None => !self.warned_tags.is_empty(),
                     };
+                let quiet = quiet || (self.quiet_blocks && RUN_BY_THE_TREE.contains(&name));
                 if !quiet {
                     self.issues.warn(
                         token.start,

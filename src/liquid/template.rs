@@ -69,11 +69,20 @@ pub struct Branch<'t> {
 
 /// Reads `template`. Issue offsets are relative to it.
 pub fn parse<'t>(template: &'t str, issues: &mut Issues) -> Vec<Node<'t>> {
+    parse_reporting_unclosed(template, issues).0
+}
+
+/// Reads `template`, and says whether a block was never closed (its text would be lost).
+pub fn parse_reporting_unclosed<'t>(
+    template: &'t str,
+    issues: &mut Issues,
+) -> (Vec<Node<'t>>, bool) {
     let mut reader = Reader {
         template,
         tokens: Scanner::new(template).collect(),
         pos: 0,
         trim_next: false,
+        unclosed: false,
         issues,
     };
     let (nodes, end) = reader.block(&[], 0);
@@ -83,7 +92,8 @@ pub fn parse<'t>(template: &'t str, issues: &mut Issues) -> Vec<Node<'t>> {
             format!("`{{% {} %}}` closes nothing here: Jekyll stops the build (Unknown tag); the preview ignores it", end.name),
         );
     }
-    nodes
+    let unclosed = reader.unclosed;
+    (nodes, unclosed)
 }
 
 /// The tag that ended a block.
@@ -98,6 +108,8 @@ struct Reader<'t, 'i> {
     tokens: Vec<Token>,
     pos: usize,
     trim_next: bool,
+    /// A block (or raw, or comment) was never closed.
+    unclosed: bool,
     issues: &'i mut Issues,
 }
 
@@ -346,6 +358,7 @@ impl<'t> Reader<'t, '_> {
     }
 
     fn unclosed(&mut self, at: usize, opener: &str) {
+        self.unclosed = true;
         self.issues.fatal(
             at,
             format!("`{{% {opener} %}}` is never closed: add `{{% end{opener} %}}`. Jekyll stops the build ('{opener}' tag was never closed)"),

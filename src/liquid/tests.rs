@@ -752,3 +752,29 @@ fn many_raw_and_comment_openers_should_render_in_linear_time() {
     both_sizes(|n| "{% comment %}".repeat(3_000 * n));
     both_sizes(|n| "{% raw %}{%- endraw {%".repeat(2_000 * n));
 }
+
+#[test]
+fn a_block_never_closed_should_lose_nothing_and_say_which_block_is_open() {
+    let out = render_it("a {% if page.t %}b {{ page.t }}");
+    assert_eq!(
+        out.text, "a {% if page.t %}b Title",
+        "the text after the open block should be kept"
+    );
+    assert_eq!(
+        out.issues.len(),
+        1,
+        "one error should say it: {:?}",
+        out.issues
+    );
+    assert_eq!(out.issues[0].offset, 2, "at the open tag");
+    assert_eq!(
+        out.issues[0].severity,
+        Severity::Error,
+        "Jekyll stops the build"
+    );
+    assert!(
+        out.issues[0].message.contains("never closed"),
+        "{}",
+        out.issues[0].message
+    );
+}
