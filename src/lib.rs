@@ -27,6 +27,7 @@ pub mod markdown;
 pub mod options;
 pub mod page;
 pub mod post;
+pub mod site;
 pub mod source_map;
 pub mod translations;
 pub mod value;
@@ -39,6 +40,7 @@ pub use markdown::{Heading, KramdownOptions};
 pub use options::Options;
 pub use post::Translation;
 pub use translations::{find_translations, TranslationFamily};
+pub use site::{RenderedPage, Site, SiteDiagnostic};
 pub use value::{Map, Value};
 
 use diagnostic::{Issue, LineIndex};

@@ -3,7 +3,7 @@
 // import.meta.url)` form is what browsers resolve next to this file and what bundlers (Vite,
 // webpack, Rollup) recognise and emit as an asset.
 import init, * as glue from './postview.js';
-import { renderPostWith } from './render.js';
+import { renderPostWith, siteWith } from './render.js';
 
 await init({ module_or_path: new URL('./postview_bg.wasm', import.meta.url) });
 
@@ -13,3 +13,4 @@ export const renderPost = renderPostWith(glue);
 export const { findTranslations, alignBlocks, planTranslationLinks, siteLanguages } = glue;
 // checkSite (postview check): src/wasm/check.rs.
 export const checkSite = glue.checkSite;
+export const Site = siteWith(glue);

@@ -2,7 +2,7 @@
 // is read from disk and instantiated synchronously, and nothing needs awaiting.
 import { readFileSync } from 'node:fs';
 import * as glue from './postview.js';
-import { renderPostWith } from './render.js';
+import { renderPostWith, siteWith } from './render.js';
 
 glue.initSync({ module: readFileSync(new URL('./postview_bg.wasm', import.meta.url)) });
 
@@ -12,3 +12,4 @@ export const renderPost = renderPostWith(glue);
 export const { findTranslations, alignBlocks, planTranslationLinks, siteLanguages } = glue;
 // checkSite (postview check): src/wasm/check.rs.
 export const checkSite = glue.checkSite;
+export const Site = siteWith(glue);

@@ -7,4 +7,4 @@ mod split;
 mod yaml;
 
 pub use split::{split, Split};
-pub use yaml::{fast_path_agrees, flow as yaml_flow, parse};
+pub use yaml::{fast_path_agrees, flow as yaml_flow, parse, parse_value};

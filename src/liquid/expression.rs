@@ -256,6 +256,12 @@ pub struct Env<'v> {
     pub assigned: Vec<(String, &'static str)>,
     /// The front matter could not be read, so `page.*` says that rather than "unknown".
     pub page_unreadable: bool,
+    /// Variables a layout or include set (`assign`, `capture`, `for`, `include`, `content`):
+    /// looked up before `site` and `page`, as Liquid's scopes come before its environment.
+    pub locals: Option<&'v crate::value::Map>,
+    /// Results of `relative_url`/`absolute_url` already computed by the site build, by
+    /// `"<filter>:<input>"` (Jekyll memoizes them for the whole build: `site.filter_cache`).
+    pub url_memo: Option<&'v crate::value::Map>,
 }
 
 /// Keys of `page` that Jekyll sets for a post, beyond its front matter.
@@ -373,7 +379,9 @@ fn eval_lookup<'v>(
         Key::Name(name) => Some(*name),
         Key::Value(v) => v.as_str(),
     };
+    let local = env.locals.zip(name_str).and_then(|(l, n)| l.get(n));
     let mut current: Cow<'v, Value> = match name_str {
+        _ if local.is_some() => Cow::Borrowed(local.unwrap_or(&Value::Null)),
         Some("site") => Cow::Borrowed(env.site),
         Some("page") => Cow::Borrowed(env.page),
         _ => {
@@ -585,6 +593,8 @@ mod tests {
             page: &page,
             assigned: vec![("x".into(), "assign")],
             page_unreadable: false,
+            locals: None,
+            url_memo: None,
         };
         let p = piece(src);
         let mut issues = Issues::default();

@@ -18,14 +18,17 @@
 //! that Liquid 4 rejects it), keyword arguments such as `allow_false`, an expression starting
 //! with `[` and an empty `{{ }}` (both only a warning in Liquid 4's warn mode).
 
+mod condition;
 mod date;
 mod expression;
 mod filters;
+pub mod layout;
 mod lexer;
 mod output;
 mod ruby;
 mod scan;
 mod tags;
+mod template;
 mod url;
 mod variable;
 
@@ -63,6 +66,17 @@ pub fn render(template: &str, ctx: &Context) -> Output {
             issues: Vec::new(),
         };
     }
+    let mut unclosed_blocks = Vec::new();
+    if runs_tags(template) {
+        let mode = layout::BodyMode {
+            page_unreadable: ctx.page_unreadable,
+        };
+        match layout::render_body(template, ctx.site, ctx.page, mode) {
+            Ok(output) => return output,
+            // Shown as written instead, with the errors that say which block is open.
+            Err(issues) => unclosed_blocks = issues,
+        }
+    }
     let mut renderer = Renderer {
         template,
         env: Env {
@@ -70,6 +84,8 @@ pub fn render(template: &str, ctx: &Context) -> Output {
             page: ctx.page,
             assigned: Vec::new(),
             page_unreadable: ctx.page_unreadable,
+            locals: None,
+            url_memo: None,
         },
         out: Writer::with_capacity(template.len() + template.len() / 8),
         issues: Issues::default(),
@@ -77,14 +93,54 @@ pub fn render(template: &str, ctx: &Context) -> Output {
         pending: None,
         trim_next: false,
         warned_tags: Vec::new(),
+        quiet_blocks: false,
     };
+    renderer.quiet_blocks = !unclosed_blocks.is_empty();
     renderer.run();
     let Renderer { out, issues, .. } = renderer;
+    let mut issues = issues.finish();
+    issues.extend(unclosed_blocks);
+    issues.sort_by_key(|i| i.offset);
     Output {
         text: out.text,
         map: out.map,
-        issues: issues.finish(),
+        issues,
     }
+}
+
+/// The tags the layouts' renderer runs in a body, with their continuations and closers.
+const RUN_BY_THE_TREE: [&str; 17] = [
+    "if",
+    "elsif",
+    "else",
+    "endif",
+    "unless",
+    "endunless",
+    "case",
+    "when",
+    "endcase",
+    "for",
+    "endfor",
+    "break",
+    "continue",
+    "assign",
+    "capture",
+    "endcapture",
+    "echo",
+];
+
+/// Whether the template holds a tag the streaming renderer cannot run but the layouts' renderer
+/// can (a block, or `assign`); such bodies go through the latter.
+fn runs_tags(template: &str) -> bool {
+    Scanner::new(template).any(|t| {
+        t.kind == Kind::Tag
+            && tags::parse(&template[t.start..t.end]).is_some_and(|tag| {
+                matches!(
+                    tag.name,
+                    "if" | "unless" | "case" | "for" | "assign" | "capture"
+                )
+            })
+    })
 }
 
 /// Where the token loop is.
@@ -117,6 +173,9 @@ struct Renderer<'t, 'v> {
     trim_next: bool,
     /// Names of unsupported block tags already warned about, so their `end…` stays quiet.
     warned_tags: Vec<&'t str>,
+    /// The body's blocks could not run (one is never closed, which is reported): their tags are
+    /// shown as written without a warning of their own.
+    quiet_blocks: bool,
 }
 
 impl<'t, 'v> Renderer<'t, 'v> {
@@ -314,6 +373,7 @@ impl<'t, 'v> Renderer<'t, 'v> {
                         Some(opener) => self.warned_tags.contains(&opener),
                         None => !self.warned_tags.is_empty(),
                     };
+                let quiet = quiet || (self.quiet_blocks && RUN_BY_THE_TREE.contains(&name));
                 if !quiet {
                     self.issues.warn(
                         token.start,
@@ -451,52 +511,7 @@ impl<'t, 'v> Renderer<'t, 'v> {
     }
 
     fn evaluate(&mut self, var: &variable::Variable<'_>) -> Cow<'v, Value> {
-        // `| default:` says the author expects the value may be missing: no warning for it.
-        let quiet = var.filters.iter().any(|f| f.name == "default");
-        let mut value: Cow<'v, Value> = match &var.name {
-            Some(piece) => expression::eval(
-                &expression::parse(piece),
-                &self.env,
-                &mut self.issues,
-                quiet,
-            ),
-            None => Cow::Owned(Value::Null),
-        };
-        for filter in &var.filters {
-            let mut args: Vec<Cow<'v, Value>> = filter
-                .args
-                .iter()
-                .map(|a| {
-                    expression::eval(&expression::parse(a), &self.env, &mut self.issues, false)
-                })
-                .collect();
-            if !filter.keywords.is_empty() {
-                let map: Map = filter
-                    .keywords
-                    .iter()
-                    .map(|(k, a)| {
-                        let v = expression::eval(
-                            &expression::parse(a),
-                            &self.env,
-                            &mut self.issues,
-                            false,
-                        );
-                        ((*k).to_owned(), v.into_owned())
-                    })
-                    .collect();
-                args.push(Cow::Owned(Value::Map(map)));
-            }
-            let call = filters::Call {
-                name: filter.name,
-                at: filter.at,
-                site: self.env.site,
-            };
-            value = filters::apply(&call, value, &args, &mut self.issues, &mut self.budget);
-            if self.budget.is_exhausted() {
-                break;
-            }
-        }
-        value
+        evaluate(var, &self.env, &mut self.issues, &mut self.budget)
     }
 
     fn print(&mut self, value: &Value, at: usize) {
@@ -532,6 +547,50 @@ impl<'t, 'v> Renderer<'t, 'v> {
             );
         }
     }
+}
+
+/// Finds the value of a read `{{ }}` (or `assign`) markup: its expression, then its filters.
+pub(crate) fn evaluate<'v>(
+    var: &variable::Variable<'_>,
+    env: &Env<'v>,
+    issues: &mut Issues,
+    budget: &mut Budget,
+) -> Cow<'v, Value> {
+    // `| default:` says the author expects the value may be missing: no warning for it.
+    let quiet = var.filters.iter().any(|f| f.name == "default");
+    let mut value: Cow<'v, Value> = match &var.name {
+        Some(piece) => expression::eval(&expression::parse(piece), env, issues, quiet),
+        None => Cow::Owned(Value::Null),
+    };
+    for filter in &var.filters {
+        let mut args: Vec<Cow<'v, Value>> = filter
+            .args
+            .iter()
+            .map(|a| expression::eval(&expression::parse(a), env, issues, false))
+            .collect();
+        if !filter.keywords.is_empty() {
+            let map: Map = filter
+                .keywords
+                .iter()
+                .map(|(k, a)| {
+                    let v = expression::eval(&expression::parse(a), env, issues, false);
+                    ((*k).to_owned(), v.into_owned())
+                })
+                .collect();
+            args.push(Cow::Owned(Value::Map(map)));
+        }
+        let call = filters::Call {
+            name: filter.name,
+            at: filter.at,
+            site: env.site,
+            url_memo: env.url_memo,
+        };
+        value = filters::apply(&call, value, &args, issues, budget);
+        if budget.is_exhausted() {
+            break;
+        }
+    }
+    value
 }
 
 /// A token as shown in a message: whole if short, else its start.

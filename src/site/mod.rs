@@ -1,0 +1,433 @@
+//! A whole Jekyll site made from its text files, and the published page of one of its posts, as
+//! Jekyll 4.3.1 builds it with jekyll-multiple-languages-plugin (the site's own plugin; its
+//! Ruby is in `../shared/tools/vendor/`):
+//!
+//! - the site is built once per language of `_config.yml` `languages:`; each build reads the posts
+//!   of `_i18n/<lang>/_posts`, sets `site.lang`, and (except for the first, default, language)
+//!   writes under `/<lang>` with `site.baseurl` = `baseurl` + `/<lang>`; `site.baseurl_root` is
+//!   the configured `baseurl`;
+//! - the post body is rendered as `render_post` renders it, then placed in its layout, the layout
+//!   in its own layout, and so on (Jekyll's `Renderer#place_in_layouts`);
+//! - `page` is the front matter with what Jekyll adds (`url`, `date`, `id`, `slug`, `tags`, …),
+//!   `site` the configuration with `data`, `tags`, `posts` and the plugin's keys.
+//!
+//! The modules: `post_info` (each post's URL, date, title and tags, `site.tags`), `plugins`
+//! (`{% seo %}`, `{% feed_meta %}`, `{% t %}` strings). Layouts run on `liquid::layout`.
+
+mod plugins;
+mod post_info;
+
+use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::liquid::layout::Renderer;
+use crate::value::{Map, Value};
+use crate::{front_matter, render_post, Options, Rendered};
+use post_info::PostInfo;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+pub use crate::liquid::layout::FileDiagnostic as SiteDiagnostic;
+
+/// Layouts placed in layouts deeper than this stop (Jekyll stops at a repeated layout).
+const MAX_LAYOUTS: usize = 16;
+
+/// A site: its files by path from the site root.
+pub struct Site {
+    files: BTreeMap<String, String>,
+    derived: Derived,
+}
+
+/// What is read from the files once, and again when one changes.
+struct Derived {
+    config: Map,
+    languages: Vec<String>,
+    data: Map,
+    translations: Map,
+    posts: Vec<PostInfo>,
+    diagnostics: Vec<SiteDiagnostic>,
+    /// Each language build's `site` and `relative_url`/`absolute_url` memo, made on first use:
+    /// they only change with the files.
+    builds: Mutex<BTreeMap<String, Arc<Build>>>,
+}
+
+/// What every page of one language build shares.
+struct Build {
+    site: Value,
+    /// The `site` a post body sees, as `render_post` takes it.
+    options: Options,
+    url_memo: Map,
+}
+
+/// The published page of a post.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RenderedPage {
+    #[serde(flatten)]
+    pub post: Rendered,
+    /// The whole HTML document, as `jekyll build` writes it.
+    pub page: String,
+    /// The page's URL path, e.g. `/ja/2020/09/07/mask-network`.
+    pub url: String,
+    /// Problems in the layouts and includes this page went through, each in its file.
+    pub layout_diagnostics: Vec<SiteDiagnostic>,
+}
+
+impl Site {
+    /// A site from `(path, text)` pairs. Never fails: problems are in `diagnostics()`.
+    pub fn new<I: IntoIterator<Item = (String, String)>>(files: I) -> Site {
+        let files: BTreeMap<String, String> = files
+            .into_iter()
+            .map(|(p, t)| (normalize_path(&p), t))
+            .collect();
+        let derived = derive(&files);
+        Site { files, derived }
+    }
+
+    /// Replaces or adds one file.
+    pub fn set_file(&mut self, path: &str, text: &str) {
+        self.files.insert(normalize_path(path), text.to_owned());
+        self.derived = derive(&self.files);
+    }
+
+    /// The post paths (`_i18n/<lang>/_posts/*`, `_posts/*`, drafts too), sorted.
+    pub fn posts(&self) -> Vec<String> {
+        self.files
+            .keys()
+            .filter(|p| post_info::is_post_path(p))
+            .cloned()
+            .collect()
+    }
+
+    /// `_config.yml` `languages:` in order, else the default languages.
+    pub fn languages(&self) -> Vec<String> {
+        self.derived.languages.clone()
+    }
+
+    /// Site-level problems (an unreadable `_config.yml`, …).
+    pub fn diagnostics(&self) -> Vec<SiteDiagnostic> {
+        self.derived.diagnostics.clone()
+    }
+
+    /// The page of the post at `path`; `source` replaces that file's text.
+    pub fn render_page(&self, path: &str, source: Option<&str>) -> RenderedPage {
+        let path = normalize_path(path);
+        let text = source
+            .or_else(|| self.files.get(&path).map(String::as_str))
+            .unwrap_or("");
+        let d = &self.derived;
+        let lang = post_info::build_language(&path, &d.languages);
+        let build = self.build(&lang);
+        let site = &build.site;
+        let options = Options {
+            path: Some(path.clone()),
+            ..build.options.clone()
+        };
+        let mut post = render_post(text, &options);
+        let info = PostInfo::read(&path, text, &d.config, &lang, &d.languages);
+        let page = info.page_value(&post.front_matter, &post.html);
+        let url = format!(
+            "{}{}",
+            site.get("baseurl").and_then(Value::as_str).unwrap_or(""),
+            info.url
+        );
+        let host = plugins::Host {
+            files: &self.files,
+            translations: &d.translations,
+            lang: &lang,
+            default_lang: d.languages.first().map_or("", String::as_str),
+        };
+        let (html, layout_diagnostics) =
+            self.place_in_layouts(&mut post, text, &build, &page, &host);
+        RenderedPage {
+            post,
+            page: html,
+            url,
+            layout_diagnostics,
+        }
+    }
+
+    /// Jekyll's `place_in_layouts`: the post's layout, then that layout's layout, and so on.
+    fn place_in_layouts(
+        &self,
+        post: &mut Rendered,
+        text: &str,
+        build: &Build,
+        page: &Value,
+        host: &plugins::Host<'_>,
+    ) -> (String, Vec<SiteDiagnostic>) {
+        let mut content = post.html.clone();
+        let mut name = post.front_matter.get("layout").map(layout_name);
+        let mut renderer = Renderer::new(&build.site, page, host, content.len());
+        renderer.url_memo = Some(&build.url_memo);
+        let mut layout_data = Map::new();
+        let mut used: Vec<String> = Vec::new();
+        while let Some(n) = name.take().filter(|n| !n.is_empty() && n != "none") {
+            let Some((path, file)) = self.layout_file(&n) else {
+                if used.is_empty() {
+                    post.diagnostics.push(missing_layout(text, &n));
+                }
+                break;
+            };
+            if used.contains(&n) || used.len() >= MAX_LAYOUTS {
+                break;
+            }
+            used.push(n);
+            let (data, body_start) = read_front_matter(file);
+            for (k, v) in data.iter() {
+                if layout_data.get(k).is_none() {
+                    layout_data.insert(k.to_owned(), v.clone());
+                }
+            }
+            renderer
+                .locals
+                .insert("content".into(), Value::String(content));
+            renderer
+                .locals
+                .insert("layout".into(), Value::Map(layout_data.clone()));
+            content = renderer.render(&path, file, body_start);
+            name = data.get("layout").map(layout_name);
+        }
+        (content, renderer.diagnostics)
+    }
+
+    /// Jekyll keeps `relative_url` and `absolute_url` results in `site.filter_cache`, which
+    /// outlives each of the plugin's language builds: a post URL an earlier language's build
+    /// already turned into an address keeps that build's `/<lang>` prefix (or none) in later
+    /// builds. The earlier builds' post URLs, with their results.
+    fn url_memo(&self, site: &Value) -> Map {
+        let d = &self.derived;
+        let lang = site.get("lang").and_then(Value::as_str).unwrap_or("");
+        let root = site
+            .get("baseurl_root")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        let url = d
+            .config
+            .get("url")
+            .map(crate::liquid::layout::to_text)
+            .unwrap_or_default();
+        let mut memo = Map::new();
+        for (i, earlier) in d.languages.iter().take_while(|l| *l != lang).enumerate() {
+            let base = if i == 0 {
+                root.to_owned()
+            } else {
+                format!("{root}/{earlier}")
+            };
+            for post in d.posts.iter().filter(|p| &p.lang == earlier && p.published) {
+                let relative = format!("{base}{}", post.url);
+                for (filter, value) in [
+                    ("relative_url", relative.clone()),
+                    ("absolute_url", format!("{url}{relative}")),
+                ] {
+                    let key = format!("{filter}:{}", post.url);
+                    if memo.get(&key).is_none() {
+                        memo.insert(key, Value::String(value));
+                    }
+                }
+            }
+        }
+        memo
+    }
+
+    /// `_layouts/<name>.<any extension>`, as Jekyll finds layouts by their base name.
+    fn layout_file(&self, name: &str) -> Option<(String, &str)> {
+        let exact = format!("_layouts/{name}.html");
+        if let Some(t) = self.files.get(&exact) {
+            return Some((exact, t));
+        }
+        let prefix = format!("_layouts/{name}.");
+        self.files
+            .range(prefix.clone()..)
+            .take_while(|(p, _)| p.starts_with(&prefix))
+            .find(|(p, _)| !p[prefix.len()..].contains('/'))
+            .map(|(p, t)| (p.clone(), t.as_str()))
+    }
+
+    /// The build of `lang`, made on first use.
+    fn build(&self, lang: &str) -> Arc<Build> {
+        let cached = |builds: &Mutex<BTreeMap<String, Arc<Build>>>| {
+            let builds = builds.lock().unwrap_or_else(|e| e.into_inner());
+            builds.get(lang).map(Arc::clone)
+        };
+        if let Some(b) = cached(&self.derived.builds) {
+            return b;
+        }
+        let site = self.site_value(lang);
+        let mut options = Options {
+            languages: self.derived.languages.clone(),
+            ..Options::default()
+        };
+        if let Value::Map(m) = &site {
+            options.site = m.clone();
+        }
+        let url_memo = self.url_memo(&site);
+        let build = Arc::new(Build {
+            site,
+            options,
+            url_memo,
+        });
+        self.derived
+            .builds
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(lang.to_owned(), Arc::clone(&build));
+        build
+    }
+
+    /// The Liquid `site` of the build of `lang`.
+    fn site_value(&self, lang: &str) -> Value {
+        let d = &self.derived;
+        let mut site = d.config.clone();
+        let base = d
+            .config
+            .get("baseurl")
+            .map(crate::liquid::layout::to_text)
+            .unwrap_or_default();
+        let default_lang = d.languages.first().cloned().unwrap_or_default();
+        let baseurl = if lang == default_lang {
+            base.clone()
+        } else {
+            format!("{base}/{lang}")
+        };
+        site.insert("baseurl".into(), Value::String(baseurl));
+        site.insert("baseurl_root".into(), Value::String(base));
+        site.insert("lang".into(), Value::from(lang));
+        site.insert("default_lang".into(), Value::String(default_lang));
+        site.insert(
+            "languages".into(),
+            Value::List(
+                d.languages
+                    .iter()
+                    .map(|l| Value::from(l.as_str()))
+                    .collect(),
+            ),
+        );
+        site.insert("data".into(), Value::Map(d.data.clone()));
+        site.insert("translations".into(), Value::Map(d.translations.clone()));
+        let (posts, tags) = post_info::collections(&d.posts, lang);
+        site.insert("posts".into(), posts);
+        site.insert("tags".into(), tags);
+        Value::Map(site)
+    }
+}
+
+/// Paths as Jekyll sees them from the site root: `/` separators, no leading `./` or `/`.
+fn normalize_path(p: &str) -> String {
+    let p = p.replace('\\', "/");
+    p.trim_start_matches("./")
+        .trim_start_matches('/')
+        .to_owned()
+}
+
+fn layout_name(v: &Value) -> String {
+    crate::liquid::layout::to_text(v)
+}
+
+/// A file's front matter (if it has one) and where its body starts.
+fn read_front_matter(file: &str) -> (Map, usize) {
+    let parts = front_matter::split(file);
+    match &parts.yaml {
+        Some(range) if !parts.unclosed => (
+            front_matter::parse(&file[range.clone()]).0,
+            parts.body.start,
+        ),
+        _ => (Map::new(), 0),
+    }
+}
+
+/// "Layout 'x' requested in … does not exist", at the post's `layout:` line.
+fn missing_layout(text: &str, name: &str) -> Diagnostic {
+    let offset = text.find("\nlayout:").map_or(0, |i| i + 1).min(text.len());
+    LineIndex::new(text).locate(crate::diagnostic::Issue {
+        severity: Severity::Warning,
+        message: format!(
+            "the layout `{name}` is not in the site (no `_layouts/{name}.html`): Jekyll warns and publishes the body alone, as shown here"
+        ),
+        offset,
+    })
+}
+
+/// Reads everything the pages share.
+fn derive(files: &BTreeMap<String, String>) -> Derived {
+    let mut diagnostics = Vec::new();
+    let mut yaml = |path: &str, text: &str| -> Value {
+        let (value, issues) = front_matter::parse_value(text);
+        let lines = LineIndex::new(text);
+        for issue in issues {
+            diagnostics.push(SiteDiagnostic {
+                path: path.to_owned(),
+                diagnostic: lines.locate(issue),
+            });
+        }
+        value
+    };
+    let config = match files
+        .get("_config.yml")
+        .map(|text| yaml("_config.yml", text))
+    {
+        Some(Value::Map(m)) => m,
+        _ => Map::new(),
+    };
+    let languages: Vec<String> = match config.get("languages") {
+        Some(Value::List(items)) if !items.is_empty() => {
+            items.iter().map(crate::liquid::layout::to_text).collect()
+        }
+        _ => Options::default().languages,
+    };
+    let mut data = Map::new();
+    for (path, text) in files.range("_data/".to_owned()..) {
+        let Some(name) = path.strip_prefix("_data/") else {
+            break;
+        };
+        if let Some(key) = name
+            .strip_suffix(".yml")
+            .or_else(|| name.strip_suffix(".yaml"))
+            .or_else(|| name.strip_suffix(".json"))
+        {
+            let value = yaml(path, text);
+            insert_nested(&mut data, key, value);
+        }
+    }
+    let mut translations = Map::new();
+    for lang in &languages {
+        let path = format!("_i18n/{lang}.yml");
+        if let Some(text) = files.get(&path) {
+            translations.insert(lang.clone(), yaml(&path, text));
+        }
+    }
+    let posts = files
+        .iter()
+        .filter(|(p, _)| post_info::is_built_post_path(p))
+        .map(|(p, t)| {
+            let lang = post_info::build_language(p, &languages);
+            PostInfo::read(p, t, &config, &lang, &languages)
+        })
+        .collect();
+    Derived {
+        config,
+        languages,
+        data,
+        translations,
+        posts,
+        diagnostics,
+        builds: Mutex::default(),
+    }
+}
+
+/// `_data/a/b.yml` is `site.data.a.b`.
+fn insert_nested(data: &mut Map, key: &str, value: Value) {
+    match key.split_once('/') {
+        None => data.insert(key.to_owned(), value),
+        Some((dir, rest)) => {
+            let mut inner = match data.remove(dir) {
+                Some(Value::Map(m)) => m,
+                _ => Map::new(),
+            };
+            insert_nested(&mut inner, rest, value);
+            data.insert(dir.to_owned(), Value::Map(inner));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,153 @@
+//! What the site's plugins give its layouts: `{% t key %}` from `_i18n/<lang>.yml`
+//! (jekyll-multiple-languages-plugin's `LocalizeTag`: the key's dotted path in the language being
+//! built, else in the default language), `{% seo %}` (jekyll-seo-tag) and `{% feed_meta %}`
+//! (jekyll-feed). The last two only write `<head>` tags; they write the usual ones, not every
+//! one the plugins would.
+
+use crate::liquid::layout::{self, to_text};
+use crate::value::{Map, Value};
+use std::collections::BTreeMap;
+
+pub struct Host<'a> {
+    pub files: &'a BTreeMap<String, String>,
+    pub translations: &'a Map,
+    pub lang: &'a str,
+    pub default_lang: &'a str,
+}
+
+impl layout::Host for Host<'_> {
+    fn include(&self, name: &str) -> Option<&str> {
+        self.files
+            .get(&format!("_includes/{name}"))
+            .map(String::as_str)
+    }
+
+    fn translate(&self, key: &str) -> Option<String> {
+        let found = |lang: &str| {
+            let mut v = self.translations.get(lang)?;
+            for part in key.split('.') {
+                v = match v {
+                    Value::List(items) => items.get(part.parse::<usize>().ok()?)?,
+                    other => other.get(part)?,
+                };
+            }
+            Some(to_text(v)).filter(|s| !s.is_empty())
+        };
+        found(self.lang).or_else(|| found(self.default_lang))
+    }
+
+    fn plugin_tag(&self, name: &str, site: &Value, page: &Value) -> Option<String> {
+        match name {
+            "seo" => Some(seo(site, page)),
+            "feed_meta" => Some(feed_meta(site)),
+            _ => None,
+        }
+    }
+}
+
+fn text(v: Option<&Value>) -> String {
+    v.filter(|v| !matches!(v, Value::Null))
+        .map(to_text)
+        .unwrap_or_default()
+}
+
+/// HTML attribute and text escaping.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The site's absolute address of `path` (`site.url` + `site.baseurl` + path).
+fn absolute(site: &Value, path: &str) -> String {
+    format!(
+        "{}{}{}",
+        text(site.get("url")),
+        text(site.get("baseurl")),
+        path
+    )
+}
+
+/// jekyll-feed's `<link>` to the Atom feed.
+fn feed_meta(site: &Value) -> String {
+    let title = text(site.get("title")).trim().to_owned();
+    let title = if title.is_empty() {
+        text(site.get("name"))
+    } else {
+        title
+    };
+    format!(
+        "<link type=\"application/atom+xml\" rel=\"alternate\" href=\"{}\" title=\"{}\" />",
+        // jekyll-feed makes the address with `absolute_url`, whose memo outlives the language
+        // builds: every build gets the first (default language) build's address.
+        esc(&format!(
+            "{}{}/feed.xml",
+            text(site.get("url")),
+            text(site.get("baseurl_root"))
+        )),
+        esc(&title)
+    )
+}
+
+/// jekyll-seo-tag's title, description, canonical URL and Open Graph tags.
+fn seo(site: &Value, page: &Value) -> String {
+    let site_title = text(site.get("title"));
+    let page_title = text(page.get("title"));
+    let title = match (page_title.trim().is_empty(), site_title.is_empty()) {
+        (true, _) => site_title.clone(),
+        (false, true) => page_title.clone(),
+        (false, false) => format!("{} | {}", page_title.trim(), site_title),
+    };
+    let description = {
+        let d = text(page.get("description"));
+        if d.is_empty() {
+            text(site.get("description"))
+        } else {
+            d
+        }
+    };
+    let url = absolute(site, &text(page.get("url")));
+    let mut out = String::from("<!-- Begin Jekyll SEO tag v2.8.0 -->\n");
+    out.push_str(&format!("<title>{}</title>\n", esc(&title)));
+    out.push_str("<meta name=\"generator\" content=\"Jekyll v4.3.1\" />\n");
+    let og_title = if page_title.trim().is_empty() {
+        &site_title
+    } else {
+        &page_title
+    };
+    out.push_str(&format!(
+        "<meta property=\"og:title\" content=\"{}\" />\n",
+        esc(og_title.trim())
+    ));
+    let locale = text(site.get("lang")).replace('-', "_");
+    if !locale.is_empty() {
+        out.push_str(&format!(
+            "<meta property=\"og:locale\" content=\"{}\" />\n",
+            esc(&locale)
+        ));
+    }
+    if !description.is_empty() {
+        out.push_str(&format!("<meta name=\"description\" content=\"{0}\" />\n<meta property=\"og:description\" content=\"{0}\" />\n", esc(description.trim())));
+    }
+    // Without `url` in _config.yml the plugin writes no canonical address.
+    if !text(site.get("url")).is_empty() {
+        out.push_str(&format!(
+            "<link rel=\"canonical\" href=\"{0}\" />\n<meta property=\"og:url\" content=\"{0}\" />\n",
+            esc(&url)
+        ));
+    }
+    if !site_title.is_empty() {
+        out.push_str(&format!(
+            "<meta property=\"og:site_name\" content=\"{}\" />\n",
+            esc(&site_title)
+        ));
+    }
+    out.push_str("<meta property=\"og:type\" content=\"article\" />\n");
+    out.push_str(&format!(
+        "<meta name=\"twitter:title\" content=\"{}\" />\n",
+        esc(og_title.trim())
+    ));
+    out.push_str("<!-- End Jekyll SEO tag -->\n");
+    out
+}

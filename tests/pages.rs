@@ -1,0 +1,160 @@
+//! The whole published pages of the shared site (`../shared/corpus/site`): every post page
+//! `Site::render_page` makes should equal the one `jekyll build` wrote
+//! (`../shared/corpus/pages/_site`), by `page_fidelity.py`'s rule: the `<body>` equal by
+//! htmlnorm's rule and the first `<title>` with the same text (a page without `<body>` is
+//! compared whole).
+//!
+//! Fails loudly when `../shared` is missing: a test that passes without running proves nothing.
+//! Set `POSTVIEW_PAGES_OUT=dir` to also write the pages there (for `page_fidelity.py`).
+
+#[path = "support/htmlnorm.rs"]
+mod htmlnorm;
+
+use postview::Site;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn shared() -> PathBuf {
+    let dir = std::env::var_os("POSTVIEW_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    assert!(
+        dir.join("corpus/site/_config.yml").is_file() && dir.join("corpus/pages/map.tsv").is_file(),
+        "pages: ../shared/corpus/site and ../shared/corpus/pages are not at {} — this test cannot run \
+         without them (set POSTVIEW_SHARED to the shared folder)",
+        dir.display()
+    );
+    dir
+}
+
+/// Every text file under `dir`, by its path from `root`.
+fn text_files(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("site folder should be readable")
+        .flatten()
+        .collect();
+    entries.sort_by_key(|e| e.path());
+    for e in entries {
+        let p = e.path();
+        if p.is_dir() {
+            text_files(root, &p, out);
+        } else if let Ok(text) = std::fs::read_to_string(&p) {
+            let rel = p.strip_prefix(root).expect("under the root");
+            out.push((rel.to_string_lossy().replace('\\', "/"), text));
+        }
+    }
+}
+
+/// The `<body>` (else the whole page) and the first `<title>`'s text, white space collapsed.
+fn parts(html: &str) -> (&str, Option<String>) {
+    let lower = html.to_ascii_lowercase();
+    let body = lower
+        .find("<body")
+        .and_then(|s| Some((s, lower[s..].find('>')? + s + 1)))
+        .and_then(|(_, open_end)| Some((open_end, lower.rfind("</body>")?)))
+        .filter(|(a, b)| a <= b)
+        .map_or(html, |(a, b)| &html[a..b]);
+    let title = lower.find("<title").and_then(|s| {
+        let open_end = lower[s..].find('>')? + s + 1;
+        let close = lower[open_end..].find("</title>")? + open_end;
+        Some(
+            html[open_end..close]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    });
+    (body, title)
+}
+
+#[test]
+fn every_post_page_should_equal_the_page_jekyll_built() {
+    let shared = shared();
+    let root = shared.join("corpus/site");
+    let mut files = Vec::new();
+    text_files(&root, &root, &mut files);
+    let site = Site::new(files);
+    assert!(
+        site.diagnostics().is_empty(),
+        "the shared site should read without problems: {:?}",
+        site.diagnostics()
+    );
+    let out_dir = std::env::var_os("POSTVIEW_PAGES_OUT").map(PathBuf::from);
+    let map = std::fs::read_to_string(shared.join("corpus/pages/map.tsv")).expect("map.tsv");
+    let mut per: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut diffs = Vec::new();
+    for line in map.lines() {
+        let Some((src, out)) = line.split_once('\t') else {
+            continue;
+        };
+        if out == "-" {
+            continue;
+        }
+        let lang = src.split('/').nth(1).unwrap_or("").to_owned();
+        let expected = std::fs::read_to_string(shared.join("corpus/pages/_site").join(out))
+            .expect("the expected page should be there");
+        let page = site.render_page(src, None);
+        if let Some(dir) = &out_dir {
+            let p = dir.join(out);
+            std::fs::create_dir_all(p.parent().expect("a folder")).expect("writable");
+            std::fs::write(&p, &page.page).expect("writable");
+        }
+        let expected_url = format!(
+            "/{}",
+            out.trim_end_matches(".html").trim_end_matches("index")
+        );
+        let entry = per.entry(lang).or_default();
+        entry.1 += 1;
+        let ((eb, et), (ab, at)) = (parts(&expected), parts(&page.page));
+        let why = if et != at {
+            Some(format!("title {et:?} != {at:?}"))
+        } else if page.url.replace("%", "") != expected_url.replace("%", "")
+            && !url_matches(&page.url, &expected_url)
+        {
+            Some(format!("url {} should be {}", page.url, expected_url))
+        } else {
+            htmlnorm::difference(eb, ab)
+        };
+        match why {
+            None => entry.0 += 1,
+            Some(w) => diffs.push(format!("{src}: {w}")),
+        }
+    }
+    for (lang, (eq, n)) in &per {
+        println!("{lang:8} {eq}/{n}");
+    }
+    for d in diffs.iter().take(10) {
+        println!("DIFF {d}");
+    }
+    let (eq, n) = per.values().fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
+    println!("pages: {eq}/{n} equal");
+    assert_eq!(
+        n, 259,
+        "map.tsv should list the site's 259 built post pages"
+    );
+    assert_eq!(
+        eq,
+        n,
+        "every post page should equal Jekyll's: {} differ",
+        diffs.len()
+    );
+}
+
+/// The page's URL, percent-decoded, names the file Jekyll wrote.
+fn url_matches(url: &str, expected: &str) -> bool {
+    let bytes = url.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(url.get(i + 1..i + 3).unwrap_or(""), 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out) == expected
+}
