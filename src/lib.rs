@@ -19,6 +19,7 @@
 
 mod byte_set;
 pub mod diagnostic;
+pub mod folder;
 pub mod front_matter;
 pub mod liquid;
 pub mod markdown;
