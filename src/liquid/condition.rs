@@ -106,9 +106,11 @@ pub fn apply(op: &str, left: &Operand, right: &Operand) -> Result<bool, String> 
         "!=" | "<>" => !equal(left, right),
         "contains" => contains(left, right),
         "<" | ">" | "<=" | ">=" => return order(op, left, right),
-        _ => return Err(format!(
+        _ => {
+            return Err(format!(
             "unknown operator `{op}`: Jekyll stops the build (Liquid error: Unknown operator {op})"
-        )),
+        ))
+        }
     })
 }
 

@@ -14,16 +14,21 @@ pub mod languages;
 pub mod layout;
 pub mod patch;
 pub mod report;
+pub mod resources;
+pub mod site_view;
 
+use crate::folder::urls::Published;
 use crate::post::Translation;
 use crate::value::{Map, Value};
-use crate::{front_matter, post, render_post, Options};
+use crate::{front_matter, post, render_post, Options, RenderedPage, Site, SiteDiagnostic};
 use debounce::Debounce;
 use gloo_events::EventListener;
 use layout::Header;
 use patch::{Blocks, PatchStats};
 use report::{FrontMatter, Report};
-use serde::Serialize;
+use resources::Resources;
+use serde::{Deserialize, Serialize};
+use site_view::SiteView;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -53,6 +58,8 @@ struct State {
     /// The block lines of this post's last render whose front matter was closed: while it is
     /// not, the body shown is that render's.
     good_lines: Option<Vec<u32>>,
+    /// The site folder open, if one is: its posts are shown as their published pages.
+    site_view: Option<SiteView>,
 }
 
 /// The preview of one post at a time, drawn into a container of the (sandboxed) preview document.
@@ -86,6 +93,7 @@ impl Preview {
             draft_error: None,
             on_render,
             good_lines: None,
+            site_view: None,
         }));
         // Every edit is saved as it comes (see `edit`), so these find nothing left to save today;
         // they keep a hidden or closed tab safe should saving ever be deferred again.
@@ -185,7 +193,105 @@ impl Preview {
     /// The preview's top-level block nodes, in the order of the report's `blockLines`.
     #[wasm_bindgen(js_name = blockNodes)]
     pub fn block_nodes(&self) -> js_sys::Array {
-        self.state.borrow().blocks.nodes().iter().collect()
+        let state = self.state.borrow();
+        match &state.site_view {
+            Some(view) if view.active() => view.nodes().iter().collect(),
+            _ => state.blocks.nodes().iter().collect(),
+        }
+    }
+
+    /// Opens a site folder: `texts` are its files read as text (`[{ path, text }]`, paths from
+    /// the site root: see `planFolder`), `files` the others (`[{ path, file }]`, `File`s, not
+    /// read). From the next render on, a post of the site is shown as its published page.
+    /// Returns `{ posts, languages, diagnostics }`: the site's post paths, its languages and its
+    /// problems.
+    #[wasm_bindgen(js_name = openSite)]
+    pub fn open_site(&self, texts: JsValue, files: js_sys::Array) -> Result<JsValue, JsValue> {
+        #[derive(Deserialize)]
+        struct Text {
+            path: String,
+            text: String,
+        }
+        let texts: Vec<Text> = serde_wasm_bindgen::from_value(texts)
+            .map_err(|e| js_sys::TypeError::new(&format!("openSite: texts: {e}")))?;
+        let mut blobs = std::collections::HashMap::new();
+        for entry in files.iter() {
+            let path = js_sys::Reflect::get(&entry, &"path".into())?.as_string();
+            let file = js_sys::Reflect::get(&entry, &"file".into())?;
+            match (path, file.dyn_into::<web_sys::Blob>()) {
+                (Some(path), Ok(file)) => blobs.insert(path, file),
+                _ => {
+                    return Err(js_sys::TypeError::new(
+                        "openSite: files should be [{ path, file }]",
+                    )
+                    .into())
+                }
+            };
+        }
+        let config = texts.iter().find(|t| t.path == "_config.yml");
+        let published = Published::from_config(config.map_or("", |t| t.text.as_str()));
+        let css = texts
+            .iter()
+            .filter(|t| t.path.to_ascii_lowercase().ends_with(".css"))
+            .map(|t| (t.path.clone(), t.text.clone()))
+            .collect();
+        let site = Site::new(texts.into_iter().map(|t| (t.path, t.text)));
+        #[derive(Serialize)]
+        struct Opened {
+            posts: Vec<String>,
+            languages: Vec<String>,
+            diagnostics: Vec<SiteDiagnostic>,
+        }
+        let opened = Opened {
+            posts: site.posts(),
+            languages: site.languages(),
+            diagnostics: site.diagnostics(),
+        };
+        let mut state = self.state.borrow_mut();
+        state.site_view = None;
+        let document = state.blocks_document()?;
+        state.site_view = SiteView::new(document, site, Resources::new(published, blobs, css));
+        to_js(&opened)
+    }
+
+    /// Closes the site folder: posts are shown in the preview's own style again.
+    #[wasm_bindgen(js_name = closeSite)]
+    pub fn close_site(&self) {
+        self.state.borrow_mut().site_view = None;
+    }
+
+    /// Which files of an opened folder to read (`paths` as the browser gives them, each starting
+    /// with the folder's name): `{ site, files: [{ path, read }] }`, `site` false when the folder
+    /// is not a Jekyll site (an `_i18n` folder alone), `path` each file's path from the site root
+    /// (`null` for files outside it), `read` whether `openSite` needs its text.
+    #[wasm_bindgen(js_name = planFolder)]
+    pub fn plan_folder(paths: Vec<String>) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Planned {
+            path: Option<String>,
+            read: bool,
+        }
+        #[derive(Serialize)]
+        struct Plan {
+            site: bool,
+            files: Vec<Planned>,
+        }
+        let root = crate::folder::site_root(paths.iter().map(String::as_str));
+        let files = paths
+            .iter()
+            .map(|p| {
+                let path = root
+                    .as_deref()
+                    .and_then(|r| p.strip_prefix(r))
+                    .map(str::to_owned);
+                let read = path.as_deref().is_some_and(crate::folder::read_up_front);
+                Planned { path, read }
+            })
+            .collect();
+        to_js(&Plan {
+            site: root.is_some(),
+            files,
+        })
     }
 
     /// The saved draft of `id` in `lang`, if any.
@@ -252,6 +358,26 @@ impl Preview {
 }
 
 impl State {
+    /// The preview's document.
+    fn blocks_document(&self) -> Result<web_sys::Document, JsValue> {
+        self.blocks
+            .nodes()
+            .first()
+            .and_then(|n| n.owner_document())
+            .or_else(|| self.header.document())
+            .ok_or_else(|| JsValue::from_str("the preview is not in a document"))
+    }
+
+    /// The site's problems and those of the layouts the page went through.
+    fn site_diagnostics(&self, layouts: Option<&[SiteDiagnostic]>) -> Vec<SiteDiagnostic> {
+        let Some(view) = &self.site_view else {
+            return Vec::new();
+        };
+        let mut list = view.site.diagnostics();
+        list.extend(layouts.unwrap_or_default().iter().cloned());
+        list
+    }
+
     fn save_draft(&mut self) {
         if !self.doc.dirty {
             return;
@@ -271,7 +397,21 @@ impl State {
             path: self.doc.path.clone(),
             ..Options::default()
         };
-        let mut rendered = render_post(&text, &options);
+        let page_of_site = self
+            .site_view
+            .as_ref()
+            .zip(self.doc.path.as_deref())
+            .filter(|(view, path)| view.has(path))
+            .map(|(view, path)| view.site.render_page(path, Some(&text)));
+        let (mut rendered, page) = match page_of_site {
+            Some(RenderedPage {
+                post,
+                page,
+                url,
+                layout_diagnostics,
+            }) => (post, Some((page, url, layout_diagnostics))),
+            None => (render_post(&text, &options), None),
+        };
         // Keys in languages beyond the five name translations too.
         options.languages = languages::languages(&rendered.front_matter, options.path.as_deref());
         rendered.translations = post::translations(&rendered.front_matter, &options);
@@ -280,20 +420,33 @@ impl State {
         let state = FrontMatter::of(&text, &parts, &rendered.diagnostics);
 
         let mut patch = PatchStats::default();
-        match state {
-            FrontMatter::Ok => {
-                let date = rendered.date.as_deref().unwrap_or("");
-                self.header
-                    .show(&layout::heading(&rendered.front_matter), date);
-            }
-            FrontMatter::None => self.header.show("", ""),
-            FrontMatter::Broken | FrontMatter::Unclosed => {}
-        }
         // While the front matter is unclosed the body shown is the last good one (if this post
         // had one), and so are the lines that scroll sync pairs with its blocks.
         let keep = state == FrontMatter::Unclosed && self.good_lines.is_some();
-        if !keep {
-            patch = self.blocks.patch(&rendered.html);
+        match (&page, self.site_view.as_mut()) {
+            (Some((page, url, _)), Some(view)) => {
+                if !keep {
+                    let layout = matches!(state, FrontMatter::Ok | FrontMatter::None);
+                    patch = view.show(page, &rendered.html, url, layout);
+                }
+            }
+            (_, view) => {
+                if let Some(view) = view {
+                    view.deactivate();
+                }
+                match state {
+                    FrontMatter::Ok => {
+                        let date = rendered.date.as_deref().unwrap_or("");
+                        self.header
+                            .show(&layout::heading(&rendered.front_matter), date);
+                    }
+                    FrontMatter::None => self.header.show("", ""),
+                    FrontMatter::Broken | FrontMatter::Unclosed => {}
+                }
+                if !keep {
+                    patch = self.blocks.patch(&rendered.html);
+                }
+            }
         }
         if state != FrontMatter::Unclosed {
             self.good_lines = Some(rendered.block_lines.clone());
@@ -317,6 +470,8 @@ impl State {
             ms,
             patch,
             draft_error: self.draft_error.as_deref(),
+            url: page.as_ref().map(|(_, url, _)| url.as_str()),
+            site_diagnostics: self.site_diagnostics(page.as_ref().map(|(_, _, d)| d.as_slice())),
         });
         (report, ms)
     }
