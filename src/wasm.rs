@@ -14,6 +14,7 @@
 mod crash_test;
 #[cfg(feature = "sanitize")]
 mod sanitize;
+mod site;
 
 use crate::{render_post, Options, Value};
 use serde::Serialize;
@@ -151,8 +152,13 @@ pub fn render_post_js(source: &str, options: JsValue) -> Result<JsValue, JsValue
     } else {
         rendered
     };
+    to_js(&rendered)
+}
+
+/// A result as a plain JS object (maps become objects, `None` becomes `null`).
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    rendered
+    value
         .serialize(&serializer)
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }

@@ -3,8 +3,9 @@
 // import.meta.url)` form is what browsers resolve next to this file and what bundlers (Vite,
 // webpack, Rollup) recognise and emit as an asset.
 import init, * as glue from './postview.js';
-import { renderPostWith } from './render.js';
+import { renderPostWith, siteWith } from './render.js';
 
 await init({ module_or_path: new URL('./postview_bg.wasm', import.meta.url) });
 
 export const renderPost = renderPostWith(glue);
+export const Site = siteWith(glue);

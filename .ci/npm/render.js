@@ -71,3 +71,47 @@ function failed(reason) {
     blockLines: [],
   };
 }
+
+/**
+ * Returns the `Site` class for a module's glue. The files are also kept here, so that if a call
+ * traps the module (a bug), the site is made again in the fresh instance and the call that failed
+ * returns a page that says so instead of throwing.
+ */
+export function siteWith(glue) {
+  return class Site {
+    #files;
+    #inner;
+    constructor(files) {
+      this.#inner = new glue.Site(files);
+      this.#files = new Map(Array.from(files, (f) => [String(f.path), String(f.text)]));
+    }
+    #call(run, fallback) {
+      try {
+        return run(this.#inner);
+      } catch (error) {
+        const trapped = error instanceof WebAssembly.RuntimeError || error instanceof RangeError;
+        const panic = takePanicMessage();
+        if (!trapped) throw error;
+        renew(glue, panic !== undefined);
+        this.#inner = new glue.Site(Array.from(this.#files, ([path, text]) => ({ path, text })));
+        return fallback(panic ?? `${error.name}: ${error.message}`);
+      }
+    }
+    renderPage(path, source) {
+      return this.#call((s) => s.renderPage(path, source), (why) => ({ ...failed(why), page: '', url: '', layoutDiagnostics: [] }));
+    }
+    setFile(path, text) {
+      this.#call((s) => s.setFile(path, text), () => undefined);
+      this.#files.set(String(path), String(text));
+    }
+    posts() {
+      return this.#call((s) => s.posts(), () => []);
+    }
+    languages() {
+      return this.#call((s) => s.languages(), () => []);
+    }
+    diagnostics() {
+      return this.#call((s) => s.diagnostics(), () => []);
+    }
+  };
+}

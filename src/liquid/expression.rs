@@ -259,6 +259,9 @@ pub struct Env<'v> {
     /// Variables a layout or include set (`assign`, `capture`, `for`, `include`, `content`):
     /// looked up before `site` and `page`, as Liquid's scopes come before its environment.
     pub locals: Option<&'v crate::value::Map>,
+    /// Results of `relative_url`/`absolute_url` already computed by the site build, by
+    /// `"<filter>:<input>"` (Jekyll memoizes them for the whole build: `site.filter_cache`).
+    pub url_memo: Option<&'v crate::value::Map>,
 }
 
 /// Keys of `page` that Jekyll sets for a post, beyond its front matter.
@@ -591,6 +594,7 @@ mod tests {
             assigned: vec![("x".into(), "assign")],
             page_unreadable: false,
             locals: None,
+            url_memo: None,
         };
         let p = piece(src);
         let mut issues = Issues::default();

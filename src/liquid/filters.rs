@@ -17,12 +17,9 @@ use std::borrow::Cow;
 
 /// Filters of Liquid 4/5 and Jekyll 4.3 that the preview does not implement: their input passes
 /// through unchanged, as if the filter did not exist.
-const NOT_IMPLEMENTED: [&str; 59] = [
-    "capitalize",
+const NOT_IMPLEMENTED: [&str; 40] = [
     "truncate",
     "truncatewords",
-    "split",
-    "strip_html",
     "url_decode",
     "base64_encode",
     "base64_decode",
@@ -31,19 +28,9 @@ const NOT_IMPLEMENTED: [&str; 59] = [
     "sort",
     "sort_natural",
     "where",
-    "uniq",
-    "reverse",
     "map",
-    "compact",
     "replace_last",
     "remove_last",
-    "concat",
-    "abs",
-    "plus",
-    "minus",
-    "times",
-    "divided_by",
-    "modulo",
     "round",
     "ceil",
     "floor",
@@ -55,7 +42,6 @@ const NOT_IMPLEMENTED: [&str; 59] = [
     "scssify",
     "slugify",
     "uri_escape",
-    "number_of_words",
     "array_to_sentence_string",
     "jsonify",
     "where_exp",
@@ -64,10 +50,6 @@ const NOT_IMPLEMENTED: [&str; 59] = [
     "group_by",
     "group_by_exp",
     "sample",
-    "pop",
-    "push",
-    "shift",
-    "unshift",
     "inspect",
     "to_integer",
     "normalize_whitespace",
@@ -76,22 +58,7 @@ const NOT_IMPLEMENTED: [&str; 59] = [
     "date_to_string",
     "date_to_long_string",
     "strip_index",
-    "sum",
 ];
-
-/// How many arguments (after the input) a filter takes: `(min, max)`.
-fn arity(name: &str) -> Option<(usize, usize)> {
-    Some(match name {
-        "relative_url" | "absolute_url" | "escape" | "h" | "downcase" | "upcase" | "strip"
-        | "lstrip" | "rstrip" | "size" | "url_encode" | "first" | "last" | "strip_newlines"
-        | "newline_to_br" | "escape_once" | "xml_escape" | "cgi_escape" => (0, 0),
-        "date" | "append" | "prepend" | "remove" | "remove_first" => (1, 1),
-        "default" => (0, 2),
-        "join" => (0, 1),
-        "replace" | "replace_first" | "slice" => (1, 2),
-        _ => return None,
-    })
-}
 
 /// What a filter call needs besides its input.
 pub struct Call<'a> {
@@ -99,6 +66,163 @@ pub struct Call<'a> {
     /// Where the filter's name is in the template.
     pub at: usize,
     pub site: &'a Value,
+    /// Earlier results of `relative_url`/`absolute_url`, by `"<filter>:<input>"`.
+    pub url_memo: Option<&'a crate::value::Map>,
+}
+
+/// What a filter's function gets besides its input and arguments.
+struct Ctx<'c, 'a> {
+    call: &'c Call<'a>,
+    issues: &'c mut Issues,
+    budget: &'c mut Budget,
+}
+
+/// A filter: its input, its evaluated arguments, and the call.
+type Run = for<'v> fn(&mut Ctx<'_, '_>, Cow<'v, Value>, &[Cow<'v, Value>]) -> Cow<'v, Value>;
+
+/// Every filter the preview applies, once: name, how many arguments it takes (`min`, `max`, after
+/// the input) and its function.
+const FILTERS: &[(&str, usize, usize, Run)] = &[
+    ("relative_url", 0, 0, url_filter),
+    ("absolute_url", 0, 0, url_filter),
+    ("date", 1, 1, date_filter),
+    ("default", 0, 2, |_, input, args| {
+        default(input, arg(args, 0), arg(args, 1))
+    }),
+    ("escape", 0, 0, escape),
+    ("h", 0, 0, escape),
+    ("escape_once", 0, 0, |_, input, _| {
+        text_out(escape_once(&text(&input)))
+    }),
+    ("xml_escape", 0, 0, |_, input, _| {
+        text_out(xml_escape(&text(&input)))
+    }),
+    ("url_encode", 0, 0, |_, input, _| match *input {
+        Value::Null => input,
+        _ => text_out(cgi_escape(&text(&input))),
+    }),
+    ("cgi_escape", 0, 0, |_, input, _| {
+        text_out(cgi_escape(&text(&input)))
+    }),
+    ("append", 1, 1, append_or_prepend),
+    ("prepend", 1, 1, append_or_prepend),
+    ("replace", 1, 2, replace),
+    ("replace_first", 1, 2, replace),
+    ("remove", 1, 1, replace),
+    ("remove_first", 1, 1, replace),
+    ("downcase", 0, 0, |_, input, _| {
+        text_out(text(&input).chars().flat_map(char::to_lowercase).collect())
+    }),
+    ("upcase", 0, 0, |_, input, _| {
+        text_out(text(&input).chars().flat_map(char::to_uppercase).collect())
+    }),
+    ("capitalize", 0, 0, |_, input, _| {
+        text_out(capitalize(&text(&input)))
+    }),
+    ("strip", 0, 0, |_, input, _| {
+        text_out(ruby::strip(&text(&input)).to_owned())
+    }),
+    ("lstrip", 0, 0, |_, input, _| {
+        text_out(ruby::lstrip(&text(&input)).to_owned())
+    }),
+    ("rstrip", 0, 0, |_, input, _| {
+        text_out(ruby::rstrip(&text(&input)).to_owned())
+    }),
+    ("strip_newlines", 0, 0, |_, input, _| {
+        text_out(text(&input).replace("\r\n", "").replace('\n', ""))
+    }),
+    ("newline_to_br", 0, 0, |_, input, _| {
+        text_out(text(&input).replace("\r\n", "\n").replace('\n', "<br />\n"))
+    }),
+    ("strip_html", 0, 0, |_, input, _| {
+        text_out(strip_html(&text(&input)))
+    }),
+    ("number_of_words", 0, 1, |_, input, _| {
+        Cow::Owned(Value::Int(
+            text(&input)
+                .split(ruby::is_space)
+                .filter(|w| !w.is_empty())
+                .count() as i64,
+        ))
+    }),
+    ("size", 0, 0, |_, input, _| {
+        Cow::Owned(Value::Int(size(&input)))
+    }),
+    ("first", 0, 0, |_, input, _| first_or_last(input, true)),
+    ("last", 0, 0, |_, input, _| first_or_last(input, false)),
+    ("join", 0, 1, join_filter),
+    ("split", 1, 1, split),
+    ("slice", 1, 2, |cx, input, args| {
+        slice(cx.call, input, arg(args, 0), arg(args, 1), cx.issues)
+    }),
+    ("push", 1, 1, |_, input, args| {
+        list_edit(input, |items| items.push(args[0].clone().into_owned()))
+    }),
+    ("unshift", 1, 1, |_, input, args| {
+        list_edit(input, |items| items.insert(0, args[0].clone().into_owned()))
+    }),
+    ("pop", 0, 1, |_, input, _| {
+        list_edit(input, |items| drop(items.pop()))
+    }),
+    ("shift", 0, 1, |_, input, _| {
+        list_edit(input, |items| {
+            drop((!items.is_empty()).then(|| items.remove(0)))
+        })
+    }),
+    ("reverse", 0, 0, |_, input, _| {
+        Cow::Owned(Value::List(items_of(input).into_iter().rev().collect()))
+    }),
+    ("compact", 0, 1, |_, input, _| {
+        Cow::Owned(Value::List(
+            items_of(input)
+                .into_iter()
+                .filter(|v| *v != Value::Null)
+                .collect(),
+        ))
+    }),
+    ("uniq", 0, 1, |_, input, _| {
+        let mut out: Vec<Value> = Vec::new();
+        for item in items_of(input) {
+            if !out.contains(&item) {
+                out.push(item);
+            }
+        }
+        Cow::Owned(Value::List(out))
+    }),
+    ("concat", 1, 1, |cx, input, args| match &*args[0] {
+        Value::List(more) => {
+            let mut items = items_of(input);
+            items.extend(more.iter().cloned());
+            Cow::Owned(Value::List(items))
+        }
+        _ => {
+            cx.issues.fatal(cx.call.at, "`concat` needs a list: Jekyll stops the build (Liquid error: concat filter requires an array argument); the preview leaves the value as it is");
+            input
+        }
+    }),
+    ("plus", 1, 1, arithmetic),
+    ("minus", 1, 1, arithmetic),
+    ("times", 1, 1, arithmetic),
+    ("divided_by", 1, 1, arithmetic),
+    ("modulo", 1, 1, arithmetic),
+    ("abs", 0, 0, |_, input, _| {
+        Cow::Owned(match number(&input) {
+            Number::Int(i) => Value::Int(i.wrapping_abs()),
+            Number::Float(f) => Value::Float(f.abs()),
+        })
+    }),
+];
+
+fn arg<'a>(args: &'a [Cow<'_, Value>], i: usize) -> Option<&'a Value> {
+    args.get(i).map(|a| a.as_ref())
+}
+
+fn text(v: &Value) -> String {
+    ruby::to_string(v)
+}
+
+fn text_out<'v>(s: String) -> Cow<'v, Value> {
+    Cow::Owned(Value::String(s))
 }
 
 /// Applies one filter. `args` are its evaluated arguments, keyword arguments already gathered
@@ -111,7 +235,7 @@ pub fn apply<'v>(
     budget: &mut Budget,
 ) -> Cow<'v, Value> {
     let name = call.name;
-    let Some((min, max)) = arity(name) else {
+    let Some(&(_, min, max, run)) = FILTERS.iter().find(|f| f.0 == name) else {
         if NOT_IMPLEMENTED.contains(&name) {
             issues.warn(
                 call.at,
@@ -130,95 +254,304 @@ pub fn apply<'v>(
         return input;
     }
     // Every filter reads its input once and makes at most a few times its size; charge that up
-    // front, and the few that can grow faster check their own size below.
+    // front, and the few that can grow faster check their own size.
     if !budget.take(size_of(&input)) {
         return stop(call, issues, input);
     }
-    let arg = |i: usize| args.get(i).map(|a| a.as_ref());
-    let text = |v: &Value| ruby::to_string(v);
-    let string = |s: String| Cow::Owned(Value::String(s));
-    match name {
-        "relative_url" | "absolute_url" => {
-            let result = if name == "relative_url" {
-                url::relative_url(&input, call.site)
-            } else {
-                url::absolute_url(&input, call.site)
-            };
-            match result {
-                Ok(Some(s)) => string(s),
-                Ok(None) => input,
-                Err(e) => {
-                    issues.fatal(
-                        call.at,
-                        format!("`{name}` cannot read this URL ({}): Jekyll stops the build with this error; the preview shows it unchanged", e.message),
-                    );
-                    input
-                }
-            }
-        }
-        "date" => match date::filter(
-            &input,
-            arg(0).unwrap_or(&Value::Null),
-            budget.left().min(64 << 10),
-        ) {
-            date::Outcome::Formatted(s) => string(s),
-            date::Outcome::Unchanged => input,
-            date::Outcome::Unread(why) => {
-                issues.warn(call.at, why);
-                input
-            }
+    run(
+        &mut Ctx {
+            call,
+            issues,
+            budget,
         },
-        "default" => default(input, arg(0), arg(1)),
-        "escape" | "h" => match *input {
-            Value::Null => input,
-            _ => string(escape_html(&text(&input))),
-        },
-        "escape_once" => string(escape_once(&text(&input))),
-        "xml_escape" => string(xml_escape(&text(&input))),
-        "url_encode" => match *input {
-            Value::Null => input,
-            _ => string(cgi_escape(&text(&input))),
-        },
-        "cgi_escape" => string(cgi_escape(&text(&input))),
-        "append" | "prepend" => {
-            let (a, b) = (text(&input), arg(0).map(text).unwrap_or_default());
-            if !budget.take(a.len() + b.len()) {
-                return stop(call, issues, input);
-            }
-            string(if name == "append" { a + &b } else { b + &a })
-        }
-        "replace" | "replace_first" | "remove" | "remove_first" => {
-            let pattern = arg(0).map(text).unwrap_or_default();
-            let replacement = if name.starts_with("remove") {
-                String::new()
-            } else {
-                arg(1).map(text).unwrap_or_default()
-            };
-            let first_only = name.ends_with("_first");
-            match gsub(&text(&input), &pattern, &replacement, first_only, budget) {
-                Some(s) => string(s),
-                None => stop(call, issues, input),
-            }
-        }
-        "downcase" => string(text(&input).chars().flat_map(char::to_lowercase).collect()),
-        "upcase" => string(text(&input).chars().flat_map(char::to_uppercase).collect()),
-        "strip" => string(ruby::strip(&text(&input)).to_owned()),
-        "lstrip" => string(ruby::lstrip(&text(&input)).to_owned()),
-        "rstrip" => string(ruby::rstrip(&text(&input)).to_owned()),
-        "strip_newlines" => string(text(&input).replace("\r\n", "").replace('\n', "")),
-        "newline_to_br" => string(text(&input).replace("\r\n", "\n").replace('\n', "<br />\n")),
-        "size" => Cow::Owned(Value::Int(size(&input))),
-        "first" | "last" => first_or_last(input, name == "first"),
-        "join" => {
-            let glue = arg(0).map_or_else(|| " ".to_owned(), text);
-            match join(&input, &glue, budget) {
-                Some(s) => string(s),
-                None => stop(call, issues, input),
-            }
-        }
-        "slice" => slice(call, input, arg(0), arg(1), issues),
-        _ => input,
+        input,
+        args,
+    )
+}
+
+fn url_filter<'v>(
+    cx: &mut Ctx<'_, '_>,
+    input: Cow<'v, Value>,
+    _: &[Cow<'v, Value>],
+) -> Cow<'v, Value> {
+    let name = cx.call.name;
+    let memo = cx
+        .call
+        .url_memo
+        .zip(input.as_str())
+        .and_then(|(memo, s)| memo.get(&format!("{name}:{s}")));
+    if let Some(v) = memo {
+        return Cow::Owned(v.clone());
     }
+    let result = if name == "relative_url" {
+        url::relative_url(&input, cx.call.site)
+    } else {
+        url::absolute_url(&input, cx.call.site)
+    };
+    match result {
+        Ok(Some(s)) => text_out(s),
+        Ok(None) => input,
+        Err(e) => {
+            cx.issues.fatal(
+                cx.call.at,
+                format!("`{name}` cannot read this URL ({}): Jekyll stops the build with this error; the preview shows it unchanged", e.message),
+            );
+            input
+        }
+    }
+}
+
+fn date_filter<'v>(
+    cx: &mut Ctx<'_, '_>,
+    input: Cow<'v, Value>,
+    args: &[Cow<'v, Value>],
+) -> Cow<'v, Value> {
+    match date::filter(
+        &input,
+        arg(args, 0).unwrap_or(&Value::Null),
+        cx.budget.left().min(64 << 10),
+    ) {
+        date::Outcome::Formatted(s) => text_out(s),
+        date::Outcome::Unchanged => input,
+        date::Outcome::Unread(why) => {
+            cx.issues.warn(cx.call.at, why);
+            input
+        }
+    }
+}
+
+fn escape<'v>(_: &mut Ctx<'_, '_>, input: Cow<'v, Value>, _: &[Cow<'v, Value>]) -> Cow<'v, Value> {
+    match *input {
+        Value::Null => input,
+        _ => text_out(escape_html(&text(&input))),
+    }
+}
+
+fn append_or_prepend<'v>(
+    cx: &mut Ctx<'_, '_>,
+    input: Cow<'v, Value>,
+    args: &[Cow<'v, Value>],
+) -> Cow<'v, Value> {
+    let (a, b) = (text(&input), arg(args, 0).map(text).unwrap_or_default());
+    if !cx.budget.take(a.len() + b.len()) {
+        return stop(cx.call, cx.issues, input);
+    }
+    text_out(if cx.call.name == "append" {
+        a + &b
+    } else {
+        b + &a
+    })
+}
+
+fn replace<'v>(
+    cx: &mut Ctx<'_, '_>,
+    input: Cow<'v, Value>,
+    args: &[Cow<'v, Value>],
+) -> Cow<'v, Value> {
+    let name = cx.call.name;
+    let pattern = arg(args, 0).map(text).unwrap_or_default();
+    let replacement = if name.starts_with("remove") {
+        String::new()
+    } else {
+        arg(args, 1).map(text).unwrap_or_default()
+    };
+    match gsub(
+        &text(&input),
+        &pattern,
+        &replacement,
+        name.ends_with("_first"),
+        cx.budget,
+    ) {
+        Some(s) => text_out(s),
+        None => stop(cx.call, cx.issues, input),
+    }
+}
+
+fn join_filter<'v>(
+    cx: &mut Ctx<'_, '_>,
+    input: Cow<'v, Value>,
+    args: &[Cow<'v, Value>],
+) -> Cow<'v, Value> {
+    let glue = arg(args, 0).map_or_else(|| " ".to_owned(), text);
+    match join(&input, &glue, cx.budget) {
+        Some(s) => text_out(s),
+        None => stop(cx.call, cx.issues, input),
+    }
+}
+
+/// `split`: Ruby's `String#split` with a string pattern: `" "` splits at runs of white space
+/// (leading ones ignored), `""` into characters; trailing empty pieces are dropped.
+fn split<'v>(
+    cx: &mut Ctx<'_, '_>,
+    input: Cow<'v, Value>,
+    args: &[Cow<'v, Value>],
+) -> Cow<'v, Value> {
+    let s = text(&input);
+    let pattern = arg(args, 0).map(text).unwrap_or_default();
+    let mut pieces: Vec<String> = if pattern == " " {
+        s.split(ruby::is_space)
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    } else if pattern.is_empty() {
+        s.chars().map(String::from).collect()
+    } else {
+        s.split(pattern.as_str()).map(str::to_owned).collect()
+    };
+    while pieces.last().is_some_and(String::is_empty) {
+        pieces.pop();
+    }
+    if !cx.budget.take(pieces.len().saturating_mul(24)) {
+        return stop(cx.call, cx.issues, input);
+    }
+    Cow::Owned(Value::List(pieces.into_iter().map(Value::String).collect()))
+}
+
+/// Jekyll's `push`/`pop`/`shift`/`unshift`: a changed copy of a list; anything else unchanged.
+fn list_edit<'v>(input: Cow<'v, Value>, edit: impl FnOnce(&mut Vec<Value>)) -> Cow<'v, Value> {
+    match input.into_owned() {
+        Value::List(mut items) => {
+            edit(&mut items);
+            Cow::Owned(Value::List(items))
+        }
+        other => Cow::Owned(other),
+    }
+}
+
+/// What Liquid's `InputIterator` walks: a list's items, nil as nothing, anything else as itself.
+fn items_of(input: Cow<'_, Value>) -> Vec<Value> {
+    match input.into_owned() {
+        Value::List(items) => items,
+        Value::Null => Vec::new(),
+        other => vec![other],
+    }
+}
+
+/// Liquid's `capitalize`: the first character upper case, the rest lower case.
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+/// Liquid's `strip_html`: scripts, comments and styles removed whole, then every tag.
+fn strip_html(s: &str) -> String {
+    let mut out = s.to_owned();
+    for (open, close) in [
+        ("<script", "</script>"),
+        ("<!--", "-->"),
+        ("<style", "</style>"),
+    ] {
+        out = remove_between(&out, open, close);
+    }
+    remove_between(&out, "<", ">")
+}
+
+/// Removes every `open … close` (shortest match, across lines), as `gsub(/open.*?close/m, '')`.
+fn remove_between(s: &str, open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(open) {
+        match rest[i + open.len()..].find(close) {
+            Some(j) => {
+                out.push_str(&rest[..i]);
+                rest = &rest[i + open.len() + j + close.len()..];
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A number as Liquid's `Utils.to_number` reads a value.
+enum Number {
+    Int(i64),
+    Float(f64),
+}
+
+fn number(v: &Value) -> Number {
+    match v {
+        Value::Int(i) => Number::Int(*i),
+        Value::Float(f) => Number::Float(*f),
+        other => {
+            let s = ruby::strip(&text(other)).to_owned();
+            let b = s.as_bytes();
+            let digits = b.strip_prefix(b"-").unwrap_or(b);
+            let is_decimal = digits.iter().filter(|&&c| c == b'.').count() == 1
+                && digits.first().is_some_and(u8::is_ascii_digit)
+                && digits.last().is_some_and(u8::is_ascii_digit)
+                && digits.iter().all(|c| c.is_ascii_digit() || *c == b'.');
+            if is_decimal {
+                Number::Float(s.parse().unwrap_or(0.0))
+            } else {
+                Number::Int(ruby::integer(&s).unwrap_or_else(|| leading_int(&s)))
+            }
+        }
+    }
+}
+
+/// Ruby's `to_i`: the leading integer, else 0.
+fn leading_int(s: &str) -> i64 {
+    let t = ruby::lstrip(s);
+    let sign = usize::from(t.starts_with(['-', '+']));
+    let end = sign + t[sign..].bytes().take_while(u8::is_ascii_digit).count();
+    t[..end].parse().unwrap_or(0)
+}
+
+/// `plus`, `minus`, `times`, `divided_by`, `modulo`: integers stay integers (division and modulo
+/// round toward negative infinity, as Ruby's), a float on either side makes a float.
+fn arithmetic<'v>(
+    cx: &mut Ctx<'_, '_>,
+    input: Cow<'v, Value>,
+    args: &[Cow<'v, Value>],
+) -> Cow<'v, Value> {
+    let name = cx.call.name;
+    let (a, b) = (number(&input), number(&args[0]));
+    let value = match (a, b) {
+        (Number::Int(x), Number::Int(y)) => {
+            if y == 0 && matches!(name, "divided_by" | "modulo") {
+                cx.issues.fatal(cx.call.at, format!("`{name}` by zero: Jekyll stops the build (Liquid error: divided by 0); the preview leaves the value as it is"));
+                return input;
+            }
+            Value::Int(match name {
+                "plus" => x.wrapping_add(y),
+                "minus" => x.wrapping_sub(y),
+                "times" => x.wrapping_mul(y),
+                "divided_by" => {
+                    x.wrapping_div_euclid(y) - i64::from(y < 0 && x.wrapping_rem_euclid(y) != 0)
+                }
+                _ => {
+                    x.wrapping_rem_euclid(y)
+                        + if y < 0 && x.wrapping_rem_euclid(y) != 0 {
+                            y
+                        } else {
+                            0
+                        }
+                }
+            })
+        }
+        (a, b) => {
+            let f = |n: Number| match n {
+                Number::Int(i) => i as f64,
+                Number::Float(f) => f,
+            };
+            let (x, y) = (f(a), f(b));
+            Value::Float(match name {
+                "plus" => x + y,
+                "minus" => x - y,
+                "times" => x * y,
+                "divided_by" => x / y,
+                _ => x - y * (x / y).floor(),
+            })
+        }
+    };
+    Cow::Owned(value)
 }
 
 /// Ruby's "wrong number of arguments (given N, expected M)", counting the input as Ruby does.
@@ -643,6 +976,7 @@ mod tests {
             name,
             at: 42,
             site: &site,
+            url_memo: None,
         };
         let mut issues = Issues::default();
         let mut budget = Budget::for_template(1000);
@@ -1024,6 +1358,7 @@ mod tests {
             name: "replace",
             at: 0,
             site: &site,
+            url_memo: None,
         };
         let mut issues = Issues::default();
         let mut budget = Budget::for_template(0);

@@ -56,6 +56,8 @@ pub struct Renderer<'a> {
     /// The page-wide scope: `content`, `layout`, and what `assign` and `capture` set.
     pub locals: Map,
     pub diagnostics: Vec<FileDiagnostic>,
+    /// What earlier builds computed for `relative_url`/`absolute_url` (see `Env::url_memo`).
+    pub url_memo: Map,
     budget: Budget,
     depth: usize,
 }
@@ -76,6 +78,7 @@ impl<'a> Renderer<'a> {
             host,
             locals: Map::new(),
             diagnostics: Vec::new(),
+            url_memo: Map::new(),
             budget: Budget::for_template(size_hint),
             depth: 0,
         }
@@ -195,6 +198,7 @@ impl<'a> Renderer<'a> {
             assigned: Vec::new(),
             page_unreadable: false,
             locals: Some(&self.locals),
+            url_memo: Some(&self.url_memo),
         }
     }
 
@@ -207,6 +211,7 @@ impl<'a> Renderer<'a> {
             assigned: Vec::new(),
             page_unreadable: false,
             locals: Some(&self.locals),
+            url_memo: Some(&self.url_memo),
         };
         super::evaluate(&var, &env, issues, &mut self.budget).into_owned()
     }

@@ -74,6 +74,7 @@ pub fn render(template: &str, ctx: &Context) -> Output {
             assigned: Vec::new(),
             page_unreadable: ctx.page_unreadable,
             locals: None,
+            url_memo: None,
         },
         out: Writer::with_capacity(template.len() + template.len() / 8),
         issues: Issues::default(),
@@ -527,6 +528,7 @@ pub(crate) fn evaluate<'v>(
             name: filter.name,
             at: filter.at,
             site: env.site,
+            url_memo: env.url_memo,
         };
         value = filters::apply(&call, value, &args, issues, budget);
         if budget.is_exhausted() {

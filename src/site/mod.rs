@@ -149,6 +149,7 @@ impl Site {
         let mut content = post.html.clone();
         let mut name = post.front_matter.get("layout").map(layout_name);
         let mut renderer = Renderer::new(site, page, host, content.len());
+        renderer.url_memo = self.url_memo(site);
         let mut layout_data = Map::new();
         let mut used: Vec<String> = Vec::new();
         while let Some(n) = name.take().filter(|n| !n.is_empty() && n != "none") {
@@ -178,6 +179,45 @@ impl Site {
             name = data.get("layout").map(layout_name);
         }
         (content, renderer.diagnostics)
+    }
+
+    /// Jekyll keeps `relative_url` and `absolute_url` results in `site.filter_cache`, which
+    /// outlives each of the plugin's language builds: a post URL an earlier language's build
+    /// already turned into an address keeps that build's `/<lang>` prefix (or none) in later
+    /// builds. The earlier builds' post URLs, with their results.
+    fn url_memo(&self, site: &Value) -> Map {
+        let d = &self.derived;
+        let lang = site.get("lang").and_then(Value::as_str).unwrap_or("");
+        let root = site
+            .get("baseurl_root")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        let url = d
+            .config
+            .get("url")
+            .map(crate::liquid::layout::to_text)
+            .unwrap_or_default();
+        let mut memo = Map::new();
+        for (i, earlier) in d.languages.iter().take_while(|l| *l != lang).enumerate() {
+            let base = if i == 0 {
+                root.to_owned()
+            } else {
+                format!("{root}/{earlier}")
+            };
+            for post in d.posts.iter().filter(|p| &p.lang == earlier && p.published) {
+                let relative = format!("{base}{}", post.url);
+                for (filter, value) in [
+                    ("relative_url", relative.clone()),
+                    ("absolute_url", format!("{url}{relative}")),
+                ] {
+                    let key = format!("{filter}:{}", post.url);
+                    if memo.get(&key).is_none() {
+                        memo.insert(key, Value::String(value));
+                    }
+                }
+            }
+        }
+        memo
     }
 
     /// `_layouts/<name>.<any extension>`, as Jekyll finds layouts by their base name.

@@ -12,8 +12,6 @@ pub struct PostInfo {
     pub path: String,
     /// The language build that reads it.
     pub lang: String,
-    /// `YYYY-MM-DD`, from the front matter `date`, else the file name.
-    pub day: String,
     /// `page.date` as Liquid prints a Ruby Time.
     pub time: String,
     /// `page.url`, percent-encoded as Jekyll writes it, without the language prefix.
@@ -97,7 +95,6 @@ impl PostInfo {
         PostInfo {
             path: path.to_owned(),
             lang: lang.to_owned(),
-            day,
             time,
             url,
             slug,

@@ -2,8 +2,9 @@
 // where `sanitize` defaults to true.
 import { readFileSync } from 'node:fs';
 import * as glue from './postview.js';
-import { renderPostWith } from '../render.js';
+import { renderPostWith, siteWith } from '../render.js';
 
 glue.initSync({ module: readFileSync(new URL('./postview_bg.wasm', import.meta.url)) });
 
 export const renderPost = renderPostWith(glue);
+export const Site = siteWith(glue);

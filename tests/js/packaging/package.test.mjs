@@ -67,7 +67,7 @@ test('Node should import renderPost from "postview" through the node entry, with
   const { stdout } = await run(process.execPath, ['node-consumer.mjs'], { cwd: consumer.dir });
   const { entry, exports, post, thrown } = JSON.parse(stdout);
   assert.match(entry, /\/node_modules\/postview\/node\.js$/, 'the `node` condition should pick node.js');
-  assert.deepEqual(exports, ['renderPost'], 'renderPost should be the only export (no init functions)');
+  assert.deepEqual(exports.sort(), ['Site', 'renderPost'], 'renderPost and Site should be the only exports (no init functions)');
   assert.equal(post.title, 'Hello');
   assert.match(post.html, /<strong>bold<\/strong>/);
   assert.equal(post.date, '2021-01-20', 'options.path should reach the renderer');
@@ -76,6 +76,22 @@ test('Node should import renderPost from "postview" through the node entry, with
   ]);
   assert.deepEqual(post.diagnostics, []);
   assert.equal(thrown?.isTypeError, true, 'malformed options should throw a TypeError across the package');
+});
+
+test('Node should make a Site from "postview": the page in its layout, an edit, a missing layout as a diagnostic', async () => {
+  const { stdout } = await run(process.execPath, ['site-consumer.mjs'], { cwd: consumer.dir });
+  const r = JSON.parse(stdout);
+  assert.match(r.page.page, /<h1>Hello<\/h1><p>Some <strong>bold<\/strong> text.<\/p>/, 'the post should be in its layout');
+  assert.equal(r.page.url, '/ja/2021/01/20/hello', 'a post of the second language should be under /ja');
+  assert.equal(r.page.title, 'Hello', 'the page should carry renderPost\'s fields');
+  assert.match(r.edited.page, /<h1>Edited<\/h1><p>New.<\/p>/, 'source should replace the file\'s text');
+  assert.equal(r.missing.page.trim(), '<p>Alone.</p>', 'a missing layout should leave the body alone');
+  assert.ok(r.missing.diagnostics.some((d) => d.message.includes('nowhere')), 'a missing layout should be a diagnostic');
+  assert.equal(r.found.page.trim(), '<main><p>Alone.</p>\n</main>', 'setFile should add the layout');
+  assert.deepEqual(r.thrown, [true, true], 'malformed arguments should throw TypeErrors');
+  assert.deepEqual(r.posts, ['_i18n/en/_posts/2021-01-21-lost.md', '_i18n/ja/_posts/2021-01-20-hello.md']);
+  assert.deepEqual(r.languages, ['en', 'ja']);
+  assert.deepEqual(r.diagnostics, []);
 });
 
 for (const resolution of ['nodenext', 'bundler']) {

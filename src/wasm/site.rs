@@ -1,0 +1,125 @@
+//! The JavaScript `Site` class: `crate::site::Site` across the boundary. Arguments are checked
+//! here (a malformed one is a `TypeError`); nothing in the files' text can make it throw. Results
+//! cross as `renderPost`'s do (`super::to_js`).
+
+use super::{to_js, type_error};
+use crate::site::Site;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** A file of a site: its path from the site root (`_config.yml`, `_layouts/post.html`, `_i18n/ja/_posts/x.md`) and its text. */
+export interface SiteFile {
+  path: string;
+  text: string;
+}
+
+/** A problem in one of the site's files. */
+export interface SiteDiagnostic extends Diagnostic {
+  /** The file's path from the site root. */
+  path: string;
+}
+
+/** A post's published page: everything `renderPost` gives for it, plus the page. */
+export interface RenderedPage extends RenderedPost {
+  /** The whole HTML document, as `jekyll build` writes that post's page. */
+  page: string;
+  /** The page's URL path as Jekyll computes it, e.g. `/ja/2020/09/07/mask-network`. */
+  url: string;
+  /** Problems in the layouts and includes the page went through. */
+  layoutDiagnostics: SiteDiagnostic[];
+}
+
+/**
+ * A Jekyll site made from its text files. Never throws for anything in the files (problems are
+ * diagnostics); throws a `TypeError` for a malformed argument.
+ */
+export class Site {
+  constructor(files: SiteFile[]);
+  /** The published page of the post at `path`; `source` replaces that file's text. */
+  renderPage(path: string, source?: string): RenderedPage;
+  /** Replaces or adds one file. */
+  setFile(path: string, text: string): void;
+  /** The post paths of the site (drafts too), sorted. */
+  posts(): string[];
+  /** The site's languages, from `_config.yml` `languages:`. */
+  languages(): string[];
+  /** Site-level problems (an unreadable `_config.yml`, …). */
+  diagnostics(): SiteDiagnostic[];
+  free(): void;
+}
+"#;
+
+#[wasm_bindgen(js_name = Site, skip_typescript)]
+pub struct SiteJs {
+    inner: Site,
+}
+
+fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    value
+        .as_string()
+        .ok_or_else(|| type_error(&format!("Site: {what} should be a string")))
+}
+
+#[wasm_bindgen(js_class = Site)]
+impl SiteJs {
+    #[wasm_bindgen(constructor, skip_typescript)]
+    pub fn new(files: JsValue) -> Result<SiteJs, JsValue> {
+        if !js_sys::Array::is_array(&files) {
+            return Err(type_error(
+                "new Site(files): files should be an array of { path, text }",
+            ));
+        }
+        let array = js_sys::Array::from(&files);
+        let mut list = Vec::with_capacity(array.length() as usize);
+        for item in array.iter() {
+            let get = |k: &str| js_sys::Reflect::get(&item, &JsValue::from_str(k)).ok();
+            let (Some(path), Some(text)) = (get("path"), get("text")) else {
+                return Err(type_error(
+                    "new Site(files): each file should be { path, text }",
+                ));
+            };
+            list.push((
+                string_arg(&path, "each file's path")?,
+                string_arg(&text, "each file's text")?,
+            ));
+        }
+        Ok(SiteJs {
+            inner: Site::new(list),
+        })
+    }
+
+    #[wasm_bindgen(js_name = renderPage, skip_typescript)]
+    pub fn render_page(&self, path: JsValue, source: JsValue) -> Result<JsValue, JsValue> {
+        let path = string_arg(&path, "renderPage's path")?;
+        let source = if source.is_undefined() || source.is_null() {
+            None
+        } else {
+            Some(string_arg(&source, "renderPage's source")?)
+        };
+        to_js(&self.inner.render_page(&path, source.as_deref()))
+    }
+
+    #[wasm_bindgen(js_name = setFile, skip_typescript)]
+    pub fn set_file(&mut self, path: JsValue, text: JsValue) -> Result<(), JsValue> {
+        let path = string_arg(&path, "setFile's path")?;
+        let text = string_arg(&text, "setFile's text")?;
+        self.inner.set_file(&path, &text);
+        Ok(())
+    }
+
+    #[wasm_bindgen(skip_typescript)]
+    pub fn posts(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.posts())
+    }
+
+    #[wasm_bindgen(skip_typescript)]
+    pub fn languages(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.languages())
+    }
+
+    #[wasm_bindgen(skip_typescript)]
+    pub fn diagnostics(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.diagnostics())
+    }
+}
