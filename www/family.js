@@ -29,10 +29,10 @@ export function byLanguage(a, b) {
   return rank(a) - rank(b) || a.localeCompare(b);
 }
 
-const isPost = (name) => /\.(md|markdown)$/i.test(name);
+export const isPost = (name) => /\.(md|markdown)$/i.test(name);
 
 /** Whether a Markdown file at `path` is a post: in _posts or _drafts, or opening front matter. */
-const isPostText = (path, text) => /(^|\/)_(posts|drafts)\//.test(path) || /^\uFEFF?---[ \t]*\r?\n/.test(text);
+export const isPostText = (path, text) => /(^|\/)_(posts|drafts)\//.test(path) || /^\uFEFF?---[ \t]*\r?\n/.test(text);
 
 /** The posts of an `<input type=file>`'s files (a folder's files carry webkitRelativePath). */
 export async function readFileList(files) {

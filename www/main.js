@@ -3,7 +3,8 @@
 // list and the download. Everything stays in this browser.
 import init, { Preview } from './pkg/postview.js';
 import { createEditor } from './editor.js';
-import { Workspace, readDrop, readFileList } from './family.js';
+import { Workspace, readFileList } from './family.js';
+import { filesOfDrop, filesOfInput, openFolder } from './site-folder.js';
 import { UI_LANGUAGES, autonym, pick, translatePage, translator } from './i18n.js';
 import { createScrollSync } from './scroll.js';
 
@@ -81,7 +82,7 @@ function onRender(r) {
   }
   useLanguage(r.postLang ?? current.lang);
   showSwitcher();
-  showProblems(r.diagnostics);
+  showProblems(r.diagnostics, r.siteDiagnostics);
   editor.mark(r.diagnostics);
   showStatus();
   document.title = `${r.title || current.name} · postview`;
@@ -125,7 +126,7 @@ function showSwitcher() {
   $('.switcher').replaceChildren(...buttons);
 }
 
-function showProblems(diagnostics) {
+function showProblems(diagnostics, inSite = []) {
   const items = diagnostics.map((d) => {
     const button = document.createElement('button');
     button.type = 'button';
@@ -139,6 +140,12 @@ function showProblems(diagnostics) {
     li.append(button);
     return li;
   });
+  // Problems in the site's other files (its layouts, _config.yml): named, not in this editor.
+  for (const d of inSite) {
+    const li = Object.assign(document.createElement('li'), { className: `problem ${d.severity} in-site` });
+    li.textContent = `${t(d.severity)} ${d.path} ${t('place', d)} ${d.message}`;
+    items.push(li);
+  }
   if (!items.length) items.push(Object.assign(document.createElement('li'), { className: 'none', textContent: t('noProblems') }));
   $('[data-testid=errors] ol').replaceChildren(...items);
 }
@@ -183,12 +190,15 @@ async function openFiles(files) {
 function wireControls() {
   $('#open-files').addEventListener('click', () => $('#files').click());
   $('#open-folder').addEventListener('click', () => $('#folder').click());
-  for (const input of [$('#files'), $('#folder')]) {
-    input.addEventListener('change', async () => {
-      await openFiles(await readFileList(input.files));
-      input.value = '';
-    });
-  }
+  $('#files').addEventListener('change', async (event) => {
+    preview.closeSite();
+    await openFiles(await readFileList(event.target.files));
+    event.target.value = '';
+  });
+  $('#folder').addEventListener('change', async (event) => {
+    await openFiles((await openFolder(preview, filesOfInput(event.target.files))).posts);
+    event.target.value = '';
+  });
   $('#posts').addEventListener('change', (event) => {
     const [lang, ...id] = event.target.value.split(':');
     const post = workspace.get(id.join(':'), lang);
@@ -198,7 +208,7 @@ function wireControls() {
     localStorage.setItem(UI_KEY, event.target.value);
     useLanguage(report?.postLang ?? current.lang);
     showSwitcher();
-    showProblems(report.diagnostics);
+    showProblems(report.diagnostics, report.siteDiagnostics);
     showStatus();
   });
   $('#download').addEventListener('click', () => {
@@ -225,7 +235,7 @@ function wireControls() {
   document.addEventListener('drop', async (event) => {
     event.preventDefault();
     hint.hidden = true;
-    await openFiles(await readDrop(event.dataTransfer));
+    await openFiles((await openFolder(preview, await filesOfDrop(event.dataTransfer))).posts);
   });
 }
 
