@@ -146,8 +146,8 @@ fn url_matches(url: &str, expected: &str) -> bool {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 {
-            if let Ok(b) = u8::from_str_radix(&url[i + 1..i + 3], 16) {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(url.get(i + 1..i + 3).unwrap_or(""), 16) {
                 out.push(b);
                 i += 3;
                 continue;

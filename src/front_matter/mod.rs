@@ -7,4 +7,4 @@ mod split;
 mod yaml;
 
 pub use split::{split, Split};
-pub use yaml::{fast_path_agrees, parse};
+pub use yaml::{fast_path_agrees, parse, parse_value};

@@ -4,7 +4,8 @@
 //! - `a op b` with `==`, `!=`, `<>`, `<`, `>`, `<=`, `>=`, `contains`; a lone value is its truth
 //!   (only nil and false are false);
 //! - `and`/`or` bind from the right: `a or b and c` is `a or (b and c)`;
-//! - `empty` equals an empty string, list or map; `blank` also nil, false and white space;
+//! - `empty` equals an empty string, list or map; `blank` equals nothing: Liquid asks the value
+//!   for Rails' `blank?`, which plain Ruby (and so Jekyll) does not define;
 //! - `<` and friends compare numbers with numbers and strings with strings; nil or a map on either
 //!   side is simply false; a string against a number is an error that stops Jekyll's build.
 
@@ -123,18 +124,10 @@ fn is_empty(v: &Value) -> bool {
     }
 }
 
-fn is_blank(v: &Value) -> bool {
-    match v {
-        Value::Null | Value::Bool(false) => true,
-        Value::String(s) => s.chars().all(ruby::is_space),
-        other => is_empty(other),
-    }
-}
-
 fn equal(left: &Operand, right: &Operand) -> bool {
     match (left, right) {
         (Operand::Value(v), Operand::Empty) | (Operand::Empty, Operand::Value(v)) => is_empty(v),
-        (Operand::Value(v), Operand::Blank) | (Operand::Blank, Operand::Value(v)) => is_blank(v),
+        (Operand::Value(_), Operand::Blank) | (Operand::Blank, Operand::Value(_)) => false,
         (Operand::Value(a), Operand::Value(b)) => values_equal(a, b),
         _ => false,
     }

@@ -310,8 +310,8 @@ fn missing_layout(text: &str, name: &str) -> Diagnostic {
 /// Reads everything the pages share.
 fn derive(files: &BTreeMap<String, String>) -> Derived {
     let mut diagnostics = Vec::new();
-    let mut yaml = |path: &str, text: &str| -> Map {
-        let (map, issues) = front_matter::parse(text);
+    let mut yaml = |path: &str, text: &str| -> Value {
+        let (value, issues) = front_matter::parse_value(text);
         let lines = LineIndex::new(text);
         for issue in issues {
             diagnostics.push(SiteDiagnostic {
@@ -319,11 +319,14 @@ fn derive(files: &BTreeMap<String, String>) -> Derived {
                 diagnostic: lines.locate(issue),
             });
         }
-        map
+        value
     };
-    let config = match files.get("_config.yml") {
-        Some(text) => yaml("_config.yml", text),
-        None => Map::new(),
+    let config = match files
+        .get("_config.yml")
+        .map(|text| yaml("_config.yml", text))
+    {
+        Some(Value::Map(m)) => m,
+        _ => Map::new(),
     };
     let languages: Vec<String> = match config.get("languages") {
         Some(Value::List(items)) if !items.is_empty() => {
@@ -341,7 +344,7 @@ fn derive(files: &BTreeMap<String, String>) -> Derived {
             .or_else(|| name.strip_suffix(".yaml"))
             .or_else(|| name.strip_suffix(".json"))
         {
-            let value = Value::Map(yaml(path, text));
+            let value = yaml(path, text);
             insert_nested(&mut data, key, value);
         }
     }
@@ -349,7 +352,7 @@ fn derive(files: &BTreeMap<String, String>) -> Derived {
     for lang in &languages {
         let path = format!("_i18n/{lang}.yml");
         if let Some(text) = files.get(&path) {
-            translations.insert(lang.clone(), Value::Map(yaml(&path, text)));
+            translations.insert(lang.clone(), yaml(&path, text));
         }
     }
     let posts = files

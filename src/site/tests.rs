@@ -27,3 +27,100 @@ fn a_missing_layout_should_render_the_body_alone_and_say_so() {
         page.post.diagnostics
     );
 }
+
+#[test]
+fn the_readme_example_should_give_what_the_readme_says() {
+    let s = site(&[
+        (
+            "_config.yml",
+            "languages: [\"en\", \"ja\"]\npermalink: /:year/:month/:day/:title\n",
+        ),
+        (
+            "_layouts/post.html",
+            "<h1>{{ page.title }}</h1>\n{{ content }}",
+        ),
+        (
+            "_i18n/ja/_posts/2021-01-20-hello.md",
+            "---\nlayout: post\ntitle: Hello\n---\n*Hi*\n",
+        ),
+    ]);
+    assert_eq!(s.posts(), ["_i18n/ja/_posts/2021-01-20-hello.md"]);
+    assert_eq!(s.languages(), ["en", "ja"]);
+    let page = s.render_page("_i18n/ja/_posts/2021-01-20-hello.md", None);
+    assert_eq!(
+        page.url, "/ja/2021/01/20/hello",
+        "a second language's page should be under /ja"
+    );
+    assert_eq!(page.page, "<h1>Hello</h1>\n<p><em>Hi</em></p>\n");
+}
+
+#[test]
+fn an_unreadable_config_should_be_a_site_diagnostic_with_its_place() {
+    let s = site(&[("_config.yml", "title: [unclosed\n")]);
+    let d = s.diagnostics();
+    assert_eq!(d.len(), 1, "one problem should be reported: {d:?}");
+    assert_eq!(d[0].path, "_config.yml");
+    assert!(d[0].diagnostic.line >= 1, "it should have a line");
+    assert_eq!(
+        s.languages(),
+        crate::Options::default().languages,
+        "the default languages should stand in"
+    );
+}
+
+#[test]
+fn a_missing_include_should_be_a_layout_diagnostic_and_not_stop_the_page() {
+    let s = site(&[
+        (
+            "_layouts/post.html",
+            "<main>\n{% include nowhere.html %}{{ content }}</main>",
+        ),
+        ("_posts/2020-01-02-x.md", "---\nlayout: post\n---\nHi\n"),
+    ]);
+    let page = s.render_page("_posts/2020-01-02-x.md", None);
+    assert_eq!(
+        page.page, "<main>\n<p>Hi</p>\n</main>",
+        "the rest of the layout should render"
+    );
+    let d = &page.layout_diagnostics;
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(
+        (d[0].path.as_str(), d[0].diagnostic.line),
+        ("_layouts/post.html", 2)
+    );
+}
+
+#[test]
+fn a_layout_that_includes_itself_should_stop_with_a_diagnostic() {
+    let s = site(&[
+        ("_includes/loop.html", "x{% include loop.html %}"),
+        ("_layouts/post.html", "{% include loop.html %}"),
+        ("_posts/2020-01-02-x.md", "---\nlayout: post\n---\nHi\n"),
+    ]);
+    let page = s.render_page("_posts/2020-01-02-x.md", None);
+    assert!(page.page.starts_with("xxx"), "{}", page.page);
+    assert!(
+        page.layout_diagnostics
+            .iter()
+            .any(|d| d.diagnostic.message.contains("nested")),
+        "{:?}",
+        page.layout_diagnostics
+    );
+}
+
+#[test]
+fn a_huge_range_in_a_layout_should_stop_within_the_budget() {
+    let s = site(&[
+        (
+            "_layouts/post.html",
+            "{% for i in (1..1000000000) %}{{ i }}{% endfor %}",
+        ),
+        ("_posts/2020-01-02-x.md", "---\nlayout: post\n---\nHi\n"),
+    ]);
+    let page = s.render_page("_posts/2020-01-02-x.md", None);
+    assert!(
+        page.page.len() < 4 << 20,
+        "the output should stay bounded: {}",
+        page.page.len()
+    );
+}

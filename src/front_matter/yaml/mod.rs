@@ -40,6 +40,18 @@ pub fn parse(yaml: &str) -> (Map, Vec<Issue>) {
     }
 }
 
+/// Parses a whole YAML file of any shape (a site's `_data/*.yml` may be a list). Offsets of
+/// issues are relative to `yaml`.
+pub fn parse_value(yaml: &str) -> (Value, Vec<Issue>) {
+    if let Some(issue) = refuse_hostile(yaml) {
+        return (Value::Null, vec![issue]);
+    }
+    match serde_yaml::from_str::<Value>(yaml) {
+        Ok(v) => (v, Vec::new()),
+        Err(e) => (Value::Null, vec![error_issue(yaml, &e)]),
+    }
+}
+
 fn error_issue(yaml: &str, e: &serde_yaml::Error) -> Issue {
     let problem = e.location().map_or(0, |loc| loc.index().min(yaml.len()));
     // serde_yaml writes "what at line L column C, while doing what at line L column C"; the

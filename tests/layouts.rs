@@ -1,0 +1,128 @@
+//! The layout fixtures (`tests/fixtures/layout_site/layouts.md`): each example is a layout of a
+//! post of that folder's site, and `Site::render_page` should write the page exactly as the real
+//! Jekyll 4.3.1 wrote it (filled in by `tests/fixtures/layout_site/oracle.py`, never by hand).
+//! The site and the posts are made here as `oracle.py` makes them.
+
+use postview::Site;
+use std::path::{Path, PathBuf};
+
+const FENCE: &str = "````````````````````````````````";
+
+struct Example {
+    heading: String,
+    layout: String,
+    expected: String,
+}
+
+fn folder() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layout_site")
+}
+
+fn examples() -> Vec<Example> {
+    let text = std::fs::read_to_string(folder().join("layouts.md")).expect("layouts.md");
+    let mut out = Vec::new();
+    let mut heading = String::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        if let Some(h) = line.strip_prefix("## ") {
+            heading = h.to_owned();
+        }
+        if line != format!("{FENCE} example") {
+            continue;
+        }
+        let (mut layout, mut expected, mut in_expected) = (String::new(), String::new(), false);
+        for l in lines.by_ref() {
+            if l == FENCE {
+                break;
+            }
+            if l == "." && !in_expected {
+                in_expected = true;
+                continue;
+            }
+            let target = if in_expected {
+                &mut expected
+            } else {
+                &mut layout
+            };
+            target.push_str(l);
+            target.push('\n');
+        }
+        out.push(Example {
+            heading: heading.clone(),
+            layout,
+            expected,
+        });
+    }
+    out
+}
+
+fn site_files(dir: &Path, root: &Path, out: &mut Vec<(String, String)>) {
+    for entry in std::fs::read_dir(dir).expect("readable").flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            site_files(&p, root, out);
+            continue;
+        }
+        let rel = p
+            .strip_prefix(root)
+            .expect("under root")
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel != "layouts.md" && rel != "oracle.py" {
+            out.push((rel, std::fs::read_to_string(&p).expect("UTF-8")));
+        }
+    }
+}
+
+fn post(nn: &str) -> String {
+    format!(
+        "---\nlayout: example-{nn}\ntitle: Example {nn}\ntags: [a, b]\nn: 7\nf: 2.5\ns: \"Some <b>text</b> here\"\nlist: [3, 1, 2, 1]\nempty_list: []\nspaces: \"  \"\nnone:\n---\nBody *{nn}*.\n"
+    )
+}
+
+#[test]
+fn every_layout_example_should_render_as_jekyll_wrote_it() {
+    let examples = examples();
+    assert!(examples.len() >= 9, "layouts.md should hold the examples");
+    let mut files = Vec::new();
+    site_files(&folder(), &folder(), &mut files);
+    let mut paths = Vec::new();
+    for (i, e) in examples.iter().enumerate() {
+        let nn = format!("{:02}", i + 1);
+        let lang = if e.heading.trim_end().ends_with("(ja)") {
+            "ja"
+        } else {
+            "en"
+        };
+        let path = format!("_i18n/{lang}/_posts/2020-01-{nn}-example-{nn}.md");
+        files.push((format!("_layouts/example-{nn}.html"), e.layout.clone()));
+        files.push((path.clone(), post(&nn)));
+        paths.push(path);
+    }
+    let site = Site::new(files);
+    let mut failures = Vec::new();
+    for (e, path) in examples.iter().zip(&paths) {
+        let page = site.render_page(path, None);
+        let mut actual = page.page.clone();
+        if !actual.ends_with('\n') {
+            actual.push('\n');
+        }
+        if actual != e.expected {
+            failures.push(format!(
+                "## {}\nexpected:\n{}\nactual:\n{}",
+                e.heading, e.expected, actual
+            ));
+        }
+        assert!(
+            page.layout_diagnostics.is_empty(),
+            "{}: no layout problems expected: {:?}",
+            e.heading,
+            page.layout_diagnostics
+        );
+    }
+    assert!(
+        failures.is_empty(),
+        "these examples should render as Jekyll wrote them:\n{}",
+        failures.join("\n")
+    );
+}
