@@ -20,15 +20,20 @@ pub mod site_view;
 use crate::folder::urls::Published;
 use crate::post::Translation;
 use crate::value::{Map, Value};
-use crate::{front_matter, post, render_post, Options, RenderedPage, Site, SiteDiagnostic};
+use crate::{front_matter, post, render_post, Options, Site, SiteDiagnostic};
 use debounce::Debounce;
 use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use layout::Header;
 use patch::{Blocks, PatchStats};
 use report::{FrontMatter, Report};
 use resources::Resources;
 use serde::{Deserialize, Serialize};
-use site_view::SiteView;
+use site_view::{SitePart, SiteView};
+
+/// After the last keystroke that rendered a site post's body alone, its whole page comes this
+/// much later (what the layouts show of the body: read time, excerpts).
+const SETTLE_MS: u32 = 300;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -60,6 +65,8 @@ struct State {
     good_lines: Option<Vec<u32>>,
     /// The site folder open, if one is: its posts are shown as their published pages.
     site_view: Option<SiteView>,
+    /// The whole page to come, after body-only renders.
+    settle: Option<Timeout>,
 }
 
 /// The preview of one post at a time, drawn into a container of the (sandboxed) preview document.
@@ -94,6 +101,7 @@ impl Preview {
             on_render,
             good_lines: None,
             site_view: None,
+            settle: None,
         }));
         // Every edit is saved as it comes (see `edit`), so these find nothing left to save today;
         // they keep a hidden or closed tab safe should saving ever be deferred again.
@@ -146,6 +154,7 @@ impl Preview {
                 dirty: false,
             };
             state.good_lines = None;
+            state.settle = None;
             state.header.show("", "");
         }
         self.render_now();
@@ -165,7 +174,7 @@ impl Preview {
         state.debounce.schedule(now(), pause, move || {
             if let Some(state) = weak.upgrade() {
                 state.borrow_mut().debounce.fired();
-                update(&state);
+                update(&state, false);
             }
         });
     }
@@ -353,7 +362,7 @@ impl Preview {
 impl Preview {
     fn render_now(&self) {
         self.state.borrow_mut().debounce.cancel();
-        update(&self.state);
+        update(&self.state, false);
     }
 }
 
@@ -386,8 +395,9 @@ impl State {
         self.draft_error = drafts::save(&self.doc.id, &self.doc.lang, &self.doc.text).err();
     }
 
-    /// Saves, renders and patches; returns the report and the time it took.
-    fn update(&mut self) -> (Result<JsValue, JsValue>, f64) {
+    /// Saves, renders and patches; returns the report, the time it took, and whether a whole
+    /// page should follow (see [`SETTLE_MS`]). `whole`: a site post's page, not its body alone.
+    fn update(&mut self, whole: bool) -> (Result<JsValue, JsValue>, f64, bool) {
         self.save_draft();
         let start = now();
         let text = normalized(&self.doc.text);
@@ -397,21 +407,15 @@ impl State {
             path: self.doc.path.clone(),
             ..Options::default()
         };
-        let page_of_site = self
-            .site_view
-            .as_ref()
-            .zip(self.doc.path.as_deref())
-            .filter(|(view, path)| view.has(path))
-            .map(|(view, path)| view.site.render_page(path, Some(&text)));
-        let (mut rendered, page) = match page_of_site {
-            Some(RenderedPage {
-                post,
-                page,
-                url,
-                layout_diagnostics,
-            }) => (post, Some((page, url, layout_diagnostics))),
-            None => (render_post(&text, &options), None),
-        };
+        let front = &text[..parts.body.start];
+        let (mut rendered, page): (_, Option<SitePart>) =
+            match (self.site_view.as_mut(), self.doc.path.as_deref()) {
+                (Some(view), Some(path)) if view.has(path) => {
+                    let (post, part) = view.render(path, &text, front, whole);
+                    (post, Some(part))
+                }
+                _ => (render_post(&text, &options), None),
+            };
         // Keys in languages beyond the five name translations too.
         options.languages = languages::languages(&rendered.front_matter, options.path.as_deref());
         rendered.translations = post::translations(&rendered.front_matter, &options);
@@ -424,10 +428,13 @@ impl State {
         // had one), and so are the lines that scroll sync pairs with its blocks.
         let keep = state == FrontMatter::Unclosed && self.good_lines.is_some();
         match (&page, self.site_view.as_mut()) {
-            (Some((page, url, _)), Some(view)) => {
+            (Some(part), Some(view)) => {
                 if !keep {
                     let layout = matches!(state, FrontMatter::Ok | FrontMatter::None);
-                    patch = view.show(page, &rendered.html, url, layout);
+                    patch = match &part.page {
+                        Some(page) => view.show(page, &rendered.html, &part.url, layout),
+                        None => view.show_body(&rendered.html),
+                    };
                 }
             }
             (_, view) => {
@@ -452,7 +459,10 @@ impl State {
             self.good_lines = Some(rendered.block_lines.clone());
         }
         let ms = now() - start;
-        self.last_ms = ms;
+        // A whole page after a pause is not what the next keystroke will cost.
+        if !whole || page.is_none() {
+            self.last_ms = ms;
+        }
         let block_lines = match &self.good_lines {
             Some(lines) if keep => lines.as_slice(),
             _ => rendered.block_lines.as_slice(),
@@ -470,19 +480,28 @@ impl State {
             ms,
             patch,
             draft_error: self.draft_error.as_deref(),
-            url: page.as_ref().map(|(_, url, _)| url.as_str()),
-            site_diagnostics: self.site_diagnostics(page.as_ref().map(|(_, _, d)| d.as_slice())),
+            url: page.as_ref().map(|p| p.url.as_str()),
+            site_diagnostics: self
+                .site_diagnostics(page.as_ref().map(|p| p.layout_diagnostics.as_slice())),
         });
-        (report, ms)
+        (report, ms, page.is_some_and(|p| p.settle))
     }
 }
 
 /// Updates, then tells the page: its callback, then the `postview:rendered` event. Neither runs
 /// while the state is borrowed, so either may call back into the preview.
-fn update(state: &Rc<RefCell<State>>) {
+fn update(state: &Rc<RefCell<State>>, whole: bool) {
+    let weak = Rc::downgrade(state);
     let (report, ms, callback) = {
         let mut state = state.borrow_mut();
-        let (report, ms) = state.update();
+        let (report, ms, settle) = state.update(whole);
+        state.settle = settle.then(|| {
+            Timeout::new(SETTLE_MS, move || {
+                if let Some(state) = weak.upgrade() {
+                    update(&state, true);
+                }
+            })
+        });
         (report, ms, state.on_render.clone())
     };
     match report {

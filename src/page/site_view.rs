@@ -13,7 +13,7 @@
 use super::patch::{Blocks, PatchStats, Prepare};
 use super::resources::Resources;
 use crate::folder::shell::{self, BODY_MARK};
-use crate::Site;
+use crate::{render_post, Options, Rendered, RenderedPage, Site, SiteDiagnostic};
 use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -29,6 +29,26 @@ pub struct SiteView {
     /// The page without its body, as last shown.
     shell: String,
     saved: Option<Saved>,
+    /// What the last whole page was made with, for keystrokes that only touch the body.
+    last: Option<Last>,
+}
+
+/// The last whole page's post, front matter, body options, URL and layout problems.
+struct Last {
+    path: String,
+    front: String,
+    options: Options,
+    url: String,
+    layout_diagnostics: Vec<SiteDiagnostic>,
+}
+
+/// A post rendered for the site view: the whole page, or (`page` None) its body alone, the
+/// layout left as it is until the page is made again once typing pauses (`settle`).
+pub struct SitePart {
+    pub page: Option<String>,
+    pub url: String,
+    pub layout_diagnostics: Vec<SiteDiagnostic>,
+    pub settle: bool,
 }
 
 /// The preview's own document, set aside while the site's page is shown.
@@ -66,12 +86,68 @@ impl SiteView {
             body,
             shell: String::new(),
             saved: None,
+            last: None,
         })
     }
 
     /// Whether `path` is one of the site's posts.
     pub fn has(&self, path: &str) -> bool {
         self.posts.contains(path)
+    }
+
+    /// Renders the post at `path` from `text`, whose front matter (its `---` lines included) is
+    /// `front`. On screen with the same post and front matter as the last whole page, and unless
+    /// `whole`, only the body is rendered (`render_post`, as `render_page` renders it): its
+    /// layouts cost ten times more, too much for a keystroke on a big post.
+    pub fn render(
+        &mut self,
+        path: &str,
+        text: &str,
+        front: &str,
+        whole: bool,
+    ) -> (Rendered, SitePart) {
+        if let Some(last) = self
+            .last
+            .as_ref()
+            .filter(|l| !whole && self.saved.is_some() && l.path == path && l.front == front)
+        {
+            let part = SitePart {
+                page: None,
+                url: last.url.clone(),
+                layout_diagnostics: last.layout_diagnostics.clone(),
+                settle: true,
+            };
+            return (render_post(text, &last.options), part);
+        }
+        let RenderedPage {
+            post,
+            page,
+            url,
+            layout_diagnostics,
+        } = self.site.render_page(path, Some(text));
+        let options = match self.last.take() {
+            Some(last) if last.path == path => last.options,
+            _ => self.site.post_options(path),
+        };
+        self.last = Some(Last {
+            path: path.to_owned(),
+            front: front.to_owned(),
+            options,
+            url: url.clone(),
+            layout_diagnostics: layout_diagnostics.clone(),
+        });
+        let part = SitePart {
+            page: Some(page),
+            url,
+            layout_diagnostics,
+            settle: false,
+        };
+        (post, part)
+    }
+
+    /// Shows a body rendered alone, in the layout on screen.
+    pub fn show_body(&mut self, body: &str) -> PatchStats {
+        self.body.patch(body)
     }
 
     /// Whether the site's page is on screen.
@@ -193,6 +269,7 @@ impl SiteView {
         self.head.patch("");
         self.body.patch("");
         self.shell.clear();
+        self.last = None;
         let (Some(head), Some(body), Some(html)) = (
             self.document.head(),
             self.document.body(),
