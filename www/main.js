@@ -26,8 +26,13 @@ const drafted = new Set(); // key() of every post with a saved draft
 
 await init();
 const frame = $('[data-testid=preview]');
-const frameDocument = await loaded(frame);
+const frameDocument = await loaded(frame, (doc) => doc.getElementById('post'));
 guard(frameDocument);
+// A site's posts are shown in a frame of their own (see index.html); the one shown is `shown`.
+const siteFrame = $('#site-preview');
+const siteDocument = await loaded(siteFrame, (doc) => doc.body);
+guard(siteDocument);
+const shown = { get contentWindow() { return (siteFrame.hidden ? frame : siteFrame).contentWindow; } };
 const preview = new Preview(frameDocument.getElementById('post'), onRender);
 const workspace = new Workspace((text, path) => Preview.describe(text, path));
 const editor = createEditor($('[data-testid=editor]'), {
@@ -43,10 +48,10 @@ const editor = createEditor($('[data-testid=editor]'), {
 });
 const sync = createScrollSync({
   editor,
-  frame,
+  frame: shown,
   blocks: () => ({ lines: report?.blockLines ?? [], nodes: preview.blockNodes() }),
 });
-frame.contentWindow.addEventListener('scroll', () => sync.fromPreview(), { passive: true });
+for (const f of [frame, siteFrame]) f.contentWindow.addEventListener('scroll', () => sync.fromPreview(), { passive: true });
 
 await workspace.addDemo(BASE);
 const drafts = Preview.listDrafts();
@@ -68,6 +73,7 @@ function show(post) {
   preview.open(post.id, post.lang, post.path, text);
   editor.view.scrollDOM.scrollTop = 0;
   frame.contentWindow.scrollTo(0, 0);
+  siteFrame.contentWindow.scrollTo(0, 0);
   localStorage.setItem(SESSION_KEY, JSON.stringify({ id: post.id, lang: post.lang }));
   showPostList();
   showDraftState();
@@ -76,6 +82,7 @@ function show(post) {
 /** After every render: the problems, the languages, the status. */
 function onRender(r) {
   report = r;
+  showFrame(r.url != null);
   // While the front matter is broken, the family is the last good one.
   if (r.frontMatter === 'ok' || r.frontMatter === 'none' || !family.length) {
     family = workspace.family(current, r.translations);
@@ -86,6 +93,16 @@ function onRender(r) {
   editor.mark(r.diagnostics);
   showStatus();
   document.title = `${r.title || current.name} · postview`;
+}
+
+/** Shows the site's frame (a post of the open site, as published) or the page's own. */
+function showFrame(site) {
+  if (siteFrame.hidden === !site) return;
+  const [on, off] = site ? [siteFrame, frame] : [frame, siteFrame];
+  on.hidden = false;
+  off.hidden = true;
+  off.removeAttribute('data-testid');
+  on.dataset.testid = 'preview';
 }
 
 function useLanguage(postLang) {
@@ -196,7 +213,7 @@ function wireControls() {
     event.target.value = '';
   });
   $('#folder').addEventListener('change', async (event) => {
-    await openFiles((await openFolder(preview, filesOfInput(event.target.files))).posts);
+    await openFiles((await openFolder(preview, siteDocument, filesOfInput(event.target.files))).posts);
     event.target.value = '';
   });
   $('#posts').addEventListener('change', (event) => {
@@ -235,13 +252,13 @@ function wireControls() {
   document.addEventListener('drop', async (event) => {
     event.preventDefault();
     hint.hidden = true;
-    await openFiles((await openFolder(preview, await filesOfDrop(event.dataTransfer))).posts);
+    await openFiles((await openFolder(preview, siteDocument, await filesOfDrop(event.dataTransfer))).posts);
   });
 }
 
-/** The preview's document, once preview.html has loaded in the frame. */
-function loaded(frame) {
-  const ready = () => frame.contentDocument?.readyState === 'complete' && frame.contentDocument.getElementById('post');
+/** A preview frame's document, once it has loaded (`has(doc)` says it is the right one). */
+function loaded(frame, has) {
+  const ready = () => frame.contentDocument?.readyState === 'complete' && has(frame.contentDocument);
   if (ready()) return Promise.resolve(frame.contentDocument);
   return new Promise((done) => frame.addEventListener('load', () => done(frame.contentDocument), { once: true }));
 }

@@ -31,10 +31,11 @@ export async function filesOfDrop(dataTransfer) {
 }
 
 /**
- * Opens `files` ([{ path, file }]) in `preview`: as a site if they are one, else closes any
- * site. Resolves with the posts to list ([{ path, text }]) and the site's problems.
+ * Opens `files` ([{ path, file }]) in `preview`: as a site if they are one (its pages drawn
+ * into `siteDocument`), else closes any site. Resolves with the posts to list
+ * ([{ path, text }]) and the site's problems.
  */
-export async function openFolder(preview, files) {
+export async function openFolder(preview, siteDocument, files) {
   const plan = Preview.planFolder(files.map((f) => f.path));
   if (!plan.site) {
     preview.closeSite();
@@ -51,7 +52,7 @@ export async function openFolder(preview, files) {
     else kept.push({ path, file: files[i].file });
   });
   const read = await Promise.all(texts);
-  const opened = preview.openSite(read, kept);
+  const opened = preview.openSite(siteDocument, read, kept);
   const textOf = new Map(read.map(({ path, text }) => [path, text]));
   return { posts: opened.posts.map((path) => ({ path, text: textOf.get(path) ?? '' })), diagnostics: opened.diagnostics };
 }

@@ -41,11 +41,6 @@ impl Header {
         Header { h1, date }
     }
 
-    /// The preview's document.
-    pub fn document(&self) -> Option<Document> {
-        self.h1.owner_document()
-    }
-
     pub fn show(&self, heading_html: &str, date: &str) {
         if self.h1.inner_html() != heading_html {
             self.h1.set_inner_html(heading_html);

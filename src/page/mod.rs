@@ -209,13 +209,19 @@ impl Preview {
         }
     }
 
-    /// Opens a site folder: `texts` are its files read as text (`[{ path, text }]`, paths from
+    /// Opens a site folder, whose posts are drawn into `document` (the site frame's, whose policy
+    /// lets the site's style sheets in): `texts` are its files read as text (`[{ path, text }]`, paths from
     /// the site root: see `planFolder`), `files` the others (`[{ path, file }]`, `File`s, not
     /// read). From the next render on, a post of the site is shown as its published page.
     /// Returns `{ posts, languages, diagnostics }`: the site's post paths, its languages and its
     /// problems.
     #[wasm_bindgen(js_name = openSite)]
-    pub fn open_site(&self, texts: JsValue, files: js_sys::Array) -> Result<JsValue, JsValue> {
+    pub fn open_site(
+        &self,
+        document: web_sys::Document,
+        texts: JsValue,
+        files: js_sys::Array,
+    ) -> Result<JsValue, JsValue> {
         #[derive(Deserialize)]
         struct Text {
             path: String,
@@ -258,7 +264,6 @@ impl Preview {
         };
         let mut state = self.state.borrow_mut();
         state.site_view = None;
-        let document = state.blocks_document()?;
         state.site_view = SiteView::new(document, site, Resources::new(published, blobs, css));
         to_js(&opened)
     }
@@ -367,16 +372,6 @@ impl Preview {
 }
 
 impl State {
-    /// The preview's document.
-    fn blocks_document(&self) -> Result<web_sys::Document, JsValue> {
-        self.blocks
-            .nodes()
-            .first()
-            .and_then(|n| n.owner_document())
-            .or_else(|| self.header.document())
-            .ok_or_else(|| JsValue::from_str("the preview is not in a document"))
-    }
-
     /// The site's problems and those of the layouts the page went through.
     fn site_diagnostics(&self, layouts: Option<&[SiteDiagnostic]>) -> Vec<SiteDiagnostic> {
         let Some(view) = &self.site_view else {

@@ -38,7 +38,14 @@ async function openSite(page, preview) {
 test('a post of an opened site folder should be shown as the site publishes it', { skip }, async () => {
   const { page, problems, preview } = await openPostview(browser);
   await openSite(page, preview);
-  const frame = page.frame({ url: /preview\.html/ });
+  const frame = page.frame({ url: /preview-site\.html/ });
+
+  // Its own frame, as sandboxed as the page's, with a policy that runs no script either.
+  assert.equal(await page.locator('[data-testid=preview]').getAttribute('src'), 'preview-site.html');
+  assert.equal(await page.locator('[data-testid=preview]').getAttribute('sandbox'), 'allow-same-origin');
+  const policy = await preview.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(policy, /default-src 'none'/);
+  assert.doesNotMatch(policy, /script-src/);
 
   // The layout: the masthead, the post layout's heading and date, the epilogue in English.
   assert.equal(await preview.locator('header.masthead').count(), 1, 'the masthead of _includes/header.html');
@@ -97,7 +104,7 @@ test('a post of an opened site folder should be shown as the site publishes it',
   // Links still do not navigate.
   await preview.locator('a[href="https://mask.io"]').first().click();
   assert.match(await page.locator('.status .note').innerText(), /mask\.io/);
-  assert.match(frame.url(), /preview\.html$/);
+  assert.match(frame.url(), /preview-site\.html$/);
   assert.deepEqual(local(problems), []);
 });
 
@@ -106,7 +113,8 @@ test('a post outside the site (the demo) should have the preview\'s own look aga
   await openSite(page, preview);
   await page.selectOption('[data-testid=posts]', { index: 0 });
   await preview.locator('#post .post-body').waitFor();
-  const frame = page.frame({ url: /preview\.html/ });
+  const frame = page.frame({ url: /\/preview\.html/ });
+  assert.equal(await page.locator('[data-testid=preview]').getAttribute('src'), 'preview.html');
   const look = await frame.evaluate(() => ({
     masthead: document.querySelectorAll('.masthead').length,
     sheets: [...document.styleSheets].map((s) => s.href ?? 'inline'),
@@ -125,7 +133,6 @@ test('the scroll of the preview should follow the editor in the site layout', { 
   const option = await page.locator('[data-testid=posts] option', { hasText: /^2020-09-03 / }).first().getAttribute('value');
   await page.selectOption('[data-testid=posts]', option);
   await preview.locator('header.masthead').waitFor();
-  const frame = page.frame({ url: /preview\.html/ });
   await page.locator('[data-testid=editor] .cm-scroller').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
   await page.waitForFunction(() => document.querySelector('[data-testid=preview]').contentWindow.scrollY > 500, null, { timeout: 3000 });
 });
