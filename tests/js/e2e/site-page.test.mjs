@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchChromium } from '../lib/browser.mjs';
 import { OUR_POST, REMOTE_IMAGE, haveSite, makeSiteCopy } from './site-fixture.mjs';
-import { goToLine, openPostview } from './support.mjs';
+import { cursorLine, goToLine, openPostview } from './support.mjs';
 
 let browser;
 let site;
@@ -46,6 +46,8 @@ test('a post of an opened site folder should be shown as the site publishes it',
   const policy = await preview.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(policy, /default-src 'none'/);
   assert.doesNotMatch(policy, /script-src/);
+
+  assert.equal(await page.locator('[data-testid=errors] li').innerText(), 'No problems.', 'the site and the post should have no problem');
 
   // The layout: the masthead, the post layout's heading and date, the epilogue in English.
   assert.equal(await preview.locator('header.masthead').count(), 1, 'the masthead of _includes/header.html');
@@ -100,6 +102,22 @@ test('a post of an opened site folder should be shown as the site publishes it',
   await page.keyboard.type(' again');
   await preview.locator('.post-container > h1', { hasText: 'Notes | Site view again' }).waitFor({ timeout: 3000 });
   assert.equal(await preview.locator('img[alt="From the folder"]').count(), 1);
+
+  // Broken front matter: the error is listed and clickable, the layout stays as it was.
+  await goToLine(page, 8);
+  await page.keyboard.type('broken: [\n');
+  const problem = page.locator('[data-testid=errors] button.problem.error').first();
+  await problem.waitFor({ timeout: 3000 });
+  const line = Number(await problem.getAttribute('data-line'));
+  assert.ok(line >= 8 && line <= 11, `the error should be in the front matter: line ${line}`);
+  await goToLine(page, 1);
+  await problem.click();
+  assert.equal(await cursorLine(page), line, 'clicking the problem should put the cursor on its line');
+  assert.equal(await preview.locator('header.masthead').count(), 1, 'the layout should stay while the YAML is broken');
+  await goToLine(page, 8);
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Backspace');
+  await problem.waitFor({ state: 'detached', timeout: 3000 });
 
   // Links still do not navigate.
   await preview.locator('a[href="https://mask.io"]').first().click();
