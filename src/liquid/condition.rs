@@ -254,7 +254,8 @@ pub fn for_spec(markup: &str) -> Option<ForSpec<'_>> {
     let mut i = 0;
     while i < ws.len() {
         let w = ws[i];
-        if w == "reversed" {
+        // Liquid's pattern takes `reversed` only right after the collection.
+        if w == "reversed" && i == 0 {
             spec.reversed = true;
         } else if let Some((key, value)) = w.split_once(':') {
             let value = if value.is_empty() {

@@ -13,7 +13,7 @@
 
 use super::condition;
 use super::expression::{self, Env, Expr, Piece, Spans};
-use super::output::{Budget, Issues};
+use super::output::{Budget, Issues, Writer};
 use super::ruby;
 use super::template::{self, Node};
 use super::variable;
@@ -60,6 +60,53 @@ pub struct Renderer<'a> {
     pub url_memo: Map,
     budget: Budget,
     depth: usize,
+    /// Rendering a post body (`liquid::render`), not a layout: warnings are kept, and tags the
+    /// body cannot run are shown as written, as the streaming renderer shows them.
+    body: Option<BodyMode>,
+}
+
+/// What a body's rendering knows beyond a layout's.
+#[derive(Clone, Copy)]
+pub struct BodyMode {
+    pub page_unreadable: bool,
+}
+
+/// A host without a site: no includes, no translations, no plugins.
+pub struct NoSite;
+
+impl Host for NoSite {
+    fn include(&self, _: &str) -> Option<&str> {
+        None
+    }
+    fn translate(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn plugin_tag(&self, _: &str, _: &Value, _: &Value) -> Option<String> {
+        None
+    }
+}
+
+/// Renders a post body that holds block tags or `assign`: as `liquid::render` does, with the
+/// source map and every issue, the tags run.
+pub fn render_body(template: &str, site: &Value, page: &Value, mode: BodyMode) -> super::Output {
+    let mut renderer = Renderer::new(site, page, &NoSite, template.len());
+    renderer.body = Some(mode);
+    let mut issues = Issues::default();
+    let nodes = template::parse(template, &mut issues);
+    let mut out = Writer::with_capacity(template.len() + template.len() / 8);
+    renderer.nodes(&nodes, template, &mut issues, &mut out);
+    if renderer.budget.is_exhausted() {
+        issues.warn(
+            template.len(),
+            "the Liquid in this post makes far more text than a post should; the preview stopped rendering it \
+             before the end (Jekyll would go on)",
+        );
+    }
+    super::Output {
+        text: out.text,
+        map: out.map,
+        issues: issues.finish(),
+    }
 }
 
 /// How a run of nodes ended.
@@ -81,6 +128,7 @@ impl<'a> Renderer<'a> {
             url_memo: Map::new(),
             budget: Budget::for_template(size_hint),
             depth: 0,
+            body: None,
         }
     }
 
@@ -90,7 +138,7 @@ impl<'a> Renderer<'a> {
         let text = &file[offset..];
         let mut issues = Issues::default();
         let nodes = template::parse(text, &mut issues);
-        let mut out = String::new();
+        let mut out = Writer::with_capacity(text.len());
         self.nodes(&nodes, text, &mut issues, &mut out);
         let lines = LineIndex::new(file);
         for issue in issues.finish() {
@@ -101,7 +149,7 @@ impl<'a> Renderer<'a> {
                 });
             }
         }
-        out
+        out.text
     }
 
     fn nodes(
@@ -109,7 +157,7 @@ impl<'a> Renderer<'a> {
         nodes: &[Node<'_>],
         t: &str,
         issues: &mut Issues,
-        out: &mut String,
+        out: &mut Writer,
     ) -> Flow {
         for node in nodes {
             if self.budget.is_exhausted() {
@@ -123,14 +171,18 @@ impl<'a> Renderer<'a> {
         Flow::Normal
     }
 
-    fn node(&mut self, node: &Node<'_>, t: &str, issues: &mut Issues, out: &mut String) -> Flow {
+    fn node(&mut self, node: &Node<'_>, t: &str, issues: &mut Issues, out: &mut Writer) -> Flow {
         match node {
-            Node::Text(range) => self.write(&t[range.clone()], out),
-            Node::Output { markup, at } => {
+            Node::Text(range) => {
+                if self.budget.take(range.len()) {
+                    out.copy(t, range.clone());
+                }
+            }
+            Node::Output { markup, at, start } => {
                 let value = self.value(markup, *at, issues);
                 let mut s = String::new();
                 ruby::print(&value, &mut s);
-                self.write(&s, out);
+                self.write(&s, *start, out);
             }
             Node::If {
                 unless,
@@ -158,8 +210,9 @@ impl<'a> Renderer<'a> {
                         self.operand(m, when.at, issues)
                     }) {
                         matched = true;
-                        if self.nodes(&when.body, t, issues, out) != Flow::Normal {
-                            return Flow::Break;
+                        let flow = self.nodes(&when.body, t, issues, out);
+                        if flow != Flow::Normal {
+                            return flow;
                         }
                     }
                 }
@@ -174,20 +227,59 @@ impl<'a> Renderer<'a> {
                 otherwise,
             } => return self.for_loop(markup, *at, body, otherwise, t, issues, out),
             Node::Capture { name, body } => {
-                let mut captured = String::new();
+                let mut captured = Writer::with_capacity(0);
                 let flow = self.nodes(body, t, issues, &mut captured);
                 self.locals
-                    .insert((*name).to_owned(), Value::String(captured));
+                    .insert((*name).to_owned(), Value::String(captured.text));
                 return flow;
             }
-            Node::Tag { name, markup, at } => return self.tag(name, markup, *at, issues, out),
+            Node::Tag {
+                name,
+                markup,
+                at,
+                end,
+            } => {
+                if self.body.is_some() && !matches!(*name, "assign" | "break" | "continue" | "echo")
+                {
+                    self.shown_as_written(name, *at..*end, t, issues, out);
+                    return Flow::Normal;
+                }
+                return self.tag(name, markup, *at, issues, out);
+            }
         }
         Flow::Normal
     }
 
-    fn write(&mut self, s: &str, out: &mut String) {
+    /// A tag a body cannot run (`include` without a site, a plugin's tag): as written, with the
+    /// streaming renderer's warning.
+    fn shown_as_written(
+        &mut self,
+        name: &str,
+        range: std::ops::Range<usize>,
+        t: &str,
+        issues: &mut Issues,
+        out: &mut Writer,
+    ) {
+        if self.budget.take(range.len()) {
+            out.copy(t, range.clone());
+        }
+        issues.warn(
+            range.start,
+            if super::tags::is_known(name) {
+                format!("`{{% {name} %}}` is not supported by the preview: it is shown as written (Jekyll runs it)")
+            } else {
+                format!(
+                    "`{{% {name} %}}` is not supported by the preview: it is shown as written (Jekyll runs it if a \
+                     plugin defines it, and otherwise stops the build with \"Unknown tag '{name}'\")"
+                )
+            },
+        );
+    }
+
+    /// Writes text the construct at `at` made.
+    fn write(&mut self, s: &str, at: usize, out: &mut Writer) {
         if self.budget.take(s.len()) {
-            out.push_str(s);
+            out.produce(s, at);
         }
     }
 
@@ -196,7 +288,7 @@ impl<'a> Renderer<'a> {
             site: self.site,
             page: self.page,
             assigned: Vec::new(),
-            page_unreadable: false,
+            page_unreadable: self.body.is_some_and(|b| b.page_unreadable),
             locals: Some(&self.locals),
             url_memo: Some(&self.url_memo),
         }
@@ -204,12 +296,23 @@ impl<'a> Renderer<'a> {
 
     /// The value of `{{ markup }}` (an expression and its filters).
     fn value(&mut self, markup: &str, at: usize, issues: &mut Issues) -> Value {
-        let (var, _) = variable::parse(markup, at);
+        let (var, error) = variable::parse(markup, at);
+        if let (Some(e), Some(_)) = (error, self.body) {
+            issues.warn(
+                e.at,
+                format!(
+                    "`{{{{ {} }}}}` is not valid Liquid: {}. Jekyll only warns (Liquid syntax error) and renders what its \
+                     lenient reading makes of it, as the preview does here; fix the expression",
+                    ruby::strip(markup),
+                    e.reason
+                ),
+            );
+        }
         let env = Env {
             site: self.site,
             page: self.page,
             assigned: Vec::new(),
-            page_unreadable: false,
+            page_unreadable: self.body.is_some_and(|b| b.page_unreadable),
             locals: Some(&self.locals),
             url_memo: Some(&self.url_memo),
         };
@@ -252,7 +355,7 @@ impl<'a> Renderer<'a> {
         otherwise: &[Node<'_>],
         t: &str,
         issues: &mut Issues,
-        out: &mut String,
+        out: &mut Writer,
     ) -> Flow {
         let Some(spec) = condition::for_spec(markup) else {
             issues.fatal(at, format!("`{{% for {markup} %}}` is not `for item in list`: Jekyll stops the build (Syntax Error in 'for loop')"));
@@ -343,7 +446,7 @@ impl<'a> Renderer<'a> {
         markup: &str,
         at: usize,
         issues: &mut Issues,
-        out: &mut String,
+        out: &mut Writer,
     ) -> Flow {
         match name {
             "assign" => self.assign(markup, at, issues),
@@ -352,16 +455,16 @@ impl<'a> Renderer<'a> {
             "include" => self.include(markup, at, issues, out),
             "t" | "translate" => {
                 let s = self.translate(markup, at, issues);
-                self.write(&s, out);
+                self.write(&s, at, out);
             }
             "echo" => {
                 let value = self.value(markup, at, issues);
                 let mut s = String::new();
                 ruby::print(&value, &mut s);
-                self.write(&s, out);
+                self.write(&s, at, out);
             }
             _ => match self.host.plugin_tag(name, self.site, self.page) {
-                Some(s) => self.write(&s, out),
+                Some(s) => self.write(&s, at, out),
                 None => issues.warn(
                     at,
                     format!("the preview does not run `{{% {name} %}}` in layouts: it renders nothing here (Jekyll runs it if a plugin defines it)"),
@@ -400,9 +503,9 @@ impl<'a> Renderer<'a> {
         };
         let key = if key.contains("{{") || key.contains("{%") {
             let nodes = template::parse(&key, &mut Issues::default());
-            let mut rendered = String::new();
+            let mut rendered = Writer::with_capacity(0);
             self.nodes(&nodes, &key, &mut Issues::default(), &mut rendered);
-            rendered
+            rendered.text
         } else {
             key
         };
@@ -410,7 +513,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Jekyll's `{% include file.html key=value key2="text" %}`.
-    fn include(&mut self, markup: &str, at: usize, issues: &mut Issues, out: &mut String) {
+    fn include(&mut self, markup: &str, at: usize, issues: &mut Issues, out: &mut Writer) {
         let markup = ruby::strip(markup);
         let (file, params) = match markup.find(char::is_whitespace) {
             Some(i) => (&markup[..i], &markup[i..]),
@@ -418,9 +521,9 @@ impl<'a> Renderer<'a> {
         };
         let file = if file.contains("{{") {
             let nodes = template::parse(file, &mut Issues::default());
-            let mut rendered = String::new();
+            let mut rendered = Writer::with_capacity(0);
             self.nodes(&nodes, file, &mut Issues::default(), &mut rendered);
-            rendered
+            rendered.text
         } else {
             file.to_owned()
         };
@@ -442,7 +545,7 @@ impl<'a> Renderer<'a> {
         let rendered = self.render(&path, text, 0);
         self.depth -= 1;
         restore(&mut self.locals, "include", saved);
-        out.push_str(&rendered);
+        self.write(&rendered, at, out);
     }
 
     /// `key=value` pairs: a quoted value is text, anything else a variable.

@@ -66,6 +66,12 @@ pub fn render(template: &str, ctx: &Context) -> Output {
             issues: Vec::new(),
         };
     }
+    if runs_tags(template) {
+        let mode = layout::BodyMode {
+            page_unreadable: ctx.page_unreadable,
+        };
+        return layout::render_body(template, ctx.site, ctx.page, mode);
+    }
     let mut renderer = Renderer {
         template,
         env: Env {
@@ -90,6 +96,20 @@ pub fn render(template: &str, ctx: &Context) -> Output {
         map: out.map,
         issues: issues.finish(),
     }
+}
+
+/// Whether the template holds a tag the streaming renderer cannot run but the layouts' renderer
+/// can (a block, or `assign`); such bodies go through the latter.
+fn runs_tags(template: &str) -> bool {
+    Scanner::new(template).any(|t| {
+        t.kind == Kind::Tag
+            && tags::parse(&template[t.start..t.end]).is_some_and(|tag| {
+                matches!(
+                    tag.name,
+                    "if" | "unless" | "case" | "for" | "assign" | "capture"
+                )
+            })
+    })
 }
 
 /// Where the token loop is.

@@ -21,10 +21,11 @@ const MAX_DEPTH: usize = 64;
 #[derive(Debug)]
 pub enum Node<'t> {
     Text(Range<usize>),
-    /// `{{ markup }}`; the markup starts at `at`.
+    /// `{{ markup }}`; the token starts at `start`, the markup at `at`.
     Output {
         markup: &'t str,
         at: usize,
+        start: usize,
     },
     /// `if` and `unless` (an `unless` is the first branch negated) with `elsif`s and `else`.
     If {
@@ -53,6 +54,8 @@ pub enum Node<'t> {
         name: &'t str,
         markup: &'t str,
         at: usize,
+        /// Where the tag's token ends (a tag shown as written is `at..end`).
+        end: usize,
     },
 }
 
@@ -126,6 +129,7 @@ impl<'t> Reader<'t, '_> {
                     nodes.push(Node::Output {
                         markup: &self.template[token.start + inner_start..token.start + inner_end],
                         at: token.start + inner_start,
+                        start: token.start,
                     });
                     self.trim_next = trim_after;
                 }
@@ -217,7 +221,19 @@ impl<'t> Reader<'t, '_> {
                     body,
                 }
             }
-            name => Node::Tag { name, markup, at },
+            name if name.starts_with("end") || matches!(name, "else" | "elsif" | "when") => {
+                self.issues.fatal(
+                    at,
+                    format!("`{{% {name} %}}` has nothing to close or continue here: Jekyll stops the build (Liquid syntax error: Unknown tag '{name}'); the preview shows it as written"),
+                );
+                Node::Text(token.start..token.end)
+            }
+            name => Node::Tag {
+                name,
+                markup,
+                at,
+                end: token.end,
+            },
         })
     }
 

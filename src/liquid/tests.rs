@@ -224,13 +224,16 @@ fn default_should_silence_the_missing_variable_warning() {
 }
 
 #[test]
-fn a_variable_set_by_an_unsupported_assign_should_say_so() {
+fn assign_should_set_a_variable_for_the_rest_of_the_body() {
+    // ruby oracle: "{% assign x = 1 %}{{ x }}" gives "1"
     let out = render_it("{% assign x = 1 %}{{ x }}");
-    let msgs = messages(&out);
-    assert!(
-        msgs.iter()
-            .any(|m| m.contains("`x` is set by a `{% assign %}` tag")),
-        "{msgs:?}"
+    assert_eq!(out.text, "1", "the assigned value should print");
+    assert!(out.issues.is_empty(), "{:?}", out.issues);
+    // ruby oracle: "{% for i in (1..3) %}{{ i }}{% endfor %}{% assign y = page.t | upcase %} {{ y }}" gives "123 TITLE"
+    assert_eq!(
+        clean("{% for i in (1..3) %}{{ i }}{% endfor %}{% assign y = page.t | upcase %} {{ y }}"),
+        "123 TITLE",
+        "for and assign with filters should run in a body"
     );
 }
 
@@ -279,9 +282,12 @@ fn trimmed_text_should_still_map_to_its_place() {
 fn tags_should_trim_too_and_unsupported_ones_keep_their_dashes() {
     // ruby oracle: "a {%- comment -%} x {%- endcomment -%} b" gives "ab"
     assert_eq!(clean("a {%- comment -%} x {%- endcomment -%} b"), "ab");
+    // ruby oracle: "a\n  {%- if page.t -%}\n  b\n{%- endif -%}\n" gives "ab"
     let out = render_it("a\n  {%- if page.t -%}\n  b\n{%- endif -%}\n");
+    assert_eq!(out.text, "ab", "a block tag should trim around itself");
+    let out = render_it("a {%- include x.html -%} b {% if page.t %}{% endif %}");
     assert_eq!(
-        out.text, "a{%- if page.t -%}b{%- endif -%}",
+        out.text, "a{%- include x.html -%}b ",
         "an unsupported tag should keep its text but trim around it"
     );
 }
@@ -459,26 +465,36 @@ fn unsupported_tags_should_stay_as_written_with_a_warning_naming_them() {
 }
 
 #[test]
-fn a_block_should_warn_once_for_its_opening_tag() {
+fn an_orphan_closing_tag_should_be_kept_and_reported_as_stopping_the_build() {
     let out = render_it("{% if page.t %}a{% else %}b{% endif %}{% endfor %}");
     assert_eq!(
-        out.text, "{% if page.t %}a{% else %}b{% endif %}{% endfor %}",
-        "all tags should be shown"
+        out.text, "a{% endfor %}",
+        "the block should run and the orphan stay as written"
     );
-    let msgs = messages(&out);
+    assert_eq!(out.issues.len(), 1, "{:?}", out.issues);
     assert_eq!(
-        msgs.len(),
-        2,
-        "only `if` and the orphan `endfor` should warn: {msgs:?}"
+        out.issues[0].severity,
+        Severity::Error,
+        "Jekyll stops the build on it"
     );
-    assert!(msgs[1].contains("endfor"), "{msgs:?}");
+    assert!(out.issues[0].message.contains("endfor"), "{:?}", out.issues);
 }
 
 #[test]
-fn output_inside_an_unsupported_block_should_still_render() {
+fn output_inside_a_block_should_render_when_the_block_runs() {
+    // ruby oracle: "{% if x %}{{ page.t }}{% endif %}" gives ""
+    assert_eq!(text("{% if x %}{{ page.t }}{% endif %}"), "");
+    let out = render_it("x {% if page.t %}{{ page.t }}{% endif %} y");
+    assert_eq!(out.text, "x Title y");
     assert_eq!(
-        text("{% if x %}{{ page.t }}{% endif %}"),
-        "{% if x %}Title{% endif %}"
+        out.map.to_input(2),
+        17,
+        "the printed value should map to its `{{{{`"
+    );
+    assert_eq!(
+        out.map.to_input(8),
+        41,
+        "the text after the block should map to itself"
     );
 }
 

@@ -79,7 +79,13 @@ fn feed_meta(site: &Value) -> String {
     };
     format!(
         "<link type=\"application/atom+xml\" rel=\"alternate\" href=\"{}\" title=\"{}\" />",
-        esc(&absolute(site, "/feed.xml")),
+        // jekyll-feed makes the address with `absolute_url`, whose memo outlives the language
+        // builds: every build gets the first (default language) build's address.
+        esc(&format!(
+            "{}{}/feed.xml",
+            text(site.get("url")),
+            text(site.get("baseurl_root"))
+        )),
         esc(&title)
     )
 }
@@ -102,7 +108,7 @@ fn seo(site: &Value, page: &Value) -> String {
         }
     };
     let url = absolute(site, &text(page.get("url")));
-    let mut out = String::from("<!-- Begin Jekyll SEO tag -->\n");
+    let mut out = String::from("<!-- Begin Jekyll SEO tag v2.8.0 -->\n");
     out.push_str(&format!("<title>{}</title>\n", esc(&title)));
     out.push_str("<meta name=\"generator\" content=\"Jekyll v4.3.1\" />\n");
     let og_title = if page_title.trim().is_empty() {
@@ -124,10 +130,13 @@ fn seo(site: &Value, page: &Value) -> String {
     if !description.is_empty() {
         out.push_str(&format!("<meta name=\"description\" content=\"{0}\" />\n<meta property=\"og:description\" content=\"{0}\" />\n", esc(description.trim())));
     }
-    out.push_str(&format!(
-        "<link rel=\"canonical\" href=\"{0}\" />\n<meta property=\"og:url\" content=\"{0}\" />\n",
-        esc(&url)
-    ));
+    // Without `url` in _config.yml the plugin writes no canonical address.
+    if !text(site.get("url")).is_empty() {
+        out.push_str(&format!(
+            "<link rel=\"canonical\" href=\"{0}\" />\n<meta property=\"og:url\" content=\"{0}\" />\n",
+            esc(&url)
+        ));
+    }
     if !site_title.is_empty() {
         out.push_str(&format!(
             "<meta property=\"og:site_name\" content=\"{}\" />\n",

@@ -97,7 +97,17 @@ impl SiteJs {
         } else {
             Some(string_arg(&source, "renderPage's source")?)
         };
-        to_js(&self.inner.render_page(&path, source.as_deref()))
+        let page = self.inner.render_page(&path, source.as_deref());
+        // The post's fields as `renderPost` gives them, then the page's own: serialising the
+        // flattened struct whole would compile a second copy of the post's serialisation.
+        let object = to_js(&page.post)?;
+        let set = |key: &str, value: JsValue| {
+            js_sys::Reflect::set(&object, &JsValue::from_str(key), &value)
+        };
+        set("page", JsValue::from_str(&page.page))?;
+        set("url", JsValue::from_str(&page.url))?;
+        set("layoutDiagnostics", to_js(&page.layout_diagnostics)?)?;
+        Ok(object)
     }
 
     #[wasm_bindgen(js_name = setFile, skip_typescript)]

@@ -60,6 +60,14 @@ pub const SHAPES: &[Shape] = &[
     ("tall table", |n| post("| a | b |\n".repeat(n / 10))),
     ("unclosed Liquid output", |n| post("{{".repeat(n / 2))),
     ("unclosed Liquid tags", |n| post("{%".repeat(n / 2))),
+    ("doubling assigns", |n| {
+        post("{% assign x = x | append: x | append: 'ab' %}".repeat(n / 45) + "{{ x }}")
+    }),
+    ("nested loops", |n| {
+        let depth = (n / 40).min(60);
+        post("{% for i in (1..1000) %}".repeat(depth) + "x" + &"{% endfor %}".repeat(depth))
+    }),
+    ("unclosed ifs", |n| post("{% if true %}a".repeat(n / 14))),
     ("long filter chains", |n| {
         post(format!("{{{{ 'a' {} }}}}", "| append: 'b' ".repeat(n / 14)))
     }),
