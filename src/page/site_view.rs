@@ -5,10 +5,16 @@
 //! when they change (a new title, a new date), from the page without its body
 //! (`crate::folder::shell`); on a keystroke in a paragraph, only that paragraph is written.
 //!
-//! Nothing runs: the frame's sandbox has no `allow-scripts` and its policy no script source;
-//! scripts, `<base>` and `<meta http-equiv>` are taken out of what is shown all the same, as
-//! they can do nothing but harm there. The preview's own nodes (its stylesheet, its title, its
-//! post container) are set aside while the page is shown, and put back when it is not.
+//! The document is the site frame's (`www/preview-site.html`), whose policy lets the site's
+//! style sheets and fonts in; the page shows that frame only for the site's posts. Nothing runs:
+//! the frame's sandbox has no `allow-scripts` and its policy no script source; scripts, `<base>`
+//! and `<meta http-equiv>` are taken out of what is shown all the same, as they can do nothing
+//! but harm there. The document's own nodes (its title) are set aside while a page is shown,
+//! and put back when the site is closed.
+//!
+//! A keystroke that leaves the front matter as it was renders the body alone ([`SiteView::render`])
+//! with the options `render_page` uses; the page's `Preview` has the whole page made again once
+//! typing pauses.
 
 use super::patch::{Blocks, PatchStats, Prepare};
 use super::resources::Resources;
