@@ -37,8 +37,21 @@ async function openSite(page, preview) {
 
 test('a post of an opened site folder should be shown as the site publishes it', { skip }, async () => {
   const { page, problems, preview } = await openPostview(browser);
+  // Which files the page reads: only the site's text, never its images.
+  await page.evaluate(() => {
+    const text = Blob.prototype.text;
+    window.readFiles = [];
+    Blob.prototype.text = function () {
+      readFiles.push(this.webkitRelativePath || this.name);
+      return text.call(this);
+    };
+  });
   await openSite(page, preview);
   const frame = page.frame({ url: /preview-site\.html/ });
+  const read = await page.evaluate(() => readFiles);
+  assert.ok(read.includes('site/_config.yml') && read.includes('site/assets/css/main.css') && read.includes(`site/${OUR_POST}`), `the site's text should be read: ${read.length} files`);
+  assert.deepEqual(read.filter((p) => !/\.(yml|html|md|css)$/.test(p)), [], 'nothing but text should be read up front');
+  assert.ok(!read.some((p) => p.startsWith('site/uploads/') || p.startsWith('site/assets/img/')), 'no image should be read up front');
 
   // Its own frame, as sandboxed as the page's, with a policy that runs no script either.
   assert.equal(await page.locator('[data-testid=preview]').getAttribute('src'), 'preview-site.html');
