@@ -19,6 +19,7 @@
 
 mod byte_set;
 pub mod diagnostic;
+pub mod folder;
 pub mod forestry;
 pub mod front_matter;
 pub mod language;

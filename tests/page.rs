@@ -550,3 +550,65 @@ fn every_update_should_dispatch_postview_rendered_with_its_time() {
     assert!(seen.iter().all(|ms| (0.0..1000.0).contains(ms)), "{seen:?}");
     assert_eq!(h.preview.block_nodes().length(), 3);
 }
+
+/// The site view's blocks: the post body among the layout's own children, before a marker.
+#[wasm_bindgen_test]
+fn blocks_within_a_layout_should_stay_before_their_end_and_leave_the_rest() {
+    let div = container();
+    div.set_inner_html("<h1>Title</h1><!--postview:body--><footer>epilogue</footer>");
+    let mark = children(&div)[1].clone();
+    let mut blocks = Blocks::within(div.clone(), Some(mark.clone()));
+    blocks.patch("<p>one</p><p>two</p>");
+    assert_eq!(
+        div.inner_html(),
+        "<h1>Title</h1><p>one</p><p>two</p><!--postview:body--><footer>epilogue</footer>"
+    );
+    blocks.patch("<p>one</p><p>two</p><p>three</p>");
+    assert_eq!(
+        div.inner_html(),
+        "<h1>Title</h1><p>one</p><p>two</p><p>three</p><!--postview:body--><footer>epilogue</footer>"
+    );
+
+    // The layout rebuilt: the same block nodes move into it.
+    let first = blocks.nodes()[0].clone();
+    let other = container();
+    other.set_inner_html("<header>new</header><!--postview:body-->");
+    let mark = children(&other)[1].clone();
+    blocks.rehome(other.clone(), Some(mark));
+    assert_eq!(
+        other.inner_html(),
+        "<header>new</header><p>one</p><p>two</p><p>three</p><!--postview:body-->"
+    );
+    assert!(same(&first, &blocks.nodes()[0]));
+    let stats = blocks.patch("<p>one</p><p>2</p><p>three</p>");
+    assert_eq!((stats.kept, stats.written, stats.removed), (2, 1, 1));
+    assert_eq!(
+        other.inner_html(),
+        "<header>new</header><p>one</p><p>2</p><p>three</p><!--postview:body-->"
+    );
+}
+
+/// What a site's page prepares in each new HTML (its URLs, its scripts) is done before the
+/// comparison, so an unchanged block stays.
+#[wasm_bindgen_test]
+fn a_prepared_block_should_be_kept_when_its_prepared_markup_is_the_same() {
+    let div = container();
+    let mut blocks = Blocks::new(div.clone());
+    blocks.set_prepare(Some(Rc::new(|fragment: &web_sys::DocumentFragment| {
+        if let Ok(list) = fragment.query_selector_all("img") {
+            for i in 0..list.length() {
+                let img: Element = list.item(i).unwrap().unchecked_into();
+                img.set_attribute("src", "blob:x").unwrap();
+            }
+        }
+    })));
+    blocks.patch("<p><img src=\"/a.png\"></p><p>text</p>");
+    let before = children(&div);
+    assert_eq!(
+        before[0].unchecked_ref::<Element>().inner_html(),
+        "<img src=\"blob:x\">"
+    );
+    let stats = blocks.patch("<p><img src=\"/a.png\"></p><p>more text</p>");
+    assert_eq!((stats.kept, stats.written, stats.removed), (1, 1, 1));
+    assert!(same(&before[0], &children(&div)[0]));
+}

@@ -27,7 +27,8 @@ export function createTranslations(deps) {
 
   toggle.addEventListener('click', () => setSideBySide(toggle.getAttribute('aria-pressed') !== 'true'));
   write.addEventListener('click', () => writeLinks());
-  frame.contentWindow.addEventListener('scroll', () => follow(frame, other), { passive: true });
+  // `frame` may stand for whichever preview frame is shown: follow each of their windows.
+  for (const win of deps.windows ?? [frame.contentWindow]) win.addEventListener('scroll', () => follow(frame, other), { passive: true });
   loaded(other).then((doc) => {
     doc.defaultView.addEventListener('scroll', () => follow(other, frame), { passive: true });
     // Nothing in the translation navigates (as in the preview): a link click does nothing.

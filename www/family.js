@@ -18,47 +18,21 @@ export const isPost = (name) => /\.(md|markdown)$/i.test(name);
 /** Whether a Markdown file at `path` is a post: in _posts or _drafts, or opening front matter. */
 export const isPostText = (path, text) => /(^|\/)_(posts|drafts)\//.test(path) || /^\uFEFF?---[ \t]*\r?\n/.test(text);
 
-/** The text of the site's `_config.yml` among an opened folder's files (the shallowest), or null. */
+/** The text of the site's `_config.yml` among a folder's files ([{ path, file }]; the shallowest), or null. */
 export async function readSiteConfig(files) {
-  const configs = [...files]
-    .filter((file) => file.name === '_config.yml')
+  const configs = files
+    .filter(({ path }) => path.split('/').pop() === '_config.yml')
     .sort((a, b) => depth(a) - depth(b));
-  return configs.length ? configs[0].text() : null;
+  return configs.length ? configs[0].file.text() : null;
 }
 
-const depth = (file) => (file.webkitRelativePath || file.name).split('/').length;
+const depth = ({ path }) => path.split('/').length;
 
 /** The posts of an `<input type=file>`'s files (a folder's files carry webkitRelativePath). */
 export async function readFileList(files) {
   const read = [...files]
     .filter((file) => isPost(file.name))
     .map(async (file) => ({ path: file.webkitRelativePath || file.name, text: await file.text() }));
-  return (await Promise.all(read)).filter(({ path, text }) => isPostText(path, text));
-}
-
-/** The posts of a drop: files, and folders walked through their entries. */
-export async function readDrop(dataTransfer) {
-  const out = [];
-  const walk = async (entry) => {
-    if (entry.isFile) {
-      if (isPost(entry.name)) out.push({ path: entry.fullPath.replace(/^\//, ''), entry });
-    } else if (entry.isDirectory) {
-      const reader = entry.createReader();
-      // readEntries gives a batch at a time, and an empty one at the end.
-      for (;;) {
-        const batch = await new Promise((done, fail) => reader.readEntries(done, fail));
-        if (!batch.length) break;
-        for (const child of batch) await walk(child);
-      }
-    }
-  };
-  const entries = [...dataTransfer.items].map((item) => item.webkitGetAsEntry?.()).filter(Boolean);
-  if (!entries.length) return readFileList(dataTransfer.files);
-  for (const entry of entries) await walk(entry);
-  const read = out.map(async ({ path, entry }) => {
-    const file = await new Promise((done, fail) => entry.file(done, fail));
-    return { path, text: await file.text() };
-  });
   return (await Promise.all(read)).filter(({ path, text }) => isPostText(path, text));
 }
 

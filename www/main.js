@@ -4,7 +4,8 @@
 import init, { Preview } from './pkg/postview.js';
 import { createEditor } from './editor.js';
 import { createTranslations } from './compare.js';
-import { Workspace, readDrop, readFileList, readSiteConfig } from './family.js';
+import { Workspace, readFileList, readSiteConfig } from './family.js';
+import { filesOfDrop, filesOfInput, openFolder } from './site-folder.js';
 import { UI_LANGUAGES, autonym, pick, translatePage, translator } from './i18n.js';
 import { createScrollSync } from './scroll.js';
 import { readJSON, readString, write } from './storage.js';
@@ -31,8 +32,16 @@ const drafted = new Set(); // key() of every post with a saved draft
 
 await init();
 const frame = $('[data-testid=preview]');
-const frameDocument = await loaded(frame);
+const frameDocument = await loaded(frame, (doc) => doc.getElementById('post'));
 guard(frameDocument);
+// A site's posts are shown in a frame of their own (see index.html); the one shown is `shown`.
+const siteFrame = $('#site-preview');
+const siteDocument = await loaded(siteFrame, (doc) => doc.body);
+guard(siteDocument);
+const shown = {
+  get contentWindow() { return (siteFrame.hidden ? frame : siteFrame).contentWindow; },
+  get contentDocument() { return (siteFrame.hidden ? frame : siteFrame).contentDocument; },
+};
 const preview = new Preview(frameDocument.getElementById('post'), onRender);
 const workspace = new Workspace((text, path) => Preview.describe(text, path));
 const editor = createEditor($('[data-testid=editor]'), {
@@ -48,12 +57,12 @@ const editor = createEditor($('[data-testid=editor]'), {
 });
 const sync = createScrollSync({
   editor,
-  frame,
+  frame: shown,
   blocks: () => ({ lines: report?.blockLines ?? [], nodes: preview.blockNodes() }),
 });
-frame.contentWindow.addEventListener('scroll', () => sync.fromPreview(), { passive: true });
+for (const f of [frame, siteFrame]) f.contentWindow.addEventListener('scroll', () => sync.fromPreview(), { passive: true });
 const translations = createTranslations({
-  workspace, preview, frame, editor, show, drafted, key,
+  workspace, preview, frame: shown, windows: [frame.contentWindow, siteFrame.contentWindow], editor, show, drafted, key,
   current: () => current,
   family: () => family,
   t: () => t,
@@ -106,6 +115,7 @@ function show(post) {
   preview.open(post.id, post.lang, post.path, text);
   editor.view.scrollDOM.scrollTop = 0;
   frame.contentWindow.scrollTo(0, 0);
+  siteFrame.contentWindow.scrollTo(0, 0);
   write(SESSION_KEY, { id: post.id, lang: post.lang });
   showPostList();
   showDraftState();
@@ -114,6 +124,7 @@ function show(post) {
 /** After every render: the problems, the languages, the status. */
 function onRender(r) {
   report = r;
+  showFrame(r.url != null);
   // While the front matter is broken, the family is the last good one.
   if (r.frontMatter === 'ok' || r.frontMatter === 'none' || !family.length) {
     family = workspace.family(current, r.translations);
@@ -124,11 +135,21 @@ function onRender(r) {
   // The renderer's diagnostics and those of the site's template.
   const diagnostics = [...r.diagnostics, ...newPosts.check(current, editor.text())];
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  showProblems(diagnostics);
+  showProblems(diagnostics, r.siteDiagnostics);
   form.update(editor.text());
   editor.mark(diagnostics);
   showStatus();
   document.title = `${r.title || current.name} · postview`;
+}
+
+/** Shows the site's frame (a post of the open site, as published) or the page's own. */
+function showFrame(site) {
+  if (siteFrame.hidden === !site) return;
+  const [on, off] = site ? [siteFrame, frame] : [frame, siteFrame];
+  on.hidden = false;
+  off.hidden = true;
+  off.removeAttribute('data-testid');
+  on.dataset.testid = 'preview';
 }
 
 function useLanguage(postLang) {
@@ -171,7 +192,7 @@ function showSwitcher() {
   $('.switcher').replaceChildren(...buttons);
 }
 
-function showProblems(diagnostics) {
+function showProblems(diagnostics, inSite = []) {
   const items = diagnostics.map((d) => {
     const button = document.createElement('button');
     button.type = 'button';
@@ -185,6 +206,12 @@ function showProblems(diagnostics) {
     li.append(button);
     return li;
   });
+  // Problems in the site's other files (its layouts, _config.yml): named, not in this editor.
+  for (const d of inSite) {
+    const li = Object.assign(document.createElement('li'), { className: `problem ${d.severity} in-site` });
+    li.textContent = `${t(d.severity)} ${d.path} ${t('place', d)} ${d.message}`;
+    items.push(li);
+  }
   if (!items.length) items.push(Object.assign(document.createElement('li'), { className: 'none', textContent: t('noProblems') }));
   $('[data-testid=errors] ol').replaceChildren(...items);
 }
@@ -230,11 +257,8 @@ function wireControls() {
   $('#open-files').addEventListener('click', () => $('#files').click());
   $('#open-folder').addEventListener('click', async () => {
     if (!Saver.available()) return $('#folder').click();
-    const posts = await saver.pick().catch((error) => ((note = error.message), showStatus(), null));
-    if (posts) {
-      newPosts.use(saver.siteFiles);
-      await openFiles(posts);
-    }
+    const files = await saver.pick().catch((error) => ((note = error.message), showStatus(), null));
+    if (files) await openFolderFiles(files);
   });
   $('#save').addEventListener('click', save);
   addEventListener(
@@ -247,14 +271,18 @@ function wireControls() {
     },
     true,
   );
-  for (const input of [$('#files'), $('#folder')]) {
-    input.addEventListener('change', async () => {
-      saver.forget();
-      if (input.id === 'folder') newPosts.use(await readForestry(input.files));
-      await openFiles(await readFileList(input.files), await readSiteConfig(input.files));
-      input.value = '';
-    });
-  }
+  $('#files').addEventListener('change', async (event) => {
+    saver.forget();
+    preview.closeSite();
+    newPosts.use([]);
+    await openFiles(await readFileList(event.target.files));
+    event.target.value = '';
+  });
+  $('#folder').addEventListener('change', async (event) => {
+    saver.forget();
+    await openFolderFiles(filesOfInput(event.target.files));
+    event.target.value = '';
+  });
   $('#posts').addEventListener('change', (event) => {
     const [lang, ...id] = event.target.value.split(':');
     const post = workspace.get(id.join(':'), lang);
@@ -264,7 +292,7 @@ function wireControls() {
     write(UI_KEY, event.target.value);
     useLanguage(report?.postLang ?? current.lang);
     showSwitcher();
-    showProblems(report.diagnostics);
+    showProblems(report.diagnostics, report.siteDiagnostics);
     showStatus();
   });
   $('#download').addEventListener('click', () => downloadText(current.name, editor.text()));
@@ -286,15 +314,23 @@ function wireControls() {
     event.preventDefault();
     hint.hidden = true;
     saver.forget();
-    await openFiles(await readDrop(event.dataTransfer));
+    await openFolderFiles(await filesOfDrop(event.dataTransfer));
   });
+}
+
+/**
+ * Opens a folder's files ([{ path, file }], none read yet): as a site in the preview when it is
+ * one, its posts listed, its templates (New post, the form, checks) and languages used.
+ */
+async function openFolderFiles(files) {
+  const opened = await openFolder(preview, siteDocument, files);
+  newPosts.use(await readForestry(files));
+  await openFiles(opened.posts, await readSiteConfig(files));
 }
 
 /** Opens a folder's directory handle read-write (the picker's, or any other). */
 async function openDirectory(handle) {
-  const posts = await saver.openDirectory(handle);
-  newPosts.use(saver.siteFiles);
-  await openFiles(posts);
+  await openFolderFiles(await saver.openDirectory(handle));
 }
 
 function downloadText(name, text) {
@@ -327,9 +363,9 @@ function onSaved(post, text, { reload }) {
   showDraftState();
 }
 
-/** The preview's document, once preview.html has loaded in the frame. */
-function loaded(frame) {
-  const ready = () => frame.contentDocument?.readyState === 'complete' && frame.contentDocument.getElementById('post');
+/** A preview frame's document, once it has loaded (`has(doc)` says it is the right one). */
+function loaded(frame, has) {
+  const ready = () => frame.contentDocument?.readyState === 'complete' && has(frame.contentDocument);
   if (ready()) return Promise.resolve(frame.contentDocument);
   return new Promise((done) => frame.addEventListener('load', () => done(frame.contentDocument), { once: true }));
 }

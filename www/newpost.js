@@ -16,12 +16,10 @@ export function now(date = new Date()) {
   };
 }
 
-/** The `.forestry/` files of an `<input webkitdirectory>`'s files, paths from the site root. */
+/** The `.forestry/` files of a folder's files ([{ path, file }]), read, paths from the site root. */
 export async function readForestry(files) {
-  const picked = [...files].filter((f) => /(^|\/)\.forestry\/.*\.ya?ml$/.test(f.webkitRelativePath));
-  return Promise.all(
-    picked.map(async (f) => ({ path: f.webkitRelativePath.replace(/^.*?(?=\.forestry\/)/, ''), text: await f.text() })),
-  );
+  const picked = files.filter(({ path }) => /(^|\/)\.forestry\/.*\.ya?ml$/.test(path));
+  return Promise.all(picked.map(async ({ path, file }) => ({ path: path.replace(/^.*?(?=\.forestry\/)/, ''), text: await file.text() })));
 }
 
 /**

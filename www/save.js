@@ -18,10 +18,9 @@ export class Saver {
     this.ui = ui;
     // Site path → { handle, lastModified, text }: each file as it was last read or written.
     this.files = new Map();
-    // The folder opened, the part of its posts' paths before the site path, and its `.forestry/` files.
+    // The folder opened, and the part of its posts' paths before the site path.
     this.root = null;
     this.prefix = '';
-    this.siteFiles = [];
   }
 
   /** Whether the browser can open a folder read-write. */
@@ -29,7 +28,7 @@ export class Saver {
     return typeof window.showDirectoryPicker === 'function';
   }
 
-  /** Asks for a folder, read-write; resolves to its posts ([{ path, text }]) or null if cancelled. */
+  /** Asks for a folder, read-write; resolves to its files (see openDirectory) or null if cancelled. */
   async pick() {
     let handle;
     try {
@@ -42,8 +41,9 @@ export class Saver {
   }
 
   /**
-   * The posts of a directory handle ([{ path, text }], paths relative to it); remembers each
-   * file's handle, date and text for saving. Write permission is asked for here, once.
+   * The files of a directory handle ([{ path, file }], paths relative to it, none read but the
+   * posts); remembers each post's handle, date and text for saving. Write permission is asked
+   * for here, once.
    */
   async openDirectory(dir) {
     if (dir.requestPermission) {
@@ -53,35 +53,34 @@ export class Saver {
     this.files.clear();
     this.root = dir;
     this.prefix = '';
-    this.siteFiles = [];
-    const posts = [];
+    const files = [];
     const walk = async (handle, prefix) => {
       for await (const [name, child] of handle.entries()) {
-        if (child.kind === 'file' && /(^|\/)\.forestry\/.*\.ya?ml$/.test(`${prefix}${name}`)) {
-          const path = `${prefix}${name}`.replace(/^.*?(?=\.forestry\/)/, '');
-          this.siteFiles.push({ path, text: await (await child.getFile()).text() });
-        } else if (child.kind === 'directory') {
-          if (!SKIPPED.has(name)) await walk(child, `${prefix}${name}/`);
-        } else if (isPost(name)) {
-          const file = await child.getFile();
-          const path = `${prefix}${name}`;
-          const text = await file.text();
-          if (!isPostText(path, text)) continue;
-          posts.push({ path, text });
-          this.prefix = path.slice(0, path.length - sitePath(path).length);
-          this.files.set(sitePath(path), { handle: child, lastModified: file.lastModified, text });
+        const path = `${prefix}${name}`;
+        if (child.kind === 'directory') {
+          if (!SKIPPED.has(name)) await walk(child, `${path}/`);
+          continue;
         }
+        const file = await child.getFile();
+        files.push({ path, file });
+        if (!isPost(name)) continue;
+        // A File from a handle stops being readable once the file changes on disk: the text is
+        // read now, to compare with the disk's at save time.
+        const text = await file.text();
+        if (!isPostText(path, text)) continue;
+        this.prefix = path.slice(0, path.length - sitePath(path).length);
+        this.files.set(sitePath(path), { handle: child, lastModified: file.lastModified, text });
+        files[files.length - 1].file = new File([text], name, { lastModified: file.lastModified });
       }
     };
     await walk(dir, '');
-    return posts;
+    return files;
   }
 
   /** Forgets the folder: files opened otherwise are downloaded. */
   forget() {
     this.files.clear();
     this.root = null;
-    this.siteFiles = [];
   }
 
   /** A new file for a post made on the page (New post, Translate), in the folder opened. */

@@ -14,16 +14,26 @@ pub mod layout;
 pub mod patch;
 pub mod report;
 pub mod site_forms;
+pub mod resources;
+pub mod site_view;
 
+use crate::folder::urls::Published;
 use crate::post::Translation;
 use crate::value::{Map, Value};
-use crate::{front_matter, language, post, render_post, Options};
+use crate::{front_matter, language, post, render_post, Options, Site, SiteDiagnostic};
 use debounce::Debounce;
 use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use layout::Header;
 use patch::{Blocks, PatchStats};
 use report::{FrontMatter, Report};
-use serde::Serialize;
+use resources::Resources;
+use serde::{Deserialize, Serialize};
+use site_view::{SitePart, SiteView};
+
+/// After the last keystroke that rendered a site post's body alone, its whole page comes this
+/// much later (what the layouts show of the body: read time, excerpts).
+const SETTLE_MS: u32 = 300;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -53,6 +63,10 @@ struct State {
     /// The block lines of this post's last render whose front matter was closed: while it is
     /// not, the body shown is that render's.
     good_lines: Option<Vec<u32>>,
+    /// The site folder open, if one is: its posts are shown as their published pages.
+    site_view: Option<SiteView>,
+    /// The whole page to come, after body-only renders.
+    settle: Option<Timeout>,
 }
 
 /// The preview of one post at a time, drawn into a container of the (sandboxed) preview document.
@@ -86,6 +100,8 @@ impl Preview {
             draft_error: None,
             on_render,
             good_lines: None,
+            site_view: None,
+            settle: None,
         }));
         // Every edit is saved as it comes (see `edit`), so these find nothing left to save today;
         // they keep a hidden or closed tab safe should saving ever be deferred again.
@@ -138,6 +154,7 @@ impl Preview {
                 dirty: false,
             };
             state.good_lines = None;
+            state.settle = None;
             state.header.show("", "");
         }
         self.render_now();
@@ -157,7 +174,7 @@ impl Preview {
         state.debounce.schedule(now(), pause, move || {
             if let Some(state) = weak.upgrade() {
                 state.borrow_mut().debounce.fired();
-                update(&state);
+                update(&state, false);
             }
         });
     }
@@ -185,7 +202,110 @@ impl Preview {
     /// The preview's top-level block nodes, in the order of the report's `blockLines`.
     #[wasm_bindgen(js_name = blockNodes)]
     pub fn block_nodes(&self) -> js_sys::Array {
-        self.state.borrow().blocks.nodes().iter().collect()
+        let state = self.state.borrow();
+        match &state.site_view {
+            Some(view) if view.active() => view.nodes().iter().collect(),
+            _ => state.blocks.nodes().iter().collect(),
+        }
+    }
+
+    /// Opens a site folder, whose posts are drawn into `document` (the site frame's, whose policy
+    /// lets the site's style sheets in): `texts` are its files read as text (`[{ path, text }]`, paths from
+    /// the site root: see `planFolder`), `files` the others (`[{ path, file }]`, `File`s, not
+    /// read). From the next render on, a post of the site is shown as its published page.
+    /// Returns `{ posts, languages, diagnostics }`: the site's post paths, its languages and its
+    /// problems.
+    #[wasm_bindgen(js_name = openSite)]
+    pub fn open_site(
+        &self,
+        document: web_sys::Document,
+        texts: JsValue,
+        files: js_sys::Array,
+    ) -> Result<JsValue, JsValue> {
+        #[derive(Deserialize)]
+        struct Text {
+            path: String,
+            text: String,
+        }
+        let texts: Vec<Text> = serde_wasm_bindgen::from_value(texts)
+            .map_err(|e| js_sys::TypeError::new(&format!("openSite: texts: {e}")))?;
+        let mut blobs = std::collections::HashMap::new();
+        for entry in files.iter() {
+            let path = js_sys::Reflect::get(&entry, &"path".into())?.as_string();
+            let file = js_sys::Reflect::get(&entry, &"file".into())?;
+            match (path, file.dyn_into::<web_sys::Blob>()) {
+                (Some(path), Ok(file)) => blobs.insert(path, file),
+                _ => {
+                    return Err(js_sys::TypeError::new(
+                        "openSite: files should be [{ path, file }]",
+                    )
+                    .into())
+                }
+            };
+        }
+        let config = texts.iter().find(|t| t.path == "_config.yml");
+        let published = Published::from_config(config.map_or("", |t| t.text.as_str()));
+        let css = texts
+            .iter()
+            .filter(|t| t.path.to_ascii_lowercase().ends_with(".css"))
+            .map(|t| (t.path.clone(), t.text.clone()))
+            .collect();
+        let site = Site::new(texts.into_iter().map(|t| (t.path, t.text)));
+        #[derive(Serialize)]
+        struct Opened {
+            posts: Vec<String>,
+            languages: Vec<String>,
+            diagnostics: Vec<SiteDiagnostic>,
+        }
+        let opened = Opened {
+            posts: site.posts(),
+            languages: site.languages(),
+            diagnostics: site.diagnostics(),
+        };
+        let mut state = self.state.borrow_mut();
+        state.site_view = None;
+        state.site_view = SiteView::new(document, site, Resources::new(published, blobs, css));
+        to_js(&opened)
+    }
+
+    /// Closes the site folder: posts are shown in the preview's own style again.
+    #[wasm_bindgen(js_name = closeSite)]
+    pub fn close_site(&self) {
+        self.state.borrow_mut().site_view = None;
+    }
+
+    /// Which files of an opened folder to read (`paths` as the browser gives them, each starting
+    /// with the folder's name): `{ site, files: [{ path, read }] }`, `site` false when the folder
+    /// is not a Jekyll site (an `_i18n` folder alone), `path` each file's path from the site root
+    /// (`null` for files outside it), `read` whether `openSite` needs its text.
+    #[wasm_bindgen(js_name = planFolder)]
+    pub fn plan_folder(paths: Vec<String>) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Planned {
+            path: Option<String>,
+            read: bool,
+        }
+        #[derive(Serialize)]
+        struct Plan {
+            site: bool,
+            files: Vec<Planned>,
+        }
+        let root = crate::folder::site_root(paths.iter().map(String::as_str));
+        let files = paths
+            .iter()
+            .map(|p| {
+                let path = root
+                    .as_deref()
+                    .and_then(|r| p.strip_prefix(r))
+                    .map(str::to_owned);
+                let read = path.as_deref().is_some_and(crate::folder::read_up_front);
+                Planned { path, read }
+            })
+            .collect();
+        to_js(&Plan {
+            site: root.is_some(),
+            files,
+        })
     }
 
     /// The saved draft of `id` in `lang`, if any.
@@ -258,11 +378,21 @@ impl Preview {
 impl Preview {
     fn render_now(&self) {
         self.state.borrow_mut().debounce.cancel();
-        update(&self.state);
+        update(&self.state, false);
     }
 }
 
 impl State {
+    /// The site's problems and those of the layouts the page went through.
+    fn site_diagnostics(&self, layouts: Option<&[SiteDiagnostic]>) -> Vec<SiteDiagnostic> {
+        let Some(view) = &self.site_view else {
+            return Vec::new();
+        };
+        let mut list = view.site.diagnostics();
+        list.extend(layouts.unwrap_or_default().iter().cloned());
+        list
+    }
+
     fn save_draft(&mut self) {
         if !self.doc.dirty {
             return;
@@ -271,8 +401,9 @@ impl State {
         self.draft_error = drafts::save(&self.doc.id, &self.doc.lang, &self.doc.text).err();
     }
 
-    /// Saves, renders and patches; returns the report and the time it took.
-    fn update(&mut self) -> (Result<JsValue, JsValue>, f64) {
+    /// Saves, renders and patches; returns the report, the time it took, and whether a whole
+    /// page should follow (see [`SETTLE_MS`]). `whole`: a site post's page, not its body alone.
+    fn update(&mut self, whole: bool) -> (Result<JsValue, JsValue>, f64, bool) {
         self.save_draft();
         let start = now();
         let text = normalized(&self.doc.text);
@@ -282,7 +413,15 @@ impl State {
             path: self.doc.path.clone(),
             ..Options::default()
         };
-        let mut rendered = render_post(&text, &options);
+        let front = &text[..parts.body.start];
+        let (mut rendered, page): (_, Option<SitePart>) =
+            match (self.site_view.as_mut(), self.doc.path.as_deref()) {
+                (Some(view), Some(path)) if view.has(path) => {
+                    let (post, part) = view.render(path, &text, front, whole);
+                    (post, Some(part))
+                }
+                _ => (render_post(&text, &options), None),
+            };
         // Keys in languages beyond the five name translations too.
         options.languages = language::translation_keys(
             &rendered.front_matter,
@@ -295,26 +434,45 @@ impl State {
         let state = FrontMatter::of(&text, &parts, &rendered.diagnostics);
 
         let mut patch = PatchStats::default();
-        match state {
-            FrontMatter::Ok => {
-                let date = rendered.date.as_deref().unwrap_or("");
-                self.header
-                    .show(&layout::heading(&rendered.front_matter), date);
-            }
-            FrontMatter::None => self.header.show("", ""),
-            FrontMatter::Broken | FrontMatter::Unclosed => {}
-        }
         // While the front matter is unclosed the body shown is the last good one (if this post
         // had one), and so are the lines that scroll sync pairs with its blocks.
         let keep = state == FrontMatter::Unclosed && self.good_lines.is_some();
-        if !keep {
-            patch = self.blocks.patch(&rendered.html);
+        match (&page, self.site_view.as_mut()) {
+            (Some(part), Some(view)) => {
+                if !keep {
+                    let layout = matches!(state, FrontMatter::Ok | FrontMatter::None);
+                    patch = match &part.page {
+                        Some(page) => view.show(page, &rendered.html, &part.url, layout),
+                        None => view.show_body(&rendered.html),
+                    };
+                }
+            }
+            (_, view) => {
+                if let Some(view) = view {
+                    view.deactivate();
+                }
+                match state {
+                    FrontMatter::Ok => {
+                        let date = rendered.date.as_deref().unwrap_or("");
+                        self.header
+                            .show(&layout::heading(&rendered.front_matter), date);
+                    }
+                    FrontMatter::None => self.header.show("", ""),
+                    FrontMatter::Broken | FrontMatter::Unclosed => {}
+                }
+                if !keep {
+                    patch = self.blocks.patch(&rendered.html);
+                }
+            }
         }
         if state != FrontMatter::Unclosed {
             self.good_lines = Some(rendered.block_lines.clone());
         }
         let ms = now() - start;
-        self.last_ms = ms;
+        // A whole page after a pause is not what the next keystroke will cost.
+        if !whole || page.is_none() {
+            self.last_ms = ms;
+        }
         let block_lines = match &self.good_lines {
             Some(lines) if keep => lines.as_slice(),
             _ => rendered.block_lines.as_slice(),
@@ -332,17 +490,28 @@ impl State {
             ms,
             patch,
             draft_error: self.draft_error.as_deref(),
+            url: page.as_ref().map(|p| p.url.as_str()),
+            site_diagnostics: self
+                .site_diagnostics(page.as_ref().map(|p| p.layout_diagnostics.as_slice())),
         });
-        (report, ms)
+        (report, ms, page.is_some_and(|p| p.settle))
     }
 }
 
 /// Updates, then tells the page: its callback, then the `postview:rendered` event. Neither runs
 /// while the state is borrowed, so either may call back into the preview.
-fn update(state: &Rc<RefCell<State>>) {
+fn update(state: &Rc<RefCell<State>>, whole: bool) {
+    let weak = Rc::downgrade(state);
     let (report, ms, callback) = {
         let mut state = state.borrow_mut();
-        let (report, ms) = state.update();
+        let (report, ms, settle) = state.update(whole);
+        state.settle = settle.then(|| {
+            Timeout::new(SETTLE_MS, move || {
+                if let Some(state) = weak.upgrade() {
+                    update(&state, true);
+                }
+            })
+        });
         (report, ms, state.on_render.clone())
     };
     match report {

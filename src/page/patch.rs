@@ -13,8 +13,12 @@
 //! preview away — the sandbox allows no script, but not every directive needs one.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlTemplateElement, Node};
+use web_sys::{DocumentFragment, Element, HtmlTemplateElement, Node};
+
+/// Work done on each new HTML while it is still inert, before it is compared and shown.
+pub type Prepare = Rc<dyn Fn(&DocumentFragment)>;
 
 /// What a patch did, in top-level blocks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -27,9 +31,13 @@ pub struct PatchStats {
     pub removed: u32,
 }
 
-/// The blocks of one container, which nothing else may change.
+/// The blocks of one container, which nothing else may change (or, made by [`Blocks::within`],
+/// of the run of its children before `end`).
 pub struct Blocks {
     container: Element,
+    /// The node the blocks come before; `None`: the end of the container.
+    end: Option<Node>,
+    prepare: Option<Prepare>,
     nodes: Vec<Node>,
     /// Each node as parsed, never in the page: what the next HTML's blocks are compared with.
     pristine: Vec<Node>,
@@ -40,12 +48,35 @@ impl Blocks {
     /// Takes over `container`, emptying it.
     pub fn new(container: Element) -> Blocks {
         container.set_inner_html("");
+        Blocks::within(container, None)
+    }
+
+    /// Blocks to be inserted in `container` before `end` (at its end if `None`), leaving its
+    /// other children alone.
+    pub fn within(container: Element, end: Option<Node>) -> Blocks {
         Blocks {
             container,
+            end,
+            prepare: None,
             nodes: Vec::new(),
             pristine: Vec::new(),
             html: String::new(),
         }
+    }
+
+    /// From the next patch on, each new HTML goes through `prepare` once parsed.
+    pub fn set_prepare(&mut self, prepare: Option<Prepare>) {
+        self.prepare = prepare;
+        self.html.clear();
+    }
+
+    /// Moves the blocks into `container`, before `end`: the layout around them was rebuilt.
+    pub fn rehome(&mut self, container: Element, end: Option<Node>) {
+        for node in &self.nodes {
+            let _ = container.insert_before(node, end.as_ref());
+        }
+        self.container = container;
+        self.end = end;
     }
 
     /// The top-level nodes, in order: one per block of the HTML last given.
@@ -78,7 +109,11 @@ impl Blocks {
         for i in (prefix..old_len - suffix).rev() {
             spare.entry(key(&self.pristine[i])).or_default().push(i);
         }
-        let anchor = (suffix > 0).then(|| self.nodes[old_len - suffix].clone());
+        let anchor = if suffix > 0 {
+            Some(self.nodes[old_len - suffix].clone())
+        } else {
+            self.end.clone()
+        };
         let mut stats = PatchStats {
             kept: (prefix + suffix) as u32,
             ..PatchStats::default()
@@ -140,6 +175,9 @@ impl Blocks {
                     .unchecked_into::<Element>()
                     .remove_attribute("http-equiv");
             }
+        }
+        if let Some(prepare) = &self.prepare {
+            prepare(&content);
         }
         let children = content.child_nodes();
         (0..children.length())

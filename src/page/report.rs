@@ -60,4 +60,8 @@ pub struct Report<'a> {
     pub patch: PatchStats,
     /// Why the last draft could not be saved, if it could not.
     pub draft_error: Option<&'a str>,
+    /// The URL path of the published page, when the post is shown as its site's page.
+    pub url: Option<&'a str>,
+    /// Problems of the site and of the layouts and includes of the page, each in its file.
+    pub site_diagnostics: Vec<crate::SiteDiagnostic>,
 }

@@ -16,6 +16,7 @@
 
 mod plugins;
 mod post_info;
+mod post_options;
 
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::liquid::layout::Renderer;
