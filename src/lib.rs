@@ -23,6 +23,7 @@ pub mod front_matter;
 pub mod liquid;
 pub mod markdown;
 pub mod options;
+pub mod packed;
 pub mod page;
 pub mod post;
 pub mod source_map;

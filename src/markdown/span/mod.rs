@@ -229,6 +229,9 @@ pub(crate) struct Spans<'s, 'd> {
     title_failed_from: [usize; 2],
     /// The last search for a strikethrough closer: where it started and what it found.
     strike_closer: Option<(usize, Option<usize>)>,
+    /// Where a link cannot start, learned from one that failed (see `link::remember_failures`),
+    /// and the kinds of the open elements it was tried in: the answer holds in that context only.
+    links_failing: (Vec<Kind>, std::collections::HashSet<usize>),
 }
 
 /// Scanning work a text may cost, per byte of it. A paragraph of the corpus costs at most a few
@@ -255,6 +258,7 @@ impl<'s, 'd> Spans<'s, 'd> {
             searches: Vec::new(),
             title_failed_from: [usize::MAX; 2],
             strike_closer: None,
+            links_failing: Default::default(),
         }
     }
 
