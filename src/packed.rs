@@ -1,15 +1,19 @@
-//! A rendered post packed for the trip to JavaScript: its strings as UTF-16, in one buffer that
-//! JS reads with one UTF-16 decode per string (`.ci/npm/rendered.js` unpacks it).
+//! A rendered post made ready for the trip to JavaScript (`src/wasm/packed.rs` hands it over,
+//! `.ci/npm/rendered.js` unpacks it): its strings kept in memory, each as UTF-8 or as UTF-16, and
+//! a header saying where each one is, so that JS decodes each string once, straight out of the
+//! module's memory, and builds the object with one `JSON.parse`.
 //!
-//! Why: V8 makes a string out of UTF-16 almost as a memory copy, while UTF-8 with non-ASCII text
-//! (most of the corpus is CJK) it decodes character by character; and one `JSON.parse` of the
-//! small fields costs less than building the result object one property per boundary crossing.
-//! The measurements are in README's Performance section.
+//! Why (measured, README's Performance section): decoding the HTML is most of the boundary's
+//! cost, and which encoding decodes fastest depends on the runtime: Node's UTF-8 decoder goes
+//! character by character over CJK text, while it reads UTF-16 almost as a memory copy, so there
+//! the HTML is converted to UTF-16 first; Chromium's UTF-8 decoder is fast enough that the
+//! conversion would cost more than it saves, so there the HTML's own bytes are read. And one
+//! `JSON.parse` of the small fields costs less than an object built one property per crossing.
 //!
-//! The buffer, in 16-bit units: the number of strings `n`, then `n` lengths (each a `u32` as two
-//! units, low first), then the strings one after the other. A post's first string is the JSON of
-//! every field but `html` (which it holds as `""`, keeping the object's key order), its second
-//! the HTML; whoever packs more strings (a page's layout) appends them after those two.
+//! The header, in `u32`s: the number of strings `n`, then for each its address in memory, its
+//! length in bytes and its encoding (0 UTF-8, 1 UTF-16 little-endian). A post's first string is
+//! the JSON of every field but `html` (which it holds as `""`, keeping the object's key order),
+//! its second the HTML; whoever packs more strings (a page's layout) has them after those two.
 //!
 //! The JSON is what serde-wasm-bindgen's JSON-compatible serializer would build, with two
 //! exceptions JSON cannot spell: a float that is not finite is written `1e999` or `-1e999` (which
@@ -23,25 +27,51 @@ use crate::value::{Map, Value};
 use crate::{Heading, Rendered, Translation};
 use std::fmt::Write;
 
-/// The packed form of `post`, with `extra` strings after its two (see the module's header).
-/// Written into `out`, which is cleared first, so that a caller can reuse one buffer.
-pub fn pack_into(out: &mut Vec<u16>, post: &Rendered, extra: &[&str]) {
-    let json = fields_json(post);
-    let strings: Vec<&str> = [json.as_str(), post.html.as_str()]
-        .into_iter()
-        .chain(extra.iter().copied())
-        .collect();
-    out.clear();
-    out.reserve(1 + 2 * strings.len() + strings.iter().map(|s| s.len()).sum::<usize>());
-    out.push(strings.len() as u16);
-    let lengths_at = out.len();
-    out.resize(lengths_at + 2 * strings.len(), 0);
-    for (i, s) in strings.iter().enumerate() {
-        let start = out.len();
-        push_utf16(out, s);
-        let units = (out.len() - start) as u32;
-        out[lengths_at + 2 * i] = units as u16;
-        out[lengths_at + 2 * i + 1] = (units >> 16) as u16;
+/// A packed post: its strings and the header that finds them (see the module's header). The
+/// strings stay here until the next `pack`, which reuses the memory.
+#[derive(Default)]
+pub struct Packed {
+    utf8: Vec<String>,
+    utf16: Vec<Vec<u16>>,
+    header: Vec<u32>,
+}
+
+impl Packed {
+    /// Packs `post` and then `extra`, each string as UTF-16 if `utf16`, else as it is (UTF-8).
+    pub fn pack(&mut self, post: Rendered, extra: Vec<String>, utf16: bool) {
+        let json = fields_json(&post);
+        let strings = [json, post.html].into_iter().chain(extra);
+        self.header.clear();
+        self.header.push(0);
+        if utf16 {
+            self.utf8.clear();
+            let mut kept = std::mem::take(&mut self.utf16).into_iter();
+            for s in strings {
+                // A buffer from the last call, if there is one, so its memory is reused.
+                let mut units = kept.next().unwrap_or_default();
+                units.clear();
+                push_utf16(&mut units, &s);
+                self.entry(units.as_ptr() as usize, 2 * units.len(), 1);
+                self.utf16.push(units);
+            }
+        } else {
+            self.utf16.clear();
+            self.utf8.clear();
+            for s in strings {
+                self.entry(s.as_ptr() as usize, s.len(), 0);
+                self.utf8.push(s);
+            }
+        }
+    }
+
+    fn entry(&mut self, address: usize, bytes: usize, encoding: u32) {
+        self.header[0] += 1;
+        self.header.extend([address as u32, bytes as u32, encoding]);
+    }
+
+    /// The header: where each string is (see the module's header).
+    pub fn header(&self) -> &[u32] {
+        &self.header
     }
 }
 
@@ -239,7 +269,7 @@ mod tests {
     use super::*;
     use crate::{render_post, Options};
 
-    fn utf16(s: &str) -> Vec<u16> {
+    fn units_of(s: &str) -> Vec<u16> {
         s.encode_utf16().collect()
     }
 
@@ -259,7 +289,7 @@ mod tests {
             push_utf16(&mut out, s);
             assert_eq!(
                 out[1..],
-                utf16(s)[..],
+                units_of(s)[..],
                 "{s:?} should come out as its UTF-16"
             );
         }
@@ -303,8 +333,6 @@ mod tests {
             "---\ntitle: T\nja: _i18n/ja/_posts/2021-01-20-x.md\n---\n# 見出し\n\n{{ oops\n",
             &Options::default(),
         );
-        let mut out = Vec::new();
-        pack_into(&mut out, &post, &["layout"]);
         let json = fields_json(&post);
         assert!(json.starts_with(r#"{"frontMatter":{"title":"T","ja":"_i18n/ja/_posts/2021-01-20-x.md"},"html":"","title":"T","lang":null"#),
             "the JSON should hold the fields in Rendered's order: {json}");
@@ -313,21 +341,36 @@ mod tests {
             json.contains(r#""diagnostics":[{"severity":"error","message":"#),
             "{json}"
         );
-        let strings = [json.as_str(), post.html.as_str(), "layout"];
-        assert_eq!(
-            out[0], 3,
-            "the buffer should start with the number of strings"
-        );
-        let mut at = 1 + 2 * strings.len();
-        for (i, s) in strings.iter().enumerate() {
-            let len = out[1 + 2 * i] as usize | (out[2 + 2 * i] as usize) << 16;
+        let expected = [json.clone(), post.html.clone(), "layout 😀".to_owned()];
+        let mut packed = Packed::default();
+        for utf16 in [true, false, true] {
+            packed.pack(post.clone(), vec!["layout 😀".to_owned()], utf16);
+            let header = packed.header().to_vec();
             assert_eq!(
-                out[at..at + len],
-                utf16(s)[..],
-                "string {i} should follow the lengths"
+                header[0], 3,
+                "the header should start with the number of strings"
             );
-            at += len;
+            for (i, s) in expected.iter().enumerate() {
+                let [address, bytes, encoding] = header[1 + 3 * i..4 + 3 * i] else {
+                    unreachable!()
+                };
+                let (kept_at, kept_bytes) = if utf16 {
+                    assert_eq!(
+                        packed.utf16[i],
+                        units_of(s),
+                        "string {i} should be kept as UTF-16"
+                    );
+                    (packed.utf16[i].as_ptr() as usize, 2 * packed.utf16[i].len())
+                } else {
+                    assert_eq!(&packed.utf8[i], s, "string {i} should be kept as it is");
+                    (packed.utf8[i].as_ptr() as usize, s.len())
+                };
+                assert_eq!(
+                    (address, bytes, encoding),
+                    (kept_at as u32, kept_bytes as u32, utf16 as u32),
+                    "string {i}'s entry should find it"
+                );
+            }
         }
-        assert_eq!(at, out.len(), "nothing should follow the last string");
     }
 }

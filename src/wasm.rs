@@ -152,10 +152,15 @@ pub fn render_post_js(source: &str, options: JsValue) -> Result<JsValue, JsValue
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
-/// `renderPost`, its result packed (`src/wasm/packed.rs`) for `.ci/npm/rendered.js` to unpack.
+/// `renderPost`, its result packed (`src/wasm/packed.rs`) for `.ci/npm/rendered.js` to unpack;
+/// `utf16`: its strings as UTF-16 (for the runtimes that decode that faster).
 #[wasm_bindgen(js_name = renderPostPacked, skip_typescript)]
-pub fn render_post_packed(source: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    Ok(packed::to_js(&render_with(source, &options)?, &[]))
+pub fn render_post_packed(source: &str, options: JsValue, utf16: bool) -> Result<JsValue, JsValue> {
+    Ok(packed::to_js(
+        render_with(source, &options)?,
+        Vec::new(),
+        utf16,
+    ))
 }
 
 /// What both exports do before they hand the post over: read the options, render, sanitize.

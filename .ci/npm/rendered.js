@@ -1,26 +1,33 @@
-// A rendered post as the module hands it over (src/packed.rs, src/wasm/packed.rs): a Uint16Array
-// over the instance's memory that holds the post's strings as UTF-16, the first the JSON of every
-// field but `html`, the second the HTML, then any strings the export adds. Decoding UTF-16 is
-// close to a copy for V8, where the glue's UTF-8 decode of CJK text goes character by character,
-// and one JSON.parse is cheaper than an object built one property per call into JS (README,
-// Performance). The view is only valid until the next call into the module: unpack it at once.
+// A rendered post as the module hands it over (src/packed.rs, src/wasm/packed.rs): a Uint32Array
+// over the instance's memory, the header that says where each of the post's strings is in that
+// memory and whether it is UTF-8 or UTF-16; the first string is the JSON of every field but
+// `html`, the second the HTML, then any strings the export adds. The header and the strings are
+// only valid until the next call into the module: unpack them at once.
+//
+// Which encoding to ask for (UTF16) is measured (README, Performance): Node decodes UTF-8 with
+// CJK text character by character but copies UTF-16 (with Buffer, twice as fast as its
+// TextDecoder), so there the module converts the HTML to UTF-16; browsers' TextDecoder reads
+// UTF-8 fast enough that the conversion would cost more than it saves.
 
-// Node's Buffer reads UTF-16 about twice as fast as TextDecoder there (README, Performance); other
-// runtimes get TextDecoder.
-const decodeUtf16 =
-  typeof process === 'object' && process.versions?.node && typeof Buffer === 'function'
-    ? (units) => Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('ucs2')
-    : ((decoder) => (units) => decoder.decode(units))(new TextDecoder('utf-16le'));
+const NODE = typeof process === 'object' && Boolean(process.versions?.node) && typeof Buffer === 'function';
 
-/** The strings of a packed view, in order. */
-export function unpack(units) {
-  const count = units[0];
-  const strings = new Array(count);
-  let at = 1 + 2 * count;
-  for (let i = 0; i < count; i++) {
-    const length = units[1 + 2 * i] + units[2 + 2 * i] * 0x10000;
-    strings[i] = decodeUtf16(units.subarray(at, at + length));
-    at += length;
+/** Whether to ask the module for UTF-16 strings. */
+export const UTF16 = NODE;
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const decodeUtf8 = (memory, at, bytes) => utf8.decode(new Uint8Array(memory, at, bytes));
+const decodeUtf16 = NODE
+  ? (memory, at, bytes) => Buffer.from(memory, at, bytes).toString('ucs2')
+  : ((utf16) => (memory, at, bytes) => utf16.decode(new Uint8Array(memory, at, bytes)))(
+      new TextDecoder('utf-16le', { ignoreBOM: true }),
+    );
+
+/** The strings a header points at, in order. */
+export function unpack(header) {
+  const memory = header.buffer;
+  const strings = new Array(header[0]);
+  for (let i = 0, k = 1; i < strings.length; i++, k += 3) {
+    strings[i] = (header[k + 2] ? decodeUtf16 : decodeUtf8)(memory, header[k], header[k + 1]);
   }
   return strings;
 }

@@ -17,10 +17,24 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     false
 }
 
+/// Whether `text` holds `\` + newline. Every text node asks, and few have one: a search for the
+/// rare `\` alone (memchr) is several times faster than one for the two-byte string.
+fn has_escaped_newline(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = text[from..].find('\\') {
+        if b.get(from + i + 1) == Some(&b'\n') {
+            return true;
+        }
+        from += i + 1;
+    }
+    false
+}
+
 /// Splits a text node at `\` + newline into text, hard break, text (GFM's hard line break).
 /// `at_block_end`: the text is the last thing in its block, where a trailing break is dropped.
 pub(super) fn split_text<'s>(text: CowStr<'s>, at_block_end: bool, out: &mut Vec<Event<'s>>) {
-    if !text.contains("\\\n") {
+    if !has_escaped_newline(&text) {
         out.push(Event::Text(text));
         return;
     }

@@ -1,9 +1,9 @@
 // renderPost hands its result from wasm to JS packed (src/packed.rs → .ci/npm/rendered.js): the
-// strings as UTF-16, every field but the HTML as one JSON text. The object must be the very one
+// strings read straight from the module's memory, every field but the HTML as one JSON text. The object must be the very one
 // the glue's own `renderPost` export builds property by property with serde-wasm-bindgen: same
 // keys in the same order, same values, NaN and ±Infinity and -0 included. Checked in Node (where
-// rendered.js decodes with Buffer) on every corpus post and on front matter JSON cannot spell,
-// and in Chromium (where it decodes with TextDecoder) on the latter.
+// the strings come as UTF-16, decoded with Buffer) on every corpus post and on front matter JSON
+// cannot spell, and in Chromium (where they come as UTF-8, decoded with TextDecoder) on the latter.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -85,7 +85,7 @@ after(async () => {
   await browser?.close();
 });
 
-test('in Chromium, renderPost should return what the glue builds, decoding with TextDecoder', async () => {
+test('in Chromium, renderPost should return what the glue builds, the strings read as UTF-8', async () => {
   const server = await serve(PKG);
   const { page, problems } = await openPage(browser, new URL('package.json', server.url).href);
   try {
