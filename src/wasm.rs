@@ -17,7 +17,6 @@ pub mod packed;
 mod sanitize;
 
 use crate::{render_post, Options, Value};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -141,10 +140,14 @@ pub fn renew_instance() {
 pub fn renew_pending() {}
 
 /// See the TypeScript declaration above. The npm package's `renderPost` is `renderPostPacked`
-/// unpacked by its JS wrapper, which is faster; this one builds the object in Rust, for the page
-/// and for the tests that compare the two.
+/// unpacked by its JS wrapper, which is faster; this one builds the object in Rust with
+/// serde-wasm-bindgen, which the tests compare the packed one with (`tests/web.rs`, run in a
+/// debug build, and the packaging tests, through the crash-test build). The npm module goes
+/// without it: 5 KB gzipped.
+#[cfg(any(debug_assertions, feature = "page", feature = "crash-test"))]
 #[wasm_bindgen(js_name = renderPost, skip_typescript)]
 pub fn render_post_js(source: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    use serde::Serialize;
     let rendered = render_with(source, &options)?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     rendered

@@ -18,7 +18,8 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
 }
 
 /// Whether `text` holds `\` + newline. Every text node asks, and few have one: a search for the
-/// rare `\` alone (memchr) is several times faster than one for the two-byte string.
+/// rare `\` alone (memchr) skips most text at once, where the search for the two-byte string
+/// (`str::contains`) took 4% of the corpus run in the wasm profile.
 fn has_escaped_newline(text: &str) -> bool {
     let b = text.as_bytes();
     let mut from = 0;
