@@ -23,8 +23,8 @@ const STAGE = join(ROOT, 'target/postview-web');
 
 // Where a sample's time goes, from its whole stack (leaf first): the first rule that matches.
 const STAGES = [
-  ['boundary: packing the result as UTF-16 (postview::packed)', /^postview::(wasm::)?packed::/],
-  ['boundary: unpacking it in JS (rendered.js: UTF-16 decode, JSON.parse)', /^(unpack|renderedFrom)$/],
+  ['boundary: packing the result (postview::packed)', /^postview::(wasm::)?packed::/],
+  ['boundary: unpacking it in JS (rendered.js: decode, JSON.parse)', /^(unpack|renderedFrom)$/],
   ['boundary: building the result object (serde-wasm-bindgen and its JS calls)', /serde_wasm_bindgen|<postview::Rendered as serde::ser::Serialize>/],
   ['boundary: reading the options', /postview::wasm::read_options/],
   ['core: Markdown (postview::markdown::render)', /^postview::markdown::render$/],
