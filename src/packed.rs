@@ -11,7 +11,8 @@
 //! `JSON.parse` of the small fields costs less than an object built one property per crossing.
 //!
 //! The header, in `u32`s: the number of strings `n`, then for each its address in memory, its
-//! length in bytes and its encoding (0 UTF-8, 1 UTF-16 little-endian). A post's first string is
+//! length in bytes and its encoding (0 UTF-8, 1 UTF-16 little-endian, 2 ASCII: where UTF-16 is
+//! asked for, an ASCII string stays as it is, which Node reads as Latin-1, a plain copy). A post's first string is
 //! the JSON of every field but `html` (which it holds as `""`, keeping the object's key order),
 //! its second the HTML; whoever packs more strings (a page's layout) has them after those two.
 //!
@@ -37,7 +38,8 @@ pub struct Packed {
 }
 
 impl Packed {
-    /// Packs `post` and then `extra`, each string as UTF-16 if `utf16`, else as it is (UTF-8).
+    /// Packs `post` and then `extra`, each string as UTF-16 if `utf16` (unless it is ASCII),
+    /// else as it is (UTF-8).
     pub fn pack(&mut self, post: Rendered, extra: Vec<String>, utf16: bool) {
         let json = fields_json(&post);
         let strings = [json, post.html].into_iter().chain(extra);
@@ -47,6 +49,12 @@ impl Packed {
             self.utf8.clear();
             let mut kept = std::mem::take(&mut self.utf16).into_iter();
             for s in strings {
+                // ASCII is as fast to read as Latin-1 (a copy), in fewer bytes: kept as it is.
+                if s.is_ascii() {
+                    self.entry(s.as_ptr() as usize, s.len(), 2);
+                    self.utf8.push(s);
+                    continue;
+                }
                 // A buffer from the last call, if there is one, so its memory is reused.
                 let mut units = kept.next().unwrap_or_default();
                 units.clear();
@@ -341,33 +349,38 @@ mod tests {
             json.contains(r#""diagnostics":[{"severity":"error","message":"#),
             "{json}"
         );
-        let expected = [json.clone(), post.html.clone(), "layout 😀".to_owned()];
+        let expected = [
+            json.clone(),
+            post.html.clone(),
+            "layout 😀".to_owned(),
+            "ascii".to_owned(),
+        ];
+        let extra = || vec!["layout 😀".to_owned(), "ascii".to_owned()];
         let mut packed = Packed::default();
         for utf16 in [true, false, true] {
-            packed.pack(post.clone(), vec!["layout 😀".to_owned()], utf16);
+            packed.pack(post.clone(), extra(), utf16);
             let header = packed.header().to_vec();
             assert_eq!(
-                header[0], 3,
+                header[0], 4,
                 "the header should start with the number of strings"
             );
+            let (mut wide, mut kept) = (packed.utf16.iter(), packed.utf8.iter());
             for (i, s) in expected.iter().enumerate() {
                 let [address, bytes, encoding] = header[1 + 3 * i..4 + 3 * i] else {
                     unreachable!()
                 };
-                let (kept_at, kept_bytes) = if utf16 {
-                    assert_eq!(
-                        packed.utf16[i],
-                        units_of(s),
-                        "string {i} should be kept as UTF-16"
-                    );
-                    (packed.utf16[i].as_ptr() as usize, 2 * packed.utf16[i].len())
+                let (kept_at, kept_bytes, kept_as) = if utf16 && !s.is_ascii() {
+                    let units = wide.next().unwrap();
+                    assert_eq!(*units, units_of(s), "string {i} should be kept as UTF-16");
+                    (units.as_ptr() as usize, 2 * units.len(), 1)
                 } else {
-                    assert_eq!(&packed.utf8[i], s, "string {i} should be kept as it is");
-                    (packed.utf8[i].as_ptr() as usize, s.len())
+                    let string = kept.next().unwrap();
+                    assert_eq!(string, s, "string {i} should be kept as it is");
+                    (string.as_ptr() as usize, s.len(), if utf16 { 2 } else { 0 })
                 };
                 assert_eq!(
                     (address, bytes, encoding),
-                    (kept_at as u32, kept_bytes as u32, utf16 as u32),
+                    (kept_at as u32, kept_bytes as u32, kept_as),
                     "string {i}'s entry should find it"
                 );
             }

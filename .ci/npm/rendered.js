@@ -1,6 +1,6 @@
 // A rendered post as the module hands it over (src/packed.rs, src/wasm/packed.rs): a Uint32Array
 // over the instance's memory, the header that says where each of the post's strings is in that
-// memory and whether it is UTF-8 or UTF-16; the first string is the JSON of every field but
+// memory and whether it is UTF-8, UTF-16 or ASCII; the first string is the JSON of every field but
 // `html`, the second the HTML, then any strings the export adds. The header and the strings are
 // only valid until the next call into the module: unpack them at once.
 //
@@ -22,12 +22,16 @@ const decodeUtf16 = NODE
       new TextDecoder('utf-16le', { ignoreBOM: true }),
     );
 
+// ASCII (encoding 2) is Latin-1 too, which Node copies into a one-byte string.
+const decodeAscii = NODE ? (memory, at, bytes) => Buffer.from(memory, at, bytes).toString('latin1') : decodeUtf8;
+const DECODERS = [decodeUtf8, decodeUtf16, decodeAscii];
+
 /** The strings a header points at, in order. */
 export function unpack(header) {
   const memory = header.buffer;
   const strings = new Array(header[0]);
   for (let i = 0, k = 1; i < strings.length; i++, k += 3) {
-    strings[i] = (header[k + 2] ? decodeUtf16 : decodeUtf8)(memory, header[k], header[k + 1]);
+    strings[i] = DECODERS[header[k + 2]](memory, header[k], header[k + 1]);
   }
   return strings;
 }
