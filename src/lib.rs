@@ -26,6 +26,7 @@ pub mod language;
 pub mod liquid;
 pub mod markdown;
 pub mod options;
+pub mod packed;
 pub mod page;
 pub mod post;
 pub mod site;
@@ -40,8 +41,8 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use markdown::{Heading, KramdownOptions};
 pub use options::Options;
 pub use post::Translation;
-pub use translations::{find_translations, TranslationFamily};
 pub use site::{RenderedPage, Site, SiteDiagnostic};
+pub use translations::{find_translations, TranslationFamily};
 pub use value::{Map, Value};
 
 use diagnostic::{Issue, LineIndex};

@@ -13,13 +13,13 @@
 mod check;
 #[cfg(feature = "crash-test")]
 mod crash_test;
+pub mod packed;
 #[cfg(feature = "sanitize")]
 mod sanitize;
-mod translations;
 mod site;
+mod translations;
 
 use crate::{render_post, Options, Value};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -142,27 +142,48 @@ pub fn renew_instance() {
 #[wasm_bindgen(js_name = renewPending, skip_typescript)]
 pub fn renew_pending() {}
 
-/// See the TypeScript declaration above.
+/// See the TypeScript declaration above. The npm package's `renderPost` is `renderPostPacked`
+/// unpacked by its JS wrapper, which is faster; this one builds the object in Rust with
+/// serde-wasm-bindgen, which the tests compare the packed one with (`tests/web.rs`, run in a
+/// debug build, and the packaging tests, through the crash-test build). The npm module goes
+/// without it: 5 KB gzipped.
+#[cfg(any(debug_assertions, feature = "page", feature = "crash-test"))]
 #[wasm_bindgen(js_name = renderPost, skip_typescript)]
 pub fn render_post_js(source: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let options = read_options(&options)?;
-    #[cfg(feature = "crash-test")]
-    crash_test::crash_if_armed();
-    let rendered = render_post(source, &options.core);
-    let rendered = if options.sanitize {
-        sanitized(rendered)
-    } else {
-        rendered
-    };
-    to_js(&rendered)
+    to_js(&render_with(source, &options)?)
 }
 
-/// A result as a plain JS object (maps become objects, `None` becomes `null`).
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+/// A value as a plain JS object (maps become objects, `None` becomes `null`): `Site`'s and the
+/// translation functions' results, and the unpacked `renderPost` above.
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value
         .serialize(&serializer)
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+/// `renderPost`, its result packed (`src/wasm/packed.rs`) for `.ci/npm/rendered.js` to unpack;
+/// `utf16`: its strings as UTF-16 (for the runtimes that decode that faster).
+#[wasm_bindgen(js_name = renderPostPacked, skip_typescript)]
+pub fn render_post_packed(source: &str, options: JsValue, utf16: bool) -> Result<JsValue, JsValue> {
+    Ok(packed::to_js(
+        render_with(source, &options)?,
+        Vec::new(),
+        utf16,
+    ))
+}
+
+/// What both exports do before they hand the post over: read the options, render, sanitize.
+fn render_with(source: &str, options: &JsValue) -> Result<crate::Rendered, JsValue> {
+    let options = read_options(options)?;
+    #[cfg(feature = "crash-test")]
+    crash_test::crash_if_armed();
+    let rendered = render_post(source, &options.core);
+    Ok(if options.sanitize {
+        sanitized(rendered)
+    } else {
+        rendered
+    })
 }
 
 #[cfg(feature = "sanitize")]

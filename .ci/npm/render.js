@@ -9,6 +9,8 @@
 // panic hook leaves the panic's message on the global object (under PANIC_KEY) and schedules
 // the fresh instance itself; a trap it did not see is scheduled here.
 
+import { renderedFrom, unpack, UTF16 } from './rendered.js';
+
 const PANIC_KEY = '__postviewPanic';
 
 /** Returns `renderPost` for a module's wasm-bindgen glue (an instantiated `postview.js`). */
@@ -18,7 +20,7 @@ export function renderPostWith(glue) {
    */
   return function renderPost(source, options) {
     try {
-      return glue.renderPost(source, options);
+      return renderedFrom(unpack(glue.renderPostPacked(source, options, UTF16)));
     } catch (error) {
       const trapped = error instanceof WebAssembly.RuntimeError || error instanceof RangeError;
       // Anything else that came out of the call (a TypeError for malformed options, or an

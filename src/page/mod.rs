@@ -13,8 +13,8 @@ pub mod drafts;
 pub mod layout;
 pub mod patch;
 pub mod report;
-pub mod site_forms;
 pub mod resources;
+pub mod site_forms;
 pub mod site_view;
 
 use crate::folder::urls::Published;

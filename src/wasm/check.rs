@@ -2,17 +2,10 @@
 //! (the npm package's CLI) calls once with the whole site folder.
 
 use crate::forestry::{check_site, SiteFile};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** A text file of a site folder, its path relative to the site root (`/`-separated). */
-export interface SiteFile {
-  path: string;
-  text: string;
-}
-
 /** The problems of one file of a site. */
 export interface FileProblems {
   /** Relative to the site root. */
@@ -58,9 +51,5 @@ pub fn check_site_js(files: JsValue, asset_paths: JsValue) -> Result<JsValue, Js
             ))
         })?
     };
-    let report = check_site(&files, &assets);
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    report
-        .serialize(&serializer)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    super::to_js(&check_site(&files, &assets))
 }

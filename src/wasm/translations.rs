@@ -3,9 +3,10 @@
 //! write a family's links, and the site's languages. Only argument checking lives here; every rule
 //! is the core's.
 
+use super::{to_js, type_error};
 use crate::translations::{align, links, TranslationFamily};
 use crate::{find_translations, language, Options};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -80,16 +81,6 @@ export function siteLanguages(configYml: string): string[] | null;
 struct PostSource {
     path: String,
     source: String,
-}
-
-fn type_error(message: &str) -> JsValue {
-    js_sys::TypeError::new(message).into()
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
 fn read_posts(js: JsValue, function: &str) -> Result<Vec<(String, String)>, JsValue> {

@@ -15,7 +15,8 @@
 // spell of the machine hits all alike; warm-up rounds first (the JITs settle), then the timed ones.
 // Two more subjects take the boundary apart for the profile: renderPost on the front matter alone
 // (the fixed cost of a call: options, YAML, building the result object) and a replica of the
-// string copies the wasm-bindgen glue makes (source in, HTML out).
+// string copies the boundary makes (source in as UTF-8 by the glue, HTML out as UTF-16 by
+// rendered.js, as in Node).
 //
 // Environment: POSTVIEW_BENCH_ROUNDS (default 20), POSTVIEW_BENCH_WARMUP (default 3),
 // POSTVIEW_SHARED (the folder holding corpus/). Results go to target/bench/node.json as well.
@@ -45,15 +46,15 @@ async function loadPostview() {
   return { renderPost, consumer };
 }
 
-/** What the glue does with strings on each call, in plain JS: the source copied into wasm memory
- * (an ASCII loop, then TextEncoder.encodeInto for the rest) and the HTML decoded out of it. */
+/** What the boundary does with strings on each call in Node, in plain JS: the source copied into
+ * wasm memory by the glue (an ASCII loop, then TextEncoder.encodeInto for the rest) and the HTML
+ * decoded out of it as rendered.js does in Node (UTF-16, with Buffer). */
 function glueStringCopies(posts) {
   const memory = new Uint8Array(1 << 20);
   const encoder = new TextEncoder();
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   return () => {
     let sum = 0;
-    for (const { source, htmlBytes } of posts) {
+    for (const { source, htmlUtf16 } of posts) {
       let i = 0;
       for (; i < source.length; i++) {
         const code = source.charCodeAt(i);
@@ -61,7 +62,7 @@ function glueStringCopies(posts) {
         memory[i] = code;
       }
       if (i < source.length) i += encoder.encodeInto(source.slice(i), memory.subarray(i)).written;
-      sum += i + decoder.decode(htmlBytes).length;
+      sum += i + htmlUtf16.toString('ucs2').length;
     }
     return sum;
   };
@@ -82,7 +83,7 @@ async function main() {
       const options = { path: post.rel };
       const rendered = renderPost(post.source, options);
       post.options = options;
-      post.htmlBytes = Buffer.from(rendered.html, 'utf8');
+      post.htmlUtf16 = Buffer.from(rendered.html, 'ucs2');
       // The front matter alone (with its closing line): what the body adds is then the difference.
       const bodyStart = post.source.length - post.source.replace(/^---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*\n/, '').length;
       post.frontMatter = post.source.slice(0, bodyStart);

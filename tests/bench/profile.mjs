@@ -1,8 +1,9 @@
 // Where renderPost's time goes in wasm: V8's sampling profiler over renderPost on the whole corpus,
 // in Node, with the module *before* wasm-opt (target/postview-web/postview_bg.wasm, which still has
 // its name section; the shipped one has none) behind the same glue. wasm-opt changes the code a
-// little, not where the time goes. Prints the time split by what the call stack is doing (the
-// core's stages, building the result object with serde-wasm-bindgen, the rest of the boundary,
+// little, not where the time goes. renderPost is the npm package's wrapper (.ci/npm/render.js) over
+// that glue. Prints the time split by what the call stack is doing (the core's stages, packing the
+// result and unpacking it in JS, the rest of the boundary,
 // the garbage collector), the allocator's share, and the top functions by self and inclusive time.
 //
 //   node tests/bench/profile.mjs      (after `bash .ci/build`; `bash .ci/bench profile` runs it)
@@ -22,6 +23,8 @@ const STAGE = join(ROOT, 'target/postview-web');
 
 // Where a sample's time goes, from its whole stack (leaf first): the first rule that matches.
 const STAGES = [
+  ['boundary: packing the result (postview::packed)', /^postview::(wasm::)?packed::/],
+  ['boundary: unpacking it in JS (rendered.js: decode, JSON.parse)', /^(unpack|renderedFrom)$/],
   ['boundary: building the result object (serde-wasm-bindgen and its JS calls)', /serde_wasm_bindgen|<postview::Rendered as serde::ser::Serialize>/],
   ['boundary: reading the options', /postview::wasm::read_options/],
   ['core: Markdown (postview::markdown::render)', /^postview::markdown::render$/],
@@ -44,8 +47,11 @@ const bareName = (frame) => (frame.functionName || '(anonymous)').replace(/::h[0
 const shortName = (frame) => (frame.url.startsWith('wasm://') ? bareName(frame) : `${bareName(frame)} (${frame.url.split('/').pop() || 'js'})`);
 
 async function main() {
-  const { initSync, renderPost } = await import(pathToFileURL(join(STAGE, 'postview.js')).href);
-  initSync({ module: readFileSync(join(STAGE, 'postview_bg.wasm')) });
+  const glue = await import(pathToFileURL(join(STAGE, 'postview.js')).href);
+  glue.initSync({ module: readFileSync(join(STAGE, 'postview_bg.wasm')) });
+  // The npm package's own wrapper around this glue, so the profile sees what renderPost does.
+  const { renderPostWith } = await import(pathToFileURL(join(ROOT, '.ci/npm/render.js')).href);
+  const renderPost = renderPostWith(glue);
   const posts = loadCorpus();
   const pass = () => posts.reduce((n, p) => n + renderPost(p.source, { path: p.rel }).html.length, 0);
   for (let i = 0; i < 3; i++) pass(); // tier up before sampling

@@ -19,6 +19,7 @@ const FILES = [
   ['pkg/index.js', 'npm package: browser entry'],
   ['pkg/node.js', 'npm package: Node entry'],
   ['pkg/render.js', 'npm package: renderPost wrapper'],
+  ['pkg/rendered.js', 'npm package: unpacks a rendered post'],
   ['www/pkg/postview_bg.wasm', 'page: the module'],
   ['www/pkg/postview.js', 'page: wasm-bindgen glue'],
   ['target/postview-web/postview_bg.wasm', 'the module before wasm-opt'],

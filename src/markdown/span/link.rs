@@ -25,7 +25,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     let start = s.pos;
     let text_start = start + open_len;
     let kind = if image { Kind::Image } else { Kind::Link };
-    if !image && (s.inside(Kind::Link) || s.inside(Kind::Image))
+    if !image && (s.inside(Kind::Link) || s.inside(Kind::Image) || known_to_fail(s, start))
         || s.too_deep()
         || s.out_of_budget()
     {
@@ -45,12 +45,23 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
 
     let open_index = s.open(kind, super::placeholder(kind));
     let mut count: i64 = 1;
+    // The brackets passed over without closing the link, for `remember_failures`.
+    let mut passed: Vec<(usize, i64, bool)> = Vec::new();
     let found = s.parse(Some(Stop::LinkBracket), super::ALL, &mut |s, m| {
-        count += if m == StopMatch::CloseBracket { -1 } else { 1 };
+        let open = m != StopMatch::CloseBracket;
+        count += if open { 1 } else { -1 };
         let images = s.stack.last().map_or(0, |f| f.images) as i64;
-        count - images == 0
+        let depth = count - images;
+        if depth != 0 && !image {
+            passed.push((s.pos, depth, open));
+        }
+        depth == 0
     });
     if !found {
+        // With budget left, the scan reached the end of the text rather than giving up.
+        if !image && !s.out_of_budget() {
+            remember_failures(s, mark.stack_len, &passed);
+        }
         return fallback(s);
     }
     let text_end = s.pos;
@@ -201,6 +212,34 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
 }
 
 /// Fills in the start event and closes the element; an image keeps only its alt text.
+/// A link that found no closing bracket has scanned the rest of the text, and that scan answers
+/// for every `[` it passed at its own level: from such a `[`, a link would see the same brackets
+/// after it (in the same context, nothing before it counts), with the depth counted from there,
+/// and it closes only where the failed link's depth falls one below what it was just after that
+/// `[`. Those with no such place later cannot be links either, and are read as text without
+/// scanning again: without this, `[` × n scans the text once per `[` (until the budget ends it).
+fn remember_failures(s: &mut Spans<'_, '_>, stack_len: usize, passed: &[(usize, i64, bool)]) {
+    let context: Vec<Kind> = s.stack[..stack_len].iter().map(|f| f.kind).collect();
+    if s.links_failing.0 != context {
+        s.links_failing = (context, Default::default());
+    }
+    let mut later = std::collections::HashSet::new();
+    for &(at, depth, open) in passed.iter().rev() {
+        if open && !later.contains(&(depth - 1)) {
+            s.links_failing.1.insert(at);
+        }
+        later.insert(depth);
+    }
+}
+
+/// Whether a link starting at `at` is already known not to close (see `remember_failures`).
+fn known_to_fail(s: &Spans<'_, '_>, at: usize) -> bool {
+    let (context, failing) = &s.links_failing;
+    failing.contains(&at)
+        && context.len() == s.stack.len()
+        && context.iter().zip(&s.stack).all(|(k, f)| *k == f.kind)
+}
+
 fn finish<'s>(
     s: &mut Spans<'s, '_>,
     open_index: usize,

@@ -233,6 +233,9 @@ pub(crate) struct Spans<'s, 'd> {
     strike_closer: Option<(usize, Option<usize>)>,
     /// Where text is broken into lines (see `TextRun::breaks`).
     breaks: Option<&'static str>,
+    /// Where a link cannot start, learned from one that failed (see `link::remember_failures`),
+    /// and the kinds of the open elements it was tried in: the answer holds in that context only.
+    links_failing: (Vec<Kind>, std::collections::HashSet<usize>),
 }
 
 /// Scanning work a text may cost, per byte of it. A paragraph of the corpus costs at most a few
@@ -260,6 +263,7 @@ impl<'s, 'd> Spans<'s, 'd> {
             title_failed_from: [usize::MAX; 2],
             strike_closer: None,
             breaks: Some("\\\n"),
+            links_failing: Default::default(),
         }
     }
 

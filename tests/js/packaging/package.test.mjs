@@ -56,6 +56,7 @@ test('the tarball should hold the entries, the types, the glue, the modules and 
     'postview.js',
     'postview_bg.wasm',
     'render.js',
+    'rendered.js',
     'sanitize/index.d.ts',
     'sanitize/index.js',
     'sanitize/node.js',
