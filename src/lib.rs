@@ -29,6 +29,7 @@ pub mod options;
 pub mod packed;
 pub mod page;
 pub mod post;
+mod ruby;
 pub mod site;
 pub mod source_map;
 pub mod translations;

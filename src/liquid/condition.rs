@@ -9,7 +9,7 @@
 //! - `<` and friends compare numbers with numbers and strings with strings; nil or a map on either
 //!   side is simply false; a string against a number is an error that stops Jekyll's build.
 
-use super::ruby;
+use crate::ruby;
 use crate::value::Value;
 
 /// One side of a comparison.

@@ -15,7 +15,7 @@
 //! cannot know.
 
 use super::output::Issues;
-use super::ruby;
+use crate::ruby;
 use crate::value::Value;
 use std::borrow::Cow;
 

@@ -8,10 +8,10 @@
 //! filter has. A wrong number of arguments or an argument Liquid cannot read raises an error in
 //! Jekyll, which stops the build; the preview reports it and keeps the input unchanged.
 
-use super::date;
 use super::output::{Budget, Issues};
-use super::ruby;
-use super::url;
+use crate::ruby;
+use crate::ruby::addressable as url;
+use crate::ruby::time as date;
 use crate::value::Value;
 use std::borrow::Cow;
 

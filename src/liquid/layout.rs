@@ -14,10 +14,10 @@
 use super::condition;
 use super::expression::{self, Env, Expr, Piece, Spans};
 use super::output::{Budget, Issues, Writer};
-use super::ruby;
 use super::template::{self, Node};
 use super::variable;
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::ruby;
 use crate::value::{Map, Value};
 use std::borrow::Cow;
 

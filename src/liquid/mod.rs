@@ -1,13 +1,18 @@
-//! Liquid, as Jekyll 4.3 runs it on a post body (Liquid 4, `error_mode: warn`,
-//! `strict_variables: false`, `strict_filters: false`), for the part of it posts use:
-//! `{{ expression | filters }}` with `site` and `page`, `{% raw %}`, `{% comment %}`, and the
-//! white space controls `{{-`, `-}}`, `{%-`, `-%}`. Other tags are shown as written.
+//! Liquid, as Jekyll 4.3 runs it on a post body and in layouts (Liquid 4, `error_mode: warn`,
+//! `strict_variables: false`, `strict_filters: false`): `{{ expression | filters }}` with `site`
+//! and `page`, the tags posts and layouts use, and the white space controls `{{-`, `-}}`, `{%-`,
+//! `-%}`. A tag the preview cannot run is shown as written, with a warning.
 //!
 //! The modules, in the order text goes through them: `scan` cuts the template into tokens as
 //! Liquid's tokenizer does, `tags` reads `{% %}`, `variable` reads `{{ }}` (strictly, then
-//! leniently as Jekyll's warn mode does), `expression` finds values, `filters` (with
-//! `url` and `date`) changes them and `ruby` prints them as Ruby would. `output` holds
-//! the text, its source map, the issues and the budget that keeps hostile input linear.
+//! leniently as Jekyll's warn mode does), `expression` finds values, `filters` (one table of
+//! name, arity and function) changes them and `crate::ruby` prints them as Ruby would. `output`
+//! holds the text, its source map, the issues and the budget that keeps hostile input linear.
+//!
+//! A template with control flow (`if`, `unless`, `case`, `for`, `assign`, `capture`) — every
+//! layout and include, and a body that has one — is read into a tree by `template` and run by
+//! `layout` (conditions in `condition`), which also runs `include` and, for `Site`, the plugins'
+//! tags; a body without one streams through the loop below. Both keep the body's source map.
 //!
 //! Where Jekyll would stop the build (a Liquid syntax error, an error raised by a filter) the
 //! preview renders something useful anyway, says what Jekyll would do, and reports it as an
@@ -19,20 +24,18 @@
 //! with `[` and an empty `{{ }}` (both only a warning in Liquid 4's warn mode).
 
 mod condition;
-mod date;
 mod expression;
 mod filters;
 pub mod layout;
 mod lexer;
 mod output;
-mod ruby;
 mod scan;
 mod tags;
 mod template;
-mod url;
 mod variable;
 
 use crate::diagnostic::Issue;
+use crate::ruby;
 use crate::source_map::SourceMap;
 use crate::value::{Map, Value};
 use expression::Env;

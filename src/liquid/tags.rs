@@ -9,7 +9,7 @@
 //!   inside one is skipped whole;
 //! - every other tag is left to the caller, which shows it as written.
 
-use super::ruby;
+use crate::ruby;
 
 /// A well-formed tag token.
 #[derive(Debug, PartialEq, Eq)]

@@ -10,9 +10,9 @@
 //! reader keeps going and reports it, so a broken layout still renders what it can.
 
 use super::output::Issues;
-use super::ruby;
 use super::scan::{Kind, Scanner, Token};
 use super::tags;
+use crate::ruby;
 use std::ops::Range;
 
 /// Blocks nested deeper than this are read as text: no real layout comes near.

@@ -1,7 +1,14 @@
-//! How Ruby turns values into text, because Liquid is a Ruby library and prints what Ruby prints:
-//! `to_s` and `inspect` (Ruby 3.1), the Float format (`2.0`, `1.0e+16`), Array#join as `{{ }}`
-//! prints lists, the white space of `strip`/`lstrip`/`rstrip`, and `Integer()` as Liquid uses it
-//! to read integer arguments.
+//! Ruby, and the gems Jekyll's filters lean on, as far as the preview must reproduce them: Liquid
+//! and Jekyll are Ruby, and what a template prints is what Ruby prints. Nothing here is Liquid.
+//!
+//! - this module: how Ruby turns values into text — `to_s` and `inspect` (Ruby 3.1), the Float
+//!   format (`2.0`, `1.0e+16`), Array#join as `{{ }}` prints lists, the white space of
+//!   `strip`/`lstrip`/`rstrip`, and `Integer()` as Liquid uses it to read integer arguments;
+//! - [`time`]: `Time.parse` and `Time#strftime`, for the `date` filter;
+//! - [`addressable`]: the Addressable gem's URL normalisation, for `relative_url`/`absolute_url`.
+
+pub mod addressable;
+pub mod time;
 
 use crate::value::Value;
 

@@ -16,7 +16,7 @@
 //! the text (`Ａ` → `A`) and IDNA for non-ASCII host names, which need tables far bigger than
 //! the rest of the preview; such URLs are rare in posts.
 
-use super::ruby;
+use super as ruby;
 use crate::value::Value;
 
 /// The parts of a URL, as Addressable splits it with RFC 3986's pattern.
