@@ -83,8 +83,15 @@ impl SiteView {
         head.set_prepare(Some(Rc::clone(&prepare)));
         let mut body = Blocks::within(document.create_element("div").ok()?, None);
         body.set_prepare(Some(prepare));
+        // Without layouts of its own (a theme gem's), a page would be its bare body: the
+        // preview's own look shows the post better.
+        let posts = if site.has_layouts() {
+            site.posts()
+        } else {
+            Vec::new()
+        };
         Some(SiteView {
-            posts: site.posts().into_iter().collect(),
+            posts: posts.into_iter().collect(),
             site,
             resources,
             document,
@@ -96,7 +103,7 @@ impl SiteView {
         })
     }
 
-    /// Whether `path` is one of the site's posts.
+    /// Whether `path` is one of the site's posts, shown as published (the site has layouts).
     pub fn has(&self, path: &str) -> bool {
         self.posts.contains(path)
     }

@@ -99,6 +99,12 @@ impl Site {
             .collect()
     }
 
+    /// Whether the folder has layouts of its own (`_layouts/`): a site whose layouts come from a
+    /// theme gem has none, and its pages can only be shown without them.
+    pub fn has_layouts(&self) -> bool {
+        self.files.keys().any(|p| p.starts_with("_layouts/"))
+    }
+
     /// `_config.yml` `languages:` in order, else the default languages.
     pub fn languages(&self) -> Vec<String> {
         self.derived.languages.clone()

@@ -85,7 +85,7 @@ export function makeSiteCopy() {
       'tags: []',
       'title: Site view',
       "location: 'Shanghai'",
-      'type: Notes',
+      'type: 快讯', // one of the en-post template's choices: the fixture should have no problem
       '---',
       'The post as the site publishes it.',
       '',
