@@ -13,6 +13,7 @@
 
 use super::condition;
 use super::expression::{self, Env, Expr, Piece, Spans};
+use super::highlight;
 use super::output::{Budget, Issues, Writer};
 use super::ruby;
 use super::template::{self, Node};
@@ -99,7 +100,7 @@ pub fn render_body(
     let (nodes, unclosed) = template::parse_reporting_unclosed(template, &mut issues);
     if unclosed {
         // Only the open blocks: the streaming renderer reports everything else itself.
-        let blocks = ["if", "unless", "case", "for", "capture"];
+        let blocks = ["if", "unless", "case", "for", "capture", "highlight"];
         let open_block = |m: &str| {
             blocks
                 .iter()
@@ -251,6 +252,25 @@ impl<'a> Renderer<'a> {
                 let flow = self.nodes(body, t, issues, &mut captured);
                 self.locals
                     .insert((*name).to_owned(), Value::String(captured.text));
+                return flow;
+            }
+            Node::Highlight { markup, at, body } => {
+                let mut code = Writer::with_capacity(0);
+                let flow = self.nodes(body, t, issues, &mut code);
+                let html = match highlight::parse(markup) {
+                    Some(m) => highlight::render(&m, &code.text),
+                    None => {
+                        issues.fatal(*at, format!("`{{% highlight {} %}}` needs a language made of letters, digits and `.+#_-` (then options such as `linenos`): Jekyll stops the build (Syntax Error in tag 'highlight'); the preview shows the code as plain text", ruby::strip(markup)));
+                        highlight::render(
+                            &highlight::Markup {
+                                lang: "plaintext",
+                                linenos: false,
+                            },
+                            &code.text,
+                        )
+                    }
+                };
+                self.write(&html, *at, out);
                 return flow;
             }
             Node::Tag {

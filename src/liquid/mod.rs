@@ -22,6 +22,7 @@ mod condition;
 mod date;
 mod expression;
 mod filters;
+mod highlight;
 pub mod layout;
 mod lexer;
 mod output;
@@ -109,7 +110,7 @@ pub fn render(template: &str, ctx: &Context) -> Output {
 }
 
 /// The tags the layouts' renderer runs in a body, with their continuations and closers.
-const RUN_BY_THE_TREE: [&str; 17] = [
+const RUN_BY_THE_TREE: [&str; 19] = [
     "if",
     "elsif",
     "else",
@@ -127,6 +128,8 @@ const RUN_BY_THE_TREE: [&str; 17] = [
     "capture",
     "endcapture",
     "echo",
+    "highlight",
+    "endhighlight",
 ];
 
 /// Whether the template holds a tag the streaming renderer cannot run but the layouts' renderer
@@ -137,7 +140,7 @@ fn runs_tags(template: &str) -> bool {
             && tags::parse(&template[t.start..t.end]).is_some_and(|tag| {
                 matches!(
                     tag.name,
-                    "if" | "unless" | "case" | "for" | "assign" | "capture"
+                    "if" | "unless" | "case" | "for" | "assign" | "capture" | "highlight"
                 )
             })
     })
