@@ -1,7 +1,10 @@
 //! Liquid, as Jekyll 4.3 runs it on a post body (Liquid 4, `error_mode: warn`,
 //! `strict_variables: false`, `strict_filters: false`), for the part of it posts use:
 //! `{{ expression | filters }}` with `site` and `page`, `{% raw %}`, `{% comment %}`, and the
-//! white space controls `{{-`, `-}}`, `{%-`, `-%}`. Other tags are shown as written.
+//! white space controls `{{-`, `-}}`, `{%-`, `-%}`. A body with blocks (`if`, `for`, `capture`,
+//! Jekyll's `highlight`), `assign`, or the tags that need the site (`include`, `post_url`,
+//! `link`) is run by the layouts' renderer (`layout::render_body`), with the same source map.
+//! Other tags are shown as written.
 //!
 //! The modules, in the order text goes through them: `scan` cuts the template into tokens as
 //! Liquid's tokenizer does, `tags` reads `{% %}`, `variable` reads `{{ }}` (strictly, then
@@ -57,8 +60,14 @@ pub struct Output {
     pub issues: Vec<Issue>,
 }
 
-/// Renders `template` with `ctx`. Issue offsets are relative to `template`.
+/// Renders `template` with `ctx`, without a site: `include`, `post_url` and `link` are shown as
+/// written. Issue offsets are relative to `template`.
 pub fn render(template: &str, ctx: &Context) -> Output {
+    render_in_site(template, ctx, &layout::NoSite)
+}
+
+/// Renders `template` with `ctx`, the site's includes, posts and files coming from `host`.
+pub fn render_in_site(template: &str, ctx: &Context, host: &dyn layout::Host) -> Output {
     // Most bodies hold no Liquid at all: one copy and the identity map.
     if scan::next_opener(template.as_bytes(), 0).is_none() {
         return Output {
@@ -72,7 +81,7 @@ pub fn render(template: &str, ctx: &Context) -> Output {
         let mode = layout::BodyMode {
             page_unreadable: ctx.page_unreadable,
         };
-        match layout::render_body(template, ctx.site, ctx.page, mode) {
+        match layout::render_body(template, ctx.site, ctx.page, host, mode) {
             Ok(output) => return output,
             // Shown as written instead, with the errors that say which block is open.
             Err(issues) => unclosed_blocks = issues,
@@ -133,14 +142,23 @@ const RUN_BY_THE_TREE: [&str; 19] = [
 ];
 
 /// Whether the template holds a tag the streaming renderer cannot run but the layouts' renderer
-/// can (a block, or `assign`); such bodies go through the latter.
+/// can (a block, `assign`, or a tag that needs the site); such bodies go through the latter.
 fn runs_tags(template: &str) -> bool {
     Scanner::new(template).any(|t| {
         t.kind == Kind::Tag
             && tags::parse(&template[t.start..t.end]).is_some_and(|tag| {
                 matches!(
                     tag.name,
-                    "if" | "unless" | "case" | "for" | "assign" | "capture" | "highlight"
+                    "if" | "unless"
+                        | "case"
+                        | "for"
+                        | "assign"
+                        | "capture"
+                        | "highlight"
+                        | "include"
+                        | "include_cached"
+                        | "post_url"
+                        | "link"
                 )
             })
     })

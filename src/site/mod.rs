@@ -21,7 +21,7 @@ mod post_options;
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::liquid::layout::Renderer;
 use crate::value::{Map, Value};
-use crate::{front_matter, render_post, Options, Rendered};
+use crate::{front_matter, render_post_in_site, Options, Rendered};
 use post_info::PostInfo;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -123,7 +123,14 @@ impl Site {
             path: Some(path.clone()),
             ..build.options.clone()
         };
-        let mut post = render_post(text, &options);
+        let host = plugins::Host {
+            files: &self.files,
+            translations: &d.translations,
+            lang: &lang,
+            default_lang: d.languages.first().map_or("", String::as_str),
+            posts: &d.posts,
+        };
+        let mut post = render_post_in_site(text, &options, &host);
         let info = PostInfo::read(&path, text, &d.config, &lang, &d.languages);
         let page = info.page_value(&post.front_matter, &post.html);
         let url = format!(
@@ -131,12 +138,6 @@ impl Site {
             site.get("baseurl").and_then(Value::as_str).unwrap_or(""),
             info.url
         );
-        let host = plugins::Host {
-            files: &self.files,
-            translations: &d.translations,
-            lang: &lang,
-            default_lang: d.languages.first().map_or("", String::as_str),
-        };
         let (html, layout_diagnostics) =
             self.place_in_layouts(&mut post, text, &build, &page, &host);
         RenderedPage {
