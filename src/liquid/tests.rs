@@ -778,3 +778,51 @@ fn a_block_never_closed_should_lose_nothing_and_say_which_block_is_open() {
         out.issues[0].message
     );
 }
+
+#[test]
+fn tags_that_need_the_site_should_be_shown_as_written_without_one_and_say_so() {
+    let body = "a\n{% include x.html %} [p]({% post_url 2010-07-21-name %}) {% link a.txt %}\n";
+    let out = render_it(body);
+    assert_eq!(out.text, body, "without a site they should stay as written");
+    let at = |needle: &str| body.find(needle).unwrap();
+    for (needle, what) in [
+        ("{% include", "`_includes`"),
+        ("{% post_url", "posts and files"),
+        ("{% link", "posts and files"),
+    ] {
+        assert!(
+            out.issues.iter().any(|i| i.offset == at(needle)
+                && i.severity == crate::Severity::Warning
+                && i.message.contains(what)
+                && i.message.contains("open the site's folder")),
+            "`{needle}` should have a warning at its place naming {what}: {:?}",
+            out.issues
+        );
+    }
+}
+
+#[test]
+fn highlight_should_keep_the_source_map_and_report_a_bad_language_at_its_tag() {
+    let body = "x\n\n{% highlight c{ %}\na<b\n{% endhighlight %}\n\n{{ nope.x }}\n";
+    let out = render_it(body);
+    assert!(
+        out.text
+            .contains("<code class=\"language-plaintext\" data-lang=\"plaintext\">a&lt;b</code>"),
+        "a bad language should still show the code: {}",
+        out.text
+    );
+    assert!(
+        out.issues
+            .iter()
+            .any(|i| i.offset == body.find("{% highlight").unwrap()
+                && i.severity == crate::Severity::Error),
+        "the bad language should be an error at the tag: {:?}",
+        out.issues
+    );
+    let after = out.text.rfind('\n').unwrap();
+    assert_eq!(
+        out.map.to_input(after),
+        body.rfind('\n').unwrap(),
+        "text after the block should map back to its place in the body"
+    );
+}

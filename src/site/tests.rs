@@ -146,3 +146,49 @@ fn a_site_should_be_shareable_between_threads() {
     fn shareable<T: Send + Sync>() {}
     shareable::<Site>();
 }
+
+#[test]
+fn body_tags_should_use_the_sites_posts_and_includes_and_report_misses_at_their_place() {
+    let body = "[a]({% post_url 2020-01-01-a %}) {% include_cached i.html v=\"1\" %}\n\
+                {% post_url 2020-01-09-gone %} {% link nope.md %} {% include bad.html %}\n";
+    let s = site(&[
+        (
+            "_config.yml",
+            "languages: [\"en\"]\npermalink: /:year/:month/:day/:title\n",
+        ),
+        ("_includes/i.html", "<i>{{ include.v }}</i>"),
+        ("_includes/bad.html", "{% if x %}\n"),
+        ("_i18n/en/_posts/2020-01-01-a.md", "---\n---\nA\n"),
+        (
+            "_i18n/en/_posts/2020-01-02-b.md",
+            &format!("---\n---\n{body}"),
+        ),
+    ]);
+    let page = s.render_page("_i18n/en/_posts/2020-01-02-b.md", None);
+    assert!(
+        page.post
+            .html
+            .contains("<a href=\"/2020/01/01/a\">a</a> <i>1</i>"),
+        "post_url and include_cached should render: {}",
+        page.post.html
+    );
+    let errors: Vec<_> = page
+        .post
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    for (needle, said) in [
+        ("{% post_url 2020-01-09", "Could not find post"),
+        ("{% link", "Could not find document"),
+        ("{% include bad", "_includes/bad.html:1:1"),
+    ] {
+        let col = body.lines().nth(1).unwrap().find(needle).unwrap() as u32 + 1;
+        assert!(
+            errors
+                .iter()
+                .any(|d| d.line == 4 && d.column == col && d.message.contains(said)),
+            "`{needle}` should be an error at 4:{col} saying {said}: {errors:?}"
+        );
+    }
+}
