@@ -442,7 +442,8 @@ fn stray_end_tags_should_be_shown_and_reported() {
 
 #[test]
 fn unsupported_tags_should_stay_as_written_with_a_warning_naming_them() {
-    let template = "a {% include note.html x=1 %} b";
+    // (`include`, `post_url` and `link` say what they need instead: see below.)
+    let template = "a {% gist 1234 file.rb %} b";
     let out = render_it(template);
     assert_eq!(out.text, template, "the tag should be shown as written");
     assert_eq!(
@@ -458,7 +459,7 @@ fn unsupported_tags_should_stay_as_written_with_a_warning_naming_them() {
     assert!(
         out.issues[0]
             .message
-            .starts_with("`{% include %}` is not supported by the preview"),
+            .starts_with("`{% gist %}` is not supported by the preview"),
         "{}",
         out.issues[0].message
     );
