@@ -1,8 +1,10 @@
 //! Runs a layout or include read by `template`, as Jekyll 4.3 renders its layouts with Liquid 5.4:
 //! output, `assign`, `capture`, `if`/`unless`/`case` (via `condition`), `for` with `limit`,
 //! `offset`, `reversed`, ranges and `forloop`, `break`/`continue`, Jekyll's `include` with
-//! parameters (`include.x`), and the tags the site's plugins add through a [`Host`]: `t`
-//! (jekyll-multiple-languages-plugin), `seo`, `feed_meta`.
+//! parameters (`include.x`; jekyll-include-cache's `include_cached` alike), `highlight` (see
+//! `highlight`), `post_url` and `link` (the URL the [`Host`] finds, through `relative_url`), and
+//! the tags the site's plugins add through the [`Host`]: `t` (jekyll-multiple-languages-plugin),
+//! `seo`, `feed_meta`.
 //!
 //! Variables follow Liquid's scopes: `assign` and `capture` write the page-wide scope (an
 //! include's `assign` is seen after it), a `for` variable and `forloop` live for the loop, and an
