@@ -45,11 +45,21 @@ pub trait Host {
     fn post_url(&self, _name: &str) -> Option<String> {
         None
     }
-    /// `{% link path %}`: the URL (before `relative_url`) of the site's file at `path`, or what to
-    /// say about it.
-    fn link(&self, _path: &str) -> Result<String, String> {
-        Err("the preview has no site folder to look it up in".into())
+    /// `{% link path %}`: the URL (before `relative_url`) of the site's file at `path`, or why
+    /// there is none.
+    fn link(&self, _path: &str) -> Result<String, LinkMiss> {
+        Err(LinkMiss::NotFound)
     }
+}
+
+/// Why `{% link %}` found no URL.
+pub enum LinkMiss {
+    /// No file of the site has the path: Jekyll stops the build.
+    NotFound,
+    /// The file is there but is one the preview cannot give a URL for (a page): Jekyll renders it.
+    Unresolved,
+    /// Not among the files the preview was given, which need not be all of the site's.
+    Unknown,
 }
 
 /// Tags a post body runs only with a site behind it.
@@ -641,12 +651,27 @@ impl<'a> Renderer<'a> {
                 let url = self.relative_url(url, at, issues);
                 self.write(&url, at, out);
             }
-            Err(why) => issues.fatal(
+            Err(LinkMiss::NotFound) => issues.fatal(
                 at,
                 format!(
-                    "`{{% link {path} %}}`: {why}. Jekyll stops the build when no file of the site has this path \
-                     (Could not find document '{path}' in tag 'link'); the path is from the site's root, with the \
-                     file's extension"
+                    "`{{% link {path} %}}`: the site has no post of this build nor file at this path. Jekyll stops \
+                     the build (Could not find document '{path}' in tag 'link'); the path is from the site's root, \
+                     with the file's extension"
+                ),
+            ),
+            Err(LinkMiss::Unknown) => issues.warn(
+                at,
+                format!(
+                    "`{{% link {path} %}}`: no file at this path among the site's files the preview has, so it \
+                     renders nothing here; if the site has no such file either, Jekyll stops the build (Could not \
+                     find document '{path}' in tag 'link')"
+                ),
+            ),
+            Err(LinkMiss::Unresolved) => issues.warn(
+                at,
+                format!(
+                    "`{{% link {path} %}}` names a page (a file with front matter): the preview finds the URLs of \
+                     posts and static files only, and renders nothing here (Jekyll renders the page's URL)"
                 ),
             ),
         }

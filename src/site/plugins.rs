@@ -70,15 +70,23 @@ impl layout::Host for Host<'_> {
             .map(|p| p.url.clone())
     }
 
-    fn link(&self, path: &str) -> Result<String, String> {
+    fn link(&self, path: &str) -> Result<String, layout::LinkMiss> {
         let path = path.trim_start_matches('/');
         if let Some(post) = self.build_posts().find(|p| p.path == path) {
             return Ok(post.url.clone());
         }
+        let hidden = path
+            .split('/')
+            .any(|part| part.starts_with('_') || part.starts_with('.'));
         match self.files.get(path) {
-            Some(text) if is_static_file(path, text) => Ok(format!("/{path}")),
-            Some(_) => Err("it is a page or a file Jekyll does not copy; the preview finds posts and static files only".into()),
-            None => Err(format!("the site has no post of this build nor file at `{path}`")),
+            // Another build's post, a layout, …: not a file of this build.
+            _ if hidden => Err(layout::LinkMiss::NotFound),
+            // Binary files (images, …) may not have been read into the site.
+            None => Err(layout::LinkMiss::Unknown),
+            Some(text) if text.starts_with("---\n") || text.starts_with("---\r\n") => {
+                Err(layout::LinkMiss::Unresolved)
+            }
+            Some(_) => Ok(format!("/{path}")),
         }
     }
 }
@@ -108,15 +116,6 @@ fn split_date(name: &str) -> Option<(&str, &str)> {
 fn file_stem(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
     name.rsplit_once('.').map_or(name, |(stem, _)| stem)
-}
-
-/// A file Jekyll copies as it is: outside the folders and names it skips (`_…`, `.…`), with no
-/// front matter.
-fn is_static_file(path: &str, text: &str) -> bool {
-    let hidden = path
-        .split('/')
-        .any(|part| part.starts_with('_') || part.starts_with('.'));
-    !hidden && !text.starts_with("---\n") && !text.starts_with("---\r\n")
 }
 
 fn text(v: Option<&Value>) -> String {

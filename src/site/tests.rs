@@ -150,7 +150,7 @@ fn a_site_should_be_shareable_between_threads() {
 #[test]
 fn body_tags_should_use_the_sites_posts_and_includes_and_report_misses_at_their_place() {
     let body = "[a]({% post_url 2020-01-01-a %}) {% include_cached i.html v=\"1\" %}\n\
-                {% post_url 2020-01-09-gone %} {% link nope.md %} {% include bad.html %}\n";
+                {% post_url 2020-01-09-gone %} {% link _drafts/nope.md %} {% include bad.html %}\n";
     let s = site(&[
         (
             "_config.yml",
@@ -197,4 +197,22 @@ fn body_tags_should_use_the_sites_posts_and_includes_and_report_misses_at_their_
             "`{needle}` should be an error at 4:{col} saying {said}: {errors:?}"
         );
     }
+}
+
+#[test]
+fn link_to_a_page_or_an_unread_file_should_warn_not_stop() {
+    let s = site(&[
+        ("about.md", "---\ntitle: About\n---\nHi\n"),
+        (
+            "_i18n/en/_posts/2020-01-02-b.md",
+            "---\n---\n{% link about.md %} {% link img/a.png %}\n",
+        ),
+    ]);
+    let page = s.render_page("_i18n/en/_posts/2020-01-02-b.md", None);
+    let d = &page.post.diagnostics;
+    assert!(
+        d.iter().all(|d| d.severity == Severity::Warning) && d.len() == 2,
+        "a page and a file the preview was not given should each be one warning: {d:?}"
+    );
+    assert!(d[0].message.contains("names a page") && d[1].message.contains("no file at this path"));
 }
