@@ -827,3 +827,18 @@ fn highlight_should_keep_the_source_map_and_report_a_bad_language_at_its_tag() {
         "text after the block should map back to its place in the body"
     );
 }
+
+#[test]
+fn an_unclosed_highlight_should_keep_the_text_and_say_where_it_opens() {
+    let body = "a\n{% highlight text %}\nx < y\n";
+    let out = render_it(body);
+    assert_eq!(out.text, body, "nothing typed should be lost");
+    assert_eq!(
+        out.issues.len(),
+        1,
+        "one error, for the open block: {:?}",
+        out.issues
+    );
+    assert_eq!(out.issues[0].offset, 2);
+    assert!(out.issues[0].message.contains("`{% endhighlight %}`"));
+}
