@@ -76,6 +76,15 @@ pub struct Rendered {
 ///
 /// Never fails: whatever is wrong with the text is a diagnostic, and the body is rendered anyway.
 pub fn render_post(source: &str, options: &Options) -> Rendered {
+    render_post_in_site(source, options, &liquid::layout::NoSite)
+}
+
+/// `render_post` with the site's includes, posts and files for the body's Liquid.
+pub(crate) fn render_post_in_site(
+    source: &str,
+    options: &Options,
+    host: &dyn liquid::layout::Host,
+) -> Rendered {
     let text = normalize_line_ends(source.strip_prefix('\u{feff}').unwrap_or(source));
     let lines = LineIndex::new(&text);
     let mut issues = Vec::new();
@@ -113,7 +122,7 @@ pub fn render_post(source: &str, options: &Options) -> Rendered {
         page_unreadable: front_matter_failed,
     };
     let body_start = parts.body.start;
-    let liquid = liquid::render(&text[parts.body], &ctx);
+    let liquid = liquid::render_in_site(&text[parts.body], &ctx, host);
     issues.extend(liquid.issues.into_iter().map(|i| i.shifted(body_start)));
 
     let (kramdown, problems) = markdown::KramdownOptions::from_site(&options.site);

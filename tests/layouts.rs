@@ -1,7 +1,12 @@
 //! The layout fixtures (`tests/fixtures/layout_site/layouts.md`): each example is a layout of a
 //! post of that folder's site, and `Site::render_page` should write the page exactly as the real
 //! Jekyll 4.3.1 wrote it (filled in by `tests/fixtures/layout_site/oracle.py`, never by hand).
-//! The site and the posts are made here as `oracle.py` makes them.
+//! The site and the posts are made here as `oracle.py` makes them. `bodies.md` holds post bodies
+//! with the Liquid tags that need the site (`include`, `post_url`, `link`), each the body of a post
+//! without a layout in a site of its own.
+
+#[path = "support/htmlnorm.rs"]
+mod htmlnorm;
 
 use postview::Site;
 use std::path::{Path, PathBuf};
@@ -68,7 +73,7 @@ fn site_files(dir: &Path, root: &Path, out: &mut Vec<(String, String)>) {
             .expect("under root")
             .to_string_lossy()
             .replace('\\', "/");
-        if rel != "layouts.md" && rel != "oracle.py" {
+        if rel != "layouts.md" && rel != "bodies.md" && rel != "oracle.py" {
             out.push((rel, std::fs::read_to_string(&p).expect("UTF-8")));
         }
     }
@@ -123,6 +128,90 @@ fn every_layout_example_should_render_as_jekyll_wrote_it() {
     assert!(
         failures.is_empty(),
         "these examples should render as Jekyll wrote them:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// The examples of `bodies.md`: (heading, body, expected page).
+fn body_examples() -> Vec<(String, String, String)> {
+    let text = std::fs::read_to_string(folder().join("bodies.md")).expect("bodies.md");
+    let mut out = Vec::new();
+    let mut heading = String::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        if let Some(h) = line.strip_prefix("## ") {
+            heading = h.to_owned();
+        }
+        if line != format!("{FENCE} example") {
+            continue;
+        }
+        let (mut body, mut expected, mut in_expected) = (String::new(), String::new(), false);
+        for l in lines.by_ref() {
+            if l == FENCE {
+                break;
+            }
+            if l == "." && !in_expected {
+                in_expected = true;
+                continue;
+            }
+            let target = if in_expected {
+                &mut expected
+            } else {
+                &mut body
+            };
+            target.push_str(l);
+            target.push('\n');
+        }
+        out.push((heading.clone(), body, expected));
+    }
+    out
+}
+
+#[test]
+fn every_body_example_should_render_as_jekyll_wrote_it() {
+    let examples = body_examples();
+    assert!(examples.len() >= 5, "bodies.md should hold the examples");
+    let mut files = Vec::new();
+    site_files(&folder(), &folder(), &mut files);
+    files.retain(|(p, _)| p != "bodies.md");
+    let mut paths = Vec::new();
+    for (i, (heading, body, _)) in examples.iter().enumerate() {
+        let nn = format!("{:02}", i + 1);
+        let lang = if heading.trim_end().ends_with("(ja)") {
+            "ja"
+        } else {
+            "en"
+        };
+        let path = format!("_i18n/{lang}/_posts/2020-02-{nn}-body-{nn}.md");
+        files.push((path.clone(), format!("---\ntitle: Body {nn}\n---\n{body}")));
+        paths.push(path);
+    }
+    let site = Site::new(files);
+    let mut failures = Vec::new();
+    for ((heading, _, expected), path) in examples.iter().zip(&paths) {
+        // Without a layout the page is the body, whose Markdown is compared as the fixtures
+        // compare it (DOM-equal: kramdown indents tables, the preview does not).
+        let actual = site.render_page(path, None).page;
+        if let Some(diff) = htmlnorm::difference(expected, &actual) {
+            failures.push(format!(
+                "## {heading}: {diff}\nexpected:\n{expected}\nactual:\n{actual}"
+            ));
+        }
+        let page = site.render_page(path, None);
+        let errors: Vec<_> = page
+            .post
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == postview::Severity::Error)
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{heading}: no errors expected: {errors:?}"
+        );
+    }
+    assert!(
+        failures.is_empty(),
+        "these bodies should render as Jekyll wrote them:\n{}",
         failures.join("\n")
     );
 }

@@ -1,8 +1,10 @@
 //! Runs a layout or include read by `template`, as Jekyll 4.3 renders its layouts with Liquid 5.4:
 //! output, `assign`, `capture`, `if`/`unless`/`case` (via `condition`), `for` with `limit`,
 //! `offset`, `reversed`, ranges and `forloop`, `break`/`continue`, Jekyll's `include` with
-//! parameters (`include.x`), and the tags the site's plugins add through a [`Host`]: `t`
-//! (jekyll-multiple-languages-plugin), `seo`, `feed_meta`.
+//! parameters (`include.x`; jekyll-include-cache's `include_cached` alike), `highlight` (see
+//! `highlight`), `post_url` and `link` (the URL the [`Host`] finds, through `relative_url`), and
+//! the tags the site's plugins add through the [`Host`]: `t` (jekyll-multiple-languages-plugin),
+//! `seo`, `feed_meta`.
 //!
 //! Variables follow Liquid's scopes: `assign` and `capture` write the page-wide scope (an
 //! include's `assign` is seen after it), a `for` variable and `forloop` live for the loop, and an
@@ -13,6 +15,7 @@
 
 use super::condition;
 use super::expression::{self, Env, Expr, Piece, Spans};
+use super::highlight;
 use super::output::{Budget, Issues, Writer};
 use super::template::{self, Node};
 use super::variable;
@@ -32,7 +35,35 @@ pub trait Host {
     fn translate(&self, key: &str) -> Option<String>;
     /// A plugin's tag without a body (`seo`, `feed_meta`): its output, or None if unknown.
     fn plugin_tag(&self, name: &str, site: &Value, page: &Value) -> Option<String>;
+    /// Whether a site stands behind the host: without one, a post body shows `include`,
+    /// `post_url` and `link` as written and says the site is missing.
+    fn has_site(&self) -> bool {
+        false
+    }
+    /// `{% post_url name %}`: the URL (before `relative_url`) of the post of the build `name`
+    /// names, if there is one.
+    fn post_url(&self, _name: &str) -> Option<String> {
+        None
+    }
+    /// `{% link path %}`: the URL (before `relative_url`) of the site's file at `path`, or why
+    /// there is none.
+    fn link(&self, _path: &str) -> Result<String, LinkMiss> {
+        Err(LinkMiss::NotFound)
+    }
 }
+
+/// Why `{% link %}` found no URL.
+pub enum LinkMiss {
+    /// No file of the site has the path: Jekyll stops the build.
+    NotFound,
+    /// The file is there but is one the preview cannot give a URL for (a page): Jekyll renders it.
+    Unresolved,
+    /// Not among the files the preview was given, which need not be all of the site's.
+    Unknown,
+}
+
+/// Tags a post body runs only with a site behind it.
+const NEEDS_SITE: [&str; 4] = ["include", "include_cached", "post_url", "link"];
 
 /// A problem in one of the site's files.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -93,13 +124,14 @@ pub fn render_body(
     template: &str,
     site: &Value,
     page: &Value,
+    host: &dyn Host,
     mode: BodyMode,
 ) -> Result<super::Output, Vec<crate::diagnostic::Issue>> {
     let mut issues = Issues::default();
     let (nodes, unclosed) = template::parse_reporting_unclosed(template, &mut issues);
     if unclosed {
         // Only the open blocks: the streaming renderer reports everything else itself.
-        let blocks = ["if", "unless", "case", "for", "capture"];
+        let blocks = ["if", "unless", "case", "for", "capture", "highlight"];
         let open_block = |m: &str| {
             blocks
                 .iter()
@@ -111,7 +143,7 @@ pub fn render_body(
             .filter(|i| open_block(&i.message))
             .collect());
     }
-    let mut renderer = Renderer::new(site, page, &NoSite, template.len());
+    let mut renderer = Renderer::new(site, page, host, template.len());
     renderer.body = Some(mode);
     let mut out = Writer::with_capacity(template.len() + template.len() / 8);
     renderer.nodes(&nodes, template, &mut issues, &mut out);
@@ -253,14 +285,34 @@ impl<'a> Renderer<'a> {
                     .insert((*name).to_owned(), Value::String(captured.text));
                 return flow;
             }
+            Node::Highlight { markup, at, body } => {
+                let mut code = Writer::with_capacity(0);
+                let flow = self.nodes(body, t, issues, &mut code);
+                let html = match highlight::parse(markup) {
+                    Some(m) => highlight::render(&m, &code.text),
+                    None => {
+                        issues.fatal(*at, format!("`{{% highlight {} %}}` needs a language made of letters, digits and `.+#_-` (then options such as `linenos`): Jekyll stops the build (Syntax Error in tag 'highlight'); the preview shows the code as plain text", ruby::strip(markup)));
+                        highlight::render(
+                            &highlight::Markup {
+                                lang: "plaintext",
+                                linenos: false,
+                            },
+                            &code.text,
+                        )
+                    }
+                };
+                self.write(&html, *at, out);
+                return flow;
+            }
             Node::Tag {
                 name,
                 markup,
                 at,
                 end,
             } => {
-                if self.body.is_some() && !matches!(*name, "assign" | "break" | "continue" | "echo")
-                {
+                let runs_in_body = matches!(*name, "assign" | "break" | "continue" | "echo")
+                    || (NEEDS_SITE.contains(name) && self.host.has_site());
+                if self.body.is_some() && !runs_in_body {
                     self.shown_as_written(name, *at..*end, t, issues, out);
                     return Flow::Normal;
                 }
@@ -285,7 +337,13 @@ impl<'a> Renderer<'a> {
         }
         issues.warn(
             range.start,
-            if super::tags::is_known(name) {
+            if NEEDS_SITE.contains(&name) {
+                format!(
+                    "`{{% {name} %}}` needs the site's {}: it is shown as written; open the site's folder to preview \
+                     it as Jekyll renders it",
+                    if name.starts_with("include") { "`_includes`" } else { "posts and files" }
+                )
+            } else if super::tags::is_known(name) {
                 format!("`{{% {name} %}}` is not supported by the preview: it is shown as written (Jekyll runs it)")
             } else {
                 format!(
@@ -472,7 +530,10 @@ impl<'a> Renderer<'a> {
             "assign" => self.assign(markup, at, issues),
             "break" => return Flow::Break,
             "continue" => return Flow::Continue,
-            "include" => self.include(markup, at, issues, out),
+            // jekyll-include-cache renders what `include` renders, once per set of parameters.
+            "include" | "include_cached" => self.include(markup, at, issues, out),
+            "post_url" => self.post_url(markup, at, issues, out),
+            "link" => self.link(markup, at, issues, out),
             "t" | "translate" => {
                 let s = self.translate(markup, at, issues);
                 self.write(&s, at, out);
@@ -532,6 +593,90 @@ impl<'a> Renderer<'a> {
         self.host.translate(&key).unwrap_or_default()
     }
 
+    /// Text of a tag's markup that may hold `{{ }}` (an include's file name, a link's path),
+    /// rendered.
+    fn markup_text(&mut self, text: &str) -> String {
+        if text.contains("{{") {
+            let nodes = template::parse(text, &mut Issues::default());
+            let mut rendered = Writer::with_capacity(0);
+            self.nodes(&nodes, text, &mut Issues::default(), &mut rendered);
+            rendered.text
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// `relative_url`, as Jekyll's `post_url` and `link` tags apply it to the URL they find.
+    fn relative_url(&mut self, url: String, at: usize, issues: &mut Issues) -> String {
+        let call = super::filters::Call {
+            name: "relative_url",
+            at,
+            site: self.site,
+            url_memo: self.url_memo,
+        };
+        let input = Cow::Owned(Value::String(url));
+        to_text(&super::filters::apply(
+            &call,
+            input,
+            &[],
+            issues,
+            &mut self.budget,
+        ))
+    }
+
+    /// Jekyll's `{% post_url [folder/]YYYY-MM-DD-slug %}`.
+    fn post_url(&mut self, markup: &str, at: usize, issues: &mut Issues, out: &mut Writer) {
+        let name = ruby::strip(markup);
+        match self.host.post_url(name) {
+            Some(url) => {
+                let url = self.relative_url(url, at, issues);
+                self.write(&url, at, out);
+            }
+            None => issues.fatal(
+                at,
+                format!(
+                    "`{{% post_url {name} %}}` names no post of this build of the site (the name is the post's file \
+                     name without its extension, e.g. `2010-07-21-name`): Jekyll stops the build (Could not find \
+                     post \"{name}\" in tag 'post_url'); fix the name"
+                ),
+            ),
+        }
+    }
+
+    /// Jekyll's `{% link path %}` (the path may hold `{{ }}`).
+    fn link(&mut self, markup: &str, at: usize, issues: &mut Issues, out: &mut Writer) {
+        let path = self.markup_text(ruby::strip(markup));
+        match self.host.link(&path) {
+            Ok(url) => {
+                let url = self.relative_url(url, at, issues);
+                self.write(&url, at, out);
+            }
+            Err(LinkMiss::NotFound) => issues.fatal(
+                at,
+                format!(
+                    "`{{% link {path} %}}`: the site has no post of this build nor file at this path. Jekyll stops \
+                     the build (Could not find document '{path}' in tag 'link'); the path is from the site's root, \
+                     with the file's extension"
+                ),
+            ),
+            Err(LinkMiss::Unknown) => issues.warn(
+                at,
+                format!(
+                    "`{{% link {path} %}}`: no file at this path among the site's files the preview has, so it \
+                     renders nothing here; if the site has no such file either, Jekyll stops the build (Could not \
+                     find document '{path}' in tag 'link')"
+                ),
+            ),
+            Err(LinkMiss::Unresolved) => issues.warn(
+                at,
+                format!(
+                    "`{{% link {path} %}}` names a page (a file with front matter): the preview finds the URLs of \
+                     posts and static files only, and renders nothing here (Jekyll renders the page's URL)"
+                ),
+            ),
+        }
+    }
+
     /// Jekyll's `{% include file.html key=value key2="text" %}`.
     fn include(&mut self, markup: &str, at: usize, issues: &mut Issues, out: &mut Writer) {
         let markup = ruby::strip(markup);
@@ -539,14 +684,7 @@ impl<'a> Renderer<'a> {
             Some(i) => (&markup[..i], &markup[i..]),
             None => (markup, ""),
         };
-        let file = if file.contains("{{") {
-            let nodes = template::parse(file, &mut Issues::default());
-            let mut rendered = Writer::with_capacity(0);
-            self.nodes(&nodes, file, &mut Issues::default(), &mut rendered);
-            rendered.text
-        } else {
-            file.to_owned()
-        };
+        let file = self.markup_text(file);
         let Some(text) = self.host.include(&file) else {
             issues.fatal(at, format!("the included file `_includes/{file}` is not in the site: Jekyll stops the build (Could not locate the included file); add it or fix the name"));
             return;
@@ -562,8 +700,20 @@ impl<'a> Renderer<'a> {
         }
         self.depth += 1;
         let path = format!("_includes/{file}");
+        let before = self.diagnostics.len();
         let rendered = self.render(&path, text, 0);
         self.depth -= 1;
+        if self.body.is_some() {
+            // A body's problems are at places in the post: the include's are told at its tag.
+            for d in self.diagnostics.drain(before..) {
+                let line = format!("{}:{}:{}", d.path, d.diagnostic.line, d.diagnostic.column);
+                issues.push(crate::diagnostic::Issue {
+                    offset: at,
+                    severity: d.diagnostic.severity,
+                    message: format!("in `{line}`: {}", d.diagnostic.message),
+                });
+            }
+        }
         restore(&mut self.locals, "include", saved);
         self.write(&rendered, at, out);
     }

@@ -9,10 +9,12 @@
 //! name, arity and function) changes them and `crate::ruby` prints them as Ruby would. `output`
 //! holds the text, its source map, the issues and the budget that keeps hostile input linear.
 //!
-//! A template with control flow (`if`, `unless`, `case`, `for`, `assign`, `capture`) — every
-//! layout and include, and a body that has one — is read into a tree by `template` and run by
-//! `layout` (conditions in `condition`), which also runs `include` and, for `Site`, the plugins'
-//! tags; a body without one streams through the loop below. Both keep the body's source map.
+//! A template with blocks (`if`, `unless`, `case`, `for`, `capture`, Jekyll's `highlight`),
+//! `assign`, or the tags that need the site (`include`, `post_url`, `link`) — every layout and
+//! include, and a body that has one — is read into a tree by `template` and run by `layout`
+//! (conditions in `condition`, `highlight` as rouge writes it), which also runs, for `Site`, the
+//! plugins' tags; a body without one streams through the loop below. Both keep the body's source
+//! map.
 //!
 //! Where Jekyll would stop the build (a Liquid syntax error, an error raised by a filter) the
 //! preview renders something useful anyway, says what Jekyll would do, and reports it as an
@@ -26,6 +28,7 @@
 mod condition;
 mod expression;
 mod filters;
+mod highlight;
 pub mod layout;
 mod lexer;
 mod output;
@@ -59,8 +62,14 @@ pub struct Output {
     pub issues: Vec<Issue>,
 }
 
-/// Renders `template` with `ctx`. Issue offsets are relative to `template`.
+/// Renders `template` with `ctx`, without a site: `include`, `post_url` and `link` are shown as
+/// written. Issue offsets are relative to `template`.
 pub fn render(template: &str, ctx: &Context) -> Output {
+    render_in_site(template, ctx, &layout::NoSite)
+}
+
+/// Renders `template` with `ctx`, the site's includes, posts and files coming from `host`.
+pub fn render_in_site(template: &str, ctx: &Context, host: &dyn layout::Host) -> Output {
     // Most bodies hold no Liquid at all: one copy and the identity map.
     if scan::next_opener(template.as_bytes(), 0).is_none() {
         return Output {
@@ -74,7 +83,7 @@ pub fn render(template: &str, ctx: &Context) -> Output {
         let mode = layout::BodyMode {
             page_unreadable: ctx.page_unreadable,
         };
-        match layout::render_body(template, ctx.site, ctx.page, mode) {
+        match layout::render_body(template, ctx.site, ctx.page, host, mode) {
             Ok(output) => return output,
             // Shown as written instead, with the errors that say which block is open.
             Err(issues) => unclosed_blocks = issues,
@@ -112,7 +121,7 @@ pub fn render(template: &str, ctx: &Context) -> Output {
 }
 
 /// The tags the layouts' renderer runs in a body, with their continuations and closers.
-const RUN_BY_THE_TREE: [&str; 17] = [
+const RUN_BY_THE_TREE: [&str; 19] = [
     "if",
     "elsif",
     "else",
@@ -130,17 +139,28 @@ const RUN_BY_THE_TREE: [&str; 17] = [
     "capture",
     "endcapture",
     "echo",
+    "highlight",
+    "endhighlight",
 ];
 
 /// Whether the template holds a tag the streaming renderer cannot run but the layouts' renderer
-/// can (a block, or `assign`); such bodies go through the latter.
+/// can (a block, `assign`, or a tag that needs the site); such bodies go through the latter.
 fn runs_tags(template: &str) -> bool {
     Scanner::new(template).any(|t| {
         t.kind == Kind::Tag
             && tags::parse(&template[t.start..t.end]).is_some_and(|tag| {
                 matches!(
                     tag.name,
-                    "if" | "unless" | "case" | "for" | "assign" | "capture"
+                    "if" | "unless"
+                        | "case"
+                        | "for"
+                        | "assign"
+                        | "capture"
+                        | "highlight"
+                        | "include"
+                        | "include_cached"
+                        | "post_url"
+                        | "link"
                 )
             })
     })

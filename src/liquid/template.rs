@@ -1,6 +1,6 @@
 //! A layout or include read into a tree of nodes, after Liquid 4's `BlockBody`: text, `{{ }}`,
 //! and the block tags layouts use (`if`/`elsif`/`else`/`unless`, `case`/`when`, `for`/`else`,
-//! `capture`), each holding its nodes; every other tag is a leaf that `layout` runs.
+//! `capture`, and Jekyll's `highlight`), each holding its nodes; every other tag is a leaf that `layout` runs.
 //!
 //! White space controls are applied here as Liquid applies them while it reads: `{%-`/`{{-`
 //! strip the end of the text before, `-%}`/`-}}` the start of the text after. `{% raw %}` keeps
@@ -47,6 +47,12 @@ pub enum Node<'t> {
     },
     Capture {
         name: &'t str,
+        body: Vec<Node<'t>>,
+    },
+    /// Jekyll's `{% highlight markup %}` block.
+    Highlight {
+        markup: &'t str,
+        at: usize,
         body: Vec<Node<'t>>,
     },
     /// Any other tag: `assign`, `include`, `t`, `seo`, `break`, …
@@ -184,7 +190,12 @@ impl<'t> Reader<'t, '_> {
     fn tag(&mut self, tag: tags::Tag<'t>, token: Token, depth: usize) -> Option<Node<'t>> {
         let at = token.start;
         let markup = tag.markup;
-        if depth >= MAX_DEPTH && matches!(tag.name, "if" | "unless" | "case" | "for" | "capture") {
+        if depth >= MAX_DEPTH
+            && matches!(
+                tag.name,
+                "if" | "unless" | "case" | "for" | "capture" | "highlight"
+            )
+        {
             self.issues
                 .warn(at, "blocks nested this deep are not run by the preview");
             return Some(Node::Text(token.start..token.end));
@@ -225,6 +236,10 @@ impl<'t> Reader<'t, '_> {
                     body,
                     otherwise,
                 }
+            }
+            "highlight" => {
+                let body = self.closed(&["endhighlight"], "highlight", at, depth);
+                Node::Highlight { markup, at, body }
             }
             "capture" => {
                 let body = self.closed(&["endcapture"], "capture", at, depth);

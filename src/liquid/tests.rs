@@ -442,7 +442,8 @@ fn stray_end_tags_should_be_shown_and_reported() {
 
 #[test]
 fn unsupported_tags_should_stay_as_written_with_a_warning_naming_them() {
-    let template = "a {% include note.html x=1 %} b";
+    // (`include`, `post_url` and `link` say what they need instead: see below.)
+    let template = "a {% gist 1234 file.rb %} b";
     let out = render_it(template);
     assert_eq!(out.text, template, "the tag should be shown as written");
     assert_eq!(
@@ -458,7 +459,7 @@ fn unsupported_tags_should_stay_as_written_with_a_warning_naming_them() {
     assert!(
         out.issues[0]
             .message
-            .starts_with("`{% include %}` is not supported by the preview"),
+            .starts_with("`{% gist %}` is not supported by the preview"),
         "{}",
         out.issues[0].message
     );
@@ -777,4 +778,67 @@ fn a_block_never_closed_should_lose_nothing_and_say_which_block_is_open() {
         "{}",
         out.issues[0].message
     );
+}
+
+#[test]
+fn tags_that_need_the_site_should_be_shown_as_written_without_one_and_say_so() {
+    let body = "a\n{% include x.html %} [p]({% post_url 2010-07-21-name %}) {% link a.txt %}\n";
+    let out = render_it(body);
+    assert_eq!(out.text, body, "without a site they should stay as written");
+    let at = |needle: &str| body.find(needle).unwrap();
+    for (needle, what) in [
+        ("{% include", "`_includes`"),
+        ("{% post_url", "posts and files"),
+        ("{% link", "posts and files"),
+    ] {
+        assert!(
+            out.issues.iter().any(|i| i.offset == at(needle)
+                && i.severity == crate::Severity::Warning
+                && i.message.contains(what)
+                && i.message.contains("open the site's folder")),
+            "`{needle}` should have a warning at its place naming {what}: {:?}",
+            out.issues
+        );
+    }
+}
+
+#[test]
+fn highlight_should_keep_the_source_map_and_report_a_bad_language_at_its_tag() {
+    let body = "x\n\n{% highlight c{ %}\na<b\n{% endhighlight %}\n\n{{ nope.x }}\n";
+    let out = render_it(body);
+    assert!(
+        out.text
+            .contains("<code class=\"language-plaintext\" data-lang=\"plaintext\">a&lt;b</code>"),
+        "a bad language should still show the code: {}",
+        out.text
+    );
+    assert!(
+        out.issues
+            .iter()
+            .any(|i| i.offset == body.find("{% highlight").unwrap()
+                && i.severity == crate::Severity::Error),
+        "the bad language should be an error at the tag: {:?}",
+        out.issues
+    );
+    let after = out.text.rfind('\n').unwrap();
+    assert_eq!(
+        out.map.to_input(after),
+        body.rfind('\n').unwrap(),
+        "text after the block should map back to its place in the body"
+    );
+}
+
+#[test]
+fn an_unclosed_highlight_should_keep_the_text_and_say_where_it_opens() {
+    let body = "a\n{% highlight text %}\nx < y\n";
+    let out = render_it(body);
+    assert_eq!(out.text, body, "nothing typed should be lost");
+    assert_eq!(
+        out.issues.len(),
+        1,
+        "one error, for the open block: {:?}",
+        out.issues
+    );
+    assert_eq!(out.issues[0].offset, 2);
+    assert!(out.issues[0].message.contains("`{% endhighlight %}`"));
 }

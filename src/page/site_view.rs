@@ -19,7 +19,7 @@
 use super::patch::{Blocks, PatchStats, Prepare};
 use super::resources::Resources;
 use crate::folder::shell::{self, BODY_MARK};
-use crate::{render_post, Options, Rendered, RenderedPage, Site, SiteDiagnostic};
+use crate::{Options, Rendered, RenderedPage, Site, SiteDiagnostic};
 use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -110,7 +110,7 @@ impl SiteView {
 
     /// Renders the post at `path` from `text`, whose front matter (its `---` lines included) is
     /// `front`. On screen with the same post and front matter as the last whole page, and unless
-    /// `whole`, only the body is rendered (`render_post`, as `render_page` renders it): its
+    /// `whole`, only the body is rendered (`Site::render_body`, as `render_page` renders it): its
     /// layouts cost ten times more, too much for a keystroke on a big post.
     pub fn render(
         &mut self,
@@ -130,7 +130,7 @@ impl SiteView {
                 layout_diagnostics: last.layout_diagnostics.clone(),
                 settle: true,
             };
-            return (render_post(text, &last.options), part);
+            return (self.site.render_body(path, text, &last.options), part);
         }
         let RenderedPage {
             post,

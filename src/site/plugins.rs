@@ -3,7 +3,12 @@
 //! built, else in the default language), `{% seo %}` (jekyll-seo-tag) and `{% feed_meta %}`
 //! (jekyll-feed). The last two only write `<head>` tags; they write the usual ones, not every
 //! one the plugins would.
+//!
+//! Jekyll's own tags that need the site, for post bodies and layouts: `{% post_url %}`
+//! (`Jekyll::Tags::PostUrl`, its `PostComparer`) and `{% link %}` (`Jekyll::Tags::Link`), among
+//! the posts of the language build (the plugin's `site.posts`) and the site's static files.
 
+use super::post_info::{is_built_post_path, PostInfo};
 use crate::liquid::layout::{self, to_text};
 use crate::value::{Map, Value};
 use std::collections::BTreeMap;
@@ -13,6 +18,8 @@ pub struct Host<'a> {
     pub translations: &'a Map,
     pub lang: &'a str,
     pub default_lang: &'a str,
+    /// Every post of the site; the build's are those of `lang`.
+    pub posts: &'a [PostInfo],
 }
 
 impl layout::Host for Host<'_> {
@@ -43,6 +50,72 @@ impl layout::Host for Host<'_> {
             _ => None,
         }
     }
+
+    fn has_site(&self) -> bool {
+        true
+    }
+
+    /// A post of the build whose file name (less its extension) is `name`'s last part; the
+    /// plugin's posts are under `_i18n/<lang>/_posts`, so Jekyll finds them by its fallback
+    /// (date and slug), as here.
+    fn post_url(&self, name: &str) -> Option<String> {
+        let wanted = name.trim_start_matches('/').rsplit('/').next()?;
+        let (date, slug) = split_date(wanted)?;
+        self.build_posts()
+            .find(|p| {
+                let stem = file_stem(&p.path);
+                stem == wanted
+                    || (p.slug == slug && split_date(stem).is_some_and(|(d, _)| d == date))
+            })
+            .map(|p| p.url.clone())
+    }
+
+    fn link(&self, path: &str) -> Result<String, layout::LinkMiss> {
+        let path = path.trim_start_matches('/');
+        if let Some(post) = self.build_posts().find(|p| p.path == path) {
+            return Ok(post.url.clone());
+        }
+        let hidden = path
+            .split('/')
+            .any(|part| part.starts_with('_') || part.starts_with('.'));
+        match self.files.get(path) {
+            // Another build's post, a layout, …: not a file of this build.
+            _ if hidden => Err(layout::LinkMiss::NotFound),
+            // Binary files (images, …) may not have been read into the site.
+            None => Err(layout::LinkMiss::Unknown),
+            Some(text) if text.starts_with("---\n") || text.starts_with("---\r\n") => {
+                Err(layout::LinkMiss::Unresolved)
+            }
+            Some(_) => Ok(format!("/{path}")),
+        }
+    }
+}
+
+impl Host<'_> {
+    /// The posts of the language build being rendered (the plugin's `site.posts`; a site
+    /// without the plugin's folders has its `_posts`), drafts left out as Jekyll leaves them.
+    fn build_posts(&self) -> impl Iterator<Item = &PostInfo> {
+        self.posts.iter().filter(|p| {
+            let post = is_built_post_path(&p.path) || p.path.starts_with("_posts/");
+            p.lang == self.lang && p.published && post
+        })
+    }
+}
+
+/// `YYYY-MM-DD-slug` split into its date and slug (`PostComparer::MATCHER`).
+fn split_date(name: &str) -> Option<(&str, &str)> {
+    let mut dashes = name.match_indices('-').map(|(i, _)| i);
+    let (_, _, third) = (dashes.next()?, dashes.next()?, dashes.next()?);
+    let date = &name[..third];
+    let digits = date
+        .split('-')
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    digits.then(|| (date, &name[third + 1..]))
+}
+
+fn file_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
 fn text(v: Option<&Value>) -> String {

@@ -146,3 +146,73 @@ fn a_site_should_be_shareable_between_threads() {
     fn shareable<T: Send + Sync>() {}
     shareable::<Site>();
 }
+
+#[test]
+fn body_tags_should_use_the_sites_posts_and_includes_and_report_misses_at_their_place() {
+    let body = "[a]({% post_url 2020-01-01-a %}) {% include_cached i.html v=\"1\" %}\n\
+                {% post_url 2020-01-09-gone %} {% link _drafts/nope.md %} {% include bad.html %}\n";
+    let s = site(&[
+        (
+            "_config.yml",
+            "languages: [\"en\"]\npermalink: /:year/:month/:day/:title\n",
+        ),
+        ("_includes/i.html", "<i>{{ include.v }}</i>"),
+        ("_includes/bad.html", "{% if x %}\n"),
+        ("_i18n/en/_posts/2020-01-01-a.md", "---\n---\nA\n"),
+        (
+            "_i18n/en/_posts/2020-01-02-b.md",
+            &format!("---\n---\n{body}"),
+        ),
+    ]);
+    let page = s.render_page("_i18n/en/_posts/2020-01-02-b.md", None);
+    assert!(
+        page.post
+            .html
+            .contains("<a href=\"/2020/01/01/a\">a</a> <i>1</i>"),
+        "post_url and include_cached should render: {}",
+        page.post.html
+    );
+    let path = "_i18n/en/_posts/2020-01-02-b.md";
+    let body_only = s.render_body(path, &format!("---\n---\n{body}"), &s.post_options(path));
+    assert_eq!(
+        body_only.html, page.post.html,
+        "the body alone (an edit in the site view) should render as in the page"
+    );
+    let errors: Vec<_> = page
+        .post
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    for (needle, said) in [
+        ("{% post_url 2020-01-09", "Could not find post"),
+        ("{% link", "Could not find document"),
+        ("{% include bad", "_includes/bad.html:1:1"),
+    ] {
+        let col = body.lines().nth(1).unwrap().find(needle).unwrap() as u32 + 1;
+        assert!(
+            errors
+                .iter()
+                .any(|d| d.line == 4 && d.column == col && d.message.contains(said)),
+            "`{needle}` should be an error at 4:{col} saying {said}: {errors:?}"
+        );
+    }
+}
+
+#[test]
+fn link_to_a_page_or_an_unread_file_should_warn_not_stop() {
+    let s = site(&[
+        ("about.md", "---\ntitle: About\n---\nHi\n"),
+        (
+            "_i18n/en/_posts/2020-01-02-b.md",
+            "---\n---\n{% link about.md %} {% link img/a.png %}\n",
+        ),
+    ]);
+    let page = s.render_page("_i18n/en/_posts/2020-01-02-b.md", None);
+    let d = &page.post.diagnostics;
+    assert!(
+        d.iter().all(|d| d.severity == Severity::Warning) && d.len() == 2,
+        "a page and a file the preview was not given should each be one warning: {d:?}"
+    );
+    assert!(d[0].message.contains("names a page") && d[1].message.contains("no file at this path"));
+}

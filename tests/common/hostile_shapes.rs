@@ -67,6 +67,13 @@ pub const SHAPES: &[Shape] = &[
         let depth = (n / 40).min(60);
         post("{% for i in (1..1000) %}".repeat(depth) + "x" + &"{% endfor %}".repeat(depth))
     }),
+    ("nested highlights of ampersands", |n| {
+        // Each level escapes what the one inside wrote: `&` grows fivefold per level.
+        let depth = (n / 40).min(60);
+        let open = "{% highlight text %}".repeat(depth);
+        let close = "{% endhighlight %}".repeat(depth);
+        post(open + &"&".repeat(n / 2) + &close)
+    }),
     ("unclosed ifs", |n| post("{% if true %}a".repeat(n / 14))),
     ("long filter chains", |n| {
         post(format!("{{{{ 'a' {} }}}}", "| append: 'b' ".repeat(n / 14)))
