@@ -68,7 +68,7 @@ fn sub_parse<'s>(s: &mut Spans<'s, '_>, delim: &'s str, element: Kind, kind_char
     let doubled: &str = if kind_char == b'*' { "**" } else { "__" };
     let found = s.parse(
         Some(Stop::Delimiter(delim)),
-        super::ALL,
+        &super::ALL,
         &mut |s, _m: StopMatch| {
             let before_ok = !s.char_before(s.pos).is_some_and(is_space_char);
             // An em does not close on `**` (unless that is part of a longer run).

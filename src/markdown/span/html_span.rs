@@ -7,7 +7,8 @@
 //! of the block becomes the element's content — kramdown warns, and so do we, since that is
 //! rarely what the writer meant. A block-level tag (`<div>`) inside a paragraph is text.
 
-use super::{Kind, Spans, Stop, StopMatch, HTML_ONLY};
+use super::constructs::HTML_ONLY;
+use super::{Kind, Spans, Stop, StopMatch};
 use crate::markdown::html::{self, BLOCK_ELEMENTS, ELEMENTS_WITHOUT_BODY};
 use pulldown_cmark::{CowStr, Event};
 
@@ -109,9 +110,9 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         ignore_case: known,
     };
     let parsers = if parse_markdown {
-        super::ALL
+        &super::ALL
     } else {
-        HTML_ONLY
+        &HTML_ONLY
     };
     let found = s.parse(Some(stop), parsers, &mut |_, _: StopMatch| true);
     if found {

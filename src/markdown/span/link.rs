@@ -47,7 +47,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     let mut count: i64 = 1;
     // The brackets passed over without closing the link, for `remember_failures`.
     let mut passed: Vec<(usize, i64, bool)> = Vec::new();
-    let found = s.parse(Some(Stop::LinkBracket), super::ALL, &mut |s, m| {
+    let found = s.parse(Some(Stop::LinkBracket), &super::ALL, &mut |s, m| {
         let open = m != StopMatch::CloseBracket;
         count += if open { 1 } else { -1 };
         let images = s.stack.last().map_or(0, |f| f.images) as i64;

@@ -59,7 +59,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         first_child: 0,
         images: 0,
     });
-    sub.parse(None, super::ALL, &mut super::accept_any);
+    sub.parse(None, &super::ALL, &mut super::accept_any);
     s.budget = sub.budget;
     s.issues
         .extend(sub.issues.drain(..).map(|i| i.shifted(start + 2)));
