@@ -7,6 +7,7 @@
 //! definition. A definition list right after another one continues it.
 
 use super::{html_block, is_blank, is_eob, is_ial_line, paragraph, Blocks, Item, Last};
+use crate::ctype::{is_space_or_tab, leading, leading_spaces};
 use crate::markdown::attributes;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
@@ -70,10 +71,10 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     while b.pos < b.src.len() && paragraph::is_definition_start(b.line_at(b.pos)) {
         let at = b.pos;
         let line = b.line_at(at);
-        let lead = line.len() - line.trim_start_matches(' ').len();
+        let lead = leading_spaces(line);
         // `:` and the white space after it: the definition's indentation.
         let after = &line[lead + 1..];
-        let ws = after.len() - after.trim_start_matches([' ', '\t']).len();
+        let ws = leading(after, is_space_or_tab);
         let content = &after[ws..];
         // `: {:.name} text`: attributes for the `<dd>`; alone on the line, they make the
         // indentation 4, as for a list item.
@@ -93,7 +94,7 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
             if paragraph::is_definition_start(l) || is_eob(l) {
                 break;
             }
-            let indented = l.bytes().take_while(|&c| c == b' ').count() >= indent;
+            let indented = leading_spaces(l) >= indent;
             if !is_blank(l)
                 && (indented
                     || (!last_is_blank

@@ -15,13 +15,14 @@ use super::{
     horizontal_rule, html_block, is_blank, is_eob, is_ial_line, paragraph, Blocks, Item, Last,
     MAX_DEPTH,
 };
+use crate::ctype::{is_space_or_tab, leading, leading_spaces};
 use crate::markdown::attributes::{self, Attributes};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// `^( {0,3}[+*-])([\t| ].*?\n)` / `^( {0,3}\d+\.)(…)`: the marker's length (leading spaces
 /// included), and whether the list is ordered.
 fn marker(line: &str, max_lead: usize) -> Option<(usize, bool)> {
-    let lead = line.bytes().take_while(|&c| c == b' ').count();
+    let lead = leading_spaces(line);
     if lead > max_lead {
         return None;
     }
@@ -88,8 +89,8 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         if let Some((len, _)) = marker(line, max_lead).filter(|&(_, o)| o == ordered) {
             // The first line: marker, white space, content (`parse_first_list_line`).
             let rest = &line[len..];
-            let ws = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-            let content = rest.trim_start_matches([' ', '\t']);
+            let ws = leading(rest, is_space_or_tab);
+            let content = &rest[ws..];
             let ial = attributes::list_item_ial(content);
             indent = if is_blank(content) || ial.is_some_and(|(_, n)| n == content.len()) {
                 4
@@ -267,11 +268,7 @@ fn kinds(items: &[Item<'_>]) -> Vec<Child> {
 /// kramdown's lazy pattern refuses a line that starts (after up to `min(indent, 3)` spaces) an
 /// IAL or an HTML tag.
 fn lazy_refused(line: &str, indent: usize) -> bool {
-    let n = line
-        .bytes()
-        .take_while(|&c| c == b' ')
-        .count()
-        .min(indent.min(3));
+    let n = leading_spaces(line).min(indent.min(3));
     let rest = &line[n..];
     is_ial_line(rest) || html_block::lazy_end(rest)
 }

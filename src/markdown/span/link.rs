@@ -7,7 +7,7 @@
 //! image's alt text is its raw text with escapes removed. A reference to an undefined id is text.
 
 use super::{Kind, Spans, Stop, StopMatch};
-use crate::markdown::html::is_space;
+use crate::ctype::is_ruby_space;
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
@@ -71,7 +71,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     let b = s.src.as_bytes();
     // `\s*?\[([^\]]+)?\]`: a reference `[id]` or `[]`, possibly after white space.
     let mut p = s.pos;
-    while p < b.len() && is_space(b[p]) {
+    while p < b.len() && is_ruby_space(b[p]) {
         p += 1;
     }
     let reference = if b.get(p) == Some(&b'[') {
@@ -143,7 +143,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
                         break;
                     }
                 }
-                c if is_space(c) && matches!(b.get(q + 1), Some(b'"' | b'\'')) => {
+                c if is_ruby_space(c) && matches!(b.get(q + 1), Some(b'"' | b'\'')) => {
                     end = Some(q);
                     break;
                 }
@@ -155,7 +155,8 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         let Some(end) = end else {
             return fallback(s);
         };
-        let u = s.src[paren + 1..end].trim_matches(|c: char| c.is_ascii() && is_space(c as u8));
+        let u =
+            s.src[paren + 1..end].trim_matches(|c: char| c.is_ascii() && is_ruby_space(c as u8));
         s.pos = end + 1;
         if depth == 0 {
             finish(
@@ -173,7 +174,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     }
     // `\s*?(["'])(.+?)\1\s*?\)`; a search that failed from an earlier place fails from here too.
     let quote = s.src[s.pos..]
-        .trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8))
+        .trim_start_matches(|c: char| c.is_ascii() && is_ruby_space(c as u8))
         .bytes()
         .next();
     let slot = match quote {
@@ -276,7 +277,7 @@ fn finish<'s>(
 fn title_at(src: &str, i: usize) -> Option<(&str, usize)> {
     let b = src.as_bytes();
     let mut p = i;
-    while p < b.len() && is_space(b[p]) {
+    while p < b.len() && is_ruby_space(b[p]) {
         p += 1;
     }
     let q = *b.get(p)?;
@@ -288,7 +289,7 @@ fn title_at(src: &str, i: usize) -> Option<(&str, usize)> {
     while k < b.len() {
         if b[k] == q {
             let mut after = k + 1;
-            while after < b.len() && is_space(b[after]) {
+            while after < b.len() && is_ruby_space(b[after]) {
                 after += 1;
             }
             if b.get(after) == Some(&b')') {
@@ -305,7 +306,7 @@ pub(crate) fn normalize_id(id: &str) -> String {
     let mut out = String::with_capacity(id.len());
     let mut space = false;
     for c in id.chars() {
-        if c.is_ascii() && is_space(c as u8) {
+        if c.is_ascii() && is_ruby_space(c as u8) {
             space = true;
             continue;
         }

@@ -35,7 +35,6 @@ mod strikethrough;
 mod typographic;
 
 use super::attributes::Attributes;
-use super::html::is_space;
 use crate::byte_set;
 use crate::diagnostic::Issue;
 use constructs::{Constructs, LookBack, ALL, CODESPAN_AND_HTML, CODESPAN_ONLY};
@@ -714,11 +713,6 @@ pub(crate) fn code_and_html_children<'s>(text: &'s str, with_html: bool) -> Vec<
     }
     flush(&mut run, &mut children);
     children
-}
-
-/// Ruby's `\s` for a character.
-fn is_space_char(c: char) -> bool {
-    c.is_ascii() && is_space(c as u8)
 }
 
 /// The start event of a link or image whose destination is not known yet.
