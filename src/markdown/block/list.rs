@@ -405,7 +405,7 @@ fn drop_first_paragraph_tags(doc: &mut [Item<'_>], start: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markdown::{render, KramdownOptions};
+    use crate::markdown::testing::squeezed_html;
 
     /// The items `Lines` collects from `text` (one line after another, as `collect` offers them).
     fn items_of(text: &str, ordered: bool) -> Vec<Vec<String>> {
@@ -499,27 +499,19 @@ mod tests {
         assert_eq!(strip_columns(" \tx", 4), "x");
     }
 
-    /// The HTML without the white space between tags (kramdown indents its lists, the writer
-    /// does not; browsers ignore it).
-    fn squeezed(html: &str) -> String {
-        html.split('\n').map(str::trim).collect()
-    }
-
     // Expected HTML from kramdown_ref.rb (Jekyll 4.3.1, kramdown 2.4).
     #[test]
     fn only_an_item_followed_by_a_blank_line_should_keep_its_paragraph() {
-        let html = render("- a\n- b\n\n- c\n", &KramdownOptions::default()).html;
         assert_eq!(
-            squeezed(&html),
+            squeezed_html("- a\n- b\n\n- c\n"),
             "<ul><li>a</li><li><p>b</p></li><li>c</li></ul>"
         );
     }
 
     #[test]
     fn task_items_should_get_boxes_and_the_list_its_class() {
-        let html = render("- [ ] todo\n- [x] done\n", &KramdownOptions::default()).html;
         assert_eq!(
-            squeezed(&html),
+            squeezed_html("- [ ] todo\n- [x] done\n"),
             "<ul class=\"task-list\">\
              <li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />todo</li>\
              <li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" checked=\"checked\" />done</li>\
@@ -529,7 +521,9 @@ mod tests {
 
     #[test]
     fn an_end_of_block_marker_should_end_the_list() {
-        let html = render("- a\n^\n- b\n", &KramdownOptions::default()).html;
-        assert_eq!(squeezed(&html), "<ul><li>a</li></ul><ul><li>b</li></ul>");
+        assert_eq!(
+            squeezed_html("- a\n^\n- b\n"),
+            "<ul><li>a</li></ul><ul><li>b</li></ul>"
+        );
     }
 }
