@@ -733,3 +733,90 @@ fn placeholder(kind: Kind) -> Event<'static> {
     };
     Event::Start(tag)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::testing::squeezed_html;
+
+    fn texts(events: &[Event<'_>]) -> String {
+        events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    // Expected HTML from kramdown_ref.rb (Jekyll 4.3.1, kramdown 2.4), white space between tags
+    // removed.
+    #[test]
+    fn the_scanner_should_offer_each_place_to_the_constructs_in_kramdowns_order() {
+        assert_eq!(
+            squeezed_html(
+                "**プラットフォーム：**Gitcoin and \"quoted\" text -- dash...\nline  \n\
+                 break `co|de` <<x>>\n"
+            ),
+            "<p><strong>プラットフォーム：</strong>Gitcoin and \u{201c}quoted\u{201d} text \
+             \u{2013} dash\u{2026}line<br />break \
+             <code class=\"language-plaintext highlighter-rouge\">co|de</code> \u{ab}x\u{bb}</p>"
+        );
+    }
+
+    #[test]
+    fn a_start_found_by_looking_back_should_take_the_bytes_before_its_trigger() {
+        let defs = Definitions::default();
+        let (events, _, _) = parse("a  \nb", &defs, false);
+        assert_eq!(
+            events,
+            [
+                Event::Text("a".into()),
+                Event::HardBreak,
+                Event::Text("\nb".into())
+            ],
+            "the two spaces before the newline should be the break"
+        );
+        let (events, _, _) = parse("x >> y", &defs, false);
+        assert_eq!(
+            texts(&events),
+            "x\u{a0}\u{bb} y",
+            "` >>` should take its space"
+        );
+    }
+
+    #[test]
+    fn a_tangled_paragraph_should_keep_every_character_and_say_so() {
+        let text = "*a [b <i ".repeat(4000);
+        let defs = Definitions::default();
+        let (events, _, issues) = parse(&text, &defs, false);
+        assert_eq!(
+            texts(&events),
+            text,
+            "the unclosed constructs should be read as text"
+        );
+        assert!(
+            issues.iter().any(|i| i.message.contains("too tangled")),
+            "running out of budget should be said"
+        );
+    }
+
+    #[test]
+    fn code_and_html_children_should_list_the_top_level_pieces() {
+        assert_eq!(
+            code_and_html_children("a `b|c` <span>|</span> d", true),
+            [
+                Child::Text("a ".into()),
+                Child::Code("b|c"),
+                Child::Text(" ".into()),
+                Child::Other,
+                Child::Text(" d".into()),
+            ]
+        );
+        assert_eq!(
+            code_and_html_children("a <span>|</span>", false),
+            [Child::Text("a <span>|</span>".into())],
+            "without HTML only code spans should be pieces of their own"
+        );
+    }
+}
