@@ -18,6 +18,7 @@
 #![forbid(unsafe_code)]
 
 mod byte_set;
+pub(crate) mod ctype;
 pub mod diagnostic;
 pub mod folder;
 pub mod forestry;

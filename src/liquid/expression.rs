@@ -15,6 +15,7 @@
 //! cannot know.
 
 use super::output::Issues;
+use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::ruby;
 use crate::value::Value;
 use std::borrow::Cow;
@@ -141,10 +142,6 @@ fn is_float(b: &[u8]) -> bool {
         && rest[1..].iter().all(|&c| c.is_ascii_digit() || c == b'.')
 }
 
-fn is_ruby_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-}
-
 /// Liquid's range pattern `\A\(\s*(?>(\S+)\s*\.\.)\s*(\S+)\s*\)\z`: the byte ranges of the two
 /// ends in `m`, if it is a range.
 fn range_bounds(m: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
@@ -193,10 +190,6 @@ fn range_bounds(m: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usiz
     Some((s..first_end, t..second_end))
 }
 
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 /// Liquid's `VariableLookup`: scans `m` for `\[[^\]]+\]` and `[\w-]+\??` pieces.
 fn lookup<'p>(m: &'p str, base: usize, piece: &Piece<'_>, depth: usize) -> Lookup<'p> {
     let b = m.as_bytes();
@@ -225,9 +218,9 @@ fn lookup<'p>(m: &'p str, base: usize, piece: &Piece<'_>, depth: usize) -> Looku
                 continue;
             }
             i += 1;
-        } else if is_word(b[i]) || b[i] == b'-' {
+        } else if is_ruby_word(b[i]) || b[i] == b'-' {
             let start = i;
-            while i < b.len() && (is_word(b[i]) || b[i] == b'-') {
+            while i < b.len() && (is_ruby_word(b[i]) || b[i] == b'-') {
                 i += 1;
             }
             if b.get(i) == Some(&b'?') {

@@ -3,6 +3,8 @@
 //! ASCII white space between them. Any other character is a syntax error, which in Jekyll's
 //! default `error_mode: warn` means a warning and a lenient second reading (see `variable`).
 
+use crate::ctype::{is_ruby_space, is_ruby_word};
+
 /// A kind of token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tok {
@@ -39,21 +41,13 @@ pub struct Unexpected {
     pub ch: char,
 }
 
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-}
-
 /// Tokenizes `markup`; the list always ends with an `End` token at `markup.len()`.
 pub fn tokenize(markup: &str) -> Result<Vec<Token>, Unexpected> {
     let b = markup.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     loop {
-        while i < b.len() && is_space(b[i]) {
+        while i < b.len() && is_ruby_space(b[i]) {
             i += 1;
         }
         if i >= b.len() {
@@ -82,7 +76,7 @@ pub fn tokenize(markup: &str) -> Result<Vec<Token>, Unexpected> {
             Tok::Number
         } else if b[i].is_ascii_alphabetic() || b[i] == b'_' {
             i += 1;
-            while i < b.len() && (is_word(b[i]) || b[i] == b'-') {
+            while i < b.len() && (is_ruby_word(b[i]) || b[i] == b'-') {
                 i += 1;
             }
             if b.get(i) == Some(&b'?') {
@@ -133,7 +127,7 @@ fn comparison(b: &[u8]) -> Option<usize> {
             return Some(op.len());
         }
     }
-    if b.starts_with(b"contains") && b.get(8).is_some_and(|&c| is_space(c)) {
+    if b.starts_with(b"contains") && b.get(8).is_some_and(|&c| is_ruby_space(c)) {
         return Some(8);
     }
     None

@@ -9,6 +9,7 @@
 //!   inside one is skipped whole;
 //! - every other tag is left to the caller, which shows it as written.
 
+use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::ruby;
 
 /// A well-formed tag token.
@@ -22,14 +23,6 @@ pub struct Tag<'t> {
     pub trim_after: bool,
 }
 
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-}
-
 /// Reads a `{% … %}` token; `None` where Liquid's `FullToken` pattern fails (no tag name), which
 /// is a syntax error.
 pub fn parse(token: &str) -> Option<Tag<'_>> {
@@ -41,14 +34,14 @@ pub fn parse(token: &str) -> Option<Tag<'_>> {
     let trim_before = b[2] == b'-';
     let trim_after = b[b.len() - 3] == b'-';
     let mut i = 2 + usize::from(trim_before);
-    while i < end && is_space(b[i]) {
+    while i < end && is_ruby_space(b[i]) {
         i += 1;
     }
     let name_start = i;
     if i < end && b[i] == b'#' {
         i += 1;
     } else {
-        while i < end && is_word(b[i]) {
+        while i < end && is_ruby_word(b[i]) {
             i += 1;
         }
     }
@@ -56,7 +49,7 @@ pub fn parse(token: &str) -> Option<Tag<'_>> {
         return None;
     }
     let name = &token[name_start..i];
-    while i < end && is_space(b[i]) {
+    while i < end && is_ruby_space(b[i]) {
         i += 1;
     }
     let mut markup_end = end;
@@ -83,11 +76,11 @@ pub fn raw_end(token: &str) -> Option<usize> {
     let mut search_end = limit;
     while let Some(at) = token[..search_end].rfind("{%") {
         let mut i = at + 2;
-        while i < limit && is_space(b[i]) {
+        while i < limit && is_ruby_space(b[i]) {
             i += 1;
         }
         let name_start = i;
-        while i < limit && is_word(b[i]) {
+        while i < limit && is_ruby_word(b[i]) {
             i += 1;
         }
         if i > name_start {

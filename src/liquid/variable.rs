@@ -10,6 +10,7 @@
 
 use super::expression::{Piece, Spans};
 use super::lexer::{self, Tok, Token};
+use crate::ctype::{is_ruby_space, is_ruby_word};
 use std::borrow::Cow;
 
 /// Deeper brackets than this are refused with a warning (Ruby's recursive parser would run out
@@ -328,14 +329,6 @@ impl Quotes {
     }
 }
 
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-}
-
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 /// Liquid's `QuotedFragment` at `i`: `"[^"]*"|'[^']*'|(?:[^\s,|'"]|"[^"]*"|'[^']*')+`. The end of
 /// the match, if it matches.
 fn quoted_fragment(b: &[u8], i: usize, quotes: &Quotes) -> Option<usize> {
@@ -353,7 +346,7 @@ fn quoted_fragment(b: &[u8], i: usize, quotes: &Quotes) -> Option<usize> {
                 Some(close) => j = close + 1,
                 None => break,
             }
-        } else if is_space(c) || c == b',' || c == b'|' {
+        } else if is_ruby_space(c) || c == b',' || c == b'|' {
             break;
         } else {
             j += 1;
@@ -384,14 +377,14 @@ fn lax(markup: &str, base: usize) -> Variable<'_> {
         return Variable { name, filters };
     };
     let mut i = pipe + 1;
-    while i < b.len() && is_space(b[i]) {
+    while i < b.len() && is_ruby_space(b[i]) {
         i += 1;
     }
     // `(?:\s+|QuotedFragment|,)+` pieces, one per filter; `|` and lone quotes separate them.
     while i < b.len() {
         let piece_start = i;
         loop {
-            if i < b.len() && is_space(b[i]) {
+            if i < b.len() && is_ruby_space(b[i]) {
                 i += 1;
             } else if let Some(e) = quoted_fragment(b, i, &quotes) {
                 i = e;
@@ -422,8 +415,10 @@ fn lax_filter<'s>(
     quotes: &Quotes,
 ) -> Option<Filter<'s>> {
     let b = &markup.as_bytes()[..end];
-    let name_start = (start..end).find(|&i| is_word(b[i]))?;
-    let name_end = (name_start..end).find(|&i| !is_word(b[i])).unwrap_or(end);
+    let name_start = (start..end).find(|&i| is_ruby_word(b[i]))?;
+    let name_end = (name_start..end)
+        .find(|&i| !is_ruby_word(b[i]))
+        .unwrap_or(end);
     let mut filter = Filter {
         name: &markup[name_start..name_end],
         at: base + name_start,
@@ -431,7 +426,7 @@ fn lax_filter<'s>(
         keywords: Vec::new(),
     };
     let skip_space = |mut i: usize| {
-        while i < end && is_space(b[i]) {
+        while i < end && is_ruby_space(b[i]) {
             i += 1;
         }
         i
@@ -439,7 +434,7 @@ fn lax_filter<'s>(
     let mut j = start;
     while let Some(k) = (j..end).find(|&i| b[i] == b':' || b[i] == b',') {
         let t = skip_space(k + 1);
-        let word_end = (t..end).find(|&i| !is_word(b[i])).unwrap_or(end);
+        let word_end = (t..end).find(|&i| !is_ruby_word(b[i])).unwrap_or(end);
         let mut matched = None;
         if word_end > t {
             let u = skip_space(word_end);

@@ -7,6 +7,7 @@
 //! of contents). pulldown-cmark's tags have no slot for attributes, so they travel beside the
 //! events, by the index of the event they belong to (see `writer`).
 
+use crate::ctype::{is_ruby_space, is_ruby_space_char, leading};
 use std::collections::HashMap;
 
 /// Attributes in the order they were set; `class` values accumulate.
@@ -215,16 +216,13 @@ pub fn braced(s: &str) -> Option<(&str, usize)> {
 /// list definition (`{:name: …}`) nor `{:/…}`. Gives the list's content and the length taken,
 /// white space after it included.
 pub fn list_item_ial(s: &str) -> Option<(&str, usize)> {
-    let lead = s.len() - s.trim_start_matches(is_ruby_space).len();
+    let lead = leading(s, is_ruby_space);
     let (text, len) = braced(&s[lead..])?;
     if text.is_empty() || text.starts_with('/') || starts_definition(text) {
         return None;
     }
     let after = &s[lead + len..];
-    Some((
-        text,
-        s.len() - after.trim_start_matches(is_ruby_space).len(),
-    ))
+    Some((text, s.len() - after.len() + leading(after, is_ruby_space)))
 }
 
 /// `(\w[\w-]*)?:` at the start: what makes `{:name: …}` a definition, not a list.
@@ -241,11 +239,6 @@ fn starts_definition(text: &str) -> bool {
         0
     };
     b.get(name) == Some(&b':')
-}
-
-/// Ruby's `\s`.
-fn is_ruby_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
 }
 
 /// An extension start tag `{::name attrs}` (or `{::name attrs /}`, which has no body).
@@ -280,7 +273,7 @@ pub fn extension_tag(s: &str) -> Option<ExtensionTag<'_>> {
     let after = &body[name_len..];
     let close = name_len + after.find('}')?;
     let attrs = &body[name_len..close];
-    let well_formed = attrs.is_empty() || attrs == "/" || attrs.starts_with(is_ruby_space);
+    let well_formed = attrs.is_empty() || attrs == "/" || attrs.starts_with(is_ruby_space_char);
     well_formed.then(|| ExtensionTag {
         name: &body[..name_len],
         self_closing: attrs.ends_with('/'),

@@ -8,6 +8,7 @@
 
 use super::unicode::is_alnum;
 use crate::byte_set::{self, ByteSet};
+use crate::ctype::is_ruby_space;
 
 /// Elements kramdown treats as span-level when they start a line (so they start a paragraph).
 pub const SPAN_ELEMENTS: &[&str] = &[
@@ -146,11 +147,6 @@ pub fn is_known_element(lower: &str) -> bool {
         || CONTENT_MODEL_RAW.contains(&lower)
 }
 
-/// Ruby's `\s`: ASCII white space only.
-pub fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
-}
-
 fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..)?.chars().next()
 }
@@ -234,7 +230,7 @@ pub fn start_tag(s: &str, i: usize) -> Option<StartTag<'_>> {
 }
 
 fn skip_space(b: &[u8], mut p: usize) -> usize {
-    while p < b.len() && is_space(b[p]) {
+    while p < b.len() && is_ruby_space(b[p]) {
         p += 1;
     }
     p

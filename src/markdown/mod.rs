@@ -25,6 +25,8 @@ pub(crate) mod html;
 pub mod options;
 mod rouge_languages;
 mod span;
+#[cfg(test)]
+mod testing;
 mod toc;
 pub(crate) mod unicode;
 mod writer;

@@ -140,3 +140,58 @@ fn list(
         out.push_str("</li>\n");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::markdown::testing::squeezed_html as html;
+
+    // Expected HTML from kramdown_ref.rb (Jekyll 4.3.1, kramdown 2.4), white space between tags
+    // removed.
+    #[test]
+    fn entries_should_nest_by_level_and_leave_out_no_toc_headers() {
+        let out = html("* toc\n{:toc}\n\n# One\n\n## Two *b*\n\n### Three\n\n# Four\n{:.no_toc}\n");
+        assert_eq!(
+            out,
+            "<ul id=\"markdown-toc\"><li><a href=\"#one\" id=\"markdown-toc-one\">One</a>\
+             <ul><li><a href=\"#two-b\" id=\"markdown-toc-two-b\">Two <em>b</em></a>\
+             <ul><li><a href=\"#three\" id=\"markdown-toc-three\">Three</a></li></ul></li></ul>\
+             </li></ul>\
+             <h1 id=\"one\">One</h1><h2 id=\"two-b\">Two <em>b</em></h2>\
+             <h3 id=\"three\">Three</h3><h1 class=\"no_toc\" id=\"four\">Four</h1>"
+        );
+    }
+
+    #[test]
+    fn an_entry_should_unwrap_links_drop_footnotes_and_take_the_lists_id_as_prefix() {
+        let out = html("* toc\n{:toc #mine}\n\n# A [link](u)[^f]\n\n#### Deep\n\n[^f]: note\n");
+        assert!(
+            out.starts_with(
+                "<ul id=\"mine\"><li><a href=\"#a-link\" id=\"mine-a-link\">A link</a>\
+                 <ul><li><a href=\"#deep\" id=\"mine-deep\">Deep</a></li></ul></li></ul>\
+                 <h1 id=\"a-link\">A <a href=\"u\">link</a><sup id=\"fnref:f\""
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn without_a_toc_list_no_entries_should_be_collected() {
+        let body = crate::markdown::Body {
+            events: vec![
+                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading {
+                    level: pulldown_cmark::HeadingLevel::H1,
+                    id: Some("a".into()),
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                }),
+                pulldown_cmark::Event::Text("A".into()),
+                pulldown_cmark::Event::End(pulldown_cmark::TagEnd::Heading(
+                    pulldown_cmark::HeadingLevel::H1,
+                )),
+            ],
+            attrs: Default::default(),
+            html_regions: false,
+        };
+        assert!(super::entries(&body, &Default::default()).is_empty());
+    }
+}

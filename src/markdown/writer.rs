@@ -200,46 +200,14 @@ impl Writer<'_, '_> {
                 id,
                 classes,
                 attrs,
-            } => {
-                self.out.push('<');
-                self.out.push_str(&self.output_level(level));
-                if !classes.is_empty() {
-                    self.out.push_str(" class=\"");
-                    let joined: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
-                    escape_attribute(self.out, &joined.join(" "));
-                    self.out.push('"');
-                }
-                if let Some(id) = id.filter(|id| !id.trim().is_empty()) {
-                    self.out.push_str(" id=\"");
-                    escape_attribute(self.out, &id);
-                    self.out.push('"');
-                }
-                for (k, v) in attrs {
-                    self.out.push(' ');
-                    self.out.push_str(&k);
-                    self.out.push_str("=\"");
-                    escape_attribute(self.out, v.as_deref().unwrap_or(""));
-                    self.out.push('"');
-                }
-                self.out.push('>');
-            }
+            } => self.heading_start(level, id, &classes, &attrs),
             Tag::BlockQuote(_) => {
                 self.open_tag("blockquote");
                 self.out.push('\n');
             }
             Tag::CodeBlock(kind) => self.code_block(kind),
             Tag::HtmlBlock => {}
-            Tag::List(start) => {
-                let name = if start.is_some() { "ol" } else { "ul" };
-                if self.attrs.has_ref("toc") {
-                    let a = std::mem::take(&mut self.attrs);
-                    toc::write(self.toc, name, &a.pairs, self.out);
-                    self.skip_depth = 1;
-                    return;
-                }
-                self.open_tag(name);
-                self.out.push('\n');
-            }
+            Tag::List(start) => self.list_start(if start.is_some() { "ol" } else { "ul" }),
             Tag::Item => self.open_tag("li"),
             Tag::Table(align) => {
                 self.align = align;
@@ -254,17 +222,7 @@ impl Writer<'_, '_> {
                 self.cell = 0;
                 self.out.push_str("<tr>\n");
             }
-            Tag::TableCell => {
-                self.out.push_str(if self.in_head { "<th" } else { "<td" });
-                match self.align.get(self.cell) {
-                    Some(Alignment::Left) => self.out.push_str(" style=\"text-align: left\""),
-                    Some(Alignment::Center) => self.out.push_str(" style=\"text-align: center\""),
-                    Some(Alignment::Right) => self.out.push_str(" style=\"text-align: right\""),
-                    _ => {}
-                }
-                self.out.push('>');
-                self.cell_start = Some(self.out.len());
-            }
+            Tag::TableCell => self.cell_start(),
             Tag::Emphasis => self.open_tag("em"),
             Tag::Strong => self.open_tag("strong"),
             Tag::Strikethrough => self.open_tag("del"),
@@ -273,22 +231,16 @@ impl Writer<'_, '_> {
             Tag::Link {
                 dest_url, title, ..
             } => {
-                let mut a = vec![("href".to_owned(), dest_url.to_string())];
-                if !title.is_empty() {
-                    a.push(("title".to_owned(), title.to_string()));
-                }
+                let a = self.link_attributes("href", &dest_url, &title);
                 self.out.push_str("<a");
-                write_attributes(self.out, &merged(a, std::mem::take(&mut self.attrs)));
+                write_attributes(self.out, &a);
                 self.out.push('>');
             }
             Tag::Image {
                 dest_url, title, ..
             } => {
-                let mut a = vec![("src".to_owned(), dest_url.to_string())];
-                if !title.is_empty() {
-                    a.push(("title".to_owned(), title.to_string()));
-                }
-                self.image_attrs = merged(a, std::mem::take(&mut self.attrs));
+                // Written at its end, when the alt text is known.
+                self.image_attrs = self.link_attributes("src", &dest_url, &title);
                 self.image = Some(String::new());
             }
             Tag::DefinitionList => {
@@ -299,6 +251,75 @@ impl Writer<'_, '_> {
             Tag::DefinitionListDefinition => self.open_tag("dd"),
             Tag::FootnoteDefinition(_) | Tag::MetadataBlock(_) => {}
         }
+    }
+
+    /// `<hN class="…" id="…" …>`: a header with its classes, id and other attributes.
+    fn heading_start(
+        &mut self,
+        level: pulldown_cmark::HeadingLevel,
+        id: Option<pulldown_cmark::CowStr<'_>>,
+        classes: &[pulldown_cmark::CowStr<'_>],
+        attrs: &[(
+            pulldown_cmark::CowStr<'_>,
+            Option<pulldown_cmark::CowStr<'_>>,
+        )],
+    ) {
+        self.out.push('<');
+        self.out.push_str(&self.output_level(level));
+        if !classes.is_empty() {
+            self.out.push_str(" class=\"");
+            let joined: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
+            escape_attribute(self.out, &joined.join(" "));
+            self.out.push('"');
+        }
+        if let Some(id) = id.filter(|id| !id.trim().is_empty()) {
+            self.out.push_str(" id=\"");
+            escape_attribute(self.out, &id);
+            self.out.push('"');
+        }
+        for (k, v) in attrs {
+            self.out.push(' ');
+            self.out.push_str(k);
+            self.out.push_str("=\"");
+            escape_attribute(self.out, v.as_deref().unwrap_or(""));
+            self.out.push('"');
+        }
+        self.out.push('>');
+    }
+
+    /// `<ul>` or `<ol>`, or the table of contents when the list's IAL is `{:toc}` (the list
+    /// itself is then skipped).
+    fn list_start(&mut self, name: &str) {
+        if self.attrs.has_ref("toc") {
+            let a = std::mem::take(&mut self.attrs);
+            toc::write(self.toc, name, &a.pairs, self.out);
+            self.skip_depth = 1;
+            return;
+        }
+        self.open_tag(name);
+        self.out.push('\n');
+    }
+
+    /// `<th>` or `<td>`, with the column's alignment as a `style`.
+    fn cell_start(&mut self) {
+        self.out.push_str(if self.in_head { "<th" } else { "<td" });
+        match self.align.get(self.cell) {
+            Some(Alignment::Left) => self.out.push_str(" style=\"text-align: left\""),
+            Some(Alignment::Center) => self.out.push_str(" style=\"text-align: center\""),
+            Some(Alignment::Right) => self.out.push_str(" style=\"text-align: right\""),
+            _ => {}
+        }
+        self.out.push('>');
+        self.cell_start = Some(self.out.len());
+    }
+
+    /// A link's or image's URL (as `href` or `src`) and title, with the IAL's laid over them.
+    fn link_attributes(&mut self, url_name: &str, url: &str, title: &str) -> Vec<(String, String)> {
+        let mut a = vec![(url_name.to_owned(), url.to_owned())];
+        if !title.is_empty() {
+            a.push(("title".to_owned(), title.to_owned()));
+        }
+        merged(a, std::mem::take(&mut self.attrs))
     }
 
     /// A code block: rouge's wrapper when rouge highlights it (it knows the language, or none
@@ -660,4 +681,106 @@ fn without_cjk_line_breaks(text: &str) -> String {
         prev = Some(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::testing::squeezed_html as html;
+
+    // Expected HTML from kramdown_ref.rb (Jekyll 4.3.1, kramdown 2.4), white space between tags
+    // removed.
+    #[test]
+    fn a_link_should_write_its_title_then_the_attribute_list() {
+        assert_eq!(
+            html("[x](u \"t\"){: .c #i}\n"),
+            "<p><a href=\"u\" title=\"t\" class=\"c\" id=\"i\">x</a></p>"
+        );
+    }
+
+    #[test]
+    fn table_cells_should_carry_their_column_alignment_and_never_be_empty() {
+        assert_eq!(
+            html("| a | b |\n|:--|--:|\n| 1 |   |\n"),
+            "<table><thead><tr><th style=\"text-align: left\">a</th>\
+             <th style=\"text-align: right\">b</th></tr></thead><tbody><tr>\
+             <td style=\"text-align: left\">1</td>\
+             <td style=\"text-align: right\">\u{a0}</td></tr></tbody></table>"
+        );
+    }
+
+    #[test]
+    fn footnotes_should_be_numbered_in_order_of_first_reference() {
+        assert_eq!(
+            html("Text[^n] and[^m].\n\n[^m]: Second.\n[^n]: First.\n"),
+            "<p>Text<sup id=\"fnref:n\" role=\"doc-noteref\"><a href=\"#fn:n\" class=\"footnote\" rel=\"footnote\">1</a></sup> \
+             and<sup id=\"fnref:m\" role=\"doc-noteref\"><a href=\"#fn:m\" class=\"footnote\" rel=\"footnote\">2</a></sup>.</p>\
+             <div class=\"footnotes\" role=\"doc-endnotes\"><ol>\
+             <li id=\"fn:n\" role=\"doc-endnote\"><p>First.\u{a0}<a href=\"#fnref:n\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p></li>\
+             <li id=\"fn:m\" role=\"doc-endnote\"><p>Second.\u{a0}<a href=\"#fnref:m\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p></li>\
+             </ol></div>"
+        );
+    }
+
+    #[test]
+    fn code_should_be_in_rouges_wrapper_only_for_a_language_rouge_knows() {
+        assert_eq!(
+            html("```\ncode <x>\n```\n\n```nolang\nz\n```\n"),
+            "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">\
+             <pre class=\"highlight\"><code>code &lt;x&gt;</code></pre></div></div>\
+             <pre><code class=\"language-nolang\">z</code></pre>"
+        );
+    }
+
+    #[test]
+    fn merged_should_add_an_ial_class_and_replace_other_attributes() {
+        let mut ial = Attributes::default();
+        ial.set("class", "b");
+        ial.set("href", "y");
+        ial.set("id", "z");
+        let base = vec![
+            ("class".to_owned(), "a".to_owned()),
+            ("href".to_owned(), "x".to_owned()),
+        ];
+        let merged = merged(base, ial);
+        let pairs: Vec<(&str, &str)> = merged
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(pairs, [("class", "a b"), ("href", "y"), ("id", "z")]);
+    }
+
+    #[test]
+    fn inline_back_links_should_go_into_a_last_paragraph_only() {
+        assert_eq!(inline_backlink_place("<p>a</p>\n"), Some(4));
+        assert_eq!(
+            inline_backlink_place("<ul>\n<li>a</li>\n</ul>\n"),
+            Some(10),
+            "an item whose paragraph lost its tags is still one"
+        );
+        assert_eq!(
+            inline_backlink_place("<pre><code>a</code></pre>\n"),
+            None,
+            "after code the back link should get a paragraph of its own"
+        );
+    }
+
+    #[test]
+    fn cjk_line_breaks_should_go_only_between_two_cjk_characters() {
+        assert_eq!(
+            without_cjk_line_breaks("漢\n字 a\nb かな\nカナ"),
+            "漢字 a\nb かなカナ"
+        );
+    }
+
+    #[test]
+    fn line_table_should_number_every_line() {
+        let mut out = String::new();
+        line_table(&mut out, "a\nb", 3);
+        assert!(out.contains("<pre class=\"lineno\">3\n4\n</pre>"), "{out}");
+        assert!(
+            out.ends_with("<pre>a\nb\n</pre></td></tr></tbody></table>"),
+            "{out}"
+        );
+    }
 }

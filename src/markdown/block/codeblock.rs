@@ -6,6 +6,7 @@
 //! block once its closing fence is found, and its info string must be a single word.
 
 use super::{html_block, is_blank, is_eob, is_ial_line, strip_opt_space, Blocks, Last};
+use crate::ctype::{is_ruby_space, opt_space};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
 /// `^(?:\t| {4})`
@@ -29,8 +30,8 @@ pub(super) fn indented(b: &mut Blocks<'_, '_>) -> bool {
     for (i, line) in raw.split_inclusive('\n').enumerate() {
         // `gsub(/\n( {0,3}\S)/, ' \1')`: a lazy line joins the one before with a space.
         let lazy = i > 0 && {
-            let n = line.bytes().take(3).take_while(|&c| c == b' ').count();
-            line.as_bytes().get(n).is_some_and(|&c| !super::is_space(c))
+            let n = opt_space(line);
+            line.as_bytes().get(n).is_some_and(|&c| !is_ruby_space(c))
         };
         if lazy && data.ends_with('\n') {
             data.pop();

@@ -7,6 +7,7 @@
 //! definition. A definition list right after another one continues it.
 
 use super::{html_block, is_blank, is_eob, is_ial_line, paragraph, Blocks, Item, Last};
+use crate::ctype::{is_space_or_tab, leading, leading_spaces};
 use crate::markdown::attributes;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
@@ -14,27 +15,9 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     if !paragraph::is_definition_start(b.line_at(b.pos)) {
         return false;
     }
-    // The terms: the last paragraph, right before or before exactly one blank line.
-    let n = b.items.len();
-    let (para_end, first_as_para) = match (b.last, b.items.last()) {
-        (Last::Paragraph, _) => (n, false),
-        (Last::Blank, Some(Item::Blank))
-            if blank_is_one_line(b) && n >= 4 && is_paragraph_end(&b.items[n - 2]) =>
-        {
-            (n - 1, true)
-        }
-        _ => return false,
-    };
-    if para_end < 3 || !is_paragraph_end(&b.items[para_end - 1]) {
-        return false;
-    }
-    let Item::Raw(terms, terms_at) = &b.items[para_end - 2] else {
+    let Some((terms, terms_at, mut first_as_para)) = take_terms(b) else {
         return false;
     };
-    let terms = terms.to_string();
-    let terms_at = *terms_at;
-    let para_start = para_end - 3;
-    b.items.truncate(para_start);
     // A list just before (a blank line between is fine) goes on: drop its end (and the blank).
     if matches!(b.items.last(), Some(Item::Blank))
         && b.items.len() >= 2
@@ -47,9 +30,60 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     } else {
         b.push(Event::Start(Tag::DefinitionList), terms_at);
     }
+    write_terms(b, &terms, terms_at);
+    while b.pos < b.src.len() && paragraph::is_definition_start(b.line_at(b.pos)) {
+        let at = b.pos;
+        let definition = definition(b, at);
+        write_definition(b, at, &definition, first_as_para);
+        b.pos = definition.end;
+        // A blank line right before the next definition puts its first paragraph in `<p>`.
+        first_as_para = definition.trailing_blank;
+        if definition.trailing_blank
+            && !(b.pos < b.src.len() && paragraph::is_definition_start(b.line_at(b.pos)))
+        {
+            // Blank lines end the list; they follow it.
+            b.items
+                .push(Item::Event(Event::End(TagEnd::DefinitionList), at));
+            b.items.push(Item::Blank);
+            b.last = Last::Blank;
+            return true;
+        }
+    }
+    b.items
+        .push(Item::Event(Event::End(TagEnd::DefinitionList), b.pos));
+    b.last = Last::Other;
+    true
+}
+
+/// The terms: the last paragraph, right before or before exactly one blank line, taken out of
+/// the items. Its text, where it starts, and whether the first definition keeps its `<p>` (a
+/// blank line came between).
+fn take_terms(b: &mut Blocks<'_, '_>) -> Option<(String, usize, bool)> {
+    let n = b.items.len();
+    let (para_end, first_as_para) = match (b.last, b.items.last()) {
+        (Last::Paragraph, _) => (n, false),
+        (Last::Blank, Some(Item::Blank))
+            if blank_is_one_line(b) && n >= 4 && is_paragraph_end(&b.items[n - 2]) =>
+        {
+            (n - 1, true)
+        }
+        _ => return None,
+    };
+    if para_end < 3 || !is_paragraph_end(&b.items[para_end - 1]) {
+        return None;
+    }
+    let Item::Raw(terms, terms_at) = &b.items[para_end - 2] else {
+        return None;
+    };
+    let taken = (terms.to_string(), *terms_at, first_as_para);
+    b.items.truncate(para_end - 3);
+    Some(taken)
+}
+
+/// One `<dt>` per line of the terms; `{:.name} term` gives the `<dt>` attributes.
+fn write_terms(b: &mut Blocks<'_, '_>, terms: &str, terms_at: usize) {
     let mut offset = terms_at;
     for term in terms.split('\n') {
-        // `{:.name} term`: attributes for the `<dt>`.
         let (term_at, term_text) = match attributes::list_item_ial(term) {
             Some((text, n)) => {
                 b.items.push(Item::Attrs(attributes::parsed(text)));
@@ -65,89 +99,92 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
             .push(Item::Event(Event::End(TagEnd::DefinitionListTitle), offset));
         offset += term.len() + 1;
     }
+}
 
-    let mut first_as_para = first_as_para;
-    while b.pos < b.src.len() && paragraph::is_definition_start(b.line_at(b.pos)) {
-        let at = b.pos;
-        let line = b.line_at(at);
-        let lead = line.len() - line.trim_start_matches(' ').len();
-        // `:` and the white space after it: the definition's indentation.
-        let after = &line[lead + 1..];
-        let ws = after.len() - after.trim_start_matches([' ', '\t']).len();
-        let content = &after[ws..];
-        // `: {:.name} text`: attributes for the `<dd>`; alone on the line, they make the
-        // indentation 4, as for a list item.
-        let ial = attributes::list_item_ial(content);
-        let indent = match ial {
-            Some((_, n)) if n == content.len() => 4,
-            _ => lead + 1 + ws,
-        };
-        let mut text = String::from(ial.map_or(content, |(_, n)| &content[n..]));
-        if !text.is_empty() {
-            text.push('\n');
+/// One definition's source: its text (indentation removed), the attribute list of its `<dd>`,
+/// where it ends, and whether blank lines ended it.
+struct Definition<'a> {
+    text: String,
+    ial: Option<&'a str>,
+    end: usize,
+    trailing_blank: bool,
+}
+
+/// The definition whose `:` line is at `at`: that line's content, then indented lines, lazy
+/// lines after a non-blank one, and blank lines, as for a list item.
+fn definition<'a>(b: &Blocks<'a, '_>, at: usize) -> Definition<'a> {
+    let line = b.line_at(at);
+    let lead = leading_spaces(line);
+    // `:` and the white space after it: the definition's indentation.
+    let after = &line[lead + 1..];
+    let ws = leading(after, is_space_or_tab);
+    let content = &after[ws..];
+    // `: {:.name} text`: attributes for the `<dd>`; alone on the line, they make the
+    // indentation 4, as for a list item.
+    let ial = attributes::list_item_ial(content);
+    let indent = match ial {
+        Some((_, n)) if n == content.len() => 4,
+        _ => lead + 1 + ws,
+    };
+    let mut text = String::from(ial.map_or(content, |(_, n)| &content[n..]));
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    let mut p = b.line_end(at);
+    let mut last_is_blank = false;
+    while p < b.src.len() {
+        let l = b.line_at(p);
+        if paragraph::is_definition_start(l) || is_eob(l) {
+            break;
         }
-        let mut p = b.line_end(at);
-        let mut last_is_blank = false;
-        while p < b.src.len() {
-            let l = b.line_at(p);
-            if paragraph::is_definition_start(l) || is_eob(l) {
-                break;
-            }
-            let indented = l.bytes().take_while(|&c| c == b' ').count() >= indent;
-            if !is_blank(l)
-                && (indented
-                    || (!last_is_blank
-                        && !is_ial_line(l)
-                        && !html_block::lazy_end(super::strip_opt_space(l))))
-            {
-                text.push_str(if indented { &l[indent..] } else { l });
-                text.push('\n');
-                last_is_blank = false;
-            } else if is_blank(l) {
-                text.push('\n');
-                last_is_blank = true;
-            } else {
-                break;
-            }
-            p = b.line_end(p);
-        }
-        // Trailing blank lines belong after the list.
-        let trimmed_len = text.trim_end_matches('\n').len() + 1;
-        let trailing_blank = text.len() > trimmed_len;
-        text.truncate(trimmed_len);
-        let parsed = super::parse(&text, Last::Nothing, b.defs);
-        let mut items: Vec<Item<'static>> = parsed.items.into_iter().map(super::owned).collect();
-        if !first_as_para {
-            unwrap_first_paragraph(&mut items);
-        }
-        if let Some((ial, _)) = ial {
-            b.items.push(Item::Attrs(attributes::parsed(ial)));
-        }
-        b.items
-            .push(Item::Event(Event::Start(Tag::DefinitionListDefinition), at));
-        b.items.extend(items);
-        b.items.push(Item::Event(
-            Event::End(TagEnd::DefinitionListDefinition),
-            at,
-        ));
-        b.pos = p;
-        // A blank line right before the next definition puts its first paragraph in `<p>`.
-        first_as_para = trailing_blank;
-        if trailing_blank
-            && !(b.pos < b.src.len() && paragraph::is_definition_start(b.line_at(b.pos)))
+        let indented = leading_spaces(l) >= indent;
+        if !is_blank(l)
+            && (indented
+                || (!last_is_blank
+                    && !is_ial_line(l)
+                    && !html_block::lazy_end(super::strip_opt_space(l))))
         {
-            // Blank lines end the list; they follow it.
-            b.items
-                .push(Item::Event(Event::End(TagEnd::DefinitionList), at));
-            b.items.push(Item::Blank);
-            b.last = Last::Blank;
-            return true;
+            text.push_str(if indented { &l[indent..] } else { l });
+            text.push('\n');
+            last_is_blank = false;
+        } else if is_blank(l) {
+            text.push('\n');
+            last_is_blank = true;
+        } else {
+            break;
         }
+        p = b.line_end(p);
+    }
+    // Trailing blank lines belong after the list.
+    let trimmed_len = text.trim_end_matches('\n').len() + 1;
+    let trailing_blank = text.len() > trimmed_len;
+    text.truncate(trimmed_len);
+    Definition {
+        text,
+        ial: ial.map(|(ial, _)| ial),
+        end: p,
+        trailing_blank,
+    }
+}
+
+/// The `<dd>`: its text parsed as blocks, the first paragraph without `<p>` unless
+/// `first_as_para`.
+fn write_definition(b: &mut Blocks<'_, '_>, at: usize, d: &Definition<'_>, first_as_para: bool) {
+    let parsed = super::parse(&d.text, Last::Nothing, b.defs);
+    let mut items: Vec<Item<'static>> = parsed.items.into_iter().map(super::owned).collect();
+    if !first_as_para {
+        unwrap_first_paragraph(&mut items);
+    }
+    if let Some(ial) = d.ial {
+        b.items.push(Item::Attrs(attributes::parsed(ial)));
     }
     b.items
-        .push(Item::Event(Event::End(TagEnd::DefinitionList), b.pos));
-    b.last = Last::Other;
-    true
+        .push(Item::Event(Event::Start(Tag::DefinitionListDefinition), at));
+    b.items.extend(items);
+    b.items.push(Item::Event(
+        Event::End(TagEnd::DefinitionListDefinition),
+        at,
+    ));
 }
 
 fn is_paragraph_end(item: &Item<'_>) -> bool {

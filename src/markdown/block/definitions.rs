@@ -5,6 +5,7 @@
 //! `footnote.rb` and `abbreviation.rb`. A later definition of the same id wins.
 
 use super::{strip_opt_space, Blocks, Item, Last};
+use crate::ctype::{is_space_or_tab, leading};
 
 /// `^ {0,3}\[([^\n\]]+)\]:[ \t]*(?:<(.*?)>|([^\n]*?\S[^\n]*?))(?:(?:[ \t]*?\n|[ \t]+?)[ \t]*?(["'])(.+?)\4)?[ \t]*?\n`
 pub(super) fn link(b: &mut Blocks<'_, '_>) -> bool {
@@ -125,7 +126,7 @@ pub(super) fn footnote(b: &mut Blocks<'_, '_>) -> bool {
     };
     let name = rest[..name_len].to_owned();
     let first_line_start = b.pos + (line.len() - after.len());
-    let body_start = first_line_start + (after.len() - after.trim_start_matches([' ', '\t']).len());
+    let body_start = first_line_start + leading(after, is_space_or_tab);
     let next = b.line_end(b.pos);
     let end = super::codeblock::indented_run_end(b, next);
     let body = super::codeblock::unindent(&b.src[body_start..end]);

@@ -6,6 +6,7 @@
 //! end sets the id. A setext header is a single line after a block boundary.
 
 use super::{strip_opt_space, Blocks, Item, Last};
+use crate::ctype::{is_ruby_space_char, is_space_or_tab, leading};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 /// `^#{1,6}[\t ]+(.*)\n`
@@ -31,8 +32,7 @@ pub(super) fn atx(b: &mut Blocks<'_, '_>) -> bool {
         return false;
     }
     let level = line.bytes().take_while(|&c| c == b'#').count();
-    let contents_start =
-        level + line[level..].len() - line[level..].trim_start_matches([' ', '\t']).len();
+    let contents_start = level + leading(&line[level..], is_space_or_tab);
     let (mut text, id) = contents(&line[contents_start..]);
     // `text.sub!(/[\t ]#+\z/, '') && text.rstrip!`
     let without_hashes = text.trim_end_matches('#');
@@ -83,7 +83,7 @@ pub(super) fn setext(b: &mut Blocks<'_, '_>) -> bool {
 
 /// The header text without trailing white space, and the id of a trailing `{#id}`.
 fn contents(raw: &str) -> (&str, Option<&str>) {
-    let text = raw.trim_end_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b');
+    let text = raw.trim_end_matches(is_ruby_space_char);
     // `[\t ]{#(NAME_START NAME_CHAR*)}\z`
     if let Some(body) = text.strip_suffix('}') {
         if let Some(open) = body.rfind("{#") {

@@ -9,6 +9,7 @@
 //! written `<x />`. Markdown inside is not parsed.
 
 use super::{Blocks, Item, Last};
+use crate::ctype::{is_space_or_tab, leading};
 use crate::markdown::html::{self, ContentModel, SPAN_ELEMENTS};
 use crate::markdown::unicode::is_word;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
@@ -201,7 +202,7 @@ pub(super) fn closes_region(b: &mut Blocks<'_, '_>) -> bool {
 /// `[ \t]*\n` after the element, if the rest of its line is blank.
 fn skip_trailing_white_space(src: &str, i: usize) -> usize {
     let rest = &src[i..];
-    let ws = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let ws = leading(rest, is_space_or_tab);
     if rest[ws..].starts_with('\n') {
         i + ws + 1
     } else {

@@ -3,7 +3,8 @@
 //! Reference: kramdown 2.4 `parser/kramdown/math.rb`: `$$…$$` (over lines) that starts after a
 //! block boundary and ends before one; `\$$` at the start is not math.
 
-use super::{leading_spaces, Blocks, Last};
+use super::{Blocks, Last};
+use crate::ctype::{is_ruby_space, is_ruby_space_char, leading, leading_spaces};
 use pulldown_cmark::{CowStr, Event};
 
 pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
@@ -22,18 +23,14 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     let body_end = start + lead + 2 + close;
     let mut after = body_end + 2;
     // `(\s*?\n)?`
-    let ws = b.src[after..].len()
-        - b.src[after..]
-            .trim_start_matches([' ', '\t', '\r', '\x0b', '\x0c'])
-            .len();
+    let ws = leading(&b.src[after..], |c| c != b'\n' && is_ruby_space(c));
     if b.src[after + ws..].starts_with('\n') {
         after += ws + 1;
     }
     if !b.block_boundary_at(after) {
         return false;
     }
-    let body = b.src[start + lead + 2..body_end]
-        .trim_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b');
+    let body = b.src[start + lead + 2..body_end].trim_matches(is_ruby_space_char);
     b.push(Event::DisplayMath(CowStr::Borrowed(body)), start);
     b.pos = after;
     b.last = Last::Other;

@@ -23,8 +23,9 @@ mod table;
 mod task_list;
 
 use super::attributes::Attributes;
-use super::html::is_space;
 use super::span::Definitions;
+use crate::ctype::is_ruby_space;
+pub(crate) use crate::ctype::strip_opt_space;
 use crate::diagnostic::Issue;
 use pulldown_cmark::{CowStr, Event};
 
@@ -305,7 +306,7 @@ pub fn owned(item: Item<'_>) -> Item<'static> {
 
 /// A line of only white space.
 pub fn is_blank(line: &str) -> bool {
-    line.bytes().all(is_space)
+    line.bytes().all(is_ruby_space)
 }
 
 /// `^\^\s*?\n`
@@ -332,15 +333,4 @@ pub fn is_ial_line(line: &str) -> bool {
         }
     }
     false
-}
-
-/// Up to three leading spaces removed (`OPT_SPACE`).
-pub fn strip_opt_space(line: &str) -> &str {
-    let n = line.bytes().take(3).take_while(|&b| b == b' ').count();
-    &line[n..]
-}
-
-/// Leading spaces of a line (`OPT_SPACE` and beyond).
-pub fn leading_spaces(line: &str) -> usize {
-    line.bytes().take_while(|&b| b == b' ').count()
 }

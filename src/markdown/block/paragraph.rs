@@ -10,6 +10,7 @@
 use super::{
     header, html_block, is_blank, is_eob, is_ial_line, strip_opt_space, Blocks, Item, Last,
 };
+use crate::ctype::{is_ruby_space, is_ruby_space_char, leading, opt_space};
 use crate::markdown::options::Input;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
@@ -17,7 +18,7 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     let start = b.pos;
     // `PARAGRAPH_START`: up to three spaces, then anything but a space or a tab.
     let first = b.line_at(start);
-    let lead = first.bytes().take(3).take_while(|&c| c == b' ').count();
+    let lead = opt_space(first);
     if matches!(first.as_bytes().get(lead), Some(b' ' | b'\t')) {
         return false;
     }
@@ -27,7 +28,7 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         end = b.line_end(end);
     }
     b.pos = end;
-    let text = b.src[start..end].trim_end_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b');
+    let text = b.src[start..end].trim_end_matches(is_ruby_space_char);
     if b.last == Last::Paragraph {
         // Continue the paragraph before: its raw text grows to the end of this one.
         if let Some(i) = b.items.iter().rposition(|it| matches!(it, Item::Raw(..))) {
@@ -37,10 +38,7 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
             }
         }
     }
-    let lead = text.len()
-        - text
-            .trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b')
-            .len();
+    let lead = leading(text, is_ruby_space);
     let at = start + lead;
     b.push(Event::Start(Tag::Paragraph), start);
     b.items.push(Item::Raw(

@@ -98,47 +98,13 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     if is_separator(first.trim_end_matches([' ', '\t'])) {
         p = b.line_end(p);
     }
-    let mut sections: Vec<(Section, Vec<Row>)> = Vec::new();
-    let mut rows: Vec<Row> = Vec::new();
-    let mut align: Vec<Alignment> = Vec::new();
-    let mut has_footer = false;
-    let mut columns = 0;
-    let close = |kind: Section,
-                 force: bool,
-                 rows: &mut Vec<Row>,
-                 sections: &mut Vec<_>,
-                 has_footer: bool| {
-        if !has_footer || kind != Section::Body || force {
-            sections.push((kind, std::mem::take(rows)));
-        }
-    };
+    let mut table = Table::default();
     while p < b.src.len() {
         let line = b.line_at(p);
         if !has_pipe(line) || !b.src[p..].contains('\n') {
             break;
         }
-        let content = line.trim_end_matches([' ', '\t']);
-        if is_separator(content) {
-            if rows.is_empty() {
-            } else if align.is_empty() && !has_footer {
-                close(Section::Head, false, &mut rows, &mut sections, has_footer);
-                align = alignments(content);
-                if align.is_empty() {
-                    align.push(Alignment::None);
-                }
-            } else {
-                close(Section::Body, false, &mut rows, &mut sections, has_footer);
-            }
-        } else if is_footer_separator(content) {
-            if !rows.is_empty() {
-                close(Section::Body, true, &mut rows, &mut sections, has_footer);
-            }
-            has_footer = true;
-        } else {
-            let cells = split_row(content, leading_pipe);
-            columns = columns.max(cells.len());
-            rows.push((p, cells));
-        }
+        table.line(line.trim_end_matches([' ', '\t']), p, leading_pipe);
         p = b.line_end(p);
     }
     if !b.block_boundary_at(p) {
@@ -147,22 +113,83 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     if !pipes_outside_code(&b.src[start..p.saturating_sub(1).max(start)]) {
         return false;
     }
-    if !rows.is_empty() {
-        close(
-            if has_footer {
+    table.finish();
+    if !table.sections.iter().any(|(k, _)| *k == Section::Body) {
+        return false;
+    }
+    write(b, start, table);
+    b.pos = p;
+    b.last = Last::Other;
+    true
+}
+
+/// A table being read line by line: its sections so far and the rows of the open one.
+#[derive(Default)]
+struct Table {
+    sections: Vec<(Section, Vec<Row>)>,
+    rows: Vec<Row>,
+    align: Vec<Alignment>,
+    /// A `|=|` line has started the footer: later `|-|` lines split nothing.
+    has_footer: bool,
+    /// The widest row's cell count.
+    columns: usize,
+}
+
+impl Table {
+    /// A line of the table (trailing white space removed) at `at`.
+    fn line(&mut self, content: &str, at: usize, leading_pipe: bool) {
+        if is_separator(content) {
+            if self.rows.is_empty() {
+            } else if self.align.is_empty() && !self.has_footer {
+                self.close(Section::Head, false);
+                self.align = alignments(content);
+                if self.align.is_empty() {
+                    self.align.push(Alignment::None);
+                }
+            } else {
+                self.close(Section::Body, false);
+            }
+        } else if is_footer_separator(content) {
+            if !self.rows.is_empty() {
+                self.close(Section::Body, true);
+            }
+            self.has_footer = true;
+        } else {
+            let cells = split_row(content, leading_pipe);
+            self.columns = self.columns.max(cells.len());
+            self.rows.push((at, cells));
+        }
+    }
+
+    /// Ends the open section as `kind`; after a footer has started, body rows join it unless
+    /// `force`.
+    fn close(&mut self, kind: Section, force: bool) {
+        if !self.has_footer || kind != Section::Body || force {
+            self.sections.push((kind, std::mem::take(&mut self.rows)));
+        }
+    }
+
+    /// Ends the last section (the footer, if one started).
+    fn finish(&mut self) {
+        if !self.rows.is_empty() {
+            let kind = if self.has_footer {
                 Section::Foot
             } else {
                 Section::Body
-            },
-            false,
-            &mut rows,
-            &mut sections,
-            has_footer,
-        );
+            };
+            self.close(kind, false);
+        }
     }
-    if !sections.iter().any(|(k, _)| *k == Section::Body) {
-        return false;
-    }
+}
+
+/// The table's events: sections, rows padded to the widest, cells with their raw text.
+fn write(b: &mut Blocks<'_, '_>, start: usize, table: Table) {
+    let Table {
+        sections,
+        mut align,
+        columns,
+        ..
+    } = table;
     // kramdown keeps the alignment list of the header only up to the number of columns.
     align.resize(columns, Alignment::None);
 
@@ -194,9 +221,6 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         b.push(close, start);
     }
     b.push(Event::End(TagEnd::Table), start);
-    b.pos = p;
-    b.last = Last::Other;
-    true
 }
 
 /// Splits a row into cell texts: at `|` outside code spans (and outside `<code>…</code>`),

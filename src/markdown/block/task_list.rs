@@ -6,6 +6,8 @@
 //! it do not), and the list gets `task-list`. kramdown's own parser (`input: kramdown`) has none
 //! of this.
 
+use crate::ctype::is_ruby_space_char;
+
 const UNCHECKED: &str =
     "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />";
 const CHECKED: &str = "<input type=\"checkbox\" class=\"task-list-item-checkbox\" \
@@ -13,8 +15,7 @@ const CHECKED: &str = "<input type=\"checkbox\" class=\"task-list-item-checkbox\
 
 /// The paragraph's text with its box, if it starts with one.
 pub(super) fn with_checkbox(text: &str) -> Option<String> {
-    let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c');
-    let rest = text.trim_start_matches(is_space);
+    let rest = text.trim_start_matches(is_ruby_space_char);
     let (box_html, after) = if let Some(after) = rest.strip_prefix("[ ]") {
         (UNCHECKED, after)
     } else if let Some(after) = rest
@@ -25,7 +26,7 @@ pub(super) fn with_checkbox(text: &str) -> Option<String> {
     } else {
         return None;
     };
-    let body = after.trim_start_matches(is_space);
+    let body = after.trim_start_matches(is_ruby_space_char);
     // `\s+`: at least one white-space character after the brackets.
     if body.len() == after.len() {
         return None;

@@ -6,11 +6,8 @@
 //! not an ASCII word character, and not before one.
 
 use super::super::html::{escape_attribute, escape_text};
+use crate::ctype::is_ruby_word_char;
 use pulldown_cmark::{CowStr, Event};
-
-fn is_word(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_'
-}
 
 /// Splits `text` into text and abbreviation events (`abbrs` longest first), or gives it back.
 pub(super) fn split<'s>(
@@ -29,7 +26,10 @@ pub(super) fn split<'s>(
         abbrs.iter().find(|(a, _)| {
             !a.is_empty()
                 && s[at..].starts_with(a.as_str())
-                && !s[at + a.len()..].chars().next().is_some_and(is_word)
+                && !s[at + a.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_ruby_word_char)
         })
     };
     while i < s.len() {
@@ -37,7 +37,7 @@ pub(super) fn split<'s>(
         let c = s[i..].chars().next().unwrap_or(' ');
         let (at, hit) = if line_start && found_at(i).is_some() {
             (i, found_at(i))
-        } else if !is_word(c) && i + c.len_utf8() <= s.len() {
+        } else if !is_ruby_word_char(c) && i + c.len_utf8() <= s.len() {
             (i + c.len_utf8(), found_at(i + c.len_utf8()))
         } else {
             (i, None)

@@ -4,7 +4,8 @@
 //! the same backtick string (even inside a longer run); one space is trimmed from each end of a
 //! span opened by two or more backticks; a lone backtick between spaces is text.
 
-use super::{is_space_char, Spans};
+use super::Spans;
+use crate::ctype::is_ruby_space_char;
 use pulldown_cmark::{CowStr, Event};
 
 /// Backtick runs by length, as `'static` strings for the remembered searches.
@@ -25,8 +26,8 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     let delim = &s.src[start..after];
     let simple = delim.len() == 1;
     let lone = simple
-        && (start == 0 || s.char_before(start).is_some_and(is_space_char))
-        && s.char_at(after).is_some_and(is_space_char);
+        && (start == 0 || s.char_before(start).is_some_and(is_ruby_space_char))
+        && s.char_at(after).is_some_and(is_ruby_space_char);
     let closer = if lone {
         None
     } else {

@@ -6,7 +6,8 @@
 //! is strong. A `**` that finds no closing `**` is tried once more as `*` + em, without giving the
 //! first `*` back (kramdown's own quirk: `**foo*` is `<em>*foo</em>`).
 
-use super::{is_space_char, Kind, Spans, Stop, StopMatch};
+use super::{Kind, Spans, Stop, StopMatch};
+use crate::ctype::is_ruby_space_char;
 use crate::markdown::unicode::is_alnum;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
@@ -27,7 +28,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     let after = start + len;
 
     let refused = (kind_char == b'_' && ends_inside_word(&s.src[..start]))
-        || s.char_at(after).is_some_and(is_space_char)
+        || s.char_at(after).is_some_and(is_ruby_space_char)
         || s.inside(element)
         || s.too_deep()
         || s.out_of_budget();
@@ -68,9 +69,9 @@ fn sub_parse<'s>(s: &mut Spans<'s, '_>, delim: &'s str, element: Kind, kind_char
     let doubled: &str = if kind_char == b'*' { "**" } else { "__" };
     let found = s.parse(
         Some(Stop::Delimiter(delim)),
-        super::ALL,
+        &super::ALL,
         &mut |s, _m: StopMatch| {
-            let before_ok = !s.char_before(s.pos).is_some_and(is_space_char);
+            let before_ok = !s.char_before(s.pos).is_some_and(is_ruby_space_char);
             // An em does not close on `**` (unless that is part of a longer run).
             let not_double = element != Kind::Em || {
                 let r = s.rest();

@@ -4,6 +4,7 @@
 //! a numbered reference; any other is text (and a warning).
 
 use super::Spans;
+use crate::ctype::is_ruby_word;
 use pulldown_cmark::{CowStr, Event};
 
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
@@ -13,12 +14,11 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     }
     // `\w[\w-]*` (ASCII) then `]`.
     let b = r.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    if !b.get(2).is_some_and(|&c| word(c)) {
+    if !b.get(2).is_some_and(|&c| is_ruby_word(c)) {
         return false;
     }
     let mut p = 3;
-    while p < b.len() && (word(b[p]) || b[p] == b'-') {
+    while p < b.len() && (is_ruby_word(b[p]) || b[p] == b'-') {
         p += 1;
     }
     if b.get(p) != Some(&b']') {

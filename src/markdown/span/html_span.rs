@@ -7,7 +7,8 @@
 //! of the block becomes the element's content — kramdown warns, and so do we, since that is
 //! rarely what the writer meant. A block-level tag (`<div>`) inside a paragraph is text.
 
-use super::{Kind, Spans, Stop, StopMatch, HTML_ONLY};
+use super::constructs::HTML_ONLY;
+use super::{Kind, Spans, Stop, StopMatch};
 use crate::markdown::html::{self, BLOCK_ELEMENTS, ELEMENTS_WITHOUT_BODY};
 use pulldown_cmark::{CowStr, Event};
 
@@ -26,14 +27,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         return false;
     }
     let start = s.pos;
-    let comment_end = if r.starts_with("<!--") {
-        s.find_from("-->", start + 4).map(|at| at + 3)
-    } else {
-        None
-    };
-    if let Some(end) = comment_end {
-        s.push(Event::InlineHtml(CowStr::Borrowed(&s.src[start..end])));
-        s.pos = end;
+    if r.starts_with("<!--") && comment(s, start) {
         return true;
     }
     if let Some((name, end)) = html::end_tag(s.src, start) {
@@ -59,40 +53,46 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         s.pos = tag.end;
         return true;
     }
-    let known = html::is_known_element(&name);
+    element(s, start, &tag, &name);
+    true
+}
+
+/// `<!-- … -->`, written as it is; false when it does not close.
+fn comment(s: &mut Spans<'_, '_>, start: usize) -> bool {
+    let Some(end) = s.find_from("-->", start + 4).map(|at| at + 3) else {
+        return false;
+    };
+    s.push(Event::InlineHtml(CowStr::Borrowed(&s.src[start..end])));
+    s.pos = end;
+    true
+}
+
+/// An element from its start tag on: written empty when it has no body, else with its content
+/// up to the matching end tag (or to the end of the text, with a warning).
+fn element(s: &mut Spans<'_, '_>, start: usize, tag: &html::StartTag<'_>, name: &str) {
+    let known = html::is_known_element(name);
     let mut attrs = html::attributes(tag.attrs, known);
     for (_, v) in attrs.iter_mut() {
         if v.contains('\n') {
             *v = collapse_newlines(v);
         }
     }
-    let raw_model = html::content_model(&name) == html::ContentModel::Raw;
-    let mut parse_markdown = !raw_model && !s.current_is_raw() && s.defs.options.parse_span_html;
-    if let Some(i) = attrs.iter().position(|(k, _)| k == "markdown") {
-        let (_, v) = attrs.remove(i);
-        match v.as_str() {
-            "0" => parse_markdown = false,
-            "1" => parse_markdown = !raw_model,
-            "span" => parse_markdown = true,
-            _ => {}
-        }
-    }
-
+    let parse_markdown = content_is_markdown(s, name, &mut attrs);
     let mut open_tag = String::with_capacity(tag.end - start);
     open_tag.push('<');
-    open_tag.push_str(&name);
+    open_tag.push_str(name);
     html::write_attributes(&mut open_tag, &attrs);
-    let void = ELEMENTS_WITHOUT_BODY.contains(&name.as_str());
+    let void = ELEMENTS_WITHOUT_BODY.contains(&name);
     if tag.self_closing || void || s.too_deep() {
         // kramdown writes an empty void element as `<x />` and any other as `<x></x>`.
         open_tag.push_str(if void { " />" } else { "></" });
         if !void {
-            open_tag.push_str(&name);
+            open_tag.push_str(name);
             open_tag.push('>');
         }
         s.push(Event::InlineHtml(CowStr::from(open_tag)));
         s.pos = tag.end;
-        return true;
+        return;
     }
     open_tag.push('>');
     s.out.push(super::Out::HtmlStart(CowStr::from(open_tag)));
@@ -109,9 +109,9 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         ignore_case: known,
     };
     let parsers = if parse_markdown {
-        super::ALL
+        &super::ALL
     } else {
-        HTML_ONLY
+        &HTML_ONLY
     };
     let found = s.parse(Some(stop), parsers, &mut |_, _: StopMatch| true);
     if found {
@@ -131,7 +131,23 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     s.stack.pop();
     s.out
         .push(super::Out::HtmlEnd(CowStr::from(format!("</{name}>"))));
-    true
+}
+
+/// Whether the element's content is Markdown: not for raw content models (`<code>`, unknown
+/// names) nor inside raw content, unless its `markdown` attribute (taken out here) says so.
+fn content_is_markdown(s: &Spans<'_, '_>, name: &str, attrs: &mut Vec<(String, String)>) -> bool {
+    let raw_model = html::content_model(name) == html::ContentModel::Raw;
+    let mut parse_markdown = !raw_model && !s.current_is_raw() && s.defs.options.parse_span_html;
+    if let Some(i) = attrs.iter().position(|(k, _)| k == "markdown") {
+        let (_, v) = attrs.remove(i);
+        match v.as_str() {
+            "0" => parse_markdown = false,
+            "1" => parse_markdown = !raw_model,
+            "span" => parse_markdown = true,
+            _ => {}
+        }
+    }
+    parse_markdown
 }
 
 /// kramdown joins attribute values that span lines: `gsub(/\n+/, ' ')`.

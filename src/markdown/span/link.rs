@@ -7,23 +7,14 @@
 //! image's alt text is its raw text with escapes removed. A reference to an undefined id is text.
 
 use super::{Kind, Spans, Stop, StopMatch};
-use crate::markdown::html::is_space;
+use crate::ctype::{is_ruby_space, is_ruby_space_char, leading};
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
-    let r = s.rest();
-    let image = r.starts_with("![");
-    let open_len = if image { 2 } else { 1 };
-    if !(image || r.starts_with('[')) {
+    let Some((start, image)) = opener(s) else {
         return false;
-    }
-    // `(?=[^^])`: a footnote marker is not a link, and there must be a character after `[`.
-    match r.as_bytes().get(open_len) {
-        None | Some(b'^') => return false,
-        _ => {}
-    }
-    let start = s.pos;
-    let text_start = start + open_len;
+    };
+    let text_start = start + if image { 2 } else { 1 };
     let kind = if image { Kind::Image } else { Kind::Link };
     if !image && (s.inside(Kind::Link) || s.inside(Kind::Image) || known_to_fail(s, start))
         || s.too_deep()
@@ -36,18 +27,52 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     s.spend(super::ATTEMPT_COST);
     let mark = s.mark();
     s.pos = text_start;
-    let fallback = |s: &mut Spans<'_, '_>| {
+    let open = Open {
+        kind,
+        index: s.open(kind, super::placeholder(kind)),
+    };
+    let linked = link_text(s, &open, mark) && {
+        let alt_text = unescape(&s.src[text_start..s.pos]);
+        s.pos += 1; // `]`
+        reference(s, &open, &alt_text).unwrap_or_else(|| inline(s, &open, alt_text))
+    };
+    if !linked {
         s.rewind(mark);
         s.pos = text_start;
         s.text(start, text_start);
-        true
-    };
+    }
+    true
+}
 
-    let open_index = s.open(kind, super::placeholder(kind));
+/// Where a link or image opens here (`[` or `![`, `(?=[^^])`: not a footnote marker, and a
+/// character follows), and whether it is an image.
+fn opener(s: &Spans<'_, '_>) -> Option<(usize, bool)> {
+    let r = s.rest();
+    let image = r.starts_with("![");
+    if !(image || r.starts_with('[')) {
+        return None;
+    }
+    match r.as_bytes().get(if image { 2 } else { 1 }) {
+        None | Some(b'^') => None,
+        _ => Some((s.pos, image)),
+    }
+}
+
+/// A link or image whose text is being read.
+struct Open {
+    kind: Kind,
+    /// The index of its start event in the output, filled in by `finish`.
+    index: usize,
+}
+
+/// Parses the text as spans up to the `]` that balances the opening bracket (images inside
+/// count); the position is left on it. A link that finds none remembers where others cannot.
+fn link_text(s: &mut Spans<'_, '_>, open: &Open, mark: super::Mark) -> bool {
+    let image = open.kind == Kind::Image;
     let mut count: i64 = 1;
     // The brackets passed over without closing the link, for `remember_failures`.
     let mut passed: Vec<(usize, i64, bool)> = Vec::new();
-    let found = s.parse(Some(Stop::LinkBracket), super::ALL, &mut |s, m| {
+    let found = s.parse(Some(Stop::LinkBracket), &super::ALL, &mut |s, m| {
         let open = m != StopMatch::CloseBracket;
         count += if open { 1 } else { -1 };
         let images = s.stack.last().map_or(0, |f| f.images) as i64;
@@ -57,23 +82,19 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         }
         depth == 0
     });
-    if !found {
-        // With budget left, the scan reached the end of the text rather than giving up.
-        if !image && !s.out_of_budget() {
-            remember_failures(s, mark.stack_len, &passed);
-        }
-        return fallback(s);
+    // With budget left, a scan that failed reached the end of the text rather than giving up.
+    if !found && !image && !s.out_of_budget() {
+        remember_failures(s, mark.stack_len, &passed);
     }
-    let text_end = s.pos;
-    let alt_text = unescape(&s.src[text_start..text_end]);
-    s.pos += 1; // `]`
+    found
+}
 
+/// `\s*?\[([^\]]+)?\]` after the text, or nothing that opens a URL: a reference to a link
+/// definition (by the id, or by the text itself). `None` when a `(` follows instead; `false`
+/// when the id is not defined.
+fn reference(s: &mut Spans<'_, '_>, open: &Open, alt_text: &str) -> Option<bool> {
     let b = s.src.as_bytes();
-    // `\s*?\[([^\]]+)?\]`: a reference `[id]` or `[]`, possibly after white space.
-    let mut p = s.pos;
-    while p < b.len() && is_space(b[p]) {
-        p += 1;
-    }
+    let p = s.pos + leading(&s.src[s.pos..], is_ruby_space);
     let reference = if b.get(p) == Some(&b'[') {
         s.src[p + 1..]
             .find(']')
@@ -81,87 +102,43 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     } else {
         None
     };
-    if reference.is_some() || b.get(s.pos) != Some(&b'(') {
-        let (id, after) = match reference {
-            Some((id, after)) if !id.is_empty() => (normalize_id(id), after),
-            Some((_, after)) => (normalize_id(&alt_text), after),
-            None => (normalize_id(&alt_text), s.pos),
-        };
-        let Some((url, title)) = s.defs.links.get(&id) else {
-            return fallback(s);
-        };
-        s.pos = after;
-        finish(
-            s,
-            open_index,
-            kind,
-            LinkType::Reference,
-            CowStr::from(url.clone()),
-            title.clone().map(CowStr::from),
-            alt_text,
-        );
-        return true;
+    if reference.is_none() && b.get(s.pos) == Some(&b'(') {
+        return None;
     }
+    let (id, after) = match reference {
+        Some((id, after)) if !id.is_empty() => (normalize_id(id), after),
+        Some((_, after)) => (normalize_id(alt_text), after),
+        None => (normalize_id(alt_text), s.pos),
+    };
+    let Some((url, title)) = s.defs.links.get(&id) else {
+        return Some(false);
+    };
+    s.pos = after;
+    let (url, title) = (CowStr::from(url.clone()), title.clone().map(CowStr::from));
+    finish(
+        s,
+        open,
+        LinkType::Reference,
+        url,
+        title,
+        alt_text.to_owned(),
+    );
+    Some(true)
+}
 
-    // `(<url>)` or `(<url> "title")`
+/// `(url)`, `(<url>)`, `(url "title")`: the position is on the `(`. False when it does not close.
+fn inline(s: &mut Spans<'_, '_>, open: &Open, alt_text: String) -> bool {
+    let src = s.src;
     let paren = s.pos;
-    let mut url: Option<CowStr> = None;
-    if b.get(paren + 1) == Some(&b'<') {
-        let line = &s.src[paren + 2..];
-        let line = &line[..line.find('\n').unwrap_or(line.len())];
-        if let Some(close) = line.find('>') {
-            let u = &s.src[paren + 2..paren + 2 + close];
-            s.pos = paren + 2 + close + 1;
-            if b.get(s.pos) == Some(&b')') {
-                s.pos += 1;
-                finish(
-                    s,
-                    open_index,
-                    kind,
-                    LinkType::Inline,
-                    CowStr::Borrowed(u),
-                    None,
-                    alt_text,
-                );
-                return true;
-            }
-            url = Some(CowStr::Borrowed(u));
-        }
-    }
-    if url.is_none() {
-        // `(\()|(\))|\s(?=['"])`: balance parentheses; white space before a quote starts a title.
-        let mut depth = 0i64;
-        let mut q = paren;
-        let mut end = None;
-        while q < b.len() {
-            match b[q] {
-                b'(' => depth += 1,
-                b')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        end = Some(q);
-                        break;
-                    }
-                }
-                c if is_space(c) && matches!(b.get(q + 1), Some(b'"' | b'\'')) => {
-                    end = Some(q);
-                    break;
-                }
-                _ => {}
-            }
-            q += 1;
-        }
-        s.spend(q - paren);
-        let Some(end) = end else {
-            return fallback(s);
-        };
-        let u = s.src[paren + 1..end].trim_matches(|c: char| c.is_ascii() && is_space(c as u8));
-        s.pos = end + 1;
-        if depth == 0 {
+    // `(<url>)` or `(<url> "title")`
+    let mut url = None;
+    if let Some((u, after)) = angle_url(src, paren) {
+        s.pos = after;
+        if src.as_bytes().get(after) == Some(&b')') {
+            s.pos += 1;
             finish(
                 s,
-                open_index,
-                kind,
+                open,
                 LinkType::Inline,
                 CowStr::Borrowed(u),
                 None,
@@ -169,11 +146,80 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
             );
             return true;
         }
-        url = Some(CowStr::Borrowed(u));
+        url = Some(u);
     }
-    // `\s*?(["'])(.+?)\1\s*?\)`; a search that failed from an earlier place fails from here too.
+    if url.is_none() {
+        let (end, scanned) = balanced_url_end(src, paren);
+        s.spend(scanned);
+        let Some((end, closed)) = end else {
+            return false;
+        };
+        let u = src[paren + 1..end].trim_matches(is_ruby_space_char);
+        s.pos = end + 1;
+        if closed {
+            finish(
+                s,
+                open,
+                LinkType::Inline,
+                CowStr::Borrowed(u),
+                None,
+                alt_text,
+            );
+            return true;
+        }
+        url = Some(u);
+    }
+    let Some((title, after)) = title(s) else {
+        return false;
+    };
+    s.pos = after;
+    let url = CowStr::Borrowed(url.unwrap_or(""));
+    let title = Some(CowStr::Borrowed(title));
+    finish(s, open, LinkType::Inline, url, title, alt_text);
+    true
+}
+
+/// `<url>` right after the `(` at `paren`, on one line: the URL and the offset after the `>`.
+fn angle_url(src: &str, paren: usize) -> Option<(&str, usize)> {
+    if src.as_bytes().get(paren + 1) != Some(&b'<') {
+        return None;
+    }
+    let line = &src[paren + 2..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let close = line.find('>')?;
+    Some((&src[paren + 2..paren + 2 + close], paren + 2 + close + 1))
+}
+
+/// `(\()|(\))|\s(?=['"])` from the `(` at `paren`: the `)` that balances it (`true`), or the
+/// white space before a quote that starts a title (`false`); and the bytes scanned.
+fn balanced_url_end(src: &str, paren: usize) -> (Option<(usize, bool)>, usize) {
+    let b = src.as_bytes();
+    let mut depth = 0i64;
+    let mut q = paren;
+    while q < b.len() {
+        match b[q] {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return (Some((q, true)), q - paren);
+                }
+            }
+            c if is_ruby_space(c) && matches!(b.get(q + 1), Some(b'"' | b'\'')) => {
+                return (Some((q, depth == 0)), q - paren);
+            }
+            _ => {}
+        }
+        q += 1;
+    }
+    (None, q - paren)
+}
+
+/// `\s*?(["'])(.+?)\1\s*?\)` at the position: the title and the offset after the `)`. A search
+/// that failed from an earlier place fails from here too, so it is not repeated.
+fn title<'s>(s: &mut Spans<'s, '_>) -> Option<(&'s str, usize)> {
     let quote = s.src[s.pos..]
-        .trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8))
+        .trim_start_matches(is_ruby_space_char)
         .bytes()
         .next();
     let slot = match quote {
@@ -192,26 +238,9 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
             s.title_failed_from[k] = s.title_failed_from[k].min(s.pos);
         }
     }
-    match title {
-        Some((title, after)) => {
-            s.pos = after;
-            let url = url.unwrap_or(CowStr::Borrowed(""));
-            finish(
-                s,
-                open_index,
-                kind,
-                LinkType::Inline,
-                url,
-                Some(CowStr::Borrowed(title)),
-                alt_text,
-            );
-            true
-        }
-        None => fallback(s),
-    }
+    title
 }
 
-/// Fills in the start event and closes the element; an image keeps only its alt text.
 /// A link that found no closing bracket has scanned the rest of the text, and that scan answers
 /// for every `[` it passed at its own level: from such a `[`, a link would see the same brackets
 /// after it (in the same context, nothing before it counts), with the depth counted from there,
@@ -240,10 +269,10 @@ fn known_to_fail(s: &Spans<'_, '_>, at: usize) -> bool {
         && context.iter().zip(&s.stack).all(|(k, f)| *k == f.kind)
 }
 
+/// Fills in the start event and closes the element; an image keeps only its alt text.
 fn finish<'s>(
     s: &mut Spans<'s, '_>,
-    open_index: usize,
-    kind: Kind,
+    open: &Open,
     link_type: LinkType,
     url: CowStr<'s>,
     title: Option<CowStr<'s>>,
@@ -251,7 +280,8 @@ fn finish<'s>(
 ) {
     let title = title.unwrap_or(CowStr::Borrowed(""));
     let id = CowStr::Borrowed("");
-    if kind == Kind::Image {
+    let open_index = open.index;
+    if open.kind == Kind::Image {
         s.out.truncate(open_index + 1);
         s.out[open_index] = super::Out::Event(Event::Start(Tag::Image {
             link_type,
@@ -276,7 +306,7 @@ fn finish<'s>(
 fn title_at(src: &str, i: usize) -> Option<(&str, usize)> {
     let b = src.as_bytes();
     let mut p = i;
-    while p < b.len() && is_space(b[p]) {
+    while p < b.len() && is_ruby_space(b[p]) {
         p += 1;
     }
     let q = *b.get(p)?;
@@ -288,7 +318,7 @@ fn title_at(src: &str, i: usize) -> Option<(&str, usize)> {
     while k < b.len() {
         if b[k] == q {
             let mut after = k + 1;
-            while after < b.len() && is_space(b[after]) {
+            while after < b.len() && is_ruby_space(b[after]) {
                 after += 1;
             }
             if b.get(after) == Some(&b')') {
@@ -305,7 +335,7 @@ pub(crate) fn normalize_id(id: &str) -> String {
     let mut out = String::with_capacity(id.len());
     let mut space = false;
     for c in id.chars() {
-        if c.is_ascii() && is_space(c as u8) {
+        if c.is_ascii() && is_ruby_space(c as u8) {
             space = true;
             continue;
         }

@@ -4,6 +4,7 @@
 //! MathJax engine.
 
 use super::Spans;
+use crate::ctype::is_ruby_space_char;
 use pulldown_cmark::{CowStr, Event};
 
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
@@ -15,8 +16,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     let Some(close) = s.find_from("$$", start).map(|at| at - start) else {
         return false;
     };
-    let body =
-        s.src[start..start + close].trim_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b');
+    let body = s.src[start..start + close].trim_matches(is_ruby_space_char);
     s.push(Event::InlineMath(CowStr::Borrowed(body)));
     s.pos = start + close + 2;
     true

@@ -9,7 +9,8 @@
 //! first that matches consume it. Emphasis and links parse their content recursively and give up
 //! (rewinding) when no acceptable end follows. That is not CommonMark's delimiter algorithm, which
 //! is why `**プラットフォーム：**Gitcoin` is strong here and not in CommonMark. Each construct is a
-//! module below; this one is the scanner they share.
+//! module below, registered once in `constructs` (its name, start bytes and parse function, in
+//! kramdown's order); this one is the scanner they share.
 //!
 //! Rewinding can make a paragraph of thousands of unclosed delimiters quadratic, so every
 //! paragraph has a work budget proportional to its length; past it, the remaining constructs that
@@ -18,6 +19,7 @@
 mod abbreviation;
 mod autolink;
 mod codespan;
+mod constructs;
 mod emphasis;
 pub(crate) mod entity;
 mod escape;
@@ -33,9 +35,9 @@ mod strikethrough;
 mod typographic;
 
 use super::attributes::Attributes;
-use super::html::is_space;
-use crate::byte_set::{self, ByteSet};
+use crate::byte_set;
 use crate::diagnostic::Issue;
+use constructs::{Constructs, LookBack, ALL, CODESPAN_AND_HTML, CODESPAN_ONLY};
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::collections::HashMap;
 
@@ -52,109 +54,6 @@ pub struct Definitions {
     pub abbreviations: Vec<(String, String)>,
     /// The kramdown options, as `{::options /}` in the text has left them.
     pub options: super::KramdownOptions,
-}
-
-/// The span parsers, in kramdown's GFM order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Parser {
-    Emphasis,
-    Codespan,
-    Autolink,
-    SpanHtml,
-    FootnoteMarker,
-    Link,
-    SmartQuotes,
-    InlineMath,
-    SpanExtensions,
-    HtmlEntity,
-    Typographic,
-    LineBreak,
-    Escaped,
-    Strikethrough,
-}
-
-const ALL: &[Parser] = &[
-    Parser::Emphasis,
-    Parser::Codespan,
-    Parser::Autolink,
-    Parser::SpanHtml,
-    Parser::FootnoteMarker,
-    Parser::Link,
-    Parser::SmartQuotes,
-    Parser::InlineMath,
-    Parser::SpanExtensions,
-    Parser::HtmlEntity,
-    Parser::Typographic,
-    Parser::LineBreak,
-    Parser::Escaped,
-    Parser::Strikethrough,
-];
-
-/// Inside raw HTML only nested HTML is recognised.
-const HTML_ONLY: &[Parser] = &[Parser::SpanHtml];
-/// Table rows are first split at `|` outside code spans.
-pub(crate) const CODESPAN_ONLY: &[Parser] = &[Parser::Codespan];
-
-/// Which bytes can start a construct of a parser set (the first byte of each `span_start`
-/// pattern; smart quotes and line breaks also look back from their quote or newline), and `]`
-/// when a link's text is being parsed.
-const fn trigger_table(parsers: &[Parser], bracket: bool) -> ByteSet {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < parsers.len() {
-        let bytes: &[u8] = match parsers[i] {
-            Parser::Emphasis => b"*_",
-            Parser::Codespan => b"`",
-            Parser::Autolink | Parser::SpanHtml => b"<",
-            Parser::FootnoteMarker => b"[",
-            Parser::Link => b"[!",
-            Parser::SmartQuotes => b"\"'",
-            Parser::InlineMath => b"$",
-            Parser::SpanExtensions => b"{",
-            Parser::HtmlEntity => b"&",
-            Parser::Typographic => b"-.<>\\ ",
-            Parser::LineBreak => b"\\\n",
-            Parser::Escaped => b"\\",
-            Parser::Strikethrough => b"~",
-        };
-        let mut j = 0;
-        while j < bytes.len() {
-            t[bytes[j] as usize] = true;
-            j += 1;
-        }
-        i += 1;
-    }
-    // A space starts `<< `-style symbols only before `<<` or `>>`; looked at from there.
-    t[b' ' as usize] = false;
-    t[b']' as usize] = bracket;
-    t
-}
-
-/// The trigger tables of the parser sets in use, without and with `]`.
-static TRIGGERS: [[ByteSet; 2]; 4] = [
-    [trigger_table(ALL, false), trigger_table(ALL, true)],
-    [
-        trigger_table(HTML_ONLY, false),
-        trigger_table(HTML_ONLY, true),
-    ],
-    [
-        trigger_table(CODESPAN_ONLY, false),
-        trigger_table(CODESPAN_ONLY, true),
-    ],
-    [
-        trigger_table(&[Parser::Codespan, Parser::SpanHtml], false),
-        trigger_table(&[Parser::Codespan, Parser::SpanHtml], true),
-    ],
-];
-
-fn triggers(parsers: &[Parser], bracket: bool) -> &'static ByteSet {
-    let set = match parsers.len() {
-        1 if parsers[0] == Parser::SpanHtml => 1,
-        1 => 2,
-        2 => 3,
-        _ => 0,
-    };
-    &TRIGGERS[set][bracket as usize]
 }
 
 /// What an open element is, for kramdown's nesting rules (no em in em, no link in a link).
@@ -501,7 +400,7 @@ impl<'s, 'd> Spans<'s, 'd> {
     fn parse(
         &mut self,
         stop: Option<Stop<'_>>,
-        parsers: &[Parser],
+        parsers: &Constructs,
         accept: &mut dyn FnMut(&mut Self, StopMatch) -> bool,
     ) -> bool {
         while self.pos < self.src.len() {
@@ -525,7 +424,7 @@ impl<'s, 'd> Spans<'s, 'd> {
                     }
                 }
             }
-            if !self.run_parsers(parsers) {
+            if !parsers.run(self) {
                 self.take_char();
             }
         }
@@ -537,11 +436,12 @@ impl<'s, 'd> Spans<'s, 'd> {
     /// Most bytes (letters, CJK, spaces) can start nothing, so the scan only stops on bytes that
     /// can; two patterns look one character back from such a byte — a smart quote takes the
     /// character before the quote, and a line break the two spaces before the newline.
-    fn next_start(&mut self, stop: Option<Stop<'_>>, parsers: &[Parser]) -> Option<usize> {
+    fn next_start(&mut self, stop: Option<Stop<'_>>, parsers: &Constructs) -> Option<usize> {
         let b = self.src.as_bytes();
-        let triggers = triggers(parsers, matches!(stop, Some(Stop::LinkBracket)));
-        let quotes = parsers.contains(&Parser::SmartQuotes);
-        let breaks = parsers.contains(&Parser::LineBreak);
+        let triggers = parsers.triggers(matches!(stop, Some(Stop::LinkBracket)));
+        let quotes = parsers.looks_back(LookBack::CharBeforeQuote);
+        let guillemets = parsers.looks_back(LookBack::SpaceBeforeGuillemets);
+        let breaks = parsers.looks_back(LookBack::SpacesBeforeNewline);
         let mut i = byte_set::find(b, self.pos, triggers);
         while i < b.len() {
             let c = b[i];
@@ -559,7 +459,7 @@ impl<'s, 'd> Spans<'s, 'd> {
                 && b.get(i + 1) == Some(&b'>')
                 && i > self.pos
                 && b[i - 1] == b' '
-                && triggers[b'>' as usize]
+                && guillemets
             {
                 self.spend(i - 1 - self.pos);
                 return Some(i - 1);
@@ -568,7 +468,7 @@ impl<'s, 'd> Spans<'s, 'd> {
                 self.spend(i - 2 - self.pos);
                 return Some(i - 2);
             }
-            if stop.is_some_and(|s| self.stop_at(s, i).is_some()) || self.could_start(parsers, i) {
+            if stop.is_some_and(|s| self.stop_at(s, i).is_some()) || parsers.could_start(self, i) {
                 self.spend(i - self.pos);
                 return Some(i);
             }
@@ -587,72 +487,10 @@ impl<'s, 'd> Spans<'s, 'd> {
         Some(p)
     }
 
-    /// kramdown's `span_start` patterns (the union of what each parser looks for).
-    fn could_start(&self, parsers: &[Parser], i: usize) -> bool {
-        let b = self.src.as_bytes();
-        let c = b[i];
-        let next = b.get(i + 1).copied();
-        parsers.iter().any(|p| match p {
-            Parser::Emphasis => c == b'*' || c == b'_',
-            Parser::Codespan => c == b'`',
-            Parser::Autolink | Parser::SpanHtml => c == b'<',
-            Parser::FootnoteMarker => c == b'[' && next == Some(b'^'),
-            Parser::Link => c == b'[' || (c == b'!' && next == Some(b'[')),
-            // `[^\\]?["']`: a quote, or any other character right before one.
-            Parser::SmartQuotes => c == b'"' || c == b'\'' || (c != b'\\' && self.quote_follows(i)),
-            Parser::InlineMath => c == b'$',
-            Parser::SpanExtensions => c == b'{' && next == Some(b':'),
-            Parser::HtmlEntity => c == b'&',
-            // `--|\.\.\.|(?:\\| )?(?:<<|>>)`
-            Parser::Typographic => {
-                let r = &self.src[i..];
-                r.starts_with("--")
-                    || r.starts_with("...")
-                    || r.starts_with("<<")
-                    || r.starts_with(">>")
-                    || ((c == b'\\' || c == b' ')
-                        && (r[1..].starts_with("<<") || r[1..].starts_with(">>")))
-            }
-            // `(  |\\\\)(?=\n)`
-            Parser::LineBreak => {
-                let r = &self.src[i..];
-                r.starts_with("  \n") || r.starts_with("\\\\\n")
-            }
-            Parser::Escaped => c == b'\\',
-            Parser::Strikethrough => c == b'~' && next == Some(b'~'),
-        })
-    }
-
     /// Whether the character after the one at `i` is a straight quote.
     fn quote_follows(&self, i: usize) -> bool {
         let len = self.char_at(i).map_or(1, char::len_utf8);
         matches!(self.byte(i + len), Some(b'"' | b'\''))
-    }
-
-    /// Offers the position to the parsers in order; the first whose pattern matches consumes it.
-    fn run_parsers(&mut self, parsers: &[Parser]) -> bool {
-        for &p in parsers {
-            let handled = match p {
-                Parser::Emphasis => emphasis::parse(self),
-                Parser::Codespan => codespan::parse(self),
-                Parser::Autolink => autolink::parse(self),
-                Parser::SpanHtml => html_span::parse(self),
-                Parser::FootnoteMarker => footnote::parse(self),
-                Parser::Link => link::parse(self),
-                Parser::SmartQuotes => smart_quotes::parse(self),
-                Parser::InlineMath => math::parse(self),
-                Parser::SpanExtensions => extensions::parse(self),
-                Parser::HtmlEntity => entity::parse(self),
-                Parser::Typographic => typographic::parse(self),
-                Parser::LineBreak => line_break::parse(self),
-                Parser::Escaped => escape::parse(self),
-                Parser::Strikethrough => strikethrough::parse(self),
-            };
-            if handled {
-                return true;
-            }
-        }
-        false
     }
 
     fn stop_at(&self, stop: Stop<'_>, i: usize) -> Option<StopMatch> {
@@ -800,7 +638,7 @@ pub(crate) fn parse<'s>(text: &'s str, defs: &Definitions, in_html: bool) -> Par
         (true, true) => Some("\n"),
         (true, false) => Some("\\\n"),
     };
-    spans.parse(None, ALL, &mut accept_any);
+    spans.parse(None, &ALL, &mut accept_any);
     if spans.out_of_budget() {
         spans.warn(
             0,
@@ -829,10 +667,10 @@ pub(crate) enum Child<'s> {
 pub(crate) fn code_and_html_children<'s>(text: &'s str, with_html: bool) -> Vec<Child<'s>> {
     let defs = Definitions::default();
     let mut spans = Spans::new(text, &defs);
-    let parsers: &[Parser] = if with_html {
-        &[Parser::Codespan, Parser::SpanHtml]
+    let parsers = if with_html {
+        &CODESPAN_AND_HTML
     } else {
-        CODESPAN_ONLY
+        &CODESPAN_ONLY
     };
     spans.parse(None, parsers, &mut accept_any);
     let mut children = Vec::new();
@@ -877,11 +715,6 @@ pub(crate) fn code_and_html_children<'s>(text: &'s str, with_html: bool) -> Vec<
     children
 }
 
-/// Ruby's `\s` for a character.
-fn is_space_char(c: char) -> bool {
-    c.is_ascii() && is_space(c as u8)
-}
-
 /// The start event of a link or image whose destination is not known yet.
 fn placeholder(kind: Kind) -> Event<'static> {
     let tag = match kind {
@@ -899,4 +732,91 @@ fn placeholder(kind: Kind) -> Event<'static> {
         },
     };
     Event::Start(tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::testing::squeezed_html;
+
+    fn texts(events: &[Event<'_>]) -> String {
+        events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    // Expected HTML from kramdown_ref.rb (Jekyll 4.3.1, kramdown 2.4), white space between tags
+    // removed.
+    #[test]
+    fn the_scanner_should_offer_each_place_to_the_constructs_in_kramdowns_order() {
+        assert_eq!(
+            squeezed_html(
+                "**プラットフォーム：**Gitcoin and \"quoted\" text -- dash...\nline  \n\
+                 break `co|de` <<x>>\n"
+            ),
+            "<p><strong>プラットフォーム：</strong>Gitcoin and \u{201c}quoted\u{201d} text \
+             \u{2013} dash\u{2026}line<br />break \
+             <code class=\"language-plaintext highlighter-rouge\">co|de</code> \u{ab}x\u{bb}</p>"
+        );
+    }
+
+    #[test]
+    fn a_start_found_by_looking_back_should_take_the_bytes_before_its_trigger() {
+        let defs = Definitions::default();
+        let (events, _, _) = parse("a  \nb", &defs, false);
+        assert_eq!(
+            events,
+            [
+                Event::Text("a".into()),
+                Event::HardBreak,
+                Event::Text("\nb".into())
+            ],
+            "the two spaces before the newline should be the break"
+        );
+        let (events, _, _) = parse("x >> y", &defs, false);
+        assert_eq!(
+            texts(&events),
+            "x\u{a0}\u{bb} y",
+            "` >>` should take its space"
+        );
+    }
+
+    #[test]
+    fn a_tangled_paragraph_should_keep_every_character_and_say_so() {
+        let text = "*a [b <i ".repeat(4000);
+        let defs = Definitions::default();
+        let (events, _, issues) = parse(&text, &defs, false);
+        assert_eq!(
+            texts(&events),
+            text,
+            "the unclosed constructs should be read as text"
+        );
+        assert!(
+            issues.iter().any(|i| i.message.contains("too tangled")),
+            "running out of budget should be said"
+        );
+    }
+
+    #[test]
+    fn code_and_html_children_should_list_the_top_level_pieces() {
+        assert_eq!(
+            code_and_html_children("a `b|c` <span>|</span> d", true),
+            [
+                Child::Text("a ".into()),
+                Child::Code("b|c"),
+                Child::Text(" ".into()),
+                Child::Other,
+                Child::Text(" d".into()),
+            ]
+        );
+        assert_eq!(
+            code_and_html_children("a <span>|</span>", false),
+            [Child::Text("a <span>|</span>".into())],
+            "without HTML only code spans should be pieces of their own"
+        );
+    }
 }

@@ -6,6 +6,7 @@
 //! `**"x"**` sees the `*` before the quote. Ruby's `\s` and `\w` are ASCII here, `\b` is Unicode.
 
 use super::Spans;
+use crate::ctype::{is_ruby_space_char, is_ruby_word_char};
 use crate::markdown::unicode::is_word;
 
 const LSQUO: &str = "\u{2018}";
@@ -20,12 +21,12 @@ fn is_punct(c: char) -> bool {
 
 /// `\s` (ASCII)
 fn space(c: Option<char>) -> bool {
-    matches!(c, Some(' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c'))
+    c.is_some_and(is_ruby_space_char)
 }
 
 /// `\w` (ASCII)
 fn word(c: Option<char>) -> bool {
-    c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+    c.is_some_and(is_ruby_word_char)
 }
 
 /// `SQ_CLOSE`: `[^\ \\\t\r\n\[{(-]`

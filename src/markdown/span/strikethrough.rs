@@ -5,7 +5,7 @@
 //! parsed on its own, as a new text (so emphasis around it does not see it).
 
 use super::{Kind, Spans};
-use crate::markdown::html::is_space;
+use crate::ctype::is_ruby_space;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// The first valid closer at or after `from`; remembered, since every later search from further
@@ -24,7 +24,7 @@ fn closer_from(s: &mut Spans<'_, '_>, from: usize) -> Option<usize> {
         if i + 1 >= b.len() {
             break None;
         }
-        if b[i] == b'~' && b[i + 1] == b'~' && !is_space(b[i - 1]) && b[i - 1] != b'~' {
+        if b[i] == b'~' && b[i + 1] == b'~' && !is_ruby_space(b[i - 1]) && b[i - 1] != b'~' {
             break Some(i);
         }
         i += 1;
@@ -41,7 +41,10 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     }
     let r = s.rest();
     let b = r.as_bytes();
-    if !r.starts_with("~~") || b.get(2).is_none_or(|&c| is_space(c) || c == b'~') || s.too_deep() {
+    if !r.starts_with("~~")
+        || b.get(2).is_none_or(|&c| is_ruby_space(c) || c == b'~')
+        || s.too_deep()
+    {
         return false;
     }
     // The first `~~` preceded by a character that is neither white space nor `~`.
@@ -59,7 +62,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         first_child: 0,
         images: 0,
     });
-    sub.parse(None, super::ALL, &mut super::accept_any);
+    sub.parse(None, &super::ALL, &mut super::accept_any);
     s.budget = sub.budget;
     s.issues
         .extend(sub.issues.drain(..).map(|i| i.shifted(start + 2)));
