@@ -132,8 +132,10 @@ function onRender(r) {
   useLanguage(r.postLang ?? current.lang);
   showSwitcher();
   translations.refresh();
-  // The renderer's diagnostics and those of the site's template.
-  const diagnostics = [...r.diagnostics, ...newPosts.check(current, editor.text())];
+  // The renderer's diagnostics and those of the site's template (a post shown as its site's
+  // page has them in its report already: the Site checks it).
+  const checks = r.url != null ? [] : newPosts.check(current, editor.text());
+  const diagnostics = [...r.diagnostics, ...checks];
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   showProblems(diagnostics, r.siteDiagnostics);
   form.update(editor.text());
