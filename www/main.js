@@ -87,6 +87,8 @@ const newPosts = new NewPosts($('#new-post'), $('#translate'), {
     post.created = true;
     show(post);
   },
+  replace: (text) => replaceText(editor.view, text),
+  t: () => t,
 });
 const form = new FrontMatterForm($('[data-testid=front-matter-form]'), {
   text: () => editor.text(),
