@@ -73,7 +73,8 @@ const translations = createTranslations({
 const saver = new Saver({
   download: (post, text) => downloadText(post.name, text),
   saved: onSaved,
-  conflict: askConflict,
+  conflict: (request) => askConflict(request, t),
+  t: () => t,
   report: (message) => ((note = message), showStatus()),
 });
 // The same path as the folder picker, for a directory handle got otherwise (tests use the
@@ -350,7 +351,7 @@ async function save() {
   try {
     await saver.save(current, editor.text());
   } catch (error) {
-    note = `Could not save ${current.name} (${error.message}); your text is kept as a draft.`;
+    note = t('saveError', { name: current.name, error: error.message });
     showStatus();
   }
 }
@@ -361,7 +362,7 @@ function onSaved(post, text, { reload }) {
   Preview.discardDraft(post.id, post.lang);
   drafted.delete(key(post));
   post.text = text;
-  note = reload ? '' : `Saved ${post.name}.`;
+  note = reload ? '' : t('saved', { name: post.name });
   if (reload && post === current) return show(post);
   showStatus();
   showDraftState();

@@ -65,13 +65,14 @@ export class NewPosts {
   ask(kind) {
     const current = this.page.current();
     const sections = kind === 'translate' ? this.sections.filter((s) => s.lang !== current.lang) : this.sections;
+    const t = this.page.t();
     const dialog = document.createElement('dialog');
     dialog.className = 'new-post';
     dialog.dataset.testid = `${kind}-dialog`;
     const form = document.createElement('form');
     form.method = 'dialog';
     const heading = Object.assign(document.createElement('h2'), {
-      textContent: kind === 'translate' ? `Translate “${current.title}”` : 'New post',
+      textContent: kind === 'translate' ? t('translateTitle', { title: current.title }) : t('newPost'),
     });
     const select = document.createElement('select');
     select.name = 'section';
@@ -85,11 +86,11 @@ export class NewPosts {
       l.append(text, ' ', control);
       return l;
     };
-    const create = Object.assign(document.createElement('button'), { type: 'submit', value: 'create', textContent: 'Create' });
+    const create = Object.assign(document.createElement('button'), { type: 'submit', value: 'create', textContent: t('create') });
     create.dataset.testid = 'post-create';
-    const cancel = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Cancel' });
+    const cancel = Object.assign(document.createElement('button'), { type: 'button', textContent: t('cancel') });
     cancel.addEventListener('click', () => dialog.close());
-    form.append(heading, label('Section', select), label('Title', title), create, cancel);
+    form.append(heading, label(t('section'), select), label(t('postTitle'), title), create, cancel);
     dialog.append(form);
     document.body.append(dialog);
     dialog.addEventListener('close', () => {

@@ -86,8 +86,10 @@ test('New post should start from the section template and Save should create its
   );
   await page.click('[data-testid=save]');
   const path = `_i18n/ja/_posts/${today()}-ミドルウェア-世界を変える.md`;
-  await page.waitForFunction(() => document.querySelector('.status .note').textContent.includes('Saved'));
+  // The page speaks the post's language: a Japanese post's note is in Japanese.
+  await page.waitForFunction(() => document.querySelector('.status .note').textContent.includes('を保存しました'));
   assert.equal(await readOpfs(page, path), text, 'Save should create the file at its dated path');
+  assert.equal(await page.locator('[data-testid=save]').innerText(), '保存', 'the Save button should be in the page’s language');
   await page.close();
 });
 
