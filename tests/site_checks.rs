@@ -66,11 +66,17 @@ fn every_posts_page_should_report_what_postview_check_reports_images_aside() {
                     .collect()
             })
             .unwrap_or_default();
-        assert_eq!(got, want, "{path}: the page should say what `postview check` says");
+        assert_eq!(
+            got, want,
+            "{path}: the page should say what `postview check` says"
+        );
         posts += 1;
         reported += got.len();
     }
-    assert!(posts > 250, "the shared site's posts should all be seen: {posts}");
+    assert!(
+        posts > 250,
+        "the shared site's posts should all be seen: {posts}"
+    );
     assert!(
         reported > 0,
         "the shared site's known problems (`lang: zh-Hans` in English posts) should be reported"

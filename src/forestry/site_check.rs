@@ -213,13 +213,13 @@ fn checked(
 }
 
 /// A post's diagnostics: the renderer's and the checks', by line and column. An empty file has
-/// nothing else worth saying than that it is empty.
+/// nothing else worth saying than that it is empty (the checks' one error then).
 pub fn with_checks(
     text: &str,
     rendered: Vec<Diagnostic>,
     checks: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
-    let mut all = if checks::is_blank(text) {
+    let mut all = if checks::is_blank(text) && !checks.is_empty() {
         Vec::new()
     } else {
         rendered
