@@ -5,7 +5,8 @@
 // not opened that way (files opened one by one, the demo, browsers without the API) are
 // downloaded, as before.
 
-import { isPost, isPostText, sitePath } from './family.js';
+import { sitePath } from './pkg/postview.js';
+import { isPost, isPostText } from './family.js';
 import { translator } from './i18n.js';
 
 /** Folders never part of a site's sources, not walked. */
