@@ -85,7 +85,7 @@ export function makeSiteCopy() {
       'tags: []',
       'title: Site view',
       "location: 'Shanghai'",
-      'type: Notes',
+      'type: 新闻', // one of the en-post template's choices: the post has no problem
       '---',
       'The post as the site publishes it.',
       '',

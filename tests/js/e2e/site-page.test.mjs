@@ -64,7 +64,7 @@ test('a post of an opened site folder should be shown as the site publishes it',
 
   // The layout: the masthead, the post layout's heading and date, the epilogue in English.
   assert.equal(await preview.locator('header.masthead').count(), 1, 'the masthead of _includes/header.html');
-  assert.equal((await preview.locator('.post-container > h1').innerText()).trim(), 'Notes | Site view');
+  assert.equal((await preview.locator('.post-container > h1').innerText()).trim(), '新闻 | Site view');
   assert.match(await preview.locator('.post-container .post-date').innerText(), /2024/);
   assert.equal(await preview.locator('h2', { hasText: 'Dimension Official Website' }).count(), 1, 'the epilogue');
   assert.equal(await frame.title(), 'News — The Portal to the New, Open Internet.', 'the layout head title');
@@ -113,7 +113,7 @@ test('a post of an opened site folder should be shown as the site publishes it',
   await goToLine(page, 7);
   await page.keyboard.press('End');
   await page.keyboard.type(' again');
-  await preview.locator('.post-container > h1', { hasText: 'Notes | Site view again' }).waitFor({ timeout: 3000 });
+  await preview.locator('.post-container > h1', { hasText: '新闻 | Site view again' }).waitFor({ timeout: 3000 });
   assert.equal(await preview.locator('img[alt="From the folder"]').count(), 1);
 
   // Broken front matter: the error is listed and clickable, the layout stays as it was.
