@@ -223,7 +223,7 @@ function replaceText(editor, text) {
 }
 
 /** Shows a modal dialog; resolves true if its confirm button closed it. */
-function ask(dialog) {
+export function ask(dialog) {
   return new Promise((done) => {
     const confirm = dialog.querySelector('.confirm');
     const cancel = dialog.querySelector('.cancel');

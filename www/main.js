@@ -73,7 +73,8 @@ const translations = createTranslations({
 const saver = new Saver({
   download: (post, text) => downloadText(post.name, text),
   saved: onSaved,
-  conflict: askConflict,
+  conflict: (request) => askConflict(request, t),
+  t: () => t,
   report: (message) => ((note = message), showStatus()),
 });
 // The same path as the folder picker, for a directory handle got otherwise (tests use the
@@ -87,6 +88,8 @@ const newPosts = new NewPosts($('#new-post'), $('#translate'), {
     post.created = true;
     show(post);
   },
+  replace: (text) => replaceText(editor.view, text),
+  t: () => t,
 });
 const form = new FrontMatterForm($('[data-testid=front-matter-form]'), {
   text: () => editor.text(),
@@ -132,8 +135,10 @@ function onRender(r) {
   useLanguage(r.postLang ?? current.lang);
   showSwitcher();
   translations.refresh();
-  // The renderer's diagnostics and those of the site's template.
-  const diagnostics = [...r.diagnostics, ...newPosts.check(current, editor.text())];
+  // The renderer's diagnostics and those of the site's template (a post shown as its site's
+  // page has them in its report already: the Site checks it).
+  const checks = r.url != null ? [] : newPosts.check(current, editor.text());
+  const diagnostics = [...r.diagnostics, ...checks];
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   showProblems(diagnostics, r.siteDiagnostics);
   form.update(editor.text());
@@ -346,7 +351,7 @@ async function save() {
   try {
     await saver.save(current, editor.text());
   } catch (error) {
-    note = `Could not save ${current.name} (${error.message}); your text is kept as a draft.`;
+    note = t('saveError', { name: current.name, error: error.message });
     showStatus();
   }
 }
@@ -357,7 +362,7 @@ function onSaved(post, text, { reload }) {
   Preview.discardDraft(post.id, post.lang);
   drafted.delete(key(post));
   post.text = text;
-  note = reload ? '' : `Saved ${post.name}.`;
+  note = reload ? '' : t('saved', { name: post.name });
   if (reload && post === current) return show(post);
   showStatus();
   showDraftState();

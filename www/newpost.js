@@ -1,7 +1,10 @@
 // New post and Translate, from the templates of the site folder the page opened (its
 // `.forestry/`): pick the language section, give a title; the file's path, front matter and slug
-// come from the core (SiteTemplates, src/page/site_forms.rs), the clock from here.
-import { SiteTemplates } from './pkg/postview.js';
+// come from the core (SiteTemplates, src/page/site_forms.rs), the clock from here. A translation
+// offers to write its key into the post it translates (planTranslationLinks: that line only),
+// shown in the write-links dialog before it changes anything.
+import { SiteTemplates, planTranslationLinks } from './pkg/postview.js';
+import { ask } from './compare.js';
 
 /** The clock now, as SiteTemplates wants it. */
 export function now(date = new Date()) {
@@ -24,7 +27,8 @@ export async function readForestry(files) {
 
 /**
  * The New post and Translate buttons. `page`: `{ current() → post, text() → string, open(path,
- * text) }`. Hidden until a site with templates is opened (`use(files)`).
+ * text), replace(text) (the shown post's text, as one edit), t() → translator }`. Hidden until a
+ * site with templates is opened (`use(files)`).
  */
 export class NewPosts {
   constructor(newButton, translateButton, page) {
@@ -61,13 +65,14 @@ export class NewPosts {
   ask(kind) {
     const current = this.page.current();
     const sections = kind === 'translate' ? this.sections.filter((s) => s.lang !== current.lang) : this.sections;
+    const t = this.page.t();
     const dialog = document.createElement('dialog');
     dialog.className = 'new-post';
     dialog.dataset.testid = `${kind}-dialog`;
     const form = document.createElement('form');
     form.method = 'dialog';
     const heading = Object.assign(document.createElement('h2'), {
-      textContent: kind === 'translate' ? `Translate “${current.title}”` : 'New post',
+      textContent: kind === 'translate' ? t('translateTitle', { title: current.title }) : t('newPost'),
     });
     const select = document.createElement('select');
     select.name = 'section';
@@ -81,11 +86,11 @@ export class NewPosts {
       l.append(text, ' ', control);
       return l;
     };
-    const create = Object.assign(document.createElement('button'), { type: 'submit', value: 'create', textContent: 'Create' });
+    const create = Object.assign(document.createElement('button'), { type: 'submit', value: 'create', textContent: t('create') });
     create.dataset.testid = 'post-create';
-    const cancel = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Cancel' });
+    const cancel = Object.assign(document.createElement('button'), { type: 'button', textContent: t('cancel') });
     cancel.addEventListener('click', () => dialog.close());
-    form.append(heading, label('Section', select), label('Title', title), create, cancel);
+    form.append(heading, label(t('section'), select), label(t('postTitle'), title), create, cancel);
     dialog.append(form);
     document.body.append(dialog);
     dialog.addEventListener('close', () => {
@@ -96,11 +101,43 @@ export class NewPosts {
     dialog.showModal();
   }
 
-  create(kind, section, title, current) {
+  async create(kind, section, title, current) {
+    const source = this.page.text();
     const made =
       kind === 'translate'
-        ? this.templates.translate(this.page.text(), current.path, current.lang, section, title, now())
+        ? this.templates.translate(source, current.path, current.lang, section, title, now())
         : this.templates.newPost(section, title, now());
+    if (kind === 'translate') {
+      // Whatever goes wrong in the offer, the translation still opens.
+      await this.offerBackLink(current, source, section, made.path).catch((error) => console.error(error));
+    }
     this.page.open(made.path, made.text);
+  }
+
+  /**
+   * Offers to name the new translation at `path` (in `section`) in the front matter of `original`
+   * (whose text is `text`): the line is shown first, and written into the editor only if
+   * confirmed, while `original` is still the post shown (its draft keeps it until it is saved).
+   */
+  async offerBackLink(original, text, section, path) {
+    const lang = this.sections.find((s) => s.path === section)?.lang;
+    if (!lang || !original.path) return;
+    const family = {
+      posts: [
+        { lang: original.lang, path: original.path, declared: true },
+        { lang, path, declared: true },
+      ],
+      evidence: [],
+    };
+    const [edit] = planTranslationLinks(family, [{ path: original.path, source: text }]);
+    if (!edit?.changes.length) return;
+    const t = this.page.t();
+    const dialog = document.getElementById('write-links-dialog');
+    dialog.querySelector('.changes').textContent = [
+      edit.path,
+      ...edit.changes.map((c) => `  ${t('lineN', { line: c.line })}: ${c.before ?? t('newLine')} → ${c.after}`),
+    ].join('\n');
+    dialog.querySelector('.confirm').disabled = false;
+    if (await ask(dialog)) this.page.replace(edit.text);
   }
 }

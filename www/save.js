@@ -7,13 +7,14 @@
 
 import { sitePath } from './pkg/postview.js';
 import { isPost, isPostText } from './family.js';
+import { translator } from './i18n.js';
 
 /** Folders never part of a site's sources, not walked. */
 const SKIPPED = new Set(['.git', 'node_modules', '_site', '.jekyll-cache', 'vendor']);
 
 export class Saver {
   /**
-   * `ui`: `{ download(post, text), saved(post, text), conflict({ post, disk, mine }) → Promise<'overwrite' | 'disk' | 'cancel'>, report(message) }`.
+   * `ui`: `{ download(post, text), saved(post, text), conflict({ post, disk, mine }) → Promise<'overwrite' | 'disk' | 'cancel'>, report(message), t?() → translator }`.
    */
   constructor(ui) {
     this.ui = ui;
@@ -49,7 +50,7 @@ export class Saver {
   async openDirectory(dir) {
     if (dir.requestPermission) {
       const state = await dir.requestPermission({ mode: 'readwrite' }).catch(() => 'denied');
-      if (state !== 'granted') this.ui.report('The folder was opened read-only: Save will download.');
+      if (state !== 'granted') this.ui.report((this.ui.t?.() ?? translator('en'))('readOnly'));
     }
     this.files.clear();
     this.root = dir;
@@ -129,14 +130,15 @@ export class Saver {
 
 /**
  * Shows the file on disk and the editor's text side by side and resolves with the user's choice:
- * 'overwrite' (write mine), 'disk' (take the file's text into the editor) or 'cancel'.
+ * 'overwrite' (write mine), 'disk' (take the file's text into the editor) or 'cancel'. `t`: the
+ * page's translator.
  */
-export function askConflict({ post, disk, mine }) {
+export function askConflict({ post, disk, mine }, t = translator('en')) {
   const dialog = document.createElement('dialog');
   dialog.dataset.testid = 'conflict';
   dialog.className = 'conflict';
   const heading = Object.assign(document.createElement('h2'), {
-    textContent: `${post.name} changed on disk since it was opened`,
+    textContent: t('conflictTitle', { name: post.name }),
   });
   const column = (title, text, testid) => {
     const figure = document.createElement('figure');
@@ -148,7 +150,7 @@ export function askConflict({ post, disk, mine }) {
   };
   const sides = document.createElement('div');
   sides.className = 'sides';
-  sides.append(column('On disk', disk, 'conflict-disk-text'), column('Yours (in the editor)', mine, 'conflict-mine-text'));
+  sides.append(column(t('onDisk'), disk, 'conflict-disk-text'), column(t('yours'), mine, 'conflict-mine-text'));
   const buttons = document.createElement('div');
   buttons.className = 'choices';
   const choice = (label, value) => {
@@ -157,9 +159,9 @@ export function askConflict({ post, disk, mine }) {
     return button;
   };
   buttons.append(
-    choice('Overwrite the file with mine', 'overwrite'),
-    choice('Take the file on disk (replaces the editor text)', 'disk'),
-    choice('Cancel (keep editing, write nothing)', 'cancel'),
+    choice(t('overwrite'), 'overwrite'),
+    choice(t('takeDisk'), 'disk'),
+    choice(t('keepEditing'), 'cancel'),
   );
   dialog.append(heading, sides, buttons);
   document.body.append(dialog);

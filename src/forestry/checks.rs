@@ -43,13 +43,18 @@ impl Post<'_> {
 
 /// An empty post file: Jekyll publishes a blank page for it.
 pub fn empty(post: &Post) -> Option<Issue> {
-    post.text.trim().is_empty().then(|| {
+    is_blank(post.text).then(|| {
         Issue::error(
             0,
             "the post file is empty: Jekyll publishes a blank page for it; restore its text or \
              delete the file",
         )
     })
+}
+
+/// Whether a post's text is empty (white space only).
+pub fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
 }
 
 fn is_empty(v: &Value) -> bool {

@@ -16,7 +16,10 @@ mod site_check;
 pub mod template;
 
 pub use settings::Section;
-pub use site_check::{check_post, check_site, FileProblems, SiteCheck, SiteFile};
+pub use site_check::{
+    check_post, check_post_in_site, check_site, languages, with_checks, FileProblems, SiteCheck,
+    SiteFile,
+};
 pub use template::{Field, FieldKind, Template};
 
 use crate::diagnostic::{Issue, LineIndex};

@@ -9,7 +9,7 @@ use super::checks::{self, Post};
 use super::{folder_lang, Forestry, SiteIndex};
 use crate::diagnostic::{Diagnostic, Issue, Severity};
 use crate::options::{Options, DEFAULT_LANGUAGES};
-use crate::value::Value;
+use crate::value::{Map, Value};
 use crate::{front_matter, render_post};
 use serde::{Deserialize, Serialize};
 
@@ -58,7 +58,12 @@ pub fn is_post(path: &str) -> bool {
 pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
     let (forestry, mut problems) =
         Forestry::read(files.iter().map(|f| (f.path.as_str(), f.text.as_str())));
-    let languages = languages(files);
+    let config = files
+        .iter()
+        .find(|f| f.path == "_config.yml")
+        .map(|f| front_matter::parse(&f.text).0)
+        .unwrap_or_default();
+    let languages = languages(&config, files.iter().map(|f| f.path.as_str()));
     let mut options = Options {
         languages: languages.clone(),
         ..Options::default()
@@ -91,15 +96,9 @@ pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
             front_matter: &rendered.front_matter,
             readable,
         };
-        let mut issues = post_issues(&post, &forestry, &site);
-        let lines = crate::diagnostic::LineIndex::new(&text);
-        // An empty file has nothing else worth saying.
-        let mut diagnostics = match checks::empty(&post) {
-            Some(_) => Vec::new(),
-            None => rendered.diagnostics,
-        };
-        diagnostics.extend(issues.drain(..).map(|i| lines.locate(i)));
-        diagnostics.sort_by_key(|d| (d.line, d.column));
+        let issues = post_issues(&post, &forestry, &site);
+        let checked = super::FileProblems::new(&file.path, &text, issues).diagnostics;
+        let diagnostics = with_checks(&text, rendered.diagnostics, checked);
         if !diagnostics.is_empty() {
             problems.push(super::FileProblems {
                 path: file.path.clone(),
@@ -123,6 +122,17 @@ pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
 
 /// The checks of one post (not the renderer's diagnostics).
 pub fn post_issues(post: &Post, forestry: &Forestry, site: &SiteIndex) -> Vec<Issue> {
+    let mut issues = template_issues(post, forestry);
+    if post.readable && checks::empty(post).is_none() {
+        issues.extend(site_issues(post, site));
+        issues.extend(checks::images(post, site));
+    }
+    issues
+}
+
+/// The checks that need only the post's template and folder: empty file, required fields,
+/// select options, date formats, `lang` against the folder.
+fn template_issues(post: &Post, forestry: &Forestry) -> Vec<Issue> {
     if let Some(empty) = checks::empty(post) {
         return vec![empty];
     }
@@ -136,26 +146,50 @@ pub fn post_issues(post: &Post, forestry: &Forestry, site: &SiteIndex) -> Vec<Is
         issues.extend(checks::selects(post, template));
         issues.extend(checks::dates(post, template));
     }
+    if let Some(folder) = folder_lang(post.path) {
+        issues.extend(checks::lang(post, folder));
+    }
+    issues
+}
+
+/// The checks against the site's other posts: translations that exist and link back.
+fn site_issues(post: &Post, site: &SiteIndex) -> Vec<Issue> {
     let own = folder_lang(post.path).map(str::to_owned).or_else(|| {
         post.front_matter
             .get("lang")
             .and_then(Value::as_str)
             .map(str::to_owned)
     });
-    if let Some(folder) = folder_lang(post.path) {
-        issues.extend(checks::lang(post, folder));
+    match own {
+        Some(own) => checks::translations(post, &own, site),
+        None => Vec::new(),
     }
-    if let Some(own) = own {
-        issues.extend(checks::translations(post, &own, site));
-    }
-    issues.extend(checks::images(post, site));
-    issues
 }
 
 /// The checks of one post that need only its template and folder (not the rest of the site), as
 /// the page runs them on the post being edited: empty file, required fields, select options, date
 /// formats, `lang` against the folder. `text` has `\n` line ends.
 pub fn check_post(forestry: &Forestry, path: &str, text: &str) -> Vec<Diagnostic> {
+    checked(forestry, None, path, text)
+}
+
+/// `check_post`'s checks and those against the site's other posts (translations that exist and
+/// link back), as `Site::render_page` reports them. Not images: `site` may hold only text files.
+pub fn check_post_in_site(
+    forestry: &Forestry,
+    site: &SiteIndex,
+    path: &str,
+    text: &str,
+) -> Vec<Diagnostic> {
+    checked(forestry, Some(site), path, text)
+}
+
+fn checked(
+    forestry: &Forestry,
+    site: Option<&SiteIndex>,
+    path: &str,
+    text: &str,
+) -> Vec<Diagnostic> {
     let yaml = front_matter::split(text).yaml;
     let (front_matter, readable) = match &yaml {
         Some(range) => {
@@ -171,39 +205,43 @@ pub fn check_post(forestry: &Forestry, path: &str, text: &str) -> Vec<Diagnostic
         front_matter: &front_matter,
         readable,
     };
-    let mut issues: Vec<Issue> = checks::empty(&post).into_iter().collect();
-    if issues.is_empty() && readable {
-        if let Some(template) = forestry.template_of(path) {
-            issues.extend(checks::required(&post, template));
-            issues.extend(checks::selects(&post, template));
-            issues.extend(checks::dates(&post, template));
-        }
-        if let Some(folder) = folder_lang(path) {
-            issues.extend(checks::lang(&post, folder));
-        }
+    let mut issues = template_issues(&post, forestry);
+    if let Some(site) = site.filter(|_| readable && checks::empty(&post).is_none()) {
+        issues.extend(site_issues(&post, site));
     }
     super::FileProblems::new(path, text, issues).diagnostics
 }
 
-/// The site's languages: `_config.yml`'s `languages`, every `_i18n/<lang>/` folder, and the
-/// default list, in that order without repeats.
-fn languages(files: &[SiteFile]) -> Vec<String> {
+/// A post's diagnostics: the renderer's and the checks', by line and column. An empty file has
+/// nothing else worth saying than that it is empty (the checks' one error then).
+pub fn with_checks(
+    text: &str,
+    rendered: Vec<Diagnostic>,
+    checks: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let mut all = if checks::is_blank(text) && !checks.is_empty() {
+        Vec::new()
+    } else {
+        rendered
+    };
+    all.extend(checks);
+    all.sort_by_key(|d| (d.line, d.column));
+    all
+}
+
+/// The site's languages: `_config.yml`'s `languages`, every `_i18n/<lang>/` folder among
+/// `paths`, and the default list, in that order without repeats.
+pub fn languages<'a>(config: &Map, paths: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut add = |l: &str| {
         if !l.is_empty() && !out.iter().any(|o| o == l) {
             out.push(l.to_owned());
         }
     };
-    if let Some(config) = files.iter().find(|f| f.path == "_config.yml") {
-        let (map, _) = front_matter::parse(&config.text);
-        if let Some(Value::List(langs)) = map.get("languages") {
-            langs.iter().filter_map(Value::as_str).for_each(&mut add);
-        }
+    if let Some(Value::List(langs)) = config.get("languages") {
+        langs.iter().filter_map(Value::as_str).for_each(&mut add);
     }
-    files
-        .iter()
-        .filter_map(|f| folder_lang(&f.path))
-        .for_each(&mut add);
+    paths.into_iter().filter_map(folder_lang).for_each(&mut add);
     DEFAULT_LANGUAGES.iter().for_each(|l| add(l));
     out
 }

@@ -414,7 +414,7 @@ impl State {
             ..Options::default()
         };
         let front = &text[..parts.body.start];
-        let (mut rendered, page): (_, Option<SitePart>) =
+        let (mut rendered, mut page): (_, Option<SitePart>) =
             match (self.site_view.as_mut(), self.doc.path.as_deref()) {
                 (Some(view), Some(path)) if view.has(path) => {
                     let (post, part) = view.render(path, &text, front, whole);
@@ -432,6 +432,13 @@ impl State {
         rendered.lang = post::lang(&rendered.front_matter, &options);
 
         let state = FrontMatter::of(&text, &parts, &rendered.diagnostics);
+        // The site's checks join the list once the state is read: a missing field is not a
+        // broken front matter.
+        if let Some(part) = page.as_mut() {
+            let own = std::mem::take(&mut rendered.diagnostics);
+            let checks = std::mem::take(&mut part.checks);
+            rendered.diagnostics = crate::forestry::with_checks(&text, own, checks);
+        }
 
         let mut patch = PatchStats::default();
         // While the front matter is unclosed the body shown is the last good one (if this post

@@ -18,6 +18,7 @@
 
 use super::patch::{Blocks, PatchStats, Prepare};
 use super::resources::Resources;
+use crate::diagnostic::Diagnostic;
 use crate::folder::shell::{self, BODY_MARK};
 use crate::{Options, Rendered, RenderedPage, Site, SiteDiagnostic};
 use std::collections::HashSet;
@@ -54,6 +55,9 @@ pub struct SitePart {
     pub page: Option<String>,
     pub url: String,
     pub layout_diagnostics: Vec<SiteDiagnostic>,
+    /// The post's checks against the site's templates and posts (`Site::check_post`), apart from
+    /// the renderer's diagnostics.
+    pub checks: Vec<Diagnostic>,
     pub settle: bool,
 }
 
@@ -128,6 +132,7 @@ impl SiteView {
                 page: None,
                 url: last.url.clone(),
                 layout_diagnostics: last.layout_diagnostics.clone(),
+                checks: self.site.check_post(path, text),
                 settle: true,
             };
             return (self.site.render_body(path, text, &last.options), part);
@@ -137,7 +142,7 @@ impl SiteView {
             page,
             url,
             layout_diagnostics,
-        } = self.site.render_page(path, Some(text));
+        } = self.site.render_page_unchecked(path, Some(text));
         let options = match self.last.take() {
             Some(last) if last.path == path => last.options,
             _ => self.site.post_options(path),
@@ -153,6 +158,7 @@ impl SiteView {
             page: Some(page),
             url,
             layout_diagnostics,
+            checks: self.site.check_post(path, text),
             settle: false,
         };
         (post, part)

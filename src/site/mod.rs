@@ -14,6 +14,7 @@
 //! The modules: `post_info` (each post's URL, date, title and tags, `site.tags`), `plugins`
 //! (`{% seo %}`, `{% feed_meta %}`, `{% t %}` strings). Layouts run on `liquid::layout`.
 
+mod checks;
 mod plugins;
 mod post_info;
 mod post_options;
@@ -25,7 +26,7 @@ use crate::{front_matter, render_post_in_site, Options, Rendered};
 use post_info::PostInfo;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub use crate::liquid::layout::FileDiagnostic as SiteDiagnostic;
 
@@ -49,6 +50,8 @@ struct Derived {
     /// Each language build's `site` and `relative_url`/`absolute_url` memo, made on first use:
     /// they only change with the files.
     builds: Mutex<BTreeMap<String, Arc<Build>>>,
+    /// The Forestry templates and the posts' front matter, for `check_post`, made on first use.
+    checks: OnceLock<Option<checks::Checks>>,
 }
 
 /// What every page of one language build shares.
@@ -115,8 +118,22 @@ impl Site {
         self.derived.diagnostics.clone()
     }
 
-    /// The page of the post at `path`; `source` replaces that file's text.
+    /// The page of the post at `path`; `source` replaces that file's text. Its diagnostics are
+    /// the renderer's and `check_post`'s, by line and column.
     pub fn render_page(&self, path: &str, source: Option<&str>) -> RenderedPage {
+        let mut page = self.render_page_unchecked(path, source);
+        let text = source
+            .or_else(|| self.files.get(&normalize_path(path)).map(String::as_str))
+            .unwrap_or("");
+        let rendered = std::mem::take(&mut page.post.diagnostics);
+        page.post.diagnostics =
+            crate::forestry::with_checks(text, rendered, self.check_post(path, text));
+        page
+    }
+
+    /// `render_page` without `check_post`'s diagnostics, for a caller that shows them apart
+    /// (the page tells a broken front matter by the renderer's errors alone).
+    pub fn render_page_unchecked(&self, path: &str, source: Option<&str>) -> RenderedPage {
         let path = normalize_path(path);
         let text = source
             .or_else(|| self.files.get(&path).map(String::as_str))
@@ -434,6 +451,7 @@ fn derive(files: &BTreeMap<String, String>) -> Derived {
         posts,
         diagnostics,
         builds: Mutex::default(),
+        checks: OnceLock::new(),
     }
 }
 

@@ -216,3 +216,93 @@ fn link_to_a_page_or_an_unread_file_should_warn_not_stop() {
     );
     assert!(d[0].message.contains("names a page") && d[1].message.contains("no file at this path"));
 }
+
+/// A site with a Forestry section for `_i18n/en/_posts` whose template requires `title`.
+fn forestry_site(post: &str) -> Site {
+    site(&[
+        ("_config.yml", "languages: [\"en\", \"ja\"]\n"),
+        (
+            ".forestry/settings.yml",
+            "---\nsections:\n- type: directory\n  path: _i18n/en/_posts\n  label: English\n  templates:\n  - en-post\n",
+        ),
+        (
+            ".forestry/front_matter/templates/en-post.yml",
+            "---\nlabel: English post\nfields:\n- name: title\n  type: text\n  label: Title\n  config:\n    required: true\n",
+        ),
+        ("_i18n/en/_posts/2020-01-02-x.md", post),
+        ("_i18n/ja/_posts/2020-01-02-y.md", "---\ntitle: Y\n---\nY\n"),
+    ])
+}
+
+#[test]
+fn render_page_should_report_the_templates_checks_at_their_line_sorted_with_the_renderers() {
+    let path = "_i18n/en/_posts/2020-01-02-x.md";
+    let s = forestry_site("---\nlayout: nope\nja: _i18n/ja/_posts/2020-01-02-y.md\n---\nHi\n");
+    let d = &s.render_page(path, None).post.diagnostics;
+    let missing = d
+        .iter()
+        .find(|d| d.message.contains("required field `title`"))
+        .unwrap_or_else(|| panic!("a missing required field should be reported: {d:?}"));
+    assert_eq!(
+        (missing.line, missing.column),
+        (4, 1),
+        "a missing field should point at the closing `---`, where it would go"
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.line == 3 && d.message.contains("does not link back")),
+        "a translation that does not name the post back should be reported: {d:?}"
+    );
+    let places: Vec<_> = d.iter().map(|d| (d.line, d.column)).collect();
+    let mut sorted = places.clone();
+    sorted.sort();
+    assert_eq!(
+        places, sorted,
+        "the diagnostics should be by line and column"
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.line == 2 && d.message.contains("`nope`")),
+        "the renderer's own diagnostics should stay: {d:?}"
+    );
+}
+
+#[test]
+fn render_page_should_check_the_source_given_and_leave_the_page_as_it_was() {
+    let path = "_i18n/en/_posts/2020-01-02-x.md";
+    let s = forestry_site("---\ntitle: X\n---\nHi\n");
+    let saved = s.render_page(path, None);
+    assert!(
+        saved.post.diagnostics.is_empty(),
+        "a post with its required fields should have no problem: {:?}",
+        saved.post.diagnostics
+    );
+    let typed = s.render_page(path, Some("---\r\ntitle: ''\r\n---\r\nHi\r\n"));
+    let empty = &typed.post.diagnostics;
+    assert!(
+        empty
+            .iter()
+            .any(|d| d.line == 2 && d.message.contains("is empty")),
+        "the text typed should be checked, at its own lines: {empty:?}"
+    );
+    assert_eq!(
+        s.render_page_unchecked(path, Some("---\r\ntitle: ''\r\n---\r\nHi\r\n"))
+            .page,
+        typed.page,
+        "the checks should not change the page"
+    );
+}
+
+#[test]
+fn a_site_without_forestry_should_not_be_checked() {
+    let s = site(&[(
+        "_i18n/en/_posts/2020-01-02-x.md",
+        "---\nlang: ja\n---\nHi\n",
+    )]);
+    let page = s.render_page("_i18n/en/_posts/2020-01-02-x.md", None);
+    assert!(
+        page.post.diagnostics.is_empty(),
+        "nothing says what this site's posts need: {:?}",
+        page.post.diagnostics
+    );
+}

@@ -36,7 +36,11 @@ export interface RenderedPage extends RenderedPost {
  */
 export class Site {
   constructor(files: SiteFile[]);
-  /** The published page of the post at `path`; `source` replaces that file's text. */
+  /**
+   * The published page of the post at `path`; `source` replaces that file's text. When the files
+   * include `.forestry/`, `diagnostics` also holds the post's checks against its section's template
+   * and the site's other posts (required fields, select options, date formats, `lang`, translations).
+   */
   renderPage(path: string, source?: string): RenderedPage;
   /** Replaces or adds one file. */
   setFile(path: string, text: string): void;

@@ -139,6 +139,22 @@ test('a post of an opened site folder should be shown as the site publishes it',
   assert.deepEqual(local(problems), []);
 });
 
+test('a required field removed should be listed once, from the site\'s template, at its line', { skip }, async () => {
+  const { page, preview } = await openPostview(browser);
+  await openSite(page, preview);
+  // Line 7 is `title: Site view`; the en-post template requires a title.
+  await goToLine(page, 7);
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Backspace');
+  const listed = page.locator('[data-testid=errors] button.problem.error', { hasText: 'required field `title`' });
+  await listed.first().waitFor({ timeout: 3000 });
+  await page.waitForTimeout(500); // the whole page after the pause: still once
+  assert.equal(await listed.count(), 1, 'the check should be listed once, not once from the site and once from the templates');
+  assert.equal(await listed.getAttribute('data-line'), '9', 'it should point at the closing `---`, where the field would go');
+  assert.doesNotMatch(await page.locator('.status .note').innerText(), /errors/, 'a missing field is not a broken front matter');
+  await page.close();
+});
+
 test('a post outside the site (the demo) should have the preview\'s own look again', { skip }, async () => {
   const { page, problems, preview } = await openPostview(browser);
   await openSite(page, preview);

@@ -86,10 +86,31 @@ test('New post should start from the section template and Save should create its
   );
   await page.click('[data-testid=save]');
   const path = `_i18n/ja/_posts/${today()}-ミドルウェア-世界を変える.md`;
-  await page.waitForFunction(() => document.querySelector('.status .note').textContent.includes('Saved'));
+  // The page speaks the post's language: a Japanese post's note is in Japanese.
+  await page.waitForFunction(() => document.querySelector('.status .note').textContent.includes('を保存しました'));
   assert.equal(await readOpfs(page, path), text, 'Save should create the file at its dated path');
+  assert.equal(await page.locator('[data-testid=save]').innerText(), '保存', 'the Save button should be in the page’s language');
   await page.close();
 });
+
+/** Translate the open post into Japanese; `backLink`: confirm (true) or cancel (false) the back-link. */
+async function translateToJapanese(page, backLink) {
+  await page.click('[data-testid=translate]');
+  await page.selectOption('[data-testid=post-section]', '_i18n/ja/_posts');
+  await page.click('[data-testid=post-create]');
+  const dialog = page.locator('#write-links-dialog');
+  await dialog.waitFor();
+  const shown = await dialog.locator('.changes').innerText();
+  await dialog.locator(backLink ? '.confirm' : '.cancel').click();
+  return shown;
+}
+
+/** Shows the English post again, from the list of posts. */
+async function showOriginal(page) {
+  const value = await page.locator('#posts optgroup[data-lang=en] option', { hasText: 'Maskbook' }).getAttribute('value');
+  await page.selectOption('#posts', value);
+  return textWith(page, 'lang: en');
+}
 
 test('Translate should start the same post in another language, linking back, body kept', { skip }, async () => {
   const { page, preview } = await openSite();
@@ -100,11 +121,31 @@ test('Translate should start the same post in another language, linking back, bo
   await page.selectOption('[data-testid=post-section]', '_i18n/ja/_posts');
   assert.equal(await page.inputValue('[data-testid=post-title]'), 'Maskbook Taipei Meetup');
   await page.click('[data-testid=post-create]');
+  await page.locator('#write-links-dialog .cancel').click();
   const text = await textWith(page, 'lang: ja');
   assert.match(text, new RegExp(`^en: ${POST.replace(/[.]/g, '\\.')}$`, 'm'), 'the translation should name its source');
   const body = source.slice(source.indexOf('On July 5, 2019'));
   assert.ok(text.endsWith(body), 'the body should be there to translate over');
   await preview.locator('#post', { hasText: 'On July 5, 2019' }).waitFor();
+  assert.equal(await showOriginal(page), source, 'a back-link declined should leave the original as it was');
+  await page.close();
+});
+
+test('Translate should write the back-link into the original post, that line only, once confirmed', { skip }, async () => {
+  const { page } = await openSite();
+  const source = await editorText(page);
+  const shown = await translateToJapanese(page, true);
+  const link = shown.match(/ja: (_i18n\/ja\/_posts\/\d{4}-\d\d-\d\d-[^\s]+\.md)/);
+  assert.ok(shown.startsWith(POST) && link, `the dialog should name the original and the line it adds: ${shown}`);
+  await textWith(page, 'lang: ja');
+  await showOriginal(page);
+  const after = (await textWith(page, link[0])).split('\n');
+  const before = source.split('\n');
+  assert.equal(after.length, before.length + 1, 'one line should be added');
+  const added = after.findIndex((line, i) => line !== before[i]);
+  assert.equal(after[added], link[0], 'the added line should name the new translation');
+  assert.deepEqual([...after.slice(0, added), ...after.slice(added + 1)], before, 'every other line should stay as it was');
+  assert.ok(added < after.indexOf('---', 1), 'the line should be in the front matter');
   await page.close();
 });
 

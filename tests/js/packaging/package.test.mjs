@@ -98,6 +98,12 @@ test('Node should make a Site from "postview": the page in its layout, an edit, 
   assert.deepEqual(r.posts, ['_i18n/en/_posts/2021-01-21-lost.md', '_i18n/ja/_posts/2021-01-20-hello.md']);
   assert.deepEqual(r.languages, ['en', 'ja']);
   assert.deepEqual(r.diagnostics, []);
+  const required = r.checked.diagnostics.filter((d) => d.message.includes('required field `title`'));
+  assert.deepEqual(
+    required.map((d) => [d.severity, d.line, d.column]),
+    [['error', 4, 1]],
+    'a field the Forestry template requires should be an error at the front matter\'s closing line',
+  );
 });
 
 for (const resolution of ['nodenext', 'bundler']) {
