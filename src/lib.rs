@@ -86,7 +86,7 @@ pub(crate) fn render_post_in_site(
     options: &Options,
     host: &dyn liquid::layout::Host,
 ) -> Rendered {
-    let text = normalize_line_ends(source.strip_prefix('\u{feff}').unwrap_or(source));
+    let text = source_text(source);
     let lines = LineIndex::new(&text);
     let mut issues = Vec::new();
 
@@ -179,9 +179,11 @@ fn cap(issues: &mut Vec<Issue>) {
     ));
 }
 
-/// CRLF and lone CR become LF, as kramdown reads its source; line numbers stay as an editor
-/// counts them.
-fn normalize_line_ends(text: &str) -> Cow<'_, str> {
+/// The text as `render_post` reads it: no BOM, and CRLF and lone CR become LF, as kramdown reads
+/// its source (line numbers stay as an editor counts them). Whoever places offsets in a post's
+/// text (the page's front matter state, its forms) reads it this way too.
+pub(crate) fn source_text(source: &str) -> Cow<'_, str> {
+    let text = source.strip_prefix('\u{feff}').unwrap_or(source);
     if !text.contains('\r') {
         return Cow::Borrowed(text);
     }

@@ -153,9 +153,9 @@ pub fn render_post_js(source: &str, options: JsValue) -> Result<JsValue, JsValue
     to_js(&render_with(source, &options)?)
 }
 
-/// A value as a plain JS object (maps become objects, `None` becomes `null`): `Site`'s and the
-/// translation functions' results, and the unpacked `renderPost` above.
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+/// A value as a plain JS object (maps become objects, `None` becomes `null`): every result but the
+/// packed `renderPost`'s, the page's (`src/page/`) included.
+pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value
         .serialize(&serializer)

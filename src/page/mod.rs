@@ -34,7 +34,7 @@ use site_view::{SitePart, SiteView};
 /// After the last keystroke that rendered a site post's body alone, its whole page comes this
 /// much later (what the layouts show of the body: read time, excerpts).
 const SETTLE_MS: u32 = 300;
-use std::borrow::Cow;
+use crate::wasm::to_js;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -351,7 +351,7 @@ impl Preview {
             date: Option<String>,
             translations: Vec<Translation>,
         }
-        let text = normalized(text);
+        let text = crate::source_text(text);
         let parts = front_matter::split(&text);
         let fm = parts
             .yaml
@@ -406,7 +406,7 @@ impl State {
     fn update(&mut self, whole: bool) -> (Result<JsValue, JsValue>, f64, bool) {
         self.save_draft();
         let start = now();
-        let text = normalized(&self.doc.text);
+        let text = crate::source_text(&self.doc.text);
         let parts = front_matter::split(&text);
         let mut options = Options {
             site: self.site.clone(),
@@ -545,26 +545,9 @@ fn dispatch_rendered(ms: f64) {
     }
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
-}
-
 /// `performance.now()`, or 0 where there is none.
 fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
-}
-
-/// The text as `render_post` reads it (no BOM, `\n` line ends), so that byte offsets of
-/// `front_matter::split` agree with the lines of its diagnostics.
-fn normalized(text: &str) -> Cow<'_, str> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.contains('\r') {
-        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
-    } else {
-        Cow::Borrowed(text)
-    }
 }

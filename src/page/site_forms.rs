@@ -6,6 +6,7 @@ use crate::forestry::date_format::Moment;
 use crate::forestry::{edit, new_post, Forestry};
 use crate::front_matter;
 use crate::value::{Map, Value};
+use crate::wasm::to_js;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -60,12 +61,6 @@ struct SectionOut<'a> {
 struct NewFile {
     path: String,
     text: String,
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
 fn from_js<T: for<'de> Deserialize<'de>>(value: JsValue, what: &str) -> Result<T, JsValue> {
@@ -160,7 +155,7 @@ impl SiteTemplates {
     /// `[{ severity, message, line, column }]` for the page's problems list.
     #[wasm_bindgen(js_name = checkPost)]
     pub fn check_post(&self, path: &str, text: &str) -> Result<JsValue, JsValue> {
-        let text = text.replace("\r\n", "\n");
+        let text = crate::source_text(text);
         to_js(&crate::forestry::check_post(&self.forestry, path, &text))
     }
 
