@@ -5,16 +5,12 @@
 //! `fidelity.py` on it and reads the count. Without the corpus it fails, saying where it looked,
 //! unless `POSTVIEW_SKIP_CORPUS=1` asks to skip it (then it says so on stderr).
 
+#[path = "common/shared.rs"]
+mod shared;
+
 use postview::{render_post, Options};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn shared() -> Option<PathBuf> {
-    let dir = std::env::var_os("POSTVIEW_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    dir.join("corpus/posts").is_dir().then_some(dir)
-}
 
 fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
@@ -34,15 +30,8 @@ fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 #[test]
 fn every_corpus_post_should_be_dom_equal_to_jekyll() {
-    let Some(shared) = shared() else {
-        if std::env::var_os("POSTVIEW_SKIP_CORPUS").is_some() {
-            eprintln!("corpus: SKIPPED (POSTVIEW_SKIP_CORPUS is set): no post was compared");
-            return;
-        }
-        panic!(
-            "../shared/corpus is not there, so no post was compared: put ../shared beside the \
-             repository, point POSTVIEW_SHARED at it, or set POSTVIEW_SKIP_CORPUS=1 to skip"
-        );
+    let Some(shared) = shared::shared("corpus", "corpus/posts") else {
+        return;
     };
     let posts = shared.join("corpus/posts");
     let actual = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-actual");

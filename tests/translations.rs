@@ -7,20 +7,20 @@
 //! a little: a change that loses translations or invents them fails here.
 
 use postview::{find_translations, language, Options};
+#[path = "common/shared.rs"]
+mod shared;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+/// The shared site, or `None` when skipping was asked for (see `common/shared.rs`).
+fn site() -> Option<PathBuf> {
+    Some(shared::shared("translations", "corpus/site/_i18n")?.join("corpus/site"))
+}
+
 const PRECISION_FLOOR: f64 = 0.95;
 const RECALL_FLOOR: f64 = 0.88;
-
-fn site() -> Option<PathBuf> {
-    let dir = std::env::var_os("POSTVIEW_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    let site = dir.join("corpus/site");
-    site.join("_i18n").is_dir().then_some(site)
-}
 
 fn posts(dir: &Path, site: &Path, out: &mut Vec<(String, String)>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().collect();
@@ -85,9 +85,6 @@ fn site_options(site: &Path) -> Options {
 #[test]
 fn found_translations_should_match_the_hand_made_ground_truth() {
     let Some(site) = site() else {
-        eprintln!(
-            "translations: skipped, ../shared/corpus/site is not there (set POSTVIEW_SHARED)"
-        );
         return;
     };
     let mut all = Vec::new();
@@ -144,7 +141,6 @@ fn found_translations_should_match_the_hand_made_ground_truth() {
 #[test]
 fn thousands_of_posts_should_be_matched_quickly() {
     let Some(site) = site() else {
-        eprintln!("translations: skipped, ../shared/corpus/site is not there");
         return;
     };
     let mut one = Vec::new();
