@@ -322,8 +322,8 @@ pub fn eval<'v>(
         Expr::Float(f) => Cow::Owned(Value::Float(*f)),
         Expr::Str(s) => Cow::Owned(Value::String((*s).to_owned())),
         Expr::Range(first, last) => {
-            let first = to_i(&eval(first, env, issues, quiet));
-            let last = to_i(&eval(last, env, issues, quiet));
+            let first = ruby::to_i(&eval(first, env, issues, quiet));
+            let last = ruby::to_i(&eval(last, env, issues, quiet));
             Cow::Owned(Value::String(format!("{first}..{last}")))
         }
         Expr::Lookup(lookup) => eval_lookup(lookup, env, issues, quiet),
@@ -334,21 +334,6 @@ pub fn eval<'v>(
             );
             Cow::Owned(Value::Null)
         }
-    }
-}
-
-/// Ruby's `to_i` as a range end sees it.
-fn to_i(v: &Value) -> i64 {
-    match v {
-        Value::Int(i) => *i,
-        Value::Float(f) => *f as i64,
-        Value::String(s) => {
-            let t = ruby::lstrip(s);
-            let sign = usize::from(t.starts_with(['-', '+']));
-            let end = sign + t[sign..].bytes().take_while(u8::is_ascii_digit).count();
-            t[..end].parse().unwrap_or(0)
-        }
-        _ => 0,
     }
 }
 

@@ -494,8 +494,8 @@ impl<'a> Renderer<'a> {
         let end = limit.map(|l| offset.saturating_add(l));
         if let Expr::Range(first, last) = &expr {
             let env = self.env();
-            let a = range_end(&expression::eval(first, &env, issues, true));
-            let b = range_end(&expression::eval(last, &env, issues, true));
+            let a = ruby::to_i(&expression::eval(first, &env, issues, true));
+            let b = ruby::to_i(&expression::eval(last, &env, issues, true));
             let count = usize::try_from(b.saturating_sub(a).saturating_add(1)).unwrap_or(0);
             let stop = end.map_or(count, |e| e.min(count));
             // Each item costs budget, so a range of a billion stops early instead of hanging.
@@ -772,21 +772,6 @@ fn restore(locals: &mut Map, name: &str, saved: Option<Value>) {
         None => {
             locals.remove(name);
         }
-    }
-}
-
-/// Ruby's `to_i` of a range end.
-fn range_end(v: &Value) -> i64 {
-    match v {
-        Value::Int(i) => *i,
-        Value::Float(f) => *f as i64,
-        Value::String(s) => {
-            let t = ruby::lstrip(s);
-            let sign = usize::from(t.starts_with(['-', '+']));
-            let end = sign + t[sign..].bytes().take_while(u8::is_ascii_digit).count();
-            t[..end].parse().unwrap_or(0)
-        }
-        _ => 0,
     }
 }
 

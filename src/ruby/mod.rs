@@ -190,6 +190,22 @@ pub fn float(f: f64, out: &mut String) {
     }
 }
 
+/// Ruby's `to_i`, as a range's ends (`(a..b)`) are read: a number's integer part, a string's
+/// leading digits after white space and a sign (`"12abc"` is 12), anything else 0.
+pub fn to_i(v: &Value) -> i64 {
+    match v {
+        Value::Int(i) => *i,
+        Value::Float(f) => *f as i64,
+        Value::String(s) => {
+            let t = lstrip(s);
+            let sign = usize::from(t.starts_with(['-', '+']));
+            let end = sign + t[sign..].bytes().take_while(u8::is_ascii_digit).count();
+            t[..end].parse().unwrap_or(0)
+        }
+        _ => 0,
+    }
+}
+
 /// Ruby's `Integer(string)`, which Liquid uses to read `slice` arguments: surrounding white space,
 /// a sign, `0x`/`0b`/`0o`/leading-`0` prefixes and `_` between digits. `None` where Ruby raises;
 /// a number too big for i64 saturates (Ruby would make a Bignum, which is out of range anyway).
