@@ -13,9 +13,11 @@ use std::path::{Path, PathBuf};
 
 const FENCE: &str = "````````````````````````````````";
 
+/// One example of a fixture file: its heading, its input (a layout, or a post body) and the
+/// page Jekyll wrote.
 struct Example {
     heading: String,
-    layout: String,
+    input: String,
     expected: String,
 }
 
@@ -23,8 +25,9 @@ fn folder() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layout_site")
 }
 
-fn examples() -> Vec<Example> {
-    let text = std::fs::read_to_string(folder().join("layouts.md")).expect("layouts.md");
+/// The examples of a fixture file of `layout_site/` (`layouts.md`, `bodies.md`).
+fn examples(file: &str) -> Vec<Example> {
+    let text = std::fs::read_to_string(folder().join(file)).expect("a fixture file of layout_site");
     let mut out = Vec::new();
     let mut heading = String::new();
     let mut lines = text.lines();
@@ -35,7 +38,7 @@ fn examples() -> Vec<Example> {
         if line != format!("{FENCE} example") {
             continue;
         }
-        let (mut layout, mut expected, mut in_expected) = (String::new(), String::new(), false);
+        let (mut input, mut expected, mut in_expected) = (String::new(), String::new(), false);
         for l in lines.by_ref() {
             if l == FENCE {
                 break;
@@ -47,14 +50,14 @@ fn examples() -> Vec<Example> {
             let target = if in_expected {
                 &mut expected
             } else {
-                &mut layout
+                &mut input
             };
             target.push_str(l);
             target.push('\n');
         }
         out.push(Example {
             heading: heading.clone(),
-            layout,
+            input,
             expected,
         });
     }
@@ -87,7 +90,7 @@ fn post(nn: &str) -> String {
 
 #[test]
 fn every_layout_example_should_render_as_jekyll_wrote_it() {
-    let examples = examples();
+    let examples = examples("layouts.md");
     assert!(examples.len() >= 9, "layouts.md should hold the examples");
     let mut files = Vec::new();
     site_files(&folder(), &folder(), &mut files);
@@ -100,7 +103,7 @@ fn every_layout_example_should_render_as_jekyll_wrote_it() {
             "en"
         };
         let path = format!("_i18n/{lang}/_posts/2020-01-{nn}-example-{nn}.md");
-        files.push((format!("_layouts/example-{nn}.html"), e.layout.clone()));
+        files.push((format!("_layouts/example-{nn}.html"), e.input.clone()));
         files.push((path.clone(), post(&nn)));
         paths.push(path);
     }
@@ -132,63 +135,37 @@ fn every_layout_example_should_render_as_jekyll_wrote_it() {
     );
 }
 
-/// The examples of `bodies.md`: (heading, body, expected page).
-fn body_examples() -> Vec<(String, String, String)> {
-    let text = std::fs::read_to_string(folder().join("bodies.md")).expect("bodies.md");
-    let mut out = Vec::new();
-    let mut heading = String::new();
-    let mut lines = text.lines();
-    while let Some(line) = lines.next() {
-        if let Some(h) = line.strip_prefix("## ") {
-            heading = h.to_owned();
-        }
-        if line != format!("{FENCE} example") {
-            continue;
-        }
-        let (mut body, mut expected, mut in_expected) = (String::new(), String::new(), false);
-        for l in lines.by_ref() {
-            if l == FENCE {
-                break;
-            }
-            if l == "." && !in_expected {
-                in_expected = true;
-                continue;
-            }
-            let target = if in_expected {
-                &mut expected
-            } else {
-                &mut body
-            };
-            target.push_str(l);
-            target.push('\n');
-        }
-        out.push((heading.clone(), body, expected));
-    }
-    out
-}
-
 #[test]
 fn every_body_example_should_render_as_jekyll_wrote_it() {
-    let examples = body_examples();
+    let examples = examples("bodies.md");
     assert!(examples.len() >= 5, "bodies.md should hold the examples");
     let mut files = Vec::new();
     site_files(&folder(), &folder(), &mut files);
     files.retain(|(p, _)| p != "bodies.md");
     let mut paths = Vec::new();
-    for (i, (heading, body, _)) in examples.iter().enumerate() {
+    for (i, e) in examples.iter().enumerate() {
         let nn = format!("{:02}", i + 1);
-        let lang = if heading.trim_end().ends_with("(ja)") {
+        let lang = if e.heading.trim_end().ends_with("(ja)") {
             "ja"
         } else {
             "en"
         };
         let path = format!("_i18n/{lang}/_posts/2020-02-{nn}-body-{nn}.md");
-        files.push((path.clone(), format!("---\ntitle: Body {nn}\n---\n{body}")));
+        files.push((
+            path.clone(),
+            format!("---\ntitle: Body {nn}\n---\n{}", e.input),
+        ));
         paths.push(path);
     }
     let site = Site::new(files);
     let mut failures = Vec::new();
-    for ((heading, _, expected), path) in examples.iter().zip(&paths) {
+    for (
+        Example {
+            heading, expected, ..
+        },
+        path,
+    ) in examples.iter().zip(&paths)
+    {
         // Without a layout the page is the body, whose Markdown is compared as the fixtures
         // compare it (DOM-equal: kramdown indents tables, the preview does not).
         let actual = site.render_page(path, None).page;
