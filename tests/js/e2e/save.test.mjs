@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchChromium } from '../lib/browser.mjs';
-import { download, openPostview, previewText } from './support.mjs';
+import { download, openPostview, previewText, readOpfs } from './support.mjs';
 
 const PATH = '_i18n/en/_posts/2030-01-01-saved-in-place.md';
 const TEXT = '---\ntitle: Saved in place\nlang: en\n---\nThe first words.\n';
@@ -31,14 +31,6 @@ async function writeOpfs(page, path, text) {
     { path, text },
   );
 }
-
-const readOpfs = (page, path) =>
-  page.evaluate(async (path) => {
-    let dir = await navigator.storage.getDirectory();
-    const parts = path.split('/');
-    for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
-    return (await (await dir.getFileHandle(parts.at(-1))).getFile()).text();
-  }, path);
 
 /** Opens the page on a site folder in the origin-private file system holding one post. */
 async function openSite() {

@@ -49,3 +49,12 @@ export async function download(page) {
 }
 
 export const previewText = (preview) => preview.locator('#post').innerText();
+
+/** The text of the file at `path` in the page's origin-private file system. */
+export const readOpfs = (page, path) =>
+  page.evaluate(async (path) => {
+    let dir = await navigator.storage.getDirectory();
+    const parts = path.split('/');
+    for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
+    return (await (await dir.getFileHandle(parts.at(-1))).getFile()).text();
+  }, path);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchChromium } from '../lib/browser.mjs';
 import { ROOT } from '../lib/consumer.mjs';
-import { download, goToLine, openPostview } from './support.mjs';
+import { download, goToLine, openPostview, readOpfs } from './support.mjs';
 
 const SITE = join(ROOT, '../shared/corpus/site');
 const POST = '_i18n/en/_posts/2019-07-05-maskbook-taipei-meetup.md';
@@ -62,14 +62,6 @@ const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
-
-const readOpfs = (page, path) =>
-  page.evaluate(async (path) => {
-    let dir = await navigator.storage.getDirectory();
-    const parts = path.split('/');
-    for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
-    return (await (await dir.getFileHandle(parts.at(-1))).getFile()).text();
-  }, path);
 
 test('New post should start from the section template and Save should create its file', { skip }, async () => {
   const { page, preview } = await openSite();
