@@ -65,7 +65,8 @@ test('Save and Ctrl+S should write the post back to its file, and the draft shou
       let dir = await navigator.storage.getDirectory();
       for (const part of path.split('/').slice(0, -1)) dir = await dir.getDirectoryHandle(part);
       const file = await (await dir.getFileHandle(path.split('/').at(-1))).getFile();
-      return (await file.text()).endsWith('And by the keys.');
+      // A File read while the save writes it throws NotReadableError: not saved yet, poll again.
+      return file.text().then((text) => text.endsWith('And by the keys.'), () => false);
     },
     PATH,
   );
