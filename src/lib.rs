@@ -77,13 +77,17 @@ pub struct Rendered {
 ///
 /// Never fails: whatever is wrong with the text is a diagnostic, and the body is rendered anyway.
 pub fn render_post(source: &str, options: &Options) -> Rendered {
-    render_post_in_site(source, options, &liquid::layout::NoSite)
+    let site = Value::Map(options.site.clone());
+    render_post_in_site(source, options, &site, &liquid::layout::NoSite)
 }
 
-/// `render_post` with the site's includes, posts and files for the body's Liquid.
+/// `render_post` with the site's includes, posts and files for the body's Liquid. `site` is the
+/// Liquid `site` (`options.site` is not read): a site's build shares one among all its posts,
+/// since it holds every post and tag and copying it per render would cost more than the render.
 pub(crate) fn render_post_in_site(
     source: &str,
     options: &Options,
+    site: &Value,
     host: &dyn liquid::layout::Host,
 ) -> Rendered {
     let text = source_text(source);
@@ -115,10 +119,9 @@ pub(crate) fn render_post_in_site(
         ));
     }
 
-    let site = Value::Map(options.site.clone());
     let page = Value::Map(front_matter.clone());
     let ctx = liquid::Context {
-        site: &site,
+        site,
         page: &page,
         page_unreadable: front_matter_failed,
     };
@@ -126,7 +129,12 @@ pub(crate) fn render_post_in_site(
     let liquid = liquid::render_in_site(&text[parts.body], &ctx, host);
     issues.extend(liquid.issues.into_iter().map(|i| i.shifted(body_start)));
 
-    let (kramdown, problems) = markdown::KramdownOptions::from_site(&options.site);
+    let no_settings = Map::new();
+    let settings = match site {
+        Value::Map(map) => map,
+        _ => &no_settings,
+    };
+    let (kramdown, problems) = markdown::KramdownOptions::from_site(settings);
     issues.extend(problems.into_iter().map(|p| Issue::warning(0, p)));
     let md = markdown::render(&liquid.text, &kramdown);
     let to_source = |offset: usize| body_start + liquid.map.to_input(offset);

@@ -4,25 +4,19 @@
 // DIR), then a summary. Exit status: 1 if any problem is an error, 0 otherwise, 2 when DIR is not a
 // site folder or the command is not understood.
 //
-// This file only reads the folder: the posts, `_config.yml` and `.forestry/` as text, every other
-// file by name only (for the image check). What is checked, and how, is the module's `checkSite`.
+// This file only reads the folder: as text the files the module says it needs (the posts,
+// `_config.yml`, `.forestry/`, layouts, includes, data, strings), every other file by name only
+// (for the image check). What is checked, and how, is the module's `checkSite`.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSite } from './node.js';
+// Not one of the package's exports: the glue's function, usable once node.js has loaded it.
+import { checkReadsText } from './postview.js';
 
 const USAGE = 'usage: postview check [DIR]\n  checks the posts of the Jekyll site in DIR (default: the current folder)';
 
 /** Folders never part of the site's sources. */
 const SKIPPED = new Set(['.git', 'node_modules', '_site', '.jekyll-cache', '.sass-cache', 'vendor', '.bundle']);
-
-/** Whether a file's text is read: posts and drafts folders, `_config.yml`, `.forestry/`. */
-function isTextFile(path) {
-  return (
-    path === '_config.yml' ||
-    path.startsWith('.forestry/') ||
-    /^(_i18n\/[^/]+\/)?_(posts|drafts)\//.test(path)
-  );
-}
 
 /** Every file under `root`, as `/`-separated paths relative to it. */
 function listFiles(root) {
@@ -52,7 +46,7 @@ function check(root) {
   const files = [];
   const assets = [];
   for (const path of listFiles(root)) {
-    if (isTextFile(path)) files.push({ path, text: readFileSync(join(root, path), 'utf8') });
+    if (checkReadsText(path)) files.push({ path, text: readFileSync(join(root, path), 'utf8') });
     else assets.push(path);
   }
   const report = checkSite(files, assets);

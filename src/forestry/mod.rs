@@ -17,8 +17,8 @@ pub mod template;
 
 pub use settings::Section;
 pub use site_check::{
-    check_post, check_post_in_site, check_site, languages, with_checks, FileProblems, SiteCheck,
-    SiteFile,
+    check_post, check_post_in_site, check_site, languages, reads_text, with_checks, FileProblems,
+    SiteCheck, SiteFile,
 };
 pub use template::{Field, FieldKind, Template};
 

@@ -3,15 +3,21 @@
 //!
 //! A post is a Markdown file under `_i18n/<lang>/_posts`, `_i18n/<lang>/_drafts`, `_posts` or
 //! `_drafts` (Jekyll's folders, with the multiple-languages plugin's `_i18n`). Its problems are
-//! the renderer's diagnostics (YAML, Liquid, Markdown) and those of `checks`.
+//! the renderer's diagnostics (YAML, Liquid, Markdown) and those of `checks`. Each post is
+//! rendered as [`Site`] publishes it — in its layouts when the site has `_layouts/` — so that
+//! what would stop `jekyll build` is found too: a missing layout (at the post's `layout:` line),
+//! broken Liquid or a missing include in a layout or include (in that file, once), an unreadable
+//! `_config.yml`, `_data` or `_i18n` file.
 
 use super::checks::{self, Post};
 use super::{folder_lang, Forestry, SiteIndex};
 use crate::diagnostic::{Diagnostic, Issue, Severity};
-use crate::options::{Options, DEFAULT_LANGUAGES};
+use crate::options::DEFAULT_LANGUAGES;
+use crate::site::{Site, SiteDiagnostic};
 use crate::value::{Map, Value};
-use crate::{front_matter, render_post};
+use crate::{folder, front_matter, source_text};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A text file of the site, its path relative to the site root.
 #[derive(Clone, Debug, Deserialize)]
@@ -53,6 +59,13 @@ pub fn is_post(path: &str) -> bool {
     markdown && in_posts
 }
 
+/// Whether `check_site` needs the text of the file at `path`: the posts, and what [`Site`]
+/// reads (`_config.yml`, `.forestry/`, layouts, includes, data, `_i18n` strings); every other
+/// file goes by name, as an asset.
+pub fn reads_text(path: &str) -> bool {
+    is_post(path) || (folder::read_up_front(path) && !path.ends_with(".css"))
+}
+
 /// Checks every post among `files`. `assets`: the paths of the site's other files (images, …),
 /// for the image check; their contents are never needed.
 pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
@@ -64,22 +77,28 @@ pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
         .map(|f| front_matter::parse(&f.text).0)
         .unwrap_or_default();
     let languages = languages(&config, files.iter().map(|f| f.path.as_str()));
-    let mut options = Options {
-        languages: languages.clone(),
-        ..Options::default()
-    };
     let all_paths = files
         .iter()
         .map(|f| f.path.clone())
         .chain(assets.iter().cloned());
     let mut site = SiteIndex::new(languages, all_paths);
 
+    let published = Site::new(files.iter().map(|f| (f.path.clone(), f.text.clone())));
+    let mut site_files = SiteFileProblems::default();
+    site_files.add(published.diagnostics());
+
     // First every post is rendered, so that translations can be looked up in the second pass.
     let mut posts = Vec::new();
     for file in files.iter().filter(|f| is_post(&f.path)) {
-        let text = normalize(&file.text);
-        options.path = Some(file.path.clone());
-        let rendered = render_post(&text, &options);
+        let text = source_text(&file.text).into_owned();
+        let rendered = if published.has_layouts() {
+            let page = published.render_page_unchecked(&file.path, Some(&text));
+            site_files.add(page.layout_diagnostics);
+            page.post
+        } else {
+            // Layouts from a theme gem: the body alone, without a warning per post.
+            published.render_body(&file.path, &text)
+        };
         let parts = front_matter::split(&text);
         site.add_post(&file.path, rendered.front_matter.clone());
         posts.push((file, text, parts.yaml, rendered));
@@ -106,6 +125,7 @@ pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
             });
         }
     }
+    problems.extend(site_files.into_problems());
     problems.sort_by(|a, b| a.path.cmp(&b.path));
     let all = problems.iter().flat_map(|p| &p.diagnostics);
     let errors = all
@@ -246,9 +266,27 @@ pub fn languages<'a>(config: &Map, paths: impl IntoIterator<Item = &'a str>) -> 
     out
 }
 
-fn normalize(text: &str) -> String {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    text.replace("\r\n", "\n").replace('\r', "\n")
+/// The problems of the site's other files (layouts, includes, `_config.yml`, data, strings),
+/// each once however many pages went through it.
+#[derive(Default)]
+struct SiteFileProblems(BTreeMap<String, Vec<Diagnostic>>);
+
+impl SiteFileProblems {
+    fn add(&mut self, found: Vec<SiteDiagnostic>) {
+        for SiteDiagnostic { path, diagnostic } in found {
+            let known = self.0.entry(path).or_default();
+            if !known.contains(&diagnostic) {
+                known.push(diagnostic);
+            }
+        }
+    }
+
+    fn into_problems(self) -> impl Iterator<Item = FileProblems> {
+        self.0.into_iter().map(|(path, mut diagnostics)| {
+            diagnostics.sort_by_key(|d| (d.line, d.column));
+            FileProblems { path, diagnostics }
+        })
+    }
 }
 
 #[cfg(test)]

@@ -504,18 +504,23 @@ impl<'a> Renderer<'a> {
                 .map(|i| Value::Int(a + i as i64))
                 .collect();
         }
-        let value = expression::eval(&expr, &self.env(), issues, true).into_owned();
-        let all: Vec<Value> = match value {
-            Value::List(items) => items,
+        // Only the items walked are copied: `site.tags[tag] limit:3` must not copy a tag's
+        // thousands of posts on every page.
+        let value = expression::eval(&expr, &self.env(), issues, true);
+        let stop = end.unwrap_or(usize::MAX);
+        match value.as_ref() {
+            Value::List(items) => items.iter().take(stop).skip(offset).cloned().collect(),
             Value::Map(map) => map
                 .iter()
+                .take(stop)
+                .skip(offset)
                 .map(|(k, v)| Value::List(vec![Value::from(k), v.clone()]))
                 .collect(),
-            Value::String(s) if !s.is_empty() => vec![Value::String(s)],
+            Value::String(s) if !s.is_empty() && offset == 0 && stop > 0 => {
+                vec![Value::String(s.clone())]
+            }
             _ => Vec::new(),
-        };
-        let stop = end.map_or(all.len(), |e| e.min(all.len()));
-        all.into_iter().take(stop).skip(offset).collect()
+        }
     }
 
     fn tag(

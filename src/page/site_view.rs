@@ -13,14 +13,14 @@
 //! and put back when the site is closed.
 //!
 //! A keystroke that leaves the front matter as it was renders the body alone ([`SiteView::render`])
-//! with the options `render_page` uses; the page's `Preview` has the whole page made again once
+//! as `render_page` renders it; the page's `Preview` has the whole page made again once
 //! typing pauses.
 
 use super::patch::{Blocks, PatchStats, Prepare};
 use super::resources::Resources;
 use crate::diagnostic::Diagnostic;
 use crate::folder::shell::{self, BODY_MARK};
-use crate::{Options, Rendered, RenderedPage, Site, SiteDiagnostic};
+use crate::{Rendered, RenderedPage, Site, SiteDiagnostic};
 use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -40,11 +40,10 @@ pub struct SiteView {
     last: Option<Last>,
 }
 
-/// The last whole page's post, front matter, body options, URL and layout problems.
+/// The last whole page's post, front matter, URL and layout problems.
 struct Last {
     path: String,
     front: String,
-    options: Options,
     url: String,
     layout_diagnostics: Vec<SiteDiagnostic>,
 }
@@ -135,7 +134,7 @@ impl SiteView {
                 checks: self.site.check_post(path, text),
                 settle: true,
             };
-            return (self.site.render_body(path, text, &last.options), part);
+            return (self.site.render_body(path, text), part);
         }
         let RenderedPage {
             post,
@@ -143,14 +142,9 @@ impl SiteView {
             url,
             layout_diagnostics,
         } = self.site.render_page_unchecked(path, Some(text));
-        let options = match self.last.take() {
-            Some(last) if last.path == path => last.options,
-            _ => self.site.post_options(path),
-        };
         self.last = Some(Last {
             path: path.to_owned(),
             front: front.to_owned(),
-            options,
             url: url.clone(),
             layout_diagnostics: layout_diagnostics.clone(),
         });

@@ -57,8 +57,6 @@ struct Derived {
 /// What every page of one language build shares.
 struct Build {
     site: Value,
-    /// The `site` a post body sees, as `render_post` takes it.
-    options: Options,
     url_memo: Map,
 }
 
@@ -142,12 +140,8 @@ impl Site {
         let lang = post_info::build_language(&path, &d.languages);
         let build = self.build(&lang);
         let site = &build.site;
-        let options = Options {
-            path: Some(path.clone()),
-            ..build.options.clone()
-        };
         let host = self.host(&lang);
-        let mut post = render_post_in_site(text, &options, &host);
+        let mut post = render_post_in_site(text, &self.body_options(&path), site, &host);
         let info = PostInfo::read(&path, text, &d.config, &lang, &d.languages);
         let page = info.page_value(&post.front_matter, &post.html);
         let url = format!(
@@ -166,12 +160,28 @@ impl Site {
     }
 
     /// The body of the post at `path` from `source`, rendered as `render_page` renders it (the
-    /// site's includes and posts for its Liquid) with `options` (`post_options(path)`), without
-    /// its layouts: what an edit of the body needs, ten times cheaper than the page.
-    pub fn render_body(&self, path: &str, source: &str, options: &Options) -> Rendered {
+    /// site's includes and posts for its Liquid), without its layouts: what an edit of the body
+    /// needs, ten times cheaper than the page.
+    pub fn render_body(&self, path: &str, source: &str) -> Rendered {
         let path = normalize_path(path);
         let lang = post_info::build_language(&path, &self.derived.languages);
-        render_post_in_site(source, options, &self.host(&lang))
+        let build = self.build(&lang);
+        render_post_in_site(
+            source,
+            &self.body_options(&path),
+            &build.site,
+            &self.host(&lang),
+        )
+    }
+
+    /// The options of a post's body but its `site`, which the build shares (see
+    /// `render_post_in_site`).
+    fn body_options(&self, path: &str) -> Options {
+        Options {
+            site: Map::new(),
+            languages: self.derived.languages.clone(),
+            path: Some(path.to_owned()),
+        }
     }
 
     /// What the site's files give the Liquid of a page of the `lang` build.
@@ -293,19 +303,8 @@ impl Site {
             return b;
         }
         let site = self.site_value(lang);
-        let mut options = Options {
-            languages: self.derived.languages.clone(),
-            ..Options::default()
-        };
-        if let Value::Map(m) = &site {
-            options.site = m.clone();
-        }
         let url_memo = self.url_memo(&site);
-        let build = Arc::new(Build {
-            site,
-            options,
-            url_memo,
-        });
+        let build = Arc::new(Build { site, url_memo });
         self.derived
             .builds
             .lock()

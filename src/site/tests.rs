@@ -173,7 +173,7 @@ fn body_tags_should_use_the_sites_posts_and_includes_and_report_misses_at_their_
         page.post.html
     );
     let path = "_i18n/en/_posts/2020-01-02-b.md";
-    let body_only = s.render_body(path, &format!("---\n---\n{body}"), &s.post_options(path));
+    let body_only = s.render_body(path, &format!("---\n---\n{body}"));
     assert_eq!(
         body_only.html, page.post.html,
         "the body alone (an edit in the site view) should render as in the page"

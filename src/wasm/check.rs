@@ -27,9 +27,12 @@ export interface SiteCheck {
  * Checks every post of a site folder (Markdown under `_i18n/<lang>/_posts`, `_i18n/<lang>/_drafts`,
  * `_posts`, `_drafts`) against its section's Forestry template (`.forestry/`) and the rest of the
  * site: the renderer's diagnostics, required fields, select options, date formats, `lang` against
- * the folder, translations that exist and link back, images the site lacks, empty post files.
- * `files`: the posts, `_config.yml` and `.forestry/` files; `assetPaths`: the paths of the site's
- * other files (images, …), for the image check.
+ * the folder, translations that exist and link back, images the site lacks, empty post files; and,
+ * each post rendered in its layouts, what would stop the build: a missing layout, broken Liquid or
+ * a missing include in a layout or include (reported in that file), an unreadable `_config.yml`,
+ * `_data` or `_i18n` file. `files`: the posts and the site's text files (`_config.yml`,
+ * `.forestry/`, `_layouts/`, `_includes/`, `_data/`, `_i18n/<lang>.yml`); `assetPaths`: the
+ * paths of the site's other files (images, …), for the image check.
  */
 export function checkSite(files: SiteFile[], assetPaths?: string[]): SiteCheck;
 "#;
@@ -52,4 +55,11 @@ pub fn check_site_js(files: JsValue, asset_paths: JsValue) -> Result<JsValue, Js
         })?
     };
     super::to_js(&check_site(&files, &assets))
+}
+
+/// Whether `checkSite` needs the text of the file at `path` (`forestry::reads_text`): for the
+/// package's CLI, which reads the folder; not one of the package's exports.
+#[wasm_bindgen(js_name = checkReadsText, skip_typescript)]
+pub fn check_reads_text(path: &str) -> bool {
+    crate::forestry::reads_text(path)
 }

@@ -152,6 +152,98 @@ fn check_site_should_report_a_broken_settings_file() {
 }
 
 #[test]
+fn check_site_should_report_what_stops_the_build_in_the_file_at_fault_once() {
+    let post = |name: &str, layout: &str| {
+        file(
+            &format!("_posts/2021-01-0{name}.md"),
+            &format!("---\nlayout: {layout}\ntitle: T\n---\nText\n"),
+        )
+    };
+    let files = [
+        file("_config.yml", "title: x\n"),
+        file("_data/menu.yml", "items: [a, b\n"),
+        file(
+            "_layouts/post.html",
+            "<main>{% include nav.html %}{{ content }}</main>",
+        ),
+        file("_layouts/broken.html", "{% if page.title %}{{ content }}"),
+        post("1-a", "post"),
+        post("2-b", "post"),
+        post("3-c", "broken"),
+        post("4-d", "nosuch"),
+    ];
+    let report = check_site(&files, &[]);
+    let lines: Vec<String> = report
+        .files
+        .iter()
+        .flat_map(|f| {
+            f.diagnostics
+                .iter()
+                .map(move |d| format!("{}:{}:{} {:?}", f.path, d.line, d.column, d.severity))
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "_data/menu.yml:1:8 Error",
+            "_layouts/broken.html:1:1 Error",
+            "_layouts/post.html:1:7 Error",
+            "_posts/2021-01-04-d.md:2:1 Warning",
+        ],
+        "an unreadable data file, a layout's unclosed `if`, the missing include (once, though two \
+         posts use the layout) and the missing layout (at the post's `layout:` line) should each \
+         be reported where they are: {report:#?}"
+    );
+    assert_eq!(report.posts, 4);
+    let data = &report.files[0].diagnostics[0].message;
+    assert!(
+        data.starts_with("this file is not valid YAML") && data.contains("Jekyll stops the build"),
+        "a data file's YAML error should speak of the file, not of a front matter: {data}"
+    );
+}
+
+#[test]
+fn check_site_should_not_ask_for_layouts_a_theme_brings() {
+    let files = [
+        file("_config.yml", "theme: minima\n"),
+        file(
+            "_posts/2021-01-01-a.md",
+            "---\nlayout: post\ntitle: A\n---\nText\n",
+        ),
+    ];
+    let report = check_site(&files, &[]);
+    assert_eq!(
+        report.files,
+        [],
+        "a site without `_layouts/` has its layouts in its theme"
+    );
+}
+
+#[test]
+fn check_site_should_read_the_text_of_what_a_build_reads() {
+    for path in [
+        "_config.yml",
+        "_layouts/post.html",
+        "_includes/nav.html",
+        "_data/menu.yml",
+        "_i18n/ja.yml",
+        ".forestry/settings.yml",
+        "_i18n/ja/_posts/2021-01-01-a.md",
+        "_drafts/x.markdown",
+    ] {
+        assert!(reads_text(path), "{path} should be read as text");
+    }
+    for path in [
+        "uploads/a.png",
+        "assets/css/main.css",
+        "index.html",
+        "_site/x.html",
+    ] {
+        assert!(!reads_text(path), "{path} should go by name only");
+    }
+}
+
+#[test]
 fn check_post_should_check_one_post_against_its_template_and_folder() {
     let (forestry, _) = Forestry::read([
         (".forestry/settings.yml", SETTINGS),

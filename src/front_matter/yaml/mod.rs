@@ -19,12 +19,37 @@ const MAX_NESTING: usize = 64;
 /// Aliases (`*name`) beyond this are refused: they can expand exponentially ("billion laughs").
 const MAX_ALIASES: usize = 64;
 
+/// What the YAML read is, for the words of its diagnostics.
+#[derive(Clone, Copy)]
+enum Subject {
+    /// A post's front matter.
+    FrontMatter,
+    /// A whole file of the site (`_config.yml`, `_data/*.yml`, `_i18n/<lang>.yml`).
+    File,
+}
+
+impl Subject {
+    fn name(self) -> &'static str {
+        match self {
+            Subject::FrontMatter => "front matter",
+            Subject::File => "this file",
+        }
+    }
+
+    fn consequence(self) -> &'static str {
+        match self {
+            Subject::FrontMatter => "fix it to get the title, date and translations",
+            Subject::File => "Jekyll stops the build until it is fixed",
+        }
+    }
+}
+
 /// Parses the front matter text. Offsets of issues are relative to `yaml`.
 pub fn parse(yaml: &str) -> (Map, Vec<Issue>) {
     if let Some(map) = plain::parse(yaml) {
         return (map, Vec::new());
     }
-    if let Some(issue) = refuse_hostile(yaml) {
+    if let Some(issue) = refuse_hostile(yaml, Subject::FrontMatter) {
         return (Map::new(), vec![issue]);
     }
     // Straight into our `Value`: no `serde_yaml::Value` tree in between.
@@ -39,23 +64,26 @@ pub fn parse(yaml: &str) -> (Map, Vec<Issue>) {
                  has no title, date or language",
             )],
         ),
-        Err(e) => (Map::new(), vec![error_issue(yaml, &e)]),
+        Err(e) => (
+            Map::new(),
+            vec![error_issue(yaml, &e, Subject::FrontMatter)],
+        ),
     }
 }
 
 /// Parses a whole YAML file of any shape (a site's `_data/*.yml` may be a list). Offsets of
 /// issues are relative to `yaml`.
 pub fn parse_value(yaml: &str) -> (Value, Vec<Issue>) {
-    if let Some(issue) = refuse_hostile(yaml) {
+    if let Some(issue) = refuse_hostile(yaml, Subject::File) {
         return (Value::Null, vec![issue]);
     }
     match serde_yaml::from_str::<Value>(yaml) {
         Ok(v) => (v, Vec::new()),
-        Err(e) => (Value::Null, vec![error_issue(yaml, &e)]),
+        Err(e) => (Value::Null, vec![error_issue(yaml, &e, Subject::File)]),
     }
 }
 
-fn error_issue(yaml: &str, e: &serde_yaml::Error) -> Issue {
+fn error_issue(yaml: &str, e: &serde_yaml::Error, subject: Subject) -> Issue {
     let problem = e.location().map_or(0, |loc| loc.index().min(yaml.len()));
     // serde_yaml writes "what at line L column C, while doing what at line L column C"; the
     // places become the diagnostic's own.
@@ -77,9 +105,10 @@ fn error_issue(yaml: &str, e: &serde_yaml::Error) -> Issue {
         (None, Some(at)) => (at, "; this quoted value is not closed on its line"),
         (None, None) => (problem, ""),
     };
+    let (name, consequence) = (subject.name(), subject.consequence());
     Issue::error(
         offset,
-        format!("front matter is not valid YAML: {message}{hint}; fix it to get the title, date and translations"),
+        format!("{name} is not valid YAML: {message}{hint}; {consequence}"),
     )
 }
 
@@ -143,7 +172,8 @@ fn unclosed_quote_before(yaml: &str, limit: usize) -> Option<usize> {
 }
 
 /// A front matter whose nesting or aliases would make YAML parsing slow gets an error instead.
-fn refuse_hostile(yaml: &str) -> Option<Issue> {
+fn refuse_hostile(yaml: &str, subject: Subject) -> Option<Issue> {
+    let name = subject.name();
     let mut depth = 0usize;
     let mut aliases = 0usize;
     let mut quote: Option<u8> = None;
@@ -160,7 +190,7 @@ fn refuse_hostile(yaml: &str) -> Option<Issue> {
             (None, b'[' | b'{') => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Some(Issue::error(i, format!("front matter is nested more than {MAX_NESTING} levels deep: postview does not read it; flatten it")));
+                    return Some(Issue::error(i, format!("{name} is nested more than {MAX_NESTING} levels deep: postview does not read it; flatten it")));
                 }
             }
             (None, b']' | b'}') => depth = depth.saturating_sub(1),
@@ -171,7 +201,7 @@ fn refuse_hostile(yaml: &str) -> Option<Issue> {
             {
                 aliases += 1;
                 if aliases > MAX_ALIASES {
-                    return Some(Issue::error(i, format!("front matter uses more than {MAX_ALIASES} YAML aliases (`*name`): postview does not expand them; write the values out")));
+                    return Some(Issue::error(i, format!("{name} uses more than {MAX_ALIASES} YAML aliases (`*name`): postview does not expand them; write the values out")));
                 }
             }
             (None, b'\n') => {}
