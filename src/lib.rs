@@ -20,6 +20,7 @@
 mod byte_set;
 pub(crate) mod ctype;
 pub mod diagnostic;
+pub mod encoding;
 pub mod folder;
 pub mod forestry;
 pub mod front_matter;
@@ -94,6 +95,7 @@ pub(crate) fn render_post_in_site(
     let lines = LineIndex::new(&text);
     let mut issues = Vec::new();
 
+    issues.extend(encoding::not_utf8(&text));
     let parts = front_matter::split(&text);
     let mut front_matter_failed = false;
     let front_matter = match &parts.yaml {

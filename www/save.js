@@ -68,10 +68,14 @@ export class Saver {
         if (!isPost(name)) continue;
         // A File from a handle stops being readable once the file changes on disk: the text is
         // read now, to compare with the disk's at save time.
-        const text = await file.text();
+        const bytes = await file.arrayBuffer();
+        const text = new TextDecoder().decode(bytes);
         if (!isPostText(path, text)) continue;
         this.prefix = path.slice(0, path.length - sitePath(path).length);
-        this.files.set(sitePath(path), { handle: child, lastModified: file.lastModified, text });
+        // Bytes that are not UTF-8 are read as U+FFFD (the module reports where); writing the
+        // text back would put U+FFFD in place of the characters for good.
+        const notUtf8 = !isUtf8(bytes);
+        this.files.set(sitePath(path), { handle: child, lastModified: file.lastModified, text, notUtf8 });
         files[files.length - 1].file = new File([text], name, { lastModified: file.lastModified });
       }
     };
@@ -102,6 +106,11 @@ export class Saver {
     if (!entry && post?.created && this.root) entry = await this.create(post);
     if (!entry || post.demo) {
       this.ui.download(post, text);
+      return 'downloaded';
+    }
+    if (entry.notUtf8) {
+      this.ui.download(post, text);
+      this.ui.report((this.ui.t?.() ?? translator('en'))('notUtf8'));
       return 'downloaded';
     }
     const file = await entry.handle.getFile();
@@ -181,4 +190,14 @@ export function askConflict({ post, disk, mine }, t = translator('en')) {
       finish('cancel');
     });
   });
+}
+
+/** Whether `bytes` are UTF-8 throughout. */
+function isUtf8(bytes) {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }

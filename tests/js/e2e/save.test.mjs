@@ -123,3 +123,39 @@ test('Save should download a post not opened from a folder, as before', async ()
   assert.equal(file.suggestedFilename(), same.name);
   await page.close();
 });
+
+test('a post whose file is not UTF-8 should say where, and Save should download it instead of overwriting the file', async () => {
+  const { page, problems } = await openPostview(browser);
+  // "あ" in Shift_JIS: two bytes that are not UTF-8, on line 5 after "The words ".
+  const bytes = [...Buffer.from('---\ntitle: Shift_JIS\nlang: en\n---\nThe words ', 'utf8'), 0x82, 0xa0, 0x0a];
+  const readBytes = () =>
+    page.evaluate(async (path) => {
+      let dir = await navigator.storage.getDirectory();
+      for (const part of path.split('/').slice(0, -1)) dir = await dir.getDirectoryHandle(part);
+      const file = await (await dir.getFileHandle(path.split('/').at(-1))).getFile();
+      return [...new Uint8Array(await file.arrayBuffer())];
+    }, PATH);
+  await page.evaluate(
+    async ({ path, bytes }) => {
+      let dir = await navigator.storage.getDirectory();
+      const parts = path.split('/');
+      for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create: true });
+      const writable = await (await dir.getFileHandle(parts.at(-1), { create: true })).createWritable();
+      await writable.write(new Uint8Array(bytes));
+      await writable.close();
+    },
+    { path: PATH, bytes },
+  );
+  await page.evaluate(async () => window.postviewOpenDirectory(await navigator.storage.getDirectory()));
+  const error = page.locator('[data-testid=errors] button.problem.error', { hasText: 'not UTF-8' });
+  await error.first().waitFor({ timeout: 3000 });
+  assert.equal(await error.first().getAttribute('data-line'), '5', 'the error should be on the line of the bytes');
+
+  await typeAtEnd(page, 'Mine.');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=save]')]);
+  assert.match(file.suggestedFilename(), /\.md$/, 'Save should download the text');
+  assert.match(await page.locator('.status .note').innerText(), /not UTF-8/, 'the page should say why');
+  assert.deepEqual(await readBytes(), bytes, 'the file on disk should keep its bytes');
+  assert.deepEqual(problems.filter((p) => p.startsWith('uncaught')), []);
+  await page.close();
+});

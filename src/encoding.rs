@@ -1,0 +1,55 @@
+//! What a post's text says about its file's bytes. Jekyll reads posts as UTF-8; a file saved in
+//! another encoding (Shift_JIS, GBK, EUC-KR, Latin-1, …) makes it log "could not read file …:
+//! invalid byte sequence in UTF-8" and publish nothing for that post (checked with Jekyll 4.3).
+//! Whoever decoded the file for postview (a browser's `File.text()`, Node's `readFileSync(…,
+//! "utf8")`) put U+FFFD, the replacement character, where the bytes were not UTF-8: that is what
+//! is looked for here.
+
+use crate::diagnostic::Issue;
+
+const REPLACEMENT: char = '\u{FFFD}';
+
+/// An error at the first replacement character of `text`, if it has any.
+pub fn not_utf8(text: &str) -> Option<Issue> {
+    let first = text.find(REPLACEMENT)?;
+    let more = text[first + REPLACEMENT.len_utf8()..]
+        .matches(REPLACEMENT)
+        .count();
+    let elsewhere = match more {
+        0 => String::new(),
+        1 => " (and in one more place)".to_owned(),
+        n => format!(" (and in {n} more places)"),
+    };
+    Some(Issue::error(
+        first,
+        format!(
+            "the file is not UTF-8 here{elsewhere}: its bytes were read as `\u{FFFD}`; Jekyll \
+             cannot read such a file (invalid byte sequence in UTF-8) and does not publish the \
+             post. Save the file as UTF-8 from an editor that reads its encoding (Shift_JIS, GBK, \
+             EUC-KR, …) — saving this text would keep `\u{FFFD}` instead of the characters. A \
+             `\u{FFFD}` written on purpose: write `&#xFFFD;`"
+        ),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_without_replacement_characters_should_pass() {
+        assert!(not_utf8("---\ntitle: 名称\n---\nÇa va？\n").is_none());
+    }
+
+    #[test]
+    fn the_first_replacement_character_should_be_the_error_s_place() {
+        let text = "---\ntitle: x\n---\nhel\u{FFFD}lo \u{FFFD}\u{FFFD}\n";
+        let issue = not_utf8(text).expect("a replacement character should be reported");
+        assert_eq!(issue.offset, text.find('\u{FFFD}').unwrap());
+        assert!(
+            issue.message.contains("in 2 more places"),
+            "the count of the others should be said: {}",
+            issue.message
+        );
+    }
+}
