@@ -386,6 +386,38 @@ fn missing_layout(text: &str, name: &str) -> Diagnostic {
     })
 }
 
+/// A language of `_config.yml`'s `languages:` without its strings file: the multiple-languages
+/// plugin loads `_i18n/<lang>.yml` for every language it lists, and a missing one stops the
+/// build (`No such file or directory`). Placed at the language in the list.
+fn missing_strings(config: &str, lang: &str) -> SiteDiagnostic {
+    let key = config
+        .find("\nlanguages:")
+        .map_or(0, |i| i + 1)
+        .min(config.len());
+    let is_edge = |c: Option<char>| c.is_none_or(|c| " \t\n[],'\"".contains(c));
+    let offset = config[key..]
+        .match_indices(lang)
+        .map(|(i, _)| key + i)
+        .find(|&i| {
+            is_edge(config[..i].chars().next_back())
+                && is_edge(config[i + lang.len()..].chars().next())
+        })
+        .unwrap_or(key);
+    SiteDiagnostic {
+        path: "_config.yml".to_owned(),
+        diagnostic: LineIndex::new(config).locate(crate::diagnostic::Issue {
+            severity: Severity::Error,
+            message: format!(
+                "`{lang}` is in `languages:` but the site has no `_i18n/{lang}.yml`: the \
+                 multiple-languages plugin stops the build (No such file or directory); add the \
+                 file with the `{{% t %}}` strings in {lang} (a copy of another language's to \
+                 start), or take `{lang}` out of the list"
+            ),
+            offset,
+        }),
+    }
+}
+
 /// Reads everything the pages share.
 fn derive(files: &BTreeMap<String, String>) -> Derived {
     let mut diagnostics = Vec::new();
@@ -407,6 +439,7 @@ fn derive(files: &BTreeMap<String, String>) -> Derived {
         Some(Value::Map(m)) => m,
         _ => Map::new(),
     };
+    let listed = matches!(config.get("languages"), Some(Value::List(items)) if !items.is_empty());
     let languages: Vec<String> = match config.get("languages") {
         Some(Value::List(items)) if !items.is_empty() => {
             items.iter().map(crate::liquid::layout::to_text).collect()
@@ -428,12 +461,16 @@ fn derive(files: &BTreeMap<String, String>) -> Derived {
         }
     }
     let mut translations = Map::new();
+    let mut missing = Vec::new();
     for lang in &languages {
         let path = format!("_i18n/{lang}.yml");
         if let Some(text) = files.get(&path) {
             translations.insert(lang.clone(), yaml(&path, text));
+        } else if let Some(config) = files.get("_config.yml").filter(|_| listed) {
+            missing.push(missing_strings(config, lang));
         }
     }
+    diagnostics.extend(missing);
     let posts = files
         .iter()
         .filter(|(p, _)| post_info::is_built_post_path(p))

@@ -39,11 +39,18 @@ fn the_readme_example_should_give_what_the_readme_says() {
             "_layouts/post.html",
             "<h1>{{ page.title }}</h1>\n{{ content }}",
         ),
+        ("_i18n/en.yml", "more: More\n"),
+        ("_i18n/ja.yml", "more: もっと\n"),
         (
             "_i18n/ja/_posts/2021-01-20-hello.md",
             "---\nlayout: post\ntitle: Hello\n---\n*Hi*\n",
         ),
     ]);
+    assert_eq!(
+        s.diagnostics(),
+        [],
+        "the example site should have no problem"
+    );
     assert_eq!(s.posts(), ["_i18n/ja/_posts/2021-01-20-hello.md"]);
     assert_eq!(s.languages(), ["en", "ja"]);
     let page = s.render_page("_i18n/ja/_posts/2021-01-20-hello.md", None);
@@ -52,6 +59,39 @@ fn the_readme_example_should_give_what_the_readme_says() {
         "a second language's page should be under /ja"
     );
     assert_eq!(page.page, "<h1>Hello</h1>\n<p><em>Hi</em></p>\n");
+}
+
+#[test]
+fn a_listed_language_without_its_strings_should_be_an_error_at_its_place_in_the_list() {
+    let s = site(&[
+        (
+            "_config.yml",
+            "title: x\nlanguages: [\"en\", \"ja\", \"fr\"]\n",
+        ),
+        ("_i18n/en.yml", "more: More\n"),
+        ("_i18n/ja.yml", "more: もっと\n"),
+    ]);
+    let d = s.diagnostics();
+    assert_eq!(d.len(), 1, "only `fr` lacks its strings: {d:?}");
+    assert_eq!(d[0].path, "_config.yml");
+    assert_eq!(
+        (d[0].diagnostic.line, d[0].diagnostic.column),
+        (2, 26),
+        "the error should point at `fr` in the list"
+    );
+    assert!(d[0].diagnostic.message.contains("_i18n/fr.yml"));
+
+    let block = site(&[("_config.yml", "languages:\n  - zh-Hans\n  - zh\n")]);
+    let places: Vec<_> = block
+        .diagnostics()
+        .iter()
+        .map(|d| (d.diagnostic.line, d.diagnostic.column))
+        .collect();
+    assert_eq!(
+        places,
+        [(2, 5), (3, 5)],
+        "a block list's items should be found too, `zh` not inside `zh-Hans`"
+    );
 }
 
 #[test]
