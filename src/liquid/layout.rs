@@ -19,7 +19,7 @@ use super::highlight;
 use super::output::{Budget, Issues, Writer};
 use super::template::{self, Node};
 use super::variable;
-use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::diagnostic::{Diagnostic, Issue, LineIndex, Severity};
 use crate::ruby;
 use crate::value::{Map, Value};
 use std::borrow::Cow;
@@ -191,16 +191,26 @@ impl<'a> Renderer<'a> {
         let mut issues = Issues::default();
         let nodes = template::parse(text, &mut issues);
         let mut out = Writer::with_capacity(text.len());
+        let exhausted_before = self.budget.is_exhausted();
         self.nodes(&nodes, text, &mut issues, &mut out);
-        let lines = LineIndex::new(file);
-        for issue in issues.finish() {
-            if issue.severity == Severity::Error || issue.message.starts_with("the preview") {
-                self.diagnostics.push(FileDiagnostic {
-                    path: path.to_owned(),
-                    diagnostic: lines.locate(issue.shifted(offset)),
-                });
-            }
+        let mut kept: Vec<Issue> = issues
+            .finish()
+            .into_iter()
+            .filter(|i| i.severity == Severity::Error || i.message.starts_with("the preview"))
+            .collect();
+        if !exhausted_before && self.budget.is_exhausted() {
+            kept.push(Issue::warning(
+                0,
+                "the preview stopped rendering this file's Liquid: it makes far more text than a \
+                 page should (loops or captures that multiply); Jekyll would go on",
+            ));
         }
+        let lines = LineIndex::new(file);
+        self.diagnostics
+            .extend(kept.into_iter().map(|issue| FileDiagnostic {
+                path: path.to_owned(),
+                diagnostic: lines.locate(issue.shifted(offset)),
+            }));
         out.text
     }
 

@@ -89,6 +89,7 @@ pub fn parse_reporting_unclosed<'t>(
         pos: 0,
         trim_next: false,
         unclosed: false,
+        too_deep: false,
         issues,
     };
     let (nodes, end) = reader.block(&[], 0);
@@ -116,6 +117,9 @@ struct Reader<'t, 'i> {
     trim_next: bool,
     /// A block (or raw, or comment) was never closed.
     unclosed: bool,
+    /// Blocks nested past `MAX_DEPTH` were met (said once: thousands of them must not crowd out
+    /// the errors in the issue list).
+    too_deep: bool,
     issues: &'i mut Issues,
 }
 
@@ -196,8 +200,12 @@ impl<'t> Reader<'t, '_> {
                 "if" | "unless" | "case" | "for" | "capture" | "highlight"
             )
         {
-            self.issues
-                .warn(at, "blocks nested this deep are not run by the preview");
+            if !std::mem::replace(&mut self.too_deep, true) {
+                self.issues.warn(
+                    at,
+                    format!("the preview does not run blocks nested more than {MAX_DEPTH} deep: from here on they are shown as written"),
+                );
+            }
             return Some(Node::Text(token.start..token.end));
         }
         Some(match tag.name {

@@ -346,3 +346,37 @@ fn a_site_without_forestry_should_not_be_checked() {
         page.post.diagnostics
     );
 }
+
+/// The layout diagnostics of the one post of a site whose only layout is `layout`.
+fn layout_problems(layout: String) -> Vec<String> {
+    let s = site(&[
+        ("_layouts/l.html", &layout),
+        ("_posts/2021-01-01-a.md", "---\nlayout: l\n---\nHi\n"),
+    ]);
+    let page = s.render_page("_posts/2021-01-01-a.md", None);
+    page.layout_diagnostics
+        .iter()
+        .map(|d| d.diagnostic.message.clone())
+        .collect()
+}
+
+#[test]
+fn thousands_of_unclosed_blocks_should_still_be_reported_as_never_closed() {
+    let problems = layout_problems("{% if true %}".repeat(5000));
+    let deep = problems.iter().filter(|m| m.contains("nested more than")).count();
+    assert_eq!(deep, 1, "the depth limit should be said once: {problems:?}");
+    assert!(
+        problems.iter().any(|m| m.contains("never closed")),
+        "the blocks Jekyll stops at should not be crowded out: {problems:?}"
+    );
+}
+
+#[test]
+fn a_layout_that_makes_too_much_text_should_say_the_preview_stopped() {
+    let loop_ = "{% for i in (1..100000000) %}{{ i }}{% endfor %}{{ content }}".to_owned();
+    let problems = layout_problems(loop_);
+    assert!(
+        problems.iter().any(|m| m.starts_with("the preview stopped")),
+        "a page cut short should say so: {problems:?}"
+    );
+}

@@ -96,6 +96,8 @@ fn check_site_should_report_each_fault_at_its_line() {
         file(".forestry/settings.yml", SETTINGS),
         file(".forestry/front_matter/templates/en-post.yml", TEMPLATE),
         file("_config.yml", "languages: [\"en\", \"ja\"]\n"),
+        file("_i18n/en.yml", "more: More\n"),
+        file("_i18n/ja.yml", "more: もっと\n"),
         file(
             "_i18n/en/_posts/2021-01-01-a.md",
             "---\ntitle: A\nja: _i18n/ja/_posts/2021-01-01-a.md\n---\nText\n",
