@@ -74,6 +74,22 @@ pub struct FileDiagnostic {
     pub diagnostic: Diagnostic,
 }
 
+/// An include's file name and its parameters: the name ends at the first space outside `{{ }}`
+/// (`{% include {{ page.kind }}.html title=x %}`), as Jekyll's include tag reads it.
+fn include_file_and_params(markup: &str) -> (&str, &str) {
+    let mut in_variable = false;
+    let b = markup.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'{' if b.get(i + 1) == Some(&b'{') => in_variable = true,
+            b'}' if in_variable && b.get(i + 1) == Some(&b'}') => in_variable = false,
+            c if !in_variable && c.is_ascii_whitespace() => return (&markup[..i], &markup[i..]),
+            _ => {}
+        }
+    }
+    (markup, "")
+}
+
 /// A value as Ruby's `to_s` writes it (what a file name or a key read from YAML becomes).
 pub fn to_text(v: &Value) -> String {
     ruby::to_string(v)
@@ -694,11 +710,7 @@ impl<'a> Renderer<'a> {
 
     /// Jekyll's `{% include file.html key=value key2="text" %}`.
     fn include(&mut self, markup: &str, at: usize, issues: &mut Issues, out: &mut Writer) {
-        let markup = ruby::strip(markup);
-        let (file, params) = match markup.find(char::is_whitespace) {
-            Some(i) => (&markup[..i], &markup[i..]),
-            None => (markup, ""),
-        };
+        let (file, params) = include_file_and_params(ruby::strip(markup));
         let file = self.markup_text(file);
         let Some(text) = self.host.include(&file) else {
             issues.fatal(at, format!("the included file `_includes/{file}` is not in the site: Jekyll stops the build (Could not locate the included file); add it or fix the name"));

@@ -363,7 +363,10 @@ fn layout_problems(layout: String) -> Vec<String> {
 #[test]
 fn thousands_of_unclosed_blocks_should_still_be_reported_as_never_closed() {
     let problems = layout_problems("{% if true %}".repeat(5000));
-    let deep = problems.iter().filter(|m| m.contains("nested more than")).count();
+    let deep = problems
+        .iter()
+        .filter(|m| m.contains("nested more than"))
+        .count();
     assert_eq!(deep, 1, "the depth limit should be said once: {problems:?}");
     assert!(
         problems.iter().any(|m| m.contains("never closed")),
@@ -376,7 +379,9 @@ fn a_layout_that_makes_too_much_text_should_say_the_preview_stopped() {
     let loop_ = "{% for i in (1..100000000) %}{{ i }}{% endfor %}{{ content }}".to_owned();
     let problems = layout_problems(loop_);
     assert!(
-        problems.iter().any(|m| m.starts_with("the preview stopped")),
+        problems
+            .iter()
+            .any(|m| m.starts_with("the preview stopped")),
         "a page cut short should say so: {problems:?}"
     );
 }
