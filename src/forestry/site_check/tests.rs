@@ -78,6 +78,19 @@ fn check_site_should_check_every_post_of_the_shared_site() {
     assert_eq!(count("differs from the post's folder"), wrong_lang);
 }
 
+/// Each problem's `path:line:column` and severity, in the report's order.
+fn places(report: &SiteCheck) -> Vec<(String, Severity)> {
+    report
+        .files
+        .iter()
+        .flat_map(|f| {
+            f.diagnostics
+                .iter()
+                .map(move |d| (format!("{}:{}:{}", f.path, d.line, d.column), d.severity))
+        })
+        .collect()
+}
+
 fn file(path: &str, text: &str) -> SiteFile {
     SiteFile {
         path: path.into(),
@@ -119,14 +132,9 @@ fn check_site_should_report_each_fault_at_its_line() {
     ];
     let report = check_site(&files, &[]);
     assert_eq!(report.posts, 5, "notes.md is not in a posts folder");
-    let lines: Vec<String> = report
-        .files
-        .iter()
-        .flat_map(|f| {
-            f.diagnostics
-                .iter()
-                .map(move |d| format!("{}:{}:{}", f.path, d.line, d.column))
-        })
+    let lines: Vec<String> = places(&report)
+        .into_iter()
+        .map(|(place, _)| place)
         .collect();
     assert_eq!(
         lines,
@@ -175,14 +183,9 @@ fn check_site_should_report_what_stops_the_build_in_the_file_at_fault_once() {
         post("4-d", "nosuch"),
     ];
     let report = check_site(&files, &[]);
-    let lines: Vec<String> = report
-        .files
-        .iter()
-        .flat_map(|f| {
-            f.diagnostics
-                .iter()
-                .map(move |d| format!("{}:{}:{} {:?}", f.path, d.line, d.column, d.severity))
-        })
+    let lines: Vec<String> = places(&report)
+        .into_iter()
+        .map(|(place, severity)| format!("{place} {severity:?}"))
         .collect();
     assert_eq!(
         lines,
