@@ -9,15 +9,20 @@
 //! math as `\(…\)` and `\[…\]`, footnotes numbered in order of first reference, and text escaped
 //! but with character references left alone (kramdown's `escape_html(…, :text)`).
 //!
-//! Tables: `TableHead` holds whole rows; body and footer sections come as `Html` events
-//! (`<tbody>`, `<tfoot>`) from the table parser, since a kramdown table may have several.
+//! The writer is the one place that writes HTML for the elements postview makes, and escapes
+//! what goes into it (see `event` for what the events carry): pulldown-cmark's elements with
+//! their IAL attributes, table sections (`TableHead` holds whole rows; body and footer sections
+//! come as sections of their own, since a kramdown table may have several), HTML elements
+//! kramdown parsed, abbreviations, comments, and the table of contents (`toc` gives its events).
+//! Raw HTML events are written as they come.
 
 use super::attributes::Attributes;
+use super::event::{Event, HtmlEnd, HtmlTag, Section};
 use super::html::{escape_all, escape_attribute, escape_text, write_attributes};
 use super::options::{Highlight, KramdownOptions};
 use super::toc;
 use super::Body;
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event as Md, Tag, TagEnd};
 
 /// Attributes of an element (`href`, `src` …) with the IAL's laid over them.
 fn merged(mut base: Vec<(String, String)>, ial: Attributes) -> Vec<(String, String)> {
@@ -46,14 +51,15 @@ pub struct Footnote {
     pub html: String,
 }
 
+/// Writes a body's events, then the footnotes it refers to; `toc`: the entries of a table of
+/// contents, for a list marked `{:toc}`.
 pub fn write(
     body: Body<'_>,
     footnotes: &[Footnote],
-    toc: &[toc::Entry],
+    toc: &[toc::Entry<'_>],
     opts: &KramdownOptions,
     out: &mut String,
 ) {
-    let Body { events, attrs, .. } = body;
     let mut w = Writer {
         opts,
         numbered: None,
@@ -72,21 +78,20 @@ pub fn write(
         fn_order: Vec::new(),
         footnotes,
     };
-    for (i, e) in events.into_iter().enumerate() {
-        w.attrs = attrs.get(&i).cloned().unwrap_or_default();
+    for e in body.events {
         w.event(e);
     }
     w.footnote_section();
 }
 
-struct Writer<'o, 'f> {
+struct Writer<'o, 'f, 't> {
     out: &'o mut String,
     opts: &'f KramdownOptions,
     /// In a code block rouge writes with line numbers: the first number.
     numbered: Option<i64>,
     /// The attributes of the event being written (from kramdown IALs).
     attrs: Attributes,
-    toc: &'f [toc::Entry],
+    toc: &'f [toc::Entry<'t>],
     /// While skipping a list that a table of contents replaced: its nesting depth.
     skip_depth: usize,
     align: Vec<Alignment>,
@@ -106,19 +111,102 @@ struct Writer<'o, 'f> {
     footnotes: &'f [Footnote],
 }
 
-impl Writer<'_, '_> {
+impl Writer<'_, '_, '_> {
     fn event(&mut self, e: Event<'_>) {
+        match e {
+            Event::Md(e, attrs) => {
+                self.attrs = attrs.map(|a| *a).unwrap_or_default();
+                self.md(e);
+            }
+            // Inside a list a table of contents replaced, or an image's alt text, only
+            // pulldown-cmark's events count.
+            _ if self.skip_depth > 0 || self.image.is_some() => {}
+            Event::StartSection(s) => self.out.push_str(match s {
+                Section::Body => "<tbody>\n",
+                Section::Foot => "<tfoot>\n",
+            }),
+            Event::EndSection(s) => self.out.push_str(match s {
+                Section::Body => "</tbody>\n",
+                Section::Foot => "</tfoot>\n",
+            }),
+            Event::StartHtml(tag, ial) => {
+                self.html_start_tag(&tag, ial.map(|a| *a));
+                self.out.push('>');
+                if tag.line_break {
+                    self.out.push('\n');
+                }
+            }
+            Event::EndHtml(end) => self.html_end_tag(&end),
+            Event::EmptyHtml(tag, ial) => self.empty_html(&tag, ial.map(|a| *a)),
+            Event::Abbreviation { abbr, title } => {
+                self.out.push_str("<abbr");
+                if !title.is_empty() {
+                    self.out.push_str(" title=\"");
+                    escape_attribute(self.out, &title);
+                    self.out.push('"');
+                }
+                self.out.push('>');
+                escape_text(self.out, &abbr);
+                self.out.push_str("</abbr>");
+            }
+            // kramdown writes a comment's text as it is.
+            Event::Comment { text, block } => {
+                self.out.push_str("<!-- ");
+                self.out.push_str(&text);
+                self.out.push_str(if block { " -->\n" } else { " -->" });
+            }
+        }
+    }
+
+    /// `<name` and the element's attributes with an IAL's laid over them.
+    fn html_start_tag(&mut self, tag: &HtmlTag, ial: Option<Attributes>) {
+        self.out.push('<');
+        self.out.push_str(&tag.name);
+        match ial {
+            Some(ial) => write_attributes(self.out, &merged(tag.attrs.clone(), ial)),
+            None => write_attributes(self.out, &tag.attrs),
+        }
+    }
+
+    fn html_end_tag(&mut self, end: &HtmlEnd) {
+        self.out.push_str("</");
+        self.out.push_str(&end.name);
+        self.out.push('>');
+        if end.line_break {
+            self.out.push('\n');
+        }
+    }
+
+    /// An element without content: `<x />` when it is void, else `<x></x>`.
+    fn empty_html(&mut self, tag: &HtmlTag, ial: Option<Attributes>) {
+        self.html_start_tag(tag, ial);
+        if super::html::ELEMENTS_WITHOUT_BODY.contains(&tag.name.as_str()) {
+            self.out.push_str(" />");
+            if tag.line_break {
+                self.out.push('\n');
+            }
+        } else {
+            self.out.push('>');
+            self.html_end_tag(&HtmlEnd {
+                name: tag.name.clone(),
+                line_break: tag.line_break,
+            });
+        }
+    }
+
+    /// pulldown-cmark's events, `self.attrs` holding the event's attributes.
+    fn md(&mut self, e: Md<'_>) {
         if self.skip_depth > 0 {
             match e {
-                Event::Start(Tag::List(_)) => self.skip_depth += 1,
-                Event::End(TagEnd::List(_)) => self.skip_depth -= 1,
+                Md::Start(Tag::List(_)) => self.skip_depth += 1,
+                Md::End(TagEnd::List(_)) => self.skip_depth -= 1,
                 _ => {}
             }
             return;
         }
         if let Some(alt) = &mut self.image {
             match e {
-                Event::End(TagEnd::Image) => {
+                Md::End(TagEnd::Image) => {
                     let alt = self.image.take().unwrap_or_default();
                     let mut a = std::mem::take(&mut self.image_attrs);
                     if !a.iter().any(|(k, _)| k == "alt") {
@@ -128,53 +216,53 @@ impl Writer<'_, '_> {
                     write_attributes(self.out, &a);
                     self.out.push_str(" />");
                 }
-                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Md::Text(t) | Md::Code(t) => alt.push_str(&t),
                 _ => {}
             }
             return;
         }
         match e {
-            Event::Start(tag) => self.start(tag),
-            Event::End(tag) => self.end(tag),
-            Event::Text(t) if self.in_code => match self.numbered {
+            Md::Start(tag) => self.start(tag),
+            Md::End(tag) => self.end(tag),
+            Md::Text(t) if self.in_code => match self.numbered {
                 Some(first) => line_table(self.out, &t, first),
                 None => escape_all(self.out, &t),
             },
-            Event::Text(t) if self.opts.remove_line_breaks_for_cjk && t.contains('\n') => {
+            Md::Text(t) if self.opts.remove_line_breaks_for_cjk && t.contains('\n') => {
                 escape_text(self.out, &without_cjk_line_breaks(&t))
             }
-            Event::Text(t) => escape_text(self.out, &t),
-            Event::Code(t) => self.code_span(&t),
-            Event::InlineMath(t) if !self.opts.mathjax => {
+            Md::Text(t) => escape_text(self.out, &t),
+            Md::Code(t) => self.code_span(&t),
+            Md::InlineMath(t) if !self.opts.mathjax => {
                 self.out.push_str("<span class=\"kdmath\">$");
                 escape_all(self.out, &t);
                 self.out.push_str("$</span>");
             }
-            Event::DisplayMath(t) if !self.opts.mathjax => {
+            Md::DisplayMath(t) if !self.opts.mathjax => {
                 self.out.push_str("<div class=\"kdmath\">$$\n");
                 escape_all(self.out, &t);
                 self.out.push_str("\n$$</div>\n");
             }
-            Event::InlineMath(t) => {
+            Md::InlineMath(t) => {
                 self.out.push_str("\\(");
                 escape_all(self.out, &t);
                 self.out.push_str("\\)");
             }
-            Event::DisplayMath(t) => {
+            Md::DisplayMath(t) => {
                 self.out.push_str("\\[");
                 escape_all(self.out, &t);
                 self.out.push_str("\\]\n");
             }
-            Event::Html(t) | Event::InlineHtml(t) => self.out.push_str(&t),
-            Event::SoftBreak => self.out.push('\n'),
-            Event::HardBreak => self.out.push_str("<br />"),
-            Event::Rule => {
+            Md::Html(t) | Md::InlineHtml(t) => self.out.push_str(&t),
+            Md::SoftBreak => self.out.push('\n'),
+            Md::HardBreak => self.out.push_str("<br />"),
+            Md::Rule => {
                 self.out.push_str("<hr");
                 self.own_attributes();
                 self.out.push_str(" />\n");
             }
-            Event::FootnoteReference(name) => self.footnote_reference(&name),
-            Event::TaskListMarker(_) => {}
+            Md::FootnoteReference(name) => self.footnote_reference(&name),
+            Md::TaskListMarker(_) => {}
         }
     }
 
@@ -292,7 +380,9 @@ impl Writer<'_, '_> {
     fn list_start(&mut self, name: &str) {
         if self.attrs.has_ref("toc") {
             let a = std::mem::take(&mut self.attrs);
-            toc::write(self.toc, name, &a.pairs, self.out);
+            for e in toc::list(self.toc, name == "ol", &a) {
+                self.event(e);
+            }
             self.skip_depth = 1;
             return;
         }

@@ -6,13 +6,19 @@
 //! blank lines, and past the end of the line: whatever follows the end tag on its line is read as
 //! the next block (`<div>x</div> tail` is a div and a paragraph). It then writes the element
 //! again: text is escaped (character references kept), attributes quoted, a void or `/>` element
-//! written `<x />`. Markdown inside is not parsed.
+//! written `<x />`. Markdown inside is not parsed. That re-written raw HTML is one raw `Html`
+//! event, as kramdown's raw-HTML parser and converter give it back.
+//!
+//! An element whose content is Markdown (`markdown="1"`, or `parse_block_html`) is not raw: its
+//! start and end tags are events of their own (`StartHtml`/`EndHtml`, written by the writer),
+//! around its content's events.
 
 use super::{Blocks, Item, Last};
 use crate::ctype::{is_space_or_tab, leading};
+use crate::markdown::event::{Event, HtmlEnd, HtmlTag};
 use crate::markdown::html::{self, ContentModel, SPAN_ELEMENTS};
 use crate::markdown::unicode::is_word;
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event as Md, Tag, TagEnd};
 
 /// Nested elements deeper than this are written as text rather than recursed into.
 const MAX_DEPTH: usize = 64;
@@ -29,7 +35,7 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         let mut out = b.src[start..end].to_owned();
         out.push('\n');
         b.pos = skip_trailing_white_space(b.src, end);
-        b.push(Event::Html(CowStr::from(out)), start);
+        b.push(Md::Html(CowStr::from(out)), start);
         b.last = Last::Other;
         return true;
     }
@@ -60,13 +66,15 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
             .push(crate::diagnostic::Issue::warning(offset, message));
     }
     if reader.pieces.is_empty() {
-        b.push(Event::Html(CowStr::from(out)), start);
+        b.push(Md::Html(CowStr::from(out)), start);
     } else {
         // Raw HTML around Markdown content: one top-level block still.
-        b.push(Event::Start(Tag::HtmlBlock), start);
+        b.push(Md::Start(Tag::HtmlBlock), start);
         b.items.extend(reader.pieces);
-        b.push(Event::Html(CowStr::from(out)), start);
-        b.push(Event::End(TagEnd::HtmlBlock), start);
+        if !out.is_empty() {
+            b.push(Md::Html(CowStr::from(out)), start);
+        }
+        b.push(Md::End(TagEnd::HtmlBlock), start);
     }
     b.last = Last::Other;
     true
@@ -103,8 +111,8 @@ fn content_model(b: &Blocks<'_, '_>, tag: &html::StartTag<'_>) -> ContentModel {
 }
 
 /// An element whose content is Markdown: blocks up to a block starting with its end tag, or
-/// spans up to its end tag. Written as kramdown does: the start tag without `markdown`, the
-/// content, the end tag; wrapped in `HtmlBlock` so that it counts as one top-level block.
+/// spans up to its end tag. Its tags are events of their own (the writer writes them without
+/// `markdown`), wrapped in `HtmlBlock` so that the element counts as one top-level block.
 fn parsed_element(
     b: &mut Blocks<'_, '_>,
     tag: &html::StartTag<'_>,
@@ -115,65 +123,76 @@ fn parsed_element(
     let known = html::is_known_element(&name);
     let mut attrs = html::attributes(tag.attrs, known);
     attrs.retain(|(k, _)| k != "markdown");
-    let mut open = format!("<{name}");
-    html::write_attributes(&mut open, &attrs);
     let void = html::ELEMENTS_WITHOUT_BODY.contains(&name.as_str());
+    let block = model == ContentModel::Block;
+    let start_tag = HtmlTag {
+        name: name.clone(),
+        attrs,
+        line_break: block || tag.self_closing || void,
+    };
     if tag.self_closing || void {
-        open.push_str(if void { " />\n" } else { "></" });
-        if !void {
-            open.push_str(&name);
-            open.push_str(">\n");
-        }
         b.pos = skip_trailing_white_space(b.src, tag.end);
-        b.push(Event::Html(CowStr::from(open)), start);
+        b.push(Event::EmptyHtml(Box::new(start_tag), None), start);
         b.last = Last::Other;
         return;
     }
-    open.push('>');
-    b.push(Event::Start(Tag::HtmlBlock), start);
-    let content_start = tag.end;
-    if model == ContentModel::Block {
-        open.push('\n');
-        b.push(Event::Html(CowStr::from(open)), start);
-        let from = skip_trailing_white_space(b.src, content_start);
-        let text = &b.src[from..];
-        let (items, _, stopped) = b.nested_until(text, Last::Nothing, from, Some(name.clone()));
-        b.items.extend(items.into_iter().map(|item| match item {
-            super::Item::Raw(t, at) => super::Item::HtmlRaw(t, at),
-            other => other,
-        }));
-        b.pos = match stopped {
-            Some(after) => from + after,
-            None => {
-                b.issues.push(crate::diagnostic::Issue::warning(
-                    start,
-                    format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>` on a line of its own"),
-                ));
-                b.src.len()
-            }
-        };
+    b.push(Md::Start(Tag::HtmlBlock), start);
+    b.push(Event::StartHtml(Box::new(start_tag), None), start);
+    b.pos = if block {
+        block_content(b, &name, tag.end, start)
     } else {
-        b.push(Event::Html(CowStr::from(open)), start);
-        let (text_end, after) = match find_end_tag(b.src, content_start, &name) {
-            Some(found) => found,
-            None => {
-                b.issues.push(crate::diagnostic::Issue::warning(
-                    start,
-                    format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>`"),
-                ));
-                (b.src.len(), b.src.len())
-            }
-        };
-        b.items.push(super::Item::HtmlRaw(
-            CowStr::Borrowed(&b.src[content_start..text_end]),
-            content_start,
-        ));
-        b.pos = after;
-    }
+        span_content(b, &name, tag.end, start)
+    };
     b.pos = skip_trailing_white_space(b.src, b.pos);
-    b.push(Event::Html(CowStr::from(format!("</{name}>\n"))), start);
-    b.push(Event::End(TagEnd::HtmlBlock), start);
+    let end = HtmlEnd {
+        name,
+        line_break: true,
+    };
+    b.push(Event::EndHtml(end), start);
+    b.push(Md::End(TagEnd::HtmlBlock), start);
     b.last = Last::Other;
+}
+
+/// Block content from `content_start` up to a block that starts with `</name>`, as items of
+/// its own; returns where it stops (after the end tag).
+fn block_content(b: &mut Blocks<'_, '_>, name: &str, content_start: usize, start: usize) -> usize {
+    let from = skip_trailing_white_space(b.src, content_start);
+    let text = &b.src[from..];
+    let (items, _, stopped) = b.nested_until(text, Last::Nothing, from, Some(name.to_owned()));
+    b.items.extend(items.into_iter().map(|item| match item {
+        super::Item::Raw(t, at) => super::Item::HtmlRaw(t, at),
+        other => other,
+    }));
+    match stopped {
+        Some(after) => from + after,
+        None => {
+            b.issues.push(crate::diagnostic::Issue::warning(
+                start,
+                format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>` on a line of its own"),
+            ));
+            b.src.len()
+        }
+    }
+}
+
+/// Span content from `content_start` up to `</name>`, as one raw text; returns where it stops
+/// (after the end tag).
+fn span_content(b: &mut Blocks<'_, '_>, name: &str, content_start: usize, start: usize) -> usize {
+    let (text_end, after) = match find_end_tag(b.src, content_start, name) {
+        Some(found) => found,
+        None => {
+            b.issues.push(crate::diagnostic::Issue::warning(
+                start,
+                format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>`"),
+            ));
+            (b.src.len(), b.src.len())
+        }
+    };
+    b.items.push(super::Item::HtmlRaw(
+        CowStr::Borrowed(&b.src[content_start..text_end]),
+        content_start,
+    ));
+    after
 }
 
 /// In an element's Markdown content: whether the block here is the element's end tag (then the
@@ -259,6 +278,23 @@ impl Reader<'_> {
         // kramdown takes the `markdown` attribute off every element it reads.
         attrs.retain(|(k, _)| k != "markdown");
         let void = html::ELEMENTS_WITHOUT_BODY.contains(&name.as_str());
+        let raw_text = name == "script" || name == "style";
+        if !tag.self_closing && !void && !raw_text {
+            let model = nested_model(b, tag, depth);
+            if model != ContentModel::Raw {
+                self.markdown_element(
+                    b,
+                    HtmlTag {
+                        name,
+                        attrs,
+                        line_break: false,
+                    },
+                    model,
+                    out,
+                );
+                return;
+            }
+        }
         out.push('<');
         out.push_str(&name);
         html::write_attributes(out, &attrs);
@@ -267,7 +303,7 @@ impl Reader<'_> {
             return;
         }
         out.push('>');
-        if name == "script" || name == "style" {
+        if raw_text {
             // Raw text up to the end tag, written as it is.
             match find_end_tag(self.src, self.pos, &name) {
                 Some((text_end, after)) => {
@@ -280,35 +316,35 @@ impl Reader<'_> {
                 }
             }
         } else {
-            match nested_model(b, tag, depth) {
-                ContentModel::Raw => self.content(b, &name, known, out, depth),
-                model => self.markdown_content(b, &name, model, out),
-            }
+            self.content(b, &name, known, out, depth);
         }
         out.push_str("</");
         out.push_str(&name);
         out.push('>');
     }
 
-    /// The Markdown content of an element nested in raw HTML: what was written so far becomes a
-    /// piece, then the content's blocks (or spans) follow.
-    fn markdown_content(
+    /// An element nested in raw HTML whose content is Markdown: the raw HTML written so far
+    /// becomes a piece, then the element's start tag, its content's blocks (or spans) and its
+    /// end tag follow as events.
+    fn markdown_element(
         &mut self,
         b: &mut Blocks<'_, '_>,
-        name: &str,
+        tag: HtmlTag,
         model: ContentModel,
         out: &mut String,
     ) {
         let at = self.pos;
-        self.pieces.push(Item::Event(
-            Event::Html(CowStr::from(std::mem::take(out))),
-            at,
-        ));
+        if !out.is_empty() {
+            let before = Md::Html(CowStr::from(std::mem::take(out)));
+            self.pieces.push(Item::Event(before.into(), at));
+        }
+        let name = tag.name.clone();
+        self.pieces
+            .push(Item::Event(Event::StartHtml(Box::new(tag), None), at));
         if model == ContentModel::Block {
             let from = skip_trailing_white_space(self.src, self.pos);
             let text = &self.src[from..];
-            let (items, _, stopped) =
-                b.nested_until(text, Last::Nothing, from, Some(name.to_owned()));
+            let (items, _, stopped) = b.nested_until(text, Last::Nothing, from, Some(name.clone()));
             self.pieces.extend(items.into_iter().map(|item| match item {
                 Item::Raw(t, at) => Item::HtmlRaw(t, at),
                 other => other,
@@ -319,7 +355,7 @@ impl Reader<'_> {
             };
         } else {
             let (text_end, after) =
-                find_end_tag(self.src, self.pos, name).unwrap_or((self.src.len(), self.src.len()));
+                find_end_tag(self.src, self.pos, &name).unwrap_or((self.src.len(), self.src.len()));
             let text = self.src[self.pos..text_end].to_owned();
             self.pieces
                 .push(Item::HtmlRaw(CowStr::from(text), self.pos));
@@ -331,6 +367,11 @@ impl Reader<'_> {
                 format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>`"),
             ));
         }
+        let end = HtmlEnd {
+            name,
+            line_break: false,
+        };
+        self.pieces.push(Item::Event(Event::EndHtml(end), at));
     }
 
     /// `parse_raw_html`: text, comments, instructions and nested elements up to `</name>`.
