@@ -2,14 +2,16 @@
 //! options (auto ids, smart quotes, rouge, MathJax, `parse_block_html: false`), or the site's own
 //! kramdown options (`options`), which every stage below reads where kramdown would.
 //!
-//! The seam is pulldown-cmark's event model: every stage produces or transforms
-//! `pulldown_cmark::Event`s. The stages:
+//! The seam is `event::Event`: pulldown-cmark's event model where it fits, each element carrying
+//! the attributes of its IALs, and kramdown's own elements beside it; every stage produces or
+//! transforms those events. The stages:
 //! 1. `block`: kramdown's block rules split the text into paragraphs, headers, lists, quotes,
 //!    tables, code, HTML …, collecting link definitions on the way, and leave the text of each
 //!    paragraph, header and cell raw;
 //! 2. `span`: kramdown's span rules parse that text, once every definition is known;
-//! 3. `header_id`: GFM header ids, and the list of headings;
-//! 4. `writer`: HTML as kramdown's converter writes it.
+//! 3. `header_id`: GFM header ids, and the list of headings; `toc`: the entries of a table of
+//!    contents (as events);
+//! 4. `writer`: HTML as kramdown's converter writes it; the only stage that writes HTML.
 //!
 //! pulldown-cmark's own parser is not used: CommonMark's block and span rules are not kramdown's
 //! (lazy lines, emphasis, tables, HTML), and correcting its output cost more than parsing the

@@ -176,6 +176,17 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_should_keep_the_attributes_of_its_content() {
+        assert_eq!(
+            html("* toc\n{:toc}\n\n# H `c`{: .k} *e*{: .m}\n"),
+            "<ul id=\"markdown-toc\"><li><a href=\"#h-c-e\" id=\"markdown-toc-h-c-e\">H \
+             <code class=\"language-plaintext k highlighter-rouge\">c</code><em class=\"m\">e</em>\
+             </a></li></ul><h1 id=\"h-c-e\">H <code class=\"language-plaintext k highlighter-rouge\">c</code>\
+             <em class=\"m\">e</em></h1>"
+        );
+    }
+
+    #[test]
     fn without_a_toc_list_no_entries_should_be_collected() {
         let events = heading("a", "A");
         assert!(super::entries(&events, &Default::default()).is_empty());

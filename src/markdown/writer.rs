@@ -823,6 +823,109 @@ mod tests {
     }
 
     #[test]
+    fn an_abbreviation_should_be_written_with_its_title_escaped() {
+        assert_eq!(
+            html("*[HTML]: Hyper \"Text\"\n\nAn HTML page.\n"),
+            "<p>An <abbr title=\"Hyper &quot;Text&quot;\">HTML</abbr> page.</p>"
+        );
+    }
+
+    #[test]
+    fn a_table_should_write_each_body_and_its_footer_as_sections() {
+        assert_eq!(
+            html("| a |\n|---|\n| 1 |\n|---|\n| 2 |\n|===|\n| f |\n"),
+            "<table><thead><tr><th>a</th></tr></thead>\
+             <tbody><tr><td>1</td></tr></tbody><tbody><tr><td>2</td></tr></tbody>\
+             <tfoot><tr><td>f</td></tr></tfoot></table>"
+        );
+    }
+
+    #[test]
+    fn a_comment_extension_should_be_an_html_comment_with_its_text_as_written() {
+        assert_eq!(
+            html("{::comment}\nnote <b>\n{:/comment}\n\nx {::comment}y{:/comment} z\n"),
+            "<!-- note <b> --><p>x <!-- y --> z</p>"
+        );
+    }
+
+    #[test]
+    fn html_elements_with_markdown_content_should_lose_only_the_markdown_attribute() {
+        assert_eq!(
+            html(
+                "<div markdown=\"1\" class=\"c\">\n*a*\n</div>\n\n<p markdown=\"1\">*b*</p>\n\n\
+                 <section><div markdown=\"1\">\n*c*\n</div></section>\n\n<hr markdown=\"1\" />\n"
+            ),
+            "<div class=\"c\"><p><em>a</em></p></div><p><em>b</em></p>\
+             <section><div><p><em>c</em></p></div></section><hr />"
+        );
+    }
+
+    #[test]
+    fn a_span_attribute_list_should_lay_its_attributes_over_an_html_elements() {
+        assert_eq!(
+            html("a <img src=\"x\">{: .c} b <span title=\"x\">s</span>{: #i title=\"y\"} <em class=\"a\">e</em>{: .b}\n"),
+            "<p>a <img src=\"x\" class=\"c\" /> b <span title=\"y\" id=\"i\">s</span>\
+             <em class=\"a b\">e</em></p>"
+        );
+    }
+
+    /// The HTML the writer gives for `events` alone, with Jekyll's options.
+    fn written(events: Vec<Event<'_>>) -> String {
+        let mut out = String::new();
+        let body = Body {
+            events,
+            html_regions: false,
+        };
+        write(body, &[], &[], &KramdownOptions::default(), &mut out);
+        out
+    }
+
+    #[test]
+    fn the_writer_should_escape_what_the_events_carry() {
+        let tag = |name: &str, value: &str| HtmlTag {
+            name: name.to_owned(),
+            attrs: vec![("title".to_owned(), value.to_owned())],
+            line_break: false,
+        };
+        let mut ial = Attributes::default();
+        ial.set("id", "a\"b");
+        let out = written(vec![
+            Event::StartHtml(Box::new(tag("span", "<x>")), Some(Box::new(ial))),
+            Md::Text("1 < 2".into()).into(),
+            Event::EndHtml(HtmlEnd {
+                name: "span".into(),
+                line_break: false,
+            }),
+            Event::EmptyHtml(Box::new(tag("i", "&")), None),
+            Event::Abbreviation {
+                abbr: "<A>".into(),
+                title: "".into(),
+            },
+        ]);
+        assert_eq!(
+            out,
+            "<span title=\"&lt;x&gt;\" id=\"a&quot;b\">1 &lt; 2</span><i title=\"&amp;\"></i>\
+             <abbr>&lt;A&gt;</abbr>",
+            "attribute values and text should be escaped; a non-void empty element closed; an \
+             abbreviation without a title should have no title"
+        );
+    }
+
+    #[test]
+    fn attributes_on_a_start_event_should_be_written_on_its_element_only() {
+        let mut ial = Attributes::default();
+        ial.set("class", "x");
+        let out = written(vec![
+            Event::Md(Md::Start(Tag::Paragraph), Some(Box::new(ial))),
+            Event::Md(Md::Start(Tag::Emphasis), None),
+            Md::Text("a".into()).into(),
+            Md::End(TagEnd::Emphasis).into(),
+            Md::End(TagEnd::Paragraph).into(),
+        ]);
+        assert_eq!(out, "<p class=\"x\"><em>a</em></p>\n");
+    }
+
+    #[test]
     fn merged_should_add_an_ial_class_and_replace_other_attributes() {
         let mut ial = Attributes::default();
         ial.set("class", "b");
