@@ -85,7 +85,7 @@ pub fn render(text: &str, options: &KramdownOptions) -> Output {
     let mut body = spans(parsed.items, &defs, &mut issues);
     let options = &defs.options;
     let headings = header_id::assign(&mut body.events, options, body.html_regions);
-    let toc = toc::entries(&body.events, options);
+    let toc = toc::entries(&body, options);
 
     let footnotes: Vec<writer::Footnote> = parsed
         .footnotes
@@ -147,6 +147,8 @@ pub struct Body<'a> {
     pub events: Vec<Event<'a>>,
     /// Some text is inside an HTML element whose content is Markdown (`markdown="1"`).
     pub html_regions: bool,
+    /// A block asked for a table of contents (`{:toc}`).
+    pub toc_asked: bool,
 }
 
 /// Replaces raw text items with their span events, and resolves the references of block
@@ -156,6 +158,7 @@ fn spans<'a>(items: Vec<Item<'a>>, defs: &span::Definitions, issues: &mut Vec<Is
         // Each raw text becomes several events.
         events: Vec::with_capacity(items.len() * 4),
         html_regions: false,
+        toc_asked: false,
     };
     for item in items {
         match item {
@@ -163,6 +166,7 @@ fn spans<'a>(items: Vec<Item<'a>>, defs: &span::Definitions, issues: &mut Vec<Is
                 if let Some(ial) = e.attrs_mut().and_then(Option::take) {
                     let mut merged = Attributes::default();
                     ial.merge_into(&mut merged, &defs.alds);
+                    body.toc_asked |= merged.has_ref("toc");
                     give(&mut e, merged);
                 }
                 body.events.push(e);

@@ -11,7 +11,7 @@
 
 use super::attributes::Attributes;
 use super::event::Event;
-use super::KramdownOptions;
+use super::{Body, KramdownOptions};
 use pulldown_cmark::{CowStr, Event as Md, LinkType, Tag, TagEnd};
 
 /// One header, ready to be listed.
@@ -24,13 +24,11 @@ pub struct Entry<'a> {
 }
 
 /// The headers of a body that belong in a table of contents (none when no list asks for one).
-pub fn entries<'a>(events: &[Event<'a>], options: &KramdownOptions) -> Vec<Entry<'a>> {
-    if !events
-        .iter()
-        .any(|e| e.attrs().is_some_and(|a| a.has_ref("toc")))
-    {
+pub fn entries<'a>(body: &Body<'a>, options: &KramdownOptions) -> Vec<Entry<'a>> {
+    if !body.toc_asked {
         return Vec::new();
     }
+    let events = &body.events;
     let mut out = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -188,8 +186,12 @@ mod tests {
 
     #[test]
     fn without_a_toc_list_no_entries_should_be_collected() {
-        let events = heading("a", "A");
-        assert!(super::entries(&events, &Default::default()).is_empty());
+        let body = Body {
+            events: heading("a", "A"),
+            html_regions: false,
+            toc_asked: false,
+        };
+        assert!(super::entries(&body, &Default::default()).is_empty());
     }
 
     /// A level-1 heading's events: its start (with an id), a text, its end.
@@ -208,15 +210,14 @@ mod tests {
 
     #[test]
     fn a_toc_list_should_collect_each_heading_with_its_content() {
-        let mut marked = Attributes::default();
-        marked.refs.push("toc".into());
-        let mut events = vec![Event::Md(
-            Md::Start(Tag::List(None)),
-            Some(Box::new(marked)),
-        )];
-        events.extend(heading("a", "A"));
+        let mut events = heading("a", "A");
         events.extend(heading("b", "B"));
-        let found = super::entries(&events, &Default::default());
+        let body = Body {
+            events,
+            html_regions: false,
+            toc_asked: true,
+        };
+        let found = super::entries(&body, &Default::default());
         let ids: Vec<&str> = found.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["a", "b"]);
         assert_eq!(found[1].content, [Md::Text("B".into()).into()]);

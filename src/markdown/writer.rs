@@ -115,7 +115,12 @@ impl Writer<'_, '_, '_> {
     fn event(&mut self, e: Event<'_>) {
         match e {
             Event::Md(e, attrs) => {
-                self.attrs = attrs.map(|a| *a).unwrap_or_default();
+                match attrs {
+                    Some(a) => self.attrs = *a,
+                    // Most events have none: the slot is cleared only when it is not empty.
+                    None if !self.attrs.is_empty() => self.attrs = Attributes::default(),
+                    None => {}
+                }
                 self.md(e);
             }
             // Inside a list a table of contents replaced, or an image's alt text, only
@@ -195,6 +200,7 @@ impl Writer<'_, '_, '_> {
     }
 
     /// pulldown-cmark's events, `self.attrs` holding the event's attributes.
+    #[inline]
     fn md(&mut self, e: Md<'_>) {
         if self.skip_depth > 0 {
             match e {
@@ -875,6 +881,7 @@ mod tests {
         let body = Body {
             events,
             html_regions: false,
+            toc_asked: false,
         };
         write(body, &[], &[], &KramdownOptions::default(), &mut out);
         out
