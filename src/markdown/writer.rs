@@ -126,6 +126,14 @@ impl Writer<'_, '_, '_> {
             // Inside a list a table of contents replaced, or an image's alt text, only
             // pulldown-cmark's events count.
             _ if self.skip_depth > 0 || self.image.is_some() => {}
+            e => self.kramdown_element(e),
+        }
+    }
+
+    /// The events of kramdown's elements that pulldown-cmark has no word for.
+    fn kramdown_element(&mut self, e: Event<'_>) {
+        match e {
+            Event::Md(..) => {}
             Event::StartSection(s) => self.out.push_str(match s {
                 Section::Body => "<tbody>\n",
                 Section::Foot => "<tfoot>\n",
@@ -143,17 +151,7 @@ impl Writer<'_, '_, '_> {
             }
             Event::EndHtml(end) => self.html_end_tag(&end),
             Event::EmptyHtml(tag, ial) => self.empty_html(&tag, ial.map(|a| *a)),
-            Event::Abbreviation { abbr, title } => {
-                self.out.push_str("<abbr");
-                if !title.is_empty() {
-                    self.out.push_str(" title=\"");
-                    escape_attribute(self.out, &title);
-                    self.out.push('"');
-                }
-                self.out.push('>');
-                escape_text(self.out, &abbr);
-                self.out.push_str("</abbr>");
-            }
+            Event::Abbreviation { abbr, title } => self.abbreviation(&abbr, &title),
             // kramdown writes a comment's text as it is.
             Event::Comment { text, block } => {
                 self.out.push_str("<!-- ");
@@ -161,6 +159,19 @@ impl Writer<'_, '_, '_> {
                 self.out.push_str(if block { " -->\n" } else { " -->" });
             }
         }
+    }
+
+    /// `<abbr title="…">…</abbr>` (no title when the definition gives none).
+    fn abbreviation(&mut self, abbr: &str, title: &str) {
+        self.out.push_str("<abbr");
+        if !title.is_empty() {
+            self.out.push_str(" title=\"");
+            escape_attribute(self.out, title);
+            self.out.push('"');
+        }
+        self.out.push('>');
+        escape_text(self.out, abbr);
+        self.out.push_str("</abbr>");
     }
 
     /// `<name` and the element's attributes with an IAL's laid over them.
@@ -212,16 +223,7 @@ impl Writer<'_, '_, '_> {
         }
         if let Some(alt) = &mut self.image {
             match e {
-                Md::End(TagEnd::Image) => {
-                    let alt = self.image.take().unwrap_or_default();
-                    let mut a = std::mem::take(&mut self.image_attrs);
-                    if !a.iter().any(|(k, _)| k == "alt") {
-                        a.insert(1, ("alt".to_owned(), alt));
-                    }
-                    self.out.push_str("<img");
-                    write_attributes(self.out, &a);
-                    self.out.push_str(" />");
-                }
+                Md::End(TagEnd::Image) => self.image_end(),
                 Md::Text(t) | Md::Code(t) => alt.push_str(&t),
                 _ => {}
             }
@@ -239,26 +241,8 @@ impl Writer<'_, '_, '_> {
             }
             Md::Text(t) => escape_text(self.out, &t),
             Md::Code(t) => self.code_span(&t),
-            Md::InlineMath(t) if !self.opts.mathjax => {
-                self.out.push_str("<span class=\"kdmath\">$");
-                escape_all(self.out, &t);
-                self.out.push_str("$</span>");
-            }
-            Md::DisplayMath(t) if !self.opts.mathjax => {
-                self.out.push_str("<div class=\"kdmath\">$$\n");
-                escape_all(self.out, &t);
-                self.out.push_str("\n$$</div>\n");
-            }
-            Md::InlineMath(t) => {
-                self.out.push_str("\\(");
-                escape_all(self.out, &t);
-                self.out.push_str("\\)");
-            }
-            Md::DisplayMath(t) => {
-                self.out.push_str("\\[");
-                escape_all(self.out, &t);
-                self.out.push_str("\\]\n");
-            }
+            Md::InlineMath(t) => self.math(&t, false),
+            Md::DisplayMath(t) => self.math(&t, true),
             Md::Html(t) | Md::InlineHtml(t) => self.out.push_str(&t),
             Md::SoftBreak => self.out.push('\n'),
             Md::HardBreak => self.out.push_str("<br />"),
@@ -270,6 +254,32 @@ impl Writer<'_, '_, '_> {
             Md::FootnoteReference(name) => self.footnote_reference(&name),
             Md::TaskListMarker(_) => {}
         }
+    }
+
+    /// Math as the MathJax engine writes it (`\\(…\\)`, `\\[…\\]`), or kramdown's own
+    /// `kdmath` element when the site turns the engine off.
+    fn math(&mut self, t: &str, display: bool) {
+        let (open, close) = match (self.opts.mathjax, display) {
+            (false, false) => ("<span class=\"kdmath\">$", "$</span>"),
+            (false, true) => ("<div class=\"kdmath\">$$\n", "\n$$</div>\n"),
+            (true, false) => ("\\(", "\\)"),
+            (true, true) => ("\\[", "\\]\n"),
+        };
+        self.out.push_str(open);
+        escape_all(self.out, t);
+        self.out.push_str(close);
+    }
+
+    /// `<img … />`, once its alt text is known.
+    fn image_end(&mut self) {
+        let alt = self.image.take().unwrap_or_default();
+        let mut a = std::mem::take(&mut self.image_attrs);
+        if !a.iter().any(|(k, _)| k == "alt") {
+            a.insert(1, ("alt".to_owned(), alt));
+        }
+        self.out.push_str("<img");
+        write_attributes(self.out, &a);
+        self.out.push_str(" />");
     }
 
     /// Writes the current event's attributes (from an IAL).

@@ -304,23 +304,21 @@ impl Reader<'_> {
         }
         out.push('>');
         if raw_text {
-            // Raw text up to the end tag, written as it is.
-            match find_end_tag(self.src, self.pos, &name) {
-                Some((text_end, after)) => {
-                    out.push_str(&self.src[self.pos..text_end]);
-                    self.pos = after;
-                }
-                None => {
-                    out.push_str(&self.src[self.pos..]);
-                    self.pos = self.src.len();
-                }
-            }
+            self.raw_text(&name, out);
         } else {
             self.content(b, &name, known, out, depth);
         }
         out.push_str("</");
         out.push_str(&name);
         out.push('>');
+    }
+
+    /// The content of `<script>` or `<style>`: text up to the end tag, written as it is.
+    fn raw_text(&mut self, name: &str, out: &mut String) {
+        let (text_end, after) =
+            find_end_tag(self.src, self.pos, name).unwrap_or((self.src.len(), self.src.len()));
+        out.push_str(&self.src[self.pos..text_end]);
+        self.pos = after;
     }
 
     /// An element nested in raw HTML whose content is Markdown: the raw HTML written so far
