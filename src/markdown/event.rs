@@ -7,10 +7,9 @@
 //! HTML elements kramdown parsed and writes again, abbreviations and `{::comment}`s. Only the
 //! writer turns any of them into HTML.
 //!
-//! Raw HTML stays pulldown-cmark's `Html`/`InlineHtml`: HTML from the source written as it is
-//! (span HTML comments, `{::nomarkdown}`), or as kramdown's raw-HTML parser reads and writes it
-//! again (a block HTML element whose content is not Markdown: its text escaped, its attributes
-//! quoted; see `block/html_block.rs`).
+//! Raw HTML stays pulldown-cmark's `Html`/`InlineHtml`: the source's own text, which kramdown
+//! writes unchanged (HTML comments and instructions, `{::nomarkdown}`, the text of `<script>` and
+//! `<style>`).
 
 use super::attributes::Attributes;
 use pulldown_cmark::{CowStr, Tag};
@@ -27,11 +26,12 @@ pub enum Event<'a> {
     /// pulldown-cmark's `TableHead`).
     StartSection(Section),
     EndSection(Section),
-    /// An HTML element kramdown parsed (its content follows as events, then `EndHtml`), with
-    /// the attributes of an IAL after it.
+    /// An HTML element kramdown read (its content follows as events, then `EndHtml`), with the
+    /// attributes of an IAL after it.
     StartHtml(Box<HtmlTag>, Attrs),
     EndHtml(HtmlEnd),
-    /// An HTML element without content: `<x />` when the element is void, else `<x></x>`.
+    /// An HTML element without content: `<x />` when the element is void (or `closed`), else
+    /// `<x></x>`.
     EmptyHtml(Box<HtmlTag>, Attrs),
     /// An abbreviation found in text, with its definition's title (`<abbr title="…">`).
     Abbreviation {
@@ -53,7 +53,7 @@ pub enum Section {
     Foot,
 }
 
-/// The start tag of an HTML element kramdown parsed.
+/// The start tag of an HTML element kramdown read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HtmlTag {
     /// The name as kramdown writes it (lower case when it knows the element).
@@ -63,9 +63,12 @@ pub struct HtmlTag {
     /// A block element: a line break follows the tag (the start tag of one whose content is
     /// blocks, or an element without content).
     pub line_break: bool,
+    /// Without content, written `<x />` even when the element is not void: an element of raw
+    /// HTML closed with `/>` (kramdown's `is_closed`).
+    pub closed: bool,
 }
 
-/// The end tag of an HTML element kramdown parsed.
+/// The end tag of an HTML element kramdown read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HtmlEnd {
     pub name: String,

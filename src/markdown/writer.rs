@@ -13,7 +13,7 @@
 //! what goes into it (see `event` for what the events carry): pulldown-cmark's elements with
 //! their IAL attributes, table sections (`TableHead` holds whole rows; body and footer sections
 //! come as sections of their own, since a kramdown table may have several), HTML elements
-//! kramdown parsed, abbreviations, comments, and the table of contents (`toc` gives its events).
+//! kramdown read, abbreviations, comments, and the table of contents (`toc` gives its events).
 //! Raw HTML events are written as they come.
 
 use super::attributes::Attributes;
@@ -193,10 +193,10 @@ impl Writer<'_, '_, '_> {
         }
     }
 
-    /// An element without content: `<x />` when it is void, else `<x></x>`.
+    /// An element without content: `<x />` when it is void or closed so, else `<x></x>`.
     fn empty_html(&mut self, tag: &HtmlTag, ial: Option<Attributes>) {
         self.html_start_tag(tag, ial);
-        if super::html::ELEMENTS_WITHOUT_BODY.contains(&tag.name.as_str()) {
+        if tag.closed || super::html::ELEMENTS_WITHOUT_BODY.contains(&tag.name.as_str()) {
             self.out.push_str(" />");
             if tag.line_break {
                 self.out.push('\n');
@@ -885,6 +885,20 @@ mod tests {
         );
     }
 
+    #[test]
+    fn cjk_line_breaks_should_go_in_the_text_of_raw_html_too() {
+        // kramdown_ref.rb with `remove_line_breaks_for_cjk: true` in the site's config.
+        let options = KramdownOptions {
+            remove_line_breaks_for_cjk: true,
+            ..KramdownOptions::default()
+        };
+        let out = crate::markdown::render("<div>漢\n字 <b>か\nな</b></div>\n\n漢\n字\n", &options);
+        assert_eq!(
+            crate::markdown::testing::squeezed(&out.html),
+            "<div>漢字 <b>かな</b></div><p>漢字</p>"
+        );
+    }
+
     /// The HTML the writer gives for `events` alone, with Jekyll's options.
     fn written(events: Vec<Event<'_>>) -> String {
         let mut out = String::new();
@@ -903,6 +917,7 @@ mod tests {
             name: name.to_owned(),
             attrs: vec![("title".to_owned(), value.to_owned())],
             line_break: false,
+            closed: false,
         };
         let mut ial = Attributes::default();
         ial.set("id", "a\"b");

@@ -4,14 +4,14 @@
 //! `parser/html.rb` (`parse_raw_html`), with Jekyll's `parse_block_html: false`. kramdown reads
 //! the element with its content, nested elements included, up to its matching end tag — across
 //! blank lines, and past the end of the line: whatever follows the end tag on its line is read as
-//! the next block (`<div>x</div> tail` is a div and a paragraph). It then writes the element
-//! again: text is escaped (character references kept), attributes quoted, a void or `/>` element
-//! written `<x />`. Markdown inside is not parsed. That re-written raw HTML is one raw `Html`
-//! event, as kramdown's raw-HTML parser and converter give it back.
+//! the next block (`<div>x</div> tail` is a div and a paragraph). Markdown inside is not parsed.
+//! The element becomes events the writer writes as kramdown's converter does: its tags
+//! (`StartHtml`/`EndHtml`; a void or `/>` element `EmptyHtml`, written `<x />`) with their
+//! attributes, its text (escaped, character references kept); comments, instructions and the
+//! text of `<script>` and `<style>` stay raw HTML, written as they are.
 //!
-//! An element whose content is Markdown (`markdown="1"`, or `parse_block_html`) is not raw: its
-//! start and end tags are events of their own (`StartHtml`/`EndHtml`, written by the writer),
-//! around its content's events.
+//! An element whose content is Markdown (`markdown="1"`, or `parse_block_html`) has its content
+//! parsed as blocks or spans between its tags.
 
 use super::{Blocks, Item, Last};
 use crate::ctype::{is_space_or_tab, leading};
@@ -20,7 +20,7 @@ use crate::markdown::html::{self, ContentModel, SPAN_ELEMENTS};
 use crate::markdown::unicode::is_word;
 use pulldown_cmark::{CowStr, Event as Md, Tag, TagEnd};
 
-/// Nested elements deeper than this are written as text rather than recursed into.
+/// Nested elements deeper than this are read as text rather than recursed into.
 const MAX_DEPTH: usize = 64;
 
 pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
@@ -55,27 +55,18 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         src: b.src,
         pos: tag.end,
         warnings: Vec::new(),
-        pieces: Vec::new(),
+        items: Vec::new(),
     };
-    let mut out = String::new();
-    reader.element(b, &tag, &mut out, 0);
-    out.push('\n');
+    reader.element(b, &tag, 0);
     b.pos = skip_trailing_white_space(b.src, reader.pos);
     for (offset, message) in reader.warnings {
         b.issues
             .push(crate::diagnostic::Issue::warning(offset, message));
     }
-    if reader.pieces.is_empty() {
-        b.push(Md::Html(CowStr::from(out)), start);
-    } else {
-        // Raw HTML around Markdown content: one top-level block still.
-        b.push(Md::Start(Tag::HtmlBlock), start);
-        b.items.extend(reader.pieces);
-        if !out.is_empty() {
-            b.push(Md::Html(CowStr::from(out)), start);
-        }
-        b.push(Md::End(TagEnd::HtmlBlock), start);
-    }
+    // The element, however many events it takes, is one top-level block.
+    b.push(Md::Start(Tag::HtmlBlock), start);
+    b.items.extend(reader.items);
+    b.push(Md::End(TagEnd::HtmlBlock), start);
     b.last = Last::Other;
     true
 }
@@ -129,6 +120,7 @@ fn parsed_element(
         name: name.clone(),
         attrs,
         line_break: block || tag.self_closing || void,
+        closed: false,
     };
     if tag.self_closing || void {
         b.pos = skip_trailing_white_space(b.src, tag.end);
@@ -257,21 +249,28 @@ struct Reader<'a> {
     src: &'a str,
     pos: usize,
     warnings: Vec<(usize, String)>,
-    /// Written so far, when a nested element's content is Markdown: the HTML before it, then
-    /// its blocks (kramdown parses `<div markdown="1">` even inside raw HTML).
-    pieces: Vec<Item<'static>>,
+    /// The element's events: its tags, text and nested elements, and the blocks of a nested
+    /// element whose content is Markdown (kramdown parses `<div markdown="1">` even inside raw
+    /// HTML).
+    items: Vec<Item<'a>>,
 }
 
-impl Reader<'_> {
-    /// Writes the element whose start tag was just read, reading its content (kramdown's
-    /// `handle_html_start_tag` + `parse_raw_html` + the HTML converter).
-    fn element(
-        &mut self,
-        b: &mut Blocks<'_, '_>,
-        tag: &html::StartTag<'_>,
-        out: &mut String,
-        depth: usize,
-    ) {
+impl<'a> Reader<'a> {
+    fn push(&mut self, e: impl Into<Event<'a>>) {
+        self.items.push(Item::Event(e.into(), self.pos));
+    }
+
+    /// Text of the source, which the writer escapes (character references kept).
+    fn text(&mut self, from: usize, to: usize) {
+        if from < to {
+            self.push(Md::Text(CowStr::Borrowed(&self.src[from..to])));
+        }
+    }
+
+    /// Reads the element whose start tag was just read, with its content (kramdown's
+    /// `handle_html_start_tag` + `parse_raw_html`); `depth` 0 is the block's own element, which
+    /// a line break follows.
+    fn element(&mut self, b: &mut Blocks<'_, '_>, tag: &html::StartTag<'_>, depth: usize) {
         let name = html::normalized_name(tag.name);
         let known = html::is_known_element(&name);
         let mut attrs = html::attributes(tag.attrs, known);
@@ -279,71 +278,62 @@ impl Reader<'_> {
         attrs.retain(|(k, _)| k != "markdown");
         let void = html::ELEMENTS_WITHOUT_BODY.contains(&name.as_str());
         let raw_text = name == "script" || name == "style";
-        if !tag.self_closing && !void && !raw_text {
-            let model = nested_model(b, tag, depth);
-            if model != ContentModel::Raw {
-                self.markdown_element(
-                    b,
-                    HtmlTag {
-                        name,
-                        attrs,
-                        line_break: false,
-                    },
-                    model,
-                    out,
-                );
-                return;
-            }
-        }
-        out.push('<');
-        out.push_str(&name);
-        html::write_attributes(out, &attrs);
-        if tag.self_closing || void {
-            out.push_str(" />");
+        let line_break = depth == 0;
+        let closed = tag.self_closing || void;
+        let start = HtmlTag {
+            name: name.clone(),
+            attrs,
+            line_break,
+            // kramdown writes an element of raw HTML closed by `/>` as `<x />`, void or not.
+            closed,
+        };
+        if closed {
+            self.push(Event::EmptyHtml(Box::new(start), None));
             return;
         }
-        out.push('>');
-        if raw_text {
-            self.raw_text(&name, out);
-        } else {
-            self.content(b, &name, known, out, depth);
+        let model = match raw_text {
+            true => ContentModel::Raw,
+            false => nested_model(b, tag, depth),
+        };
+        if model != ContentModel::Raw {
+            return self.markdown_element(b, start, model);
         }
-        out.push_str("</");
-        out.push_str(&name);
-        out.push('>');
+        self.push(Event::StartHtml(
+            Box::new(HtmlTag {
+                line_break: false,
+                ..start
+            }),
+            None,
+        ));
+        if raw_text {
+            self.raw_text(&name);
+        } else {
+            self.content(b, &name, known, depth);
+        }
+        self.push(Event::EndHtml(HtmlEnd { name, line_break }));
     }
 
     /// The content of `<script>` or `<style>`: text up to the end tag, written as it is.
-    fn raw_text(&mut self, name: &str, out: &mut String) {
+    fn raw_text(&mut self, name: &str) {
         let (text_end, after) =
             find_end_tag(self.src, self.pos, name).unwrap_or((self.src.len(), self.src.len()));
-        out.push_str(&self.src[self.pos..text_end]);
+        if text_end > self.pos {
+            self.push(Md::Html(CowStr::Borrowed(&self.src[self.pos..text_end])));
+        }
         self.pos = after;
     }
 
-    /// An element nested in raw HTML whose content is Markdown: the raw HTML written so far
-    /// becomes a piece, then the element's start tag, its content's blocks (or spans) and its
-    /// end tag follow as events.
-    fn markdown_element(
-        &mut self,
-        b: &mut Blocks<'_, '_>,
-        tag: HtmlTag,
-        model: ContentModel,
-        out: &mut String,
-    ) {
+    /// An element nested in raw HTML whose content is Markdown: its start tag, its content's
+    /// blocks (or spans) and its end tag.
+    fn markdown_element(&mut self, b: &mut Blocks<'_, '_>, tag: HtmlTag, model: ContentModel) {
         let at = self.pos;
-        if !out.is_empty() {
-            let before = Md::Html(CowStr::from(std::mem::take(out)));
-            self.pieces.push(Item::Event(before.into(), at));
-        }
         let name = tag.name.clone();
-        self.pieces
-            .push(Item::Event(Event::StartHtml(Box::new(tag), None), at));
+        self.push(Event::StartHtml(Box::new(tag), None));
         if model == ContentModel::Block {
             let from = skip_trailing_white_space(self.src, self.pos);
             let text = &self.src[from..];
             let (items, _, stopped) = b.nested_until(text, Last::Nothing, from, Some(name.clone()));
-            self.pieces.extend(items.into_iter().map(|item| match item {
+            self.items.extend(items.into_iter().map(|item| match item {
                 Item::Raw(t, at) => Item::HtmlRaw(t, at),
                 other => other,
             }));
@@ -354,9 +344,8 @@ impl Reader<'_> {
         } else {
             let (text_end, after) =
                 find_end_tag(self.src, self.pos, &name).unwrap_or((self.src.len(), self.src.len()));
-            let text = self.src[self.pos..text_end].to_owned();
-            self.pieces
-                .push(Item::HtmlRaw(CowStr::from(text), self.pos));
+            let text = CowStr::Borrowed(&self.src[self.pos..text_end]);
+            self.items.push(Item::HtmlRaw(text, self.pos));
             self.pos = after;
         }
         if self.pos >= self.src.len() {
@@ -369,22 +358,15 @@ impl Reader<'_> {
             name,
             line_break: false,
         };
-        self.pieces.push(Item::Event(Event::EndHtml(end), at));
+        self.push(Event::EndHtml(end));
     }
 
     /// `parse_raw_html`: text, comments, instructions and nested elements up to `</name>`.
-    fn content(
-        &mut self,
-        b: &mut Blocks<'_, '_>,
-        name: &str,
-        known: bool,
-        out: &mut String,
-        depth: usize,
-    ) {
+    fn content(&mut self, b: &mut Blocks<'_, '_>, name: &str, known: bool, depth: usize) {
         let opened_at = self.pos;
         loop {
             let Some(lt) = next_markup(self.src, self.pos) else {
-                html::escape_text(out, &self.src[self.pos..]);
+                self.text(self.pos, self.src.len());
                 self.pos = self.src.len();
                 self.warnings.push((
                     opened_at,
@@ -392,30 +374,31 @@ impl Reader<'_> {
                 ));
                 return;
             };
-            html::escape_text(out, &self.src[self.pos..lt]);
+            self.text(self.pos, lt);
             self.pos = lt;
             if let Some(end) =
                 html::comment(self.src, lt).or_else(|| html::instruction(self.src, lt))
             {
-                out.push_str(&self.src[lt..end]);
+                // Comments and instructions are written as they are.
+                self.push(Md::Html(CowStr::Borrowed(&self.src[lt..end])));
                 self.pos = end;
             } else if let Some(tag) = html::start_tag(self.src, lt).filter(|_| depth < MAX_DEPTH) {
                 self.pos = tag.end;
-                self.element(b, &tag, out, depth + 1);
+                self.element(b, &tag, depth + 1);
             } else if let Some((found, end)) = html::end_tag(self.src, lt) {
                 let same = if known {
                     found.to_lowercase() == name
                 } else {
                     found == name
                 };
+                self.pos = end;
                 if same {
-                    self.pos = end;
                     return;
                 }
-                html::escape_text(out, &self.src[lt..end]);
-                self.pos = end;
+                self.text(lt, end);
             } else {
-                out.push_str("&lt;");
+                // A `<` that starts nothing is text.
+                self.text(lt, lt + 1);
                 self.pos = lt + 1;
             }
         }

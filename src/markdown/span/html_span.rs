@@ -84,6 +84,7 @@ fn element(s: &mut Spans<'_, '_>, start: usize, tag: &html::StartTag<'_>, name: 
         name: name.to_owned(),
         attrs,
         line_break: false,
+        closed: false,
     });
     let void = ELEMENTS_WITHOUT_BODY.contains(&name);
     if tag.self_closing || void || s.too_deep() {
