@@ -56,6 +56,7 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         pos: tag.end,
         warnings: Vec::new(),
         items: Vec::new(),
+        last_text: None,
     };
     reader.element(b, &tag, 0);
     b.pos = skip_trailing_white_space(b.src, reader.pos);
@@ -253,18 +254,31 @@ struct Reader<'a> {
     /// element whose content is Markdown (kramdown parses `<div markdown="1">` even inside raw
     /// HTML).
     items: Vec<Item<'a>>,
+    /// When the last item is source text: where it starts and ends (text right after it joins
+    /// it, so that markup read as text stays one event).
+    last_text: Option<(usize, usize)>,
 }
 
 impl<'a> Reader<'a> {
     fn push(&mut self, e: impl Into<Event<'a>>) {
         self.items.push(Item::Event(e.into(), self.pos));
+        self.last_text = None;
     }
 
     /// Text of the source, which the writer escapes (character references kept).
     fn text(&mut self, from: usize, to: usize) {
-        if from < to {
-            self.push(Md::Text(CowStr::Borrowed(&self.src[from..to])));
+        if from >= to {
+            return;
         }
+        if let Some((start, _)) = self.last_text.filter(|&(_, end)| end == from) {
+            if let Some(Item::Event(Event::Md(Md::Text(t), _), _)) = self.items.last_mut() {
+                *t = CowStr::Borrowed(&self.src[start..to]);
+                self.last_text = Some((start, to));
+                return;
+            }
+        }
+        self.push(Md::Text(CowStr::Borrowed(&self.src[from..to])));
+        self.last_text = Some((from, to));
     }
 
     /// Reads the element whose start tag was just read, with its content (kramdown's
@@ -462,6 +476,22 @@ fn find_end_tag(src: &str, from: usize, name: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::lazy_end;
+    use crate::markdown::testing::squeezed_html;
+
+    // Expected HTML from kramdown_ref.rb (Jekyll 4.3.1, kramdown 2.4).
+    #[test]
+    fn raw_html_should_be_written_again_as_kramdown_writes_it() {
+        assert_eq!(
+            squeezed_html(
+                "<div title=\"a&b\" class=x>x < y &amp; z <p/> <!-- c --> <br> </b> \
+                 <script>a<b</script></div>\n"
+            ),
+            "<div title=\"a&amp;b\" class=\"x\">x &lt; y &amp; z <p /><!-- c --><br /> \
+             &lt;/b&gt; <script>a<b</script></div>",
+            "attributes quoted and escaped, text escaped with references kept, a closed element \
+             written `<x />`, a stray end tag as text, comments and script text as they are"
+        );
+    }
 
     #[test]
     fn lazy_end_should_stop_a_paragraph_at_block_tags_only() {
