@@ -57,6 +57,15 @@ impl Attributes {
         target.refs.extend(self.refs.iter().cloned());
     }
 
+    /// Attributes of a later attribute list on the same element, as read (references kept
+    /// for `merge_into` to resolve): classes add up, any other key replaces.
+    pub fn add(&mut self, more: Attributes) {
+        for (k, v) in &more.pairs {
+            self.set(k, v);
+        }
+        self.refs.extend(more.refs);
+    }
+
     /// Whether the element asked for something by reference (e.g. `toc`).
     pub fn has_ref(&self, name: &str) -> bool {
         self.refs.iter().any(|r| r == name)

@@ -146,12 +146,7 @@ impl<'a> Event<'a> {
 /// already has some: a class adds up, any other key replaces, references add up).
 pub fn add_attributes(slot: &mut Attrs, more: Attributes) {
     match slot {
-        Some(existing) => {
-            for (k, v) in &more.pairs {
-                existing.set(k, v);
-            }
-            existing.refs.extend(more.refs);
-        }
+        Some(existing) => existing.add(more),
         None => *slot = Some(Box::new(more)),
     }
 }

@@ -51,22 +51,18 @@ fn apply(b: &mut Blocks<'_, '_>, ial: Attributes) {
                 Some(i) => merge_at(&mut b.items, i, ial),
                 // The block before was parsed apart (an earlier part of a list item): kramdown
                 // would give it the attributes; here the next block gets them.
-                None => merge(b.pending_ial.get_or_insert_with(Attributes::default), ial),
+                None => b
+                    .pending_ial
+                    .get_or_insert_with(Attributes::default)
+                    .add(ial),
             }
             b.last = Last::Other;
         }
         _ => {
             let pending = b.pending_ial.get_or_insert_with(Attributes::default);
-            merge(pending, ial);
+            pending.add(ial);
         }
     }
-}
-
-fn merge(into: &mut Attributes, more: Attributes) {
-    for (k, v) in &more.pairs {
-        into.set(k, v);
-    }
-    into.refs.extend(more.refs);
 }
 
 /// Gives the attributes to the block whose event is at `i` (merged with any it has).
