@@ -4,8 +4,8 @@
 //! Reference: kramdown 2.4 `parser/kramdown/extensions.rb` (`parse_attribute_list`, `ALD_TYPE_*`)
 //! and `update_attr_with_ial`: classes add up in order, any other key replaces, a reference pulls
 //! in the attributes of the definition of that name (`toc` is the reference that asks for a table
-//! of contents). pulldown-cmark's tags have no slot for attributes, so they travel beside the
-//! events, by the index of the event they belong to (see `writer`).
+//! of contents). pulldown-cmark's tags have no slot for attributes: each element's event carries
+//! them (see `event`).
 
 use crate::ctype::{is_ruby_space, is_ruby_space_char, leading};
 use std::collections::HashMap;
@@ -55,6 +55,15 @@ impl Attributes {
             target.set(k, v);
         }
         target.refs.extend(self.refs.iter().cloned());
+    }
+
+    /// Attributes of a later attribute list on the same element, as read (references kept
+    /// for `merge_into` to resolve): classes add up, any other key replaces.
+    pub fn add(&mut self, more: Attributes) {
+        for (k, v) in &more.pairs {
+            self.set(k, v);
+        }
+        self.refs.extend(more.refs);
     }
 
     /// Whether the element asked for something by reference (e.g. `toc`).

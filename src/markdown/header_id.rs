@@ -7,10 +7,11 @@
 //! punctuation go, and `🔧 Engineering Update` is `-engineering-update`. A repeated id gets
 //! `-1`, `-2`, … (counted per base id, as kramdown does). An explicit `{#id}` is kept.
 
+use super::event::Event;
 use super::options::{Input, KramdownOptions};
 use super::unicode::is_word;
 use super::Heading;
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event as Md, Tag, TagEnd};
 use std::collections::HashMap;
 
 /// Sets the id of every heading without one (with `auto_ids`) and returns the headings.
@@ -27,11 +28,13 @@ pub fn assign(
     let mut html_depth = 0usize;
     let mut i = 0;
     while i < events.len() {
-        let Event::Start(Tag::Heading { level, id, .. }) = &events[i] else {
+        let Event::Md(Md::Start(Tag::Heading { level, id, .. }), _) = &events[i] else {
             if html_regions {
                 match events[i] {
-                    Event::Start(Tag::HtmlBlock) => html_depth += 1,
-                    Event::End(TagEnd::HtmlBlock) => html_depth = html_depth.saturating_sub(1),
+                    Event::Md(Md::Start(Tag::HtmlBlock), _) => html_depth += 1,
+                    Event::Md(Md::End(TagEnd::HtmlBlock), _) => {
+                        html_depth = html_depth.saturating_sub(1)
+                    }
                     _ => {}
                 }
             }
@@ -41,7 +44,7 @@ pub fn assign(
         let level = *level as u8;
         let explicit = id.as_ref().map(|s| s.to_string());
         let end = (i..events.len())
-            .find(|&j| matches!(events[j], Event::End(TagEnd::Heading(_))))
+            .find(|&j| matches!(events[j], Event::Md(Md::End(TagEnd::Heading(_)), _)))
             .unwrap_or(events.len());
         let raw = raw_text(&events[i + 1..end]);
         let id = match explicit {
@@ -61,7 +64,7 @@ pub fn assign(
                     .or_insert(0);
                 let id = if *n > 0 { format!("{base}-{n}") } else { base };
                 let id = format!("{}{id}", options.auto_id_prefix);
-                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                if let Event::Md(Md::Start(Tag::Heading { id: slot, .. }), _) = &mut events[i] {
                     *slot = Some(CowStr::from(id.clone()));
                 }
                 id
@@ -82,12 +85,13 @@ fn raw_text(events: &[Event<'_>]) -> String {
     let mut out = String::new();
     let mut in_image = 0usize;
     for e in events {
+        let Event::Md(e, _) = e else { continue };
         match e {
-            Event::Start(Tag::Image { .. }) => in_image += 1,
-            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Md::Start(Tag::Image { .. }) => in_image += 1,
+            Md::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             _ if in_image > 0 => {}
-            Event::Text(t) => out.push_str(t),
-            Event::Code(t) | Event::InlineMath(t) => out.push_str(t),
+            Md::Text(t) => out.push_str(t),
+            Md::Code(t) | Md::InlineMath(t) => out.push_str(t),
             _ => {}
         }
     }

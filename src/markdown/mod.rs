@@ -2,14 +2,16 @@
 //! options (auto ids, smart quotes, rouge, MathJax, `parse_block_html: false`), or the site's own
 //! kramdown options (`options`), which every stage below reads where kramdown would.
 //!
-//! The seam is pulldown-cmark's event model: every stage produces or transforms
-//! `pulldown_cmark::Event`s. The stages:
+//! The seam is `event::Event`: pulldown-cmark's event model where it fits, each element carrying
+//! the attributes of its IALs, and kramdown's own elements beside it; every stage produces or
+//! transforms those events. The stages:
 //! 1. `block`: kramdown's block rules split the text into paragraphs, headers, lists, quotes,
 //!    tables, code, HTML …, collecting link definitions on the way, and leave the text of each
 //!    paragraph, header and cell raw;
 //! 2. `span`: kramdown's span rules parse that text, once every definition is known;
-//! 3. `header_id`: GFM header ids, and the list of headings;
-//! 4. `writer`: HTML as kramdown's converter writes it.
+//! 3. `header_id`: GFM header ids, and the list of headings; `toc`: the entries of a table of
+//!    contents (as events);
+//! 4. `writer`: HTML as kramdown's converter writes it; the only stage that writes HTML.
 //!
 //! pulldown-cmark's own parser is not used: CommonMark's block and span rules are not kramdown's
 //! (lazy lines, emphasis, tables, HTML), and correcting its output cost more than parsing the
@@ -20,6 +22,7 @@
 
 mod attributes;
 mod block;
+mod event;
 mod header_id;
 pub(crate) mod html;
 pub mod options;
@@ -34,10 +37,10 @@ mod writer;
 use crate::diagnostic::Issue;
 use attributes::Attributes;
 use block::Item;
-use pulldown_cmark::{CowStr, Event, Tag};
+use event::Event;
+use pulldown_cmark::{CowStr, Tag};
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 pub use options::KramdownOptions;
 
@@ -116,52 +119,59 @@ fn top_level_blocks(items: &[Item<'_>]) -> Vec<usize> {
     let mut depth = 0usize;
     for item in items {
         let Item::Event(e, at) = item else { continue };
-        match e {
-            Event::Start(_) => {
-                if depth == 0 {
-                    out.push(*at);
-                }
-                depth += 1;
+        if e.is_start() {
+            if depth == 0 {
+                out.push(*at);
             }
-            Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Html(h) if depth == 0 && !h.starts_with("<!--") => out.push(*at),
-            Event::Rule if depth == 0 => out.push(*at),
-            _ => {}
+            depth += 1;
+            continue;
+        }
+        if e.is_end() {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let element = match e {
+            Event::Md(pulldown_cmark::Event::Html(h), _) => !h.starts_with("<!--"),
+            Event::Md(pulldown_cmark::Event::Rule, _) | Event::EmptyHtml(..) => true,
+            _ => false,
+        };
+        if depth == 0 && element {
+            out.push(*at);
         }
     }
     out
 }
 
-/// The events of a body, with the attributes kramdown's IALs gave some of them, by event index.
+/// The events of a body, each element with the attributes kramdown's IALs gave it.
 pub struct Body<'a> {
     pub events: Vec<Event<'a>>,
-    pub attrs: HashMap<usize, Attributes>,
     /// Some text is inside an HTML element whose content is Markdown (`markdown="1"`).
     pub html_regions: bool,
+    /// A block asked for a table of contents (`{:toc}`).
+    pub toc_asked: bool,
 }
 
-/// Replaces raw text items with their span events, and places attributes.
+/// Replaces raw text items with their span events, and resolves the references of block
+/// attribute lists (definitions may come after their use).
 fn spans<'a>(items: Vec<Item<'a>>, defs: &span::Definitions, issues: &mut Vec<Issue>) -> Body<'a> {
     let mut body = Body {
         // Each raw text becomes several events.
         events: Vec::with_capacity(items.len() * 4),
-        attrs: HashMap::new(),
         html_regions: false,
+        toc_asked: false,
     };
-    let mut pending: Option<Attributes> = None;
     for item in items {
         match item {
-            Item::Event(e, _) => {
-                if let Some(ial) = pending.take() {
+            Item::Event(mut e, _) => {
+                if let Some(ial) = e.attrs_mut().and_then(Option::take) {
                     let mut merged = Attributes::default();
                     ial.merge_into(&mut merged, &defs.alds);
-                    give(&mut body, e, merged);
-                } else {
-                    body.events.push(e);
+                    body.toc_asked |= merged.has_ref("toc");
+                    give(&mut e, merged);
                 }
+                body.events.push(e);
             }
             Item::Blank => {}
-            Item::Attrs(a) => pending = Some(a),
             Item::Raw(text, at) => push_spans(&mut body, text, at, false, defs, issues),
             Item::HtmlRaw(text, at) => {
                 body.html_regions = true;
@@ -182,52 +192,41 @@ fn push_spans<'a>(
     defs: &span::Definitions,
     issues: &mut Vec<Issue>,
 ) {
-    let base = body.events.len();
-    let attrs = match text {
+    match text {
         CowStr::Borrowed(text) => {
-            let (parsed, attrs, found) = span::parse(text, defs, in_html);
+            let (parsed, found) = span::parse(text, defs, in_html);
             issues.extend(found.into_iter().map(|i| i.shifted(at)));
             body.events.extend(parsed);
-            attrs
         }
         text => {
-            let (parsed, attrs, found) = span::parse(&text, defs, in_html);
+            let (parsed, found) = span::parse(&text, defs, in_html);
             issues.extend(found.into_iter().map(|i| i.shifted(at)));
             body.events
                 .extend(parsed.into_iter().map(|e| e.into_static()));
-            attrs
         }
-    };
-    body.attrs
-        .extend(attrs.into_iter().map(|(i, a)| (base + i, a)));
+    }
 }
 
 /// Puts attributes on an event: a heading takes them in its tag (an id there is explicit, and
-/// wins over the generated one); anything else keeps them beside it.
-fn give<'a>(body: &mut Body<'a>, e: Event<'a>, a: Attributes) {
-    if let Event::Start(Tag::Heading {
-        level,
-        id,
-        mut classes,
-        mut attrs,
-    }) = e
+/// wins over the generated one); anything else in its attribute slot.
+fn give(e: &mut Event<'_>, a: Attributes) {
+    if let Event::Md(
+        pulldown_cmark::Event::Start(Tag::Heading {
+            id, classes, attrs, ..
+        }),
+        _,
+    ) = e
     {
-        let mut id = id;
         for (k, v) in a.pairs {
             match k.as_str() {
-                "id" => id = Some(CowStr::from(v)),
+                "id" => *id = Some(CowStr::from(v)),
                 "class" => classes.extend(v.split_whitespace().map(|c| CowStr::from(c.to_owned()))),
                 _ => attrs.push((CowStr::from(k), Some(CowStr::from(v)))),
             }
         }
-        body.events.push(Event::Start(Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
-        }));
         return;
     }
-    body.attrs.insert(body.events.len(), a);
-    body.events.push(e);
+    if let Some(slot) = e.attrs_mut() {
+        *slot = Some(Box::new(a));
+    }
 }

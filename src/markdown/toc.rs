@@ -5,69 +5,59 @@
 //! header (`#id`) and has the id `markdown-toc-` + id (or the list's own id as prefix); its text is
 //! the header's content without footnote markers and with links unwrapped; an entry nests under
 //! the entry before it when its level is deeper.
+//!
+//! The table is made of events (lists, items, links and the headers' own content events) that
+//! the writer writes as it writes any list, so the headers' content is written in one place.
 
+use super::attributes::Attributes;
+use super::event::Event;
 use super::{Body, KramdownOptions};
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event as Md, LinkType, Tag, TagEnd};
 
 /// One header, ready to be listed.
-pub struct Entry {
+#[derive(Debug)]
+pub struct Entry<'a> {
     pub level: u8,
     pub id: String,
-    /// The header's content as HTML.
-    pub html: String,
+    /// The header's content: its events, links unwrapped and footnote markers left out.
+    pub content: Vec<Event<'a>>,
 }
 
-/// The headers of a body that belong in a table of contents.
-pub fn entries(body: &Body<'_>, options: &KramdownOptions) -> Vec<Entry> {
-    let events = &body.events;
-    if !body.attrs.values().any(|a| a.has_ref("toc")) {
+/// The headers of a body that belong in a table of contents (none when no list asks for one).
+pub fn entries<'a>(body: &Body<'a>, options: &KramdownOptions) -> Vec<Entry<'a>> {
+    if !body.toc_asked {
         return Vec::new();
     }
+    let events = &body.events;
     let mut out = Vec::new();
     let mut i = 0;
     while i < events.len() {
-        let Event::Start(Tag::Heading {
-            level, id, classes, ..
-        }) = &events[i]
+        let Event::Md(
+            Md::Start(Tag::Heading {
+                level, id, classes, ..
+            }),
+            _,
+        ) = &events[i]
         else {
             i += 1;
             continue;
         };
         let end = (i..events.len())
-            .find(|&j| matches!(events[j], Event::End(TagEnd::Heading(_))))
+            .find(|&j| matches!(events[j], Event::Md(Md::End(TagEnd::Heading(_)), _)))
             .unwrap_or(events.len());
         let listed = id.is_some()
             && options.in_toc(*level as u8)
             && !classes.iter().any(|c| c.as_ref() == "no_toc");
         if listed {
-            let inner: Vec<Event<'_>> = events[i + 1..end]
+            let content = events[i + 1..end]
                 .iter()
-                .filter(|e| {
-                    !matches!(
-                        e,
-                        Event::FootnoteReference(_)
-                            | Event::Start(Tag::Link { .. })
-                            | Event::End(TagEnd::Link)
-                    )
-                })
+                .filter(|e| !left_out(e))
                 .cloned()
                 .collect();
-            let mut html = String::new();
-            super::writer::write(
-                Body {
-                    events: inner,
-                    attrs: Default::default(),
-                    html_regions: false,
-                },
-                &[],
-                &[],
-                options,
-                &mut html,
-            );
             out.push(Entry {
                 level: *level as u8,
                 id: id.as_deref().unwrap_or("").to_owned(),
-                html,
+                content,
             });
         }
         i = end + 1;
@@ -75,74 +65,83 @@ pub fn entries(body: &Body<'_>, options: &KramdownOptions) -> Vec<Entry> {
     out
 }
 
-/// Writes the entries as nested lists of type `tag` (`ul` or `ol`), the outer one with `attrs`
-/// (its `id` is `markdown-toc` unless the list has one, and prefixes the entries' ids).
-pub fn write(entries: &[Entry], tag: &str, attrs: &[(String, String)], out: &mut String) {
-    // kramdown's stack: an entry goes under the nearest entry before it of a lower level.
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); entries.len()];
-    let mut roots = Vec::new();
-    let mut stack: Vec<usize> = Vec::new();
-    for (n, e) in entries.iter().enumerate() {
-        while stack
-            .last()
-            .is_some_and(|&top| entries[top].level >= e.level)
-        {
-            stack.pop();
-        }
-        match stack.last() {
-            Some(&parent) => children[parent].push(n),
-            None => roots.push(n),
-        }
-        stack.push(n);
-    }
-    let mut attrs = attrs.to_vec();
-    if !attrs.iter().any(|(k, _)| k == "id") {
-        attrs.insert(0, ("id".to_owned(), "markdown-toc".to_owned()));
-    }
-    let prefix = attrs
-        .iter()
-        .find(|(k, _)| k == "id")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
-    out.push('<');
-    out.push_str(tag);
-    super::html::write_attributes(out, &attrs);
-    out.push_str(
-        ">
-",
-    );
-    list(entries, &children, &roots, tag, &prefix, out);
-    out.push_str(&format!("</{tag}>\n"));
+/// kramdown's `fix_for_toc_entry`: footnote markers go, links give way to their content.
+fn left_out(e: &Event<'_>) -> bool {
+    matches!(
+        e,
+        Event::Md(
+            Md::FootnoteReference(_) | Md::Start(Tag::Link { .. }) | Md::End(TagEnd::Link),
+            _
+        )
+    )
 }
 
-fn list(
-    entries: &[Entry],
-    children: &[Vec<usize>],
-    items: &[usize],
-    tag: &str,
-    prefix: &str,
-    out: &mut String,
-) {
-    for &n in items {
-        let e = &entries[n];
-        out.push_str("<li><a href=\"#");
-        super::html::escape_attribute(out, &e.id);
-        out.push_str("\" id=\"");
-        super::html::escape_attribute(out, &format!("{prefix}-{}", e.id));
-        out.push_str("\">");
-        out.push_str(&e.html);
-        out.push_str("</a>");
-        if !children[n].is_empty() {
-            out.push_str(&format!("<{tag}>\n"));
-            list(entries, children, &children[n], tag, prefix, out);
-            out.push_str(&format!("</{tag}>\n"));
+/// The events of the table of contents that replaces a list marked `{:toc}`: nested lists
+/// (`ordered` or not) of items, each a link to its header; the outer list with the marked
+/// list's `attrs` (its `id` is `markdown-toc` unless the list has one, and prefixes the
+/// entries' ids).
+pub fn list<'a>(entries: &[Entry<'a>], ordered: bool, attrs: &Attributes) -> Vec<Event<'a>> {
+    let mut outer = Attributes {
+        pairs: attrs.pairs.clone(),
+        refs: Vec::new(),
+    };
+    if outer.get("id").is_none() {
+        outer
+            .pairs
+            .insert(0, ("id".to_owned(), "markdown-toc".to_owned()));
+    }
+    let prefix = outer.get("id").unwrap_or_default().to_owned();
+    let kind = ordered.then_some(1);
+    let mut out = vec![Event::Md(Md::Start(Tag::List(kind)), Some(Box::new(outer)))];
+    // kramdown's stack: an entry goes under the nearest entry before it of a lower level. The
+    // open items, each with whether its list of children has started.
+    let mut open: Vec<(u8, bool)> = Vec::new();
+    for e in entries {
+        while open.last().is_some_and(|&(level, _)| level >= e.level) {
+            close_item(&mut out, &mut open, ordered);
         }
-        out.push_str("</li>\n");
+        if let Some((_, children)) = open.last_mut() {
+            if !*children {
+                *children = true;
+                out.push(Event::start(Tag::List(kind)));
+            }
+        }
+        out.push(Event::start(Tag::Item));
+        let mut link_attrs = Attributes::default();
+        link_attrs.set("id", &format!("{prefix}-{}", e.id));
+        out.push(Event::Md(
+            Md::Start(Tag::Link {
+                link_type: LinkType::Inline,
+                dest_url: CowStr::from(format!("#{}", e.id)),
+                title: CowStr::Borrowed(""),
+                id: CowStr::Borrowed(""),
+            }),
+            Some(Box::new(link_attrs)),
+        ));
+        out.extend(e.content.iter().cloned());
+        out.push(Md::End(TagEnd::Link).into());
+        open.push((e.level, false));
+    }
+    while !open.is_empty() {
+        close_item(&mut out, &mut open, ordered);
+    }
+    out.push(Md::End(TagEnd::List(ordered)).into());
+    out
+}
+
+/// Ends the innermost open item, and the list of its children if it has one.
+fn close_item(out: &mut Vec<Event<'_>>, open: &mut Vec<(u8, bool)>, ordered: bool) {
+    if let Some((_, children)) = open.pop() {
+        if children {
+            out.push(Md::End(TagEnd::List(ordered)).into());
+        }
+        out.push(Md::End(TagEnd::Item).into());
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::markdown::testing::squeezed_html as html;
 
     // Expected HTML from kramdown_ref.rb (Jekyll 4.3.1, kramdown 2.4), white space between tags
@@ -175,23 +174,91 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_should_keep_the_attributes_of_its_content() {
+        assert_eq!(
+            html("* toc\n{:toc}\n\n# H `c`{: .k} *e*{: .m}\n"),
+            "<ul id=\"markdown-toc\"><li><a href=\"#h-c-e\" id=\"markdown-toc-h-c-e\">H \
+             <code class=\"language-plaintext k highlighter-rouge\">c</code><em class=\"m\">e</em>\
+             </a></li></ul><h1 id=\"h-c-e\">H <code class=\"language-plaintext k highlighter-rouge\">c</code>\
+             <em class=\"m\">e</em></h1>"
+        );
+    }
+
+    #[test]
     fn without_a_toc_list_no_entries_should_be_collected() {
-        let body = crate::markdown::Body {
-            events: vec![
-                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading {
-                    level: pulldown_cmark::HeadingLevel::H1,
-                    id: Some("a".into()),
-                    classes: Vec::new(),
-                    attrs: Vec::new(),
-                }),
-                pulldown_cmark::Event::Text("A".into()),
-                pulldown_cmark::Event::End(pulldown_cmark::TagEnd::Heading(
-                    pulldown_cmark::HeadingLevel::H1,
-                )),
-            ],
-            attrs: Default::default(),
+        let body = Body {
+            events: heading("a", "A"),
             html_regions: false,
+            toc_asked: false,
         };
         assert!(super::entries(&body, &Default::default()).is_empty());
+    }
+
+    /// A level-1 heading's events: its start (with an id), a text, its end.
+    fn heading(id: &'static str, text: &'static str) -> Vec<Event<'static>> {
+        vec![
+            Event::start(Tag::Heading {
+                level: pulldown_cmark::HeadingLevel::H1,
+                id: Some(id.into()),
+                classes: Vec::new(),
+                attrs: Vec::new(),
+            }),
+            Md::Text(text.into()).into(),
+            Md::End(TagEnd::Heading(pulldown_cmark::HeadingLevel::H1)).into(),
+        ]
+    }
+
+    #[test]
+    fn a_toc_list_should_collect_each_heading_with_its_content() {
+        let mut events = heading("a", "A");
+        events.extend(heading("b", "B"));
+        let body = Body {
+            events,
+            html_regions: false,
+            toc_asked: true,
+        };
+        let found = super::entries(&body, &Default::default());
+        let ids: Vec<&str> = found.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(found[1].content, [Md::Text("B".into()).into()]);
+    }
+
+    #[test]
+    fn the_list_should_nest_deeper_entries_in_the_item_before_them() {
+        let entry = |level, id: &str| Entry {
+            level,
+            id: id.to_owned(),
+            content: Vec::new(),
+        };
+        let events = super::list(
+            &[entry(1, "a"), entry(2, "b"), entry(1, "c")],
+            false,
+            &Attributes::default(),
+        );
+        let shape: String = events
+            .iter()
+            .map(|e| match e {
+                Event::Md(Md::Start(Tag::List(_)), _) => "<ul>",
+                Event::Md(Md::End(TagEnd::List(_)), _) => "</ul>",
+                Event::Md(Md::Start(Tag::Item), _) => "<li>",
+                Event::Md(Md::End(TagEnd::Item), _) => "</li>",
+                _ => "",
+            })
+            .collect();
+        assert_eq!(shape, "<ul><li><ul><li></li></ul></li><li></li></ul>");
+        assert_eq!(
+            events[0].attrs().and_then(|a| a.get("id")),
+            Some("markdown-toc"),
+            "the outer list should get kramdown's id"
+        );
+        let link_ids: Vec<&str> = events
+            .iter()
+            .filter(|e| matches!(e, Event::Md(Md::Start(Tag::Link { .. }), _)))
+            .filter_map(|e| e.attrs().and_then(|a| a.get("id")))
+            .collect();
+        assert_eq!(
+            link_ids,
+            ["markdown-toc-a", "markdown-toc-b", "markdown-toc-c"]
+        );
     }
 }

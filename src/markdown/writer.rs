@@ -9,15 +9,20 @@
 //! math as `\(…\)` and `\[…\]`, footnotes numbered in order of first reference, and text escaped
 //! but with character references left alone (kramdown's `escape_html(…, :text)`).
 //!
-//! Tables: `TableHead` holds whole rows; body and footer sections come as `Html` events
-//! (`<tbody>`, `<tfoot>`) from the table parser, since a kramdown table may have several.
+//! The writer is the one place that writes HTML for the elements postview makes, and escapes
+//! what goes into it (see `event` for what the events carry): pulldown-cmark's elements with
+//! their IAL attributes, table sections (`TableHead` holds whole rows; body and footer sections
+//! come as sections of their own, since a kramdown table may have several), HTML elements
+//! kramdown read, abbreviations, comments, and the table of contents (`toc` gives its events).
+//! Raw HTML events are written as they come.
 
 use super::attributes::Attributes;
+use super::event::{Event, HtmlEnd, HtmlTag, Section};
 use super::html::{escape_all, escape_attribute, escape_text, write_attributes};
 use super::options::{Highlight, KramdownOptions};
 use super::toc;
 use super::Body;
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event as Md, Tag, TagEnd};
 
 /// Attributes of an element (`href`, `src` …) with the IAL's laid over them.
 fn merged(mut base: Vec<(String, String)>, ial: Attributes) -> Vec<(String, String)> {
@@ -46,14 +51,15 @@ pub struct Footnote {
     pub html: String,
 }
 
+/// Writes a body's events, then the footnotes it refers to; `toc`: the entries of a table of
+/// contents, for a list marked `{:toc}`.
 pub fn write(
     body: Body<'_>,
     footnotes: &[Footnote],
-    toc: &[toc::Entry],
+    toc: &[toc::Entry<'_>],
     opts: &KramdownOptions,
     out: &mut String,
 ) {
-    let Body { events, attrs, .. } = body;
     let mut w = Writer {
         opts,
         numbered: None,
@@ -72,21 +78,20 @@ pub fn write(
         fn_order: Vec::new(),
         footnotes,
     };
-    for (i, e) in events.into_iter().enumerate() {
-        w.attrs = attrs.get(&i).cloned().unwrap_or_default();
+    for e in body.events {
         w.event(e);
     }
     w.footnote_section();
 }
 
-struct Writer<'o, 'f> {
+struct Writer<'o, 'f, 't> {
     out: &'o mut String,
     opts: &'f KramdownOptions,
     /// In a code block rouge writes with line numbers: the first number.
     numbered: Option<i64>,
     /// The attributes of the event being written (from kramdown IALs).
     attrs: Attributes,
-    toc: &'f [toc::Entry],
+    toc: &'f [toc::Entry<'t>],
     /// While skipping a list that a table of contents replaced: its nesting depth.
     skip_depth: usize,
     align: Vec<Alignment>,
@@ -106,76 +111,175 @@ struct Writer<'o, 'f> {
     footnotes: &'f [Footnote],
 }
 
-impl Writer<'_, '_> {
+impl Writer<'_, '_, '_> {
     fn event(&mut self, e: Event<'_>) {
+        match e {
+            Event::Md(e, attrs) => {
+                match attrs {
+                    Some(a) => self.attrs = *a,
+                    // Most events have none: the slot is cleared only when it is not empty.
+                    None if !self.attrs.is_empty() => self.attrs = Attributes::default(),
+                    None => {}
+                }
+                self.md(e);
+            }
+            // Inside a list a table of contents replaced, or an image's alt text, only
+            // pulldown-cmark's events count.
+            _ if self.skip_depth > 0 || self.image.is_some() => {}
+            e => self.kramdown_element(e),
+        }
+    }
+
+    /// The events of kramdown's elements that pulldown-cmark has no word for.
+    fn kramdown_element(&mut self, e: Event<'_>) {
+        match e {
+            Event::Md(..) => {}
+            Event::StartSection(s) => self.out.push_str(match s {
+                Section::Body => "<tbody>\n",
+                Section::Foot => "<tfoot>\n",
+            }),
+            Event::EndSection(s) => self.out.push_str(match s {
+                Section::Body => "</tbody>\n",
+                Section::Foot => "</tfoot>\n",
+            }),
+            Event::StartHtml(tag, ial) => {
+                self.html_start_tag(&tag, ial.map(|a| *a));
+                self.out.push('>');
+                if tag.line_break {
+                    self.out.push('\n');
+                }
+            }
+            Event::EndHtml(end) => self.html_end_tag(&end),
+            Event::EmptyHtml(tag, ial) => self.empty_html(&tag, ial.map(|a| *a)),
+            Event::Abbreviation { abbr, title } => self.abbreviation(&abbr, &title),
+            // kramdown writes a comment's text as it is.
+            Event::Comment { text, block } => {
+                self.out.push_str("<!-- ");
+                self.out.push_str(&text);
+                self.out.push_str(if block { " -->\n" } else { " -->" });
+            }
+        }
+    }
+
+    /// `<abbr title="…">…</abbr>` (no title when the definition gives none).
+    fn abbreviation(&mut self, abbr: &str, title: &str) {
+        self.out.push_str("<abbr");
+        if !title.is_empty() {
+            self.out.push_str(" title=\"");
+            escape_attribute(self.out, title);
+            self.out.push('"');
+        }
+        self.out.push('>');
+        escape_text(self.out, abbr);
+        self.out.push_str("</abbr>");
+    }
+
+    /// `<name` and the element's attributes with an IAL's laid over them.
+    fn html_start_tag(&mut self, tag: &HtmlTag, ial: Option<Attributes>) {
+        self.out.push('<');
+        self.out.push_str(&tag.name);
+        match ial {
+            Some(ial) => write_attributes(self.out, &merged(tag.attrs.clone(), ial)),
+            None => write_attributes(self.out, &tag.attrs),
+        }
+    }
+
+    fn html_end_tag(&mut self, end: &HtmlEnd) {
+        self.out.push_str("</");
+        self.out.push_str(&end.name);
+        self.out.push('>');
+        if end.line_break {
+            self.out.push('\n');
+        }
+    }
+
+    /// An element without content: `<x />` when it is void or closed so, else `<x></x>`.
+    fn empty_html(&mut self, tag: &HtmlTag, ial: Option<Attributes>) {
+        self.html_start_tag(tag, ial);
+        if tag.closed || super::html::ELEMENTS_WITHOUT_BODY.contains(&tag.name.as_str()) {
+            self.out.push_str(" />");
+            if tag.line_break {
+                self.out.push('\n');
+            }
+        } else {
+            self.out.push('>');
+            self.html_end_tag(&HtmlEnd {
+                name: tag.name.clone(),
+                line_break: tag.line_break,
+            });
+        }
+    }
+
+    /// pulldown-cmark's events, `self.attrs` holding the event's attributes.
+    #[inline]
+    fn md(&mut self, e: Md<'_>) {
         if self.skip_depth > 0 {
             match e {
-                Event::Start(Tag::List(_)) => self.skip_depth += 1,
-                Event::End(TagEnd::List(_)) => self.skip_depth -= 1,
+                Md::Start(Tag::List(_)) => self.skip_depth += 1,
+                Md::End(TagEnd::List(_)) => self.skip_depth -= 1,
                 _ => {}
             }
             return;
         }
         if let Some(alt) = &mut self.image {
             match e {
-                Event::End(TagEnd::Image) => {
-                    let alt = self.image.take().unwrap_or_default();
-                    let mut a = std::mem::take(&mut self.image_attrs);
-                    if !a.iter().any(|(k, _)| k == "alt") {
-                        a.insert(1, ("alt".to_owned(), alt));
-                    }
-                    self.out.push_str("<img");
-                    write_attributes(self.out, &a);
-                    self.out.push_str(" />");
-                }
-                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Md::End(TagEnd::Image) => self.image_end(),
+                Md::Text(t) | Md::Code(t) => alt.push_str(&t),
                 _ => {}
             }
             return;
         }
         match e {
-            Event::Start(tag) => self.start(tag),
-            Event::End(tag) => self.end(tag),
-            Event::Text(t) if self.in_code => match self.numbered {
+            Md::Start(tag) => self.start(tag),
+            Md::End(tag) => self.end(tag),
+            Md::Text(t) if self.in_code => match self.numbered {
                 Some(first) => line_table(self.out, &t, first),
                 None => escape_all(self.out, &t),
             },
-            Event::Text(t) if self.opts.remove_line_breaks_for_cjk && t.contains('\n') => {
+            Md::Text(t) if self.opts.remove_line_breaks_for_cjk && t.contains('\n') => {
                 escape_text(self.out, &without_cjk_line_breaks(&t))
             }
-            Event::Text(t) => escape_text(self.out, &t),
-            Event::Code(t) => self.code_span(&t),
-            Event::InlineMath(t) if !self.opts.mathjax => {
-                self.out.push_str("<span class=\"kdmath\">$");
-                escape_all(self.out, &t);
-                self.out.push_str("$</span>");
-            }
-            Event::DisplayMath(t) if !self.opts.mathjax => {
-                self.out.push_str("<div class=\"kdmath\">$$\n");
-                escape_all(self.out, &t);
-                self.out.push_str("\n$$</div>\n");
-            }
-            Event::InlineMath(t) => {
-                self.out.push_str("\\(");
-                escape_all(self.out, &t);
-                self.out.push_str("\\)");
-            }
-            Event::DisplayMath(t) => {
-                self.out.push_str("\\[");
-                escape_all(self.out, &t);
-                self.out.push_str("\\]\n");
-            }
-            Event::Html(t) | Event::InlineHtml(t) => self.out.push_str(&t),
-            Event::SoftBreak => self.out.push('\n'),
-            Event::HardBreak => self.out.push_str("<br />"),
-            Event::Rule => {
+            Md::Text(t) => escape_text(self.out, &t),
+            Md::Code(t) => self.code_span(&t),
+            Md::InlineMath(t) => self.math(&t, false),
+            Md::DisplayMath(t) => self.math(&t, true),
+            Md::Html(t) | Md::InlineHtml(t) => self.out.push_str(&t),
+            Md::SoftBreak => self.out.push('\n'),
+            Md::HardBreak => self.out.push_str("<br />"),
+            Md::Rule => {
                 self.out.push_str("<hr");
                 self.own_attributes();
                 self.out.push_str(" />\n");
             }
-            Event::FootnoteReference(name) => self.footnote_reference(&name),
-            Event::TaskListMarker(_) => {}
+            Md::FootnoteReference(name) => self.footnote_reference(&name),
+            Md::TaskListMarker(_) => {}
         }
+    }
+
+    /// Math as the MathJax engine writes it (`\\(…\\)`, `\\[…\\]`), or kramdown's own
+    /// `kdmath` element when the site turns the engine off.
+    fn math(&mut self, t: &str, display: bool) {
+        let (open, close) = match (self.opts.mathjax, display) {
+            (false, false) => ("<span class=\"kdmath\">$", "$</span>"),
+            (false, true) => ("<div class=\"kdmath\">$$\n", "\n$$</div>\n"),
+            (true, false) => ("\\(", "\\)"),
+            (true, true) => ("\\[", "\\]\n"),
+        };
+        self.out.push_str(open);
+        escape_all(self.out, t);
+        self.out.push_str(close);
+    }
+
+    /// `<img … />`, once its alt text is known.
+    fn image_end(&mut self) {
+        let alt = self.image.take().unwrap_or_default();
+        let mut a = std::mem::take(&mut self.image_attrs);
+        if !a.iter().any(|(k, _)| k == "alt") {
+            a.insert(1, ("alt".to_owned(), alt));
+        }
+        self.out.push_str("<img");
+        write_attributes(self.out, &a);
+        self.out.push_str(" />");
     }
 
     /// Writes the current event's attributes (from an IAL).
@@ -292,7 +396,9 @@ impl Writer<'_, '_> {
     fn list_start(&mut self, name: &str) {
         if self.attrs.has_ref("toc") {
             let a = std::mem::take(&mut self.attrs);
-            toc::write(self.toc, name, &a.pairs, self.out);
+            for e in toc::list(self.toc, name == "ol", &a) {
+                self.event(e);
+            }
             self.skip_depth = 1;
             return;
         }
@@ -730,6 +836,125 @@ mod tests {
              <pre class=\"highlight\"><code>code &lt;x&gt;</code></pre></div></div>\
              <pre><code class=\"language-nolang\">z</code></pre>"
         );
+    }
+
+    #[test]
+    fn an_abbreviation_should_be_written_with_its_title_escaped() {
+        assert_eq!(
+            html("*[HTML]: Hyper \"Text\"\n\nAn HTML page.\n"),
+            "<p>An <abbr title=\"Hyper &quot;Text&quot;\">HTML</abbr> page.</p>"
+        );
+    }
+
+    #[test]
+    fn a_table_should_write_each_body_and_its_footer_as_sections() {
+        assert_eq!(
+            html("| a |\n|---|\n| 1 |\n|---|\n| 2 |\n|===|\n| f |\n"),
+            "<table><thead><tr><th>a</th></tr></thead>\
+             <tbody><tr><td>1</td></tr></tbody><tbody><tr><td>2</td></tr></tbody>\
+             <tfoot><tr><td>f</td></tr></tfoot></table>"
+        );
+    }
+
+    #[test]
+    fn a_comment_extension_should_be_an_html_comment_with_its_text_as_written() {
+        assert_eq!(
+            html("{::comment}\nnote <b>\n{:/comment}\n\nx {::comment}y{:/comment} z\n"),
+            "<!-- note <b> --><p>x <!-- y --> z</p>"
+        );
+    }
+
+    #[test]
+    fn html_elements_with_markdown_content_should_lose_only_the_markdown_attribute() {
+        assert_eq!(
+            html(
+                "<div markdown=\"1\" class=\"c\">\n*a*\n</div>\n\n<p markdown=\"1\">*b*</p>\n\n\
+                 <section><div markdown=\"1\">\n*c*\n</div></section>\n\n<hr markdown=\"1\" />\n"
+            ),
+            "<div class=\"c\"><p><em>a</em></p></div><p><em>b</em></p>\
+             <section><div><p><em>c</em></p></div></section><hr />"
+        );
+    }
+
+    #[test]
+    fn a_span_attribute_list_should_lay_its_attributes_over_an_html_elements() {
+        assert_eq!(
+            html("a <img src=\"x\">{: .c} b <span title=\"x\">s</span>{: #i title=\"y\"} <em class=\"a\">e</em>{: .b}\n"),
+            "<p>a <img src=\"x\" class=\"c\" /> b <span title=\"y\" id=\"i\">s</span>\
+             <em class=\"a b\">e</em></p>"
+        );
+    }
+
+    #[test]
+    fn cjk_line_breaks_should_go_in_the_text_of_raw_html_too() {
+        // kramdown_ref.rb with `remove_line_breaks_for_cjk: true` in the site's config.
+        let options = KramdownOptions {
+            remove_line_breaks_for_cjk: true,
+            ..KramdownOptions::default()
+        };
+        let out = crate::markdown::render("<div>漢\n字 <b>か\nな</b></div>\n\n漢\n字\n", &options);
+        assert_eq!(
+            crate::markdown::testing::squeezed(&out.html),
+            "<div>漢字 <b>かな</b></div><p>漢字</p>"
+        );
+    }
+
+    /// The HTML the writer gives for `events` alone, with Jekyll's options.
+    fn written(events: Vec<Event<'_>>) -> String {
+        let mut out = String::new();
+        let body = Body {
+            events,
+            html_regions: false,
+            toc_asked: false,
+        };
+        write(body, &[], &[], &KramdownOptions::default(), &mut out);
+        out
+    }
+
+    #[test]
+    fn the_writer_should_escape_what_the_events_carry() {
+        let tag = |name: &str, value: &str| HtmlTag {
+            name: name.to_owned(),
+            attrs: vec![("title".to_owned(), value.to_owned())],
+            line_break: false,
+            closed: false,
+        };
+        let mut ial = Attributes::default();
+        ial.set("id", "a\"b");
+        let out = written(vec![
+            Event::StartHtml(Box::new(tag("span", "<x>")), Some(Box::new(ial))),
+            Md::Text("1 < 2".into()).into(),
+            Event::EndHtml(HtmlEnd {
+                name: "span".into(),
+                line_break: false,
+            }),
+            Event::EmptyHtml(Box::new(tag("i", "&")), None),
+            Event::Abbreviation {
+                abbr: "<A>".into(),
+                title: "".into(),
+            },
+        ]);
+        assert_eq!(
+            out,
+            "<span title=\"&lt;x&gt;\" id=\"a&quot;b\">1 &lt; 2</span><i title=\"&amp;\"></i>\
+             <abbr>&lt;A&gt;</abbr>",
+            "attribute values and text should be escaped; a non-void empty element closed; an \
+             abbreviation without a title should have no title"
+        );
+    }
+
+    #[test]
+    fn attributes_on_a_start_event_should_be_written_on_its_element_only() {
+        let mut ial = Attributes::default();
+        ial.set("class", "x");
+        let out = written(vec![
+            Event::Md(Md::Start(Tag::Paragraph), Some(Box::new(ial))),
+            Event::Md(Md::Start(Tag::Emphasis), None),
+            Md::Text("a".into()).into(),
+            Md::End(TagEnd::Emphasis).into(),
+            Md::End(TagEnd::Paragraph).into(),
+        ]);
+        assert_eq!(out, "<p class=\"x\"><em>a</em></p>\n");
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     b.push(Event::Start(Tag::BlockQuote(None)), start);
     b.items.extend(items);
     b.items
-        .push(Item::Event(Event::End(TagEnd::BlockQuote(None)), start));
+        .push(Item::md(Event::End(TagEnd::BlockQuote(None)), start));
     b.last = Last::Other;
     true
 }

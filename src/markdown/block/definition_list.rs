@@ -9,6 +9,7 @@
 use super::{html_block, is_blank, is_eob, is_ial_line, paragraph, Blocks, Item, Last};
 use crate::ctype::{is_space_or_tab, leading, leading_spaces};
 use crate::markdown::attributes;
+use crate::markdown::event::Event as Ev;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
@@ -43,14 +44,14 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         {
             // Blank lines end the list; they follow it.
             b.items
-                .push(Item::Event(Event::End(TagEnd::DefinitionList), at));
+                .push(Item::md(Event::End(TagEnd::DefinitionList), at));
             b.items.push(Item::Blank);
             b.last = Last::Blank;
             return true;
         }
     }
     b.items
-        .push(Item::Event(Event::End(TagEnd::DefinitionList), b.pos));
+        .push(Item::md(Event::End(TagEnd::DefinitionList), b.pos));
     b.last = Last::Other;
     true
 }
@@ -76,6 +77,12 @@ fn take_terms(b: &mut Blocks<'_, '_>) -> Option<(String, usize, bool)> {
         return None;
     };
     let taken = (terms.to_string(), *terms_at, first_as_para);
+    // The paragraph's attributes go to what comes next (the list, or its first term).
+    if let Some(Item::Event(e, _)) = b.items.get_mut(para_end - 3) {
+        if let Some(ial) = e.attrs_mut().and_then(Option::take) {
+            b.pending_ial.get_or_insert(*ial);
+        }
+    }
     b.items.truncate(para_end - 3);
     Some(taken)
 }
@@ -84,19 +91,20 @@ fn take_terms(b: &mut Blocks<'_, '_>) -> Option<(String, usize, bool)> {
 fn write_terms(b: &mut Blocks<'_, '_>, terms: &str, terms_at: usize) {
     let mut offset = terms_at;
     for term in terms.split('\n') {
-        let (term_at, term_text) = match attributes::list_item_ial(term) {
-            Some((text, n)) => {
-                b.items.push(Item::Attrs(attributes::parsed(text)));
-                (offset + n, &term[n..])
-            }
-            None => (offset, term),
+        let (term_at, term_text, ial) = match attributes::list_item_ial(term) {
+            Some((text, n)) => (offset + n, &term[n..], Some(attributes::parsed(text))),
+            None => (offset, term, None),
         };
-        b.items
-            .push(Item::Event(Event::Start(Tag::DefinitionListTitle), offset));
+        let pending = b.pending_ial.take();
+        let ial = ial.or(pending).map(Box::new);
+        b.items.push(Item::Event(
+            Ev::Md(Event::Start(Tag::DefinitionListTitle), ial),
+            offset,
+        ));
         b.items
             .push(Item::Raw(CowStr::from(term_text.to_owned()), term_at));
         b.items
-            .push(Item::Event(Event::End(TagEnd::DefinitionListTitle), offset));
+            .push(Item::md(Event::End(TagEnd::DefinitionListTitle), offset));
         offset += term.len() + 1;
     }
 }
@@ -175,26 +183,30 @@ fn write_definition(b: &mut Blocks<'_, '_>, at: usize, d: &Definition<'_>, first
     if !first_as_para {
         unwrap_first_paragraph(&mut items);
     }
-    if let Some(ial) = d.ial {
-        b.items.push(Item::Attrs(attributes::parsed(ial)));
-    }
-    b.items
-        .push(Item::Event(Event::Start(Tag::DefinitionListDefinition), at));
-    b.items.extend(items);
+    let ial = d.ial.map(|ial| Box::new(attributes::parsed(ial)));
     b.items.push(Item::Event(
-        Event::End(TagEnd::DefinitionListDefinition),
+        Ev::Md(Event::Start(Tag::DefinitionListDefinition), ial),
         at,
     ));
+    b.items.extend(items);
+    b.items
+        .push(Item::md(Event::End(TagEnd::DefinitionListDefinition), at));
 }
 
 fn is_paragraph_end(item: &Item<'_>) -> bool {
-    matches!(item, Item::Event(Event::End(TagEnd::Paragraph), _))
+    matches!(
+        item,
+        Item::Event(Ev::Md(Event::End(TagEnd::Paragraph), _), _)
+    )
 }
 
 fn ends_definition_list(items: &[Item<'_>]) -> bool {
     matches!(
         items.last(),
-        Some(Item::Event(Event::End(TagEnd::DefinitionList), _))
+        Some(Item::Event(
+            Ev::Md(Event::End(TagEnd::DefinitionList), _),
+            _
+        ))
     )
 }
 
@@ -207,16 +219,13 @@ fn blank_is_one_line(b: &Blocks<'_, '_>) -> bool {
 /// Drops the `<p>` tags of the first block when it is a paragraph.
 fn unwrap_first_paragraph(items: &mut Vec<Item<'_>>) {
     // The very first child: after a blank line the paragraph keeps its `<p>`.
-    let first = items.iter().position(|i| !matches!(i, Item::Attrs(_)));
-    if let Some(i) = first {
-        if matches!(items[i], Item::Event(Event::Start(Tag::Paragraph), _)) {
-            if let Some(j) = items[i..]
-                .iter()
-                .position(|x| matches!(x, Item::Event(Event::End(TagEnd::Paragraph), _)))
-            {
-                items.remove(i + j);
-                items.remove(i);
-            }
+    if matches!(
+        items.first(),
+        Some(Item::Event(Ev::Md(Event::Start(Tag::Paragraph), _), _))
+    ) {
+        if let Some(j) = items.iter().position(is_paragraph_end) {
+            items.remove(j);
+            items.remove(0);
         }
     }
 }

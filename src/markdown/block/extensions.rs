@@ -10,7 +10,8 @@
 
 use super::{strip_opt_space, Blocks, Item, Last};
 use crate::markdown::attributes::{self, Attributes};
-use pulldown_cmark::{CowStr, Event};
+use crate::markdown::event::{add_attributes, Event};
+use pulldown_cmark::{CowStr, Event as Md};
 
 pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
     let line = b.line_at(b.pos);
@@ -50,33 +51,27 @@ fn apply(b: &mut Blocks<'_, '_>, ial: Attributes) {
                 Some(i) => merge_at(&mut b.items, i, ial),
                 // The block before was parsed apart (an earlier part of a list item): kramdown
                 // would give it the attributes; here the next block gets them.
-                None => merge(b.pending_ial.get_or_insert_with(Attributes::default), ial),
+                None => b
+                    .pending_ial
+                    .get_or_insert_with(Attributes::default)
+                    .add(ial),
             }
             b.last = Last::Other;
         }
         _ => {
             let pending = b.pending_ial.get_or_insert_with(Attributes::default);
-            merge(pending, ial);
+            pending.add(ial);
         }
     }
 }
 
-fn merge(into: &mut Attributes, more: Attributes) {
-    for (k, v) in &more.pairs {
-        into.set(k, v);
-    }
-    into.refs.extend(more.refs);
-}
-
-/// Merges into the `Attrs` item before the block at `i`, or inserts one.
-fn merge_at(items: &mut Vec<Item<'_>>, i: usize, ial: Attributes) {
-    if i > 0 {
-        if let Item::Attrs(existing) = &mut items[i - 1] {
-            merge(existing, ial);
-            return;
+/// Gives the attributes to the block whose event is at `i` (merged with any it has).
+fn merge_at(items: &mut [Item<'_>], i: usize, ial: Attributes) {
+    if let Item::Event(e, _) = &mut items[i] {
+        if let Some(slot) = e.attrs_mut() {
+            add_attributes(slot, ial);
         }
     }
-    items.insert(i, Item::Attrs(ial));
 }
 
 /// The index of the start event of the last top-level block.
@@ -84,8 +79,8 @@ fn last_block_start(items: &[Item<'_>]) -> Option<usize> {
     let mut depth = 0usize;
     for (i, item) in items.iter().enumerate().rev() {
         match item {
-            Item::Event(Event::End(_), _) => depth += 1,
-            Item::Event(Event::Start(_), _) => {
+            Item::Event(e, _) if e.is_end() => depth += 1,
+            Item::Event(e, _) if e.is_start() => {
                 depth = depth.checked_sub(1)?;
                 if depth == 0 {
                     return Some(i);
@@ -156,13 +151,14 @@ fn extension(b: &mut Blocks<'_, '_>, t: &str) -> bool {
     };
     let content = &b.src[content_start..stop];
     match name {
-        "nomarkdown" => b.push(Event::Html(CowStr::Borrowed(content)), start),
-        "comment" => {
-            let mut html = String::from("<!-- ");
-            html.push_str(content.trim_end_matches('\n'));
-            html.push_str(" -->\n");
-            b.push(Event::Html(CowStr::from(html)), start);
-        }
+        "nomarkdown" => b.push(Md::Html(CowStr::Borrowed(content)), start),
+        "comment" => b.push(
+            Event::Comment {
+                text: CowStr::Borrowed(content.trim_end_matches('\n')),
+                block: true,
+            },
+            start,
+        ),
         _ => {}
     }
     b.pos = b.line_end(stop);

@@ -4,17 +4,23 @@
 //! `parser/html.rb` (`parse_raw_html`), with Jekyll's `parse_block_html: false`. kramdown reads
 //! the element with its content, nested elements included, up to its matching end tag — across
 //! blank lines, and past the end of the line: whatever follows the end tag on its line is read as
-//! the next block (`<div>x</div> tail` is a div and a paragraph). It then writes the element
-//! again: text is escaped (character references kept), attributes quoted, a void or `/>` element
-//! written `<x />`. Markdown inside is not parsed.
+//! the next block (`<div>x</div> tail` is a div and a paragraph). Markdown inside is not parsed.
+//! The element becomes events the writer writes as kramdown's converter does: its tags
+//! (`StartHtml`/`EndHtml`; a void or `/>` element `EmptyHtml`, written `<x />`) with their
+//! attributes, its text (escaped, character references kept); comments, instructions and the
+//! text of `<script>` and `<style>` stay raw HTML, written as they are.
+//!
+//! An element whose content is Markdown (`markdown="1"`, or `parse_block_html`) has its content
+//! parsed as blocks or spans between its tags.
 
 use super::{Blocks, Item, Last};
 use crate::ctype::{is_space_or_tab, leading};
+use crate::markdown::event::{Event, HtmlEnd, HtmlTag};
 use crate::markdown::html::{self, ContentModel, SPAN_ELEMENTS};
 use crate::markdown::unicode::is_word;
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event as Md, Tag, TagEnd};
 
-/// Nested elements deeper than this are written as text rather than recursed into.
+/// Nested elements deeper than this are read as text rather than recursed into.
 const MAX_DEPTH: usize = 64;
 
 pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
@@ -29,7 +35,7 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         let mut out = b.src[start..end].to_owned();
         out.push('\n');
         b.pos = skip_trailing_white_space(b.src, end);
-        b.push(Event::Html(CowStr::from(out)), start);
+        b.push(Md::Html(CowStr::from(out)), start);
         b.last = Last::Other;
         return true;
     }
@@ -49,25 +55,19 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         src: b.src,
         pos: tag.end,
         warnings: Vec::new(),
-        pieces: Vec::new(),
+        items: Vec::new(),
+        last_text: None,
     };
-    let mut out = String::new();
-    reader.element(b, &tag, &mut out, 0);
-    out.push('\n');
+    reader.element(b, &tag, 0);
     b.pos = skip_trailing_white_space(b.src, reader.pos);
     for (offset, message) in reader.warnings {
         b.issues
             .push(crate::diagnostic::Issue::warning(offset, message));
     }
-    if reader.pieces.is_empty() {
-        b.push(Event::Html(CowStr::from(out)), start);
-    } else {
-        // Raw HTML around Markdown content: one top-level block still.
-        b.push(Event::Start(Tag::HtmlBlock), start);
-        b.items.extend(reader.pieces);
-        b.push(Event::Html(CowStr::from(out)), start);
-        b.push(Event::End(TagEnd::HtmlBlock), start);
-    }
+    // The element, however many events it takes, is one top-level block.
+    b.push(Md::Start(Tag::HtmlBlock), start);
+    b.items.extend(reader.items);
+    b.push(Md::End(TagEnd::HtmlBlock), start);
     b.last = Last::Other;
     true
 }
@@ -103,8 +103,8 @@ fn content_model(b: &Blocks<'_, '_>, tag: &html::StartTag<'_>) -> ContentModel {
 }
 
 /// An element whose content is Markdown: blocks up to a block starting with its end tag, or
-/// spans up to its end tag. Written as kramdown does: the start tag without `markdown`, the
-/// content, the end tag; wrapped in `HtmlBlock` so that it counts as one top-level block.
+/// spans up to its end tag. Its tags are events of their own (the writer writes them without
+/// `markdown`), wrapped in `HtmlBlock` so that the element counts as one top-level block.
 fn parsed_element(
     b: &mut Blocks<'_, '_>,
     tag: &html::StartTag<'_>,
@@ -115,65 +115,77 @@ fn parsed_element(
     let known = html::is_known_element(&name);
     let mut attrs = html::attributes(tag.attrs, known);
     attrs.retain(|(k, _)| k != "markdown");
-    let mut open = format!("<{name}");
-    html::write_attributes(&mut open, &attrs);
     let void = html::ELEMENTS_WITHOUT_BODY.contains(&name.as_str());
+    let block = model == ContentModel::Block;
+    let start_tag = HtmlTag {
+        name: name.clone(),
+        attrs,
+        line_break: block || tag.self_closing || void,
+        closed: false,
+    };
     if tag.self_closing || void {
-        open.push_str(if void { " />\n" } else { "></" });
-        if !void {
-            open.push_str(&name);
-            open.push_str(">\n");
-        }
         b.pos = skip_trailing_white_space(b.src, tag.end);
-        b.push(Event::Html(CowStr::from(open)), start);
+        b.push(Event::EmptyHtml(Box::new(start_tag), None), start);
         b.last = Last::Other;
         return;
     }
-    open.push('>');
-    b.push(Event::Start(Tag::HtmlBlock), start);
-    let content_start = tag.end;
-    if model == ContentModel::Block {
-        open.push('\n');
-        b.push(Event::Html(CowStr::from(open)), start);
-        let from = skip_trailing_white_space(b.src, content_start);
-        let text = &b.src[from..];
-        let (items, _, stopped) = b.nested_until(text, Last::Nothing, from, Some(name.clone()));
-        b.items.extend(items.into_iter().map(|item| match item {
-            super::Item::Raw(t, at) => super::Item::HtmlRaw(t, at),
-            other => other,
-        }));
-        b.pos = match stopped {
-            Some(after) => from + after,
-            None => {
-                b.issues.push(crate::diagnostic::Issue::warning(
-                    start,
-                    format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>` on a line of its own"),
-                ));
-                b.src.len()
-            }
-        };
+    b.push(Md::Start(Tag::HtmlBlock), start);
+    b.push(Event::StartHtml(Box::new(start_tag), None), start);
+    b.pos = if block {
+        block_content(b, &name, tag.end, start)
     } else {
-        b.push(Event::Html(CowStr::from(open)), start);
-        let (text_end, after) = match find_end_tag(b.src, content_start, &name) {
-            Some(found) => found,
-            None => {
-                b.issues.push(crate::diagnostic::Issue::warning(
-                    start,
-                    format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>`"),
-                ));
-                (b.src.len(), b.src.len())
-            }
-        };
-        b.items.push(super::Item::HtmlRaw(
-            CowStr::Borrowed(&b.src[content_start..text_end]),
-            content_start,
-        ));
-        b.pos = after;
-    }
+        span_content(b, &name, tag.end, start)
+    };
     b.pos = skip_trailing_white_space(b.src, b.pos);
-    b.push(Event::Html(CowStr::from(format!("</{name}>\n"))), start);
-    b.push(Event::End(TagEnd::HtmlBlock), start);
+    let end = HtmlEnd {
+        name,
+        line_break: true,
+    };
+    b.push(Event::EndHtml(end), start);
+    b.push(Md::End(TagEnd::HtmlBlock), start);
     b.last = Last::Other;
+}
+
+/// Block content from `content_start` up to a block that starts with `</name>`, as items of
+/// its own; returns where it stops (after the end tag).
+fn block_content(b: &mut Blocks<'_, '_>, name: &str, content_start: usize, start: usize) -> usize {
+    let from = skip_trailing_white_space(b.src, content_start);
+    let text = &b.src[from..];
+    let (items, _, stopped) = b.nested_until(text, Last::Nothing, from, Some(name.to_owned()));
+    b.items.extend(items.into_iter().map(|item| match item {
+        super::Item::Raw(t, at) => super::Item::HtmlRaw(t, at),
+        other => other,
+    }));
+    match stopped {
+        Some(after) => from + after,
+        None => {
+            b.issues.push(crate::diagnostic::Issue::warning(
+                start,
+                format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>` on a line of its own"),
+            ));
+            b.src.len()
+        }
+    }
+}
+
+/// Span content from `content_start` up to `</name>`, as one raw text; returns where it stops
+/// (after the end tag).
+fn span_content(b: &mut Blocks<'_, '_>, name: &str, content_start: usize, start: usize) -> usize {
+    let (text_end, after) = match find_end_tag(b.src, content_start, name) {
+        Some(found) => found,
+        None => {
+            b.issues.push(crate::diagnostic::Issue::warning(
+                start,
+                format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>`"),
+            ));
+            (b.src.len(), b.src.len())
+        }
+    };
+    b.items.push(super::Item::HtmlRaw(
+        CowStr::Borrowed(&b.src[content_start..text_end]),
+        content_start,
+    ));
+    after
 }
 
 /// In an element's Markdown content: whether the block here is the element's end tag (then the
@@ -238,78 +250,104 @@ struct Reader<'a> {
     src: &'a str,
     pos: usize,
     warnings: Vec<(usize, String)>,
-    /// Written so far, when a nested element's content is Markdown: the HTML before it, then
-    /// its blocks (kramdown parses `<div markdown="1">` even inside raw HTML).
-    pieces: Vec<Item<'static>>,
+    /// The element's events: its tags, text and nested elements, and the blocks of a nested
+    /// element whose content is Markdown (kramdown parses `<div markdown="1">` even inside raw
+    /// HTML).
+    items: Vec<Item<'a>>,
+    /// When the last item is source text: where it starts and ends (text right after it joins
+    /// it, so that markup read as text stays one event).
+    last_text: Option<(usize, usize)>,
 }
 
-impl Reader<'_> {
-    /// Writes the element whose start tag was just read, reading its content (kramdown's
-    /// `handle_html_start_tag` + `parse_raw_html` + the HTML converter).
-    fn element(
-        &mut self,
-        b: &mut Blocks<'_, '_>,
-        tag: &html::StartTag<'_>,
-        out: &mut String,
-        depth: usize,
-    ) {
+impl<'a> Reader<'a> {
+    fn push(&mut self, e: impl Into<Event<'a>>) {
+        self.items.push(Item::Event(e.into(), self.pos));
+        self.last_text = None;
+    }
+
+    /// Text of the source, which the writer escapes (character references kept).
+    fn text(&mut self, from: usize, to: usize) {
+        if from >= to {
+            return;
+        }
+        if let Some((start, _)) = self.last_text.filter(|&(_, end)| end == from) {
+            if let Some(Item::Event(Event::Md(Md::Text(t), _), _)) = self.items.last_mut() {
+                *t = CowStr::Borrowed(&self.src[start..to]);
+                self.last_text = Some((start, to));
+                return;
+            }
+        }
+        self.push(Md::Text(CowStr::Borrowed(&self.src[from..to])));
+        self.last_text = Some((from, to));
+    }
+
+    /// Reads the element whose start tag was just read, with its content (kramdown's
+    /// `handle_html_start_tag` + `parse_raw_html`); `depth` 0 is the block's own element, which
+    /// a line break follows.
+    fn element(&mut self, b: &mut Blocks<'_, '_>, tag: &html::StartTag<'_>, depth: usize) {
         let name = html::normalized_name(tag.name);
         let known = html::is_known_element(&name);
         let mut attrs = html::attributes(tag.attrs, known);
         // kramdown takes the `markdown` attribute off every element it reads.
         attrs.retain(|(k, _)| k != "markdown");
         let void = html::ELEMENTS_WITHOUT_BODY.contains(&name.as_str());
-        out.push('<');
-        out.push_str(&name);
-        html::write_attributes(out, &attrs);
-        if tag.self_closing || void {
-            out.push_str(" />");
+        let raw_text = name == "script" || name == "style";
+        let line_break = depth == 0;
+        let closed = tag.self_closing || void;
+        let start = HtmlTag {
+            name: name.clone(),
+            attrs,
+            line_break,
+            // kramdown writes an element of raw HTML closed by `/>` as `<x />`, void or not.
+            closed,
+        };
+        if closed {
+            self.push(Event::EmptyHtml(Box::new(start), None));
             return;
         }
-        out.push('>');
-        if name == "script" || name == "style" {
-            // Raw text up to the end tag, written as it is.
-            match find_end_tag(self.src, self.pos, &name) {
-                Some((text_end, after)) => {
-                    out.push_str(&self.src[self.pos..text_end]);
-                    self.pos = after;
-                }
-                None => {
-                    out.push_str(&self.src[self.pos..]);
-                    self.pos = self.src.len();
-                }
-            }
-        } else {
-            match nested_model(b, tag, depth) {
-                ContentModel::Raw => self.content(b, &name, known, out, depth),
-                model => self.markdown_content(b, &name, model, out),
-            }
+        let model = match raw_text {
+            true => ContentModel::Raw,
+            false => nested_model(b, tag, depth),
+        };
+        if model != ContentModel::Raw {
+            return self.markdown_element(b, start, model);
         }
-        out.push_str("</");
-        out.push_str(&name);
-        out.push('>');
+        self.push(Event::StartHtml(
+            Box::new(HtmlTag {
+                line_break: false,
+                ..start
+            }),
+            None,
+        ));
+        if raw_text {
+            self.raw_text(&name);
+        } else {
+            self.content(b, &name, known, depth);
+        }
+        self.push(Event::EndHtml(HtmlEnd { name, line_break }));
     }
 
-    /// The Markdown content of an element nested in raw HTML: what was written so far becomes a
-    /// piece, then the content's blocks (or spans) follow.
-    fn markdown_content(
-        &mut self,
-        b: &mut Blocks<'_, '_>,
-        name: &str,
-        model: ContentModel,
-        out: &mut String,
-    ) {
+    /// The content of `<script>` or `<style>`: text up to the end tag, written as it is.
+    fn raw_text(&mut self, name: &str) {
+        let (text_end, after) =
+            find_end_tag(self.src, self.pos, name).unwrap_or((self.src.len(), self.src.len()));
+        if text_end > self.pos {
+            self.push(Md::Html(CowStr::Borrowed(&self.src[self.pos..text_end])));
+        }
+        self.pos = after;
+    }
+
+    /// An element nested in raw HTML whose content is Markdown: its start tag, its content's
+    /// blocks (or spans) and its end tag.
+    fn markdown_element(&mut self, b: &mut Blocks<'_, '_>, tag: HtmlTag, model: ContentModel) {
         let at = self.pos;
-        self.pieces.push(Item::Event(
-            Event::Html(CowStr::from(std::mem::take(out))),
-            at,
-        ));
+        let name = tag.name.clone();
+        self.push(Event::StartHtml(Box::new(tag), None));
         if model == ContentModel::Block {
             let from = skip_trailing_white_space(self.src, self.pos);
             let text = &self.src[from..];
-            let (items, _, stopped) =
-                b.nested_until(text, Last::Nothing, from, Some(name.to_owned()));
-            self.pieces.extend(items.into_iter().map(|item| match item {
+            let (items, _, stopped) = b.nested_until(text, Last::Nothing, from, Some(name.clone()));
+            self.items.extend(items.into_iter().map(|item| match item {
                 Item::Raw(t, at) => Item::HtmlRaw(t, at),
                 other => other,
             }));
@@ -319,10 +357,9 @@ impl Reader<'_> {
             };
         } else {
             let (text_end, after) =
-                find_end_tag(self.src, self.pos, name).unwrap_or((self.src.len(), self.src.len()));
-            let text = self.src[self.pos..text_end].to_owned();
-            self.pieces
-                .push(Item::HtmlRaw(CowStr::from(text), self.pos));
+                find_end_tag(self.src, self.pos, &name).unwrap_or((self.src.len(), self.src.len()));
+            let text = CowStr::Borrowed(&self.src[self.pos..text_end]);
+            self.items.push(Item::HtmlRaw(text, self.pos));
             self.pos = after;
         }
         if self.pos >= self.src.len() {
@@ -331,21 +368,19 @@ impl Reader<'_> {
                 format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>`"),
             ));
         }
+        let end = HtmlEnd {
+            name,
+            line_break: false,
+        };
+        self.push(Event::EndHtml(end));
     }
 
     /// `parse_raw_html`: text, comments, instructions and nested elements up to `</name>`.
-    fn content(
-        &mut self,
-        b: &mut Blocks<'_, '_>,
-        name: &str,
-        known: bool,
-        out: &mut String,
-        depth: usize,
-    ) {
+    fn content(&mut self, b: &mut Blocks<'_, '_>, name: &str, known: bool, depth: usize) {
         let opened_at = self.pos;
         loop {
             let Some(lt) = next_markup(self.src, self.pos) else {
-                html::escape_text(out, &self.src[self.pos..]);
+                self.text(self.pos, self.src.len());
                 self.pos = self.src.len();
                 self.warnings.push((
                     opened_at,
@@ -353,30 +388,31 @@ impl Reader<'_> {
                 ));
                 return;
             };
-            html::escape_text(out, &self.src[self.pos..lt]);
+            self.text(self.pos, lt);
             self.pos = lt;
             if let Some(end) =
                 html::comment(self.src, lt).or_else(|| html::instruction(self.src, lt))
             {
-                out.push_str(&self.src[lt..end]);
+                // Comments and instructions are written as they are.
+                self.push(Md::Html(CowStr::Borrowed(&self.src[lt..end])));
                 self.pos = end;
             } else if let Some(tag) = html::start_tag(self.src, lt).filter(|_| depth < MAX_DEPTH) {
                 self.pos = tag.end;
-                self.element(b, &tag, out, depth + 1);
+                self.element(b, &tag, depth + 1);
             } else if let Some((found, end)) = html::end_tag(self.src, lt) {
                 let same = if known {
                     found.to_lowercase() == name
                 } else {
                     found == name
                 };
+                self.pos = end;
                 if same {
-                    self.pos = end;
                     return;
                 }
-                html::escape_text(out, &self.src[lt..end]);
-                self.pos = end;
+                self.text(lt, end);
             } else {
-                out.push_str("&lt;");
+                // A `<` that starts nothing is text.
+                self.text(lt, lt + 1);
                 self.pos = lt + 1;
             }
         }
@@ -440,6 +476,22 @@ fn find_end_tag(src: &str, from: usize, name: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::lazy_end;
+    use crate::markdown::testing::squeezed_html;
+
+    // Expected HTML from kramdown_ref.rb (Jekyll 4.3.1, kramdown 2.4).
+    #[test]
+    fn raw_html_should_be_written_again_as_kramdown_writes_it() {
+        assert_eq!(
+            squeezed_html(
+                "<div title=\"a&b\" class=x>x < y &amp; z <p/> <!-- c --> <br> </b> \
+                 <script>a<b</script></div>\n"
+            ),
+            "<div title=\"a&amp;b\" class=\"x\">x &lt; y &amp; z <p /><!-- c --><br /> \
+             &lt;/b&gt; <script>a<b</script></div>",
+            "attributes quoted and escaped, text escaped with references kept, a closed element \
+             written `<x />`, a stray end tag as text, comments and script text as they are"
+        );
+    }
 
     #[test]
     fn lazy_end_should_stop_a_paragraph_at_block_tags_only() {

@@ -17,6 +17,7 @@ use super::{
 };
 use crate::ctype::{is_space_or_tab, leading, leading_spaces};
 use crate::markdown::attributes::{self, Attributes};
+use crate::markdown::event::Event as Ev;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// `^( {0,3}[+*-])([\t| ].*?\n)` / `^( {0,3}\d+\.)(…)`: the marker's length (leading spaces
@@ -190,14 +191,11 @@ fn collect(b: &mut Blocks<'_, '_>, ordered: bool) -> (Vec<ListItem>, bool) {
 /// Parses each item's text as blocks and writes the list: its events, the task list classes,
 /// the blank line that follows it.
 fn write(b: &mut Blocks<'_, '_>, start: usize, ordered: bool, items: Vec<ListItem>, eob: bool) {
-    let before = b.items.len();
     b.push(
         Event::Start(Tag::List(if ordered { Some(1) } else { None })),
         start,
     );
-    // An attribute list waiting for this block is pushed before its start event.
     let list_start = b.items.len() - 1;
-    debug_assert!(list_start >= before);
     let mut kinds_per_item = Vec::new();
     let count = items.len();
     let mut trailing_blank = false;
@@ -213,11 +211,11 @@ fn write(b: &mut Blocks<'_, '_>, start: usize, ordered: bool, items: Vec<ListIte
                     .set("class", "task-list-item");
             }
         }
-        if let Some(ial) = item.ial {
-            b.items.push(Item::Attrs(ial));
-        }
         let first_index = b.items.len();
-        b.items.push(Item::Event(Event::Start(Tag::Item), item.at));
+        b.items.push(Item::Event(
+            Ev::Md(Event::Start(Tag::Item), item.ial.map(Box::new)),
+            item.at,
+        ));
         let kinds = kinds(&body);
         // A trailing blank line leaves the item (after the list for the last one).
         while matches!(body.last(), Some(Item::Blank)) {
@@ -225,11 +223,11 @@ fn write(b: &mut Blocks<'_, '_>, start: usize, ordered: bool, items: Vec<ListIte
             trailing_blank = n + 1 == count;
         }
         b.items.extend(body);
-        b.items.push(Item::Event(Event::End(TagEnd::Item), item.at));
+        b.items.push(Item::md(Event::End(TagEnd::Item), item.at));
         kinds_per_item.push((first_index, kinds));
     }
     b.items
-        .push(Item::Event(Event::End(TagEnd::List(ordered)), start));
+        .push(Item::md(Event::End(TagEnd::List(ordered)), start));
     unwrap_first_paragraphs(
         &mut b.items[list_start..],
         &shift(&kinds_per_item, list_start),
@@ -257,21 +255,20 @@ fn item_blocks<'a>(b: &mut Blocks<'a, '_>, item: &ListItem) -> Vec<Item<'a>> {
     body
 }
 
-/// Gives the list the class `task-list`, in the attribute list before it or a new one.
+/// Gives the list (its start event is at `list_start`) the class `task-list`.
 fn mark_task_list(b: &mut Blocks<'_, '_>, list_start: usize) {
-    match list_start.checked_sub(1).map(|i| &mut b.items[i]) {
-        Some(Item::Attrs(a)) => a.set("class", "task-list"),
-        _ => {
-            let mut a = Attributes::default();
-            a.set("class", "task-list");
-            b.items.insert(list_start, Item::Attrs(a));
+    if let Some(Item::Event(e, _)) = b.items.get_mut(list_start) {
+        if let Some(slot) = e.attrs_mut() {
+            slot.get_or_insert_with(Default::default)
+                .set("class", "task-list");
         }
     }
 }
 
 /// Puts a GFM task box in an item whose first child is a paragraph starting with `[ ]` or `[x]`.
 fn checkbox(body: &mut [Item<'_>]) -> bool {
-    let [Item::Event(Event::Start(Tag::Paragraph), _), Item::Raw(text, _), ..] = body else {
+    let [Item::Event(Ev::Md(Event::Start(Tag::Paragraph), _), _), Item::Raw(text, _), ..] = body
+    else {
         return false;
     };
     match super::task_list::with_checkbox(text) {
@@ -294,22 +291,17 @@ fn kinds(items: &[Item<'_>]) -> Vec<Child> {
     for item in items {
         match item {
             Item::Event(e, _) => {
-                if depth == 0
-                    && matches!(
-                        e,
-                        Event::Start(_) | Event::Html(_) | Event::Rule | Event::DisplayMath(_)
-                    )
-                {
-                    out.push(if matches!(e, Event::Start(Tag::Paragraph)) {
+                if depth == 0 && super::starts_block(e) {
+                    out.push(if matches!(e, Ev::Md(Event::Start(Tag::Paragraph), _)) {
                         Child::Paragraph
                     } else {
                         Child::Other
                     });
                 }
-                match e {
-                    Event::Start(_) => depth += 1,
-                    Event::End(_) => depth = depth.saturating_sub(1),
-                    _ => {}
+                if e.is_start() {
+                    depth += 1;
+                } else if e.is_end() {
+                    depth = depth.saturating_sub(1);
                 }
             }
             Item::Blank if depth == 0 => out.push(Child::Blank),
@@ -388,14 +380,20 @@ fn unwrap_first_paragraphs(doc: &mut [Item<'_>], items: &[(usize, Vec<Child>)]) 
 
 /// Removes the `<p>` tags of the first paragraph after `start` (they become blank items).
 fn drop_first_paragraph_tags(doc: &mut [Item<'_>], start: usize) {
-    let Some(open) = (start + 1..doc.len())
-        .find(|&i| matches!(doc[i], Item::Event(Event::Start(Tag::Paragraph), _)))
-    else {
+    let Some(open) = (start + 1..doc.len()).find(|&i| {
+        matches!(
+            doc[i],
+            Item::Event(Ev::Md(Event::Start(Tag::Paragraph), _), _)
+        )
+    }) else {
         return;
     };
-    let Some(close) = (open..doc.len())
-        .find(|&i| matches!(doc[i], Item::Event(Event::End(TagEnd::Paragraph), _)))
-    else {
+    let Some(close) = (open..doc.len()).find(|&i| {
+        matches!(
+            doc[i],
+            Item::Event(Ev::Md(Event::End(TagEnd::Paragraph), _), _)
+        )
+    }) else {
         return;
     };
     doc[open] = Item::Blank;

@@ -4,9 +4,11 @@
 //! Reference: kramdown 2.4 `Parser::Kramdown#parse_blocks` with kramdown-parser-gfm's changes:
 //! the block parsers are tried in kramdown's order at the start of each block, and a paragraph
 //! runs until a line that can start another block (GFM's `PARAGRAPH_END`). Lists and quotes parse
-//! their content as blocks again, nested. The output is pulldown-cmark events, where the text of
-//! paragraphs, headers and table cells is still raw (`Item::Raw`): span parsing waits until every
-//! link definition of the document is known, as kramdown's `update_tree` does.
+//! their content as blocks again, nested. The output is events (`markdown::event`), where the text
+//! of paragraphs, headers and table cells is still raw (`Item::Raw`): span parsing waits until
+//! every link definition of the document is known, as kramdown's `update_tree` does. A block
+//! attribute list is put on its block's event as read; the references in it are resolved with
+//! the span parsing too, when every definition is known.
 
 mod blockquote;
 mod codeblock;
@@ -23,16 +25,18 @@ mod table;
 mod task_list;
 
 use super::attributes::Attributes;
+use super::event::{add_attributes, Event};
 use super::span::Definitions;
 use crate::ctype::is_ruby_space;
 pub(crate) use crate::ctype::strip_opt_space;
 use crate::diagnostic::Issue;
-use pulldown_cmark::{CowStr, Event};
+use pulldown_cmark::CowStr;
 
 /// One piece of a container's content.
 #[derive(Debug)]
 pub enum Item<'a> {
-    /// A block event; `usize` is its offset in the region text.
+    /// A block event (with the attributes of the block IALs it took); `usize` is its offset in
+    /// the region text.
     Event(Event<'a>, usize),
     /// Text to be parsed as spans, at an offset of the region text.
     Raw(CowStr<'a>, usize),
@@ -41,8 +45,13 @@ pub enum Item<'a> {
     HtmlRaw(CowStr<'a>, usize),
     /// A blank line (kept for kramdown's list rules; writes nothing).
     Blank,
-    /// Attributes (from a block IAL) for the block whose start event comes next.
-    Attrs(Attributes),
+}
+
+impl<'a> Item<'a> {
+    /// A pulldown-cmark event without attributes, as an item.
+    fn md(e: pulldown_cmark::Event<'a>, at: usize) -> Self {
+        Item::Event(Event::Md(e, None), at)
+    }
 }
 
 /// What kramdown's `@tree.children.last` was, for its block boundary rules.
@@ -72,7 +81,7 @@ pub struct Blocks<'a, 'd> {
     pub issues: Vec<Issue>,
     /// A block IAL waiting for the next block (kramdown's `@block_ial`).
     pending_ial: Option<Attributes>,
-    /// How deep lists and quotes found here (not by pulldown-cmark) are nested.
+    /// How deep the lists and quotes of this region are nested.
     depth: usize,
     /// The last line looked up: (start, end).
     line_cache: std::cell::Cell<(usize, usize)>,
@@ -217,13 +226,12 @@ impl<'a> Blocks<'a, '_> {
         line.strip_suffix('\n').unwrap_or(line)
     }
 
-    fn push(&mut self, event: Event<'a>, at: usize) {
-        if matches!(
-            event,
-            Event::Start(_) | Event::Rule | Event::Html(_) | Event::DisplayMath(_)
-        ) {
-            if let Some(ial) = self.pending_ial.take() {
-                self.items.push(Item::Attrs(ial));
+    /// Adds a block event; one that starts a block takes the attribute list waiting for it.
+    fn push(&mut self, event: impl Into<Event<'a>>, at: usize) {
+        let mut event = event.into();
+        if self.pending_ial.is_some() && starts_block(&event) {
+            if let (Some(ial), Some(slot)) = (self.pending_ial.take(), event.attrs_mut()) {
+                add_attributes(slot, ial);
             }
         }
         self.items.push(Item::Event(event, at));
@@ -300,7 +308,20 @@ pub fn owned(item: Item<'_>) -> Item<'static> {
         Item::Raw(t, at) => Item::Raw(t.into_static(), at),
         Item::HtmlRaw(t, at) => Item::HtmlRaw(t.into_static(), at),
         Item::Blank => Item::Blank,
-        Item::Attrs(a) => Item::Attrs(a),
+    }
+}
+
+/// Whether an event starts a block (a block attribute list waiting for the next block goes to
+/// it).
+pub(super) fn starts_block(e: &Event<'_>) -> bool {
+    use pulldown_cmark::Event as Md;
+    match e {
+        Event::Md(e, _) => matches!(
+            e,
+            Md::Start(_) | Md::Rule | Md::Html(_) | Md::DisplayMath(_)
+        ),
+        Event::StartHtml(..) | Event::EmptyHtml(..) | Event::Comment { .. } => true,
+        _ => false,
     }
 }
 

@@ -7,6 +7,7 @@
 //! start after a block boundary and end before one, or it is a paragraph.
 
 use super::{Blocks, Item, Last};
+use crate::markdown::event::{Event as Ev, Section::Body, Section::Foot};
 use crate::markdown::span::{code_and_html_children, Child};
 use pulldown_cmark::{Alignment, CowStr, Event, Tag, TagEnd};
 
@@ -195,16 +196,13 @@ fn write(b: &mut Blocks<'_, '_>, start: usize, table: Table) {
 
     b.push(Event::Start(Tag::Table(align)), start);
     for (kind, rows) in sections {
-        let (open, close): (Event<'_>, Event<'_>) = match kind {
-            Section::Head => (Event::Start(Tag::TableHead), Event::End(TagEnd::TableHead)),
-            Section::Body => (
-                Event::Html(CowStr::Borrowed("<tbody>\n")),
-                Event::Html(CowStr::Borrowed("</tbody>\n")),
+        let (open, close): (Ev<'_>, Ev<'_>) = match kind {
+            Section::Head => (
+                Event::Start(Tag::TableHead).into(),
+                Event::End(TagEnd::TableHead).into(),
             ),
-            Section::Foot => (
-                Event::Html(CowStr::Borrowed("<tfoot>\n")),
-                Event::Html(CowStr::Borrowed("</tfoot>\n")),
-            ),
+            Section::Body => (Ev::StartSection(Body), Ev::EndSection(Body)),
+            Section::Foot => (Ev::StartSection(Foot), Ev::EndSection(Foot)),
         };
         b.push(open, start);
         for (at, cells) in rows {

@@ -1,13 +1,14 @@
 //! Abbreviations: with `*[HTML]: Hyper Text Markup Language` defined anywhere, every `HTML` in
-//! text becomes `<abbr title="Hyper Text Markup Language">HTML</abbr>`.
+//! text becomes an abbreviation event (the writer writes
+//! `<abbr title="Hyper Text Markup Language">HTML</abbr>`).
 //!
 //! Reference: kramdown 2.4 `parser/kramdown/abbreviation.rb` (`replace_abbreviations`): longer
 //! abbreviations first; an occurrence counts at the start of a line or after a character that is
 //! not an ASCII word character, and not before one.
 
-use super::super::html::{escape_attribute, escape_text};
 use crate::ctype::is_ruby_word_char;
-use pulldown_cmark::{CowStr, Event};
+use crate::markdown::event::Event;
+use pulldown_cmark::{CowStr, Event as Md};
 
 /// Splits `text` into text and abbreviation events (`abbrs` longest first), or gives it back.
 pub(super) fn split<'s>(
@@ -45,18 +46,12 @@ pub(super) fn split<'s>(
         match hit {
             Some((abbr, title)) => {
                 if at > last {
-                    pieces.push(Event::Text(CowStr::from(s[last..at].to_owned())));
+                    pieces.push(Md::Text(CowStr::from(s[last..at].to_owned())).into());
                 }
-                let mut html = String::from("<abbr");
-                if !title.is_empty() {
-                    html.push_str(" title=\"");
-                    escape_attribute(&mut html, title);
-                    html.push('"');
-                }
-                html.push('>');
-                escape_text(&mut html, abbr);
-                html.push_str("</abbr>");
-                pieces.push(Event::InlineHtml(CowStr::from(html)));
+                pieces.push(Event::Abbreviation {
+                    abbr: CowStr::from(abbr.clone()),
+                    title: CowStr::from(title.clone()),
+                });
                 last = at + abbr.len();
                 i = last;
             }

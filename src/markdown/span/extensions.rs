@@ -7,7 +7,8 @@
 
 use super::{Out, Spans};
 use crate::markdown::attributes::{self, Attributes};
-use pulldown_cmark::{CowStr, Event};
+use crate::markdown::event::{add_attributes, Event};
+use pulldown_cmark::CowStr;
 
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     let r = s.rest();
@@ -41,14 +42,11 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     attributes::parse_into(content, &mut ial);
     let mut merged = Attributes::default();
     ial.merge_into(&mut merged, &s.defs.alds);
-    match s.attrs.iter_mut().find(|(i, _)| *i == target) {
-        Some((_, existing)) => {
-            for (k, v) in &merged.pairs {
-                existing.set(k, v);
-            }
-            existing.refs.extend(merged.refs);
+    // The element's event carries them (a symbol has no place for them: they go).
+    if let Out::Event(e) = &mut s.out[target] {
+        if let Some(slot) = e.attrs_mut() {
+            add_attributes(slot, merged);
         }
-        None => s.attrs.push((target, merged)),
     }
     s.pos += len;
     true
@@ -63,34 +61,19 @@ fn last_element(s: &Spans<'_, '_>) -> Option<usize> {
     let last = s.out.len() - 1;
     match &s.out[last] {
         Out::Text(..) | Out::Str(_) => None,
-        Out::Event(Event::End(_)) => start_of(
-            s,
-            last,
-            |o| matches!(o, Out::Event(Event::Start(_))),
-            |o| matches!(o, Out::Event(Event::End(_))),
-        ),
-        Out::HtmlEnd(_) => start_of(
-            s,
-            last,
-            |o| matches!(o, Out::HtmlStart(_)),
-            |o| matches!(o, Out::HtmlEnd(_)),
-        ),
+        Out::Event(e) if e.is_end() => start_of(s, last),
         _ => Some(last),
     }
 }
 
 /// The matching opener of the closer at `end`.
-fn start_of(
-    s: &Spans<'_, '_>,
-    end: usize,
-    opens: impl Fn(&Out<'_>) -> bool,
-    closes: impl Fn(&Out<'_>) -> bool,
-) -> Option<usize> {
+fn start_of(s: &Spans<'_, '_>, end: usize) -> Option<usize> {
     let mut depth = 0usize;
     for i in (0..=end).rev() {
-        if closes(&s.out[i]) {
+        let Out::Event(e) = &s.out[i] else { continue };
+        if e.is_end() {
             depth += 1;
-        } else if opens(&s.out[i]) {
+        } else if e.is_start() {
             depth -= 1;
             if depth == 0 {
                 return Some(i);
@@ -136,10 +119,11 @@ fn extension(s: &mut Spans<'_, '_>, tag: attributes::ExtensionTag<'_>) -> bool {
     };
     let content = &s.src[after_tag..after_tag + at];
     match name {
-        "comment" => s.push(Event::InlineHtml(CowStr::from(format!(
-            "<!-- {content} -->"
-        )))),
-        "nomarkdown" => s.push(Event::InlineHtml(CowStr::Borrowed(content))),
+        "comment" => s.push(Event::Comment {
+            text: CowStr::Borrowed(content),
+            block: false,
+        }),
+        "nomarkdown" => s.push(pulldown_cmark::Event::InlineHtml(CowStr::Borrowed(content))),
         _ => {}
     }
     s.pos = after_tag + at + stop_len;

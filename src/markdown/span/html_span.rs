@@ -9,8 +9,9 @@
 
 use super::constructs::HTML_ONLY;
 use super::{Kind, Spans, Stop, StopMatch};
+use crate::markdown::event::{Event, HtmlEnd, HtmlTag};
 use crate::markdown::html::{self, BLOCK_ELEMENTS, ELEMENTS_WITHOUT_BODY};
-use pulldown_cmark::{CowStr, Event};
+use pulldown_cmark::{CowStr, Event as Md};
 
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     let r = s.rest();
@@ -62,13 +63,14 @@ fn comment(s: &mut Spans<'_, '_>, start: usize) -> bool {
     let Some(end) = s.find_from("-->", start + 4).map(|at| at + 3) else {
         return false;
     };
-    s.push(Event::InlineHtml(CowStr::Borrowed(&s.src[start..end])));
+    s.push(Md::InlineHtml(CowStr::Borrowed(&s.src[start..end])));
     s.pos = end;
     true
 }
 
-/// An element from its start tag on: written empty when it has no body, else with its content
-/// up to the matching end tag (or to the end of the text, with a warning).
+/// An element from its start tag on: empty when it has no body, else with its content up to the
+/// matching end tag (or to the end of the text, with a warning). Its tags are events the writer
+/// writes.
 fn element(s: &mut Spans<'_, '_>, start: usize, tag: &html::StartTag<'_>, name: &str) {
     let known = html::is_known_element(name);
     let mut attrs = html::attributes(tag.attrs, known);
@@ -78,24 +80,20 @@ fn element(s: &mut Spans<'_, '_>, start: usize, tag: &html::StartTag<'_>, name: 
         }
     }
     let parse_markdown = content_is_markdown(s, name, &mut attrs);
-    let mut open_tag = String::with_capacity(tag.end - start);
-    open_tag.push('<');
-    open_tag.push_str(name);
-    html::write_attributes(&mut open_tag, &attrs);
+    let open_tag = Box::new(HtmlTag {
+        name: name.to_owned(),
+        attrs,
+        line_break: false,
+        closed: false,
+    });
     let void = ELEMENTS_WITHOUT_BODY.contains(&name);
     if tag.self_closing || void || s.too_deep() {
         // kramdown writes an empty void element as `<x />` and any other as `<x></x>`.
-        open_tag.push_str(if void { " />" } else { "></" });
-        if !void {
-            open_tag.push_str(name);
-            open_tag.push('>');
-        }
-        s.push(Event::InlineHtml(CowStr::from(open_tag)));
+        s.push(Event::EmptyHtml(open_tag, None));
         s.pos = tag.end;
         return;
     }
-    open_tag.push('>');
-    s.out.push(super::Out::HtmlStart(CowStr::from(open_tag)));
+    s.push(Event::StartHtml(open_tag, None));
     s.stack.push(super::Frame {
         kind: Kind::Html {
             raw: !parse_markdown,
@@ -129,8 +127,10 @@ fn element(s: &mut Spans<'_, '_>, start: usize, tag: &html::StartTag<'_>, name: 
         s.pos = s.src.len();
     }
     s.stack.pop();
-    s.out
-        .push(super::Out::HtmlEnd(CowStr::from(format!("</{name}>"))));
+    s.push(Event::EndHtml(HtmlEnd {
+        name: name.to_owned(),
+        line_break: false,
+    }));
 }
 
 /// Whether the element's content is Markdown: not for raw content models (`<code>`, unknown

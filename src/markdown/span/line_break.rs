@@ -5,7 +5,8 @@
 //! newline into text, `<br />`, text — except at the very end of a block.
 
 use super::Spans;
-use pulldown_cmark::{CowStr, Event};
+use crate::markdown::event::Event;
+use pulldown_cmark::{CowStr, Event as Md};
 
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     // With `hard_wrap` the GFM parser drops this parser: every newline breaks instead.
@@ -14,7 +15,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     }
     let r = s.rest();
     if r.starts_with("  \n") || r.starts_with("\\\\\n") {
-        s.push(Event::HardBreak);
+        s.push(Md::HardBreak);
         s.pos += 2;
         return true;
     }
@@ -49,7 +50,7 @@ pub(super) fn split_text<'s>(
     out: &mut Vec<Event<'s>>,
 ) {
     let Some(separator) = separator.filter(|sep| holds(&text, sep)) else {
-        out.push(Event::Text(text));
+        out.push(Md::Text(text).into());
         return;
     };
     let lines: Vec<&str> = text.split(separator).collect();
@@ -62,10 +63,10 @@ pub(super) fn split_text<'s>(
             (*line).to_owned()
         };
         if !piece.is_empty() {
-            out.push(Event::Text(CowStr::from(piece)));
+            out.push(Md::Text(CowStr::from(piece)).into());
         }
         if k + 2 < count || (k + 2 == count && !omit_trailing) {
-            out.push(Event::HardBreak);
+            out.push(Md::HardBreak.into());
         }
     }
 }

@@ -8,6 +8,7 @@
 
 use super::{Kind, Spans, Stop, StopMatch};
 use crate::ctype::{is_ruby_space, is_ruby_space_char, leading};
+use crate::markdown::event::Event as Ev;
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
@@ -283,7 +284,7 @@ fn finish<'s>(
     let open_index = open.index;
     if open.kind == Kind::Image {
         s.out.truncate(open_index + 1);
-        s.out[open_index] = super::Out::Event(Event::Start(Tag::Image {
+        s.out[open_index] = super::Out::Event(Ev::start(Tag::Image {
             link_type,
             dest_url: url,
             title,
@@ -292,7 +293,7 @@ fn finish<'s>(
         s.push(Event::Text(CowStr::from(alt_text)));
         s.close(TagEnd::Image);
     } else {
-        s.out[open_index] = super::Out::Event(Event::Start(Tag::Link {
+        s.out[open_index] = super::Out::Event(Ev::start(Tag::Link {
             link_type,
             dest_url: url,
             title,

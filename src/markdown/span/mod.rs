@@ -34,11 +34,11 @@ mod smart_quotes;
 mod strikethrough;
 mod typographic;
 
-use super::attributes::Attributes;
+use super::event::Event;
 use crate::byte_set;
 use crate::diagnostic::Issue;
 use constructs::{Constructs, LookBack, ALL, CODESPAN_AND_HTML, CODESPAN_ONLY};
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event as Md, Tag, TagEnd};
 use std::collections::HashMap;
 
 /// What span parsing needs from the whole document: definitions may come after their use.
@@ -95,11 +95,8 @@ enum Out<'s> {
     Str(CowStr<'s>),
     /// A text node of its own: an entity, smart quote or typographic symbol.
     Symbol(CowStr<'s>),
+    /// An event; an element's carries the attributes of an IAL after it (see `extensions`).
     Event(Event<'s>),
-    /// The start and end tags of an HTML element with content: the GFM parser's hard line
-    /// breaks are not made inside one.
-    HtmlStart(CowStr<'s>),
-    HtmlEnd(CowStr<'s>),
 }
 
 /// A place to rewind to when a construct does not parse.
@@ -120,8 +117,6 @@ pub(crate) struct Spans<'s, 'd> {
     issues: Vec<Issue>,
     /// Bytes the scanner may still look at before rewinding constructs are turned off.
     budget: usize,
-    /// Attributes from span IALs, by the index in `out` of the element they belong to.
-    attrs: Vec<(usize, Attributes)>,
     /// The last forward search for each closing string (`-->`, a backtick run, `$$`, a title's
     /// quote): where it started and what it found. Searches only move forward, so a failed one
     /// answers every later one, and thousands of unclosed openers stay linear.
@@ -157,7 +152,6 @@ impl<'s, 'd> Spans<'s, 'd> {
             defs,
             issues: Vec::new(),
             budget: BUDGET_PER_BYTE * src.len() + 8192,
-            attrs: Vec::new(),
             searches: Vec::new(),
             title_failed_from: [usize::MAX; 2],
             strike_closer: None,
@@ -265,13 +259,13 @@ impl<'s, 'd> Spans<'s, 'd> {
         self.out.push(Out::Symbol(CowStr::Borrowed(s)));
     }
 
-    fn push(&mut self, event: Event<'s>) {
-        self.out.push(Out::Event(event));
+    fn push(&mut self, event: impl Into<Event<'s>>) {
+        self.out.push(Out::Event(event.into()));
     }
 
     /// Opens an element; returns the index of its start event (to fill in later).
-    fn open(&mut self, kind: Kind, start: Event<'s>) -> usize {
-        self.out.push(Out::Event(start));
+    fn open(&mut self, kind: Kind, start: impl Into<Event<'s>>) -> usize {
+        self.out.push(Out::Event(start.into()));
         self.stack.push(Frame {
             kind,
             first_child: self.out.len(),
@@ -283,7 +277,7 @@ impl<'s, 'd> Spans<'s, 'd> {
     /// Closes the innermost element.
     fn close(&mut self, end: TagEnd) {
         self.stack.pop();
-        self.out.push(Out::Event(Event::End(end)));
+        self.out.push(Out::Event(Md::End(end).into()));
         if let (Some(parent), TagEnd::Image) = (self.stack.last_mut(), end) {
             parent.images += 1;
         }
@@ -308,89 +302,53 @@ impl<'s, 'd> Spans<'s, 'd> {
         self.pos = mark.pos;
         self.out.truncate(mark.out_len);
         self.stack.truncate(mark.stack_len);
-        self.attrs.retain(|(i, _)| *i < mark.out_len);
     }
 
     fn warn(&mut self, offset: usize, message: String) {
         self.issues.push(Issue::warning(offset, message));
     }
 
-    /// The output as events: neighbouring text merged, GFM's `\\` + newline hard breaks made.
-    fn finish(self) -> (Vec<Event<'s>>, Vec<(usize, Attributes)>) {
+    /// The output as events: neighbouring text merged, GFM's `\\` + newline hard breaks made,
+    /// abbreviations found in text outside HTML elements and images.
+    fn finish(self) -> Vec<Event<'s>> {
         let src = self.src;
         let mut events = Vec::with_capacity(self.out.len());
         let mut text = TextRun {
             breaks: self.breaks,
             ..TextRun::default()
         };
+        // Inside HTML elements and images: no abbreviations, no GFM line breaks.
         let mut html_depth = 0usize;
-        let mut attrs = self.attrs;
-        attrs.sort_by_key(|(i, _)| *i);
-        let mut attrs = attrs.into_iter().peekable();
-        let mut placed = Vec::new();
         let mut image_depth = 0usize;
         let mut abbreviations = self.defs.abbreviations.clone();
         abbreviations.sort_by_key(|(a, _)| std::cmp::Reverse(a.len()));
-        for (index, piece) in self.out.into_iter().enumerate() {
-            let with_attrs = attrs.next_if(|(i, _)| *i == index).map(|(_, a)| a);
-            let piece = match (with_attrs, piece) {
-                (Some(a), Out::HtmlStart(tag)) => {
-                    Out::HtmlStart(CowStr::from(with_html_attributes(&tag, &a)))
+        for piece in self.out {
+            let e = match piece {
+                Out::Text(a, b) => {
+                    text.push_source(src, a, b);
+                    continue;
                 }
-                (Some(a), piece) => {
-                    text.flush(
-                        src,
-                        (html_depth == 0 && image_depth == 0).then_some(&abbreviations[..]),
-                        false,
-                        &mut events,
-                    );
-                    placed.push((events.len(), a));
-                    piece
+                Out::Str(t) => {
+                    text.push_str(src, &t);
+                    continue;
                 }
-                (None, piece) => piece,
+                Out::Symbol(t) => Md::Text(t).into(),
+                Out::Event(e) => e,
             };
-            match piece {
-                Out::Text(a, b) => text.push_source(src, a, b),
-                Out::Str(t) => text.push_str(src, &t),
-                other => {
-                    text.flush(
-                        src,
-                        (html_depth == 0 && image_depth == 0).then_some(&abbreviations[..]),
-                        false,
-                        &mut events,
-                    );
-                    match other {
-                        Out::Symbol(t) => events.push(Event::Text(t)),
-                        Out::Event(e) => {
-                            match e {
-                                Event::Start(Tag::Image { .. }) => image_depth += 1,
-                                Event::End(TagEnd::Image) => {
-                                    image_depth = image_depth.saturating_sub(1)
-                                }
-                                _ => {}
-                            }
-                            events.push(e);
-                        }
-                        Out::HtmlStart(h) => {
-                            html_depth += 1;
-                            events.push(Event::InlineHtml(h));
-                        }
-                        Out::HtmlEnd(h) => {
-                            html_depth = html_depth.saturating_sub(1);
-                            events.push(Event::InlineHtml(h));
-                        }
-                        Out::Text(..) | Out::Str(_) => {}
-                    }
-                }
+            let plain = html_depth == 0 && image_depth == 0;
+            text.flush(src, plain.then_some(&abbreviations[..]), false, &mut events);
+            match &e {
+                Event::Md(Md::Start(Tag::Image { .. }), _) => image_depth += 1,
+                Event::Md(Md::End(TagEnd::Image), _) => image_depth = image_depth.saturating_sub(1),
+                Event::StartHtml(..) => html_depth += 1,
+                Event::EndHtml(_) => html_depth = html_depth.saturating_sub(1),
+                _ => {}
             }
+            events.push(e);
         }
-        text.flush(
-            src,
-            (html_depth == 0 && image_depth == 0).then_some(&abbreviations[..]),
-            true,
-            &mut events,
-        );
-        (events, placed)
+        let plain = html_depth == 0 && image_depth == 0;
+        text.flush(src, plain.then_some(&abbreviations[..]), true, &mut events);
+        events
     }
 
     // ---- the scanner -----------------------------------------------------------------------
@@ -519,25 +477,6 @@ impl<'s, 'd> Spans<'s, 'd> {
     }
 }
 
-/// Adds IAL attributes to a written start tag (`<span>` + `{: .c}`); kramdown would merge a
-/// class into one already there, which a span with both is too rare to be worth.
-fn with_html_attributes(tag: &str, a: &Attributes) -> String {
-    let (head, close) = match tag.strip_suffix(" />") {
-        Some(head) => (head, " />"),
-        None => (tag.strip_suffix('>').unwrap_or(tag), ">"),
-    };
-    let mut out = head.to_owned();
-    let pairs: Vec<(String, String)> = a
-        .pairs
-        .iter()
-        .filter(|(k, _)| !head.contains(&format!(" {k}=")))
-        .cloned()
-        .collect();
-    super::html::write_attributes(&mut out, &pairs);
-    out.push_str(close);
-    out
-}
-
 /// Consecutive text pieces on their way to one text node.
 #[derive(Default)]
 struct TextRun {
@@ -594,14 +533,14 @@ impl TextRun {
             (None, None) => return,
         };
         let Some(abbreviations) = plain else {
-            out.push(Event::Text(text));
+            out.push(Md::Text(text).into());
             return;
         };
         let mut pieces = Vec::new();
         let rest = abbreviation::split(text, abbreviations, &mut pieces);
         for piece in pieces {
             match piece {
-                Event::Text(t) => line_break::split_text(t, false, self.breaks, out),
+                Event::Md(Md::Text(t), _) => line_break::split_text(t, false, self.breaks, out),
                 other => out.push(other),
             }
         }
@@ -624,11 +563,10 @@ fn accept_any(_: &mut Spans<'_, '_>, _: StopMatch) -> bool {
     true
 }
 
-/// Parses the spans of a block's text. `issues` offsets are relative to `text`.
-/// Parsed spans: events, attributes by event index, issues.
-pub(crate) type Parsed<'s> = (Vec<Event<'s>>, Vec<(usize, Attributes)>, Vec<Issue>);
+/// Parsed spans: events (each element with its attributes) and issues, at offsets of the text.
+pub(crate) type Parsed<'s> = (Vec<Event<'s>>, Vec<Issue>);
 
-/// `in_html`: the text is inside an HTML element parsed as Markdown, which the GFM parser's
+/// Parses the spans of a block's text. `in_html`: the text is inside an HTML element parsed as Markdown, which the GFM parser's
 /// line breaks do not reach.
 pub(crate) fn parse<'s>(text: &'s str, defs: &Definitions, in_html: bool) -> Parsed<'s> {
     let mut spans = Spans::new(text, defs);
@@ -648,8 +586,7 @@ pub(crate) fn parse<'s>(text: &'s str, defs: &Definitions, in_html: bool) -> Par
         );
     }
     let issues = std::mem::take(&mut spans.issues);
-    let (events, attrs) = spans.finish();
-    (events, attrs, issues)
+    (spans.finish(), issues)
 }
 
 /// A top-level piece of a text parsed for code spans (and HTML) only, as kramdown's table
@@ -680,25 +617,25 @@ pub(crate) fn code_and_html_children<'s>(text: &'s str, with_html: bool) -> Vec<
         let mut events = Vec::new();
         run.flush(text, None, false, &mut events);
         for e in events {
-            if let Event::Text(t) = e {
+            if let Event::Md(Md::Text(t), _) = e {
                 children.push(Child::Text(t));
             }
         }
     };
     for piece in spans.out {
         match piece {
-            Out::HtmlStart(_) => {
+            Out::Event(Event::StartHtml(..)) => {
                 if depth == 0 {
                     flush(&mut run, &mut children);
                     children.push(Child::Other);
                 }
                 depth += 1;
             }
-            Out::HtmlEnd(_) => depth = depth.saturating_sub(1),
+            Out::Event(Event::EndHtml(_)) => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
             Out::Text(a, b) => run.push_source(text, a, b),
             Out::Str(t) | Out::Symbol(t) => run.push_str(text, &t),
-            Out::Event(Event::Code(c)) => {
+            Out::Event(Event::Md(Md::Code(c), _)) => {
                 flush(&mut run, &mut children);
                 children.push(Child::Code(match c {
                     CowStr::Borrowed(b) => b,
@@ -716,7 +653,7 @@ pub(crate) fn code_and_html_children<'s>(text: &'s str, with_html: bool) -> Vec<
 }
 
 /// The start event of a link or image whose destination is not known yet.
-fn placeholder(kind: Kind) -> Event<'static> {
+fn placeholder(kind: Kind) -> Md<'static> {
     let tag = match kind {
         Kind::Image => Tag::Image {
             link_type: pulldown_cmark::LinkType::Inline,
@@ -731,7 +668,7 @@ fn placeholder(kind: Kind) -> Event<'static> {
             id: CowStr::Borrowed(""),
         },
     };
-    Event::Start(tag)
+    Md::Start(tag)
 }
 
 #[cfg(test)]
@@ -743,7 +680,7 @@ mod tests {
         events
             .iter()
             .filter_map(|e| match e {
-                Event::Text(t) => Some(t.as_ref()),
+                Event::Md(Md::Text(t), _) => Some(t.as_ref()),
                 _ => None,
             })
             .collect()
@@ -767,17 +704,17 @@ mod tests {
     #[test]
     fn a_start_found_by_looking_back_should_take_the_bytes_before_its_trigger() {
         let defs = Definitions::default();
-        let (events, _, _) = parse("a  \nb", &defs, false);
+        let (events, _) = parse("a  \nb", &defs, false);
         assert_eq!(
             events,
             [
-                Event::Text("a".into()),
-                Event::HardBreak,
-                Event::Text("\nb".into())
+                Md::Text("a".into()).into(),
+                Md::HardBreak.into(),
+                Md::Text("\nb".into()).into()
             ],
             "the two spaces before the newline should be the break"
         );
-        let (events, _, _) = parse("x >> y", &defs, false);
+        let (events, _) = parse("x >> y", &defs, false);
         assert_eq!(
             texts(&events),
             "x\u{a0}\u{bb} y",
@@ -789,7 +726,7 @@ mod tests {
     fn a_tangled_paragraph_should_keep_every_character_and_say_so() {
         let text = "*a [b <i ".repeat(4000);
         let defs = Definitions::default();
-        let (events, _, issues) = parse(&text, &defs, false);
+        let (events, issues) = parse(&text, &defs, false);
         assert_eq!(
             texts(&events),
             text,

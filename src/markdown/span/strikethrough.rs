@@ -67,11 +67,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     s.issues
         .extend(sub.issues.drain(..).map(|i| i.shifted(start + 2)));
     s.push(Event::Start(Tag::Strikethrough));
-    let (events, attrs) = sub.finish();
-    let base = s.out.len();
-    s.attrs
-        .extend(attrs.into_iter().map(|(i, a)| (base + i, a)));
-    for e in events {
+    for e in sub.finish() {
         s.push(e);
     }
     s.push(Event::End(TagEnd::Strikethrough));
