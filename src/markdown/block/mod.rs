@@ -24,6 +24,7 @@ mod task_list;
 
 use super::attributes::Attributes;
 use super::span::Definitions;
+use crate::byte_set;
 use crate::ctype::is_ruby_space;
 pub(crate) use crate::ctype::strip_opt_space;
 use crate::diagnostic::Issue;
@@ -203,9 +204,7 @@ impl<'a> Blocks<'a, '_> {
         if start == i && end >= i {
             return end;
         }
-        let end = self.src[i..]
-            .find('\n')
-            .map_or(self.src.len(), |j| i + j + 1);
+        let end = (byte_set::find_byte(self.src.as_bytes(), i, b'\n') + 1).min(self.src.len());
         self.line_cache.set((i, end));
         end
     }
