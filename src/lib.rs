@@ -116,7 +116,8 @@ pub(crate) fn render_post_in_site(
     }
 
     let site = Value::Map(options.site.clone());
-    let page = Value::Map(front_matter.clone());
+    // The front matter itself, not a copy: it is taken back out of `page` for the result.
+    let page = Value::Map(front_matter);
     let ctx = liquid::Context {
         site: &site,
         page: &page,
@@ -140,12 +141,16 @@ pub(crate) fn render_post_in_site(
         .map(|&b| lines.line(to_source(b)))
         .collect();
 
-    let image = front_matter
+    let image = page
         .get("image")
         .and_then(Value::as_str)
         .filter(|s| !s.trim().is_empty())
         .map(|s| liquid::render(s, &ctx).text);
 
+    let front_matter = match page {
+        Value::Map(map) => map,
+        _ => Map::new(),
+    };
     issues.sort_by_key(|i| i.offset);
     cap(&mut issues);
     Rendered {
@@ -184,7 +189,8 @@ fn cap(issues: &mut Vec<Issue>) {
 /// text (the page's front matter state, its forms) reads it this way too.
 pub(crate) fn source_text(source: &str) -> Cow<'_, str> {
     let text = source.strip_prefix('\u{feff}').unwrap_or(source);
-    if !text.contains('\r') {
+    // `find_byte`, not `contains`: this reads every post whole, on every keystroke.
+    if crate::byte_set::find_byte(text.as_bytes(), 0, b'\r') == text.len() {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
