@@ -75,6 +75,32 @@ pub fn find_byte(b: &[u8], from: usize, needle: u8) -> usize {
         .map_or(b.len(), |k| i + k)
 }
 
+/// The first index at or after `from` of `<`, `>`, `&` or `"` (what an HTML escape may
+/// replace), or `b.len()`: `find` for that set, a word at a time. Two tests cover the four
+/// bytes exactly: `c | 2 == b'>'` holds for `<` and `>` only, `c | 4 == b'&'` for `"` and `&`.
+#[inline]
+pub fn find_html_special(b: &[u8], from: usize) -> usize {
+    let Some(rest) = b.get(from..) else {
+        return b.len();
+    };
+    let mut chunks = rest.chunks_exact(8);
+    let mut i = from;
+    for chunk in &mut chunks {
+        let w = word(chunk);
+        // Each mask's first mark is exact, so the lower of the two is the first match.
+        let hits = zero_bytes((w | ONES * 2) ^ (ONES * u64::from(b'>')))
+            | zero_bytes((w | ONES * 4) ^ (ONES * u64::from(b'&')));
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let tail = chunks.remainder();
+    tail.iter()
+        .position(|c| matches!(c, b'<' | b'>' | b'&' | b'"'))
+        .map_or(b.len(), |k| i + k)
+}
+
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
@@ -142,5 +168,24 @@ mod tests {
                 assert_eq!(find_byte(s, from, needle), expected, "{needle} from {from}");
             }
         }
+    }
+
+    #[test]
+    fn find_html_special_should_agree_with_the_table_at_every_offset() {
+        let set = of(b"<>&\"");
+        // Neighbours of the four bytes under `| 2` and `| 4` (`:`, `$`, `?`, ` `, `!`, `'`).
+        let s = "a<b>c&d\"e:$?! '\u{3042}<<&&\"\">>...........<x\u{10a}?>:>".as_bytes();
+        for from in 0..=s.len() + 2 {
+            assert_eq!(
+                find_html_special(s, from),
+                find(s, from, &set),
+                "from {from}"
+            );
+        }
+        assert_eq!(
+            find_html_special(b"::::$$$$????''''  !!", 0),
+            20,
+            "bytes one bit away from the four should not match"
+        );
     }
 }
