@@ -8,7 +8,8 @@
 /// A set of bytes.
 pub type ByteSet = [bool; 256];
 
-/// The set of the given bytes.
+/// The set of the given bytes (the tests' sets; the span parser builds its own).
+#[cfg(test)]
 pub const fn of(bytes: &[u8]) -> ByteSet {
     let mut t = [false; 256];
     let mut i = 0;
@@ -88,8 +89,8 @@ pub fn find_html_special(b: &[u8], from: usize) -> usize {
     for chunk in &mut chunks {
         let w = word(chunk);
         // Each mask's first mark is exact, so the lower of the two is the first match.
-        let hits = zero_bytes((w | ONES * 2) ^ (ONES * u64::from(b'>')))
-            | zero_bytes((w | ONES * 4) ^ (ONES * u64::from(b'&')));
+        let hits = zero_bytes((w | (ONES * 2)) ^ (ONES * u64::from(b'>')))
+            | zero_bytes((w | (ONES * 4)) ^ (ONES * u64::from(b'&')));
         if hits != 0 {
             return i + (hits.trailing_zeros() / 8) as usize;
         }
