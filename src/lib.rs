@@ -32,6 +32,7 @@ pub mod page;
 pub mod post;
 mod ruby;
 pub mod site;
+mod sort;
 pub mod source_map;
 pub mod translations;
 pub mod value;
@@ -151,7 +152,7 @@ pub(crate) fn render_post_in_site(
         Value::Map(map) => map,
         _ => Map::new(),
     };
-    issues.sort_by_key(|i| i.offset);
+    sort::by_key(&mut issues, |i| i.offset);
     cap(&mut issues);
     Rendered {
         title: post::title(&front_matter),

@@ -106,7 +106,7 @@ pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
             });
         }
     }
-    problems.sort_by(|a, b| a.path.cmp(&b.path));
+    crate::sort::by(&mut problems, |a, b| a.path.cmp(&b.path));
     let all = problems.iter().flat_map(|p| &p.diagnostics);
     let errors = all
         .clone()
@@ -225,7 +225,7 @@ pub fn with_checks(
         rendered
     };
     all.extend(checks);
-    all.sort_by_key(|d| (d.line, d.column));
+    crate::sort::by_key(&mut all, |d| (d.line, d.column));
     all
 }
 
