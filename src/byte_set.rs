@@ -23,8 +23,12 @@ pub const fn of(bytes: &[u8]) -> ByteSet {
 /// The first index at or after `from` whose byte is in `set`, or `b.len()`.
 #[inline]
 pub fn find(b: &[u8], from: usize, set: &ByteSet) -> usize {
+    let Some(rest) = b.get(from..) else {
+        return b.len();
+    };
+    let mut chunks = rest.chunks_exact(8);
     let mut i = from;
-    while let Some(chunk) = b.get(i..i + 8) {
+    for chunk in &mut chunks {
         let hit = set[chunk[0] as usize] as u8
             | set[chunk[1] as usize] as u8
             | set[chunk[2] as usize] as u8
@@ -41,7 +45,7 @@ pub fn find(b: &[u8], from: usize, set: &ByteSet) -> usize {
     while i < b.len() && !set[b[i] as usize] {
         i += 1;
     }
-    i.min(b.len())
+    i
 }
 
 /// The first index at or after `from` holding `needle`, or `b.len()`: `find` for a set of one
