@@ -87,6 +87,19 @@ impl<'a> LineIndex<'a> {
 
     /// 1-based (line, column) of a byte offset; an offset past the end is the end.
     pub fn position(&self, offset: usize) -> (u32, u32) {
+        let (offset, line) = self.offset_and_line(offset);
+        let line_start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let column = self.text[line_start..offset].chars().count() + 1;
+        (line, column as u32)
+    }
+
+    /// 1-based line of a byte offset (asked for every block of a post: no column).
+    pub fn line(&self, offset: usize) -> u32 {
+        self.offset_and_line(offset).1
+    }
+
+    /// The offset, moved back to a character boundary and to the end at most, and its line.
+    fn offset_and_line(&self, offset: usize) -> (usize, u32) {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
@@ -97,14 +110,7 @@ impl<'a> LineIndex<'a> {
         }
         breaks += count_line_breaks(&self.text.as_bytes()[at..offset]);
         self.cursor.set((offset, breaks));
-        let line_start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let column = self.text[line_start..offset].chars().count() + 1;
-        (breaks as u32 + 1, column as u32)
-    }
-
-    /// 1-based line of a byte offset.
-    pub fn line(&self, offset: usize) -> u32 {
-        self.position(offset).0
+        (offset, breaks as u32 + 1)
     }
 
     pub fn locate(&self, issue: Issue) -> Diagnostic {

@@ -113,7 +113,9 @@ pub fn default_languages() -> Vec<String> {
 /// Sorts language codes the site's way: those of `site` in its order, then the others
 /// alphabetically. Repeats are dropped.
 pub fn sort_languages(codes: &mut Vec<String>, site: &[String]) {
-    codes.sort_by(|a, b| rank(a, site).cmp(&rank(b, site)).then_with(|| a.cmp(b)));
+    crate::sort::by(codes, |a, b| {
+        rank(a, site).cmp(&rank(b, site)).then_with(|| a.cmp(b))
+    });
     codes.dedup();
 }
 

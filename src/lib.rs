@@ -33,6 +33,7 @@ pub mod page;
 pub mod post;
 mod ruby;
 pub mod site;
+mod sort;
 pub mod source_map;
 pub mod translations;
 pub mod value;
@@ -121,7 +122,8 @@ pub(crate) fn render_post_in_site(
         ));
     }
 
-    let page = Value::Map(front_matter.clone());
+    // The front matter itself, not a copy: it is taken back out of `page` for the result.
+    let page = Value::Map(front_matter);
     let ctx = liquid::Context {
         site,
         page: &page,
@@ -150,13 +152,17 @@ pub(crate) fn render_post_in_site(
         .map(|&b| lines.line(to_source(b)))
         .collect();
 
-    let image = front_matter
+    let image = page
         .get("image")
         .and_then(Value::as_str)
         .filter(|s| !s.trim().is_empty())
         .map(|s| liquid::render(s, &ctx).text);
 
-    issues.sort_by_key(|i| i.offset);
+    let front_matter = match page {
+        Value::Map(map) => map,
+        _ => Map::new(),
+    };
+    sort::by_key(&mut issues, |i| i.offset);
     cap(&mut issues);
     Rendered {
         title: post::title(&front_matter),
@@ -194,7 +200,8 @@ fn cap(issues: &mut Vec<Issue>) {
 /// text (the page's front matter state, its forms) reads it this way too.
 pub(crate) fn source_text(source: &str) -> Cow<'_, str> {
     let text = source.strip_prefix('\u{feff}').unwrap_or(source);
-    if !text.contains('\r') {
+    // `find_byte`, not `contains`: this reads every post whole, on every keystroke.
+    if crate::byte_set::find_byte(text.as_bytes(), 0, b'\r') == text.len() {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))

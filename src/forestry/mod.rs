@@ -62,7 +62,7 @@ impl Forestry {
                 None => forestry.sections = settings::sections(&map),
             }
         }
-        forestry.templates.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::sort::by(&mut forestry.templates, |a, b| a.name.cmp(&b.name));
         (forestry, problems)
     }
 
@@ -153,7 +153,7 @@ impl SiteIndex {
 impl FileProblems {
     /// Issues at offsets of `text`, placed at lines and columns.
     pub fn new(path: &str, text: &str, mut issues: Vec<Issue>) -> Self {
-        issues.sort_by_key(|i| i.offset);
+        crate::sort::by_key(&mut issues, |i| i.offset);
         let lines = LineIndex::new(text);
         FileProblems {
             path: path.to_owned(),

@@ -126,7 +126,7 @@ pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
         }
     }
     problems.extend(site_files.into_problems());
-    problems.sort_by(|a, b| a.path.cmp(&b.path));
+    crate::sort::by(&mut problems, |a, b| a.path.cmp(&b.path));
     let all = problems.iter().flat_map(|p| &p.diagnostics);
     let errors = all
         .clone()
@@ -245,7 +245,7 @@ pub fn with_checks(
         rendered
     };
     all.extend(checks);
-    all.sort_by_key(|d| (d.line, d.column));
+    crate::sort::by_key(&mut all, |d| (d.line, d.column));
     all
 }
 
@@ -283,7 +283,7 @@ impl SiteFileProblems {
 
     fn into_problems(self) -> impl Iterator<Item = FileProblems> {
         self.0.into_iter().map(|(path, mut diagnostics)| {
-            diagnostics.sort_by_key(|d| (d.line, d.column));
+            crate::sort::by_key(&mut diagnostics, |d| (d.line, d.column));
             FileProblems { path, diagnostics }
         })
     }

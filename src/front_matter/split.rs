@@ -6,6 +6,8 @@
 //! lines right after it. A file that does not open this way has no front matter, and Jekyll
 //! copies it unrendered; one that opens but never closes is the same to Jekyll.
 
+use crate::byte_set;
+
 /// The parts of a post, as byte ranges of the text given to `split`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Split {
@@ -30,9 +32,7 @@ pub fn split(text: &str) -> Split {
     };
     let mut line_start = after_open;
     while line_start < text.len() {
-        let line_end = text[line_start..]
-            .find('\n')
-            .map_or(text.len(), |i| line_start + i);
+        let line_end = byte_set::find_byte(text.as_bytes(), line_start, b'\n');
         let line = &text[line_start..line_end];
         if is_closing_line(line) {
             let mut body = (line_end + 1).min(text.len());
@@ -73,10 +73,10 @@ fn is_closing_line(line: &str) -> bool {
 
 fn skip_blank_lines(text: &str, mut at: usize) -> usize {
     loop {
-        let line_end = match text[at..].find('\n') {
-            Some(i) => at + i,
-            None => return at,
-        };
+        let line_end = byte_set::find_byte(text.as_bytes(), at, b'\n');
+        if line_end == text.len() {
+            return at;
+        }
         if text[at..line_end]
             .trim_matches([' ', '\t', '\x0b', '\x0c'])
             .is_empty()

@@ -112,7 +112,7 @@ pub fn render_in_site(template: &str, ctx: &Context, host: &dyn layout::Host) ->
     let Renderer { out, issues, .. } = renderer;
     let mut issues = issues.finish();
     issues.extend(unclosed_blocks);
-    issues.sort_by_key(|i| i.offset);
+    crate::sort::by_key(&mut issues, |i| i.offset);
     Output {
         text: out.text,
         map: out.map,

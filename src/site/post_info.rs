@@ -151,7 +151,9 @@ pub fn collections(posts: &[PostInfo], lang: &str) -> (Value, Value) {
         .filter(|p| p.lang == lang && p.published)
         .collect();
     // Jekyll sorts documents by date, then path; lists are newest first.
-    built.sort_by(|a, b| (b.time_key(), &b.path).cmp(&(a.time_key(), &a.path)));
+    crate::sort::by(&mut built, |a, b| {
+        (b.time_key(), &b.path).cmp(&(a.time_key(), &a.path))
+    });
     let mut tags = Map::new();
     let mut list = Vec::with_capacity(built.len());
     for post in built {

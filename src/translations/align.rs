@@ -120,7 +120,7 @@ impl Block {
             block.kind = "image".into();
         }
         for list in [&mut block.images, &mut block.links, &mut block.numbers] {
-            list.sort();
+            crate::sort::natural(list);
             list.dedup();
         }
         block

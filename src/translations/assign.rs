@@ -31,11 +31,11 @@ pub fn families(read: &[Read], declared: &[Pair], found: &[Pair]) -> Vec<Group> 
         .filter(|g| g.members.len() >= 2)
         .collect();
     for g in &mut out {
-        g.members.sort_unstable();
-        g.declared.sort_unstable();
+        crate::sort::natural(&mut g.members);
+        crate::sort::natural(&mut g.declared);
         g.declared.dedup();
     }
-    out.sort_by_key(|g| g.members[0]);
+    crate::sort::by_key(&mut out, |g| g.members[0]);
     out
 }
 

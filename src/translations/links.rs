@@ -111,7 +111,7 @@ pub fn write(text: &str, links: &[(String, String)]) -> Result<(String, Vec<Line
             }
         }
     }
-    edits.sort_by_key(|(range, _, _)| std::cmp::Reverse(range.start));
+    crate::sort::by_key(&mut edits, |(range, _, _)| std::cmp::Reverse(range.start));
     let mut out = text.to_owned();
     if !added.is_empty() {
         out.insert_str(yaml.end, &added);
@@ -120,7 +120,7 @@ pub fn write(text: &str, links: &[(String, String)]) -> Result<(String, Vec<Line
         out.replace_range(range.clone(), new);
     }
     let mut changes: Vec<LineChange> = edits.into_iter().map(|(_, _, c)| c).collect();
-    changes.sort_by_key(|c| c.line);
+    crate::sort::by_key(&mut changes, |c| c.line);
     changes.extend(added_changes);
     Ok((out, changes))
 }

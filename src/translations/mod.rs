@@ -124,7 +124,7 @@ fn family(read: &[signals::Read], group: assign::Group, options: &Options) -> Tr
             declared: group.declared.contains(&i),
         })
         .collect();
-    posts.sort_by(|x, y| {
+    crate::sort::by(&mut posts, |x, y| {
         let site = &options.languages;
         language::rank(&x.lang, site)
             .cmp(&language::rank(&y.lang, site))

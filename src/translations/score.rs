@@ -52,7 +52,7 @@ pub fn candidates(read: &[Read]) -> Vec<Pair> {
         .into_iter()
         .filter_map(|((a, b), features)| index.judge(read, a as usize, b as usize, &features))
         .collect();
-    pairs.sort_by(|x, y| {
+    crate::sort::by(&mut pairs, |x, y| {
         y.score
             .total_cmp(&x.score)
             .then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
@@ -101,7 +101,7 @@ impl Index {
             }
         }
         let mut langs: Vec<&str> = read.iter().filter_map(|r| r.lang.as_deref()).collect();
-        langs.sort_unstable();
+        crate::sort::natural(&mut langs);
         langs.dedup();
         Index {
             features,
@@ -139,7 +139,7 @@ impl Index {
             .iter()
             .map(|&f| self.features[f as usize].0)
             .collect();
-        kinds.sort_unstable();
+        crate::sort::natural(&mut kinds);
         kinds.dedup();
         let signs = kinds.len() + usize::from(close) + rare_strong.saturating_sub(1);
         let enough = (rare_strong >= 1 && signs >= 2) || (kinds.len() >= 2 && close);
@@ -171,7 +171,9 @@ impl Index {
     ) -> String {
         let mut by_kind: [Vec<&str>; 4] = Default::default();
         let mut sorted = features.to_vec();
-        sorted.sort_by(|&x, &y| self.weight(y).total_cmp(&self.weight(x)));
+        crate::sort::by(&mut sorted, |&x, &y| {
+            self.weight(y).total_cmp(&self.weight(x))
+        });
         for f in sorted {
             let (kind, text) = &self.features[f as usize];
             by_kind[*kind as usize].push(text);

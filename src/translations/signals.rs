@@ -64,7 +64,7 @@ pub fn read(path: &str, source: &str, options: &Options) -> Read {
     if let Some(title) = post::title(&fm) {
         scan_title(&title, &mut signals);
     }
-    signals.sort();
+    crate::sort::natural(&mut signals);
     signals.dedup();
     Read {
         path: path.to_owned(),

@@ -27,6 +27,7 @@ mod task_list;
 use super::attributes::Attributes;
 use super::event::{add_attributes, Event};
 use super::span::Definitions;
+use crate::byte_set;
 use crate::ctype::is_ruby_space;
 pub(crate) use crate::ctype::strip_opt_space;
 use crate::diagnostic::Issue;
@@ -83,8 +84,8 @@ pub struct Blocks<'a, 'd> {
     pending_ial: Option<Attributes>,
     /// How deep the lists and quotes of this region are nested.
     depth: usize,
-    /// The last line looked up: (start, end).
-    line_cache: std::cell::Cell<(usize, usize)>,
+    /// The last line looked up: (start, end after its `\n`, the line without it).
+    line_cache: std::cell::Cell<(usize, usize, &'a str)>,
     /// Inside an HTML element whose content is Markdown: its name, which ends the region when
     /// its end tag starts a block.
     stop_tag: Option<String>,
@@ -108,7 +109,7 @@ pub fn parse<'a>(src: &'a str, last: Last, defs: &mut Definitions) -> Parsed<'a>
         issues: Vec::new(),
         pending_ial: None,
         depth: 0,
-        line_cache: std::cell::Cell::new((usize::MAX, 0)),
+        line_cache: std::cell::Cell::new((usize::MAX, 0, "")),
         stop_tag: None,
         stopped_at: None,
     };
@@ -154,7 +155,7 @@ impl<'a> Blocks<'a, '_> {
             issues: Vec::new(),
             pending_ial: None,
             depth: self.depth + 1,
-            line_cache: std::cell::Cell::new((usize::MAX, 0)),
+            line_cache: std::cell::Cell::new((usize::MAX, 0, "")),
             stop_tag,
             stopped_at: None,
         };
@@ -208,22 +209,26 @@ impl<'a> Blocks<'a, '_> {
     /// Offset just after the `\n` that ends the line containing `i` (or the end). Every block
     /// parser looks at the line where a block starts; the last answer is remembered.
     fn line_end(&self, i: usize) -> usize {
-        let (start, end) = self.line_cache.get();
-        if start == i && end >= i {
-            return end;
-        }
-        let end = self.src[i..]
-            .find('\n')
-            .map_or(self.src.len(), |j| i + j + 1);
-        self.line_cache.set((i, end));
-        end
+        self.cached_line(i).1
     }
 
     /// The line at `i` without its `\n`.
     fn line_at(&self, i: usize) -> &'a str {
-        let end = self.line_end(i);
-        let line = &self.src[i..end];
-        line.strip_suffix('\n').unwrap_or(line)
+        self.cached_line(i).2
+    }
+
+    /// `(i, line_end(i), line_at(i))`, from the cache when `i` was the last line asked for:
+    /// the block parsers ask for each line several times.
+    fn cached_line(&self, i: usize) -> (usize, usize, &'a str) {
+        let cached = self.line_cache.get();
+        if cached.0 == i {
+            return cached;
+        }
+        let found = byte_set::find_byte(self.src.as_bytes(), i, b'\n');
+        let end = (found + 1).min(self.src.len());
+        let line = self.src.get(i..found).unwrap_or("");
+        self.line_cache.set((i, end, line));
+        (i, end, line)
     }
 
     /// Adds a block event; one that starts a block takes the attribute list waiting for it.

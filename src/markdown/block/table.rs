@@ -7,6 +7,7 @@
 //! start after a block boundary and end before one, or it is a paragraph.
 
 use super::{Blocks, Item, Last};
+use crate::byte_set;
 use crate::markdown::event::{Event as Ev, Section::Body, Section::Foot};
 use crate::markdown::span::{code_and_html_children, Child};
 use pulldown_cmark::{Alignment, CowStr, Event, Tag, TagEnd};
@@ -15,7 +16,7 @@ use pulldown_cmark::{Alignment, CowStr, Event, Tag, TagEnd};
 fn has_pipe(line: &str) -> bool {
     let b = line.as_bytes();
     let mut from = 0;
-    while let Some(i) = line[from..].find('|').map(|i| from + i) {
+    while let Some(i) = Some(byte_set::find_byte(b, from, b'|')).filter(|&i| i < b.len()) {
         if i == 0 || b[i - 1] != b'\\' {
             return true;
         }

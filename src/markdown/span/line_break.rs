@@ -5,6 +5,7 @@
 //! newline into text, `<br />`, text — except at the very end of a block.
 
 use super::Spans;
+use crate::byte_set;
 use crate::markdown::event::Event;
 use pulldown_cmark::{CowStr, Event as Md};
 
@@ -30,12 +31,12 @@ fn holds(text: &str, separator: &str) -> bool {
         return text.contains(separator);
     }
     let b = text.as_bytes();
-    let mut from = 0;
-    while let Some(i) = text[from..].find('\\') {
-        if b.get(from + i + 1) == Some(&b'\n') {
+    let mut at = byte_set::find_byte(b, 0, b'\\');
+    while at < b.len() {
+        if b.get(at + 1) == Some(&b'\n') {
             return true;
         }
-        from += i + 1;
+        at = byte_set::find_byte(b, at + 1, b'\\');
     }
     false
 }

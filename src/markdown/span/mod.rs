@@ -321,7 +321,7 @@ impl<'s, 'd> Spans<'s, 'd> {
         let mut html_depth = 0usize;
         let mut image_depth = 0usize;
         let mut abbreviations = self.defs.abbreviations.clone();
-        abbreviations.sort_by_key(|(a, _)| std::cmp::Reverse(a.len()));
+        crate::sort::by_key(&mut abbreviations, |(a, _)| std::cmp::Reverse(a.len()));
         for piece in self.out {
             let e = match piece {
                 Out::Text(a, b) => {
