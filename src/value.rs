@@ -52,6 +52,10 @@ impl Map {
         self.position(key).map(|i| &self.entries[i].1)
     }
 
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        self.position(key).map(|i| &mut self.entries[i].1)
+    }
+
     pub fn insert(&mut self, key: String, value: Value) {
         if let Some(i) = self.position(&key) {
             self.entries[i].1 = value;

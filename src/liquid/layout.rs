@@ -492,8 +492,14 @@ impl<'a> Renderer<'a> {
                 break;
             }
             self.locals.insert(spec.variable.to_owned(), item);
-            self.locals
-                .insert("forloop".into(), forloop(i, length, parent.clone()));
+            // Only the counters change from one item to the next: the `parentloop` chain (a copy
+            // of every enclosing loop) is made once per loop, not once per item.
+            match self.locals.get_mut("forloop") {
+                Some(Value::Map(current)) if i > 0 => set_position(current, i, length),
+                _ => self
+                    .locals
+                    .insert("forloop".into(), forloop(i, length, parent.clone())),
+            }
             if self.nodes(body, t, issues, out) == Flow::Break {
                 break;
             }
@@ -805,15 +811,20 @@ fn restore(locals: &mut Map, name: &str, saved: Option<Value>) {
 /// Liquid's `forloop` object for item `i` of `length`.
 fn forloop(i: usize, length: usize, parent: Value) -> Value {
     let mut m = Map::new();
-    let n = |x: usize| Value::Int(x as i64);
     m.insert("name".into(), Value::Null);
-    m.insert("length".into(), n(length));
+    m.insert("length".into(), Value::Int(length as i64));
+    set_position(&mut m, i, length);
+    m.insert("parentloop".into(), parent);
+    Value::Map(m)
+}
+
+/// The `forloop` counters of item `i` of `length`.
+fn set_position(m: &mut Map, i: usize, length: usize) {
+    let n = |x: usize| Value::Int(x as i64);
     m.insert("index".into(), n(i + 1));
     m.insert("index0".into(), n(i));
     m.insert("rindex".into(), n(length - i));
     m.insert("rindex0".into(), n(length - i - 1));
     m.insert("first".into(), Value::Bool(i == 0));
     m.insert("last".into(), Value::Bool(i + 1 == length));
-    m.insert("parentloop".into(), parent);
-    Value::Map(m)
 }
