@@ -9,12 +9,16 @@ use crate::diagnostic::Issue;
 
 const REPLACEMENT: char = '\u{FFFD}';
 
-/// An error at the first replacement character of `text`, if it has any.
+/// An error at the first replacement character of `text`, if it has any, with the number of
+/// other places that have them (a run of them is one place: each byte of a character in another
+/// encoding may have become one).
 pub fn not_utf8(text: &str) -> Option<Issue> {
     let first = text.find(REPLACEMENT)?;
-    let more = text[first + REPLACEMENT.len_utf8()..]
-        .matches(REPLACEMENT)
+    let runs = text
+        .match_indices(REPLACEMENT)
+        .filter(|&(at, _)| !text[..at].ends_with(REPLACEMENT))
         .count();
+    let more = runs - 1;
     let elsewhere = match more {
         0 => String::new(),
         1 => " (and in one more place)".to_owned(),
@@ -43,12 +47,12 @@ mod tests {
 
     #[test]
     fn the_first_replacement_character_should_be_the_error_s_place() {
-        let text = "---\ntitle: x\n---\nhel\u{FFFD}lo \u{FFFD}\u{FFFD}\n";
+        let text = "---\ntitle: x\n---\nhel\u{FFFD}lo \u{FFFD}\u{FFFD} and \u{FFFD}\n";
         let issue = not_utf8(text).expect("a replacement character should be reported");
         assert_eq!(issue.offset, text.find('\u{FFFD}').unwrap());
         assert!(
             issue.message.contains("in 2 more places"),
-            "the count of the others should be said: {}",
+            "the other places should be counted, a run as one: {}",
             issue.message
         );
     }

@@ -96,6 +96,33 @@ test('postview check should print one exact line per fault put into the shared s
   assert.match(summary, /^postview check: \d+ posts checked, \d+ errors, \d+ warnings in \d+ files$/);
 });
 
+const SHIFT_JIS = '_i18n/en/_posts/2019-05-31-publishing-free-software-movement-and-new-forms-of-labor.md';
+
+test('postview check should report what stops the build in the file at fault: an include, a language without strings, a post not in UTF-8', { skip: !existsSync(SITE) }, async () => {
+  const clean = await postview(['check', SITE]);
+  const dir = copySite('build-faults');
+  edit(dir, '_includes/related-posts.html', (t) => `{% include nowhere.html %}\n${t}`);
+  const config = edit(dir, '_config.yml', (t) => t.replace(/^languages: \[(.*)\]$/m, 'languages: [$1, "fr"]'));
+  // "あ" in Shift_JIS, two bytes that are not UTF-8, at the end of the post's last line.
+  const post = join(dir, SHIFT_JIS);
+  chmodSync(post, 0o644);
+  const text = readFileSync(post, 'utf8').replace(/\n*$/, '');
+  writeFileSync(post, Buffer.concat([Buffer.from(`${text} `), Buffer.from([0x82, 0xa0]), Buffer.from('\n')]));
+
+  const { code, stdout } = await postview(['check', dir]);
+  assert.equal(code, 1);
+  const languages = lineOf(config, (l) => l.startsWith('languages:'));
+  const lastLine = text.split('\n');
+  const expected = [
+    `_config.yml:${languages}:${config.split('\n')[languages - 1].indexOf('fr') + 1}: error: \`fr\` is in \`languages:\` but the site has no \`_i18n/fr.yml\`: the multiple-languages plugin stops the build (No such file or directory); add the file with the \`{% t %}\` strings in fr (a copy of another language's to start), or take \`fr\` out of the list`,
+    `${SHIFT_JIS}:${lastLine.length}:${[...lastLine.at(-1)].length + 2}: error: the file is not UTF-8 here: its bytes were read as \`\uFFFD\`; Jekyll cannot read such a file (invalid byte sequence in UTF-8) and does not publish the post. Save the file as UTF-8 from an editor that reads its encoding (Shift_JIS, GBK, EUC-KR, …) — saving this text would keep \`\uFFFD\` instead of the characters. A \`\uFFFD\` written on purpose: write \`&#xFFFD;\``,
+    '_includes/related-posts.html:1:1: error: the included file `_includes/nowhere.html` is not in the site: Jekyll stops the build (Could not locate the included file); add it or fix the name',
+  ];
+  const before = new Set(clean.stdout.trimEnd().split('\n').slice(0, -1));
+  const added = stdout.trimEnd().split('\n').slice(0, -1).filter((l) => !before.has(l));
+  assert.deepEqual(added, expected, 'each fault should be one line in its own file, the include once for all the posts through it');
+});
+
 test('postview check on the unmodified shared site should list its real problems', { skip: !existsSync(SITE) }, async () => {
   const { code, stdout } = await postview(['check', SITE]);
   const lines = stdout.trimEnd().split('\n');
