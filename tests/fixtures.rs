@@ -3,13 +3,15 @@
 //! `tests/fixtures/oracle.rb`, never by hand). A `config` block in a file gives the examples after
 //! it a site configuration (e.g. `kramdown:` options), as the oracle's Jekyll had.
 
+#[path = "support/examples.rs"]
+mod examples;
 #[path = "support/htmlnorm.rs"]
 mod htmlnorm;
 
 use postview::{render_post, Options};
 use std::path::Path;
 
-const FENCE: &str = "````````````````````````````````";
+use examples::{example_body, FENCE};
 
 struct Example {
     file: String,
@@ -55,23 +57,7 @@ fn examples() -> Vec<Example> {
             if line != format!("{FENCE} example") {
                 continue;
             }
-            let (mut input, mut expected, mut in_expected) = (String::new(), String::new(), false);
-            for (_, l) in lines.by_ref() {
-                if l == FENCE {
-                    break;
-                }
-                if l == "." && !in_expected {
-                    in_expected = true;
-                    continue;
-                }
-                let target = if in_expected {
-                    &mut expected
-                } else {
-                    &mut input
-                };
-                target.push_str(l);
-                target.push('\n');
-            }
+            let (input, expected) = example_body(lines.by_ref().map(|(_, l)| l));
             out.push(Example {
                 file: path
                     .file_name()

@@ -5,13 +5,15 @@
 //! with the Liquid tags that need the site (`include`, `post_url`, `link`), each the body of a post
 //! without a layout in a site of its own.
 
+#[path = "support/examples.rs"]
+mod examples;
 #[path = "support/htmlnorm.rs"]
 mod htmlnorm;
 
 use postview::Site;
 use std::path::{Path, PathBuf};
 
-const FENCE: &str = "````````````````````````````````";
+use examples::{example_body, FENCE};
 
 /// One example of a fixture file: its heading, its input (a layout, or a post body) and the
 /// page Jekyll wrote.
@@ -38,23 +40,7 @@ fn examples(file: &str) -> Vec<Example> {
         if line != format!("{FENCE} example") {
             continue;
         }
-        let (mut input, mut expected, mut in_expected) = (String::new(), String::new(), false);
-        for l in lines.by_ref() {
-            if l == FENCE {
-                break;
-            }
-            if l == "." && !in_expected {
-                in_expected = true;
-                continue;
-            }
-            let target = if in_expected {
-                &mut expected
-            } else {
-                &mut input
-            };
-            target.push_str(l);
-            target.push('\n');
-        }
+        let (input, expected) = example_body(lines.by_ref());
         out.push(Example {
             heading: heading.clone(),
             input,

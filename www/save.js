@@ -68,13 +68,9 @@ export class Saver {
         if (!isPost(name)) continue;
         // A File from a handle stops being readable once the file changes on disk: the text is
         // read now, to compare with the disk's at save time.
-        const bytes = await file.arrayBuffer();
-        const text = new TextDecoder().decode(bytes);
+        const { text, notUtf8 } = decode(await file.arrayBuffer());
         if (!isPostText(path, text)) continue;
         this.prefix = path.slice(0, path.length - sitePath(path).length);
-        // Bytes that are not UTF-8 are read as U+FFFD (the module reports where); writing the
-        // text back would put U+FFFD in place of the characters for good.
-        const notUtf8 = !isUtf8(bytes);
         this.files.set(sitePath(path), { handle: child, lastModified: file.lastModified, text, notUtf8 });
         files[files.length - 1].file = new File([text], name, { lastModified: file.lastModified });
       }
@@ -192,12 +188,15 @@ export function askConflict({ post, disk, mine }, t = translator('en')) {
   });
 }
 
-/** Whether `bytes` are UTF-8 throughout. */
-function isUtf8(bytes) {
+/**
+ * The text of a file's bytes, and whether they were not UTF-8. Such bytes are read as U+FFFD
+ * (the module reports where); writing the text back would put U+FFFD in place of the
+ * characters for good.
+ */
+function decode(bytes) {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), notUtf8: false };
   } catch {
-    return false;
+    return { text: new TextDecoder().decode(bytes), notUtf8: true };
   }
 }

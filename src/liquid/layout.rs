@@ -74,6 +74,24 @@ pub struct FileDiagnostic {
     pub diagnostic: Diagnostic,
 }
 
+/// The variables a renderer's expressions see.
+fn env_of<'a>(
+    site: &'a Value,
+    page: &'a Value,
+    body: Option<BodyMode>,
+    locals: &'a Map,
+    url_memo: Option<&'a Map>,
+) -> Env<'a> {
+    Env {
+        site,
+        page,
+        assigned: Vec::new(),
+        page_unreadable: body.is_some_and(|b| b.page_unreadable),
+        locals: Some(locals),
+        url_memo,
+    }
+}
+
 /// An include's file name and its parameters: the name ends at the first space outside `{{ }}`
 /// (`{% include {{ page.kind }}.html title=x %}`), as Jekyll's include tag reads it.
 fn include_file_and_params(markup: &str) -> (&str, &str) {
@@ -388,14 +406,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn env(&self) -> Env<'_> {
-        Env {
-            site: self.site,
-            page: self.page,
-            assigned: Vec::new(),
-            page_unreadable: self.body.is_some_and(|b| b.page_unreadable),
-            locals: Some(&self.locals),
-            url_memo: self.url_memo,
-        }
+        env_of(self.site, self.page, self.body, &self.locals, self.url_memo)
     }
 
     /// The value of `{{ markup }}` (an expression and its filters).
@@ -412,14 +423,8 @@ impl<'a> Renderer<'a> {
                 ),
             );
         }
-        let env = Env {
-            site: self.site,
-            page: self.page,
-            assigned: Vec::new(),
-            page_unreadable: self.body.is_some_and(|b| b.page_unreadable),
-            locals: Some(&self.locals),
-            url_memo: self.url_memo,
-        };
+        // From the fields, not `self.env()`: the budget is borrowed mutably beside it.
+        let env = env_of(self.site, self.page, self.body, &self.locals, self.url_memo);
         super::evaluate(&var, &env, issues, &mut self.budget).into_owned()
     }
 

@@ -24,7 +24,10 @@ use crate::{Rendered, RenderedPage, Site, SiteDiagnostic};
 use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, DocumentFragment, DomParser, Element, Node, SupportedType};
+use web_sys::{
+    Document, DocumentFragment, DomParser, Element, HtmlElement, HtmlHeadElement, Node,
+    SupportedType,
+};
 
 pub struct SiteView {
     pub site: Site,
@@ -244,11 +247,7 @@ impl SiteView {
         if self.saved.is_some() {
             return;
         }
-        let (Some(head), Some(body), Some(html)) = (
-            self.document.head(),
-            self.document.body(),
-            self.document.document_element(),
-        ) else {
+        let Some((head, body, html)) = parts(&self.document) else {
             return;
         };
         // Its stylesheet and title go; its charset and its policy stay.
@@ -283,11 +282,7 @@ impl SiteView {
         self.body.patch("");
         self.shell.clear();
         self.last = None;
-        let (Some(head), Some(body), Some(html)) = (
-            self.document.head(),
-            self.document.body(),
-            self.document.document_element(),
-        ) else {
+        let Some((head, body, html)) = parts(&self.document) else {
             return;
         };
         body.set_inner_html("");
@@ -306,6 +301,15 @@ impl Drop for SiteView {
     fn drop(&mut self) {
         self.deactivate();
     }
+}
+
+/// The document's `<head>`, `<body>` and `<html>`, when it has all three.
+fn parts(document: &Document) -> Option<(HtmlHeadElement, HtmlElement, Element)> {
+    Some((
+        document.head()?,
+        document.body()?,
+        document.document_element()?,
+    ))
 }
 
 fn children(node: &Node) -> Vec<Node> {

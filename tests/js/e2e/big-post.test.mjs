@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../lib/browser.mjs';
-import { download, openPostview } from './support.mjs';
+import { download, median, openPostview, timeKeys } from './support.mjs';
 
 const BIG = fileURLToPath(new URL('../../../../shared/corpus/posts/zh-Hans/2020-09-03-2-50.md', import.meta.url));
 
@@ -16,7 +16,6 @@ before(async () => {
 });
 after(() => browser?.close());
 
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
 test('typing into the 66 KB corpus post should keep every key and show it in the preview within its frame', { skip: !existsSync(BIG) && 'no corpus beside the repository' }, async (t) => {
   const { page, preview } = await openPostview(browser);
@@ -54,20 +53,8 @@ test('typing into the 66 KB corpus post should keep every key and show it in the
   await page.evaluate(() => {
     renders.length = 0;
     since = performance.now();
-    // Each key with a keydown (CJK text comes without one): keydown to postview:rendered, and
-    // whether that came before the next animation frame, the one that draws the key.
-    window.keys = [];
-    let key = null;
-    addEventListener('keydown', () => {
-      const k = (key = { start: performance.now(), framed: false });
-      requestAnimationFrame(() => (k.framed = true));
-    }, true);
-    addEventListener('postview:rendered', () => {
-      if (!key) return;
-      keys.push({ ms: performance.now() - key.start, inFrame: !key.framed });
-      key = null;
-    });
   });
+  await timeKeys(page);
   const typed = '快速输入不应等待渲染 typing never waits';
   await page.keyboard.type(typed, { delay: 20 });
   await preview.locator('p', { hasText: typed }).waitFor({ timeout: 3000 });

@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchChromium } from '../lib/browser.mjs';
 import { OUR_POST, REMOTE_IMAGE, haveSite, makeSiteCopy } from './site-fixture.mjs';
-import { cursorLine, goToLine, openPostview } from './support.mjs';
+import { cursorLine, goToLine, median, openPostview, timeKeys } from './support.mjs';
 
 let browser;
 let site;
@@ -23,7 +23,6 @@ after(() => {
 });
 
 const skip = !haveSite && 'no ../shared/corpus/site beside the repository';
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 // Remote resources (fonts, the remote image) cannot load here: their failed requests, and the
 // console lines for names that do not resolve (the page's own server is 127.0.0.1), are expected;
 // anything else failing is a bug.
@@ -196,19 +195,9 @@ test('typing into the 66 KB post shown in its site layout should stay within a f
   await page.waitForTimeout(300);
   await page.evaluate(() => {
     window.renders = [];
-    window.keys = [];
-    let key = null;
     addEventListener('postview:rendered', (e) => renders.push(e.detail.ms));
-    addEventListener('keydown', () => {
-      const k = (key = { start: performance.now(), framed: false });
-      requestAnimationFrame(() => (k.framed = true));
-    }, true);
-    addEventListener('postview:rendered', () => {
-      if (!key) return;
-      keys.push({ ms: performance.now() - key.start, inFrame: !key.framed });
-      key = null;
-    });
   });
+  await timeKeys(page);
   const typed = 'typing in the site page';
   await page.keyboard.type(typed, { delay: 20 });
   await preview.locator('p', { hasText: typed }).waitFor({ timeout: 3000 });

@@ -58,3 +58,25 @@ export const readOpfs = (page, path) =>
     for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
     return (await (await dir.getFileHandle(parts.at(-1))).getFile()).text();
   }, path);
+
+export const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+/**
+ * From now on, times each key that has a keydown (CJK text comes without one) to the next
+ * postview:rendered, and whether that came before the next animation frame, the one that draws
+ * the key: `window.keys`, `{ ms, inFrame }` each.
+ */
+export const timeKeys = (page) =>
+  page.evaluate(() => {
+    window.keys = [];
+    let key = null;
+    addEventListener('keydown', () => {
+      const k = (key = { start: performance.now(), framed: false });
+      requestAnimationFrame(() => (k.framed = true));
+    }, true);
+    addEventListener('postview:rendered', () => {
+      if (!key) return;
+      keys.push({ ms: performance.now() - key.start, inFrame: !key.framed });
+      key = null;
+    });
+  });
