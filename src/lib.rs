@@ -79,17 +79,20 @@ pub struct Rendered {
 ///
 /// Never fails: whatever is wrong with the text is a diagnostic, and the body is rendered anyway.
 pub fn render_post(source: &str, options: &Options) -> Rendered {
+    let kramdown = KramdownOptions::from_site(&options.site);
     let site = Value::Map(options.site.clone());
-    render_post_in_site(source, options, &site, &liquid::layout::NoSite)
+    render_post_in_site(source, options, &site, &kramdown, &liquid::layout::NoSite)
 }
 
 /// `render_post` with the site's includes, posts and files for the body's Liquid. `site` is the
 /// Liquid `site` (`options.site` is not read): a site's build shares one among all its posts,
 /// since it holds every post and tag and copying it per render would cost more than the render.
+/// `kramdown` is what `KramdownOptions::from_site` read from that `site`, once per site.
 pub(crate) fn render_post_in_site(
     source: &str,
     options: &Options,
     site: &Value,
+    kramdown: &(KramdownOptions, Vec<String>),
     host: &dyn liquid::layout::Host,
 ) -> Rendered {
     let text = source_text(source);
@@ -133,14 +136,9 @@ pub(crate) fn render_post_in_site(
     let liquid = liquid::render_in_site(&text[parts.body], &ctx, host);
     issues.extend(liquid.issues.into_iter().map(|i| i.shifted(body_start)));
 
-    let no_settings = Map::new();
-    let settings = match site {
-        Value::Map(map) => map,
-        _ => &no_settings,
-    };
-    let (kramdown, problems) = markdown::KramdownOptions::from_site(settings);
-    issues.extend(problems.into_iter().map(|p| Issue::warning(0, p)));
-    let md = markdown::render(&liquid.text, &kramdown);
+    let (kramdown, problems) = kramdown;
+    issues.extend(problems.iter().map(|p| Issue::warning(0, p.as_str())));
+    let md = markdown::render(&liquid.text, kramdown);
     let to_source = |offset: usize| body_start + liquid.map.to_input(offset);
     issues.extend(md.issues.into_iter().map(|i| Issue {
         offset: to_source(i.offset),

@@ -73,21 +73,20 @@ pub fn render(text: &str, options: &KramdownOptions) -> Output {
         owned.push('\n');
         Cow::Owned(owned)
     };
-    let mut defs = span::Definitions {
-        options: options.clone(),
-        ..Default::default()
-    };
+    let mut defs = span::Definitions::default();
     // The site's `link_defs`; the post's own definitions replace them.
     for (id, url, title) in &options.link_defs {
         defs.links
             .insert(span::normalize_link_id(id), (url.clone(), title.clone()));
     }
-    let parsed = block::parse(&text, block::Last::Nothing, &mut defs);
+    // The site's options, copied only when the post sets one with `{::options /}`.
+    let mut options = Cow::Borrowed(options);
+    let parsed = block::parse(&text, block::Last::Nothing, &mut defs, &mut options);
+    let options = &*options;
     let mut issues = parsed.issues;
     let blocks = top_level_blocks(&parsed.items);
 
-    let mut body = spans(parsed.items, &defs, &mut issues);
-    let options = &defs.options;
+    let mut body = spans(parsed.items, &defs, options, &mut issues);
     let headings = header_id::assign(&mut body.events, options, body.html_regions);
     let toc = toc::entries(&body, options);
 
@@ -97,7 +96,7 @@ pub fn render(text: &str, options: &KramdownOptions) -> Output {
         .map(|(name, items)| {
             let mut html = String::new();
             writer::write(
-                spans(items, &defs, &mut issues),
+                spans(items, &defs, options, &mut issues),
                 &[],
                 &[],
                 options,
@@ -157,7 +156,12 @@ pub struct Body<'a> {
 
 /// Replaces raw text items with their span events, and resolves the references of block
 /// attribute lists (definitions may come after their use).
-fn spans<'a>(items: Vec<Item<'a>>, defs: &span::Definitions, issues: &mut Vec<Issue>) -> Body<'a> {
+fn spans<'a>(
+    items: Vec<Item<'a>>,
+    defs: &span::Definitions,
+    options: &KramdownOptions,
+    issues: &mut Vec<Issue>,
+) -> Body<'a> {
     let mut body = Body {
         // Each raw text becomes several events.
         events: Vec::with_capacity(items.len() * 4),
@@ -176,10 +180,10 @@ fn spans<'a>(items: Vec<Item<'a>>, defs: &span::Definitions, issues: &mut Vec<Is
                 body.events.push(e);
             }
             Item::Blank => {}
-            Item::Raw(text, at) => push_spans(&mut body, text, at, false, defs, issues),
+            Item::Raw(text, at) => push_spans(&mut body, text, at, false, defs, options, issues),
             Item::HtmlRaw(text, at) => {
                 body.html_regions = true;
-                push_spans(&mut body, text, at, true, defs, issues)
+                push_spans(&mut body, text, at, true, defs, options, issues)
             }
         }
     }
@@ -194,16 +198,17 @@ fn push_spans<'a>(
     at: usize,
     in_html: bool,
     defs: &span::Definitions,
+    options: &KramdownOptions,
     issues: &mut Vec<Issue>,
 ) {
     match text {
         CowStr::Borrowed(text) => {
-            let (parsed, found) = span::parse(text, defs, in_html);
+            let (parsed, found) = span::parse(text, defs, options, in_html);
             issues.extend(found.into_iter().map(|i| i.shifted(at)));
             body.events.extend(parsed);
         }
         text => {
-            let (parsed, found) = span::parse(&text, defs, in_html);
+            let (parsed, found) = span::parse(&text, defs, options, in_html);
             issues.extend(found.into_iter().map(|i| i.shifted(at)));
             body.events
                 .extend(parsed.into_iter().map(|e| e.into_static()));

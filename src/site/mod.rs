@@ -22,7 +22,7 @@ mod post_options;
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::liquid::layout::Renderer;
 use crate::value::{Map, Value};
-use crate::{front_matter, render_post_in_site, Options, Rendered};
+use crate::{front_matter, render_post_in_site, KramdownOptions, Options, Rendered};
 use post_info::PostInfo;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -42,6 +42,8 @@ pub struct Site {
 /// What is read from the files once, and again when one changes.
 struct Derived {
     config: Map,
+    /// The site's kramdown options (`KramdownOptions::from_site`), with their problems.
+    kramdown: (KramdownOptions, Vec<String>),
     languages: Vec<String>,
     data: Map,
     translations: Map,
@@ -141,7 +143,8 @@ impl Site {
         let build = self.build(&lang);
         let site = &build.site;
         let host = self.host(&lang);
-        let mut post = render_post_in_site(text, &self.body_options(&path), site, &host);
+        let mut post =
+            render_post_in_site(text, &self.body_options(&path), site, &d.kramdown, &host);
         let info = PostInfo::read(&path, text, &d.config, &lang, &d.languages);
         let page = info.page_value(&post.front_matter, &post.html);
         let url = format!(
@@ -170,6 +173,7 @@ impl Site {
             source,
             &self.body_options(&path),
             &build.site,
+            &self.derived.kramdown,
             &self.host(&lang),
         )
     }
@@ -480,6 +484,7 @@ fn derive(files: &BTreeMap<String, String>) -> Derived {
         })
         .collect();
     Derived {
+        kramdown: KramdownOptions::from_site(&config),
         config,
         languages,
         data,

@@ -6,7 +6,7 @@
 use super::{paragraph, strip_opt_space, Blocks, Item, Last, MAX_DEPTH};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn parse(b: &mut Blocks<'_, '_, '_>) -> bool {
     if !strip_opt_space(b.line_at(b.pos)).starts_with('>') || b.depth >= MAX_DEPTH {
         return false;
     }

@@ -15,7 +15,7 @@ fn indented_by_one(line: &str) -> Option<&str> {
         .or_else(|| line.strip_prefix("    "))
 }
 
-pub(super) fn indented(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn indented(b: &mut Blocks<'_, '_, '_>) -> bool {
     let first = b.line_at(b.pos);
     if indented_by_one(first).is_none_or(is_blank) {
         return false;
@@ -49,7 +49,7 @@ pub(super) fn indented(b: &mut Blocks<'_, '_>) -> bool {
 
 /// The end of `CODEBLOCK_MATCH` from `start`: runs of indented lines, each run after optional
 /// blank lines and followed by the non-blank lines that continue it (lazily).
-pub(super) fn indented_run_end(b: &Blocks<'_, '_>, start: usize) -> usize {
+pub(super) fn indented_run_end(b: &Blocks<'_, '_, '_>, start: usize) -> usize {
     let mut end = start;
     loop {
         let mut p = end;
@@ -91,15 +91,15 @@ pub(super) fn unindent(text: &str) -> String {
     out
 }
 
-fn has_newline(b: &Blocks<'_, '_>, p: usize) -> bool {
+fn has_newline(b: &Blocks<'_, '_, '_>, p: usize) -> bool {
     b.src.as_bytes()[b.line_end(p) - 1] == b'\n'
 }
 
-pub(super) fn fenced(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn fenced(b: &mut Blocks<'_, '_, '_>) -> bool {
     let start = b.pos;
     let line = b.line_at(start);
     // kramdown's own parser: `~~~` only, at the start of the line (opening and closing).
-    let gfm = b.defs.options.input == crate::markdown::options::Input::Gfm;
+    let gfm = b.options.input == crate::markdown::options::Input::Gfm;
     if !gfm && !line.starts_with("~~~") {
         return false;
     }

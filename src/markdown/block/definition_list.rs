@@ -12,7 +12,7 @@ use crate::markdown::attributes;
 use crate::markdown::event::Event as Ev;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn parse(b: &mut Blocks<'_, '_, '_>) -> bool {
     if !paragraph::is_definition_start(b.line_at(b.pos)) {
         return false;
     }
@@ -59,7 +59,7 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
 /// The terms: the last paragraph, right before or before exactly one blank line, taken out of
 /// the items. Its text, where it starts, and whether the first definition keeps its `<p>` (a
 /// blank line came between).
-fn take_terms(b: &mut Blocks<'_, '_>) -> Option<(String, usize, bool)> {
+fn take_terms(b: &mut Blocks<'_, '_, '_>) -> Option<(String, usize, bool)> {
     let n = b.items.len();
     let (para_end, first_as_para) = match (b.last, b.items.last()) {
         (Last::Paragraph, _) => (n, false),
@@ -88,7 +88,7 @@ fn take_terms(b: &mut Blocks<'_, '_>) -> Option<(String, usize, bool)> {
 }
 
 /// One `<dt>` per line of the terms; `{:.name} term` gives the `<dt>` attributes.
-fn write_terms(b: &mut Blocks<'_, '_>, terms: &str, terms_at: usize) {
+fn write_terms(b: &mut Blocks<'_, '_, '_>, terms: &str, terms_at: usize) {
     let mut offset = terms_at;
     for term in terms.split('\n') {
         let (term_at, term_text, ial) = match attributes::list_item_ial(term) {
@@ -120,7 +120,7 @@ struct Definition<'a> {
 
 /// The definition whose `:` line is at `at`: that line's content, then indented lines, lazy
 /// lines after a non-blank one, and blank lines, as for a list item.
-fn definition<'a>(b: &Blocks<'a, '_>, at: usize) -> Definition<'a> {
+fn definition<'a>(b: &Blocks<'a, '_, '_>, at: usize) -> Definition<'a> {
     let line = b.line_at(at);
     let lead = leading_spaces(line);
     // `:` and the white space after it: the definition's indentation.
@@ -177,8 +177,13 @@ fn definition<'a>(b: &Blocks<'a, '_>, at: usize) -> Definition<'a> {
 
 /// The `<dd>`: its text parsed as blocks, the first paragraph without `<p>` unless
 /// `first_as_para`.
-fn write_definition(b: &mut Blocks<'_, '_>, at: usize, d: &Definition<'_>, first_as_para: bool) {
-    let parsed = super::parse(&d.text, Last::Nothing, b.defs);
+fn write_definition(
+    b: &mut Blocks<'_, '_, '_>,
+    at: usize,
+    d: &Definition<'_>,
+    first_as_para: bool,
+) {
+    let parsed = super::parse(&d.text, Last::Nothing, b.defs, b.options);
     let mut items: Vec<Item<'static>> = parsed.items.into_iter().map(super::owned).collect();
     if !first_as_para {
         unwrap_first_paragraph(&mut items);
@@ -211,7 +216,7 @@ fn ends_definition_list(items: &[Item<'_>]) -> bool {
 }
 
 /// Whether the blank run before the position is exactly one empty line (`"\n"`).
-fn blank_is_one_line(b: &Blocks<'_, '_>) -> bool {
+fn blank_is_one_line(b: &Blocks<'_, '_, '_>) -> bool {
     let before = &b.src[..b.pos];
     before.ends_with("\n\n") && !before[..before.len() - 1].ends_with("\n\n") || before == "\n"
 }

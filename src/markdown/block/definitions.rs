@@ -8,7 +8,7 @@ use super::{strip_opt_space, Blocks, Item, Last};
 use crate::ctype::{is_space_or_tab, leading};
 
 /// `^ {0,3}\[([^\n\]]+)\]:[ \t]*(?:<(.*?)>|([^\n]*?\S[^\n]*?))(?:(?:[ \t]*?\n|[ \t]+?)[ \t]*?(["'])(.+?)\4)?[ \t]*?\n`
-pub(super) fn link(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn link(b: &mut Blocks<'_, '_, '_>) -> bool {
     let line = b.line_at(b.pos);
     let t = strip_opt_space(line);
     let Some(rest) = t.strip_prefix('[') else {
@@ -106,7 +106,7 @@ fn quoted(s: &str) -> Option<&str> {
 
 /// `^ {0,3}\[\^(name)\]:\s*?(.*?\n CODEBLOCK_MATCH)`: a footnote and its indented body, parsed
 /// as blocks of its own (with one level of indentation removed).
-pub(super) fn footnote(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn footnote(b: &mut Blocks<'_, '_, '_>) -> bool {
     let line = b.line_at(b.pos);
     let t = strip_opt_space(line);
     let Some(rest) = t.strip_prefix("[^") else {
@@ -130,7 +130,7 @@ pub(super) fn footnote(b: &mut Blocks<'_, '_>) -> bool {
     let next = b.line_end(b.pos);
     let end = super::codeblock::indented_run_end(b, next);
     let body = super::codeblock::unindent(&b.src[body_start..end]);
-    let parsed = super::parse(&body, Last::Nothing, b.defs);
+    let parsed = super::parse(&body, Last::Nothing, b.defs, b.options);
     let items: Vec<Item<'static>> = parsed.items.into_iter().map(super::owned).collect();
     b.defs.footnotes.insert(name.clone(), b.footnotes.len());
     b.footnotes.push((name, items));
@@ -140,7 +140,7 @@ pub(super) fn footnote(b: &mut Blocks<'_, '_>) -> bool {
 }
 
 /// `^ {0,3}\*\[(.+?)\]:(.*?)\n`: an abbreviation and what it stands for.
-pub(super) fn abbreviation(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn abbreviation(b: &mut Blocks<'_, '_, '_>) -> bool {
     let line = b.line_at(b.pos);
     let t = strip_opt_space(line);
     let Some(rest) = t.strip_prefix("*[") else {

@@ -13,7 +13,7 @@ use crate::markdown::attributes::{self, Attributes};
 use crate::markdown::event::{add_attributes, Event};
 use pulldown_cmark::{CowStr, Event as Md};
 
-pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn parse(b: &mut Blocks<'_, '_, '_>) -> bool {
     let line = b.line_at(b.pos);
     let t = strip_opt_space(line);
     if !t.starts_with("{:") {
@@ -44,7 +44,7 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
 }
 
 /// Gives the attributes to the block before (no blank line between) or to the next one.
-fn apply(b: &mut Blocks<'_, '_>, ial: Attributes) {
+fn apply(b: &mut Blocks<'_, '_, '_>, ial: Attributes) {
     match b.last {
         Last::Paragraph | Last::Other => {
             match last_block_start(&b.items) {
@@ -114,7 +114,7 @@ fn ald(t: &str) -> Option<(&str, &str)> {
 }
 
 /// `{::name attrs}` … `{:/name}` (or `{::name attrs /}`) as blocks.
-fn extension(b: &mut Blocks<'_, '_>, t: &str) -> bool {
+fn extension(b: &mut Blocks<'_, '_, '_>, t: &str) -> bool {
     // A stray stop tag or an unknown extension: kramdown warns and reads the line as text.
     let Some(attributes::ExtensionTag {
         name,
@@ -167,11 +167,11 @@ fn extension(b: &mut Blocks<'_, '_>, t: &str) -> bool {
 }
 
 /// `{::options key="value" … /}`: each known option set, each refused one a warning.
-fn set_options(b: &mut Blocks<'_, '_>, attrs: &str, at: usize) {
+fn set_options(b: &mut Blocks<'_, '_, '_>, attrs: &str, at: usize) {
     let mut a = Attributes::default();
     attributes::parse_into(attrs, &mut a);
     for (key, value) in &a.pairs {
-        if let Some(problem) = b.defs.options.set_inline(key, value) {
+        if let Some(problem) = b.options.to_mut().set_inline(key, value) {
             b.issues
                 .push(crate::diagnostic::Issue::warning(at, problem));
         }

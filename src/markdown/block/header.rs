@@ -15,9 +15,9 @@ pub(super) fn is_atx_start(line: &str) -> bool {
     (1..=6).contains(&hashes) && matches!(line.as_bytes().get(hashes), Some(b' ' | b'\t'))
 }
 
-pub(super) fn atx(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn atx(b: &mut Blocks<'_, '_, '_>) -> bool {
     let line = b.line_at(b.pos);
-    let gfm = b.defs.options.input == crate::markdown::options::Input::Gfm;
+    let gfm = b.options.input == crate::markdown::options::Input::Gfm;
     // kramdown's own parser: `^\#{1,6}[\t ]*[^ \t]` (no space needed), after a block boundary;
     // the GFM parser: a space or tab after the hashes, anywhere.
     let start = if gfm {
@@ -48,7 +48,7 @@ pub(super) fn atx(b: &mut Blocks<'_, '_>) -> bool {
 }
 
 /// `^ {0,3}([^ \t].*)\n([-=])[-=]*[ \t\r\f\v]*\n`, after a block boundary.
-pub(super) fn setext(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn setext(b: &mut Blocks<'_, '_, '_>) -> bool {
     if !b.after_block_boundary() {
         return false;
     }
@@ -107,7 +107,13 @@ fn contents(raw: &str) -> (&str, Option<&str>) {
     (text, None)
 }
 
-fn emit<'a>(b: &mut Blocks<'a, '_>, level: usize, text: &'a str, at: usize, id: Option<&'a str>) {
+fn emit<'a>(
+    b: &mut Blocks<'a, '_, '_>,
+    level: usize,
+    text: &'a str,
+    at: usize,
+    id: Option<&'a str>,
+) {
     let start = b.pos;
     let level = HeadingLevel::try_from(level).unwrap_or(HeadingLevel::H6);
     b.push(

@@ -6,7 +6,7 @@
 use super::{strip_opt_space, Blocks, Last};
 use pulldown_cmark::Event;
 
-pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn parse(b: &mut Blocks<'_, '_, '_>) -> bool {
     if !is_rule(b.line_at(b.pos)) || !b.src[b.pos..].contains('\n') {
         return false;
     }

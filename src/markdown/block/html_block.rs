@@ -23,7 +23,7 @@ use pulldown_cmark::{CowStr, Event as Md, Tag, TagEnd};
 /// Nested elements deeper than this are read as text rather than recursed into.
 const MAX_DEPTH: usize = 64;
 
-pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn parse(b: &mut Blocks<'_, '_, '_>) -> bool {
     let line = b.line_at(b.pos);
     let t = super::strip_opt_space(line);
     if !t.starts_with('<') {
@@ -75,13 +75,13 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
 /// How kramdown reads an element's content (`handle_kramdown_html_tag`): as text with
 /// `parse_block_html: false` (Jekyll's default), else by the element's content model; a
 /// `markdown` attribute decides instead: `0` text, `1` the element's model, `block`, `span`.
-fn content_model(b: &Blocks<'_, '_>, tag: &html::StartTag<'_>) -> ContentModel {
+fn content_model(b: &Blocks<'_, '_, '_>, tag: &html::StartTag<'_>) -> ContentModel {
     let name = html::normalized_name(tag.name);
     // Past the nesting limit, content is text (no recursion without end).
     if b.depth >= super::MAX_DEPTH {
         return ContentModel::Raw;
     }
-    let mut model = if b.defs.options.parse_block_html {
+    let mut model = if b.options.parse_block_html {
         html::content_model(&name)
     } else {
         ContentModel::Raw
@@ -106,7 +106,7 @@ fn content_model(b: &Blocks<'_, '_>, tag: &html::StartTag<'_>) -> ContentModel {
 /// spans up to its end tag. Its tags are events of their own (the writer writes them without
 /// `markdown`), wrapped in `HtmlBlock` so that the element counts as one top-level block.
 fn parsed_element(
-    b: &mut Blocks<'_, '_>,
+    b: &mut Blocks<'_, '_, '_>,
     tag: &html::StartTag<'_>,
     model: ContentModel,
     start: usize,
@@ -148,7 +148,12 @@ fn parsed_element(
 
 /// Block content from `content_start` up to a block that starts with `</name>`, as items of
 /// its own; returns where it stops (after the end tag).
-fn block_content(b: &mut Blocks<'_, '_>, name: &str, content_start: usize, start: usize) -> usize {
+fn block_content(
+    b: &mut Blocks<'_, '_, '_>,
+    name: &str,
+    content_start: usize,
+    start: usize,
+) -> usize {
     let from = skip_trailing_white_space(b.src, content_start);
     let text = &b.src[from..];
     let (items, _, stopped) = b.nested_until(text, Last::Nothing, from, Some(name.to_owned()));
@@ -170,7 +175,12 @@ fn block_content(b: &mut Blocks<'_, '_>, name: &str, content_start: usize, start
 
 /// Span content from `content_start` up to `</name>`, as one raw text; returns where it stops
 /// (after the end tag).
-fn span_content(b: &mut Blocks<'_, '_>, name: &str, content_start: usize, start: usize) -> usize {
+fn span_content(
+    b: &mut Blocks<'_, '_, '_>,
+    name: &str,
+    content_start: usize,
+    start: usize,
+) -> usize {
     let (text_end, after) = match find_end_tag(b.src, content_start, name) {
         Some(found) => found,
         None => {
@@ -192,7 +202,7 @@ fn span_content(b: &mut Blocks<'_, '_>, name: &str, content_start: usize, start:
 /// region stops after it). Kept out of line: the block loop is hot, and this is rare.
 #[cold]
 #[inline(never)]
-pub(super) fn closes_region(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn closes_region(b: &mut Blocks<'_, '_, '_>) -> bool {
     let line = b.line_at(b.pos);
     let t = super::strip_opt_space(line);
     if !t.starts_with("</") {
@@ -284,7 +294,7 @@ impl<'a> Reader<'a> {
     /// Reads the element whose start tag was just read, with its content (kramdown's
     /// `handle_html_start_tag` + `parse_raw_html`); `depth` 0 is the block's own element, which
     /// a line break follows.
-    fn element(&mut self, b: &mut Blocks<'_, '_>, tag: &html::StartTag<'_>, depth: usize) {
+    fn element(&mut self, b: &mut Blocks<'_, '_, '_>, tag: &html::StartTag<'_>, depth: usize) {
         let name = html::normalized_name(tag.name);
         let known = html::is_known_element(&name);
         let mut attrs = html::attributes(tag.attrs, known);
@@ -339,7 +349,7 @@ impl<'a> Reader<'a> {
 
     /// An element nested in raw HTML whose content is Markdown: its start tag, its content's
     /// blocks (or spans) and its end tag.
-    fn markdown_element(&mut self, b: &mut Blocks<'_, '_>, tag: HtmlTag, model: ContentModel) {
+    fn markdown_element(&mut self, b: &mut Blocks<'_, '_, '_>, tag: HtmlTag, model: ContentModel) {
         let at = self.pos;
         let name = tag.name.clone();
         self.push(Event::StartHtml(Box::new(tag), None));
@@ -376,7 +386,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `parse_raw_html`: text, comments, instructions and nested elements up to `</name>`.
-    fn content(&mut self, b: &mut Blocks<'_, '_>, name: &str, known: bool, depth: usize) {
+    fn content(&mut self, b: &mut Blocks<'_, '_, '_>, name: &str, known: bool, depth: usize) {
         let opened_at = self.pos;
         loop {
             let Some(lt) = next_markup(self.src, self.pos) else {
@@ -421,7 +431,7 @@ impl<'a> Reader<'a> {
 
 /// How kramdown reads the content of an element nested in raw HTML: as raw HTML too, unless its
 /// `markdown` attribute asks for Markdown (`handle_kramdown_html_tag` with a raw parent).
-fn nested_model(b: &Blocks<'_, '_>, tag: &html::StartTag<'_>, depth: usize) -> ContentModel {
+fn nested_model(b: &Blocks<'_, '_, '_>, tag: &html::StartTag<'_>, depth: usize) -> ContentModel {
     if depth == 0 || b.depth >= super::MAX_DEPTH || !tag.attrs.contains("markdown") {
         return ContentModel::Raw;
     }

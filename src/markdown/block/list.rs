@@ -62,7 +62,7 @@ struct ListItem {
     ial: Option<Attributes>,
 }
 
-pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn parse(b: &mut Blocks<'_, '_, '_>) -> bool {
     let Some((_, ordered)) = marker(b.line_at(b.pos), 3) else {
         return false;
     };
@@ -162,7 +162,7 @@ impl Lines {
 }
 
 /// The list's items from the position on; whether it ended at an end-of-block marker `^`.
-fn collect(b: &mut Blocks<'_, '_>, ordered: bool) -> (Vec<ListItem>, bool) {
+fn collect(b: &mut Blocks<'_, '_, '_>, ordered: bool) -> (Vec<ListItem>, bool) {
     let mut lines = Lines::new(ordered);
     let mut items: Vec<ListItem> = Vec::new();
     while b.pos < b.src.len() {
@@ -190,7 +190,7 @@ fn collect(b: &mut Blocks<'_, '_>, ordered: bool) -> (Vec<ListItem>, bool) {
 
 /// Parses each item's text as blocks and writes the list: its events, the task list classes,
 /// the blank line that follows it.
-fn write(b: &mut Blocks<'_, '_>, start: usize, ordered: bool, items: Vec<ListItem>, eob: bool) {
+fn write(b: &mut Blocks<'_, '_, '_>, start: usize, ordered: bool, items: Vec<ListItem>, eob: bool) {
     b.push(
         Event::Start(Tag::List(if ordered { Some(1) } else { None })),
         start,
@@ -199,7 +199,7 @@ fn write(b: &mut Blocks<'_, '_>, start: usize, ordered: bool, items: Vec<ListIte
     let mut kinds_per_item = Vec::new();
     let count = items.len();
     let mut trailing_blank = false;
-    let gfm = b.defs.options.input == crate::markdown::options::Input::Gfm;
+    let gfm = b.options.input == crate::markdown::options::Input::Gfm;
     let mut task_list = false;
     for (n, mut item) in items.into_iter().enumerate() {
         let mut body = item_blocks(b, &item);
@@ -244,7 +244,7 @@ fn write(b: &mut Blocks<'_, '_>, start: usize, ordered: bool, items: Vec<ListIte
 }
 
 /// An item's text parsed as blocks, chunk by chunk.
-fn item_blocks<'a>(b: &mut Blocks<'a, '_>, item: &ListItem) -> Vec<Item<'a>> {
+fn item_blocks<'a>(b: &mut Blocks<'a, '_, '_>, item: &ListItem) -> Vec<Item<'a>> {
     let mut last = Last::Nothing;
     let mut body = Vec::new();
     for chunk in &item.chunks {
@@ -256,7 +256,7 @@ fn item_blocks<'a>(b: &mut Blocks<'a, '_>, item: &ListItem) -> Vec<Item<'a>> {
 }
 
 /// Gives the list (its start event is at `list_start`) the class `task-list`.
-fn mark_task_list(b: &mut Blocks<'_, '_>, list_start: usize) {
+fn mark_task_list(b: &mut Blocks<'_, '_, '_>, list_start: usize) {
     if let Some(Item::Event(e, _)) = b.items.get_mut(list_start) {
         if let Some(slot) = e.attrs_mut() {
             slot.get_or_insert_with(Default::default)

@@ -7,7 +7,7 @@ use super::{Blocks, Last};
 use crate::ctype::{is_ruby_space, is_ruby_space_char, leading, leading_spaces};
 use pulldown_cmark::{CowStr, Event};
 
-pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn parse(b: &mut Blocks<'_, '_, '_>) -> bool {
     if !b.after_block_boundary() {
         return false;
     }

@@ -27,11 +27,13 @@ mod task_list;
 use super::attributes::Attributes;
 use super::event::{add_attributes, Event};
 use super::span::Definitions;
+use super::KramdownOptions;
 use crate::byte_set;
 use crate::ctype::is_ruby_space;
 pub(crate) use crate::ctype::strip_opt_space;
 use crate::diagnostic::Issue;
 use pulldown_cmark::CowStr;
+use std::borrow::Cow;
 
 /// One piece of a container's content.
 #[derive(Debug)]
@@ -71,12 +73,15 @@ pub enum Last {
 /// A footnote's name and its body.
 pub type Footnote<'a> = (String, Vec<Item<'a>>);
 
-pub struct Blocks<'a, 'd> {
+pub struct Blocks<'a, 'd, 'o> {
     src: &'a str,
     pos: usize,
     pub items: Vec<Item<'a>>,
     last: Last,
     defs: &'d mut Definitions,
+    /// The kramdown options as `{::options /}` in the text has left them so far: the site's,
+    /// borrowed until a post sets one.
+    options: &'d mut Cow<'o, KramdownOptions>,
     /// Footnote bodies, parsed as blocks of their own (written at the end of the document).
     pub footnotes: Vec<Footnote<'a>>,
     pub issues: Vec<Issue>,
@@ -97,7 +102,12 @@ pub struct Blocks<'a, 'd> {
 const MAX_DEPTH: usize = 32;
 
 /// Parses `src` (text ending with `\n`) into block items; `last` is what precedes it.
-pub fn parse<'a>(src: &'a str, last: Last, defs: &mut Definitions) -> Parsed<'a> {
+pub fn parse<'a>(
+    src: &'a str,
+    last: Last,
+    defs: &mut Definitions,
+    options: &mut Cow<'_, KramdownOptions>,
+) -> Parsed<'a> {
     let mut b = Blocks {
         src,
         pos: 0,
@@ -105,6 +115,7 @@ pub fn parse<'a>(src: &'a str, last: Last, defs: &mut Definitions) -> Parsed<'a>
         items: Vec::with_capacity(src.len() / 40 + 4),
         last,
         defs,
+        options,
         footnotes: Vec::new(),
         issues: Vec::new(),
         pending_ial: None,
@@ -128,7 +139,7 @@ pub struct Parsed<'a> {
     pub issues: Vec<Issue>,
 }
 
-impl<'a> Blocks<'a, '_> {
+impl<'a> Blocks<'a, '_, '_> {
     /// Parses `text` (a list item's or quote's content, prefixes removed) as blocks nested in
     /// this region; `at` is where it starts here, for diagnostics.
     fn nested(&mut self, text: &str, last: Last, at: usize) -> (Vec<Item<'static>>, Last) {
@@ -151,6 +162,7 @@ impl<'a> Blocks<'a, '_> {
             items: Vec::new(),
             last,
             defs: self.defs,
+            options: self.options,
             footnotes: Vec::new(),
             issues: Vec::new(),
             pending_ial: None,

@@ -14,7 +14,7 @@ use crate::ctype::{is_ruby_space, is_ruby_space_char, leading, opt_space};
 use crate::markdown::options::Input;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn parse(b: &mut Blocks<'_, '_, '_>) -> bool {
     let start = b.pos;
     // `PARAGRAPH_START`: up to three spaces, then anything but a space or a tab.
     let first = b.line_at(start);
@@ -23,7 +23,7 @@ pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
         return false;
     }
     let mut end = b.line_end(start);
-    let gfm_end = b.defs.options.input == Input::Gfm && b.defs.options.paragraph_end_quirk;
+    let gfm_end = b.options.input == Input::Gfm && b.options.paragraph_end_quirk;
     while end < b.src.len() && !ends_paragraph(b.line_at(end), &b.src[end..], gfm_end) {
         end = b.line_end(end);
     }

@@ -80,7 +80,7 @@ enum Section {
     Foot,
 }
 
-pub(super) fn parse(b: &mut Blocks<'_, '_>) -> bool {
+pub(super) fn parse(b: &mut Blocks<'_, '_, '_>) -> bool {
     if !b.after_block_boundary() {
         return false;
     }
@@ -185,7 +185,7 @@ impl Table {
 }
 
 /// The table's events: sections, rows padded to the widest, cells with their raw text.
-fn write(b: &mut Blocks<'_, '_>, start: usize, table: Table) {
+fn write(b: &mut Blocks<'_, '_, '_>, start: usize, table: Table) {
     let Table {
         sections,
         mut align,

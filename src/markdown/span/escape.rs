@@ -16,7 +16,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         // `~` only with the GFM parser (`ESCAPED_CHARS_GFM`).
         Some(&c)
             if b"\\.*_+`<>()[]{}#!:|\"'$=-".contains(&c)
-                || (c == b'~' && s.defs.options.input == Input::Gfm) =>
+                || (c == b'~' && s.options.input == Input::Gfm) =>
         {
             let at = s.pos + 1;
             s.text_str(CowStr::Borrowed(&s.src[at..at + 1]));

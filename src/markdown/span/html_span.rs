@@ -137,7 +137,7 @@ fn element(s: &mut Spans<'_, '_>, start: usize, tag: &html::StartTag<'_>, name: 
 /// names) nor inside raw content, unless its `markdown` attribute (taken out here) says so.
 fn content_is_markdown(s: &Spans<'_, '_>, name: &str, attrs: &mut Vec<(String, String)>) -> bool {
     let raw_model = html::content_model(name) == html::ContentModel::Raw;
-    let mut parse_markdown = !raw_model && !s.current_is_raw() && s.defs.options.parse_span_html;
+    let mut parse_markdown = !raw_model && !s.current_is_raw() && s.options.parse_span_html;
     if let Some(i) = attrs.iter().position(|(k, _)| k == "markdown") {
         let (_, v) = attrs.remove(i);
         match v.as_str() {

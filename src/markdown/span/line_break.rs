@@ -11,7 +11,7 @@ use pulldown_cmark::{CowStr, Event as Md};
 
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     // With `hard_wrap` the GFM parser drops this parser: every newline breaks instead.
-    if s.defs.options.hard_wrap && s.defs.options.input == crate::markdown::options::Input::Gfm {
+    if s.options.hard_wrap && s.options.input == crate::markdown::options::Input::Gfm {
         return false;
     }
     let r = s.rest();

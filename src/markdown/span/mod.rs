@@ -35,6 +35,7 @@ mod strikethrough;
 mod typographic;
 
 use super::event::Event;
+use super::KramdownOptions;
 use crate::byte_set;
 use crate::diagnostic::Issue;
 use constructs::{Constructs, LookBack, ALL, CODESPAN_AND_HTML, CODESPAN_ONLY};
@@ -52,8 +53,6 @@ pub struct Definitions {
     pub alds: HashMap<String, super::attributes::Attributes>,
     /// Abbreviations `*[HTML]: …`: the abbreviation and its title.
     pub abbreviations: Vec<(String, String)>,
-    /// The kramdown options, as `{::options /}` in the text has left them.
-    pub options: super::KramdownOptions,
 }
 
 /// What an open element is, for kramdown's nesting rules (no em in em, no link in a link).
@@ -114,6 +113,7 @@ pub(crate) struct Spans<'s, 'd> {
     out: Vec<Out<'s>>,
     stack: Vec<Frame>,
     defs: &'d Definitions,
+    options: &'d KramdownOptions,
     issues: Vec<Issue>,
     /// Bytes the scanner may still look at before rewinding constructs are turned off.
     budget: usize,
@@ -142,7 +142,7 @@ const ATTEMPT_COST: usize = 16;
 const MAX_DEPTH: usize = 48;
 
 impl<'s, 'd> Spans<'s, 'd> {
-    fn new(src: &'s str, defs: &'d Definitions) -> Self {
+    fn new(src: &'s str, defs: &'d Definitions, options: &'d KramdownOptions) -> Self {
         Spans {
             src,
             pos: 0,
@@ -150,6 +150,7 @@ impl<'s, 'd> Spans<'s, 'd> {
             out: Vec::with_capacity(src.len() / 20 + 4),
             stack: Vec::new(),
             defs,
+            options,
             issues: Vec::new(),
             budget: BUDGET_PER_BYTE * src.len() + 8192,
             searches: Vec::new(),
@@ -250,8 +251,8 @@ impl<'s, 'd> Spans<'s, 'd> {
 
     fn symbol(&mut self, s: &'static str) {
         // A site's `smart_quotes` or `typographic_symbols` change what kramdown writes.
-        if self.defs.options.custom_symbols() {
-            if let Some(custom) = self.defs.options.symbol(s) {
+        if self.options.custom_symbols() {
+            if let Some(custom) = self.options.symbol(s) {
                 self.out.push(Out::Symbol(CowStr::from(custom.to_owned())));
                 return;
             }
@@ -568,10 +569,15 @@ pub(crate) type Parsed<'s> = (Vec<Event<'s>>, Vec<Issue>);
 
 /// Parses the spans of a block's text. `in_html`: the text is inside an HTML element parsed as Markdown, which the GFM parser's
 /// line breaks do not reach.
-pub(crate) fn parse<'s>(text: &'s str, defs: &Definitions, in_html: bool) -> Parsed<'s> {
-    let mut spans = Spans::new(text, defs);
-    let gfm = defs.options.input == super::options::Input::Gfm;
-    spans.breaks = match (gfm && !in_html, defs.options.hard_wrap) {
+pub(crate) fn parse<'s>(
+    text: &'s str,
+    defs: &Definitions,
+    options: &KramdownOptions,
+    in_html: bool,
+) -> Parsed<'s> {
+    let mut spans = Spans::new(text, defs, options);
+    let gfm = options.input == super::options::Input::Gfm;
+    spans.breaks = match (gfm && !in_html, options.hard_wrap) {
         (false, _) => None,
         (true, true) => Some("\n"),
         (true, false) => Some("\\\n"),
@@ -603,7 +609,8 @@ pub(crate) enum Child<'s> {
 /// Parses `text` for code spans, and HTML when `with_html`, and lists the top-level pieces.
 pub(crate) fn code_and_html_children<'s>(text: &'s str, with_html: bool) -> Vec<Child<'s>> {
     let defs = Definitions::default();
-    let mut spans = Spans::new(text, &defs);
+    let options = KramdownOptions::default();
+    let mut spans = Spans::new(text, &defs, &options);
     let parsers = if with_html {
         &CODESPAN_AND_HTML
     } else {
@@ -704,7 +711,8 @@ mod tests {
     #[test]
     fn a_start_found_by_looking_back_should_take_the_bytes_before_its_trigger() {
         let defs = Definitions::default();
-        let (events, _) = parse("a  \nb", &defs, false);
+        let options = KramdownOptions::default();
+        let (events, _) = parse("a  \nb", &defs, &options, false);
         assert_eq!(
             events,
             [
@@ -714,7 +722,7 @@ mod tests {
             ],
             "the two spaces before the newline should be the break"
         );
-        let (events, _) = parse("x >> y", &defs, false);
+        let (events, _) = parse("x >> y", &defs, &options, false);
         assert_eq!(
             texts(&events),
             "x\u{a0}\u{bb} y",
@@ -726,7 +734,8 @@ mod tests {
     fn a_tangled_paragraph_should_keep_every_character_and_say_so() {
         let text = "*a [b <i ".repeat(4000);
         let defs = Definitions::default();
-        let (events, issues) = parse(&text, &defs, false);
+        let options = KramdownOptions::default();
+        let (events, issues) = parse(&text, &defs, &options, false);
         assert_eq!(
             texts(&events),
             text,

@@ -36,7 +36,7 @@ fn closer_from(s: &mut Spans<'_, '_>, from: usize) -> Option<usize> {
 
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     // A GFM addition: kramdown's own parser has no strikethrough.
-    if s.defs.options.input != crate::markdown::options::Input::Gfm {
+    if s.options.input != crate::markdown::options::Input::Gfm {
         return false;
     }
     let r = s.rest();
@@ -55,7 +55,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     let close = close_at - s.pos;
     let start = s.pos;
     let inner = &s.src[start + 2..start + close];
-    let mut sub = super::Spans::new(inner, s.defs);
+    let mut sub = super::Spans::new(inner, s.defs, s.options);
     sub.budget = s.budget;
     sub.stack.push(super::Frame {
         kind: Kind::Del,

@@ -7,7 +7,7 @@ use super::Spans;
 
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     // `gfm_quirks: no_auto_typographic` removes this parser.
-    if s.defs.options.no_auto_typographic {
+    if s.options.no_auto_typographic {
         return false;
     }
     // In kramdown's order: longest dashes first, escaped guillemets before spaced ones.
