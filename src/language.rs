@@ -9,11 +9,25 @@
 use crate::options::DEFAULT_LANGUAGES;
 use crate::value::{Map, Value};
 
-/// `_i18n/de/_posts/x.md` → `de`: the language folder of a path, whatever the site's list says.
+/// `_i18n/de/_posts/x.md` → `de`: the language folder of a path (from the site root, or with
+/// folders before `_i18n`), whatever the site's list says. The plugin reads `_i18n/<lang>/_posts`
+/// for any name in `languages:`, so any folder name counts but Jekyll's own (`_posts`,
+/// dot-files); `_i18n/en.yml` is a strings file, no folder.
 pub fn folder_language(path: &str) -> Option<&str> {
     let mut segments = path.split(['/', '\\']);
     segments.find(|&s| s == "_i18n")?;
-    segments.next().filter(|s| is_language_code(s))
+    let lang = segments.next()?;
+    segments.next()?;
+    (!lang.is_empty() && !lang.starts_with(['_', '.'])).then_some(lang)
+}
+
+/// The language build that reads the post at `path`: its `_i18n/<lang>/` folder, else the
+/// site's default (first) language.
+pub fn build_language(path: &str, languages: &[String]) -> String {
+    folder_language(path)
+        .map(str::to_owned)
+        .or_else(|| languages.first().cloned())
+        .unwrap_or_default()
 }
 
 /// The language of a path: its `_i18n/<lang>/` folder, else the first path segment that is one of
@@ -87,6 +101,21 @@ pub fn is_language_code(key: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// `_config.yml` `languages:` as the multiple-languages plugin reads it, each item as Ruby's
+/// `to_s` writes it; `None` when the key is missing, not a list, or lists nothing.
+pub fn configured_languages(config: &Map) -> Option<Vec<String>> {
+    let Some(Value::List(items)) = config.get("languages") else {
+        return None;
+    };
+    let list: Vec<String> = items
+        .iter()
+        .map(crate::ruby::to_string)
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect();
+    (!list.is_empty()).then_some(list)
+}
+
 /// The site's languages from the text of its `_config.yml` (`languages: ["en", "ja"]`), if it
 /// lists any; `None` when the file cannot be read as YAML or has no such list.
 pub fn site_languages(config_yml: &str) -> Option<Vec<String>> {
@@ -94,15 +123,30 @@ pub fn site_languages(config_yml: &str) -> Option<Vec<String>> {
     if !issues.is_empty() {
         return None;
     }
-    let Some(Value::List(items)) = map.get("languages") else {
-        return None;
+    configured_languages(&map)
+}
+
+/// The languages a site is built in, in order, its default first: `languages:` of its
+/// `_config.yml`, else the default list.
+pub fn build_languages(config: &Map) -> Vec<String> {
+    configured_languages(config).unwrap_or_else(default_languages)
+}
+
+/// Every language code a site's posts may name a translation by: `build_languages`, then each
+/// `_i18n/<lang>/` folder among `paths`, then the default list, without repeats.
+pub fn known_languages<'a>(config: &Map, paths: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut out = configured_languages(config).unwrap_or_default();
+    let mut add = |l: &str| {
+        if !out.iter().any(|o| o == l) {
+            out.push(l.to_owned());
+        }
     };
-    let list: Vec<String> = items
-        .iter()
-        .filter_map(|v| v.as_str().map(str::trim).filter(|s| !s.is_empty()))
-        .map(str::to_owned)
-        .collect();
-    (!list.is_empty()).then_some(list)
+    paths
+        .into_iter()
+        .filter_map(folder_language)
+        .for_each(&mut add);
+    DEFAULT_LANGUAGES.iter().for_each(|l| add(l));
+    out
 }
 
 /// The languages of the default site, as `Options` starts with them.
@@ -163,6 +207,16 @@ mod tests {
     fn a_folder_beyond_the_list_should_still_name_its_language() {
         assert_eq!(folder_language("_i18n/de/_posts/x.md"), Some("de"));
         assert_eq!(folder_language("_i18n/_posts/x.md"), None);
+        assert_eq!(
+            folder_language("_i18n/en.yml"),
+            None,
+            "a strings file should not be a folder"
+        );
+        assert_eq!(
+            folder_language("site\\_i18n\\ja\\_posts\\x.md"),
+            Some("ja"),
+            "a Windows path below a folder should name its language"
+        );
         assert_eq!(
             path_language("es/_posts/x.md", &langs(&["en", "es"])),
             Some("es"),

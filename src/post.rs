@@ -22,13 +22,10 @@ pub fn title(fm: &Map) -> Option<String> {
     scalar(fm.get("title")?)
 }
 
-/// The post's `lang` key, else the language of its path ([`language::path_language`]). Which
-/// language the site publishes it in is [`language::post_language`]: the folder first.
+/// The language the site publishes the post in ([`language::post_language`]: its folder, else
+/// its `lang` key).
 pub fn lang(fm: &Map, options: &Options) -> Option<String> {
-    if let Some(lang) = language::lang_key(fm) {
-        return Some(lang);
-    }
-    language::path_language(options.path.as_deref()?, &options.languages).map(str::to_owned)
+    language::post_language(fm, options.path.as_deref(), &options.languages)
 }
 
 /// The post's date as `YYYY-MM-DD`: its `date` key, else the date its file name starts with.
@@ -45,11 +42,11 @@ pub fn date(fm: &Map, options: &Options) -> Option<String> {
     leading_date(name).map(str::to_owned)
 }
 
-/// The translations named by the language keys, in the order of `options.languages`. A key that
-/// holds `[]`, `''` or nothing names no translation.
+/// The translations named by the language keys ([`language::translation_keys`]: the site's
+/// languages first, in the order of `options.languages`). A key that holds `[]`, `''` or nothing
+/// names no translation.
 pub fn translations(fm: &Map, options: &Options) -> Vec<Translation> {
-    options
-        .languages
+    language::translation_keys(fm, options.path.as_deref(), &options.languages)
         .iter()
         .filter_map(|lang| {
             let path = fm.get(lang)?.as_str()?.trim();
@@ -147,15 +144,40 @@ mod tests {
     }
 
     #[test]
-    fn lang_should_come_from_the_key_then_the_path() {
+    fn lang_should_come_from_the_folder_then_the_key() {
         let options = Options {
             path: Some("_i18n/ko/_posts/a.md".into()),
             ..Options::default()
         };
-        assert_eq!(lang(&Map::new(), &options).as_deref(), Some("ko"));
+        let ja = fm(&[("lang", Value::from("ja"))]);
         assert_eq!(
-            lang(&fm(&[("lang", Value::from("ja"))]), &options).as_deref(),
-            Some("ja")
+            lang(&Map::new(), &options).as_deref(),
+            Some("ko"),
+            "the folder should give the language"
+        );
+        assert_eq!(
+            lang(&ja, &options).as_deref(),
+            Some("ko"),
+            "the folder's build publishes the post, whatever its `lang` says"
+        );
+        assert_eq!(
+            lang(&ja, &Options::default()).as_deref(),
+            Some("ja"),
+            "without a path the key should give the language"
+        );
+    }
+
+    #[test]
+    fn translations_should_include_keys_beyond_the_sites_languages() {
+        let m = fm(&[("de", Value::from("_i18n/de/_posts/2021-01-01-a.md"))]);
+        let got: Vec<_> = translations(&m, &Options::default())
+            .into_iter()
+            .map(|t| t.lang)
+            .collect();
+        assert_eq!(
+            got,
+            ["de"],
+            "a language-code key holding a post's path should name a translation"
         );
     }
 }

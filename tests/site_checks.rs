@@ -1,11 +1,11 @@
 //! `Site::render_page` on the shared site (`../shared/corpus/site`, with its `.forestry/`): each
-//! post's diagnostics should be what `postview check` (`forestry::check_site`) says of it, images
+//! post's diagnostics should be what `postview check` (`site::check_site`) says of it, images
 //! aside (a `Site` holds text files only), so the page's site view and the CLI agree.
 
 #[path = "common/shared.rs"]
 mod shared;
 
-use postview::forestry::{check_site, SiteFile};
+use postview::site::{check_site, SiteFile};
 use postview::Site;
 
 #[test]

@@ -4,27 +4,25 @@
 //! required or hidden, a select's options, a date's format).
 //!
 //! Everything here reads files already loaded (paths relative to the site root) and YAML through
-//! `front_matter::parse`; `check_site` runs every check over a whole site folder.
+//! `front_matter::parse`; `site::check_site` runs every check over a whole site folder.
 
 pub mod checks;
 pub mod date_format;
 pub mod edit;
 pub mod locate;
 pub mod new_post;
+mod post_check;
 pub mod settings;
-mod site_check;
 pub mod template;
 
+pub use post_check::{check_post, check_post_in_site, post_issues, with_checks};
 pub use settings::Section;
-pub use site_check::{
-    check_post, check_post_in_site, check_site, languages, reads_text, with_checks, FileProblems,
-    SiteCheck, SiteFile,
-};
 pub use template::{Field, FieldKind, Template};
 
-use crate::diagnostic::{Issue, LineIndex};
+use crate::diagnostic::{Diagnostic, Issue, LineIndex};
 use crate::front_matter;
 use crate::value::Map;
+use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
 pub const SETTINGS_PATH: &str = ".forestry/settings.yml";
@@ -98,13 +96,6 @@ fn read_yaml(text: &str) -> (Map, Vec<Issue>) {
     front_matter::parse(text)
 }
 
-/// The language of a post's folder: `_i18n/<lang>/…`.
-pub fn folder_lang(path: &str) -> Option<&str> {
-    let rest = path.strip_prefix("_i18n/")?;
-    let (lang, rest) = rest.split_once('/')?;
-    rest.contains('/').then_some(lang)
-}
-
 /// What the checks need to know of the whole site.
 #[derive(Default)]
 pub struct SiteIndex {
@@ -148,6 +139,13 @@ impl SiteIndex {
     pub fn has_dir(&self, name: &str) -> bool {
         self.dirs.contains(name)
     }
+}
+
+/// The problems of one file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FileProblems {
+    pub path: String,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl FileProblems {
@@ -216,12 +214,5 @@ mod tests {
             problems[0].diagnostics[0].line, 2,
             "the error should be at the `[` line"
         );
-    }
-
-    #[test]
-    fn folder_lang_should_read_the_i18n_folder() {
-        assert_eq!(folder_lang("_i18n/zh-Hans/_posts/a.md"), Some("zh-Hans"));
-        assert_eq!(folder_lang("_i18n/en.yml"), None);
-        assert_eq!(folder_lang("_posts/a.md"), None);
     }
 }

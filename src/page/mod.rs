@@ -20,7 +20,7 @@ pub mod site_view;
 use crate::folder::urls::Published;
 use crate::post::Translation;
 use crate::value::{Map, Value};
-use crate::{front_matter, language, post, render_post, Options, Site, SiteDiagnostic};
+use crate::{front_matter, post, render_post, Options, Site, SiteDiagnostic};
 use debounce::Debounce;
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
@@ -358,11 +358,6 @@ impl Preview {
             .map(|range| front_matter::parse(&text[range]).0)
             .unwrap_or_default();
         let options = Options {
-            languages: language::translation_keys(
-                &fm,
-                path.as_deref(),
-                &language::default_languages(),
-            ),
             path,
             ..Options::default()
         };
@@ -408,7 +403,7 @@ impl State {
         let start = now();
         let text = crate::source_text(&self.doc.text);
         let parts = front_matter::split(&text);
-        let mut options = Options {
+        let options = Options {
             site: self.site.clone(),
             path: self.doc.path.clone(),
             ..Options::default()
@@ -422,14 +417,6 @@ impl State {
                 }
                 _ => (render_post(&text, &options), None),
             };
-        // Keys in languages beyond the five name translations too.
-        options.languages = language::translation_keys(
-            &rendered.front_matter,
-            options.path.as_deref(),
-            &language::default_languages(),
-        );
-        rendered.translations = post::translations(&rendered.front_matter, &options);
-        rendered.lang = post::lang(&rendered.front_matter, &options);
 
         let state = FrontMatter::of(&text, &parts, &rendered.diagnostics);
         // The site's checks join the list once the state is read: a missing field is not a

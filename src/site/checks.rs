@@ -9,6 +9,7 @@ use super::{post_info, Site};
 use crate::diagnostic::Diagnostic;
 use crate::forestry::{self, Forestry, SiteIndex};
 use crate::front_matter;
+use crate::language;
 use crate::value::Map;
 use std::collections::BTreeMap;
 
@@ -29,7 +30,7 @@ impl Checks {
         if forestry.sections.is_empty() && forestry.templates.is_empty() {
             return None;
         }
-        let languages = forestry::languages(config, files.keys().map(String::as_str));
+        let languages = language::known_languages(config, files.keys().map(String::as_str));
         let mut index = SiteIndex::new(languages, files.keys().cloned());
         for (path, text) in files.iter().filter(|(p, _)| post_info::is_post_path(p)) {
             index.add_post(path, front_matter_of(&normalized(text)));

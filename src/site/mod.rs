@@ -14,12 +14,14 @@
 //! The modules: `post_info` (each post's URL, date, title and tags, `site.tags`), `plugins`
 //! (`{% seo %}`, `{% feed_meta %}`, `{% t %}` strings). Layouts run on `liquid::layout`.
 
+mod check_site;
 mod checks;
 mod plugins;
 mod post_info;
 mod post_options;
 
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::language;
 use crate::liquid::layout::Renderer;
 use crate::value::{Map, Value};
 use crate::{front_matter, render_post_in_site, KramdownOptions, Options, Rendered};
@@ -29,6 +31,7 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 pub use crate::liquid::layout::FileDiagnostic as SiteDiagnostic;
+pub use check_site::{check_site, reads_text, SiteCheck, SiteFile};
 
 /// Layouts placed in layouts deeper than this stop (Jekyll stops at a repeated layout).
 const MAX_LAYOUTS: usize = 16;
@@ -139,7 +142,7 @@ impl Site {
             .or_else(|| self.files.get(&path).map(String::as_str))
             .unwrap_or("");
         let d = &self.derived;
-        let lang = post_info::build_language(&path, &d.languages);
+        let lang = language::build_language(&path, &d.languages);
         let build = self.build(&lang);
         let site = &build.site;
         let host = self.host(&lang);
@@ -167,7 +170,7 @@ impl Site {
     /// needs, ten times cheaper than the page.
     pub fn render_body(&self, path: &str, source: &str) -> Rendered {
         let path = normalize_path(path);
-        let lang = post_info::build_language(&path, &self.derived.languages);
+        let lang = language::build_language(&path, &self.derived.languages);
         let build = self.build(&lang);
         render_post_in_site(
             source,
@@ -443,13 +446,8 @@ fn derive(files: &BTreeMap<String, String>) -> Derived {
         Some(Value::Map(m)) => m,
         _ => Map::new(),
     };
-    let listed = matches!(config.get("languages"), Some(Value::List(items)) if !items.is_empty());
-    let languages: Vec<String> = match config.get("languages") {
-        Some(Value::List(items)) if !items.is_empty() => {
-            items.iter().map(crate::liquid::layout::to_text).collect()
-        }
-        _ => Options::default().languages,
-    };
+    let listed = language::configured_languages(&config).is_some();
+    let languages = language::build_languages(&config);
     let mut data = Map::new();
     for (path, text) in files.range("_data/".to_owned()..) {
         let Some(name) = path.strip_prefix("_data/") else {
@@ -479,7 +477,7 @@ fn derive(files: &BTreeMap<String, String>) -> Derived {
         .iter()
         .filter(|(p, _)| post_info::is_built_post_path(p))
         .map(|(p, t)| {
-            let lang = post_info::build_language(p, &languages);
+            let lang = language::build_language(p, &languages);
             PostInfo::read(p, t, &config, &lang, &languages)
         })
         .collect();

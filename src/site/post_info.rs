@@ -43,15 +43,6 @@ pub fn is_built_post_path(p: &str) -> bool {
     is_post_path(p) && p.starts_with("_i18n/") && p.split('/').nth(2) == Some("_posts")
 }
 
-/// The language whose build reads the post: its `_i18n/<lang>/` folder, else the default.
-pub fn build_language(path: &str, languages: &[String]) -> String {
-    path.strip_prefix("_i18n/")
-        .and_then(|r| r.split_once('/'))
-        .map(|(lang, _)| lang.to_owned())
-        .or_else(|| languages.first().cloned())
-        .unwrap_or_default()
-}
-
 impl PostInfo {
     pub fn read(
         path: &str,

@@ -2,7 +2,8 @@
 //! body alone between two pages: the live preview, on a keystroke that leaves the front matter as
 //! it was, renders the body with these and the page (its layouts) once typing pauses.
 
-use super::{normalize_path, post_info, Site};
+use super::{normalize_path, Site};
+use crate::language;
 use crate::value::Value;
 use crate::Options;
 
@@ -12,7 +13,7 @@ impl Site {
     pub fn post_options(&self, path: &str) -> Options {
         let path = normalize_path(path);
         let d = &self.derived;
-        let lang = post_info::build_language(&path, &d.languages);
+        let lang = language::build_language(&path, &d.languages);
         let mut options = Options {
             languages: d.languages.clone(),
             path: Some(path),

@@ -1,7 +1,7 @@
 //! `checkSite(files, assetPaths)`: `forestry::check_site` for JavaScript, which `postview check`
 //! (the npm package's CLI) calls once with the whole site folder.
 
-use crate::forestry::{check_site, SiteFile};
+use crate::site::{check_site, SiteFile};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -61,5 +61,5 @@ pub fn check_site_js(files: JsValue, asset_paths: JsValue) -> Result<JsValue, Js
 /// package's CLI, which reads the folder; not one of the package's exports.
 #[wasm_bindgen(js_name = checkReadsText, skip_typescript)]
 pub fn check_reads_text(path: &str) -> bool {
-    crate::forestry::reads_text(path)
+    crate::site::reads_text(path)
 }

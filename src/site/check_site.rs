@@ -1,5 +1,5 @@
-//! `check_site`: every post of a site folder rendered and checked against its template and the
-//! rest of the site, as `postview check DIR` reports it.
+//! `check_site`: every post of a site folder rendered and checked against its Forestry template
+//! and the rest of the site (the rules of `forestry`), as `postview check DIR` reports it.
 //!
 //! A post is a Markdown file under `_i18n/<lang>/_posts`, `_i18n/<lang>/_drafts`, `_posts` or
 //! `_drafts` (Jekyll's folders, with the multiple-languages plugin's `_i18n`). Its problems are
@@ -9,12 +9,11 @@
 //! broken Liquid or a missing include in a layout or include (in that file, once), an unreadable
 //! `_config.yml`, `_data` or `_i18n` file.
 
-use super::checks::{self, Post};
-use super::{folder_lang, Forestry, SiteIndex};
-use crate::diagnostic::{Diagnostic, Issue, Severity};
-use crate::options::DEFAULT_LANGUAGES;
-use crate::site::{Site, SiteDiagnostic};
-use crate::value::{Map, Value};
+use super::{Site, SiteDiagnostic};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::forestry::checks::Post;
+use crate::forestry::{self, FileProblems, Forestry, SiteIndex};
+use crate::language::{self, folder_language};
 use crate::{folder, front_matter, source_text};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -24,13 +23,6 @@ use std::collections::BTreeMap;
 pub struct SiteFile {
     pub path: String,
     pub text: String,
-}
-
-/// The problems of one file.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct FileProblems {
-    pub path: String,
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// The result of checking a site.
@@ -52,7 +44,7 @@ pub fn is_post(path: &str) -> bool {
         .any(|ext| path.ends_with(ext));
     let in_posts = path.starts_with("_posts/")
         || path.starts_with("_drafts/")
-        || folder_lang(path).is_some_and(|lang| {
+        || folder_language(path).is_some_and(|lang| {
             let rest = &path["_i18n/".len() + lang.len() + 1..];
             rest.starts_with("_posts/") || rest.starts_with("_drafts/")
         });
@@ -76,7 +68,7 @@ pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
         .find(|f| f.path == "_config.yml")
         .map(|f| front_matter::parse(&f.text).0)
         .unwrap_or_default();
-    let languages = languages(&config, files.iter().map(|f| f.path.as_str()));
+    let languages = language::known_languages(&config, files.iter().map(|f| f.path.as_str()));
     let all_paths = files
         .iter()
         .map(|f| f.path.clone())
@@ -115,11 +107,11 @@ pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
             front_matter: &rendered.front_matter,
             readable,
         };
-        let issues = post_issues(&post, &forestry, &site);
-        let checked = super::FileProblems::new(&file.path, &text, issues).diagnostics;
-        let diagnostics = with_checks(&text, rendered.diagnostics, checked);
+        let issues = forestry::post_issues(&post, &forestry, &site);
+        let checked = FileProblems::new(&file.path, &text, issues).diagnostics;
+        let diagnostics = forestry::with_checks(&text, rendered.diagnostics, checked);
         if !diagnostics.is_empty() {
-            problems.push(super::FileProblems {
+            problems.push(FileProblems {
                 path: file.path.clone(),
                 diagnostics,
             });
@@ -138,132 +130,6 @@ pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
         warnings: all.count() - errors,
         files: problems,
     }
-}
-
-/// The checks of one post (not the renderer's diagnostics).
-pub fn post_issues(post: &Post, forestry: &Forestry, site: &SiteIndex) -> Vec<Issue> {
-    let mut issues = template_issues(post, forestry);
-    if post.readable && checks::empty(post).is_none() {
-        issues.extend(site_issues(post, site));
-        issues.extend(checks::images(post, site));
-    }
-    issues
-}
-
-/// The checks that need only the post's template and folder: empty file, required fields,
-/// select options, date formats, `lang` against the folder.
-fn template_issues(post: &Post, forestry: &Forestry) -> Vec<Issue> {
-    if let Some(empty) = checks::empty(post) {
-        return vec![empty];
-    }
-    let mut issues = Vec::new();
-    if !post.readable {
-        // The renderer reports the YAML error; nothing can be said about the keys.
-        return issues;
-    }
-    if let Some(template) = forestry.template_of(post.path) {
-        issues.extend(checks::required(post, template));
-        issues.extend(checks::selects(post, template));
-        issues.extend(checks::dates(post, template));
-    }
-    if let Some(folder) = folder_lang(post.path) {
-        issues.extend(checks::lang(post, folder));
-    }
-    issues
-}
-
-/// The checks against the site's other posts: translations that exist and link back.
-fn site_issues(post: &Post, site: &SiteIndex) -> Vec<Issue> {
-    let own = folder_lang(post.path).map(str::to_owned).or_else(|| {
-        post.front_matter
-            .get("lang")
-            .and_then(Value::as_str)
-            .map(str::to_owned)
-    });
-    match own {
-        Some(own) => checks::translations(post, &own, site),
-        None => Vec::new(),
-    }
-}
-
-/// The checks of one post that need only its template and folder (not the rest of the site), as
-/// the page runs them on the post being edited: empty file, required fields, select options, date
-/// formats, `lang` against the folder. `text` has `\n` line ends.
-pub fn check_post(forestry: &Forestry, path: &str, text: &str) -> Vec<Diagnostic> {
-    checked(forestry, None, path, text)
-}
-
-/// `check_post`'s checks and those against the site's other posts (translations that exist and
-/// link back), as `Site::render_page` reports them. Not images: `site` may hold only text files.
-pub fn check_post_in_site(
-    forestry: &Forestry,
-    site: &SiteIndex,
-    path: &str,
-    text: &str,
-) -> Vec<Diagnostic> {
-    checked(forestry, Some(site), path, text)
-}
-
-fn checked(
-    forestry: &Forestry,
-    site: Option<&SiteIndex>,
-    path: &str,
-    text: &str,
-) -> Vec<Diagnostic> {
-    let yaml = front_matter::split(text).yaml;
-    let (front_matter, readable) = match &yaml {
-        Some(range) => {
-            let (map, issues) = front_matter::parse(&text[range.clone()]);
-            (map, issues.is_empty())
-        }
-        None => (crate::value::Map::new(), true),
-    };
-    let post = Post {
-        path,
-        text,
-        yaml,
-        front_matter: &front_matter,
-        readable,
-    };
-    let mut issues = template_issues(&post, forestry);
-    if let Some(site) = site.filter(|_| readable && checks::empty(&post).is_none()) {
-        issues.extend(site_issues(&post, site));
-    }
-    super::FileProblems::new(path, text, issues).diagnostics
-}
-
-/// A post's diagnostics: the renderer's and the checks', by line and column. An empty file has
-/// nothing else worth saying than that it is empty (the checks' one error then).
-pub fn with_checks(
-    text: &str,
-    rendered: Vec<Diagnostic>,
-    checks: Vec<Diagnostic>,
-) -> Vec<Diagnostic> {
-    let mut all = if checks::is_blank(text) && !checks.is_empty() {
-        Vec::new()
-    } else {
-        rendered
-    };
-    all.extend(checks);
-    crate::sort::by_key(&mut all, |d| (d.line, d.column));
-    all
-}
-
-/// The site's languages: `_config.yml`'s `languages`, every `_i18n/<lang>/` folder among
-/// `paths`, and the default list, in that order without repeats.
-pub fn languages<'a>(config: &Map, paths: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut add = |l: &str| {
-        if !l.is_empty() && !out.iter().any(|o| o == l) {
-            out.push(l.to_owned());
-        }
-    };
-    if let Some(Value::List(langs)) = config.get("languages") {
-        langs.iter().filter_map(Value::as_str).for_each(&mut add);
-    }
-    paths.into_iter().filter_map(folder_lang).for_each(&mut add);
-    DEFAULT_LANGUAGES.iter().for_each(|l| add(l));
-    out
 }
 
 /// The problems of the site's other files (layouts, includes, `_config.yml`, data, strings),

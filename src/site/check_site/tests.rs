@@ -1,4 +1,5 @@
 use super::*;
+use crate::forestry::check_post;
 
 /// Every text file of a site folder, as the CLI reads it.
 fn read_site(root: &std::path::Path) -> Vec<SiteFile> {
@@ -62,7 +63,7 @@ fn check_site_should_check_every_post_of_the_shared_site() {
         .iter()
         .filter(|f| is_post(&f.path))
         .filter(|f| {
-            let folder = folder_lang(&f.path).unwrap_or("");
+            let folder = folder_language(&f.path).unwrap_or("");
             let text = f.text.replace("\r\n", "\n");
             let yaml = crate::front_matter::split(&text).yaml.unwrap_or(0..0);
             text[yaml].lines().any(|l| {

@@ -1,0 +1,119 @@
+//! The checks of one post against its Forestry template and folder, and against the site's other
+//! posts (`SiteIndex`): the rules of `checks` applied in Forestry's order, each problem placed at
+//! a line and column. `site` runs them for a site's pages and for `postview check`.
+
+use super::checks::{self, Post};
+use super::{FileProblems, Forestry, SiteIndex};
+use crate::diagnostic::{Diagnostic, Issue};
+use crate::front_matter;
+use crate::language::folder_language;
+use crate::value::Value;
+
+/// The checks of one post (not the renderer's diagnostics).
+pub fn post_issues(post: &Post, forestry: &Forestry, site: &SiteIndex) -> Vec<Issue> {
+    let mut issues = template_issues(post, forestry);
+    if post.readable && checks::empty(post).is_none() {
+        issues.extend(site_issues(post, site));
+        issues.extend(checks::images(post, site));
+    }
+    issues
+}
+
+/// The checks that need only the post's template and folder: empty file, required fields,
+/// select options, date formats, `lang` against the folder.
+fn template_issues(post: &Post, forestry: &Forestry) -> Vec<Issue> {
+    if let Some(empty) = checks::empty(post) {
+        return vec![empty];
+    }
+    let mut issues = Vec::new();
+    if !post.readable {
+        // The renderer reports the YAML error; nothing can be said about the keys.
+        return issues;
+    }
+    if let Some(template) = forestry.template_of(post.path) {
+        issues.extend(checks::required(post, template));
+        issues.extend(checks::selects(post, template));
+        issues.extend(checks::dates(post, template));
+    }
+    if let Some(folder) = folder_language(post.path) {
+        issues.extend(checks::lang(post, folder));
+    }
+    issues
+}
+
+/// The checks against the site's other posts: translations that exist and link back.
+fn site_issues(post: &Post, site: &SiteIndex) -> Vec<Issue> {
+    let own = folder_language(post.path).map(str::to_owned).or_else(|| {
+        post.front_matter
+            .get("lang")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    });
+    match own {
+        Some(own) => checks::translations(post, &own, site),
+        None => Vec::new(),
+    }
+}
+
+/// The checks of one post that need only its template and folder (not the rest of the site), as
+/// the page runs them on the post being edited: empty file, required fields, select options, date
+/// formats, `lang` against the folder. `text` has `\n` line ends.
+pub fn check_post(forestry: &Forestry, path: &str, text: &str) -> Vec<Diagnostic> {
+    checked(forestry, None, path, text)
+}
+
+/// `check_post`'s checks and those against the site's other posts (translations that exist and
+/// link back), as `Site::render_page` reports them. Not images: `site` may hold only text files.
+pub fn check_post_in_site(
+    forestry: &Forestry,
+    site: &SiteIndex,
+    path: &str,
+    text: &str,
+) -> Vec<Diagnostic> {
+    checked(forestry, Some(site), path, text)
+}
+
+fn checked(
+    forestry: &Forestry,
+    site: Option<&SiteIndex>,
+    path: &str,
+    text: &str,
+) -> Vec<Diagnostic> {
+    let yaml = front_matter::split(text).yaml;
+    let (front_matter, readable) = match &yaml {
+        Some(range) => {
+            let (map, issues) = front_matter::parse(&text[range.clone()]);
+            (map, issues.is_empty())
+        }
+        None => (crate::value::Map::new(), true),
+    };
+    let post = Post {
+        path,
+        text,
+        yaml,
+        front_matter: &front_matter,
+        readable,
+    };
+    let mut issues = template_issues(&post, forestry);
+    if let Some(site) = site.filter(|_| readable && checks::empty(&post).is_none()) {
+        issues.extend(site_issues(&post, site));
+    }
+    FileProblems::new(path, text, issues).diagnostics
+}
+
+/// A post's diagnostics: the renderer's and the checks', by line and column. An empty file has
+/// nothing else worth saying than that it is empty (the checks' one error then).
+pub fn with_checks(
+    text: &str,
+    rendered: Vec<Diagnostic>,
+    checks: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let mut all = if checks::is_blank(text) && !checks.is_empty() {
+        Vec::new()
+    } else {
+        rendered
+    };
+    all.extend(checks);
+    crate::sort::by_key(&mut all, |d| (d.line, d.column));
+    all
+}
