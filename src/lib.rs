@@ -31,6 +31,7 @@ pub mod options;
 pub mod packed;
 pub mod page;
 pub mod post;
+pub mod reader;
 mod ruby;
 pub mod site;
 mod sort;

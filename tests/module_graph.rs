@@ -26,7 +26,10 @@ fn modules(src: &Path) -> BTreeSet<String> {
 
 /// Every `.rs` file under `dir`.
 fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for e in std::fs::read_dir(dir).expect("a folder of src/ should be readable").flatten() {
+    for e in std::fs::read_dir(dir)
+        .expect("a folder of src/ should be readable")
+        .flatten()
+    {
         let p = e.path();
         if p.is_dir() {
             files(&p, out);
@@ -61,7 +64,10 @@ fn named_modules(text: &str) -> BTreeSet<String> {
 
 fn graph(src: &Path) -> Graph {
     let modules = modules(src);
-    let mut graph: Graph = modules.iter().map(|m| (m.clone(), BTreeSet::new())).collect();
+    let mut graph: Graph = modules
+        .iter()
+        .map(|m| (m.clone(), BTreeSet::new()))
+        .collect();
     let mut all = Vec::new();
     files(src, &mut all);
     for path in all {
@@ -122,7 +128,9 @@ fn no_two_top_level_modules_should_reach_each_other() {
 fn the_reader_should_see_a_circle_when_there_is_one() {
     let named = named_modules("use crate::{site, value::Map};\nlet x = crate::forestry::read();");
     assert!(
-        ["site", "value", "forestry"].iter().all(|m| named.contains(*m)),
+        ["site", "value", "forestry"]
+            .iter()
+            .all(|m| named.contains(*m)),
         "both `crate::{{…}}` lists and `crate::name` paths should count: {named:?}"
     );
     let mut g = Graph::new();

@@ -2,21 +2,22 @@
 // left from earlier visits — and how a post finds its translations: those its front matter
 // declares, and those the module finds (findTranslations) among the posts of an opened folder.
 //
-// The rules (a post's language, the site's languages and their order, a path as the site names
-// it, which posts are translations) are the module's (src/language.rs, src/translations/): this
-// file only asks. Front matter names a translation by its path from the site root
-// (`_i18n/ja/_posts/….md`); a folder may be opened at the site root or at `_i18n`, so paths are
-// matched by suffix.
-import { defaultLanguages, findTranslations, postLanguage, siteLanguages, sitePath, sortLanguages } from './pkg/postview.js';
+// The rules (which file is a post, a post's language, the site's languages and their order, a
+// path as the site names it, which posts are translations) are the module's (src/reader.rs,
+// src/language.rs, src/translations/): this file only asks. Front matter names a translation by
+// its path from the site root (`_i18n/ja/_posts/….md`); a folder may be opened at the site root
+// or at `_i18n`, so paths are matched by suffix.
+import { defaultLanguages, findTranslations, isMarkdown, opensAsPost, postLanguage, siteLanguages, sitePath, sortLanguages } from './pkg/postview.js';
 
 const DEMO_PATHS = ['en', 'ja', 'zh-Hans'].map((l) => `_i18n/${l}/_posts/2025-06-01-meet-postview.md`);
 
 export const fileName = (path) => path.split('/').pop();
 
-export const isPost = (name) => /\.(md|markdown)$/i.test(name);
+/** Whether a file is worth reading as a possible post: Markdown, by the module's rule. */
+export const isPost = (name) => isMarkdown(name);
 
-/** Whether a Markdown file at `path` is a post: in _posts or _drafts, or opening front matter. */
-export const isPostText = (path, text) => /(^|\/)_(posts|drafts)\//.test(path) || /^\uFEFF?---[ \t]*\r?\n/.test(text);
+/** Whether a Markdown file at `path` is a post (the module's rule: Jekyll's reader, or front matter). */
+export const isPostText = (path, text) => opensAsPost(path, text);
 
 /** The text of the site's `_config.yml` among a folder's files ([{ path, file }]; the shallowest), or null. */
 export async function readSiteConfig(files) {

@@ -16,7 +16,6 @@ const TEXT: &[&str] = &[
     "html", "htm", "liquid", "md", "markdown", "yml", "yaml", "json", "csv", "tsv", "txt", "xml",
     "css", "scss", "js",
 ];
-const POSTS: &[&str] = &["md", "markdown", "html"];
 
 /// Whether the page reads the file at `path` (from the site root) as text when the folder is
 /// opened; every other file is only kept, to be shown when the page names it.
@@ -28,14 +27,13 @@ pub fn read_up_front(path: &str) -> bool {
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
     let is = |list: &[&str]| list.contains(&ext.as_str());
-    let in_posts = segments[..segments.len() - 1]
-        .iter()
-        .any(|s| *s == "_posts" || *s == "_drafts");
+    if crate::reader::Reader::default().is_post(path) {
+        return true;
+    }
     match segments[0] {
         _ if segments.len() == 1 => name.starts_with("_config") && is(&["yml", "yaml"]),
         "_layouts" | "_includes" | "_data" | ".forestry" => is(TEXT),
-        "_i18n" => (segments.len() == 2 && is(&["yml", "yaml"])) || (in_posts && is(POSTS)),
-        "_posts" | "_drafts" => is(POSTS),
+        "_i18n" => segments.len() == 2 && is(&["yml", "yaml"]),
         _ => ext == "css" && urls::published(path),
     }
 }

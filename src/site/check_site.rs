@@ -13,7 +13,8 @@ use super::{Site, SiteDiagnostic};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::forestry::checks::Post;
 use crate::forestry::{self, FileProblems, Forestry, SiteIndex};
-use crate::language::{self, folder_language};
+use crate::language;
+use crate::reader::Reader;
 use crate::{folder, front_matter, source_text};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -37,25 +38,18 @@ pub struct SiteCheck {
     pub warnings: usize,
 }
 
-/// Whether `path` is a post: Markdown in a posts or drafts folder.
-pub fn is_post(path: &str) -> bool {
-    let markdown = [".md", ".markdown", ".mdown", ".mkd"]
-        .iter()
-        .any(|ext| path.ends_with(ext));
-    let in_posts = path.starts_with("_posts/")
-        || path.starts_with("_drafts/")
-        || folder_language(path).is_some_and(|lang| {
-            let rest = &path["_i18n/".len() + lang.len() + 1..];
-            rest.starts_with("_posts/") || rest.starts_with("_drafts/")
-        });
-    markdown && in_posts
+/// Whether `path` is a post `check_site` renders: a post or draft (by Jekyll's reader) that
+/// Jekyll converts as Markdown.
+pub fn is_post(reader: &Reader, path: &str) -> bool {
+    reader.is_post(path) && reader.is_markdown(path)
 }
 
 /// Whether `check_site` needs the text of the file at `path`: the posts, and what [`Site`]
 /// reads (`_config.yml`, `.forestry/`, layouts, includes, data, `_i18n` strings); every other
-/// file goes by name, as an asset.
+/// file goes by name, as an asset. Asked before `_config.yml` is read, so by Jekyll's default
+/// reading rules.
 pub fn reads_text(path: &str) -> bool {
-    is_post(path) || (folder::read_up_front(path) && !path.ends_with(".css"))
+    is_post(&Reader::default(), path) || (folder::read_up_front(path) && !path.ends_with(".css"))
 }
 
 /// Checks every post among `files`. `assets`: the paths of the site's other files (images, …),
@@ -68,6 +62,7 @@ pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
         .find(|f| f.path == "_config.yml")
         .map(|f| front_matter::parse(&f.text).0)
         .unwrap_or_default();
+    let reader = Reader::new(&config);
     let languages = language::known_languages(&config, files.iter().map(|f| f.path.as_str()));
     let all_paths = files
         .iter()
@@ -81,7 +76,7 @@ pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
 
     // First every post is rendered, so that translations can be looked up in the second pass.
     let mut posts = Vec::new();
-    for file in files.iter().filter(|f| is_post(&f.path)) {
+    for file in files.iter().filter(|f| is_post(&reader, &f.path)) {
         let text = source_text(&file.text).into_owned();
         let rendered = if published.has_layouts() {
             let page = published.render_page_unchecked(&file.path, Some(&text));

@@ -5,11 +5,12 @@
 //! does not link back. The rules are `forestry`'s (`check_post_in_site`); this only gives them the
 //! site's files. A site without `.forestry/` is not checked: nothing says what its posts need.
 
-use super::{post_info, Site};
+use super::Site;
 use crate::diagnostic::Diagnostic;
 use crate::forestry::{self, Forestry, SiteIndex};
 use crate::front_matter;
 use crate::language;
+use crate::reader::Reader;
 use crate::value::Map;
 use std::collections::BTreeMap;
 
@@ -32,7 +33,8 @@ impl Checks {
         }
         let languages = language::known_languages(config, files.keys().map(String::as_str));
         let mut index = SiteIndex::new(languages, files.keys().cloned());
-        for (path, text) in files.iter().filter(|(p, _)| post_info::is_post_path(p)) {
+        let reader = Reader::new(config);
+        for (path, text) in files.iter().filter(|(p, _)| reader.is_post(p)) {
             index.add_post(path, front_matter_of(&normalized(text)));
         }
         Some(Checks { forestry, index })

@@ -23,6 +23,7 @@ mod post_options;
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::language;
 use crate::liquid::layout::Renderer;
+use crate::reader::Reader;
 use crate::value::{Map, Value};
 use crate::{front_matter, render_post_in_site, KramdownOptions, Options, Rendered};
 use post_info::PostInfo;
@@ -45,6 +46,8 @@ pub struct Site {
 /// What is read from the files once, and again when one changes.
 struct Derived {
     config: Map,
+    /// Which file is what, by the site's `include`, `exclude` and `markdown_ext`.
+    reader: Reader,
     /// The site's kramdown options (`KramdownOptions::from_site`), with their problems.
     kramdown: (KramdownOptions, Vec<String>),
     languages: Vec<String>,
@@ -96,11 +99,12 @@ impl Site {
         self.derived = derive(&self.files);
     }
 
-    /// The post paths (`_i18n/<lang>/_posts/*`, `_posts/*`, drafts too), sorted.
+    /// The post paths (`_i18n/<lang>/_posts/*`, `_posts/*`, drafts too, as [`Reader`] tells
+    /// them), sorted.
     pub fn posts(&self) -> Vec<String> {
         self.files
             .keys()
-            .filter(|p| post_info::is_post_path(p))
+            .filter(|p| self.derived.reader.is_post(p))
             .cloned()
             .collect()
     }
@@ -446,6 +450,7 @@ fn derive(files: &BTreeMap<String, String>) -> Derived {
         Some(Value::Map(m)) => m,
         _ => Map::new(),
     };
+    let reader = Reader::new(&config);
     let listed = language::configured_languages(&config).is_some();
     let languages = language::build_languages(&config);
     let mut data = Map::new();
@@ -475,13 +480,14 @@ fn derive(files: &BTreeMap<String, String>) -> Derived {
     diagnostics.extend(missing);
     let posts = files
         .iter()
-        .filter(|(p, _)| post_info::is_built_post_path(p))
+        .filter(|(p, _)| post_info::is_built_post_path(&reader, p))
         .map(|(p, t)| {
             let lang = language::build_language(p, &languages);
             PostInfo::read(p, t, &config, &lang, &languages)
         })
         .collect();
     Derived {
+        reader,
         kramdown: KramdownOptions::from_site(&config),
         config,
         languages,

@@ -8,7 +8,7 @@
 //! (`Jekyll::Tags::PostUrl`, its `PostComparer`) and `{% link %}` (`Jekyll::Tags::Link`), among
 //! the posts of the language build (the plugin's `site.posts`) and the site's static files.
 
-use super::post_info::{is_built_post_path, PostInfo};
+use super::post_info::PostInfo;
 use crate::liquid::layout::{self, to_text};
 use crate::value::{Map, Value};
 use std::collections::BTreeMap;
@@ -92,13 +92,12 @@ impl layout::Host for Host<'_> {
 }
 
 impl Host<'_> {
-    /// The posts of the language build being rendered (the plugin's `site.posts`; a site
-    /// without the plugin's folders has its `_posts`), drafts left out as Jekyll leaves them.
+    /// The posts of the language build being rendered (the plugin's `site.posts`: `posts` holds
+    /// the builds' posts only, drafts left out as Jekyll leaves them).
     fn build_posts(&self) -> impl Iterator<Item = &PostInfo> {
-        self.posts.iter().filter(|p| {
-            let post = is_built_post_path(&p.path) || p.path.starts_with("_posts/");
-            p.lang == self.lang && p.published && post
-        })
+        self.posts
+            .iter()
+            .filter(|p| p.lang == self.lang && p.published)
     }
 }
 

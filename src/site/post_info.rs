@@ -5,6 +5,7 @@
 
 use crate::front_matter;
 use crate::liquid::layout::to_text;
+use crate::reader::{Kind, Reader};
 use crate::value::{Map, Value};
 
 /// A post as the other pages see it.
@@ -23,24 +24,11 @@ pub struct PostInfo {
     pub front: Map,
 }
 
-/// A post file of the site (drafts included): under `_posts` or `_drafts`, at the root or in a
-/// language folder of `_i18n`.
-pub fn is_post_path(p: &str) -> bool {
-    let rest = match p.strip_prefix("_i18n/") {
-        Some(r) => match r.split_once('/') {
-            Some((_, rest)) => rest,
-            None => return false,
-        },
-        None => p,
-    };
-    let in_folder = rest.starts_with("_posts/") || rest.starts_with("_drafts/");
-    let name = p.rsplit('/').next().unwrap_or("");
-    in_folder && !name.is_empty() && !name.starts_with('.')
-}
-
 /// A post the language builds publish (`_i18n/<lang>/_posts/…`, as the plugin reads them).
-pub fn is_built_post_path(p: &str) -> bool {
-    is_post_path(p) && p.starts_with("_i18n/") && p.split('/').nth(2) == Some("_posts")
+pub fn is_built_post_path(reader: &Reader, p: &str) -> bool {
+    reader.kind(p, true) == Kind::Post
+        && p.starts_with("_i18n/")
+        && p.split('/').nth(2) == Some("_posts")
 }
 
 impl PostInfo {

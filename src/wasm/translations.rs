@@ -185,6 +185,24 @@ mod page {
         language::site_path(path).to_owned()
     }
 
+    /// Whether a file the user opens at `path` (as the browser names it, folders before the site
+    /// root included) is a post to list: Markdown by Jekyll's `markdown_ext`, and either a post
+    /// or draft by Jekyll's reader or a file that opens with front matter.
+    #[wasm_bindgen(js_name = opensAsPost)]
+    pub fn opens_as_post(path: &str, text: &str) -> bool {
+        let reader = crate::reader::Reader::default();
+        let parts = crate::front_matter::split(&crate::source_text(text));
+        reader.is_markdown(path)
+            && (reader.is_post(language::site_path(path)) || parts.yaml.is_some() || parts.unclosed)
+    }
+
+    /// Whether a file name is Markdown by Jekyll's default `markdown_ext`: the files worth
+    /// reading when a folder is opened.
+    #[wasm_bindgen(js_name = isMarkdown)]
+    pub fn is_markdown(path: &str) -> bool {
+        crate::reader::Reader::default().is_markdown(path)
+    }
+
     /// The site's default languages, in order.
     #[wasm_bindgen(js_name = defaultLanguages)]
     pub fn default_languages() -> Vec<String> {

@@ -1,5 +1,6 @@
 use super::*;
 use crate::forestry::check_post;
+use crate::language::folder_language;
 
 /// Every text file of a site folder, as the CLI reads it.
 fn read_site(root: &std::path::Path) -> Vec<SiteFile> {
@@ -31,7 +32,10 @@ fn check_site_should_check_every_post_of_the_shared_site() {
         return;
     }
     let files = read_site(&root);
-    let posts = files.iter().filter(|f| is_post(&f.path)).count();
+    let posts = files
+        .iter()
+        .filter(|f| is_post(&Reader::default(), &f.path))
+        .count();
     let report = check_site(&files, &[]);
     for f in &report.files {
         for d in &f.diagnostics {
@@ -52,7 +56,7 @@ fn check_site_should_check_every_post_of_the_shared_site() {
     };
     let blank = files
         .iter()
-        .filter(|f| is_post(&f.path) && f.text.trim().is_empty())
+        .filter(|f| is_post(&Reader::default(), &f.path) && f.text.trim().is_empty())
         .count();
     assert_eq!(
         count("file is empty"),
@@ -61,7 +65,7 @@ fn check_site_should_check_every_post_of_the_shared_site() {
     );
     let wrong_lang = files
         .iter()
-        .filter(|f| is_post(&f.path))
+        .filter(|f| is_post(&Reader::default(), &f.path))
         .filter(|f| {
             let folder = folder_language(&f.path).unwrap_or("");
             let text = f.text.replace("\r\n", "\n");
