@@ -6,17 +6,22 @@
 
 use serde::Serialize;
 
+/// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Jekyll stops the build, or publishes something other than what the author meant.
     Error,
+    /// Jekyll publishes the post, but maybe not as the author expects.
     Warning,
 }
 
 /// A diagnostic with its place in the whole source file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// How bad it is.
     pub severity: Severity,
+    /// What is wrong, and what to do about it.
     pub message: String,
     /// 1-based line in the whole source file.
     pub line: u32,

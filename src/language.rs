@@ -6,8 +6,10 @@
 //! `_i18n/<lang>/_posts/` is published in `<lang>`, and `_config.yml` `languages:` lists the site's
 //! languages, its first being the default.
 
-use crate::options::DEFAULT_LANGUAGES;
 use crate::value::{Map, Value};
+
+/// The languages the site publishes in when the caller does not say.
+const DEFAULT_LANGUAGES: [&str; 5] = ["en", "ja", "ko", "zh-Hans", "zh-Hant"];
 
 /// `_i18n/de/_posts/x.md` → `de`: the language folder of a path (from the site root, or with
 /// folders before `_i18n`), whatever the site's list says. The plugin reads `_i18n/<lang>/_posts`
@@ -118,6 +120,7 @@ pub fn configured_languages(config: &Map) -> Option<Vec<String>> {
 
 /// The site's languages from the text of its `_config.yml` (`languages: ["en", "ja"]`), if it
 /// lists any; `None` when the file cannot be read as YAML or has no such list.
+#[cfg(any(target_arch = "wasm32", test))]
 pub fn site_languages(config_yml: &str) -> Option<Vec<String>> {
     let (map, issues) = crate::front_matter::parse(config_yml);
     if !issues.is_empty() {
@@ -156,6 +159,7 @@ pub fn default_languages() -> Vec<String> {
 
 /// Sorts language codes the site's way: those of `site` in its order, then the others
 /// alphabetically. Repeats are dropped.
+#[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
 pub fn sort_languages(codes: &mut Vec<String>, site: &[String]) {
     crate::sort::by(codes, |a, b| {
         rank(a, site).cmp(&rank(b, site)).then_with(|| a.cmp(b))

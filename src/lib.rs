@@ -10,44 +10,61 @@
 //! assert_eq!(post.translations[0].slug, "hello");
 //! ```
 //!
-//! The stages, one module each: [`front_matter`] splits and reads the YAML, [`liquid`] renders
-//! `{{ … }}`, [`markdown`] turns the text into HTML. [`render_post`] runs them and places every
-//! diagnostic in the whole file. The wasm boundary is `wasm.rs`, and nothing else knows about
-//! JavaScript.
+//! The entry points:
+//! - [`render_post`] renders one post with [`Options`] (the site's `_config.yml` through
+//!   [`Options::from_config`], its kramdown options as [`KramdownOptions`]) into a [`Rendered`];
+//! - [`Site`] holds a whole site's files and renders a post's published page
+//!   ([`RenderedPage`]), in its layouts, for each language build;
+//! - [`check_site`] checks every post of a site folder, as `postview check` does ([`SiteCheck`]);
+//! - [`find_translations`] groups posts into families of translations ([`TranslationFamily`]).
+//!
+//! Every problem is a [`Diagnostic`] at a line and column. [`stages`] runs each stage alone, for
+//! benchmarks and fuzzers. The map of the code is ARCHITECTURE.md.
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
+// Modules and items marked `cfg(any(target_arch = "wasm32", test))` serve the JS boundary
+// alone (the page's folder, the packed post, block alignment), those marked with
+// `feature = "page"` the page alone (its Forestry forms): other builds have no caller for them,
+// the native unit tests still run them.
 mod byte_set;
-pub(crate) mod ctype;
-pub mod diagnostic;
-pub mod encoding;
-pub mod folder;
-pub mod forestry;
-pub mod front_matter;
-pub mod language;
-pub mod liquid;
-pub mod markdown;
-pub mod options;
-pub mod packed;
+mod ctype;
+mod diagnostic;
+mod encoding;
+#[cfg(any(target_arch = "wasm32", test))]
+// The page uses all of it; `postview check` only asks which files to read.
+#[cfg_attr(not(feature = "page"), allow(dead_code))]
+mod folder;
+mod forestry;
+mod front_matter;
+mod language;
+mod liquid;
+mod markdown;
+mod options;
+#[cfg(any(target_arch = "wasm32", test))]
+mod packed;
 pub mod page;
-pub mod post;
-pub mod reader;
+mod post;
+mod reader;
 mod ruby;
-pub mod site;
+mod site;
 mod sort;
-pub mod source_map;
-pub mod translations;
-pub mod value;
+mod source_map;
+pub mod stages;
+mod translations;
+mod value;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use forestry::FileProblems;
 pub use markdown::{Heading, KramdownOptions};
 pub use options::Options;
 pub use post::Translation;
-pub use site::{RenderedPage, Site, SiteDiagnostic};
-pub use translations::{find_translations, TranslationFamily};
+pub use site::{check_site, RenderedPage, Site, SiteCheck, SiteDiagnostic, SiteFile};
+pub use translations::{find_translations, Member, TranslationFamily};
 pub use value::{Map, Value};
 
 use diagnostic::{Issue, LineIndex};
@@ -62,13 +79,17 @@ pub struct Rendered {
     pub front_matter: Map,
     /// The body as Jekyll hands it to the layout as `{{ content }}`.
     pub html: String,
+    /// `title` as Liquid prints it, if the front matter has one.
     pub title: Option<String>,
+    /// The language the site publishes the post in: its `_i18n/<lang>/` folder, else its `lang` key.
     pub lang: Option<String>,
     /// `YYYY-MM-DD`.
     pub date: Option<String>,
     /// The front matter `image` with its Liquid rendered, as the layouts show the hero image.
     pub image: Option<String>,
+    /// The translations its language keys name (`ja: _i18n/ja/_posts/….md`), the site's languages first.
     pub translations: Vec<Translation>,
+    /// The body's headings, for a table of contents.
     pub headings: Vec<Heading>,
     /// Errors and warnings, in source order, each at a `line:column` of the whole file.
     pub diagnostics: Vec<Diagnostic>,
@@ -79,6 +100,19 @@ pub struct Rendered {
 /// Renders a post: its whole text, front matter included.
 ///
 /// Never fails: whatever is wrong with the text is a diagnostic, and the body is rendered anyway.
+///
+/// ```
+/// use postview::{render_post, Options, Severity};
+/// let options = Options {
+///     path: Some("_i18n/ja/_posts/2021-01-20-hello.md".into()),
+///     ..Options::default()
+/// };
+/// let post = render_post("---\ntitle: [unclosed\n---\n# Hello\n", &options);
+/// assert_eq!(post.html, "<h1 id=\"hello\">Hello</h1>\n", "the body is rendered anyway");
+/// assert_eq!((post.lang.as_deref(), post.date.as_deref()), (Some("ja"), Some("2021-01-20")));
+/// let error = &post.diagnostics[0];
+/// assert_eq!((error.severity, error.line), (Severity::Error, 2));
+/// ```
 pub fn render_post(source: &str, options: &Options) -> Rendered {
     let kramdown = KramdownOptions::from_site(&options.site);
     let site = Value::Map(options.site.clone());

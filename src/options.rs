@@ -1,9 +1,7 @@
 //! What a caller can tell `render_post` about the site a post belongs to.
 
+use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::value::{Map, Value};
-
-/// The languages the site publishes in when the caller does not say.
-pub const DEFAULT_LANGUAGES: [&str; 5] = ["en", "ja", "ko", "zh-Hans", "zh-Hant"];
 
 /// Options of `render_post`.
 ///
@@ -32,7 +30,7 @@ impl Default for Options {
         site.insert("baseurl_root".into(), Value::from(""));
         Options {
             site,
-            languages: DEFAULT_LANGUAGES.iter().map(|s| s.to_string()).collect(),
+            languages: crate::language::default_languages(),
             path: None,
         }
     }
@@ -42,6 +40,30 @@ impl Options {
     /// Sets one key of `site`, keeping the others.
     pub fn set_site_value(&mut self, key: &str, value: Value) {
         self.site.insert(key.to_owned(), value);
+    }
+
+    /// Options for the posts of a site, from the text of its `_config.yml`: `site` is the
+    /// configuration laid over the default `site`, `languages` its `languages:` list (else the
+    /// default one). The YAML's problems come back as diagnostics of that file; whatever reads
+    /// is kept.
+    ///
+    /// ```
+    /// use postview::{render_post, Options};
+    /// let (options, problems) = Options::from_config("kramdown:\n  auto_ids: false\nlanguages: [en, de]\n");
+    /// assert!(problems.is_empty());
+    /// assert_eq!(options.languages, ["en", "de"]);
+    /// assert_eq!(render_post("# Hi\n", &options).html, "<h1>Hi</h1>\n");
+    /// ```
+    pub fn from_config(config_yml: &str) -> (Options, Vec<Diagnostic>) {
+        let text = crate::source_text(config_yml);
+        let (config, issues) = crate::front_matter::parse(&text);
+        let lines = LineIndex::new(&text);
+        let mut options = Options::with_site(config);
+        options.languages = crate::language::build_languages(&options.site);
+        (
+            options,
+            issues.into_iter().map(|i| lines.locate(i)).collect(),
+        )
     }
 
     /// Options whose `site` is `site` laid over the default `site`.

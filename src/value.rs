@@ -14,13 +14,20 @@ use std::fmt;
 /// One value of front matter or of the Liquid `site` object.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub enum Value {
+    /// YAML's `null`, `~` or nothing: Liquid's `nil`.
     #[default]
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// An integer.
     Int(i64),
+    /// A floating-point number.
     Float(f64),
+    /// Text.
     String(String),
+    /// A sequence.
     List(Vec<Value>),
+    /// A mapping, its keys in order.
     Map(Map),
 }
 
@@ -37,6 +44,7 @@ pub struct Map {
 const LINEAR: usize = 16;
 
 impl Map {
+    /// An empty map.
     pub fn new() -> Self {
         Map::default()
     }
@@ -48,14 +56,17 @@ impl Map {
         }
     }
 
+    /// The value of `key`, if there is one.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.position(key).map(|i| &self.entries[i].1)
     }
 
+    /// The value of `key`, to change it.
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
         self.position(key).map(|i| &mut self.entries[i].1)
     }
 
+    /// Sets `key`: a new key goes last, a known one keeps its place.
     pub fn insert(&mut self, key: String, value: Value) {
         if let Some(i) = self.position(&key) {
             self.entries[i].1 = value;
@@ -92,14 +103,17 @@ impl Map {
         Some(value)
     }
 
+    /// The keys and values, in order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
         self.entries.iter().map(|(k, v)| (k.as_str(), v))
     }
 
+    /// How many keys.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Whether there are no keys.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -131,6 +145,7 @@ impl Value {
         }
     }
 
+    /// The map, if this is one.
     pub fn as_map(&self) -> Option<&Map> {
         match self {
             Value::Map(m) => Some(m),

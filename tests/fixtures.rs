@@ -92,8 +92,14 @@ fn every_fixture_should_render_as_jekyll_does() {
             ex.line
         );
         let source = format!("---\nlayout: post\n---\n{}", ex.input);
-        let site = postview::front_matter::parse(&ex.config).0;
-        let html = render_post(&source, &Options::with_site(site)).html;
+        let (options, problems) = Options::from_config(&ex.config);
+        assert!(
+            problems.is_empty(),
+            "{}:{}: the example's config should read: {problems:?}",
+            ex.file,
+            ex.line
+        );
+        let html = render_post(&source, &options).html;
         if let Some(diff) = htmlnorm::difference(&ex.expected, &html) {
             failures.push(format!(
                 "{}:{} ({}): {diff}\n  input:    {:?}\n  expected: {:?}\n  actual:   {:?}",

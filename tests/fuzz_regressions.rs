@@ -20,7 +20,7 @@ fn every_fuzz_regression_should_render_without_panic() {
             "{:?}: places should be 1-based",
             entry.path()
         );
-        let _ = postview::markdown::render(&text, &Default::default());
+        let _ = postview::stages::render_markdown(&text);
         count += 1;
     }
     assert!(count > 0, "the regression corpus should not be empty");

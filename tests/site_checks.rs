@@ -1,12 +1,11 @@
 //! `Site::render_page` on the shared site (`../shared/corpus/site`, with its `.forestry/`): each
-//! post's diagnostics should be what `postview check` (`site::check_site`) says of it, images
+//! post's diagnostics should be what `postview check` (`check_site`) says of it, images
 //! aside (a `Site` holds text files only), so the page's site view and the CLI agree.
 
 #[path = "common/shared.rs"]
 mod shared;
 
-use postview::site::{check_site, SiteFile};
-use postview::Site;
+use postview::{check_site, Site, SiteFile};
 
 #[test]
 fn every_posts_page_should_report_what_postview_check_reports_images_aside() {

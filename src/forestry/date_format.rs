@@ -5,6 +5,7 @@
 //! `D` `HH` `H` `hh` `h` `mm` `m` `ss` `s` `A` `a` `Z` `ZZ`; text in `[…]` and any other
 //! character stand for themselves.
 
+#[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
 /// The parts of a moment, as the page reads them from the clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Moment {
@@ -139,6 +140,7 @@ fn take<'a>(token: &Token, rest: &'a str) -> Option<&'a str> {
     }
 }
 
+#[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
 /// `moment` written in `format`.
 pub fn format(format: &str, moment: &Moment) -> String {
     let mut out = String::new();

@@ -8,16 +8,21 @@
 
 pub mod checks;
 pub mod date_format;
+#[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
 pub mod edit;
 pub mod locate;
+#[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
 pub mod new_post;
 mod post_check;
 pub mod settings;
 pub mod template;
 
-pub use post_check::{check_post, check_post_in_site, post_issues, with_checks};
+// The post alone: the page checks the post being edited (`page::site_forms`).
+#[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
+pub use post_check::check_post;
+pub use post_check::{check_post_in_site, post_issues, with_checks};
 pub use settings::Section;
-pub use template::{Field, FieldKind, Template};
+pub use template::Template;
 
 use crate::diagnostic::{Diagnostic, Issue, LineIndex};
 use crate::front_matter;
@@ -144,7 +149,9 @@ impl SiteIndex {
 /// The problems of one file.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FileProblems {
+    /// The file's path from the site root.
     pub path: String,
+    /// Its problems, by line and column.
     pub diagnostics: Vec<Diagnostic>,
 }
 

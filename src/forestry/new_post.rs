@@ -3,7 +3,6 @@
 //! template's format, the title given, and the file at `_i18n/<lang>/_posts/YYYY-MM-DD-<slug>.md`.
 
 use super::date_format::{self, Moment};
-use super::locate::key_place;
 use super::template::{FieldKind, Template};
 use crate::front_matter::{split, yaml_flow};
 use crate::value::Value;
@@ -101,10 +100,11 @@ pub fn translation(
 }
 
 /// Whether `text` has a top-level `key` written in its front matter.
+#[cfg(test)]
 pub fn has_key(text: &str, key: &str) -> bool {
     split(text)
         .yaml
-        .is_some_and(|yaml| key_place(text, &yaml, key).is_some())
+        .is_some_and(|yaml| super::locate::key_place(text, &yaml, key).is_some())
 }
 
 #[cfg(test)]

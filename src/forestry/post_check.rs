@@ -58,6 +58,7 @@ fn site_issues(post: &Post, site: &SiteIndex) -> Vec<Issue> {
 /// The checks of one post that need only its template and folder (not the rest of the site), as
 /// the page runs them on the post being edited: empty file, required fields, select options, date
 /// formats, `lang` against the folder. `text` has `\n` line ends.
+#[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
 pub fn check_post(forestry: &Forestry, path: &str, text: &str) -> Vec<Diagnostic> {
     checked(forestry, None, path, text)
 }

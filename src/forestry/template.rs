@@ -87,6 +87,7 @@ impl Template {
         }
     }
 
+    #[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
     pub fn field(&self, name: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.name == name)
     }

@@ -7,4 +7,6 @@ mod split;
 mod yaml;
 
 pub use split::{split, Split};
-pub use yaml::{fast_path_agrees, flow as yaml_flow, parse, parse_value};
+#[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
+pub use yaml::flow as yaml_flow;
+pub use yaml::{fast_path_agrees, parse, parse_value};

@@ -70,6 +70,7 @@ const NEEDS_SITE: [&str; 4] = ["include", "include_cached", "post_url", "link"];
 pub struct FileDiagnostic {
     /// The file's path from the site root.
     pub path: String,
+    /// The problem, at a line and column of that file.
     #[serde(flatten)]
     pub diagnostic: Diagnostic,
 }

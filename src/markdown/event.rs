@@ -97,6 +97,7 @@ impl<'a> Event<'a> {
         }
     }
 
+    #[cfg(test)]
     pub fn attrs(&self) -> Option<&Attributes> {
         match self {
             Event::Md(_, a) | Event::StartHtml(_, a) | Event::EmptyHtml(_, a) => a.as_deref(),

@@ -47,8 +47,11 @@ pub use options::KramdownOptions;
 /// A heading of the body, for a table of contents.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Heading {
+    /// The header's level, 1 to 6, as the source writes it.
     pub level: u8,
+    /// The `id` the header is written with (generated or explicit).
     pub id: String,
+    /// Its text, without markup.
     pub text: String,
 }
 

@@ -55,18 +55,21 @@ pub struct Highlight {
 /// ```
 /// use postview::{render_post, Options, KramdownOptions};
 /// let config = "kramdown:\n  auto_id_prefix: h-\n  syntax_highlighter_opts:\n    block: {line_numbers: true}\n";
-/// let site = postview::front_matter::parse(config).0;
-/// let (kramdown, problems) = KramdownOptions::from_site(&site);
+/// let (options, _) = Options::from_config(config);
+/// let (kramdown, problems) = KramdownOptions::from_site(&options.site);
 /// assert!(kramdown.block.line_numbers && problems.is_empty());
 ///
-/// let post = render_post("---\n---\n# Hi\n\n    code\n", &Options::with_site(site));
+/// let post = render_post("---\n---\n# Hi\n\n    code\n", &options);
 /// assert!(post.html.contains(r#"<h1 id="h-hi">"#));
 /// assert!(post.html.contains(r#"<td class="rouge-gutter gl"><pre class="lineno">1"#));
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct KramdownOptions {
+    /// Which parser reads the text (`input`).
     pub input: Input,
+    /// Headers get ids (`auto_ids`).
     pub auto_ids: bool,
+    /// Put before every generated id (`auto_id_prefix`).
     pub auto_id_prefix: String,
     /// Every line break in a paragraph is a `<br />` (GFM parser).
     pub hard_wrap: bool,
@@ -76,18 +79,26 @@ pub struct KramdownOptions {
     pub smart_quotes: [Text; 4],
     /// Replacements of typographic symbols by name (`mdash`, `hellip`, `laquo_space` …).
     pub typographic_symbols: Vec<(String, String)>,
+    /// The number of the first footnote (`footnote_nr`).
     pub footnote_nr: i64,
     /// The back link's text, as HTML (`&#8617;`); empty: no back links.
     pub footnote_backlink: Text,
+    /// The back link goes into the last paragraph or header, however deeply nested, rather than
+    /// only a last top-level paragraph (`footnote_backlink_inline`).
     pub footnote_backlink_inline: bool,
+    /// Put before footnote ids (`footnote_prefix`).
     pub footnote_prefix: String,
+    /// HTML blocks' content is read as Markdown (`parse_block_html`).
     pub parse_block_html: bool,
+    /// HTML spans' content is read as Markdown (`parse_span_html`).
     pub parse_span_html: bool,
     /// Added to every header's level (kept within 1–6).
     pub header_offset: i64,
     /// Rouge highlights code (`syntax_highlighter: rouge`); `false` for none.
     pub rouge: bool,
+    /// What rouge is told for code blocks.
     pub block: Highlight,
+    /// What rouge is told for code spans.
     pub span: Highlight,
     /// Math for MathJax (`\(…\)`); `false` (`math_engine: null`) writes kramdown's `kdmath`.
     pub mathjax: bool,

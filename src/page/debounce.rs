@@ -65,6 +65,7 @@ impl Debounce {
         self.burst_start.take().is_some()
     }
 
+    /// Whether a render is waiting for the pause to end.
     pub fn is_pending(&self) -> bool {
         self.burst_start.is_some()
     }

@@ -17,10 +17,12 @@ pub fn save(id: &str, lang: &str, text: &str) -> Result<(), String> {
     LocalStorage::set(key(id, lang), text).map_err(|e| e.to_string())
 }
 
+/// The draft of `id` in `lang`, if one is saved.
 pub fn load(id: &str, lang: &str) -> Option<String> {
     LocalStorage::get(key(id, lang)).ok()
 }
 
+/// Forgets the draft of `id` in `lang`.
 pub fn remove(id: &str, lang: &str) {
     LocalStorage::delete(key(id, lang));
 }

@@ -10,12 +10,12 @@
 
 pub mod debounce;
 pub mod drafts;
-pub mod layout;
+mod layout;
 pub mod patch;
-pub mod report;
-pub mod resources;
-pub mod site_forms;
-pub mod site_view;
+mod report;
+mod resources;
+mod site_forms;
+mod site_view;
 
 use crate::folder::urls::Published;
 use crate::post::Translation;
@@ -321,6 +321,7 @@ impl Preview {
         drafts::save(id, lang, text).map_err(|e| JsValue::from_str(&e))
     }
 
+    /// Forgets the saved draft of `id` in `lang` (the page discards an edit).
     #[wasm_bindgen(js_name = discardDraft)]
     pub fn discard_draft(id: &str, lang: &str) {
         drafts::remove(id, lang);

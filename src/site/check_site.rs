@@ -15,14 +15,16 @@ use crate::forestry::checks::Post;
 use crate::forestry::{self, FileProblems, Forestry, SiteIndex};
 use crate::language;
 use crate::reader::Reader;
-use crate::{folder, front_matter, source_text};
+use crate::{front_matter, source_text};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A text file of the site, its path relative to the site root.
 #[derive(Clone, Debug, Deserialize)]
 pub struct SiteFile {
+    /// Its path from the site root, `/` between folders.
     pub path: String,
+    /// Its text.
     pub text: String,
 }
 
@@ -34,7 +36,9 @@ pub struct SiteCheck {
     pub files: Vec<FileProblems>,
     /// The number of posts checked.
     pub posts: usize,
+    /// Diagnostics of severity error, over all files.
     pub errors: usize,
+    /// Diagnostics of severity warning, over all files.
     pub warnings: usize,
 }
 
@@ -48,12 +52,32 @@ pub fn is_post(reader: &Reader, path: &str) -> bool {
 /// reads (`_config.yml`, `.forestry/`, layouts, includes, data, `_i18n` strings); every other
 /// file goes by name, as an asset. Asked before `_config.yml` is read, so by Jekyll's default
 /// reading rules.
+#[cfg(any(target_arch = "wasm32", test))]
 pub fn reads_text(path: &str) -> bool {
-    is_post(&Reader::default(), path) || (folder::read_up_front(path) && !path.ends_with(".css"))
+    is_post(&Reader::default(), path)
+        || (crate::folder::read_up_front(path) && !path.ends_with(".css"))
 }
 
 /// Checks every post among `files`. `assets`: the paths of the site's other files (images, …),
 /// for the image check; their contents are never needed.
+///
+/// ```
+/// use postview::{check_site, SiteFile};
+/// let file = |path: &str, text: &str| SiteFile { path: path.into(), text: text.into() };
+/// let report = check_site(
+///     &[
+///         file(".forestry/settings.yml", "sections:\n- path: _posts\n  templates: [post]\n"),
+///         file(".forestry/front_matter/templates/post.yml",
+///              "fields:\n- name: title\n  type: text\n  label: Title\n  config: {required: true}\n"),
+///         file("_posts/2021-01-20-a.md", "---\ndate: 2021-01-20\n---\nText\n"),
+///     ],
+///     &[],
+/// );
+/// assert_eq!((report.posts, report.errors), (1, 1));
+/// let problem = &report.files[0];
+/// assert_eq!(problem.path, "_posts/2021-01-20-a.md");
+/// assert!(problem.diagnostics[0].message.contains("`title` (Title) is missing"));
+/// ```
 pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
     let (forestry, mut problems) =
         Forestry::read(files.iter().map(|f| (f.path.as_str(), f.text.as_str())));

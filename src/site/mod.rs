@@ -32,12 +32,30 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 pub use crate::liquid::layout::FileDiagnostic as SiteDiagnostic;
-pub use check_site::{check_site, reads_text, SiteCheck, SiteFile};
+#[cfg(target_arch = "wasm32")]
+pub use check_site::reads_text;
+pub use check_site::{check_site, SiteCheck, SiteFile};
 
 /// Layouts placed in layouts deeper than this stop (Jekyll stops at a repeated layout).
 const MAX_LAYOUTS: usize = 16;
 
 /// A site: its files by path from the site root.
+///
+/// ```
+/// use postview::Site;
+/// let site = Site::new([
+///     ("_config.yml", "title: News\nlanguages: [en, ja]\n"),
+///     ("_i18n/en.yml", "hi: Hello\n"),
+///     ("_i18n/ja.yml", "hi: こんにちは\n"),
+///     ("_layouts/post.html", "<h1>{{ page.title }}</h1>{{ content }}"),
+///     ("_i18n/ja/_posts/2021-01-20-a.md", "---\nlayout: post\ntitle: A\n---\n*a*\n"),
+/// ].map(|(p, t)| (p.to_owned(), t.to_owned())));
+/// assert_eq!(site.posts(), ["_i18n/ja/_posts/2021-01-20-a.md"]);
+/// let page = site.render_page("_i18n/ja/_posts/2021-01-20-a.md", None);
+/// assert_eq!(page.page, "<h1>A</h1><p><em>a</em></p>\n");
+/// assert_eq!(page.url, "/ja/2021/01/20/a.html");
+/// assert!(site.diagnostics().is_empty());
+/// ```
 pub struct Site {
     files: BTreeMap<String, String>,
     derived: Derived,
@@ -72,6 +90,7 @@ struct Build {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RenderedPage {
+    /// The post's body and fields, as `render_post` gives them.
     #[serde(flatten)]
     pub post: Rendered,
     /// The whole HTML document, as `jekyll build` writes it.

@@ -5,8 +5,10 @@
 //! under it, if it had one); a key not there is added as the last line of the front matter. Every
 //! other byte of the file stays as it was, line ends included.
 
+#[cfg(target_arch = "wasm32")]
 use super::TranslationFamily;
 use crate::front_matter;
+#[cfg(target_arch = "wasm32")]
 use crate::language;
 use serde::Serialize;
 
@@ -20,6 +22,8 @@ pub struct LineChange {
     pub after: String,
 }
 
+// Only the wasm exports plan a family's edits (the packaging tests run it).
+#[cfg(target_arch = "wasm32")]
 /// The new text of one post and what changed in it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PostEdit {
@@ -31,6 +35,7 @@ pub struct PostEdit {
     pub error: Option<String>,
 }
 
+#[cfg(target_arch = "wasm32")]
 /// The edits that write every link of `family` into each of its posts. `source` gives a post's
 /// current text by its path (e.g. an editor buffer); posts it does not know are left out.
 pub fn plan<'a>(

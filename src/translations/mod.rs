@@ -15,8 +15,10 @@
 //! [`align`] pairs the blocks of two translations for reading them side by side, and [`links`]
 //! writes a family's links into the front matter, changing only those lines.
 
+#[cfg(any(target_arch = "wasm32", test))]
 pub mod align;
 mod assign;
+#[cfg(any(target_arch = "wasm32", test))]
 pub mod links;
 mod score;
 mod signals;
@@ -28,6 +30,7 @@ use serde::{Deserialize, Serialize};
 /// One post of a family.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
+    /// The post's language.
     pub lang: String,
     /// The path as given to [`find_translations`].
     pub path: String,

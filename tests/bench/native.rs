@@ -16,7 +16,7 @@
 //! `POSTVIEW_SHARED` (where `corpus/` is; default `../shared`). Run without `--bench` (as
 //! `cargo test --benches` would) it does one quick round, as a smoke test.
 
-use postview::{front_matter, liquid, markdown, render_post, Map, Options, Value};
+use postview::{render_post, stages, Map, Options, Value};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -29,8 +29,6 @@ struct Post {
     yaml: Option<String>,
     body: String,
     page: Value,
-    /// The YAML had errors (render_post then tells Liquid that `page` is unreadable).
-    page_unreadable: bool,
     /// The body after Liquid: what the Markdown stage gets.
     markdown: String,
 }
@@ -81,28 +79,26 @@ fn load_corpus() -> Vec<Post> {
                 path: Some(rel.to_string_lossy().into_owned()),
                 ..Options::default()
             };
-            let parts = front_matter::split(&source);
+            let parts = stages::split_front_matter(&source);
             let yaml = parts.yaml.map(|r| source[r].to_owned());
             let (front, yaml_issues) = yaml
                 .as_deref()
-                .map_or_else(|| (Map::new(), Vec::new()), front_matter::parse);
-            let page_unreadable = !yaml_issues.is_empty();
+                .map_or_else(|| (Map::new(), Vec::new()), stages::parse_yaml);
+            // stages::render_liquid runs with a readable front matter, as render_post does here.
+            assert!(
+                yaml_issues.is_empty(),
+                "{rel:?}: the corpus front matter should read"
+            );
             let body = source[parts.body].to_owned();
             let page = Value::Map(front);
             let site = Value::Map(options.site.clone());
-            let ctx = liquid::Context {
-                site: &site,
-                page: &page,
-                page_unreadable,
-            };
-            let markdown = liquid::render(&body, &ctx).text;
+            let markdown = stages::render_liquid(&body, &site, &page).text;
             Post {
                 source,
                 options,
                 yaml,
                 body,
                 page,
-                page_unreadable,
                 markdown,
             }
         })
@@ -129,7 +125,7 @@ fn full(posts: &[Post]) -> usize {
 fn split(posts: &[Post]) -> usize {
     posts
         .iter()
-        .map(|p| front_matter::split(black_box(&p.source)).body.start)
+        .map(|p| stages::split_front_matter(black_box(&p.source)).body.start)
         .sum()
 }
 
@@ -137,7 +133,7 @@ fn yaml(posts: &[Post]) -> usize {
     posts
         .iter()
         .filter_map(|p| p.yaml.as_deref())
-        .map(|y| front_matter::parse(black_box(y)).0.len())
+        .map(|y| stages::parse_yaml(black_box(y)).0.len())
         .sum()
 }
 
@@ -147,12 +143,9 @@ fn liquid_stage(posts: &[Post]) -> usize {
         .map(|p| {
             // render_post builds the `site` value per call too.
             let site = Value::Map(p.options.site.clone());
-            let ctx = liquid::Context {
-                site: &site,
-                page: &p.page,
-                page_unreadable: p.page_unreadable,
-            };
-            liquid::render(black_box(&p.body), &ctx).text.len()
+            stages::render_liquid(black_box(&p.body), &site, &p.page)
+                .text
+                .len()
         })
         .sum()
 }
@@ -160,11 +153,7 @@ fn liquid_stage(posts: &[Post]) -> usize {
 fn markdown_stage(posts: &[Post]) -> usize {
     posts
         .iter()
-        .map(|p| {
-            markdown::render(black_box(&p.markdown), &Default::default())
-                .html
-                .len()
-        })
+        .map(|p| stages::render_markdown(black_box(&p.markdown)).html.len())
         .sum()
 }
 

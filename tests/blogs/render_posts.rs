@@ -6,7 +6,7 @@
 //!
 //! The first prints the body HTML; the second writes every `SRC/**/*.md` to `OUT/**/*.html`.
 
-use postview::{front_matter, render_post, Options};
+use postview::{render_post, Options};
 use std::path::{Path, PathBuf};
 
 fn main() {
@@ -15,11 +15,11 @@ fn main() {
     if let Some(i) = args.iter().position(|a| a == "--config") {
         let path = args.get(i + 1).cloned().unwrap_or_default();
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
-        let (site, issues) = front_matter::parse(&text);
-        if !issues.is_empty() {
-            eprintln!("{path}: the YAML did not read cleanly: {issues:?}");
+        let (site, problems) = Options::from_config(&text);
+        if !problems.is_empty() {
+            eprintln!("{path}: the YAML did not read cleanly: {problems:?}");
         }
-        options = Options::with_site(site);
+        options = site;
         args.drain(i..i + 2);
     }
     match args.as_slice() {

@@ -6,8 +6,10 @@
 //! out anyway. A YAML error becomes one diagnostic at its place in the front matter.
 
 mod plain;
+#[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
 mod write;
 
+#[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
 pub use write::flow;
 
 use crate::diagnostic::Issue;

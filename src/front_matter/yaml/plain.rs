@@ -90,6 +90,7 @@ fn value(v: &str) -> Option<Value> {
 }
 
 /// Whether `s`, written plain after `key: `, reads back as the string `s` (for the writer).
+#[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
 pub(super) fn reads_as_string(s: &str) -> bool {
     !has_special_char(s)
         && s == s.trim_matches(' ')

@@ -3,15 +3,15 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use postview::front_matter::{fast_path_agrees, parse, split};
+use postview::stages::{parse_yaml, split_front_matter, yaml_fast_path_agrees};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let parts = split(&text);
+    let parts = split_front_matter(&text);
     assert!(parts.body.end == text.len() && parts.body.start <= text.len());
     if let Some(yaml) = parts.yaml {
-        let (_, issues) = parse(&text[yaml.clone()]);
-        assert!(issues.iter().all(|i| i.offset <= yaml.len()));
-        assert!(fast_path_agrees(&text[yaml.clone()]), "the fast path should read as serde_yaml does");
+        let (_, problems) = parse_yaml(&text[yaml.clone()]);
+        assert!(problems.iter().all(|p| p.offset <= yaml.len()));
+        assert!(yaml_fast_path_agrees(&text[yaml.clone()]), "the fast path should read as serde_yaml does");
     }
 });

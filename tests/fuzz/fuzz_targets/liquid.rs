@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use postview::liquid::{render, Context};
+use postview::stages::render_liquid;
 use postview::{Map, Value};
 
 fuzz_target!(|data: &[u8]| {
@@ -14,9 +14,9 @@ fuzz_target!(|data: &[u8]| {
     page.insert("title".into(), Value::from("T"));
     page.insert("date".into(), Value::from("2021-01-20"));
     let (site, page) = (Value::Map(site), Value::Map(page));
-    let out = render(&text, &Context { site: &site, page: &page, page_unreadable: false });
+    let out = render_liquid(&text, &site, &page);
     for i in (0..=out.text.len()).step_by(97) {
-        assert!(out.map.to_input(i) <= text.len(), "the source map points outside the template");
+        assert!(out.to_input(i) <= text.len(), "the source map points outside the template");
     }
-    assert!(out.issues.iter().all(|i| i.offset <= text.len()), "an issue lies outside the template");
+    assert!(out.problems.iter().all(|p| p.offset <= text.len()), "an issue lies outside the template");
 });

@@ -5,6 +5,6 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let out = postview::markdown::render(&text, &Default::default());
+    let out = postview::stages::render_markdown(&text);
     assert!(out.blocks.iter().all(|&b| b <= text.len() + 1), "a block offset lies outside the text");
 });
