@@ -4,7 +4,7 @@
 //! htmlnorm's rule and the first `<title>` with the same text (a page without `<body>` is
 //! compared whole).
 //!
-//! Fails loudly when `../shared` is missing: a test that passes without running proves nothing.
+//! Without `../shared` it is skipped, saying so (with `CI=true` it fails): see `common/shared.rs`.
 //! Set `POSTVIEW_PAGES_OUT=dir` to also write the pages there (for `page_fidelity.py`).
 
 #[path = "support/htmlnorm.rs"]

@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-/// The shared site, or `None` when skipping was asked for (see `common/shared.rs`).
+/// The shared site, or `None` when the test is skipped (see `common/shared.rs`).
 fn site() -> Option<PathBuf> {
     Some(shared::shared("translations", "corpus/site/_i18n")?.join("corpus/site"))
 }

@@ -1,4 +1,7 @@
 use super::*;
+// The integration tests' rule for `../shared` (skipped without it, required with CI=true).
+#[path = "../../../tests/common/shared.rs"]
+mod shared;
 use crate::forestry::check_post;
 use crate::language::folder_language;
 
@@ -26,11 +29,10 @@ fn read_site(root: &std::path::Path) -> Vec<SiteFile> {
 
 #[test]
 fn check_site_should_check_every_post_of_the_shared_site() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/site");
-    if !root.exists() {
-        eprintln!("skipped: ../shared/corpus is not there");
+    let Some(shared) = shared::shared("check_site", "corpus/site") else {
         return;
-    }
+    };
+    let root = shared.join("corpus/site");
     let files = read_site(&root);
     let posts = files
         .iter()

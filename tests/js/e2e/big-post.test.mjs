@@ -2,13 +2,14 @@
 // which stay a fraction of a frame, and the preview should change in the frame that shows the key.
 // Reads ../shared/corpus beside the repository; skipped where it is not there.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { SHARED, sharedSkip } from '../lib/shared.mjs';
 import { launchChromium } from '../lib/browser.mjs';
 import { download, median, openPostview, timeKeys } from './support.mjs';
 
-const BIG = fileURLToPath(new URL('../../../../shared/corpus/posts/zh-Hans/2020-09-03-2-50.md', import.meta.url));
+const BIG = join(SHARED, 'corpus/posts/zh-Hans/2020-09-03-2-50.md');
 
 let browser;
 before(async () => {
@@ -17,7 +18,7 @@ before(async () => {
 after(() => browser?.close());
 
 
-test('typing into the 66 KB corpus post should keep every key and show it in the preview within its frame', { skip: !existsSync(BIG) && 'no corpus beside the repository' }, async (t) => {
+test('typing into the 66 KB corpus post should keep every key and show it in the preview within its frame', { skip: sharedSkip('corpus/posts/zh-Hans/2020-09-03-2-50.md') }, async (t) => {
   const { page, preview } = await openPostview(browser);
   await page.evaluate(() => {
     window.renders = [];

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../lib/browser.mjs';
-import { haveSite, makeSiteCopy } from './site-fixture.mjs';
+import { makeSiteCopy, siteSkip } from './site-fixture.mjs';
 import { openPostview } from './support.mjs';
 
 const SHOT = fileURLToPath(new URL('screenshot.png', import.meta.url));
@@ -39,7 +39,7 @@ test('a screenshot of the demo should show the editor, the heading, the image an
   assert.deepEqual(problems, []);
 });
 
-test('a screenshot of a site post should show it in the site layout with its images', { skip: !haveSite && 'no ../shared/corpus/site' }, async () => {
+test('a screenshot of a site post should show it in the site layout with its images', { skip: siteSkip }, async () => {
   const site = makeSiteCopy();
   const { page, preview } = await openPostview(browser, { width: 1400, height: 900 });
   await page.setInputFiles('[data-testid=site-folder]', site);

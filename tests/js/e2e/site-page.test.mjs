@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchChromium } from '../lib/browser.mjs';
-import { OUR_POST, REMOTE_IMAGE, haveSite, makeSiteCopy } from './site-fixture.mjs';
+import { OUR_POST, REMOTE_IMAGE, haveSite, makeSiteCopy, siteSkip } from './site-fixture.mjs';
 import { cursorLine, goToLine, median, openPostview, timeKeys } from './support.mjs';
 
 let browser;
@@ -22,7 +22,7 @@ after(() => {
   if (site) rmSync(dirname(site), { recursive: true, force: true });
 });
 
-const skip = !haveSite && 'no ../shared/corpus/site beside the repository';
+const skip = siteSkip;
 // Remote resources (fonts, the remote image) cannot load here: their failed requests, and the
 // console lines for names that do not resolve (the page's own server is 127.0.0.1), are expected;
 // anything else failing is a bug.

@@ -2,14 +2,14 @@
 // (../shared/corpus/site/.forestry), in a site folder given as a directory handle (the
 // origin-private file system's).
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { SHARED, sharedSkip } from '../lib/shared.mjs';
 import { launchChromium } from '../lib/browser.mjs';
-import { ROOT } from '../lib/consumer.mjs';
 import { download, goToLine, openPostview, readOpfs } from './support.mjs';
 
-const SITE = join(ROOT, '../shared/corpus/site');
+const SITE = join(SHARED, 'corpus/site');
 const POST = '_i18n/en/_posts/2019-07-05-maskbook-taipei-meetup.md';
 const FILES = [
   '.forestry/settings.yml',
@@ -17,7 +17,7 @@ const FILES = [
   '.forestry/front_matter/templates/ja-post.yml',
   POST,
 ];
-const skip = !existsSync(SITE);
+const skip = sharedSkip('corpus/site');
 
 let browser;
 before(async () => {

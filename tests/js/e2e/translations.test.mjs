@@ -7,11 +7,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { SHARED, sharedSkip } from '../lib/shared.mjs';
 import { launchChromium } from '../lib/browser.mjs';
 import { download, goToLine, nextRender, openPostview } from './support.mjs';
 
-const SHARED = process.env.POSTVIEW_SHARED ?? fileURLToPath(new URL('../../../../shared', import.meta.url));
 const SITE = join(SHARED, 'corpus/site');
 
 // One news item in three languages (no file name in common), another in two, and one alone.
@@ -47,7 +46,7 @@ after(async () => {
 /** The page's problems but the corpus's images, which are not in the corpus (text files only). */
 const real = (problems) => problems.filter((p) => !/^HTTP 404: .*\/uploads\//.test(p) && !/^console: Failed to load resource: .* 404/.test(p));
 
-const skip = () => (existsSync(SITE) ? false : 'the shared corpus is not there (set POSTVIEW_SHARED)');
+const skip = () => sharedSkip('corpus/site');
 const button = (page, lang) => page.locator(`[data-testid=language] .switcher button[data-lang="${lang}"]`);
 
 /** Opens the copied site and shows the English post of the three-language family. */

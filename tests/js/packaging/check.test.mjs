@@ -7,9 +7,11 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rm
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { createConsumer, ROOT } from '../lib/consumer.mjs';
+import { SHARED, sharedSkip } from '../lib/shared.mjs';
+import { createConsumer } from '../lib/consumer.mjs';
 
-const SITE = join(ROOT, '../shared/corpus/site');
+const SITE = join(SHARED, 'corpus/site');
+const skip = sharedSkip('corpus/site');
 
 let consumer;
 let scratch;
@@ -64,7 +66,7 @@ const NO_TITLE = '_i18n/ja/_posts/2020-09-07-mask-network.md';
 const BAD_SELECT = '_i18n/en/_posts/2019-07-16-radicalxchange-in-taipei.md';
 const BROKEN_YAML = '_i18n/en/_posts/2019-07-20-dorahacks-geek-conference.md';
 
-test('postview check should print one exact line per fault put into the shared site, and exit 1', { skip: !existsSync(SITE) }, async () => {
+test('postview check should print one exact line per fault put into the shared site, and exit 1', { skip }, async () => {
   const clean = await postview(['check', SITE]);
   const dir = copySite('faulty');
   edit(dir, EMPTIED, () => '');
@@ -98,7 +100,7 @@ test('postview check should print one exact line per fault put into the shared s
 
 const SHIFT_JIS = '_i18n/en/_posts/2019-05-31-publishing-free-software-movement-and-new-forms-of-labor.md';
 
-test('postview check should report what stops the build in the file at fault: an include, a language without strings, a post not in UTF-8', { skip: !existsSync(SITE) }, async () => {
+test('postview check should report what stops the build in the file at fault: an include, a language without strings, a post not in UTF-8', { skip }, async () => {
   const clean = await postview(['check', SITE]);
   const dir = copySite('build-faults');
   edit(dir, '_includes/related-posts.html', (t) => `{% include nowhere.html %}\n${t}`);
@@ -123,7 +125,7 @@ test('postview check should report what stops the build in the file at fault: an
   assert.deepEqual(added, expected, 'each fault should be one line in its own file, the include once for all the posts through it');
 });
 
-test('postview check on the unmodified shared site should list its real problems', { skip: !existsSync(SITE) }, async () => {
+test('postview check on the unmodified shared site should list its real problems', { skip }, async () => {
   const { code, stdout } = await postview(['check', SITE]);
   const lines = stdout.trimEnd().split('\n');
   for (const line of lines.slice(0, -1)) {
@@ -152,7 +154,7 @@ test('postview check should exit 0 on a clean site and 2 on a folder that is not
   assert.equal((await postview(['lint'])).code, 2, 'an unknown command should exit 2');
 });
 
-test('postview check should check a site of thousands of posts in seconds', { skip: !existsSync(SITE) }, async () => {
+test('postview check should check a site of thousands of posts in seconds', { skip }, async () => {
   const dir = copySite('big');
   // Twelve copies of every post, in subfolders of its language's posts: some 3,000 posts.
   const sources = join(SITE, '_i18n');

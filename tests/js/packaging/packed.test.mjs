@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { SHARED, sharedSkip } from '../lib/shared.mjs';
 import { launchChromium, openPage } from '../lib/browser.mjs';
 import { ROOT } from '../lib/consumer.mjs';
 import { serve } from '../lib/serve.mjs';
@@ -23,7 +24,8 @@ const { renderPost } = await import(join(PKG, 'node.js'));
 // The crash-test package's glue, instantiated by its entry, with the object-building export.
 await import(join(CRASH_PKG, 'node.js'));
 const glue = await import(join(CRASH_PKG, 'postview.js'));
-const CORPUS = join(ROOT, '../shared/corpus/posts');
+const CORPUS = join(SHARED, 'corpus/posts');
+const skipCorpus = sharedSkip('corpus/posts');
 
 /** Posts whose front matter and text go where JSON and UTF-16 need care. */
 const ODD = [
@@ -52,8 +54,9 @@ const keyOrder = (value) =>
     : null;
 
 test('renderPost should return what serde-wasm-bindgen builds, on every corpus post and on odd front matter', () => {
-  const posts = [...ODD.map((source, i) => ({ rel: `odd ${i}`, source })), ...corpus()];
-  assert.ok(posts.length > 100, 'the corpus should be there');
+  const posts = [...ODD.map((source, i) => ({ rel: `odd ${i}`, source })), ...(skipCorpus ? [] : corpus())];
+  if (skipCorpus) console.log(`corpus posts ${skipCorpus}`);
+  else assert.ok(posts.length > 100, 'the corpus should be there');
   for (const { rel, source } of posts) {
     const options = { path: rel };
     const packed = renderPost(source, options);

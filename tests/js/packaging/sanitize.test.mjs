@@ -4,17 +4,18 @@
 // real posts lose should be their embeds and inline styles, never their text.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { SHARED, sharedSkip } from '../lib/shared.mjs';
 import { launchChromium, openPage } from '../lib/browser.mjs';
-import { ROOT, createConsumer } from '../lib/consumer.mjs';
+import { createConsumer } from '../lib/consumer.mjs';
 import { serve } from '../lib/serve.mjs';
 
 const run = promisify(execFile);
-const CORPUS = join(ROOT, '../shared/corpus/posts');
+const CORPUS = join(SHARED, 'corpus/posts');
 
 let consumer;
 let browser;
@@ -155,7 +156,7 @@ function corpusPosts() {
   return files;
 }
 
-test('every corpus post should keep its text, heading ids, links and images when sanitized, losing only embeds, inline styles, link targets and unknown tags', { skip: !existsSync(CORPUS) && 'no corpus beside the repository' }, async (t) => {
+test('every corpus post should keep its text, heading ids, links and images when sanitized, losing only embeds, inline styles, link targets and unknown tags', { skip: sharedSkip('corpus/posts') }, async (t) => {
   const pairs = corpusPosts().map((file) => {
     const source = readFileSync(file, 'utf8');
     return { file, raw: sanitizing.renderPost(source, { sanitize: false }).html, sanitized: sanitizing.renderPost(source).html };
