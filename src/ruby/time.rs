@@ -324,6 +324,158 @@ enum Pad {
     Zero(usize),
     Space(usize),
     Text,
+    /// The width was the number of digits (`%3N`): no padding after that.
+    Digits,
+}
+
+/// What every directive reads of the time, computed once per format.
+struct Fields<'t> {
+    t: &'t Time,
+    year: i64,
+    month: u32,
+    day: u32,
+    hour: i64,
+    minute: i64,
+    second: i64,
+    hour12: i64,
+}
+
+/// A directive's flags (`-` no padding, `_` spaces, `0` zeros, `^` upper case, `#` swapped
+/// case), width and colons, as written between `%` and the conversion.
+#[derive(Default)]
+struct Spec {
+    no_pad: bool,
+    space_pad: bool,
+    zero_pad: bool,
+    upper: bool,
+    swap: bool,
+    width: Option<usize>,
+    colons: usize,
+}
+
+/// What a conversion writes, and its default padding.
+type Convert = fn(&Fields, &Spec) -> (String, Pad);
+
+/// Ruby's conversions, by letter (`strftime.c`'s table, for what Liquid's `date` reaches).
+const CONVERSIONS: &[(char, Convert)] = &[
+    ('Y', |f, _| (f.year.to_string(), Pad::Zero(4))),
+    ('C', |f, _| {
+        (f.year.div_euclid(100).to_string(), Pad::Zero(2))
+    }),
+    ('y', |f, _| {
+        (f.year.rem_euclid(100).to_string(), Pad::Zero(2))
+    }),
+    ('m', |f, _| (f.month.to_string(), Pad::Zero(2))),
+    ('d', |f, _| (f.day.to_string(), Pad::Zero(2))),
+    ('e', |f, _| (f.day.to_string(), Pad::Space(2))),
+    ('j', |f, _| (f.t.yday().to_string(), Pad::Zero(3))),
+    ('H', |f, _| (f.hour.to_string(), Pad::Zero(2))),
+    ('k', |f, _| (f.hour.to_string(), Pad::Space(2))),
+    ('I', |f, _| (f.hour12.to_string(), Pad::Zero(2))),
+    ('l', |f, _| (f.hour12.to_string(), Pad::Space(2))),
+    ('M', |f, _| (f.minute.to_string(), Pad::Zero(2))),
+    ('S', |f, _| (f.second.to_string(), Pad::Zero(2))),
+    ('L', |f, s| {
+        (fraction(f.t, s.width.unwrap_or(3)), Pad::Digits)
+    }),
+    ('N', |f, s| {
+        (fraction(f.t, s.width.unwrap_or(9)), Pad::Digits)
+    }),
+    ('s', |f, _| (f.t.epoch().to_string(), Pad::Text)),
+    ('u', |f, _| {
+        let day = f.t.weekday();
+        ((if day == 0 { 7 } else { day }).to_string(), Pad::Zero(1))
+    }),
+    ('w', |f, _| (f.t.weekday().to_string(), Pad::Zero(1))),
+    ('U', |f, _| {
+        let week = (f.t.yday() - 1 + 7 - f.t.weekday()).div_euclid(7);
+        (week.to_string(), Pad::Zero(2))
+    }),
+    ('W', |f, _| {
+        let week = (f.t.yday() - 1 + 7 - (f.t.weekday() + 6) % 7).div_euclid(7);
+        (week.to_string(), Pad::Zero(2))
+    }),
+    ('G', |f, _| (iso_week(f.t).0.to_string(), Pad::Zero(4))),
+    ('g', |f, _| {
+        (iso_week(f.t).0.rem_euclid(100).to_string(), Pad::Zero(2))
+    }),
+    ('V', |f, _| (iso_week(f.t).1.to_string(), Pad::Zero(2))),
+    ('A', |f, _| {
+        (DAYS[f.t.weekday() as usize].to_owned(), Pad::Text)
+    }),
+    ('a', |f, _| {
+        (DAYS[f.t.weekday() as usize][..3].to_owned(), Pad::Text)
+    }),
+    ('B', |f, _| {
+        (MONTHS[f.month as usize - 1].to_owned(), Pad::Text)
+    }),
+    ('b', |f, _| {
+        (MONTHS[f.month as usize - 1][..3].to_owned(), Pad::Text)
+    }),
+    ('h', |f, _| {
+        (MONTHS[f.month as usize - 1][..3].to_owned(), Pad::Text)
+    }),
+    // `%#p` is lower case in Ruby.
+    ('p', |f, s| {
+        let text = if f.hour < 12 { "AM" } else { "PM" };
+        let text = if s.swap {
+            text.to_ascii_lowercase()
+        } else {
+            text.to_owned()
+        };
+        (text, Pad::Text)
+    }),
+    ('P', |f, _| {
+        (
+            (if f.hour < 12 { "am" } else { "pm" }).to_owned(),
+            Pad::Text,
+        )
+    }),
+    ('Z', |f, _| {
+        (
+            (if f.t.named_utc { "UTC" } else { "" }).to_owned(),
+            Pad::Text,
+        )
+    }),
+    ('z', |f, s| (utc_offset(f.t.offset, s.colons), Pad::Text)),
+    ('n', |_, _| ("\n".to_owned(), Pad::Text)),
+    ('t', |_, _| ("\t".to_owned(), Pad::Text)),
+    ('%', |_, _| ("%".to_owned(), Pad::Text)),
+];
+
+/// Conversions that stand for a format of others.
+const COMPOSITES: &[(char, &str)] = &[
+    ('c', "%a %b %e %H:%M:%S %Y"),
+    ('D', "%m/%d/%y"),
+    ('x', "%m/%d/%y"),
+    ('F', "%Y-%m-%d"),
+    ('T', "%H:%M:%S"),
+    ('X', "%H:%M:%S"),
+    ('R', "%H:%M"),
+    ('r', "%I:%M:%S %p"),
+    ('v', "%e-%^b-%Y"),
+    ('+', "%a %b %e %H:%M:%S %Z %Y"),
+];
+
+/// The first `digits` digits of the fraction of a second (`%L`, `%N`), zeros after nanoseconds.
+fn fraction(t: &Time, digits: usize) -> String {
+    let mut s: String = format!("{:09}", t.nanos).chars().take(digits).collect();
+    while s.len() < digits {
+        s.push('0');
+    }
+    s
+}
+
+/// `%z`, `%:z`, `%::z`: the offset from UTC.
+fn utc_offset(offset: i64, colons: usize) -> String {
+    let sign = if offset < 0 { '-' } else { '+' };
+    let o = offset.abs();
+    let (hh, mm, ss) = (o / 3600, o / 60 % 60, o % 60);
+    match colons {
+        0 => format!("{sign}{hh:02}{mm:02}"),
+        1 => format!("{sign}{hh:02}:{mm:02}"),
+        _ => format!("{sign}{hh:02}:{mm:02}:{ss:02}"),
+    }
 }
 
 /// Ruby's `Time#strftime` for the conversions listed in the file header; an unknown directive is
@@ -332,9 +484,16 @@ enum Pad {
 pub fn strftime(t: &Time, format: &str, out: &mut String, limit: usize) {
     let (year, month, day) = t.civil();
     let hour = t.secs / 3600;
-    let minute = t.secs / 60 % 60;
-    let second = t.secs % 60;
-    let hour12 = if hour % 12 == 0 { 12 } else { hour % 12 };
+    let fields = Fields {
+        t,
+        year,
+        month,
+        day,
+        hour,
+        minute: t.secs / 60 % 60,
+        second: t.secs % 60,
+        hour12: if hour % 12 == 0 { 12 } else { hour % 12 },
+    };
     let mut chars = format.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         if out.len() > limit {
@@ -344,163 +503,86 @@ pub fn strftime(t: &Time, format: &str, out: &mut String, limit: usize) {
             out.push(c);
             continue;
         }
-        // Flags, width, colons, then the conversion.
-        let (mut no_pad, mut space_pad, mut zero_pad, mut upper, mut swap) =
-            (false, false, false, false, false);
-        let mut width: Option<usize> = None;
-        let mut colons = 0;
-        let mut conv = None;
-        while let Some(&(_, f)) = chars.peek() {
-            match f {
-                '-' => no_pad = true,
-                '_' => space_pad = true,
-                '0' if width.is_none() => zero_pad = true,
-                '^' => upper = true,
-                '#' => swap = true,
-                ':' => colons += 1,
-                d if d.is_ascii_digit() => {
-                    width = Some(
-                        width
-                            .unwrap_or(0)
-                            .saturating_mul(10)
-                            .saturating_add(d as usize - '0' as usize)
-                            .min(1024),
-                    );
-                }
-                other => {
-                    conv = Some(other);
-                    chars.next();
-                    break;
-                }
-            }
-            chars.next();
-        }
+        let (spec, conv) = read_spec(&mut chars);
         let Some(conv) = conv else {
             out.push_str(&format[start..]);
             return;
         };
-        let (text, pad): (String, Pad) = match conv {
-            'Y' => (year.to_string(), Pad::Zero(4)),
-            'C' => (year.div_euclid(100).to_string(), Pad::Zero(2)),
-            'y' => (year.rem_euclid(100).to_string(), Pad::Zero(2)),
-            'm' => (month.to_string(), Pad::Zero(2)),
-            'd' => (day.to_string(), Pad::Zero(2)),
-            'e' => (day.to_string(), Pad::Space(2)),
-            'j' => (t.yday().to_string(), Pad::Zero(3)),
-            'H' => (hour.to_string(), Pad::Zero(2)),
-            'k' => (hour.to_string(), Pad::Space(2)),
-            'I' => (hour12.to_string(), Pad::Zero(2)),
-            'l' => (hour12.to_string(), Pad::Space(2)),
-            'M' => (minute.to_string(), Pad::Zero(2)),
-            'S' => (second.to_string(), Pad::Zero(2)),
-            'L' | 'N' => {
-                let digits = width.take().unwrap_or(if conv == 'L' { 3 } else { 9 });
-                let nanos = format!("{:09}", t.nanos);
-                let mut s: String = nanos.chars().take(digits).collect();
-                while s.len() < digits {
-                    s.push('0');
-                }
-                (s, Pad::Text)
-            }
-            's' => (t.epoch().to_string(), Pad::Text),
-            'u' => (
-                (if t.weekday() == 0 { 7 } else { t.weekday() }).to_string(),
-                Pad::Zero(1),
-            ),
-            'w' => (t.weekday().to_string(), Pad::Zero(1)),
-            'U' => (
-                (t.yday() - 1 + 7 - t.weekday()).div_euclid(7).to_string(),
-                Pad::Zero(2),
-            ),
-            'W' => (
-                (t.yday() - 1 + 7 - (t.weekday() + 6) % 7)
-                    .div_euclid(7)
-                    .to_string(),
-                Pad::Zero(2),
-            ),
-            'G' => (iso_week(t).0.to_string(), Pad::Zero(4)),
-            'g' => (iso_week(t).0.rem_euclid(100).to_string(), Pad::Zero(2)),
-            'V' => (iso_week(t).1.to_string(), Pad::Zero(2)),
-            'A' => (DAYS[t.weekday() as usize].to_owned(), Pad::Text),
-            'a' => (DAYS[t.weekday() as usize][..3].to_owned(), Pad::Text),
-            'B' => (MONTHS[month as usize - 1].to_owned(), Pad::Text),
-            'b' | 'h' => (MONTHS[month as usize - 1][..3].to_owned(), Pad::Text),
-            'p' => {
-                let s = if hour < 12 { "AM" } else { "PM" };
-                // `%#p` is lower case in Ruby.
-                (
-                    if swap {
-                        s.to_ascii_lowercase()
-                    } else {
-                        s.to_owned()
-                    },
-                    Pad::Text,
-                )
-            }
-            'P' => ((if hour < 12 { "am" } else { "pm" }).to_owned(), Pad::Text),
-            'Z' => ((if t.named_utc { "UTC" } else { "" }).to_owned(), Pad::Text),
-            'z' => {
-                let sign = if t.offset < 0 { '-' } else { '+' };
-                let o = t.offset.abs();
-                let (hh, mm, ss) = (o / 3600, o / 60 % 60, o % 60);
-                let s = match colons {
-                    0 => format!("{sign}{hh:02}{mm:02}"),
-                    1 => format!("{sign}{hh:02}:{mm:02}"),
-                    _ => format!("{sign}{hh:02}:{mm:02}:{ss:02}"),
-                };
-                (s, Pad::Text)
-            }
-            'n' => ("\n".to_owned(), Pad::Text),
-            't' => ("\t".to_owned(), Pad::Text),
-            '%' => ("%".to_owned(), Pad::Text),
-            'c' | 'D' | 'x' | 'F' | 'T' | 'X' | 'R' | 'r' | 'v' | '+' => {
-                let sub = match conv {
-                    'c' => "%a %b %e %H:%M:%S %Y",
-                    'D' | 'x' => "%m/%d/%y",
-                    'F' => "%Y-%m-%d",
-                    'T' | 'X' => "%H:%M:%S",
-                    'R' => "%H:%M",
-                    'r' => "%I:%M:%S %p",
-                    'v' => "%e-%^b-%Y",
-                    _ => "%a %b %e %H:%M:%S %Z %Y",
-                };
-                let mut s = String::new();
-                strftime(t, sub, &mut s, limit);
-                (s, Pad::Text)
-            }
-            _ => {
+        match convert(&fields, &spec, conv, limit) {
+            Some((text, pad)) => write_padded(out, text, pad, &spec, conv),
+            None => {
                 // Unknown: copied as written.
                 let end = chars.peek().map_or(format.len(), |&(i, _)| i);
                 out.push_str(&format[start..end]);
-                continue;
             }
-        };
-        let text = if upper || (swap && conv != 'p') {
-            text.to_uppercase()
-        } else {
-            text
-        };
-        let (fill, default_width) = match pad {
-            Pad::Zero(w) => ('0', w),
-            Pad::Space(w) => (' ', w),
-            Pad::Text => (' ', 0),
-        };
-        let fill = if zero_pad {
-            '0'
-        } else if space_pad {
-            ' '
-        } else {
-            fill
-        };
-        let target = if no_pad {
-            0
-        } else {
-            width.unwrap_or(default_width)
-        };
-        let len = text.chars().count();
-        (len..target).for_each(|_| out.push(fill));
-        out.push_str(&text);
+        }
     }
+}
+
+/// Reads a directive's flags, width and colons, and its conversion (`None` at the end of the
+/// format).
+fn read_spec(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>) -> (Spec, Option<char>) {
+    let mut spec = Spec::default();
+    for (_, f) in chars.by_ref() {
+        match f {
+            '-' => spec.no_pad = true,
+            '_' => spec.space_pad = true,
+            '0' if spec.width.is_none() => spec.zero_pad = true,
+            '^' => spec.upper = true,
+            '#' => spec.swap = true,
+            ':' => spec.colons += 1,
+            d if d.is_ascii_digit() => {
+                let digit = d as usize - '0' as usize;
+                let width = spec.width.unwrap_or(0).saturating_mul(10);
+                spec.width = Some(width.saturating_add(digit).min(1024));
+            }
+            other => return (spec, Some(other)),
+        }
+    }
+    (spec, None)
+}
+
+/// The text of one conversion and its default padding; `None` for a letter Ruby does not know.
+fn convert(fields: &Fields, spec: &Spec, conv: char, limit: usize) -> Option<(String, Pad)> {
+    if let Some((_, write)) = CONVERSIONS.iter().find(|(c, _)| *c == conv) {
+        return Some(write(fields, spec));
+    }
+    let (_, format) = COMPOSITES.iter().find(|(c, _)| *c == conv)?;
+    let mut text = String::new();
+    strftime(fields.t, format, &mut text, limit);
+    Some((text, Pad::Text))
+}
+
+/// Writes a conversion's text with its case flags and its padding (the flags' over the
+/// conversion's default).
+fn write_padded(out: &mut String, text: String, pad: Pad, spec: &Spec, conv: char) {
+    let text = if spec.upper || (spec.swap && conv != 'p') {
+        text.to_uppercase()
+    } else {
+        text
+    };
+    let (fill, default_width) = match pad {
+        Pad::Zero(w) => ('0', w),
+        Pad::Space(w) => (' ', w),
+        Pad::Text => (' ', 0),
+        Pad::Digits => {
+            out.push_str(&text);
+            return;
+        }
+    };
+    let fill = match (spec.zero_pad, spec.space_pad) {
+        (true, _) => '0',
+        (_, true) => ' ',
+        _ => fill,
+    };
+    let target = if spec.no_pad {
+        0
+    } else {
+        spec.width.unwrap_or(default_width)
+    };
+    let len = text.chars().count();
+    (len..target).for_each(|_| out.push(fill));
+    out.push_str(&text);
 }
 
 #[cfg(test)]
