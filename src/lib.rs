@@ -211,6 +211,11 @@ pub(crate) fn render_post_in_site(
     }
 }
 
+/// The README's Rust examples, run as doc tests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;
+
 /// Diagnostics beyond this many are summed up in one: a pasted page of broken markup should not
 /// bury the first problems under thousands of the same.
 const MAX_DIAGNOSTICS: usize = 200;

@@ -3,7 +3,7 @@
 //! a header saying where each one is, so that JS decodes each string once, straight out of the
 //! module's memory, and builds the object with one `JSON.parse`.
 //!
-//! Why (measured, README's Performance section): decoding the HTML is most of the boundary's
+//! Why (measured, docs/performance.md): decoding the HTML is most of the boundary's
 //! cost, and which encoding decodes fastest depends on the runtime: Node's UTF-8 decoder goes
 //! character by character over CJK text, while it reads UTF-16 almost as a memory copy, so there
 //! the HTML is converted to UTF-16 first; Chromium's UTF-8 decoder is fast enough that the

@@ -30,7 +30,7 @@ export interface RenderOptions {
   site?: Record<string, unknown>;
   /** The site's language codes: the front matter keys naming translations. Default en, ja, ko, zh-Hans, zh-Hant. */
   languages?: string[];
-  /** The post's path in the site, e.g. `_i18n/ja/_posts/2021-01-20-x.md`: gives the language and date when the front matter lacks them. */
+  /** The post's path in the site, e.g. `_i18n/ja/_posts/2021-01-20-x.md`: its `_i18n/<lang>/` folder gives the language (over the `lang` key, as the site publishes it), its name the date when the front matter has none. */
   path?: string;
   /**
    * Sanitizes `html` for insertion into a page (no scripts, handlers, frames, forms or unsafe URLs)

@@ -4,7 +4,7 @@
 // `html`, the second the HTML, then any strings the export adds. The header and the strings are
 // only valid until the next call into the module: unpack them at once.
 //
-// Which encoding to ask for (UTF16) is measured (README, Performance): Node decodes UTF-8 with
+// Which encoding to ask for (UTF16) is measured (docs/performance.md): Node decodes UTF-8 with
 // CJK text character by character but copies UTF-16 (with Buffer, twice as fast as its
 // TextDecoder), so there the module converts the HTML to UTF-16; browsers' TextDecoder reads
 // UTF-8 fast enough that the conversion would cost more than it saves.
