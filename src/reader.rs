@@ -260,6 +260,50 @@ mod tests {
         crate::front_matter::parse(yaml).0
     }
 
+    /// `tests/fixtures/reader/cases.tsv`, filled by a real `jekyll build` (its `oracle.py`).
+    #[test]
+    fn every_case_should_be_read_as_the_real_jekyll_reads_it() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/reader/cases.tsv"
+        );
+        let text = std::fs::read_to_string(path).expect("the reader fixture should be there");
+        let yaml: String = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("# config: "))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let reader = Reader::new(&config(&yaml));
+        let mut cases = 0;
+        let mut wrong = Vec::new();
+        for line in text
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let [path, front, want] = line.split('\t').collect::<Vec<_>>()[..] else {
+                panic!("a case should have three columns: {line:?}");
+            };
+            let got = match reader.kind(path, front == "yes") {
+                Kind::Post => "Post",
+                Kind::Draft => "Draft",
+                Kind::Page => "Page",
+                Kind::Static => "Static",
+                Kind::Skipped => "Skipped",
+                other => panic!("{path}: {other:?} is not a kind the fixture lists"),
+            };
+            cases += 1;
+            if got != want {
+                wrong.push(format!("{path}: {got}, Jekyll: {want}"));
+            }
+        }
+        assert!(cases > 30, "the fixture should list its cases ({cases})");
+        assert!(
+            wrong.is_empty(),
+            "each file should be read as Jekyll reads it:\n{}",
+            wrong.join("\n")
+        );
+    }
+
     #[test]
     fn posts_should_need_a_dated_name_in_a_posts_folder() {
         let r = Reader::default();
