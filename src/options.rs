@@ -17,7 +17,9 @@ pub struct Options {
     /// The Liquid `site` object. `baseurl_root` is `""` unless given, as the site's
     /// multiple-languages plugin sets it for a site served from its root.
     pub site: Map,
-    /// The site's language codes: the front matter keys that name a translation.
+    /// The site's language codes, in its order: the front matter keys that name a translation
+    /// (a key beyond them that looks like a language code and names a post counts too, after
+    /// them; see `Rendered::translations`).
     pub languages: Vec<String>,
     /// The post's path in the site (e.g. `_i18n/ja/_posts/2021-01-20-masknetwork.md`), if known:
     /// it supplies the language and the date when the front matter lacks them, as Jekyll does.

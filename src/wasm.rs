@@ -28,7 +28,7 @@ const TYPES: &str = r#"
 export interface RenderOptions {
   /** The Liquid `site` object. Default `{ baseurl_root: "" }`; keys given are laid over it. Its `kramdown` and `highlighter` keys are the site's kramdown options, read as Jekyll reads `_config.yml`. */
   site?: Record<string, unknown>;
-  /** The site's language codes: the front matter keys naming translations. Default en, ja, ko, zh-Hans, zh-Hant. */
+  /** The site's language codes, in its order: the front matter keys naming translations (a key beyond them that looks like a language code and names a post counts too, after them). Default en, ja, ko, zh-Hans, zh-Hant. */
   languages?: string[];
   /** The post's path in the site, e.g. `_i18n/ja/_posts/2021-01-20-x.md`: its `_i18n/<lang>/` folder gives the language (over the `lang` key, as the site publishes it), its name the date when the front matter has none. */
   path?: string;

@@ -279,8 +279,20 @@ fn omitted_options_should_be_the_defaults() {
     let translations: Array = get(&english_only, "translations").unchecked_into();
     assert_eq!(
         translations.length(),
-        0,
-        "options.languages should replace the default list"
+        1,
+        "a language key naming a post should name a translation beyond options.languages too"
+    );
+    let both = "---\nja: _i18n/ja/_posts/a.md\nzh-Hant: _i18n/zh-Hant/_posts/a.md\n---\nx\n";
+    let ordered = render(both, js(r#"{ languages: ["zh-Hant", "ja"] }"#)).unwrap();
+    let translations: Array = get(&ordered, "translations").unchecked_into();
+    let langs: Vec<String> = translations
+        .iter()
+        .map(|t| get(&t, "lang").as_string().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        langs,
+        ["zh-Hant", "ja"],
+        "options.languages should give the translations' order"
     );
 }
 
