@@ -118,7 +118,7 @@ impl Site {
         self.derived = derive(&self.files);
     }
 
-    /// The post paths (`_i18n/<lang>/_posts/*`, `_posts/*`, drafts too, as [`Reader`] tells
+    /// The post paths (`_i18n/<lang>/_posts/*`, `_posts/*`, drafts too, as Jekyll's reader tells
     /// them), sorted.
     pub fn posts(&self) -> Vec<String> {
         self.files
