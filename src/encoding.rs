@@ -5,7 +5,7 @@
 //! "utf8")`) put U+FFFD, the replacement character, where the bytes were not UTF-8: that is what
 //! is looked for here.
 
-use crate::diagnostic::Issue;
+use crate::diagnostic::{Code, Issue};
 
 const REPLACEMENT: char = '\u{FFFD}';
 
@@ -24,7 +24,8 @@ pub fn not_utf8(text: &str) -> Option<Issue> {
         1 => " (and in one more place)".to_owned(),
         n => format!(" (and in {n} more places)"),
     };
-    Some(Issue::error(
+    Some(Issue::new(
+        Code::NotUtf8,
         first,
         format!(
             "the file is not UTF-8 here{elsewhere}: its bytes were read as `\u{FFFD}`; Jekyll \

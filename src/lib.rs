@@ -49,7 +49,7 @@ pub use site::{RenderedPage, Site, SiteDiagnostic};
 pub use translations::{find_translations, TranslationFamily};
 pub use value::{Map, Value};
 
-use diagnostic::{Issue, LineIndex};
+use diagnostic::{Code, Issue, LineIndex};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -109,13 +109,15 @@ pub(crate) fn render_post_in_site(
         None => Map::new(),
     };
     if parts.unclosed {
-        issues.push(Issue::error(
+        issues.push(Issue::new(
+            Code::UnclosedFrontMatter,
             0,
             "the front matter opened by `---` on line 1 is never closed: add a line `---` after \
              its last key (until then Jekyll reads the whole file as text)",
         ));
     } else if parts.yaml.is_none() {
-        issues.push(Issue::warning(
+        issues.push(Issue::new(
+            Code::NoFrontMatter,
             0,
             "no front matter: Jekyll copies a post that does not start with a `---` block \
              unrendered; start the file with `---`, the keys, and `---`",
@@ -139,7 +141,7 @@ pub(crate) fn render_post_in_site(
         _ => &no_settings,
     };
     let (kramdown, problems) = markdown::KramdownOptions::from_site(settings);
-    issues.extend(problems.into_iter().map(|p| Issue::warning(0, p)));
+    issues.extend(problems);
     let md = markdown::render(&liquid.text, &kramdown);
     let to_source = |offset: usize| body_start + liquid.map.to_input(offset);
     issues.extend(md.issues.into_iter().map(|i| Issue {
@@ -189,7 +191,8 @@ fn cap(issues: &mut Vec<Issue>) {
     let more = issues.len() - MAX_DIAGNOSTICS;
     let at = issues[MAX_DIAGNOSTICS].offset;
     issues.truncate(MAX_DIAGNOSTICS);
-    issues.push(Issue::warning(
+    issues.push(Issue::new(
+        Code::TooManyDiagnostics,
         at,
         format!("{more} more diagnostics after this one are not listed"),
     ));

@@ -16,6 +16,7 @@
 
 use super::output::Issues;
 use crate::ctype::{is_ruby_space, is_ruby_word};
+use crate::diagnostic::Code;
 use crate::ruby;
 use crate::value::Value;
 use std::borrow::Cow;
@@ -328,7 +329,8 @@ pub fn eval<'v>(
         }
         Expr::Lookup(lookup) => eval_lookup(lookup, env, issues, quiet),
         Expr::TooDeep(at) => {
-            issues.warn(
+            issues.report(
+                Code::TooDeep,
                 *at,
                 format!("ranges nested more than {MAX_DEPTH} deep: the preview renders this empty (Liquid would run out of stack); simplify the expression"),
             );
@@ -454,16 +456,16 @@ fn unknown_top_level(lookup: &Lookup<'_>, name: &str, env: &Env<'_>, issues: &mu
         return;
     }
     let full = lookup.text;
-    let message = if let Some((_, tag)) = env.assigned.iter().find(|(n, _)| n == name) {
-        format!("`{full}` is set by a `{{% {tag} %}}` tag, which the preview does not run: it renders empty here")
+    let (code, message) = if let Some((_, tag)) = env.assigned.iter().find(|(n, _)| n == name) {
+        (Code::JekyllVariable, format!("`{full}` is set by a `{{% {tag} %}}` tag, which the preview does not run: it renders empty here"))
     } else if GLOBALS_FROM_JEKYLL.contains(&name) {
-        format!("`{full}` is set by Jekyll while it builds the site; the preview does not have it, so it renders empty here")
+        (Code::JekyllVariable, format!("`{full}` is set by Jekyll while it builds the site; the preview does not have it, so it renders empty here"))
     } else {
-        format!(
+        (Code::UnknownVariable, format!(
             "unknown variable `{full}`: it renders empty (Jekyll does the same); a post reaches its front matter as `page.…` and the site settings as `site.…`"
-        )
+        ))
     };
-    issues.warn(lookup.at, message);
+    issues.report(code, lookup.at, message);
 }
 
 fn missing_key(
@@ -495,18 +497,18 @@ fn missing_key(
     let top = n == 0;
     let is_page = top && std::ptr::eq(object, env.page);
     let is_site = top && std::ptr::eq(object, env.site);
-    let message = if is_page && env.page_unreadable {
-        format!("`{full}` renders empty because the front matter could not be read: fix its error first")
+    let (code, message) = if is_page && env.page_unreadable {
+        (Code::UnreadableFrontMatter, format!("`{full}` renders empty because the front matter could not be read: fix its error first"))
     } else if is_page && PAGE_KEYS_FROM_JEKYLL.contains(&key_text.as_str()) {
-        format!("`page.{key_text}` is set by Jekyll when it builds the site; the preview only knows the front matter, so `{full}` renders empty here")
+        (Code::JekyllVariable, format!("`page.{key_text}` is set by Jekyll when it builds the site; the preview only knows the front matter, so `{full}` renders empty here"))
     } else if is_page {
-        format!("unknown variable `{full}`: the front matter has no `{key_text}`, so it renders empty; define it in the front matter or check its spelling")
+        (Code::UnknownVariable, format!("unknown variable `{full}`: the front matter has no `{key_text}`, so it renders empty; define it in the front matter or check its spelling"))
     } else if is_site && SITE_KEYS_FROM_JEKYLL.contains(&key_text.as_str()) {
-        format!("`site.{key_text}` is set by Jekyll when it builds the site; the preview does not have it, so `{full}` renders empty here")
+        (Code::JekyllVariable, format!("`site.{key_text}` is set by Jekyll when it builds the site; the preview does not have it, so `{full}` renders empty here"))
     } else if is_site {
-        format!("unknown variable `{full}`: the preview's site settings have no `{key_text}`, so it renders empty; check its spelling (Jekyll reads it from _config.yml)")
+        (Code::UnknownVariable, format!("unknown variable `{full}`: the preview's site settings have no `{key_text}`, so it renders empty; check its spelling (Jekyll reads it from _config.yml)"))
     } else {
-        match object {
+        (Code::NoSuchKey, match object {
             Value::Null => format!("`{full}` is empty because `{prefix}` is nil"),
             Value::Map(_) => format!("`{full}` is empty: `{prefix}` has no key `{key_text}`; check its spelling"),
             Value::List(items) => format!(
@@ -518,9 +520,9 @@ fn missing_key(
             Value::Int(_) => format!("`{full}` is empty: `{prefix}` is a number, which has no `{key_text}`"),
             Value::Float(_) => format!("`{full}` is empty: `{prefix}` is a number, which has no `{key_text}`"),
             Value::Bool(_) => format!("`{full}` is empty: `{prefix}` is true or false, which has no `{key_text}`"),
-        }
+        })
     };
-    issues.warn(lookup.at, message);
+    issues.report(code, lookup.at, message);
 }
 
 #[cfg(test)]

@@ -185,7 +185,7 @@ fn unknown_variable_should_render_empty_and_warn_at_the_variable() {
     assert_eq!(out.text, "a  b", "an unknown variable should render empty");
     assert_eq!(out.issues.len(), 1, "there should be one warning");
     assert_eq!(
-        out.issues[0].severity,
+        out.issues[0].severity(),
         Severity::Warning,
         "Jekyll renders on: a warning"
     );
@@ -343,7 +343,7 @@ fn raw_closed_only_by_dashed_endraw_should_stay_open_as_in_liquid() {
     );
     assert_eq!(out.issues.len(), 1);
     assert_eq!(
-        out.issues[0].severity,
+        out.issues[0].severity(),
         Severity::Error,
         "Jekyll's build would stop"
     );
@@ -393,7 +393,7 @@ fn an_unclosed_comment_should_hide_the_rest_and_report_it() {
     );
     assert_eq!(out.issues.len(), 1);
     assert_eq!(
-        (out.issues[0].offset, out.issues[0].severity),
+        (out.issues[0].offset, out.issues[0].severity()),
         (2, Severity::Error)
     );
     assert!(
@@ -431,7 +431,7 @@ fn stray_end_tags_should_be_shown_and_reported() {
     let out = render_it("a {% raw %}{% raw %}{% endraw %}b{% endraw %}");
     assert_eq!(out.text, "a {% raw %}b{% endraw %}");
     assert_eq!(out.issues.len(), 1);
-    assert_eq!(out.issues[0].severity, Severity::Error);
+    assert_eq!(out.issues[0].severity(), Severity::Error);
     assert_eq!(
         out.issues[0].offset, 33,
         "the error should point at the stray endraw"
@@ -474,7 +474,7 @@ fn an_orphan_closing_tag_should_be_kept_and_reported_as_stopping_the_build() {
     );
     assert_eq!(out.issues.len(), 1, "{:?}", out.issues);
     assert_eq!(
-        out.issues[0].severity,
+        out.issues[0].severity(),
         Severity::Error,
         "Jekyll stops the build on it"
     );
@@ -509,7 +509,7 @@ fn an_unclosed_output_should_be_kept_and_reported_at_its_place() {
     assert_eq!(out.issues.len(), 1);
     assert_eq!(out.issues[0].offset, 2, "the error should point at `{{{{`");
     assert_eq!(
-        out.issues[0].severity,
+        out.issues[0].severity(),
         Severity::Error,
         "Jekyll's build would stop"
     );
@@ -532,7 +532,7 @@ fn an_unclosed_output_should_run_to_the_next_brace_as_in_liquid() {
         "the garbled output should render as Liquid's lenient reading"
     );
     assert_eq!(
-        out.issues[0].severity,
+        out.issues[0].severity(),
         Severity::Warning,
         "Jekyll only warns here"
     );
@@ -546,7 +546,7 @@ fn an_unclosed_output_should_run_to_the_next_brace_as_in_liquid() {
         out.issues[0].offset, 2,
         "the first error should point at `{{{{`"
     );
-    assert_eq!(out.issues[0].severity, Severity::Error);
+    assert_eq!(out.issues[0].severity(), Severity::Error);
 }
 
 #[test]
@@ -583,7 +583,7 @@ fn a_tag_without_a_name_should_be_kept_and_reported() {
     let out = render_it("a{% %}b");
     assert_eq!(out.text, "a{% %}b");
     assert_eq!(
-        (out.issues[0].offset, out.issues[0].severity),
+        (out.issues[0].offset, out.issues[0].severity()),
         (1, Severity::Error)
     );
 }
@@ -603,7 +603,7 @@ fn garbage_inside_output_should_render_what_liquid_renders_and_warn() {
         assert_eq!(out.text, want, "`{template}` should render as in Jekyll");
         assert!(!out.issues.is_empty(), "`{template}` should warn");
         assert_eq!(
-            out.issues[0].severity,
+            out.issues[0].severity(),
             Severity::Warning,
             "Jekyll only warns on `{template}`"
         );
@@ -632,7 +632,7 @@ fn wrong_filter_arguments_should_fail_with_the_value_kept() {
     // ruby oracle: {{ page.t | append }} raises "wrong number of arguments (given 1, expected 2)"
     let out = render_it("{{ page.t | append }}");
     assert_eq!(out.text, "Title");
-    assert_eq!(out.issues[0].severity, Severity::Error);
+    assert_eq!(out.issues[0].severity(), Severity::Error);
     assert_eq!(out.issues[0].offset, 12);
 }
 
@@ -769,7 +769,7 @@ fn a_block_never_closed_should_lose_nothing_and_say_which_block_is_open() {
     );
     assert_eq!(out.issues[0].offset, 2, "at the open tag");
     assert_eq!(
-        out.issues[0].severity,
+        out.issues[0].severity(),
         Severity::Error,
         "Jekyll stops the build"
     );
@@ -793,7 +793,7 @@ fn tags_that_need_the_site_should_be_shown_as_written_without_one_and_say_so() {
     ] {
         assert!(
             out.issues.iter().any(|i| i.offset == at(needle)
-                && i.severity == crate::Severity::Warning
+                && i.severity() == crate::Severity::Warning
                 && i.message.contains(what)
                 && i.message.contains("open the site's folder")),
             "`{needle}` should have a warning at its place naming {what}: {:?}",
@@ -816,7 +816,7 @@ fn highlight_should_keep_the_source_map_and_report_a_bad_language_at_its_tag() {
         out.issues
             .iter()
             .any(|i| i.offset == body.find("{% highlight").unwrap()
-                && i.severity == crate::Severity::Error),
+                && i.severity() == crate::Severity::Error),
         "the bad language should be an error at the tag: {:?}",
         out.issues
     );

@@ -1,6 +1,7 @@
 //! Unit tests of `Site` on tiny sites; the whole shared site is `tests/pages.rs`.
 
 use super::*;
+use crate::diagnostic::Severity;
 
 fn site(files: &[(&str, &str)]) -> Site {
     Site::new(files.iter().map(|(p, t)| (p.to_string(), t.to_string())))

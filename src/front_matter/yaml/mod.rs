@@ -10,7 +10,7 @@ mod write;
 
 pub use write::flow;
 
-use crate::diagnostic::Issue;
+use crate::diagnostic::{Code, Issue};
 use crate::value::{Map, Value};
 
 /// Flow collections nested deeper than this are refused before parsing: libyaml's time grows
@@ -58,7 +58,8 @@ pub fn parse(yaml: &str) -> (Map, Vec<Issue>) {
         Ok(Value::Null) => (Map::new(), Vec::new()),
         Ok(_) => (
             Map::new(),
-            vec![Issue::error(
+            vec![Issue::new(
+                Code::FrontMatterNotMap,
                 first_content_offset(yaml),
                 "front matter should be `key: value` lines; this is not a mapping, so the post \
                  has no title, date or language",
@@ -100,13 +101,22 @@ fn error_issue(yaml: &str, e: &serde_yaml::Error, subject: Subject) -> Issue {
     // libyaml notices an unclosed quote only where the next quote happens to be; the line that
     // opens a quote and never closes it is where the mistake is.
     let flow_start = context.and_then(|c| unclosed_flow_start(yaml, c));
-    let (offset, hint) = match (flow_start, unclosed_quote_before(yaml, problem)) {
-        (Some(at), _) => (at, "; this `[` or `{` is not closed"),
-        (None, Some(at)) => (at, "; this quoted value is not closed on its line"),
-        (None, None) => (problem, ""),
+    let (code, offset, hint) = match (flow_start, unclosed_quote_before(yaml, problem)) {
+        (Some(at), _) => (
+            Code::YamlUnclosedFlow,
+            at,
+            "; this `[` or `{` is not closed",
+        ),
+        (None, Some(at)) => (
+            Code::YamlUnclosedQuote,
+            at,
+            "; this quoted value is not closed on its line",
+        ),
+        (None, None) => (Code::YamlSyntax, problem, ""),
     };
     let (name, consequence) = (subject.name(), subject.consequence());
-    Issue::error(
+    Issue::new(
+        code,
         offset,
         format!("{name} is not valid YAML: {message}{hint}; {consequence}"),
     )
@@ -190,7 +200,7 @@ fn refuse_hostile(yaml: &str, subject: Subject) -> Option<Issue> {
             (None, b'[' | b'{') => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Some(Issue::error(i, format!("{name} is nested more than {MAX_NESTING} levels deep: postview does not read it; flatten it")));
+                    return Some(Issue::new(Code::YamlTooDeep, i, format!("{name} is nested more than {MAX_NESTING} levels deep: postview does not read it; flatten it")));
                 }
             }
             (None, b']' | b'}') => depth = depth.saturating_sub(1),
@@ -201,7 +211,7 @@ fn refuse_hostile(yaml: &str, subject: Subject) -> Option<Issue> {
             {
                 aliases += 1;
                 if aliases > MAX_ALIASES {
-                    return Some(Issue::error(i, format!("{name} uses more than {MAX_ALIASES} YAML aliases (`*name`): postview does not expand them; write the values out")));
+                    return Some(Issue::new(Code::YamlTooManyAliases, i, format!("{name} uses more than {MAX_ALIASES} YAML aliases (`*name`): postview does not expand them; write the values out")));
                 }
             }
             (None, b'\n') => {}

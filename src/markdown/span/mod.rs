@@ -36,7 +36,7 @@ mod typographic;
 
 use super::event::Event;
 use crate::byte_set;
-use crate::diagnostic::Issue;
+use crate::diagnostic::{Code, Issue};
 use constructs::{Constructs, LookBack, ALL, CODESPAN_AND_HTML, CODESPAN_ONLY};
 use pulldown_cmark::{CowStr, Event as Md, Tag, TagEnd};
 use std::collections::HashMap;
@@ -304,8 +304,8 @@ impl<'s, 'd> Spans<'s, 'd> {
         self.stack.truncate(mark.stack_len);
     }
 
-    fn warn(&mut self, offset: usize, message: String) {
-        self.issues.push(Issue::warning(offset, message));
+    fn report(&mut self, code: Code, offset: usize, message: String) {
+        self.issues.push(Issue::new(code, offset, message));
     }
 
     /// The output as events: neighbouring text merged, GFM's `\\` + newline hard breaks made,
@@ -578,7 +578,8 @@ pub(crate) fn parse<'s>(text: &'s str, defs: &Definitions, in_html: bool) -> Par
     };
     spans.parse(None, &ALL, &mut accept_any);
     if spans.out_of_budget() {
-        spans.warn(
+        spans.report(
+            Code::TooTangled,
             0,
             "this paragraph is too tangled to preview exactly (thousands of unclosed `*`, `[` or \
              `<`?): some of its emphasis and links are shown as plain text"
