@@ -187,13 +187,25 @@ fn heading(json: &mut String, h: &Heading) {
 }
 
 fn diagnostic(json: &mut String, d: &Diagnostic) {
-    let severity = match d.severity {
+    // Destructured in full, as `Rendered` is above.
+    let Diagnostic {
+        severity,
+        code,
+        message,
+        line,
+        column,
+    } = d;
+    let severity = match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let _ = write!(json, "{{\"severity\":\"{severity}\",\"message\":");
-    string(json, &d.message);
-    let _ = write!(json, ",\"line\":{},\"column\":{}}}", d.line, d.column);
+    // Codes are `area/what` in ASCII letters, digits and `-`: nothing to escape.
+    let _ = write!(
+        json,
+        "{{\"severity\":\"{severity}\",\"code\":\"{code}\",\"message\":"
+    );
+    string(json, message);
+    let _ = write!(json, ",\"line\":{line},\"column\":{column}}}");
 }
 
 fn list<T>(json: &mut String, items: &[T], item: impl Fn(&mut String, &T)) {
@@ -346,8 +358,10 @@ mod tests {
             "the JSON should hold the fields in Rendered's order: {json}");
         assert!(json.contains(r#""translations":[{"lang":"ja","path":"_i18n/ja/_posts/2021-01-20-x.md","slug":"x"}],"headings":[{"level":1,"id":"見出し","text":"見出し"}]"#), "{json}");
         assert!(
-            json.contains(r#""diagnostics":[{"severity":"error","message":"#),
-            "{json}"
+            json.contains(
+                r#""diagnostics":[{"severity":"error","code":"liquid/unterminated","message":"#
+            ),
+            "each diagnostic should carry its severity, then its code: {json}"
         );
         let expected = [
             json.clone(),

@@ -63,6 +63,11 @@ export interface Heading {
 
 export interface Diagnostic {
   severity: "error" | "warning";
+  /**
+   * The kind of problem, stable across versions (`area/what`, e.g. `liquid/unknown-tag`): match
+   * on it, not on `message`. docs/diagnostics.md in postview's repository lists every code.
+   */
+  code: string;
   message: string;
   /** 1-based line in the whole source file. */
   line: number;
