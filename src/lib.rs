@@ -41,7 +41,7 @@ pub mod value;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Code, Diagnostic, Severity};
 pub use markdown::{Heading, KramdownOptions};
 pub use options::Options;
 pub use post::Translation;
@@ -49,7 +49,7 @@ pub use site::{RenderedPage, Site, SiteDiagnostic};
 pub use translations::{find_translations, TranslationFamily};
 pub use value::{Map, Value};
 
-use diagnostic::{Code, Issue, LineIndex};
+use diagnostic::{Issue, LineIndex};
 use serde::Serialize;
 use std::borrow::Cow;
 

@@ -711,6 +711,11 @@ mod tests {
             issues[0].offset, 100,
             "the warning should point at the variable"
         );
+        assert_eq!(
+            issues[0].code,
+            Code::UnknownVariable,
+            "a missing front matter key should be an unknown variable"
+        );
         assert!(
             issues[0].message.contains("`page.foo`"),
             "the warning should name the variable: {}",
@@ -726,45 +731,49 @@ mod tests {
     fn unknown_top_level_name_should_warn_and_name_it() {
         let (out, issues) = run("foo.bar");
         assert_eq!(out, "", "an unknown name should render empty");
+        assert_eq!(
+            issues[0].code,
+            Code::UnknownVariable,
+            "an unknown name should be an unknown variable"
+        );
         assert!(
-            issues[0].message.starts_with("unknown variable `foo.bar`"),
-            "{}",
+            issues[0].message.contains("`foo.bar`"),
+            "the warning should name it: {}",
             issues[0].message
         );
         let (_, issues) = run("x");
+        assert_eq!(
+            issues[0].code,
+            Code::JekyllVariable,
+            "a name set by a tag the preview does not run should not be unknown"
+        );
         assert!(
             issues[0].message.contains("assign"),
-            "a name set by assign should say so: {}",
+            "a name set by assign should name the tag: {}",
             issues[0].message
         );
         let (_, issues) = run("content");
-        assert!(
-            issues[0].message.contains("set by Jekyll"),
-            "a Jekyll global should say so: {}",
-            issues[0].message
+        assert_eq!(
+            issues[0].code,
+            Code::JekyllVariable,
+            "a Jekyll global should be one Jekyll sets"
         );
     }
 
     #[test]
     fn keys_jekyll_sets_should_be_explained() {
-        let (_, issues) = run("page.url");
-        assert!(
-            issues[0].message.contains("set by Jekyll"),
-            "page.url should be explained: {}",
-            issues[0].message
-        );
-        let (_, issues) = run("site.posts");
-        assert!(
-            issues[0].message.contains("set by Jekyll"),
-            "site.posts should be explained: {}",
-            issues[0].message
-        );
-        let (_, issues) = run("site.nope");
-        assert!(
-            issues[0].message.contains("site settings"),
-            "a missing site key should be explained: {}",
-            issues[0].message
-        );
+        for (variable, code) in [
+            ("page.url", Code::JekyllVariable),
+            ("site.posts", Code::JekyllVariable),
+            ("site.nope", Code::UnknownVariable),
+        ] {
+            let (_, issues) = run(variable);
+            assert_eq!(
+                issues.iter().map(|i| i.code).collect::<Vec<_>>(),
+                [code],
+                "`{variable}` should be reported as {code}"
+            );
+        }
     }
 
     #[test]
@@ -785,21 +794,26 @@ mod tests {
     #[test]
     fn deeper_misses_should_say_what_the_value_is() {
         let (_, issues) = run("page.h.x");
+        assert_eq!(
+            issues[0].code,
+            Code::NoSuchKey,
+            "a key a map lacks should be a missing key"
+        );
         assert!(
             issues[0].message.contains("`page.h` has no key `x`"),
-            "{}",
+            "the warning should say what the value lacks: {}",
             issues[0].message
         );
         let (_, issues) = run("page.none.x");
         assert!(
             issues[0].message.contains("`page.none` is nil"),
-            "{}",
+            "the warning should say the value is nil: {}",
             issues[0].message
         );
         let (_, issues) = run("page.title.first");
         assert!(
             issues[0].message.contains("is a string"),
-            "{}",
+            "the warning should say the value is a string: {}",
             issues[0].message
         );
     }
@@ -822,7 +836,7 @@ mod tests {
             "the outer range should still print: {out}"
         );
         assert!(
-            issues.iter().any(|i| i.message.contains("nested")),
+            issues.iter().any(|i| i.code == Code::TooDeep),
             "the depth cap should warn"
         );
     }

@@ -168,17 +168,20 @@ pub fn render_body(
     let mut issues = Issues::default();
     let (nodes, unclosed) = template::parse_reporting_unclosed(template, &mut issues);
     if unclosed {
-        // Only the open blocks: the streaming renderer reports everything else itself.
+        // Only the open blocks: the streaming renderer reports everything else itself (an open
+        // `raw` or `comment` too). An unclosed block's issue is at its opening tag.
         let blocks = ["if", "unless", "case", "for", "capture", "highlight"];
-        let open_block = |m: &str| {
-            blocks
-                .iter()
-                .any(|b| m.starts_with(&format!("`{{% {b} %}}` is never closed")))
+        let opens_block = |at: usize| {
+            let rest = &template[at..];
+            let tag = rest
+                .find("%}")
+                .and_then(|end| super::tags::parse(&rest[..end + 2]));
+            tag.is_some_and(|t| blocks.contains(&t.name))
         };
         return Err(issues
             .finish()
             .into_iter()
-            .filter(|i| open_block(&i.message))
+            .filter(|i| i.code == Code::UnclosedBlock && opens_block(i.offset))
             .collect());
     }
     let mut renderer = Renderer::new(site, page, host, template.len());

@@ -198,6 +198,11 @@ mod tests {
             list[MAX_ISSUES].offset, MAX_ISSUES,
             "the summary should point at the first unlisted issue"
         );
+        assert_eq!(
+            list[MAX_ISSUES].code,
+            Code::TooManyLiquidProblems,
+            "the last issue should be the summary"
+        );
         assert!(
             list[MAX_ISSUES].message.starts_with("5 more"),
             "the summary should count the unlisted issues"
