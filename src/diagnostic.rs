@@ -17,6 +17,16 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// The word JavaScript, `postview check` and the page of codes use (as serialized).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// A diagnostic with its place in the whole source file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -33,13 +43,13 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// `l:c: severity: message [code]`, the way compilers print it.
     pub fn to_line(&self) -> String {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
         format!(
             "{}:{}: {}: {} [{}]",
-            self.line, self.column, sev, self.message, self.code
+            self.line,
+            self.column,
+            self.severity.as_str(),
+            self.message,
+            self.code
         )
     }
 }

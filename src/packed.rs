@@ -23,7 +23,7 @@
 //! string for it; and an integer beyond ±2^53 is written as it is (JS reads the nearest number)
 //! where serde-wasm-bindgen would refuse it.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::value::{Map, Value};
 use crate::{Heading, Rendered, Translation};
 use std::fmt::Write;
@@ -195,10 +195,7 @@ fn diagnostic(json: &mut String, d: &Diagnostic) {
         line,
         column,
     } = d;
-    let severity = match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
+    let severity = severity.as_str();
     // Codes are `area/what` in ASCII letters, digits and `-`: nothing to escape.
     let _ = write!(
         json,

@@ -295,12 +295,9 @@ pub fn markdown_table() -> String {
     let mut out =
         String::from("| code | severity | what it is | what Jekyll does |\n|---|---|---|---|\n");
     for code in Code::ALL {
-        let severity = match code.severity() {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
         out.push_str(&format!(
-            "| `{code}` | {severity} | {} | {} | {} |\n",
+            "| `{code}` | {} | {} | {} | {} |\n",
+            code.severity().as_str(),
             code.about(),
             code.jekyll().label(),
             code.outcome()
