@@ -292,8 +292,9 @@ impl std::fmt::Display for Code {
 
 /// The table of `docs/diagnostics.md`: one row per code, in the table's order.
 pub fn markdown_table() -> String {
-    let mut out =
-        String::from("| code | severity | what it is | what Jekyll does |\n|---|---|---|---|\n");
+    let mut out = String::from(
+        "| code | severity | what it is | what Jekyll does | how |\n|---|---|---|---|---|\n",
+    );
     for code in Code::ALL {
         out.push_str(&format!(
             "| `{code}` | {} | {} | {} | {} |\n",
@@ -359,6 +360,20 @@ mod tests {
             "docs/diagnostics.md should hold the table of every code as codes.rs has it; \
              run `POSTVIEW_WRITE_DOCS=1 cargo test --lib diagnostic::codes` to rewrite it"
         );
+    }
+
+    #[test]
+    fn every_row_of_the_table_should_have_the_header_s_columns() {
+        let table = markdown_table();
+        let columns = |line: &str| line.matches('|').count();
+        let header = table.lines().next().map_or(0, columns);
+        for line in table.lines() {
+            assert_eq!(
+                columns(line),
+                header,
+                "`{line}` should have the header's columns"
+            );
+        }
     }
 
     #[test]
