@@ -7,7 +7,7 @@
 
 mod codes;
 
-pub use codes::{markdown_table, Code, Jekyll};
+pub use codes::{Code, Jekyll};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -63,6 +63,7 @@ pub struct Issue {
 }
 
 impl Issue {
+    /// An issue of `code` at `offset`; `message` says, for people, what is wrong and what to do.
     pub fn new(code: Code, offset: usize, message: impl Into<String>) -> Self {
         Issue {
             code,

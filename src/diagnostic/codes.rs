@@ -290,26 +290,26 @@ impl std::fmt::Display for Code {
     }
 }
 
-/// The table of `docs/diagnostics.md`: one row per code, in the table's order.
-pub fn markdown_table() -> String {
-    let mut out = String::from(
-        "| code | severity | what it is | what Jekyll does | how |\n|---|---|---|---|---|\n",
-    );
-    for code in Code::ALL {
-        out.push_str(&format!(
-            "| `{code}` | {} | {} | {} | {} |\n",
-            code.severity().as_str(),
-            code.about(),
-            code.jekyll().label(),
-            code.outcome()
-        ));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table of `docs/diagnostics.md`: one row per code, in the table's order.
+    fn markdown_table() -> String {
+        let mut out = String::from(
+            "| code | severity | what it is | what Jekyll does | how |\n|---|---|---|---|---|\n",
+        );
+        for code in Code::ALL {
+            out.push_str(&format!(
+                "| `{code}` | {} | {} | {} | {} |\n",
+                code.severity().as_str(),
+                code.about(),
+                code.jekyll().label(),
+                code.outcome()
+            ));
+        }
+        out
+    }
 
     /// Where the generated table sits in the page: between these two lines.
     const BEGIN: &str = "<!-- codes: begin (generated from src/diagnostic/codes.rs) -->\n";
