@@ -7,6 +7,8 @@
 
 mod codes;
 
+#[cfg(target_arch = "wasm32")]
+pub(crate) use codes::TYPESCRIPT as CODES_TYPESCRIPT;
 pub use codes::{Code, Jekyll};
 use serde::Serialize;
 

@@ -48,6 +48,17 @@ macro_rules! codes {
             $(#[doc = $about] $variant,)*
         }
 
+        /// The npm types' `DiagnosticCode`: every code, as a union of string literals
+        /// (`src/wasm.rs` adds it to `index.d.ts`).
+        #[cfg(target_arch = "wasm32")]
+        // Read only by wasm-bindgen's custom section, which the dead-code lint does not see.
+        #[allow(dead_code)]
+        pub(crate) const TYPESCRIPT: &str = concat!(
+            "\n/** The kind of a diagnostic's problem: see docs/diagnostics.md. */\nexport type DiagnosticCode =",
+            $("\n  | \"", $code, "\"",)*
+            ";\n"
+        );
+
         impl Code {
             /// Every code, in the order of the page of codes.
             pub const ALL: &'static [Code] = &[$(Code::$variant),*];
