@@ -2,8 +2,14 @@
 //!
 //! Stages report a byte offset into the text they were given; `render_post` turns offsets into a
 //! place `line:column` in the whole source file (1-based; columns count characters, not bytes),
-//! which is what an editor shows.
+//! which is what an editor shows. Every diagnostic has a [`Code`] (`codes.rs`), which fixes its
+//! severity: an issue cannot be made without one.
 
+mod codes;
+
+#[cfg(target_arch = "wasm32")]
+pub(crate) use codes::TYPESCRIPT as CODES_TYPESCRIPT;
+pub use codes::{Code, Jekyll};
 use serde::Serialize;
 
 /// How bad a problem is.
@@ -16,11 +22,23 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// The word JavaScript, `postview check` and the page of codes use (as serialized).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// A diagnostic with its place in the whole source file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// How bad it is.
     pub severity: Severity,
+    /// The kind of problem, e.g. `liquid/unknown-tag`: what tools and tests match on.
+    pub code: Code,
     /// What is wrong, and what to do about it.
     pub message: String,
     /// 1-based line in the whole source file.
@@ -30,39 +48,40 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// `l:c: severity: message`, the way compilers print it.
+    /// `l:c: severity: message [code]`, the way compilers print it.
     pub fn to_line(&self) -> String {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        format!("{}:{}: {}: {}", self.line, self.column, sev, self.message)
+        format!(
+            "{}:{}: {}: {} [{}]",
+            self.line,
+            self.column,
+            self.severity.as_str(),
+            self.message,
+            self.code
+        )
     }
 }
 
 /// A diagnostic as a stage reports it: at a byte offset of the stage's own input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issue {
-    pub severity: Severity,
+    pub code: Code,
     pub message: String,
     pub offset: usize,
 }
 
 impl Issue {
-    pub fn error(offset: usize, message: impl Into<String>) -> Self {
+    /// An issue of `code` at `offset`; `message` says, for people, what is wrong and what to do.
+    pub fn new(code: Code, offset: usize, message: impl Into<String>) -> Self {
         Issue {
-            severity: Severity::Error,
+            code,
             message: message.into(),
             offset,
         }
     }
 
-    pub fn warning(offset: usize, message: impl Into<String>) -> Self {
-        Issue {
-            severity: Severity::Warning,
-            message: message.into(),
-            offset,
-        }
+    /// The severity of the issue's code.
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
     }
 
     /// The same issue, `by` bytes further into an enclosing text.
@@ -121,7 +140,8 @@ impl<'a> LineIndex<'a> {
     pub fn locate(&self, issue: Issue) -> Diagnostic {
         let (line, column) = self.position(issue.offset);
         Diagnostic {
-            severity: issue.severity,
+            severity: issue.code.severity(),
+            code: issue.code,
             message: issue.message,
             line,
             column,

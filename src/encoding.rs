@@ -5,7 +5,7 @@
 //! "utf8")`) put U+FFFD, the replacement character, where the bytes were not UTF-8: that is what
 //! is looked for here.
 
-use crate::diagnostic::Issue;
+use crate::diagnostic::{Code, Issue};
 
 const REPLACEMENT: char = '\u{FFFD}';
 
@@ -24,7 +24,8 @@ pub fn not_utf8(text: &str) -> Option<Issue> {
         1 => " (and in one more place)".to_owned(),
         n => format!(" (and in {n} more places)"),
     };
-    Some(Issue::error(
+    Some(Issue::new(
+        Code::NotUtf8,
         first,
         format!(
             "the file is not UTF-8 here{elsewhere}: its bytes were read as `\u{FFFD}`; Jekyll \
@@ -49,7 +50,11 @@ mod tests {
     fn the_first_replacement_character_should_be_the_error_s_place() {
         let text = "---\ntitle: x\n---\nhel\u{FFFD}lo \u{FFFD}\u{FFFD} and \u{FFFD}\n";
         let issue = not_utf8(text).expect("a replacement character should be reported");
-        assert_eq!(issue.offset, text.find('\u{FFFD}').unwrap());
+        assert_eq!(
+            (issue.offset, issue.code),
+            (text.find('\u{FFFD}').unwrap(), Code::NotUtf8),
+            "the file should be reported as not UTF-8 at the first replacement character"
+        );
         assert!(
             issue.message.contains("in 2 more places"),
             "the other places should be counted, a run as one: {}",

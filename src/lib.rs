@@ -58,7 +58,7 @@ mod value;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Code, Diagnostic, Jekyll, Severity};
 pub use forestry::FileProblems;
 pub use markdown::{Heading, KramdownOptions};
 pub use options::Options;
@@ -127,7 +127,7 @@ pub(crate) fn render_post_in_site(
     source: &str,
     options: &Options,
     site: &Value,
-    kramdown: &(KramdownOptions, Vec<String>),
+    kramdown: &(KramdownOptions, Vec<Issue>),
     host: &dyn liquid::layout::Host,
 ) -> Rendered {
     let text = source_text(source);
@@ -147,13 +147,15 @@ pub(crate) fn render_post_in_site(
         None => Map::new(),
     };
     if parts.unclosed {
-        issues.push(Issue::error(
+        issues.push(Issue::new(
+            Code::UnclosedFrontMatter,
             0,
             "the front matter opened by `---` on line 1 is never closed: add a line `---` after \
              its last key (until then Jekyll reads the whole file as text)",
         ));
     } else if parts.yaml.is_none() {
-        issues.push(Issue::warning(
+        issues.push(Issue::new(
+            Code::NoFrontMatter,
             0,
             "no front matter: Jekyll copies a post that does not start with a `---` block \
              unrendered; start the file with `---`, the keys, and `---`",
@@ -172,7 +174,7 @@ pub(crate) fn render_post_in_site(
     issues.extend(liquid.issues.into_iter().map(|i| i.shifted(body_start)));
 
     let (kramdown, problems) = kramdown;
-    issues.extend(problems.iter().map(|p| Issue::warning(0, p.as_str())));
+    issues.extend(problems.iter().cloned());
     let md = markdown::render(&liquid.text, kramdown);
     let to_source = |offset: usize| body_start + liquid.map.to_input(offset);
     issues.extend(md.issues.into_iter().map(|i| Issue {
@@ -227,7 +229,8 @@ fn cap(issues: &mut Vec<Issue>) {
     let more = issues.len() - MAX_DIAGNOSTICS;
     let at = issues[MAX_DIAGNOSTICS].offset;
     issues.truncate(MAX_DIAGNOSTICS);
-    issues.push(Issue::warning(
+    issues.push(Issue::new(
+        Code::TooManyDiagnostics,
         at,
         format!("{more} more diagnostics after this one are not listed"),
     ));

@@ -23,7 +23,7 @@
 //! string for it; and an integer beyond ±2^53 is written as it is (JS reads the nearest number)
 //! where serde-wasm-bindgen would refuse it.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::value::{Map, Value};
 use crate::{Heading, Rendered, Translation};
 use std::fmt::Write;
@@ -187,13 +187,22 @@ fn heading(json: &mut String, h: &Heading) {
 }
 
 fn diagnostic(json: &mut String, d: &Diagnostic) {
-    let severity = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
-    let _ = write!(json, "{{\"severity\":\"{severity}\",\"message\":");
-    string(json, &d.message);
-    let _ = write!(json, ",\"line\":{},\"column\":{}}}", d.line, d.column);
+    // Destructured in full, as `Rendered` is above.
+    let Diagnostic {
+        severity,
+        code,
+        message,
+        line,
+        column,
+    } = d;
+    let severity = severity.as_str();
+    // Codes are `area/what` in ASCII letters, digits and `-`: nothing to escape.
+    let _ = write!(
+        json,
+        "{{\"severity\":\"{severity}\",\"code\":\"{code}\",\"message\":"
+    );
+    string(json, message);
+    let _ = write!(json, ",\"line\":{line},\"column\":{column}}}");
 }
 
 fn list<T>(json: &mut String, items: &[T], item: impl Fn(&mut String, &T)) {
@@ -346,8 +355,10 @@ mod tests {
             "the JSON should hold the fields in Rendered's order: {json}");
         assert!(json.contains(r#""translations":[{"lang":"ja","path":"_i18n/ja/_posts/2021-01-20-x.md","slug":"x"}],"headings":[{"level":1,"id":"見出し","text":"見出し"}]"#), "{json}");
         assert!(
-            json.contains(r#""diagnostics":[{"severity":"error","message":"#),
-            "{json}"
+            json.contains(
+                r#""diagnostics":[{"severity":"error","code":"liquid/unterminated","message":"#
+            ),
+            "each diagnostic should carry its severity, then its code: {json}"
         );
         let expected = [
             json.clone(),

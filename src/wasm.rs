@@ -22,6 +22,10 @@ mod translations;
 use crate::{render_post, Options, Value};
 use wasm_bindgen::prelude::*;
 
+// Made from the table of codes, so that the types list every code and only those.
+#[wasm_bindgen(typescript_custom_section)]
+const DIAGNOSTIC_CODES: &str = crate::diagnostic::CODES_TYPESCRIPT;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 /** Options of `renderPost`. */
@@ -63,6 +67,11 @@ export interface Heading {
 
 export interface Diagnostic {
   severity: "error" | "warning";
+  /**
+   * The kind of problem, stable across versions (`area/what`, e.g. `liquid/unknown-tag`): match
+   * on it, not on `message`. docs/diagnostics.md in postview's repository lists every code.
+   */
+  code: DiagnosticCode;
   message: string;
   /** 1-based line in the whole source file. */
   line: number;

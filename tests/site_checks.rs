@@ -23,7 +23,7 @@ fn every_posts_page_should_report_what_postview_check_reports_images_aside() {
     let mut reported = 0;
     for path in site.posts().iter().filter(|p| p.ends_with(".md")) {
         let page = site.render_page(path, None);
-        let place = |d: &postview::Diagnostic| (d.line, d.column, d.message.clone());
+        let place = |d: &postview::Diagnostic| (d.line, d.column, d.code, d.message.clone());
         let got: Vec<_> = page.post.diagnostics.iter().map(place).collect();
         let want: Vec<_> = checked
             .files
@@ -32,7 +32,7 @@ fn every_posts_page_should_report_what_postview_check_reports_images_aside() {
             .map(|f| {
                 f.diagnostics
                     .iter()
-                    .filter(|d| !d.message.starts_with("image `"))
+                    .filter(|d| d.code != postview::Code::MissingImage)
                     .map(place)
                     .collect()
             })

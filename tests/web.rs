@@ -202,7 +202,7 @@ fn absent_fields_should_be_null_not_undefined() {
 }
 
 #[wasm_bindgen_test]
-fn diagnostics_should_have_a_severity_a_message_and_numeric_line_and_column() {
+fn diagnostics_should_have_a_severity_a_code_a_message_and_numeric_line_and_column() {
     let diagnostics: Array =
         get(&render_ok("No front matter here.\n"), "diagnostics").unchecked_into();
     assert_eq!(
@@ -215,6 +215,11 @@ fn diagnostics_should_have_a_severity_a_message_and_numeric_line_and_column() {
     assert_eq!(
         get(&warning, "severity").as_string().as_deref(),
         Some("warning")
+    );
+    assert_eq!(
+        get(&warning, "code").as_string().as_deref(),
+        Some("front-matter/missing"),
+        "the warning should carry its code"
     );
     assert_eq!(js_type(&get(&warning, "message")), "string");
     assert_eq!(js_type(&get(&warning, "line")), "number");
@@ -236,8 +241,8 @@ fn a_yaml_error_should_be_an_error_at_its_place_in_the_whole_file_and_the_body_s
     let diagnostics: Array = get(&post, "diagnostics").unchecked_into();
     let error = diagnostics
         .iter()
-        .find(|d| get(d, "severity").as_string().as_deref() == Some("error"))
-        .expect("a YAML error should give an error diagnostic");
+        .find(|d| get(d, "code").as_string().as_deref() == Some("yaml/syntax"))
+        .expect("a YAML error should give a yaml/syntax diagnostic");
     assert_eq!(
         get(&error, "line").as_f64(),
         Some(3.0),
@@ -452,8 +457,17 @@ fn the_js_result_should_equal_the_rust_result() {
     let from_rust = render_post(FULL_POST, &Options::default());
     assert_eq!(get(&from_js, "html").as_string(), Some(from_rust.html));
     assert_eq!(get(&from_js, "title").as_string(), from_rust.title);
+    let codes: Vec<String> = Array::from(&get(&from_js, "diagnostics"))
+        .iter()
+        .map(|d| get(&d, "code").as_string().unwrap_or_default())
+        .collect();
+    let rust_codes: Vec<&str> = from_rust
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
     assert_eq!(
-        Array::from(&get(&from_js, "diagnostics")).length() as usize,
-        from_rust.diagnostics.len()
+        codes, rust_codes,
+        "JS should get the same diagnostics, code for code"
     );
 }

@@ -67,7 +67,7 @@ export function createEditor(parent, { label, onChange, onScroll }) {
       const marks = diagnostics.map((d) => {
         const from = offset(d.line, d.column);
         const end = view.state.doc.lineAt(from).to;
-        return { from, to: Math.max(from, end), severity: d.severity, message: d.message };
+        return { from, to: Math.max(from, end), severity: d.severity, message: d.message, source: d.code };
       });
       view.dispatch(setDiagnostics(view.state, marks));
     },

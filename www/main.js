@@ -197,6 +197,9 @@ function showSwitcher() {
   $('.switcher').replaceChildren(...buttons);
 }
 
+// Each item carries its diagnostic's code (docs/diagnostics.md): as `data-code`, and in small text.
+const part = (className, text) => Object.assign(document.createElement('span'), { className, textContent: text });
+
 function showProblems(diagnostics, inSite = []) {
   const items = diagnostics.map((d) => {
     const button = document.createElement('button');
@@ -204,8 +207,13 @@ function showProblems(diagnostics, inSite = []) {
     button.className = `problem ${d.severity}`;
     button.dataset.line = d.line;
     button.dataset.column = d.column;
-    const part = (className, text) => Object.assign(document.createElement('span'), { className, textContent: text });
-    button.append(part('severity', t(d.severity)), part('place', t('place', d)), part('message', d.message));
+    button.dataset.code = d.code;
+    button.append(
+      part('severity', t(d.severity)),
+      part('place', t('place', d)),
+      part('message', d.message),
+      part('code', d.code),
+    );
     button.addEventListener('click', () => editor.goTo(d.line, d.column));
     const li = document.createElement('li');
     li.append(button);
@@ -214,7 +222,9 @@ function showProblems(diagnostics, inSite = []) {
   // Problems in the site's other files (its layouts, _config.yml): named, not in this editor.
   for (const d of inSite) {
     const li = Object.assign(document.createElement('li'), { className: `problem ${d.severity} in-site` });
-    li.textContent = `${t(d.severity)} ${d.path} ${t('place', d)} ${d.message}`;
+    li.textContent = `${t(d.severity)} ${d.path} ${t('place', d)} ${d.message} `;
+    li.dataset.code = d.code;
+    li.append(part('code', d.code));
     items.push(li);
   }
   if (!items.length) items.push(Object.assign(document.createElement('li'), { className: 'none', textContent: t('noProblems') }));

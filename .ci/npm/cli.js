@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `postview check [DIR]`: checks every post of a Jekyll site folder (DIR, default the current
-// one) and prints one line per problem, `path:line:column: severity: message` (path relative to
-// DIR), then a summary. Exit status: 1 if any problem is an error, 0 otherwise, 2 when DIR is not a
+// one) and prints one line per problem, `path:line:column: severity: message [code]` (path
+// relative to DIR), then a summary. Exit status: 1 if any problem is an error, 0 otherwise, 2 when DIR is not a
 // site folder or the command is not understood.
 //
 // This file only reads the folder: as text the files the module says it needs (the posts,
@@ -53,7 +53,7 @@ function check(root) {
   const lines = [];
   for (const file of report.files) {
     for (const d of file.diagnostics) {
-      lines.push(`${file.path}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
+      lines.push(`${file.path}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`);
     }
   }
   const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;

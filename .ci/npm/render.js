@@ -69,7 +69,7 @@ function failed(reason) {
     image: null,
     translations: [],
     headings: [],
-    diagnostics: [{ severity: 'error', message, line: 1, column: 1 }],
+    diagnostics: [{ severity: 'error', code: 'preview/crashed', message, line: 1, column: 1 }],
     blockLines: [],
   };
 }

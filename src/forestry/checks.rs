@@ -8,7 +8,7 @@
 use super::locate::{key_place, KeyPlace};
 use super::template::{FieldKind, Template};
 use super::{date_format, SiteIndex};
-use crate::diagnostic::Issue;
+use crate::diagnostic::{Code, Issue};
 use crate::value::{Map, Value};
 use std::ops::Range;
 
@@ -44,7 +44,8 @@ impl Post<'_> {
 /// An empty post file: Jekyll publishes a blank page for it.
 pub fn empty(post: &Post) -> Option<Issue> {
     is_blank(post.text).then(|| {
-        Issue::error(
+        Issue::new(
+            Code::EmptyPost,
             0,
             "the post file is empty: Jekyll publishes a blank page for it; restore its text or \
              delete the file",
@@ -82,7 +83,11 @@ pub fn required(post: &Post, template: &Template) -> Vec<Issue> {
             ),
             Some(_) => continue,
         };
-        issues.push(Issue::error(post.at(&field.name), message));
+        issues.push(Issue::new(
+            Code::RequiredField,
+            post.at(&field.name),
+            message,
+        ));
     }
     issues
 }
@@ -104,7 +109,8 @@ pub fn selects(post: &Post, template: &Template) -> Vec<Issue> {
             if field.options.contains(&value) {
                 continue;
             }
-            issues.push(Issue::error(
+            issues.push(Issue::new(
+                Code::NotAChoice,
                 post.at(&field.name),
                 format!(
                     "`{}: {value}` is not one of the choices of {} ({}): use one of {}",
@@ -131,7 +137,8 @@ pub fn dates(post: &Post, template: &Template) -> Vec<Issue> {
         };
         let written = value.to_liquid_string();
         if !date_format::matches(format, written.trim()) {
-            issues.push(Issue::warning(
+            issues.push(Issue::new(
+                Code::DateFormat,
                 post.at(&field.name),
                 format!(
                     "`{}: {written}` is not in the template's date format {format} ({}): write \
@@ -151,7 +158,8 @@ pub fn lang(post: &Post, folder_lang: &str) -> Option<Issue> {
     if lang.trim().is_empty() || lang.trim() == folder_lang {
         return None;
     }
-    Some(Issue::error(
+    Some(Issue::new(
+        Code::LangMismatch,
         post.at("lang"),
         format!(
             "`lang: {lang}` differs from the post's folder `_i18n/{folder_lang}`: write \
@@ -177,7 +185,8 @@ pub fn translations(post: &Post, own_lang: &str, site: &SiteIndex) -> Vec<Issue>
         }
         let at = post.at(lang);
         let Some(their) = site.front_matter(target) else {
-            issues.push(Issue::error(
+            issues.push(Issue::new(
+                Code::MissingTranslation,
                 at,
                 format!(
                     "translation `{lang}: {target}` does not exist in the site: correct the path \
@@ -189,7 +198,8 @@ pub fn translations(post: &Post, own_lang: &str, site: &SiteIndex) -> Vec<Issue>
         let back = their.get(own_lang).and_then(Value::as_str).map(str::trim);
         if back != Some(post.path) {
             let says = back.filter(|b| !b.is_empty()).unwrap_or("nothing");
-            issues.push(Issue::warning(
+            issues.push(Issue::new(
+                Code::OneWayTranslation,
                 at,
                 format!(
                     "translation `{target}` does not link back: its `{own_lang}` names {says}; \
@@ -222,7 +232,8 @@ pub fn images(post: &Post, site: &SiteIndex) -> Vec<Issue> {
         {
             continue;
         }
-        issues.push(Issue::error(
+        issues.push(Issue::new(
+            Code::MissingImage,
             at,
             format!("image `/{path}` is not in the site folder: add the file under `{top}/` or correct the path"),
         ));

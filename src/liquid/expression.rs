@@ -16,6 +16,7 @@
 
 use super::output::Issues;
 use crate::ctype::{is_ruby_space, is_ruby_word};
+use crate::diagnostic::Code;
 use crate::ruby;
 use crate::value::Value;
 use std::borrow::Cow;
@@ -328,7 +329,8 @@ pub fn eval<'v>(
         }
         Expr::Lookup(lookup) => eval_lookup(lookup, env, issues, quiet),
         Expr::TooDeep(at) => {
-            issues.warn(
+            issues.report(
+                Code::TooDeep,
                 *at,
                 format!("ranges nested more than {MAX_DEPTH} deep: the preview renders this empty (Liquid would run out of stack); simplify the expression"),
             );
@@ -454,16 +456,16 @@ fn unknown_top_level(lookup: &Lookup<'_>, name: &str, env: &Env<'_>, issues: &mu
         return;
     }
     let full = lookup.text;
-    let message = if let Some((_, tag)) = env.assigned.iter().find(|(n, _)| n == name) {
-        format!("`{full}` is set by a `{{% {tag} %}}` tag, which the preview does not run: it renders empty here")
+    let (code, message) = if let Some((_, tag)) = env.assigned.iter().find(|(n, _)| n == name) {
+        (Code::JekyllVariable, format!("`{full}` is set by a `{{% {tag} %}}` tag, which the preview does not run: it renders empty here"))
     } else if GLOBALS_FROM_JEKYLL.contains(&name) {
-        format!("`{full}` is set by Jekyll while it builds the site; the preview does not have it, so it renders empty here")
+        (Code::JekyllVariable, format!("`{full}` is set by Jekyll while it builds the site; the preview does not have it, so it renders empty here"))
     } else {
-        format!(
+        (Code::UnknownVariable, format!(
             "unknown variable `{full}`: it renders empty (Jekyll does the same); a post reaches its front matter as `page.…` and the site settings as `site.…`"
-        )
+        ))
     };
-    issues.warn(lookup.at, message);
+    issues.report(code, lookup.at, message);
 }
 
 fn missing_key(
@@ -495,18 +497,18 @@ fn missing_key(
     let top = n == 0;
     let is_page = top && std::ptr::eq(object, env.page);
     let is_site = top && std::ptr::eq(object, env.site);
-    let message = if is_page && env.page_unreadable {
-        format!("`{full}` renders empty because the front matter could not be read: fix its error first")
+    let (code, message) = if is_page && env.page_unreadable {
+        (Code::UnreadableFrontMatter, format!("`{full}` renders empty because the front matter could not be read: fix its error first"))
     } else if is_page && PAGE_KEYS_FROM_JEKYLL.contains(&key_text.as_str()) {
-        format!("`page.{key_text}` is set by Jekyll when it builds the site; the preview only knows the front matter, so `{full}` renders empty here")
+        (Code::JekyllVariable, format!("`page.{key_text}` is set by Jekyll when it builds the site; the preview only knows the front matter, so `{full}` renders empty here"))
     } else if is_page {
-        format!("unknown variable `{full}`: the front matter has no `{key_text}`, so it renders empty; define it in the front matter or check its spelling")
+        (Code::UnknownVariable, format!("unknown variable `{full}`: the front matter has no `{key_text}`, so it renders empty; define it in the front matter or check its spelling"))
     } else if is_site && SITE_KEYS_FROM_JEKYLL.contains(&key_text.as_str()) {
-        format!("`site.{key_text}` is set by Jekyll when it builds the site; the preview does not have it, so `{full}` renders empty here")
+        (Code::JekyllVariable, format!("`site.{key_text}` is set by Jekyll when it builds the site; the preview does not have it, so `{full}` renders empty here"))
     } else if is_site {
-        format!("unknown variable `{full}`: the preview's site settings have no `{key_text}`, so it renders empty; check its spelling (Jekyll reads it from _config.yml)")
+        (Code::UnknownVariable, format!("unknown variable `{full}`: the preview's site settings have no `{key_text}`, so it renders empty; check its spelling (Jekyll reads it from _config.yml)"))
     } else {
-        match object {
+        (Code::NoSuchKey, match object {
             Value::Null => format!("`{full}` is empty because `{prefix}` is nil"),
             Value::Map(_) => format!("`{full}` is empty: `{prefix}` has no key `{key_text}`; check its spelling"),
             Value::List(items) => format!(
@@ -518,9 +520,9 @@ fn missing_key(
             Value::Int(_) => format!("`{full}` is empty: `{prefix}` is a number, which has no `{key_text}`"),
             Value::Float(_) => format!("`{full}` is empty: `{prefix}` is a number, which has no `{key_text}`"),
             Value::Bool(_) => format!("`{full}` is empty: `{prefix}` is true or false, which has no `{key_text}`"),
-        }
+        })
     };
-    issues.warn(lookup.at, message);
+    issues.report(code, lookup.at, message);
 }
 
 #[cfg(test)]
@@ -709,6 +711,11 @@ mod tests {
             issues[0].offset, 100,
             "the warning should point at the variable"
         );
+        assert_eq!(
+            issues[0].code,
+            Code::UnknownVariable,
+            "a missing front matter key should be an unknown variable"
+        );
         assert!(
             issues[0].message.contains("`page.foo`"),
             "the warning should name the variable: {}",
@@ -724,45 +731,49 @@ mod tests {
     fn unknown_top_level_name_should_warn_and_name_it() {
         let (out, issues) = run("foo.bar");
         assert_eq!(out, "", "an unknown name should render empty");
+        assert_eq!(
+            issues[0].code,
+            Code::UnknownVariable,
+            "an unknown name should be an unknown variable"
+        );
         assert!(
-            issues[0].message.starts_with("unknown variable `foo.bar`"),
-            "{}",
+            issues[0].message.contains("`foo.bar`"),
+            "the warning should name it: {}",
             issues[0].message
         );
         let (_, issues) = run("x");
+        assert_eq!(
+            issues[0].code,
+            Code::JekyllVariable,
+            "a name set by a tag the preview does not run should not be unknown"
+        );
         assert!(
             issues[0].message.contains("assign"),
-            "a name set by assign should say so: {}",
+            "a name set by assign should name the tag: {}",
             issues[0].message
         );
         let (_, issues) = run("content");
-        assert!(
-            issues[0].message.contains("set by Jekyll"),
-            "a Jekyll global should say so: {}",
-            issues[0].message
+        assert_eq!(
+            issues[0].code,
+            Code::JekyllVariable,
+            "a Jekyll global should be one Jekyll sets"
         );
     }
 
     #[test]
     fn keys_jekyll_sets_should_be_explained() {
-        let (_, issues) = run("page.url");
-        assert!(
-            issues[0].message.contains("set by Jekyll"),
-            "page.url should be explained: {}",
-            issues[0].message
-        );
-        let (_, issues) = run("site.posts");
-        assert!(
-            issues[0].message.contains("set by Jekyll"),
-            "site.posts should be explained: {}",
-            issues[0].message
-        );
-        let (_, issues) = run("site.nope");
-        assert!(
-            issues[0].message.contains("site settings"),
-            "a missing site key should be explained: {}",
-            issues[0].message
-        );
+        for (variable, code) in [
+            ("page.url", Code::JekyllVariable),
+            ("site.posts", Code::JekyllVariable),
+            ("site.nope", Code::UnknownVariable),
+        ] {
+            let (_, issues) = run(variable);
+            assert_eq!(
+                issues.iter().map(|i| i.code).collect::<Vec<_>>(),
+                [code],
+                "`{variable}` should be reported as {code}"
+            );
+        }
     }
 
     #[test]
@@ -783,21 +794,26 @@ mod tests {
     #[test]
     fn deeper_misses_should_say_what_the_value_is() {
         let (_, issues) = run("page.h.x");
+        assert_eq!(
+            issues[0].code,
+            Code::NoSuchKey,
+            "a key a map lacks should be a missing key"
+        );
         assert!(
             issues[0].message.contains("`page.h` has no key `x`"),
-            "{}",
+            "the warning should say what the value lacks: {}",
             issues[0].message
         );
         let (_, issues) = run("page.none.x");
         assert!(
             issues[0].message.contains("`page.none` is nil"),
-            "{}",
+            "the warning should say the value is nil: {}",
             issues[0].message
         );
         let (_, issues) = run("page.title.first");
         assert!(
             issues[0].message.contains("is a string"),
-            "{}",
+            "the warning should say the value is a string: {}",
             issues[0].message
         );
     }
@@ -820,7 +836,7 @@ mod tests {
             "the outer range should still print: {out}"
         );
         assert!(
-            issues.iter().any(|i| i.message.contains("nested")),
+            issues.iter().any(|i| i.code == Code::TooDeep),
             "the depth cap should warn"
         );
     }

@@ -9,6 +9,7 @@
 //! Jekyll, which stops the build; the preview reports it and keeps the input unchanged.
 
 use super::output::{Budget, Issues};
+use crate::diagnostic::Code;
 use crate::ruby;
 use crate::ruby::addressable as url;
 use crate::ruby::time as date;
@@ -196,7 +197,7 @@ const FILTERS: &[(&str, usize, usize, Run)] = &[
             Cow::Owned(Value::List(items))
         }
         _ => {
-            cx.issues.fatal(cx.call.at, "`concat` needs a list: Jekyll stops the build (Liquid error: concat filter requires an array argument); the preview leaves the value as it is");
+            cx.issues.report(Code::FilterError, cx.call.at, "`concat` needs a list: Jekyll stops the build (Liquid error: concat filter requires an array argument); the preview leaves the value as it is");
             input
         }
     }),
@@ -237,12 +238,14 @@ pub fn apply<'v>(
     let name = call.name;
     let Some(&(_, min, max, run)) = FILTERS.iter().find(|f| f.0 == name) else {
         if NOT_IMPLEMENTED.contains(&name) {
-            issues.warn(
+            issues.report(
+                Code::UnsupportedFilter,
                 call.at,
                 format!("the preview does not apply the `{name}` filter (Jekyll does): the value is shown unfiltered"),
             );
         } else {
-            issues.warn(
+            issues.report(
+                Code::UnknownFilter,
                 call.at,
                 format!("unknown filter `{name}`: Jekyll ignores it and passes the value through unchanged; check its spelling"),
             );
@@ -250,7 +253,11 @@ pub fn apply<'v>(
         return input;
     };
     if args.len() < min || args.len() > max {
-        issues.fatal(call.at, arity_message(name, min, max, args.len()));
+        issues.report(
+            Code::FilterArity,
+            call.at,
+            arity_message(name, min, max, args.len()),
+        );
         return input;
     }
     // Every filter reads its input once and makes at most a few times its size; charge that up
@@ -292,7 +299,8 @@ fn url_filter<'v>(
         Ok(Some(s)) => text_out(s),
         Ok(None) => input,
         Err(e) => {
-            cx.issues.fatal(
+            cx.issues.report(
+                Code::FilterError,
                 cx.call.at,
                 format!("`{name}` cannot read this URL ({}): Jekyll stops the build with this error; the preview shows it unchanged", e.message),
             );
@@ -314,7 +322,7 @@ fn date_filter<'v>(
         date::Outcome::Formatted(s) => text_out(s),
         date::Outcome::Unchanged => input,
         date::Outcome::Unread(why) => {
-            cx.issues.warn(cx.call.at, why);
+            cx.issues.report(Code::UnreadDate, cx.call.at, why);
             input
         }
     }
@@ -516,7 +524,7 @@ fn arithmetic<'v>(
     let value = match (a, b) {
         (Number::Int(x), Number::Int(y)) => {
             if y == 0 && matches!(name, "divided_by" | "modulo") {
-                cx.issues.fatal(cx.call.at, format!("`{name}` by zero: Jekyll stops the build (Liquid error: divided by 0); the preview leaves the value as it is"));
+                cx.issues.report(Code::FilterError, cx.call.at, format!("`{name}` by zero: Jekyll stops the build (Liquid error: divided by 0); the preview leaves the value as it is"));
                 return input;
             }
             Value::Int(match name {
@@ -575,7 +583,8 @@ fn arity_message(name: &str, min: usize, max: usize, given: usize) -> String {
 
 /// Stops a filter whose result would overdraw the budget.
 fn stop<'v>(call: &Call<'_>, issues: &mut Issues, input: Cow<'v, Value>) -> Cow<'v, Value> {
-    issues.warn(
+    issues.report(
+        Code::OutputBudget,
         call.at,
         format!("the `{}` filter here makes more text than the preview renders; it stops and shows the value unfiltered", call.name),
     );
@@ -921,7 +930,8 @@ fn slice<'v>(
         Some(l) => to_integer(l),
     };
     let (Some(offset), Some(length)) = (offset, length) else {
-        issues.fatal(
+        issues.report(
+            Code::FilterError,
             call.at,
             "`slice` needs whole numbers (`| slice: 0, 3`): Jekyll stops the build with \"invalid integer\"; the preview leaves the value unsliced",
         );
@@ -1032,13 +1042,13 @@ mod tests {
         let (o, issues) = run("relative_url", s("12:30"), &[]);
         assert_eq!(o, "12:30", "the input should come out unchanged");
         assert_eq!(
-            issues[0].severity,
-            crate::Severity::Error,
+            issues[0].code,
+            Code::FilterError,
             "Jekyll's build would fail"
         );
         assert!(
             issues[0].message.contains("Invalid scheme"),
-            "{}",
+            "the message should carry Addressable's reason: {}",
             issues[0].message
         );
     }
@@ -1275,10 +1285,10 @@ mod tests {
         // {{ "hello" | slice: 1.5 }} raises "invalid integer"
         let (o, issues) = run("slice", s("hello"), &[Value::Float(1.5)]);
         assert_eq!(o, "hello", "the input should come out unsliced");
-        assert!(
-            issues[0].message.contains("invalid integer"),
-            "{}",
-            issues[0].message
+        assert_eq!(
+            issues[0].code,
+            Code::FilterError,
+            "a non-integer should make slice fail"
         );
         assert_eq!(issues[0].offset, 42, "the issue should point at the filter");
     }
@@ -1304,21 +1314,26 @@ mod tests {
         // {{ "hello" | append }} raises "wrong number of arguments (given 1, expected 2)"
         let (o, issues) = run("append", s("hello"), &[]);
         assert_eq!(o, "hello");
+        assert_eq!(
+            issues[0].code,
+            Code::FilterArity,
+            "a missing argument should be a wrong count"
+        );
         assert!(
             issues[0].message.contains("given 1, expected 2"),
-            "{}",
+            "the message should give the counts as Liquid does: {}",
             issues[0].message
         );
         let (_, issues) = run("upcase", s("hello"), &[s("a")]);
-        assert!(
-            issues[0].message.contains("given 2, expected 1"),
-            "{}",
-            issues[0].message
+        assert_eq!(
+            issues[0].code,
+            Code::FilterArity,
+            "an extra argument should be a wrong count"
         );
         let (_, issues) = run("slice", s("hello"), &[]);
         assert!(
             issues[0].message.contains("expected 2..3"),
-            "{}",
+            "the message should give the range of counts: {}",
             issues[0].message
         );
     }
@@ -1330,24 +1345,22 @@ mod tests {
             o, "hello",
             "an unknown filter should change nothing, as in Jekyll"
         );
-        assert!(
-            issues[0].message.starts_with("unknown filter `nosuch`"),
-            "{}",
-            issues[0].message
-        );
         assert_eq!(
-            issues[0].severity,
-            crate::Severity::Warning,
-            "Jekyll does not fail on it"
+            issues[0].code,
+            Code::UnknownFilter,
+            "Jekyll does not fail on it: an unknown filter"
+        );
+        assert!(
+            issues[0].message.contains("`nosuch`"),
+            "the warning should name the filter: {}",
+            issues[0].message
         );
         let (o, issues) = run("truncate", s("hello"), &[Value::Int(3)]);
         assert_eq!(o, "hello", "an unimplemented filter should change nothing");
-        assert!(
-            issues[0]
-                .message
-                .contains("does not apply the `truncate` filter"),
-            "{}",
-            issues[0].message
+        assert_eq!(
+            issues[0].code,
+            Code::UnsupportedFilter,
+            "a filter Jekyll has should be unsupported, not unknown"
         );
     }
 
@@ -1370,8 +1383,9 @@ mod tests {
             Some(100_000),
             "the value should come out unfiltered"
         );
-        assert!(
-            issues.finish()[0].message.contains("more text"),
+        assert_eq!(
+            issues.finish()[0].code,
+            Code::OutputBudget,
             "the stop should be explained"
         );
     }

@@ -19,7 +19,7 @@ use super::highlight;
 use super::output::{Budget, Issues, Writer};
 use super::template::{self, Node};
 use super::variable;
-use crate::diagnostic::{Diagnostic, Issue, LineIndex, Severity};
+use crate::diagnostic::{Code, Diagnostic, Issue, LineIndex, Severity};
 use crate::ruby;
 use crate::value::{Map, Value};
 use std::borrow::Cow;
@@ -114,6 +114,10 @@ pub fn to_text(v: &Value) -> String {
     ruby::to_string(v)
 }
 
+/// The warnings of a layout or include that are told: what the preview cannot show as Jekyll
+/// does. Its output budget running out is told once per file, by `Renderer::render`.
+const TOLD_IN_LAYOUTS: &[Code] = &[Code::UnsupportedFilter, Code::UnknownTag, Code::TooDeep];
+
 /// Renders whole layouts one after the other with the same variables.
 pub struct Renderer<'a> {
     pub site: &'a Value,
@@ -165,17 +169,20 @@ pub fn render_body(
     let mut issues = Issues::default();
     let (nodes, unclosed) = template::parse_reporting_unclosed(template, &mut issues);
     if unclosed {
-        // Only the open blocks: the streaming renderer reports everything else itself.
+        // Only the open blocks: the streaming renderer reports everything else itself (an open
+        // `raw` or `comment` too). An unclosed block's issue is at its opening tag.
         let blocks = ["if", "unless", "case", "for", "capture", "highlight"];
-        let open_block = |m: &str| {
-            blocks
-                .iter()
-                .any(|b| m.starts_with(&format!("`{{% {b} %}}` is never closed")))
+        let opens_block = |at: usize| {
+            let rest = &template[at..];
+            let tag = rest
+                .find("%}")
+                .and_then(|end| super::tags::parse(&rest[..end + 2]));
+            tag.is_some_and(|t| blocks.contains(&t.name))
         };
         return Err(issues
             .finish()
             .into_iter()
-            .filter(|i| open_block(&i.message))
+            .filter(|i| i.code == Code::UnclosedBlock && opens_block(i.offset))
             .collect());
     }
     let mut renderer = Renderer::new(site, page, host, template.len());
@@ -183,7 +190,8 @@ pub fn render_body(
     let mut out = Writer::with_capacity(template.len() + template.len() / 8);
     renderer.nodes(&nodes, template, &mut issues, &mut out);
     if renderer.budget.is_exhausted() {
-        issues.warn(
+        issues.report(
+            Code::OutputBudget,
             template.len(),
             "the Liquid in this post makes far more text than a post should; the preview stopped rendering it \
              before the end (Jekyll would go on)",
@@ -220,7 +228,9 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders `text` (the file `path`, its front matter already removed; `offset` is where the
-    /// text starts in the file, for line numbers).
+    /// text starts in the file, for line numbers). Of its warnings, only those of
+    /// `TOLD_IN_LAYOUTS` are kept: a layout's unknown variables and the like are the site's
+    /// everyday state, not the writer's business.
     pub fn render(&mut self, path: &str, file: &str, offset: usize) -> String {
         let text = &file[offset..];
         let mut issues = Issues::default();
@@ -231,10 +241,11 @@ impl<'a> Renderer<'a> {
         let mut kept: Vec<Issue> = issues
             .finish()
             .into_iter()
-            .filter(|i| i.severity == Severity::Error || i.message.starts_with("the preview"))
+            .filter(|i| i.severity() == Severity::Error || TOLD_IN_LAYOUTS.contains(&i.code))
             .collect();
         if !exhausted_before && self.budget.is_exhausted() {
-            kept.push(Issue::warning(
+            kept.push(Issue::new(
+                Code::OutputBudget,
                 0,
                 "the preview stopped rendering this file's Liquid: it makes far more text than a \
                  page should (loops or captures that multiply); Jekyll would go on",
@@ -336,7 +347,7 @@ impl<'a> Renderer<'a> {
                 let html = match highlight::parse(markup) {
                     Some(m) => highlight::render(&m, &code.text),
                     None => {
-                        issues.fatal(*at, format!("`{{% highlight {} %}}` needs a language made of letters, digits and `.+#_-` (then options such as `linenos`): Jekyll stops the build (Syntax Error in tag 'highlight'); the preview shows the code as plain text", ruby::strip(markup)));
+                        issues.report(Code::TagSyntax, *at, format!("`{{% highlight {} %}}` needs a language made of letters, digits and `.+#_-` (then options such as `linenos`): Jekyll stops the build (Syntax Error in tag 'highlight'); the preview shows the code as plain text", ruby::strip(markup)));
                         highlight::render(
                             &highlight::Markup {
                                 lang: "plaintext",
@@ -380,23 +391,30 @@ impl<'a> Renderer<'a> {
         if self.budget.take(range.len()) {
             out.copy(t, range.clone());
         }
-        issues.warn(
-            range.start,
-            if NEEDS_SITE.contains(&name) {
+        let (code, message) = if NEEDS_SITE.contains(&name) {
+            (
+                Code::NeedsSite,
                 format!(
                     "`{{% {name} %}}` needs the site's {}: it is shown as written; open the site's folder to preview \
                      it as Jekyll renders it",
                     if name.starts_with("include") { "`_includes`" } else { "posts and files" }
-                )
-            } else if super::tags::is_known(name) {
-                format!("`{{% {name} %}}` is not supported by the preview: it is shown as written (Jekyll runs it)")
-            } else {
+                ),
+            )
+        } else if super::tags::is_known(name) {
+            (
+                Code::UnsupportedTag,
+                format!("`{{% {name} %}}` is not supported by the preview: it is shown as written (Jekyll runs it)"),
+            )
+        } else {
+            (
+                Code::UnknownTag,
                 format!(
                     "`{{% {name} %}}` is not supported by the preview: it is shown as written (Jekyll runs it if a \
                      plugin defines it, and otherwise stops the build with \"Unknown tag '{name}'\")"
-                )
-            },
-        );
+                ),
+            )
+        };
+        issues.report(code, range.start, message);
     }
 
     /// Writes text the construct at `at` made.
@@ -414,7 +432,8 @@ impl<'a> Renderer<'a> {
     fn value(&mut self, markup: &str, at: usize, issues: &mut Issues) -> Value {
         let (var, error) = variable::parse(markup, at);
         if let (Some(e), Some(_)) = (error, self.body) {
-            issues.warn(
+            issues.report(
+                Code::InvalidExpression,
                 e.at,
                 format!(
                     "`{{{{ {} }}}}` is not valid Liquid: {}. Jekyll only warns (Liquid syntax error) and renders what its \
@@ -450,7 +469,7 @@ impl<'a> Renderer<'a> {
         match condition::evaluate(markup, |m| self.operand(m, at, issues)) {
             Ok(holds) => holds,
             Err(message) => {
-                issues.fatal(at, message);
+                issues.report(Code::ConditionSyntax, at, message);
                 false
             }
         }
@@ -468,7 +487,7 @@ impl<'a> Renderer<'a> {
         out: &mut Writer,
     ) -> Flow {
         let Some(spec) = condition::for_spec(markup) else {
-            issues.fatal(at, format!("`{{% for {markup} %}}` is not `for item in list`: Jekyll stops the build (Syntax Error in 'for loop')"));
+            issues.report(Code::TagSyntax, at, format!("`{{% for {markup} %}}` is not `for item in list`: Jekyll stops the build (Syntax Error in 'for loop')"));
             return Flow::Normal;
         };
         let number = |s: &mut Self, text: Option<&str>, issues: &mut Issues| {
@@ -589,7 +608,8 @@ impl<'a> Renderer<'a> {
             }
             _ => match self.host.plugin_tag(name, self.site, self.page) {
                 Some(s) => self.write(&s, at, out),
-                None => issues.warn(
+                None => issues.report(
+                    Code::UnknownTag,
                     at,
                     format!("the preview does not run `{{% {name} %}}` in layouts: it renders nothing here (Jekyll runs it if a plugin defines it)"),
                 ),
@@ -601,7 +621,8 @@ impl<'a> Renderer<'a> {
     /// `{% assign name = expression | filters %}`.
     fn assign(&mut self, markup: &str, at: usize, issues: &mut Issues) {
         let Some(eq) = markup.find('=') else {
-            issues.fatal(
+            issues.report(
+                Code::TagSyntax,
                 at,
                 "`assign` needs `name = value`: Jekyll stops the build (Syntax Error in 'assign')",
             );
@@ -675,7 +696,8 @@ impl<'a> Renderer<'a> {
                 let url = self.relative_url(url, at, issues);
                 self.write(&url, at, out);
             }
-            None => issues.fatal(
+            None => issues.report(
+                Code::UnknownPost,
                 at,
                 format!(
                     "`{{% post_url {name} %}}` names no post of this build of the site (the name is the post's file \
@@ -694,7 +716,8 @@ impl<'a> Renderer<'a> {
                 let url = self.relative_url(url, at, issues);
                 self.write(&url, at, out);
             }
-            Err(LinkMiss::NotFound) => issues.fatal(
+            Err(LinkMiss::NotFound) => issues.report(
+                Code::LinkNotFound,
                 at,
                 format!(
                     "`{{% link {path} %}}`: the site has no post of this build nor file at this path. Jekyll stops \
@@ -702,7 +725,8 @@ impl<'a> Renderer<'a> {
                      with the file's extension"
                 ),
             ),
-            Err(LinkMiss::Unknown) => issues.warn(
+            Err(LinkMiss::Unknown) => issues.report(
+                Code::LinkUnresolved,
                 at,
                 format!(
                     "`{{% link {path} %}}`: no file at this path among the site's files the preview has, so it \
@@ -710,7 +734,8 @@ impl<'a> Renderer<'a> {
                      find document '{path}' in tag 'link')"
                 ),
             ),
-            Err(LinkMiss::Unresolved) => issues.warn(
+            Err(LinkMiss::Unresolved) => issues.report(
+                Code::LinkUnresolved,
                 at,
                 format!(
                     "`{{% link {path} %}}` names a page (a file with front matter): the preview finds the URLs of \
@@ -725,11 +750,11 @@ impl<'a> Renderer<'a> {
         let (file, params) = include_file_and_params(ruby::strip(markup));
         let file = self.markup_text(file);
         let Some(text) = self.host.include(&file) else {
-            issues.fatal(at, format!("the included file `_includes/{file}` is not in the site: Jekyll stops the build (Could not locate the included file); add it or fix the name"));
+            issues.report(Code::MissingInclude, at, format!("the included file `_includes/{file}` is not in the site: Jekyll stops the build (Could not locate the included file); add it or fix the name"));
             return;
         };
         if self.depth >= MAX_INCLUDE_DEPTH {
-            issues.fatal(at, format!("includes nested more than {MAX_INCLUDE_DEPTH} deep (an include that includes itself?): the preview stops here"));
+            issues.report(Code::IncludeTooDeep, at, format!("includes nested more than {MAX_INCLUDE_DEPTH} deep (an include that includes itself?): the preview stops here"));
             return;
         }
         let saved = self.locals.get("include").cloned();
@@ -746,11 +771,11 @@ impl<'a> Renderer<'a> {
             // A body's problems are at places in the post: the include's are told at its tag.
             for d in self.diagnostics.drain(before..) {
                 let line = format!("{}:{}:{}", d.path, d.diagnostic.line, d.diagnostic.column);
-                issues.push(crate::diagnostic::Issue {
-                    offset: at,
-                    severity: d.diagnostic.severity,
-                    message: format!("in `{line}`: {}", d.diagnostic.message),
-                });
+                issues.push(Issue::new(
+                    d.diagnostic.code,
+                    at,
+                    format!("in `{line}`: {}", d.diagnostic.message),
+                ));
             }
         }
         restore(&mut self.locals, "include", saved);
@@ -775,7 +800,7 @@ impl<'a> Renderer<'a> {
                 i += 1;
             }
             if key.is_empty() || b.get(i) != Some(&b'=') {
-                issues.fatal(at, "this include's parameters are not `key=value` pairs: Jekyll stops the build (Invalid syntax for include tag)");
+                issues.report(Code::TagSyntax, at, "this include's parameters are not `key=value` pairs: Jekyll stops the build (Invalid syntax for include tag)");
                 break;
             }
             i += 1;

@@ -37,7 +37,7 @@ mod tags;
 mod template;
 mod variable;
 
-use crate::diagnostic::Issue;
+use crate::diagnostic::{Code, Issue};
 use crate::ruby;
 use crate::source_map::SourceMap;
 use crate::value::{Map, Value};
@@ -232,13 +232,15 @@ impl<'t, 'v> Renderer<'t, 'v> {
             Mode::Normal => {}
             Mode::Raw { tag, body, .. } => {
                 self.out.copy(self.template, body..self.template.len());
-                self.issues.fatal(
+                self.issues.report(
+                    Code::UnclosedBlock,
                     tag,
                     "`{% raw %}` is never closed: add `{% endraw %}` (plain, without `-`). Jekyll stops the build \
                      ('raw' tag was never closed); the preview shows the rest as written",
                 );
             }
-            Mode::Comment { tag, .. } => self.issues.fatal(
+            Mode::Comment { tag, .. } => self.issues.report(
+                Code::UnclosedBlock,
                 tag,
                 "`{% comment %}` is never closed: add `{% endcomment %}`. Jekyll stops the build ('comment' tag was \
                  never closed); the preview hides the rest, as the comment would",
@@ -266,11 +268,11 @@ impl<'t, 'v> Renderer<'t, 'v> {
     }
 
     /// A token that breaks Liquid's syntax: shown as written, reported as stopping the build.
-    fn broken(&mut self, token: Token, message: String) {
+    fn broken(&mut self, token: Token, code: Code, message: String) {
         self.flush();
         self.out.copy(self.template, token.start..token.end);
         self.trim_next = false;
-        self.issues.fatal(token.start, message);
+        self.issues.report(code, token.start, message);
     }
 
     fn normal(&mut self, token: Token) -> Mode {
@@ -292,6 +294,7 @@ impl<'t, 'v> Renderer<'t, 'v> {
                 let shown = excerpt(self.text(token));
                 self.broken(
                     token,
+ Code::UnterminatedLiquid,
                     format!(
                         "`{shown}` ends with a single `}}`: add the second one. Jekyll stops the build (Liquid syntax \
                          error: Variable was not properly terminated); the preview shows it as written"
@@ -302,6 +305,7 @@ impl<'t, 'v> Renderer<'t, 'v> {
             Kind::UnclosedOutput => {
                 self.broken(
                     token,
+ Code::UnterminatedLiquid,
                     "`{{` is never closed: add `}}` (or write `{{ \"{{\" }}` for a literal `{{`). Jekyll stops the \
                      build (Liquid syntax error: Variable '{{' was not properly terminated); the preview shows it as \
                      written"
@@ -312,6 +316,7 @@ impl<'t, 'v> Renderer<'t, 'v> {
             Kind::UnclosedTag => {
                 self.broken(
                     token,
+ Code::UnterminatedLiquid,
                     "`{%` is never closed: add `%}` (or write `{{ \"{%\" }}` for a literal `{%`). Jekyll stops the \
                      build (Liquid syntax error: Tag '{%' was not properly terminated); the preview shows it as written"
                         .into(),
@@ -327,6 +332,7 @@ impl<'t, 'v> Renderer<'t, 'v> {
             let shown = excerpt(text);
             self.broken(
                 token,
+ Code::MissingTagName,
                 format!(
                     "`{shown}` does not start with a tag name. Jekyll stops the build (Liquid syntax error: Tag was not \
                      properly terminated); the preview shows it as written"
@@ -342,7 +348,8 @@ impl<'t, 'v> Renderer<'t, 'v> {
         match tag.name {
             "raw" => {
                 if !ruby::strip(tag.markup).is_empty() {
-                    self.issues.fatal(
+                    self.issues.report(
+                        Code::TagSyntax,
                         token.start,
                         "`{% raw %}` takes nothing after its name: Jekyll stops the build (Syntax Error in 'raw'); \
                          the preview treats it as a plain `{% raw %}`",
@@ -361,7 +368,8 @@ impl<'t, 'v> Renderer<'t, 'v> {
                 raw: false,
             },
             "#" => {
-                self.issues.warn(
+                self.issues.report(
+                    Code::HashComment,
                     token.start,
                     "`{% # … %}` comments need Liquid 5.4; Jekyll 4.3 with its usual Liquid 4 stops the build on \
                      them (Tag was not properly terminated). The preview hides it; `{% comment %}…{% endcomment %}` \
@@ -372,7 +380,8 @@ impl<'t, 'v> Renderer<'t, 'v> {
             "endraw" | "endcomment" => {
                 let opener = &tag.name[3..];
                 self.out.copy(self.template, token.start..token.end);
-                self.issues.fatal(
+                self.issues.report(
+                    Code::StrayEndTag,
                     token.start,
                     format!(
                         "`{{% {} %}}` has no `{{% {opener} %}}` to close: Jekyll stops the build (Liquid syntax error: \
@@ -398,17 +407,21 @@ impl<'t, 'v> Renderer<'t, 'v> {
                     };
                 let quiet = quiet || (self.quiet_blocks && RUN_BY_THE_TREE.contains(&name));
                 if !quiet {
-                    self.issues.warn(
-                        token.start,
-                        if tags::is_known(name) {
-                            format!("`{{% {name} %}}` is not supported by the preview: it is shown as written (Jekyll runs it)")
-                        } else {
+                    let (code, message) = if tags::is_known(name) {
+                        (
+                            Code::UnsupportedTag,
+                            format!("`{{% {name} %}}` is not supported by the preview: it is shown as written (Jekyll runs it)"),
+                        )
+                    } else {
+                        (
+                            Code::UnknownTag,
                             format!(
                                 "`{{% {name} %}}` is not supported by the preview: it is shown as written (Jekyll runs \
                                  it if a plugin defines it, and otherwise stops the build with \"Unknown tag '{name}'\")"
-                            )
-                        },
-                    );
+                            ),
+                        )
+                    };
+                    self.issues.report(code, token.start, message);
                     if !tags::continues_block(name)
                         && !self.warned_tags.contains(&name)
                         && self.warned_tags.len() < 100
@@ -443,7 +456,8 @@ impl<'t, 'v> Renderer<'t, 'v> {
             Kind::Text | Kind::Output => Mode::Comment { tag, depth, raw },
             Kind::OutputOneBrace | Kind::UnclosedOutput | Kind::UnclosedTag => {
                 // Liquid parses a comment's body: broken syntax in it still stops the build.
-                self.issues.fatal(
+                self.issues.report(
+                    Code::BrokenInComment,
                     token.start,
                     format!(
                         "`{}` inside this comment is broken Liquid, and Liquid reads comments too: Jekyll stops the \
@@ -455,7 +469,8 @@ impl<'t, 'v> Renderer<'t, 'v> {
             }
             Kind::Tag => match tags::parse(self.text(token)) {
                 None => {
-                    self.issues.fatal(
+                    self.issues.report(
+                        Code::BrokenInComment,
                         token.start,
                         format!(
                             "`{}` inside this comment has no tag name, and Liquid reads comments too: Jekyll stops \
@@ -515,7 +530,8 @@ impl<'t, 'v> Renderer<'t, 'v> {
         let (var, error) = variable::parse(markup, inner_start);
         if let Some(e) = error {
             let shown = excerpt(self.text(token));
-            self.issues.warn(
+            self.issues.report(
+                Code::InvalidExpression,
                 e.at,
                 format!(
                     "`{shown}` is not valid Liquid: {}. Jekyll only warns (Liquid syntax error) and renders what its \
@@ -524,7 +540,8 @@ impl<'t, 'v> Renderer<'t, 'v> {
                 ),
             );
         } else if var.name.is_none() {
-            self.issues.warn(
+            self.issues.report(
+                Code::EmptyOutput,
                 start,
                 "this `{{ }}` is empty: it renders nothing; remove it or put a variable in it",
             );
@@ -563,7 +580,8 @@ impl<'t, 'v> Renderer<'t, 'v> {
     fn budget_spent(&mut self, at: usize) {
         if self.budget.exhausted_at.is_none() {
             self.budget.exhausted_at = Some(at);
-            self.issues.warn(
+            self.issues.report(
+                Code::OutputBudget,
                 at,
                 "the Liquid in this post makes far more text than a post should; the preview stops printing `{{ }}` \
                  values from here on (Jekyll would go on)",

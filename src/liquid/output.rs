@@ -2,7 +2,7 @@
 //! keeps a hostile template (filters that double a string, thousands of copies of a long value)
 //! from taking more than linear time and memory. None of this is Liquid; it is the preview's.
 
-use crate::diagnostic::Issue;
+use crate::diagnostic::{Code, Issue};
 use crate::source_map::SourceMap;
 use std::ops::Range;
 
@@ -71,14 +71,9 @@ impl Issues {
         }
     }
 
-    pub fn warn(&mut self, offset: usize, message: impl Into<String>) {
-        self.push(Issue::warning(offset, message));
-    }
-
-    /// An issue that stops Jekyll's build (a Liquid syntax error or a Liquid error raised while
-    /// rendering): the preview renders on, but the site would not build.
-    pub fn fatal(&mut self, offset: usize, message: impl Into<String>) {
-        self.push(Issue::error(offset, message));
+    /// An issue of this code; the code's severity says whether Jekyll's build would stop.
+    pub fn report(&mut self, code: Code, offset: usize, message: impl Into<String>) {
+        self.push(Issue::new(code, offset, message));
     }
 
     /// Whether another issue would still be listed; callers skip formatting messages otherwise.
@@ -97,7 +92,8 @@ impl Issues {
     pub fn finish(mut self) -> Vec<Issue> {
         if self.dropped > 0 {
             let n = self.dropped;
-            self.list.push(Issue::warning(
+            self.list.push(Issue::new(
+                Code::TooManyLiquidProblems,
                 self.first_dropped,
                 format!(
                     "{n} more Liquid problem{} from here on {} not listed; fix the ones above first",
@@ -190,7 +186,7 @@ mod tests {
     fn issues_past_the_cap_should_be_counted_in_one_last_issue() {
         let mut issues = Issues::default();
         for i in 0..MAX_ISSUES + 5 {
-            issues.warn(i, "x");
+            issues.report(Code::UnknownVariable, i, "x");
         }
         let list = issues.finish();
         assert_eq!(
@@ -201,6 +197,11 @@ mod tests {
         assert_eq!(
             list[MAX_ISSUES].offset, MAX_ISSUES,
             "the summary should point at the first unlisted issue"
+        );
+        assert_eq!(
+            list[MAX_ISSUES].code,
+            Code::TooManyLiquidProblems,
+            "the last issue should be the summary"
         );
         assert!(
             list[MAX_ISSUES].message.starts_with("5 more"),

@@ -12,6 +12,7 @@
 use super::output::Issues;
 use super::scan::{Kind, Scanner, Token};
 use super::tags;
+use crate::diagnostic::Code;
 use crate::ruby;
 use std::ops::Range;
 
@@ -94,7 +95,8 @@ pub fn parse_reporting_unclosed<'t>(
     };
     let (nodes, end) = reader.block(&[], 0);
     if let Some(end) = end {
-        reader.issues.fatal(
+        reader.issues.report(
+            Code::StrayEndTag,
             end.at,
             format!("`{{% {} %}}` closes nothing here: Jekyll stops the build (Unknown tag); the preview ignores it", end.name),
         );
@@ -156,7 +158,8 @@ impl<'t> Reader<'t, '_> {
                     self.trim_next = trim_after;
                 }
                 _ if token.kind != Kind::Tag => {
-                    self.issues.fatal(
+                    self.issues.report(
+                        Code::UnterminatedLiquid,
                         token.start,
                         "this `{{` or `{%` is not closed properly: Jekyll stops the build (Liquid syntax error); the preview shows it as written",
                     );
@@ -164,7 +167,7 @@ impl<'t> Reader<'t, '_> {
                 }
                 _ => {
                     let Some(tag) = tags::parse(text) else {
-                        self.issues.fatal(token.start, "a `{% %}` without a tag name: Jekyll stops the build (Liquid syntax error)");
+                        self.issues.report(Code::MissingTagName, token.start, "a `{% %}` without a tag name: Jekyll stops the build (Liquid syntax error)");
                         nodes.push(Node::Text(token.start..token.end));
                         continue;
                     };
@@ -201,7 +204,8 @@ impl<'t> Reader<'t, '_> {
             )
         {
             if !std::mem::replace(&mut self.too_deep, true) {
-                self.issues.warn(
+                self.issues.report(
+                    Code::TooDeep,
                     at,
                     format!("the preview does not run blocks nested more than {MAX_DEPTH} deep: from here on they are shown as written"),
                 );
@@ -257,7 +261,8 @@ impl<'t> Reader<'t, '_> {
                 }
             }
             name if name.starts_with("end") || matches!(name, "else" | "elsif" | "when") => {
-                self.issues.fatal(
+                self.issues.report(
+                    Code::StrayEndTag,
                     at,
                     format!("`{{% {name} %}}` has nothing to close or continue here: Jekyll stops the build (Liquid syntax error: Unknown tag '{name}'); the preview shows it as written"),
                 );
@@ -382,7 +387,8 @@ impl<'t> Reader<'t, '_> {
 
     fn unclosed(&mut self, at: usize, opener: &str) {
         self.unclosed = true;
-        self.issues.fatal(
+        self.issues.report(
+            Code::UnclosedBlock,
             at,
             format!("`{{% {opener} %}}` is never closed: add `{{% end{opener} %}}`. Jekyll stops the build ('{opener}' tag was never closed)"),
         );

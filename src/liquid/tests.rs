@@ -10,7 +10,7 @@
 //! (`render!` raises where Jekyll's build would stop; `warnings` are Jekyll's "Liquid Warning"s.)
 
 use super::*;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Code, Severity};
 
 fn site() -> Value {
     let m: Map = [
@@ -67,8 +67,8 @@ fn clean(template: &str) -> String {
     out.text
 }
 
-fn messages(out: &Output) -> Vec<&str> {
-    out.issues.iter().map(|i| i.message.as_str()).collect()
+fn codes(out: &Output) -> Vec<Code> {
+    out.issues.iter().map(|i| i.code).collect()
 }
 
 // ---- the common path ----
@@ -174,6 +174,11 @@ fn a_filter_issue_should_point_at_the_filter_name() {
         template.find("nosuch").unwrap_or(0),
         "the warning should point at the filter"
     );
+    assert_eq!(
+        codes(&out),
+        [Code::UnknownFilter],
+        "the filter should be reported as unknown"
+    );
 }
 
 // ---- variables ----
@@ -185,7 +190,7 @@ fn unknown_variable_should_render_empty_and_warn_at_the_variable() {
     assert_eq!(out.text, "a  b", "an unknown variable should render empty");
     assert_eq!(out.issues.len(), 1, "there should be one warning");
     assert_eq!(
-        out.issues[0].severity,
+        out.issues[0].severity(),
         Severity::Warning,
         "Jekyll renders on: a warning"
     );
@@ -193,9 +198,14 @@ fn unknown_variable_should_render_empty_and_warn_at_the_variable() {
         out.issues[0].offset, 6,
         "the warning should point at `page.foo`"
     );
+    assert_eq!(
+        out.issues[0].code,
+        Code::UnknownVariable,
+        "the variable should be reported as unknown"
+    );
     assert!(
         out.issues[0].message.contains("`page.foo`"),
-        "{}",
+        "the message should name the variable: {}",
         out.issues[0].message
     );
 }
@@ -343,7 +353,7 @@ fn raw_closed_only_by_dashed_endraw_should_stay_open_as_in_liquid() {
     );
     assert_eq!(out.issues.len(), 1);
     assert_eq!(
-        out.issues[0].severity,
+        out.issues[0].severity(),
         Severity::Error,
         "Jekyll's build would stop"
     );
@@ -351,10 +361,10 @@ fn raw_closed_only_by_dashed_endraw_should_stay_open_as_in_liquid() {
         out.issues[0].offset, 2,
         "the error should point at `{{% raw %}}`"
     );
-    assert!(
-        out.issues[0].message.contains("never closed"),
-        "{}",
-        out.issues[0].message
+    assert_eq!(
+        out.issues[0].code,
+        Code::UnclosedBlock,
+        "the open `raw` should be reported as never closed"
     );
 }
 
@@ -393,8 +403,9 @@ fn an_unclosed_comment_should_hide_the_rest_and_report_it() {
     );
     assert_eq!(out.issues.len(), 1);
     assert_eq!(
-        (out.issues[0].offset, out.issues[0].severity),
-        (2, Severity::Error)
+        (out.issues[0].offset, out.issues[0].code),
+        (2, Code::UnclosedBlock),
+        "the open comment should be reported at its tag"
     );
     assert!(
         out.issues[0].message.contains("`{% endcomment %}`"),
@@ -412,16 +423,25 @@ fn broken_liquid_inside_a_comment_should_still_be_reported() {
         1,
         "Liquid parses comments: the broken `{{{{` is an error"
     );
-    assert_eq!(out.issues[0].offset, 14);
+    assert_eq!(
+        (out.issues[0].offset, out.issues[0].code),
+        (14, Code::BrokenInComment),
+        "the broken Liquid in the comment should be reported at its place"
+    );
 }
 
 #[test]
 fn inline_comment_should_be_hidden_with_a_compatibility_warning() {
     let out = render_it("a{% # note %}b");
     assert_eq!(out.text, "ab", "Liquid 5.4 hides it");
+    assert_eq!(
+        codes(&out),
+        [Code::HashComment],
+        "the Liquid 4 difference should be reported"
+    );
     assert!(
-        messages(&out)[0].contains("Liquid 5.4"),
-        "the Liquid 4 difference should be said"
+        out.issues[0].message.contains("Liquid 5.4"),
+        "the message should name the Liquid version that reads it"
     );
 }
 
@@ -430,8 +450,11 @@ fn stray_end_tags_should_be_shown_and_reported() {
     // ruby oracle: "a {% raw %}{% raw %}{% endraw %}b{% endraw %}" raises "Unknown tag 'endraw'"
     let out = render_it("a {% raw %}{% raw %}{% endraw %}b{% endraw %}");
     assert_eq!(out.text, "a {% raw %}b{% endraw %}");
-    assert_eq!(out.issues.len(), 1);
-    assert_eq!(out.issues[0].severity, Severity::Error);
+    assert_eq!(
+        codes(&out),
+        [Code::StrayEndTag],
+        "the stray endraw should be the one problem"
+    );
     assert_eq!(
         out.issues[0].offset, 33,
         "the error should point at the stray endraw"
@@ -456,11 +479,14 @@ fn unsupported_tags_should_stay_as_written_with_a_warning_naming_them() {
         out.issues[0].offset, 2,
         "the warning should point at the tag"
     );
+    assert_eq!(
+        out.issues[0].code,
+        Code::UnknownTag,
+        "a plugin's tag should be reported as unknown to Liquid"
+    );
     assert!(
-        out.issues[0]
-            .message
-            .starts_with("`{% gist %}` is not supported by the preview"),
-        "{}",
+        out.issues[0].message.starts_with("`{% gist %}`"),
+        "the message should name the tag: {}",
         out.issues[0].message
     );
 }
@@ -474,11 +500,15 @@ fn an_orphan_closing_tag_should_be_kept_and_reported_as_stopping_the_build() {
     );
     assert_eq!(out.issues.len(), 1, "{:?}", out.issues);
     assert_eq!(
-        out.issues[0].severity,
+        out.issues[0].code,
+        Code::StrayEndTag,
+        "Jekyll stops the build on the orphan endfor"
+    );
+    assert_eq!(
+        out.issues[0].severity(),
         Severity::Error,
         "Jekyll stops the build on it"
     );
-    assert!(out.issues[0].message.contains("endfor"), "{:?}", out.issues);
 }
 
 #[test]
@@ -509,15 +539,18 @@ fn an_unclosed_output_should_be_kept_and_reported_at_its_place() {
     assert_eq!(out.issues.len(), 1);
     assert_eq!(out.issues[0].offset, 2, "the error should point at `{{{{`");
     assert_eq!(
-        out.issues[0].severity,
+        out.issues[0].severity(),
         Severity::Error,
         "Jekyll's build would stop"
     );
+    assert_eq!(
+        out.issues[0].code,
+        Code::UnterminatedLiquid,
+        "the open `{{{{` should be reported as unterminated"
+    );
     assert!(
-        out.issues[0]
-            .message
-            .starts_with("`{{` is never closed: add `}}`"),
-        "{}",
+        out.issues[0].message.contains("add `}}`"),
+        "the message should say what to add: {}",
         out.issues[0].message
     );
 }
@@ -531,10 +564,11 @@ fn an_unclosed_output_should_run_to_the_next_brace_as_in_liquid() {
         out.text, "a ",
         "the garbled output should render as Liquid's lenient reading"
     );
-    assert_eq!(
-        out.issues[0].severity,
-        Severity::Warning,
-        "Jekyll only warns here"
+    assert!(
+        codes(&out).contains(&Code::InvalidExpression)
+            && out.issues.iter().all(|i| i.severity() == Severity::Warning),
+        "Jekyll only warns here: {:?}",
+        out.issues
     );
     // "a {{ b\n{% raw %}x{% endraw %}" stops Jekyll: `{{ b\n{% raw %}` ends in one `}`.
     let out = render_it("a {{ b\n{% raw %}x{% endraw %}");
@@ -546,7 +580,11 @@ fn an_unclosed_output_should_run_to_the_next_brace_as_in_liquid() {
         out.issues[0].offset, 2,
         "the first error should point at `{{{{`"
     );
-    assert_eq!(out.issues[0].severity, Severity::Error);
+    assert_eq!(
+        out.issues[0].code,
+        Code::UnterminatedLiquid,
+        "the output ending in one `}}` should stop the build"
+    );
 }
 
 #[test]
@@ -554,10 +592,14 @@ fn an_output_closed_by_one_brace_should_be_kept_and_reported() {
     // ruby oracle: "{{ page.t } x }}" raises "Variable '{{ page.t }' was not properly terminated"
     let out = render_it("{{ page.t } x }}");
     assert_eq!(out.text, "{{ page.t } x }}");
-    assert_eq!((out.issues.len(), out.issues[0].offset), (1, 0));
+    assert_eq!(
+        (codes(&out), out.issues[0].offset),
+        (vec![Code::UnterminatedLiquid], 0),
+        "the output should be reported as not properly terminated, at its start"
+    );
     assert!(
         out.issues[0].message.contains("single `}`"),
-        "{}",
+        "the message should say what is wrong: {}",
         out.issues[0].message
     );
 }
@@ -566,13 +608,14 @@ fn an_output_closed_by_one_brace_should_be_kept_and_reported() {
 fn an_unclosed_tag_should_be_kept_and_reported() {
     let out = render_it("50{% off {{ page.t }}");
     assert_eq!(out.text, "50{% off Title", "the rest should still render");
-    assert_eq!(out.issues.len(), 1);
-    assert_eq!(out.issues[0].offset, 2);
+    assert_eq!(
+        (codes(&out), out.issues[0].offset),
+        (vec![Code::UnterminatedLiquid], 2),
+        "the open `{{%` should be reported at its place"
+    );
     assert!(
-        out.issues[0]
-            .message
-            .starts_with("`{%` is never closed: add `%}`"),
-        "{}",
+        out.issues[0].message.contains("add `%}`"),
+        "the message should say what to add: {}",
         out.issues[0].message
     );
 }
@@ -583,8 +626,9 @@ fn a_tag_without_a_name_should_be_kept_and_reported() {
     let out = render_it("a{% %}b");
     assert_eq!(out.text, "a{% %}b");
     assert_eq!(
-        (out.issues[0].offset, out.issues[0].severity),
-        (1, Severity::Error)
+        (out.issues[0].offset, out.issues[0].code),
+        (1, Code::MissingTagName),
+        "the nameless tag should be reported at its place"
     );
 }
 
@@ -603,14 +647,9 @@ fn garbage_inside_output_should_render_what_liquid_renders_and_warn() {
         assert_eq!(out.text, want, "`{template}` should render as in Jekyll");
         assert!(!out.issues.is_empty(), "`{template}` should warn");
         assert_eq!(
-            out.issues[0].severity,
-            Severity::Warning,
+            out.issues[0].code,
+            Code::InvalidExpression,
             "Jekyll only warns on `{template}`"
-        );
-        assert!(
-            out.issues[0].message.contains("not valid Liquid"),
-            "{}",
-            out.issues[0].message
         );
     }
     let out = render_it("ab{{ page.t ! }}");
@@ -624,7 +663,11 @@ fn garbage_inside_output_should_render_what_liquid_renders_and_warn() {
 fn an_empty_output_should_render_nothing_and_warn() {
     let out = render_it("a{{ }}b{{-}}c");
     assert_eq!(out.text, "abc");
-    assert_eq!(out.issues.len(), 2);
+    assert_eq!(
+        codes(&out),
+        [Code::EmptyOutput, Code::EmptyOutput],
+        "each empty output should be reported"
+    );
 }
 
 #[test]
@@ -632,8 +675,11 @@ fn wrong_filter_arguments_should_fail_with_the_value_kept() {
     // ruby oracle: {{ page.t | append }} raises "wrong number of arguments (given 1, expected 2)"
     let out = render_it("{{ page.t | append }}");
     assert_eq!(out.text, "Title");
-    assert_eq!(out.issues[0].severity, Severity::Error);
-    assert_eq!(out.issues[0].offset, 12);
+    assert_eq!(
+        (out.issues[0].offset, out.issues[0].code),
+        (12, Code::FilterArity),
+        "the missing argument should be reported at the filter"
+    );
 }
 
 #[test]
@@ -666,9 +712,14 @@ fn a_wall_of_open_braces_should_render_in_linear_time() {
         output::MAX_ISSUES + 1,
         "the issues should stop at the cap plus a count"
     );
+    assert_eq!(
+        out.issues[output::MAX_ISSUES].code,
+        Code::TooManyLiquidProblems,
+        "the last issue should count the rest"
+    );
     assert!(
         out.issues[output::MAX_ISSUES].message.contains("4900 more"),
-        "{}",
+        "the count should say how many are not listed: {}",
         out.issues[output::MAX_ISSUES].message
     );
 }
@@ -691,7 +742,7 @@ fn a_doubling_replace_chain_should_stop_at_the_budget() {
     let out = render_it(&template);
     assert!(out.text.len() < 64 << 20, "the output should stay bounded");
     assert!(
-        messages(&out).iter().any(|m| m.contains("more text")),
+        codes(&out).contains(&Code::OutputBudget),
         "the stop should be explained"
     );
 }
@@ -713,8 +764,12 @@ fn many_outputs_of_a_long_value_should_stop_at_the_budget() {
         },
     );
     assert!(out.text.len() < 16 << 20, "the output should stay bounded");
-    assert!(
-        messages(&out).iter().any(|m| m.contains("stops printing")),
+    assert_eq!(
+        codes(&out)
+            .iter()
+            .filter(|&&c| c == Code::OutputBudget)
+            .count(),
+        1,
         "the stop should be said once"
     );
 }
@@ -741,9 +796,11 @@ fn deeply_nested_brackets_should_be_capped_with_a_warning() {
         "]".repeat(500)
     ));
     assert!(
-        messages(&out).iter().any(|m| m.contains("nested")),
+        out.issues
+            .iter()
+            .any(|i| i.code == Code::InvalidExpression && i.message.contains("nested")),
         "the cap should be explained: {:?}",
-        messages(&out)
+        out.issues
     );
 }
 
@@ -769,13 +826,13 @@ fn a_block_never_closed_should_lose_nothing_and_say_which_block_is_open() {
     );
     assert_eq!(out.issues[0].offset, 2, "at the open tag");
     assert_eq!(
-        out.issues[0].severity,
-        Severity::Error,
+        out.issues[0].code,
+        Code::UnclosedBlock,
         "Jekyll stops the build"
     );
     assert!(
-        out.issues[0].message.contains("never closed"),
-        "{}",
+        out.issues[0].message.contains("`{% endif %}`"),
+        "the message should name the missing end tag: {}",
         out.issues[0].message
     );
 }
@@ -793,7 +850,7 @@ fn tags_that_need_the_site_should_be_shown_as_written_without_one_and_say_so() {
     ] {
         assert!(
             out.issues.iter().any(|i| i.offset == at(needle)
-                && i.severity == crate::Severity::Warning
+                && i.code == Code::NeedsSite
                 && i.message.contains(what)
                 && i.message.contains("open the site's folder")),
             "`{needle}` should have a warning at its place naming {what}: {:?}",
@@ -815,8 +872,7 @@ fn highlight_should_keep_the_source_map_and_report_a_bad_language_at_its_tag() {
     assert!(
         out.issues
             .iter()
-            .any(|i| i.offset == body.find("{% highlight").unwrap()
-                && i.severity == crate::Severity::Error),
+            .any(|i| i.offset == body.find("{% highlight").unwrap() && i.code == Code::TagSyntax),
         "the bad language should be an error at the tag: {:?}",
         out.issues
     );
@@ -839,6 +895,31 @@ fn an_unclosed_highlight_should_keep_the_text_and_say_where_it_opens() {
         "one error, for the open block: {:?}",
         out.issues
     );
-    assert_eq!(out.issues[0].offset, 2);
-    assert!(out.issues[0].message.contains("`{% endhighlight %}`"));
+    assert_eq!(
+        (out.issues[0].offset, out.issues[0].code),
+        (2, Code::UnclosedBlock),
+        "the open highlight should be reported at its tag"
+    );
+    assert!(
+        out.issues[0].message.contains("`{% endhighlight %}`"),
+        "the message should name the missing end tag"
+    );
+}
+
+#[test]
+fn an_open_block_and_an_open_raw_should_each_be_reported_once() {
+    let body = "a {% if page.t %}b {% raw %}c";
+    let out = render_it(body);
+    let open: Vec<usize> = out
+        .issues
+        .iter()
+        .filter(|i| i.code == Code::UnclosedBlock)
+        .map(|i| i.offset)
+        .collect();
+    assert_eq!(
+        open,
+        [2, 19],
+        "the open `if` and the open `raw` should be reported once each, at their tags: {:?}",
+        out.issues
+    );
 }

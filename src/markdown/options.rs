@@ -11,6 +11,7 @@
 //! read) are accepted and not kept. A value kramdown would refuse (Jekyll stops the build) is a
 //! problem the caller reports; the default is used in its place.
 
+use crate::diagnostic::{Code, Issue};
 use crate::markdown::span::entity::{reference, Reference};
 use crate::value::{Map, Value};
 use std::borrow::Cow;
@@ -161,8 +162,8 @@ impl Default for KramdownOptions {
 
 impl KramdownOptions {
     /// The options of a site: its `kramdown:` map (and `highlighter`) over Jekyll's defaults.
-    /// Returns what was wrong with the values, each as a sentence naming the option.
-    pub fn from_site(site: &Map) -> (KramdownOptions, Vec<String>) {
+    /// Returns what was wrong with the values, each an issue at offset 0 naming the option.
+    pub fn from_site(site: &Map) -> (KramdownOptions, Vec<Issue>) {
         let mut o = KramdownOptions::default();
         let mut problems = Vec::new();
         if site.get("kramdown").is_none() && site.get("highlighter").is_none() {
@@ -223,15 +224,17 @@ impl KramdownOptions {
     }
 
     /// Sets one option from `{::options key="value" /}` (a string), as kramdown's parser does.
-    /// Returns a problem if the option cannot be set so.
-    pub(crate) fn set_inline(&mut self, key: &str, value: &str) -> Option<String> {
+    /// Returns a problem (at offset 0) if the option cannot be set so.
+    pub(crate) fn set_inline(&mut self, key: &str, value: &str) -> Option<Issue> {
         let forbidden = match &self.forbidden_inline_options {
             Some(list) => list.iter().any(|k| k == key),
             None => key == "template",
         };
         if forbidden || key == "forbidden_inline_options" {
-            return Some(format!(
-                "`{key}` may not be set with {{::options /}}: set it in _config.yml"
+            return Some(Issue::new(
+                Code::ForbiddenInlineOption,
+                0,
+                format!("`{key}` may not be set with {{::options /}}: set it in _config.yml"),
             ));
         }
         let mut problems = Vec::new();
@@ -243,18 +246,26 @@ impl KramdownOptions {
             self.set(key, &value, &mut problems);
         }
         problems.pop().map(|_| {
-            format!(
-                "{{::options {key}=\"…\" /}}: kramdown does not accept this value and ignores it"
+            Issue::new(
+                Code::BadInlineOption,
+                0,
+                format!(
+                    "{{::options {key}=\"…\" /}}: kramdown does not accept this value and ignores it"
+                ),
             )
         })
     }
 
     /// One key of the `kramdown:` map.
-    fn set(&mut self, key: &str, v: &Value, problems: &mut Vec<String>) {
+    fn set(&mut self, key: &str, v: &Value, problems: &mut Vec<Issue>) {
         let mut bad = |what: &str| {
-            problems.push(format!(
-                "site.kramdown.{key}: {what}; Jekyll stops the build with this value, the \
+            problems.push(Issue::new(
+                Code::BadKramdownOption,
+                0,
+                format!(
+                    "site.kramdown.{key}: {what}; Jekyll stops the build with this value, the \
                  default is used here"
+                ),
             ))
         };
         match key {
@@ -306,9 +317,13 @@ impl KramdownOptions {
                 Some("none") => self.rouge = false,
                 Some(other) => {
                     self.rouge = false;
-                    problems.push(format!(
-                        "site.kramdown.syntax_highlighter: postview knows rouge only; with \
+                    problems.push(Issue::new(
+                        Code::UnknownHighlighter,
+                        0,
+                        format!(
+                            "site.kramdown.syntax_highlighter: postview knows rouge only; with \
                          `{other}` it writes code as kramdown does without a highlighter"
+                        ),
                     ));
                 }
             },
@@ -318,10 +333,14 @@ impl KramdownOptions {
                 // kramdown finds no such engine and writes math as `kdmath` text.
                 Some(other) => {
                     self.mathjax = false;
-                    problems.push(format!(
-                        "site.kramdown.math_engine: Jekyll stops the build unless the plugin \
+                    problems.push(Issue::new(
+                        Code::UnknownMathEngine,
+                        0,
+                        format!(
+                            "site.kramdown.math_engine: Jekyll stops the build unless the plugin \
                          kramdown-math-{other} is installed; postview knows mathjax only and \
                          writes the math as kramdown does without an engine (`kdmath`)"
+                        ),
                     ));
                 }
             },
@@ -341,7 +360,7 @@ impl KramdownOptions {
     }
 
     /// `syntax_highlighter_opts`: the top level for both, `block:` and `span:` over it.
-    fn highlight_options(&mut self, opts: Option<&Value>, guess: bool, problems: &mut Vec<String>) {
+    fn highlight_options(&mut self, opts: Option<&Value>, guess: bool, problems: &mut Vec<Issue>) {
         let base = KramdownOptions::default();
         self.block = base.block.clone();
         self.span = base.span;
@@ -372,14 +391,18 @@ impl KramdownOptions {
 }
 
 impl Highlight {
-    fn set(&mut self, key: &str, v: &Value, problems: &mut Vec<String>) {
+    fn set(&mut self, key: &str, v: &Value, problems: &mut Vec<Issue>) {
         match key {
             "line_numbers" => self.line_numbers = v.is_truthy(),
             "start_line" => match integer(v) {
                 Some(n) => self.start_line = n,
-                None => problems.push(format!(
+                None => problems.push(Issue::new(
+                    Code::BadKramdownOption,
+                    0,
+                    format!(
                     "site.kramdown.syntax_highlighter_opts.start_line: a whole number is needed, \
                      not {v:?}"
+                ),
                 )),
             },
             "css_class" => self.css_class = string(v).unwrap_or_default().into(),
@@ -559,7 +582,15 @@ mod tests {
     fn a_value_kramdown_refuses_should_be_a_problem_and_keep_the_default() {
         let (o, problems) = KramdownOptions::from_site(&site("kramdown:\n  toc_levels: 0..9\n"));
         assert_eq!(o.toc_levels, KramdownOptions::default().toc_levels);
-        assert!(problems[0].contains("toc_levels"), "{problems:?}");
+        assert_eq!(
+            problems[0].code,
+            Code::BadKramdownOption,
+            "a refused value should be a bad option: {problems:?}"
+        );
+        assert!(
+            problems[0].message.contains("toc_levels"),
+            "the problem should name the option: {problems:?}"
+        );
     }
 
     #[test]
@@ -569,8 +600,12 @@ mod tests {
         let warning = post
             .diagnostics
             .iter()
-            .find(|d| d.message.contains("footnote_nr"))
-            .expect("the bad value should be named");
+            .find(|d| d.code == Code::BadKramdownOption)
+            .expect("the bad value should be reported");
+        assert!(
+            warning.message.contains("footnote_nr"),
+            "the warning should name the option"
+        );
         assert_eq!(warning.line, 1);
         assert!(
             post.html.contains(">1</a></sup>"),
@@ -581,7 +616,11 @@ mod tests {
     #[test]
     fn inline_options_should_refuse_the_forbidden_ones() {
         let mut o = KramdownOptions::default();
-        assert!(o.set_inline("template", "x").is_some());
+        assert_eq!(
+            o.set_inline("template", "x").map(|i| i.code),
+            Some(Code::ForbiddenInlineOption),
+            "`template` should be refused inline"
+        );
         assert!(o.set_inline("auto_ids", "false").is_none());
         assert!(!o.auto_ids);
     }

@@ -20,7 +20,7 @@ mod plugins;
 mod post_info;
 mod post_options;
 
-use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::diagnostic::{Code, Diagnostic, LineIndex};
 use crate::language;
 use crate::liquid::layout::Renderer;
 use crate::reader::Reader;
@@ -67,7 +67,7 @@ struct Derived {
     /// Which file is what, by the site's `include`, `exclude` and `markdown_ext`.
     reader: Reader,
     /// The site's kramdown options (`KramdownOptions::from_site`), with their problems.
-    kramdown: (KramdownOptions, Vec<String>),
+    kramdown: (KramdownOptions, Vec<crate::diagnostic::Issue>),
     languages: Vec<String>,
     data: Map,
     translations: Map,
@@ -407,13 +407,13 @@ fn read_front_matter(file: &str) -> (Map, usize) {
 /// "Layout 'x' requested in … does not exist", at the post's `layout:` line.
 fn missing_layout(text: &str, name: &str) -> Diagnostic {
     let offset = text.find("\nlayout:").map_or(0, |i| i + 1).min(text.len());
-    LineIndex::new(text).locate(crate::diagnostic::Issue {
-        severity: Severity::Warning,
-        message: format!(
+    LineIndex::new(text).locate(crate::diagnostic::Issue::new(
+        Code::MissingLayout,
+        offset,
+        format!(
             "the layout `{name}` is not in the site (no `_layouts/{name}.html`): Jekyll warns and publishes the body alone, as shown here"
         ),
-        offset,
-    })
+    ))
 }
 
 /// A language of `_config.yml`'s `languages:` without its strings file: the multiple-languages
@@ -435,16 +435,16 @@ fn missing_strings(config: &str, lang: &str) -> SiteDiagnostic {
         .unwrap_or(key);
     SiteDiagnostic {
         path: "_config.yml".to_owned(),
-        diagnostic: LineIndex::new(config).locate(crate::diagnostic::Issue {
-            severity: Severity::Error,
-            message: format!(
+        diagnostic: LineIndex::new(config).locate(crate::diagnostic::Issue::new(
+            Code::MissingStrings,
+            offset,
+            format!(
                 "`{lang}` is in `languages:` but the site has no `_i18n/{lang}.yml`: the \
                  multiple-languages plugin stops the build (No such file or directory); add the \
                  file with the `{{% t %}}` strings in {lang} (a copy of another language's to \
                  start), or take `{lang}` out of the list"
             ),
-            offset,
-        }),
+        )),
     }
 }
 

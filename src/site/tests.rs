@@ -1,6 +1,7 @@
 //! Unit tests of `Site` on tiny sites; the whole shared site is `tests/pages.rs`.
 
 use super::*;
+use crate::diagnostic::{Code, Severity};
 
 fn site(files: &[(&str, &str)]) -> Site {
     Site::new(files.iter().map(|(p, t)| (p.to_string(), t.to_string())))
@@ -22,8 +23,8 @@ fn a_missing_layout_should_render_the_body_alone_and_say_so() {
         page.post
             .diagnostics
             .iter()
-            .any(|d| d.message.contains("`nope`") && d.line == 2),
-        "a diagnostic should name the layout at its line: {:?}",
+            .any(|d| d.code == Code::MissingLayout && d.message.contains("`nope`") && d.line == 2),
+        "a diagnostic should name the missing layout at its line: {:?}",
         page.post.diagnostics
     );
 }
@@ -79,7 +80,15 @@ fn a_listed_language_without_its_strings_should_be_an_error_at_its_place_in_the_
         (2, 26),
         "the error should point at `fr` in the list"
     );
-    assert!(d[0].diagnostic.message.contains("_i18n/fr.yml"));
+    assert_eq!(
+        d[0].diagnostic.code,
+        Code::MissingStrings,
+        "`fr` should lack its strings file"
+    );
+    assert!(
+        d[0].diagnostic.message.contains("_i18n/fr.yml"),
+        "the error should name the file to add"
+    );
 
     let block = site(&[("_config.yml", "languages:\n  - zh-Hans\n  - zh\n")]);
     let places: Vec<_> = block
@@ -142,8 +151,8 @@ fn a_layout_that_includes_itself_should_stop_with_a_diagnostic() {
     assert!(
         page.layout_diagnostics
             .iter()
-            .any(|d| d.diagnostic.message.contains("nested")),
-        "{:?}",
+            .any(|d| d.diagnostic.code == Code::IncludeTooDeep),
+        "the include's loop should be stopped and said: {:?}",
         page.layout_diagnostics
     );
 }
@@ -224,19 +233,25 @@ fn body_tags_should_use_the_sites_posts_and_includes_and_report_misses_at_their_
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .collect();
-    for (needle, said) in [
-        ("{% post_url 2020-01-09", "Could not find post"),
-        ("{% link", "Could not find document"),
-        ("{% include bad", "_includes/bad.html:1:1"),
+    for (needle, code) in [
+        ("{% post_url 2020-01-09", Code::UnknownPost),
+        ("{% link", Code::LinkNotFound),
+        ("{% include bad", Code::UnclosedBlock),
     ] {
         let col = body.lines().nth(1).unwrap().find(needle).unwrap() as u32 + 1;
         assert!(
             errors
                 .iter()
-                .any(|d| d.line == 4 && d.column == col && d.message.contains(said)),
-            "`{needle}` should be an error at 4:{col} saying {said}: {errors:?}"
+                .any(|d| d.line == 4 && d.column == col && d.code == code),
+            "`{needle}` should be an error {code} at 4:{col}: {errors:?}"
         );
     }
+    assert!(
+        errors
+            .iter()
+            .any(|d| d.message.starts_with("in `_includes/bad.html:1:1`")),
+        "the include's own problem should name its place in the include: {errors:?}"
+    );
 }
 
 #[test]
@@ -250,11 +265,15 @@ fn link_to_a_page_or_an_unread_file_should_warn_not_stop() {
     ]);
     let page = s.render_page("_i18n/en/_posts/2020-01-02-b.md", None);
     let d = &page.post.diagnostics;
-    assert!(
-        d.iter().all(|d| d.severity == Severity::Warning) && d.len() == 2,
+    assert_eq!(
+        d.iter().map(|d| d.code).collect::<Vec<_>>(),
+        [Code::LinkUnresolved, Code::LinkUnresolved],
         "a page and a file the preview was not given should each be one warning: {d:?}"
     );
-    assert!(d[0].message.contains("names a page") && d[1].message.contains("no file at this path"));
+    assert!(
+        d[0].message.contains("names a page") && d[1].message.contains("no file at this path"),
+        "each warning should say why the link is not resolved: {d:?}"
+    );
 }
 
 /// A site with a Forestry section for `_i18n/en/_posts` whose template requires `title`.
@@ -281,7 +300,7 @@ fn render_page_should_report_the_templates_checks_at_their_line_sorted_with_the_
     let d = &s.render_page(path, None).post.diagnostics;
     let missing = d
         .iter()
-        .find(|d| d.message.contains("required field `title`"))
+        .find(|d| d.code == Code::RequiredField)
         .unwrap_or_else(|| panic!("a missing required field should be reported: {d:?}"));
     assert_eq!(
         (missing.line, missing.column),
@@ -290,7 +309,7 @@ fn render_page_should_report_the_templates_checks_at_their_line_sorted_with_the_
     );
     assert!(
         d.iter()
-            .any(|d| d.line == 3 && d.message.contains("does not link back")),
+            .any(|d| d.line == 3 && d.code == Code::OneWayTranslation),
         "a translation that does not name the post back should be reported: {d:?}"
     );
     let places: Vec<_> = d.iter().map(|d| (d.line, d.column)).collect();
@@ -302,7 +321,7 @@ fn render_page_should_report_the_templates_checks_at_their_line_sorted_with_the_
     );
     assert!(
         d.iter()
-            .any(|d| d.line == 2 && d.message.contains("`nope`")),
+            .any(|d| d.line == 2 && d.code == Code::MissingLayout),
         "the renderer's own diagnostics should stay: {d:?}"
     );
 }
@@ -322,7 +341,7 @@ fn render_page_should_check_the_source_given_and_leave_the_page_as_it_was() {
     assert!(
         empty
             .iter()
-            .any(|d| d.line == 2 && d.message.contains("is empty")),
+            .any(|d| d.line == 2 && d.code == Code::RequiredField),
         "the text typed should be checked, at its own lines: {empty:?}"
     );
     assert_eq!(
@@ -348,7 +367,7 @@ fn a_site_without_forestry_should_not_be_checked() {
 }
 
 /// The layout diagnostics of the one post of a site whose only layout is `layout`.
-fn layout_problems(layout: String) -> Vec<String> {
+fn layout_problems(layout: String) -> Vec<Code> {
     let s = site(&[
         ("_layouts/l.html", &layout),
         ("_posts/2021-01-01-a.md", "---\nlayout: l\n---\nHi\n"),
@@ -356,20 +375,17 @@ fn layout_problems(layout: String) -> Vec<String> {
     let page = s.render_page("_posts/2021-01-01-a.md", None);
     page.layout_diagnostics
         .iter()
-        .map(|d| d.diagnostic.message.clone())
+        .map(|d| d.diagnostic.code)
         .collect()
 }
 
 #[test]
 fn thousands_of_unclosed_blocks_should_still_be_reported_as_never_closed() {
     let problems = layout_problems("{% if true %}".repeat(5000));
-    let deep = problems
-        .iter()
-        .filter(|m| m.contains("nested more than"))
-        .count();
+    let deep = problems.iter().filter(|&&c| c == Code::TooDeep).count();
     assert_eq!(deep, 1, "the depth limit should be said once: {problems:?}");
     assert!(
-        problems.iter().any(|m| m.contains("never closed")),
+        problems.contains(&Code::UnclosedBlock),
         "the blocks Jekyll stops at should not be crowded out: {problems:?}"
     );
 }
@@ -379,9 +395,7 @@ fn a_layout_that_makes_too_much_text_should_say_the_preview_stopped() {
     let loop_ = "{% for i in (1..100000000) %}{{ i }}{% endfor %}{{ content }}".to_owned();
     let problems = layout_problems(loop_);
     assert!(
-        problems
-            .iter()
-            .any(|m| m.starts_with("the preview stopped")),
+        problems.contains(&Code::OutputBudget),
         "a page cut short should say so: {problems:?}"
     );
 }

@@ -12,7 +12,7 @@ mod write;
 #[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
 pub use write::flow;
 
-use crate::diagnostic::Issue;
+use crate::diagnostic::{Code, Issue};
 use crate::value::{Map, Value};
 
 /// Flow collections nested deeper than this are refused before parsing: libyaml's time grows
@@ -60,7 +60,8 @@ pub fn parse(yaml: &str) -> (Map, Vec<Issue>) {
         Ok(Value::Null) => (Map::new(), Vec::new()),
         Ok(_) => (
             Map::new(),
-            vec![Issue::error(
+            vec![Issue::new(
+                Code::FrontMatterNotMap,
                 first_content_offset(yaml),
                 "front matter should be `key: value` lines; this is not a mapping, so the post \
                  has no title, date or language",
@@ -102,13 +103,22 @@ fn error_issue(yaml: &str, e: &serde_yaml::Error, subject: Subject) -> Issue {
     // libyaml notices an unclosed quote only where the next quote happens to be; the line that
     // opens a quote and never closes it is where the mistake is.
     let flow_start = context.and_then(|c| unclosed_flow_start(yaml, c));
-    let (offset, hint) = match (flow_start, unclosed_quote_before(yaml, problem)) {
-        (Some(at), _) => (at, "; this `[` or `{` is not closed"),
-        (None, Some(at)) => (at, "; this quoted value is not closed on its line"),
-        (None, None) => (problem, ""),
+    let (code, offset, hint) = match (flow_start, unclosed_quote_before(yaml, problem)) {
+        (Some(at), _) => (
+            Code::YamlUnclosedFlow,
+            at,
+            "; this `[` or `{` is not closed",
+        ),
+        (None, Some(at)) => (
+            Code::YamlUnclosedQuote,
+            at,
+            "; this quoted value is not closed on its line",
+        ),
+        (None, None) => (Code::YamlSyntax, problem, ""),
     };
     let (name, consequence) = (subject.name(), subject.consequence());
-    Issue::error(
+    Issue::new(
+        code,
         offset,
         format!("{name} is not valid YAML: {message}{hint}; {consequence}"),
     )
@@ -192,7 +202,7 @@ fn refuse_hostile(yaml: &str, subject: Subject) -> Option<Issue> {
             (None, b'[' | b'{') => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Some(Issue::error(i, format!("{name} is nested more than {MAX_NESTING} levels deep: postview does not read it; flatten it")));
+                    return Some(Issue::new(Code::YamlTooDeep, i, format!("{name} is nested more than {MAX_NESTING} levels deep: postview does not read it; flatten it")));
                 }
             }
             (None, b']' | b'}') => depth = depth.saturating_sub(1),
@@ -203,7 +213,7 @@ fn refuse_hostile(yaml: &str, subject: Subject) -> Option<Issue> {
             {
                 aliases += 1;
                 if aliases > MAX_ALIASES {
-                    return Some(Issue::error(i, format!("{name} uses more than {MAX_ALIASES} YAML aliases (`*name`): postview does not expand them; write the values out")));
+                    return Some(Issue::new(Code::YamlTooManyAliases, i, format!("{name} uses more than {MAX_ALIASES} YAML aliases (`*name`): postview does not expand them; write the values out")));
                 }
             }
             (None, b'\n') => {}
@@ -293,13 +303,13 @@ mod tests {
 
     #[test]
     fn parse_should_place_a_yaml_error() {
-        let yaml = "---\ntitle: a\nbad: [1, 2\n";
+        let yaml = "---\ntitle: a\nbad: x: y\n";
         let (_, issues) = parse(yaml);
         assert_eq!(issues.len(), 1, "a YAML error should give one diagnostic");
-        assert!(
-            issues[0].message.contains("not valid YAML"),
-            "{}",
-            issues[0].message
+        assert_eq!(
+            issues[0].code,
+            Code::YamlSyntax,
+            "a stray `:` should be a YAML syntax error"
         );
         assert!(
             issues[0].offset > 4,
@@ -317,10 +327,10 @@ mod tests {
             yaml.find("\"unclosed").unwrap(),
             "the error should point at the opening quote"
         );
-        assert!(
-            issues[0].message.contains("not closed"),
-            "{}",
-            issues[0].message
+        assert_eq!(
+            issues[0].code,
+            Code::YamlUnclosedQuote,
+            "the quote should be reported as unclosed"
         );
     }
 
@@ -338,10 +348,10 @@ mod tests {
                 yaml.find(open).unwrap(),
                 "{yaml:?}: the error should point at the bracket that is never closed, as Psych does"
             );
-            assert!(
-                issues[0].message.contains("is not closed"),
-                "{}",
-                issues[0].message
+            assert_eq!(
+                issues[0].code,
+                Code::YamlUnclosedFlow,
+                "{yaml:?}: the bracket should be reported as unclosed"
             );
         }
     }
@@ -351,7 +361,7 @@ mod tests {
         let (_, issues) = parse("---\na: [1, 2\nb: 3\n");
         assert!(
             issues[0].message.contains("flow sequence"),
-            "{}",
+            "the message should name what libyaml was reading: {}",
             issues[0].message
         );
     }
@@ -360,10 +370,13 @@ mod tests {
     fn parse_should_refuse_a_front_matter_that_is_not_a_mapping() {
         let (m, issues) = parse("---\n- a\n- b\n");
         assert!(m.is_empty());
-        assert_eq!(issues.len(), 1);
         assert_eq!(
-            issues[0].offset, 4,
-            "the diagnostic should point at the first YAML line"
+            issues
+                .iter()
+                .map(|i| (i.code, i.offset))
+                .collect::<Vec<_>>(),
+            [(Code::FrontMatterNotMap, 4)],
+            "the diagnostic should say it is not a mapping, at the first YAML line"
         );
     }
 }

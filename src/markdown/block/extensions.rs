@@ -172,8 +172,7 @@ fn set_options(b: &mut Blocks<'_, '_, '_>, attrs: &str, at: usize) {
     attributes::parse_into(attrs, &mut a);
     for (key, value) in &a.pairs {
         if let Some(problem) = b.options.to_mut().set_inline(key, value) {
-            b.issues
-                .push(crate::diagnostic::Issue::warning(at, problem));
+            b.issues.push(problem.shifted(at));
         }
     }
 }

@@ -61,8 +61,11 @@ pub(super) fn parse(b: &mut Blocks<'_, '_, '_>) -> bool {
     reader.element(b, &tag, 0);
     b.pos = skip_trailing_white_space(b.src, reader.pos);
     for (offset, message) in reader.warnings {
-        b.issues
-            .push(crate::diagnostic::Issue::warning(offset, message));
+        b.issues.push(crate::diagnostic::Issue::new(
+            crate::diagnostic::Code::UnclosedHtml,
+            offset,
+            message,
+        ));
     }
     // The element, however many events it takes, is one top-level block.
     b.push(Md::Start(Tag::HtmlBlock), start);
@@ -164,7 +167,8 @@ fn block_content(
     match stopped {
         Some(after) => from + after,
         None => {
-            b.issues.push(crate::diagnostic::Issue::warning(
+            b.issues.push(crate::diagnostic::Issue::new(
+                crate::diagnostic::Code::UnclosedHtml,
                 start,
                 format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>` on a line of its own"),
             ));
@@ -184,7 +188,8 @@ fn span_content(
     let (text_end, after) = match find_end_tag(b.src, content_start, name) {
         Some(found) => found,
         None => {
-            b.issues.push(crate::diagnostic::Issue::warning(
+            b.issues.push(crate::diagnostic::Issue::new(
+                crate::diagnostic::Code::UnclosedHtml,
                 start,
                 format!("`<{name}>` is never closed: everything after it is part of it; add `</{name}>`"),
             ));

@@ -6,6 +6,7 @@
 //! comment, `{::nomarkdown}` content is written as it is, `{::options … /}` is ignored.
 
 use super::{Out, Spans};
+use crate::diagnostic::Code;
 use crate::markdown::attributes::{self, Attributes};
 use crate::markdown::event::{add_attributes, Event};
 use pulldown_cmark::CowStr;
@@ -20,7 +21,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         return extension(s, tag);
     }
     if attributes::extension_stop_tag(r).is_some() {
-        s.warn(s.pos, "a stray extension stop tag `{:/…}` is shown as text; it closes a `{::comment}` or `{::nomarkdown}` started before it".into());
+        s.report(Code::StrayExtensionEnd, s.pos, "a stray extension stop tag `{:/…}` is shown as text; it closes a `{::comment}` or `{::nomarkdown}` started before it".into());
         s.take_char();
         return true;
     }
@@ -34,7 +35,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         return true;
     };
     let Some(target) = last_element(s) else {
-        s.warn(s.pos, "an attribute list `{: …}` after text applies to nothing: it is shown as text; put it right after the link, image or emphasis it is for".into());
+        s.report(Code::OrphanAttributes, s.pos, "an attribute list `{: …}` after text applies to nothing: it is shown as text; put it right after the link, image or emphasis it is for".into());
         s.take_char();
         return true;
     };
@@ -86,7 +87,7 @@ fn start_of(s: &Spans<'_, '_>, end: usize) -> Option<usize> {
 /// `{::name attrs}body{:/name}` or `{::name attrs /}`.
 fn extension(s: &mut Spans<'_, '_>, tag: attributes::ExtensionTag<'_>) -> bool {
     if !tag.is_known() {
-        s.warn(s.pos, "an unknown `{::…}` extension is shown as text; kramdown knows `{::comment}`, `{::nomarkdown}` and `{::options}`".into());
+        s.report(Code::UnknownExtension, s.pos, "an unknown `{::…}` extension is shown as text; kramdown knows `{::comment}`, `{::nomarkdown}` and `{::options}`".into());
         s.take_char();
         return true;
     }
@@ -110,7 +111,8 @@ fn extension(s: &mut Spans<'_, '_>, tag: attributes::ExtensionTag<'_>) -> bool {
     .flatten()
     .min();
     let Some((at, stop_len)) = found else {
-        s.warn(
+        s.report(
+            Code::UnclosedExtension,
             s.pos,
             format!("`{{::{name}}}` has no stop tag `{{:/{name}}}`: it is shown as text"),
         );

@@ -5,6 +5,7 @@
 
 use super::Spans;
 use crate::ctype::is_ruby_word;
+use crate::diagnostic::Code;
 use pulldown_cmark::{CowStr, Event};
 
 pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
@@ -28,7 +29,7 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     if s.defs.footnotes.contains_key(name) {
         s.push(Event::FootnoteReference(CowStr::Borrowed(name)));
     } else {
-        s.warn(s.pos, format!("footnote `[^{name}]` has no definition: add a line `[^{name}]: …` or it shows as text"));
+        s.report(Code::UndefinedFootnote, s.pos, format!("footnote `[^{name}]` has no definition: add a line `[^{name}]: …` or it shows as text"));
         s.text(s.pos, s.pos + p + 1);
     }
     s.pos += p + 1;

@@ -9,6 +9,7 @@
 
 use super::constructs::HTML_ONLY;
 use super::{Kind, Spans, Stop, StopMatch};
+use crate::diagnostic::Code;
 use crate::markdown::event::{Event, HtmlEnd, HtmlTag};
 use crate::markdown::html::{self, BLOCK_ELEMENTS, ELEMENTS_WITHOUT_BODY};
 use pulldown_cmark::{CowStr, Event as Md};
@@ -32,7 +33,8 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         return true;
     }
     if let Some((name, end)) = html::end_tag(s.src, start) {
-        s.warn(
+        s.report(
+            Code::StrayHtmlEndTag,
             start,
             format!("`</{name}>` closes nothing here: it is shown as text"),
         );
@@ -46,7 +48,8 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     };
     let name = html::normalized_name(tag.name);
     if BLOCK_ELEMENTS.contains(&name.as_str()) {
-        s.warn(
+        s.report(
+            Code::BlockHtmlInParagraph,
             start,
             format!("`<{name}>` is a block element and cannot stand inside a paragraph: it is shown as text; put it on a line of its own"),
         );
@@ -116,7 +119,8 @@ fn element(s: &mut Spans<'_, '_>, start: usize, tag: &html::StartTag<'_>, name: 
         let (_, end) = html::end_tag(s.src, s.pos).unwrap_or(("", s.pos));
         s.pos = end;
     } else {
-        s.warn(
+        s.report(
+            Code::UnclosedHtml,
             start,
             format!(
                 "`<{}>` is never closed, so the rest of the paragraph becomes its content; close it with `</{}>`, or write `\\<` if you meant a plain `<`",

@@ -37,7 +37,7 @@ mod typographic;
 use super::event::Event;
 use super::KramdownOptions;
 use crate::byte_set;
-use crate::diagnostic::Issue;
+use crate::diagnostic::{Code, Issue};
 use constructs::{Constructs, LookBack, ALL, CODESPAN_AND_HTML, CODESPAN_ONLY};
 use pulldown_cmark::{CowStr, Event as Md, Tag, TagEnd};
 use std::collections::HashMap;
@@ -305,8 +305,8 @@ impl<'s, 'd> Spans<'s, 'd> {
         self.stack.truncate(mark.stack_len);
     }
 
-    fn warn(&mut self, offset: usize, message: String) {
-        self.issues.push(Issue::warning(offset, message));
+    fn report(&mut self, code: Code, offset: usize, message: String) {
+        self.issues.push(Issue::new(code, offset, message));
     }
 
     /// The output as events: neighbouring text merged, GFM's `\\` + newline hard breaks made,
@@ -584,7 +584,8 @@ pub(crate) fn parse<'s>(
     };
     spans.parse(None, &ALL, &mut accept_any);
     if spans.out_of_budget() {
-        spans.warn(
+        spans.report(
+            Code::TooTangled,
             0,
             "this paragraph is too tangled to preview exactly (thousands of unclosed `*`, `[` or \
              `<`?): some of its emphasis and links are shown as plain text"
@@ -742,7 +743,7 @@ mod tests {
             "the unclosed constructs should be read as text"
         );
         assert!(
-            issues.iter().any(|i| i.message.contains("too tangled")),
+            issues.iter().any(|i| i.code == Code::TooTangled),
             "running out of budget should be said"
         );
     }

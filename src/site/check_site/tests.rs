@@ -4,6 +4,7 @@ use super::*;
 mod shared;
 use crate::forestry::check_post;
 use crate::language::folder_language;
+use crate::diagnostic::Code;
 
 /// Every text file of a site folder, as the CLI reads it.
 fn read_site(root: &std::path::Path) -> Vec<SiteFile> {
@@ -49,11 +50,11 @@ fn check_site_should_check_every_post_of_the_shared_site() {
         posts > 250,
         "the shared site has some 260 posts, found {posts}"
     );
-    let count = |what: &str| {
+    let count = |code: Code| {
         report
             .files
             .iter()
-            .filter(|f| f.diagnostics.iter().any(|d| d.message.contains(what)))
+            .filter(|f| f.diagnostics.iter().any(|d| d.code == code))
             .count()
     };
     let blank = files
@@ -61,7 +62,7 @@ fn check_site_should_check_every_post_of_the_shared_site() {
         .filter(|f| is_post(&Reader::default(), &f.path) && f.text.trim().is_empty())
         .count();
     assert_eq!(
-        count("file is empty"),
+        count(Code::EmptyPost),
         blank,
         "every blank post should be an error"
     );
@@ -82,18 +83,22 @@ fn check_site_should_check_every_post_of_the_shared_site() {
         wrong_lang > 0,
         "the shared site has posts whose lang is not their folder's"
     );
-    assert_eq!(count("differs from the post's folder"), wrong_lang);
+    assert_eq!(
+        count(Code::LangMismatch),
+        wrong_lang,
+        "every post whose lang is not its folder's should be reported"
+    );
 }
 
 /// Each problem's `path:line:column` and severity, in the report's order.
-fn places(report: &SiteCheck) -> Vec<(String, Severity)> {
+fn places(report: &SiteCheck) -> Vec<(String, Code)> {
     report
         .files
         .iter()
         .flat_map(|f| {
             f.diagnostics
                 .iter()
-                .map(move |d| (format!("{}:{}:{}", f.path, d.line, d.column), d.severity))
+                .map(move |d| (format!("{}:{}:{}", f.path, d.line, d.column), d.code))
         })
         .collect()
 }
@@ -141,16 +146,17 @@ fn check_site_should_report_each_fault_at_its_line() {
     assert_eq!(report.posts, 5, "notes.md is not in a posts folder");
     let lines: Vec<String> = places(&report)
         .into_iter()
-        .map(|(place, _)| place)
+        .map(|(place, code)| format!("{place} {code}"))
         .collect();
     assert_eq!(
         lines,
         [
-            "_i18n/en/_posts/2021-01-02-b.md:1:1",
-            "_i18n/en/_posts/2021-01-03-c.md:3:8",
-            "_i18n/en/_posts/2021-01-04-d.md:3:1",
+            "_i18n/en/_posts/2021-01-02-b.md:1:1 post/empty-file",
+            "_i18n/en/_posts/2021-01-03-c.md:3:8 yaml/unclosed-flow",
+            "_i18n/en/_posts/2021-01-04-d.md:3:1 template/required-field",
         ],
-        "{report:#?}"
+        "the empty post, the YAML error and the missing title should each be at their place: \
+         {report:#?}"
     );
     assert_eq!(
         report.errors, 3,
@@ -192,15 +198,15 @@ fn check_site_should_report_what_stops_the_build_in_the_file_at_fault_once() {
     let report = check_site(&files, &[]);
     let lines: Vec<String> = places(&report)
         .into_iter()
-        .map(|(place, severity)| format!("{place} {severity:?}"))
+        .map(|(place, code)| format!("{place} {code}"))
         .collect();
     assert_eq!(
         lines,
         [
-            "_data/menu.yml:1:8 Error",
-            "_layouts/broken.html:1:1 Error",
-            "_layouts/post.html:1:7 Error",
-            "_posts/2021-01-04-d.md:2:1 Warning",
+            "_data/menu.yml:1:8 yaml/unclosed-flow",
+            "_layouts/broken.html:1:1 liquid/unclosed-block",
+            "_layouts/post.html:1:7 liquid/missing-include",
+            "_posts/2021-01-04-d.md:2:1 site/missing-layout",
         ],
         "an unreadable data file, a layout's unclosed `if`, the missing include (once, though two \
          posts use the layout) and the missing layout (at the post's `layout:` line) should each \
@@ -263,10 +269,12 @@ fn check_post_should_check_one_post_against_its_template_and_folder() {
     ]);
     let path = "_i18n/en/_posts/2021-01-01-a.md";
     let found = check_post(&forestry, path, "---\nlang: ja\n---\nText\n");
-    let places: Vec<_> = found.iter().map(|d| (d.line, d.column)).collect();
-    assert_eq!(places, [(2, 7), (3, 1)], "{found:?}");
-    assert!(found[0].message.contains("`lang: ja` differs"));
-    assert!(found[1].message.contains("`title` (Title) is missing"));
+    let places: Vec<_> = found.iter().map(|d| (d.line, d.column, d.code)).collect();
+    assert_eq!(
+        places,
+        [(2, 7, Code::LangMismatch), (3, 1, Code::RequiredField)],
+        "the wrong `lang` and the missing title should be at their places: {found:?}"
+    );
     assert!(check_post(&forestry, path, "---\ntitle: A\n---\n").is_empty());
     assert!(
         check_post(&forestry, path, "---\ntitle: [A\n---\n").is_empty(),

@@ -37,6 +37,8 @@ test('breaking the YAML should list the error at its line, and clicking it shoul
   const error = page.locator('[data-testid=errors] button.problem.error').first();
   await error.waitFor({ timeout: 2000 });
   assert.equal(await error.getAttribute('data-line'), '7');
+  assert.equal(await error.getAttribute('data-code'), 'yaml/syntax', 'the item should carry the code of a YAML error');
+  assert.equal(await error.locator('.code').innerText(), 'yaml/syntax', 'the item should show its code');
   assert.match(await error.innerText(), /Line 7, column \d+/);
   assert.ok(await page.locator('[data-testid=editor] .cm-lint-marker-error').count(), 'the gutter should mark it');
   assert.equal(await preview.locator('h1').innerText(), heading, 'the heading should keep its last good text');

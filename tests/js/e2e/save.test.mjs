@@ -147,7 +147,7 @@ test('a post whose file is not UTF-8 should say where, and Save should download 
     { path: PATH, bytes },
   );
   await page.evaluate(async () => window.postviewOpenDirectory(await navigator.storage.getDirectory()));
-  const error = page.locator('[data-testid=errors] button.problem.error', { hasText: 'not UTF-8' });
+  const error = page.locator('[data-testid=errors] button.problem.error[data-code="file/not-utf8"]');
   await error.first().waitFor({ timeout: 3000 });
   assert.equal(await error.first().getAttribute('data-line'), '5', 'the error should be on the line of the bytes');
 

@@ -145,7 +145,7 @@ test('a required field removed should be listed once, from the site\'s template,
   await goToLine(page, 7);
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Backspace');
-  const listed = page.locator('[data-testid=errors] button.problem.error', { hasText: 'required field `title`' });
+  const listed = page.locator('[data-testid=errors] button.problem.error[data-code="template/required-field"]');
   await listed.first().waitFor({ timeout: 3000 });
   await page.waitForTimeout(500); // the whole page after the pause: still once
   assert.equal(await listed.count(), 1, 'the check should be listed once, not once from the site and once from the templates');

@@ -178,12 +178,12 @@ test('the problems list should show the template checks of the post being edited
   const problems = page.locator('[data-testid=errors] li');
   await page.locator('#fm-title').fill('');
   await page.locator('#fm-title').press('Tab');
-  await problems.filter({ hasText: 'required field `title` (Title) is empty' }).waitFor();
+  await problems.locator('[data-code="template/required-field"]').waitFor();
   await goToLine(page, 3);
   await page.keyboard.press('Shift+End');
   await page.keyboard.type('lang: ko');
-  const wrong = problems.filter({ hasText: "`lang: ko` differs from the post's folder" });
+  const wrong = problems.locator('[data-code="post/lang-mismatch"]');
   await wrong.waitFor();
-  assert.equal(await wrong.locator('.problem').getAttribute('data-line'), '3');
+  assert.equal(await wrong.getAttribute('data-line'), '3', 'the wrong `lang` should be listed at its line');
   await page.close();
 });

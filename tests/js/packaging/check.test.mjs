@@ -60,6 +60,15 @@ function lineOf(text, predicate) {
   return text.split('\n').findIndex(predicate) + 1;
 }
 
+// `path:line:column: severity: message [code]`; the message is for people, so tests compare the rest.
+const LINE = /^(.+?:\d+:\d+): (error|warning): (.+) \[([a-z-]+\/[a-z0-9-]+)\]$/;
+
+/** A line of `postview check` without its message: `path:line:column severity [code]`. */
+function withoutMessage(line) {
+  const [, place, severity, , code] = line.match(LINE) ?? [];
+  return place ? `${place} ${severity} [${code}]` : `not a problem line: ${line}`;
+}
+
 const EMPTIED = '_i18n/en/_posts/2019-02-06-shanghai-lesswrong-meetup.md';
 const WRONG_LANG = '_i18n/en/_posts/2019-07-05-maskbook-taipei-meetup.md';
 const NO_TITLE = '_i18n/ja/_posts/2020-09-07-mask-network.md';
@@ -83,15 +92,20 @@ test('postview check should print one exact line per fault put into the shared s
   const closing = lineOf(noTitle, (l, i) => i > 0 && l === '---');
   // In the order of their paths.
   const expected = [
-    `${EMPTIED}:1:1: error: the post file is empty: Jekyll publishes a blank page for it; restore its text or delete the file`,
-    `${WRONG_LANG}:3:7: error: \`lang: ko\` differs from the post's folder \`_i18n/en\`: write \`lang: en\`, or move the post to \`_i18n/ko\``,
-    `${BAD_SELECT}:${lineOf(badSelect, (l) => l.startsWith('type:'))}:7: error: \`type: Meetup\` is not one of the choices of Type (en-post): use one of 活动, 预告, 回顾, 新闻, 会议, 快讯, 采访`,
-    `${BROKEN_YAML}:${lineOf(broken, (l) => l.startsWith('title:'))}:8: error: front matter is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence); this \`[\` or \`{\` is not closed; fix it to get the title, date and translations`,
-    `${NO_TITLE}:${closing}:1: error: required field \`title\` (Title) is missing: add \`title: …\` to the front matter (template ja-post)`,
+    `${EMPTIED}:1:1 error [post/empty-file]`,
+    `${WRONG_LANG}:3:7 error [post/lang-mismatch]`,
+    `${BAD_SELECT}:${lineOf(badSelect, (l) => l.startsWith('type:'))}:7 error [template/not-a-choice]`,
+    `${BROKEN_YAML}:${lineOf(broken, (l) => l.startsWith('title:'))}:8 error [yaml/unclosed-flow]`,
+    `${NO_TITLE}:${closing}:1 error [template/required-field]`,
   ];
   const before = new Set(clean.stdout.trimEnd().split('\n').slice(0, -1));
   const added = lines.filter((l) => !before.has(l));
-  assert.deepEqual(added, expected, 'the faults, and nothing else, should add these lines');
+  assert.deepEqual(added.map(withoutMessage), expected, 'the faults, and nothing else, should add these lines');
+  assert.equal(
+    added.at(-1),
+    `${NO_TITLE}:${closing}:1: error: required field \`title\` (Title) is missing: add \`title: …\` to the front matter (template ja-post) [template/required-field]`,
+    'a line should name the field, what to add and the template, then the code',
+  );
   const faulted = [EMPTIED, WRONG_LANG, NO_TITLE, BAD_SELECT, BROKEN_YAML];
   const kept = [...before].filter((l) => !faulted.some((f) => l.startsWith(`${f}:`)));
   assert.deepEqual(lines.filter((l) => before.has(l)), kept, 'every other problem should still be listed');
@@ -116,22 +130,27 @@ test('postview check should report what stops the build in the file at fault: an
   const languages = lineOf(config, (l) => l.startsWith('languages:'));
   const lastLine = text.split('\n');
   const expected = [
-    `_config.yml:${languages}:${config.split('\n')[languages - 1].indexOf('fr') + 1}: error: \`fr\` is in \`languages:\` but the site has no \`_i18n/fr.yml\`: the multiple-languages plugin stops the build (No such file or directory); add the file with the \`{% t %}\` strings in fr (a copy of another language's to start), or take \`fr\` out of the list`,
-    `${SHIFT_JIS}:${lastLine.length}:${[...lastLine.at(-1)].length + 2}: error: the file is not UTF-8 here: its bytes were read as \`\uFFFD\`; Jekyll cannot read such a file (invalid byte sequence in UTF-8) and does not publish the post. Save the file as UTF-8 from an editor that reads its encoding (Shift_JIS, GBK, EUC-KR, …) — saving this text would keep \`\uFFFD\` instead of the characters. A \`\uFFFD\` written on purpose: write \`&#xFFFD;\``,
-    '_includes/related-posts.html:1:1: error: the included file `_includes/nowhere.html` is not in the site: Jekyll stops the build (Could not locate the included file); add it or fix the name',
+    `_config.yml:${languages}:${config.split('\n')[languages - 1].indexOf('fr') + 1} error [site/missing-strings]`,
+    `${SHIFT_JIS}:${lastLine.length}:${[...lastLine.at(-1)].length + 2} error [file/not-utf8]`,
+    '_includes/related-posts.html:1:1 error [liquid/missing-include]',
   ];
   const before = new Set(clean.stdout.trimEnd().split('\n').slice(0, -1));
   const added = stdout.trimEnd().split('\n').slice(0, -1).filter((l) => !before.has(l));
-  assert.deepEqual(added, expected, 'each fault should be one line in its own file, the include once for all the posts through it');
+  assert.deepEqual(
+    added.map(withoutMessage),
+    expected,
+    'each fault should be one line in its own file, the include once for all the posts through it',
+  );
 });
 
 test('postview check on the unmodified shared site should list its real problems', { skip }, async () => {
   const { code, stdout } = await postview(['check', SITE]);
   const lines = stdout.trimEnd().split('\n');
   for (const line of lines.slice(0, -1)) {
-    assert.match(line, /^_i18n\/[^:]+\.md:\d+:\d+: (error|warning): /, 'each problem should be path:line:column: severity: message');
+    assert.match(line, LINE, 'each problem should be path:line:column: severity: message [code]');
+    assert.match(line, /^_i18n\/[^:]+\.md:/, 'the shared site\'s problems should all be in its posts');
   }
-  const wrongLang = lines.filter((l) => l.includes("differs from the post's folder"));
+  const wrongLang = lines.filter((l) => l.endsWith(' [post/lang-mismatch]'));
   assert.ok(wrongLang.length > 0, 'the shared site has posts whose lang is not their folder');
   assert.equal(code, 1, 'those are errors');
 });

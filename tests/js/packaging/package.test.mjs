@@ -92,13 +92,13 @@ test('Node should make a Site from "postview": the page in its layout, an edit, 
   assert.equal(r.page.title, 'Hello', 'the page should carry renderPost\'s fields');
   assert.match(r.edited.page, /<h1>Edited<\/h1><p>New.<\/p>/, 'source should replace the file\'s text');
   assert.equal(r.missing.page.trim(), '<p>Alone.</p>', 'a missing layout should leave the body alone');
-  assert.ok(r.missing.diagnostics.some((d) => d.message.includes('nowhere')), 'a missing layout should be a diagnostic');
+  assert.ok(r.missing.diagnostics.some((d) => d.code === 'site/missing-layout'), 'a missing layout should be a diagnostic');
   assert.equal(r.found.page.trim(), '<main><p>Alone.</p>\n</main>', 'setFile should add the layout');
   assert.deepEqual(r.thrown, [true, true], 'malformed arguments should throw TypeErrors');
   assert.deepEqual(r.posts, ['_i18n/en/_posts/2021-01-21-lost.md', '_i18n/ja/_posts/2021-01-20-hello.md']);
   assert.deepEqual(r.languages, ['en', 'ja']);
   assert.deepEqual(r.diagnostics, []);
-  const required = r.checked.diagnostics.filter((d) => d.message.includes('required field `title`'));
+  const required = r.checked.diagnostics.filter((d) => d.code === 'template/required-field');
   assert.deepEqual(
     required.map((d) => [d.severity, d.line, d.column]),
     [['error', 4, 1]],

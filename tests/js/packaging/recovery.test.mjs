@@ -41,7 +41,7 @@ const failure = (message) => ({
   image: null,
   translations: [],
   headings: [],
-  diagnostics: [{ severity: 'error', message, line: 1, column: 1 }],
+  diagnostics: [{ severity: 'error', code: 'preview/crashed', message, line: 1, column: 1 }],
   blockLines: [],
 });
 const PREFIX = 'postview failed on this text (a bug: please report it with the post): ';
@@ -72,7 +72,7 @@ test('crashes one after another should each be recovered from', () => {
   for (const [kind] of [...KINDS, ...KINDS]) {
     crashForTests(kind);
     const { value } = capturingConsole(() => renderPost(POST));
-    assert.equal(value.diagnostics[0].severity, 'error');
+    assert.equal(value.diagnostics[0].code, 'preview/crashed', `${kind} should be told as postview's own failure`);
     assert.deepEqual(renderPost(POST), EXPECTED, `after ${kind}`);
   }
 });
@@ -142,6 +142,7 @@ test('in Chromium, the browser entry should recover the same way: a fresh instan
   assert.match(result.html, /<strong>bold<\/strong>/);
   for (const [kind, diagnostics] of Object.entries(result.failed)) {
     assert.equal(diagnostics.length, 1, kind);
+    assert.equal(diagnostics[0].code, 'preview/crashed', `${kind} should be told as postview's own failure`);
     assert.ok(diagnostics[0].message.startsWith(PREFIX), `${kind}: ${diagnostics[0].message}`);
   }
   // Each failure was logged once, as console.error, and nothing else went wrong.
