@@ -159,36 +159,85 @@ pub fn render_body(
     mode: BodyMode,
 ) -> super::Output {
     let mut issues = Issues::default();
-    let nodes = template::parse(template, &mut issues);
     let mut renderer = Renderer::new(site, page, host, template.len());
     renderer.body = Some(mode);
     let mut out = Writer::with_capacity(template.len() + template.len() / 8);
-    for node in &nodes {
-        if !renderer.budget.is_exhausted() {
-            if renderer.node(node, template, &mut issues, &mut out) != Flow::Normal {
-                // Liquid's interrupt ends the template: Jekyll renders nothing after it.
-                issues.warn(
-                    start_of(node),
-                    "`{% break %}` or `{% continue %}` outside a `for` loop: Jekyll renders nothing of the post after                      it, as the preview does here; remove it or move it into a loop",
-                );
-                break;
-            }
-            if renderer.budget.is_exhausted() && !std::mem::replace(&mut renderer.told.budget, true)
-            {
-                issues.warn(
-                    start_of(node),
-                    "the Liquid in this post makes far more text than a post should; the preview stops printing \
-                     `{{ }}` values and running tags from here on (Jekyll would go on)",
-                );
-            }
-        } else if let Node::Text(range) = node {
-            out.copy(template, range.clone());
-        }
-    }
+    let mut streamed = Streamed {
+        r: &mut renderer,
+        template,
+        out: &mut out,
+        pending: None,
+        interrupted: false,
+    };
+    template::read(template, &mut issues, &mut streamed);
+    streamed.flush();
     super::Output {
         text: out.text,
         map: out.map,
         issues: issues.finish(),
+    }
+}
+
+/// Runs each top-level node of a template as the reader gives it, so that a long template is
+/// never held as a tree (only a block is, while it runs). A text node waits for the next node,
+/// whose `{%-` may still trim it.
+struct Streamed<'r, 'a> {
+    r: &'r mut Renderer<'a>,
+    template: &'r str,
+    out: &'r mut Writer,
+    pending: Option<std::ops::Range<usize>>,
+    /// A `break` or `continue` outside a loop ended the template, as Liquid's interrupts do.
+    interrupted: bool,
+}
+
+impl<'t> template::Sink<'t> for Streamed<'_, '_> {
+    fn push(&mut self, node: Node<'t>, issues: &mut Issues) {
+        self.flush();
+        match node {
+            Node::Text(range) => self.pending = Some(range),
+            other => self.run(&other, issues),
+        }
+    }
+
+    fn last_text(&mut self) -> Option<&mut std::ops::Range<usize>> {
+        self.pending.as_mut()
+    }
+}
+
+impl Streamed<'_, '_> {
+    /// Writes the waiting text: a body's own text even past the budget (it is linear in what
+    /// was typed), a layout's only within it.
+    fn flush(&mut self) {
+        let Some(range) = self.pending.take() else {
+            return;
+        };
+        if !self.interrupted && (self.r.budget.take(range.len()) || self.r.body.is_some()) {
+            self.out.copy(self.template, range);
+        }
+    }
+
+    fn run(&mut self, node: &Node<'_>, issues: &mut Issues) {
+        if self.interrupted || self.r.budget.is_exhausted() {
+            return;
+        }
+        if self.r.node(node, self.template, issues, self.out) != Flow::Normal {
+            self.interrupted = true;
+            issues.warn(
+                start_of(node),
+                "`{% break %}` or `{% continue %}` outside a `for` loop: Jekyll renders nothing after it, as the \
+                 preview does here; remove it or move it into a loop",
+            );
+        }
+        if self.r.body.is_some()
+            && self.r.budget.is_exhausted()
+            && !std::mem::replace(&mut self.r.told.budget, true)
+        {
+            issues.warn(
+                start_of(node),
+                "the Liquid in this post makes far more text than a post should; the preview stops printing \
+                 `{{ }}` values and running tags from here on (Jekyll would go on)",
+            );
+        }
     }
 }
 
@@ -234,9 +283,16 @@ impl<'a> Renderer<'a> {
     pub fn render(&mut self, path: &str, file: &str, offset: usize) -> String {
         let text = &file[offset..];
         let mut issues = Issues::default();
-        let nodes = template::parse(text, &mut issues);
         let mut out = Writer::with_capacity(text.len());
-        self.nodes(&nodes, text, &mut issues, &mut out);
+        let mut streamed = Streamed {
+            r: self,
+            template: text,
+            out: &mut out,
+            pending: None,
+            interrupted: false,
+        };
+        template::read(text, &mut issues, &mut streamed);
+        streamed.flush();
         let mut kept: Vec<Issue> = issues
             .finish()
             .into_iter()

@@ -63,8 +63,36 @@ pub struct Section<'t> {
     pub body: Vec<Node<'t>>,
 }
 
-/// Reads `template`. Issue offsets are relative to it.
+/// Where the reader puts the nodes it reads: a list (a block's body), or a renderer that runs
+/// each top-level node as soon as it is read, so that a long template is never held whole.
+pub trait Sink<'t> {
+    fn push(&mut self, node: Node<'t>, issues: &mut Issues);
+    /// The text node last pushed, while a `{%-` that follows may still trim its end.
+    fn last_text(&mut self) -> Option<&mut Range<usize>>;
+}
+
+impl<'t> Sink<'t> for Vec<Node<'t>> {
+    fn push(&mut self, node: Node<'t>, _: &mut Issues) {
+        Vec::push(self, node);
+    }
+
+    fn last_text(&mut self) -> Option<&mut Range<usize>> {
+        match self.last_mut() {
+            Some(Node::Text(range)) => Some(range),
+            _ => None,
+        }
+    }
+}
+
+/// Reads `template` into a list of nodes. Issue offsets are relative to it.
 pub fn parse<'t>(template: &'t str, issues: &mut Issues) -> Vec<Node<'t>> {
+    let mut nodes = Vec::new();
+    read(template, issues, &mut nodes);
+    nodes
+}
+
+/// Reads `template`, giving each top-level node to `sink` in order.
+pub fn read<'t>(template: &'t str, issues: &mut Issues, sink: &mut impl Sink<'t>) {
     let mut reader = Reader {
         template,
         tokens: Scanner::new(template),
@@ -73,7 +101,7 @@ pub fn parse<'t>(template: &'t str, issues: &mut Issues) -> Vec<Node<'t>> {
         unknown: Vec::new(),
         issues,
     };
-    reader.block(&[], 0).0
+    reader.block(&[], 0, sink);
 }
 
 struct Reader<'t, 'i> {
@@ -95,8 +123,12 @@ impl<'t> Reader<'t, '_> {
 
     /// Reads nodes until a tag named in `ends` (returned as a section without its body) or the
     /// end of the template (`None`).
-    fn block(&mut self, ends: &[&str], depth: usize) -> (Vec<Node<'t>>, Option<Section<'t>>) {
-        let mut nodes = Vec::new();
+    fn block(
+        &mut self,
+        ends: &[&str],
+        depth: usize,
+        nodes: &mut impl Sink<'t>,
+    ) -> Option<Section<'t>> {
         while let Some(token) = self.tokens.next() {
             match token.kind {
                 Kind::Text => {
@@ -104,9 +136,9 @@ impl<'t> Reader<'t, '_> {
                     if std::mem::take(&mut self.trim_next) {
                         range.start = range.end - ruby::lstrip(self.text(token)).len();
                     }
-                    nodes.push(Node::Text(range));
+                    nodes.push(Node::Text(range), self.issues);
                 }
-                Kind::Output => self.output(token, &mut nodes),
+                Kind::Output => self.output(token, nodes),
                 Kind::Tag => {
                     let Some(tag) = tags::parse(self.text(token)) else {
                         let message = format!(
@@ -114,36 +146,36 @@ impl<'t> Reader<'t, '_> {
                              was not properly terminated); the preview shows it as written",
                             super::excerpt(self.text(token))
                         );
-                        self.broken(token, message, &mut nodes);
+                        self.broken(token, message, nodes);
                         continue;
                     };
                     if tag.trim_before {
-                        trim_last(&mut nodes, self.template);
+                        trim_last(nodes, self.template);
                     }
                     self.trim_next = tag.trim_after;
                     if ends.contains(&tag.name) {
-                        return (nodes, Some(section(&tag, token)));
+                        return Some(section(&tag, token));
                     }
-                    self.tag(tag, token, depth, &mut nodes);
+                    self.tag(tag, token, depth, nodes);
                 }
                 Kind::OutputOneBrace | Kind::UnclosedOutput | Kind::UnclosedTag => {
                     let message = broken_token_message(token.kind, self.text(token));
-                    self.broken(token, message, &mut nodes);
+                    self.broken(token, message, nodes);
                 }
             }
         }
-        (nodes, None)
+        None
     }
 
     /// A token that breaks Liquid's syntax: shown as written, reported as stopping the build.
-    fn broken(&mut self, token: Token, message: String, nodes: &mut Vec<Node<'t>>) {
-        nodes.push(Node::Text(token.start..token.end));
+    fn broken(&mut self, token: Token, message: String, nodes: &mut impl Sink<'t>) {
+        nodes.push(Node::Text(token.start..token.end), self.issues);
         self.trim_next = false;
         self.issues.fatal(token.start, message);
     }
 
     /// `{{ … }}`: its markup read once, with the warning Jekyll prints when it is not valid.
-    fn output(&mut self, token: Token, nodes: &mut Vec<Node<'t>>) {
+    fn output(&mut self, token: Token, nodes: &mut impl Sink<'t>) {
         let b = self.template.as_bytes();
         let (start, end) = (token.start, token.end);
         let trim_before = b[start + 2] == b'-';
@@ -174,21 +206,24 @@ impl<'t> Reader<'t, '_> {
                 "this `{{ }}` is empty: it renders nothing; remove it or put a variable in it",
             );
         }
-        nodes.push(Node::Output { var, start });
+        nodes.push(Node::Output { var, start }, self.issues);
     }
 
-    fn tag(&mut self, tag: tags::Tag<'t>, token: Token, depth: usize, nodes: &mut Vec<Node<'t>>) {
+    fn tag(&mut self, tag: tags::Tag<'t>, token: Token, depth: usize, nodes: &mut impl Sink<'t>) {
         let Some(def) = registry::find(tag.name) else {
             return self.other_tag(tag, token, nodes);
         };
         match def.shape {
-            Shape::Leaf => nodes.push(Node::Tag(TagCall {
-                def,
-                name: tag.name,
-                markup: tag.markup,
-                at: token.start,
-                end: token.end,
-            })),
+            Shape::Leaf => {
+                let call = TagCall {
+                    def,
+                    name: tag.name,
+                    markup: tag.markup,
+                    at: token.start,
+                    end: token.end,
+                };
+                nodes.push(Node::Tag(call), self.issues);
+            }
             Shape::Raw => self.raw(&tag, token, nodes),
             Shape::Comment => self.comment(token.start),
             Shape::InlineComment => self.issues.warn(
@@ -204,38 +239,41 @@ impl<'t> Reader<'t, '_> {
                         format!("the preview does not run blocks nested more than {MAX_DEPTH} deep: from here on they are shown as written"),
                     );
                 }
-                nodes.push(Node::Text(token.start..token.end));
+                nodes.push(Node::Text(token.start..token.end), self.issues);
             }
             Shape::Block { ends } => self.block_tag(def, ends, &tag, token, depth, nodes),
         }
     }
 
     /// A tag of no table entry: a stray continuation or closer, or a plugin's tag.
-    fn other_tag(&mut self, tag: tags::Tag<'t>, token: Token, nodes: &mut Vec<Node<'t>>) {
+    fn other_tag(&mut self, tag: tags::Tag<'t>, token: Token, nodes: &mut impl Sink<'t>) {
         let name = tag.name;
         if registry::continues_or_closes(name) {
             self.issues.fatal(
                 token.start,
                 format!("`{{% {name} %}}` has nothing to close or continue here: Jekyll stops the build (Liquid syntax error: Unknown tag '{name}'); the preview shows it as written"),
             );
-            nodes.push(Node::Text(token.start..token.end));
+            nodes.push(Node::Text(token.start..token.end), self.issues);
         } else if name
             .strip_prefix("end")
             .is_some_and(|opener| self.unknown.contains(&opener))
         {
             // The closer of a plugin's block whose opener was already reported.
-            nodes.push(Node::Text(token.start..token.end));
+            nodes.push(Node::Text(token.start..token.end), self.issues);
         } else {
             if self.unknown.len() < MAX_REMEMBERED && !self.unknown.contains(&name) {
                 self.unknown.push(name);
             }
-            nodes.push(Node::Tag(TagCall {
-                def: &registry::UNKNOWN,
-                name,
-                markup: tag.markup,
-                at: token.start,
-                end: token.end,
-            }));
+            nodes.push(
+                Node::Tag(TagCall {
+                    def: &registry::UNKNOWN,
+                    name,
+                    markup: tag.markup,
+                    at: token.start,
+                    end: token.end,
+                }),
+                self.issues,
+            );
         }
     }
 
@@ -247,23 +285,27 @@ impl<'t> Reader<'t, '_> {
         tag: &tags::Tag<'t>,
         token: Token,
         depth: usize,
-        nodes: &mut Vec<Node<'t>>,
+        nodes: &mut impl Sink<'t>,
     ) {
         let closer = ends.last().copied().unwrap_or_default();
         let mut sections = vec![section(tag, token)];
         loop {
-            let (body, stop) = self.block(ends, depth + 1);
+            let mut body = Vec::new();
+            let stop = self.block(ends, depth + 1, &mut body);
             if let Some(last) = sections.last_mut() {
                 last.body = body;
             }
             match stop {
                 Some(end) if end.name == closer => {
                     let closer = end.at..end.end;
-                    nodes.push(Node::Block(Block {
-                        def,
-                        sections,
-                        closer,
-                    }));
+                    nodes.push(
+                        Node::Block(Block {
+                            def,
+                            sections,
+                            closer,
+                        }),
+                        self.issues,
+                    );
                     return;
                 }
                 Some(next) => sections.push(next),
@@ -273,8 +315,10 @@ impl<'t> Reader<'t, '_> {
                         format!("`{{% {} %}}` is never closed: add `{{% {closer} %}}`. Jekyll stops the build ('{}' tag was never closed); the preview shows it as written", tag.name, tag.name),
                     );
                     for s in sections {
-                        nodes.push(Node::Text(s.at..s.end));
-                        nodes.extend(s.body);
+                        nodes.push(Node::Text(s.at..s.end), self.issues);
+                        for node in s.body {
+                            nodes.push(node, self.issues);
+                        }
                     }
                     return;
                 }
@@ -283,7 +327,7 @@ impl<'t> Reader<'t, '_> {
     }
 
     /// `{% raw %}`: the text up to the token that ends in `{% endraw %}`, as written.
-    fn raw(&mut self, tag: &tags::Tag<'t>, token: Token, nodes: &mut Vec<Node<'t>>) {
+    fn raw(&mut self, tag: &tags::Tag<'t>, token: Token, nodes: &mut impl Sink<'t>) {
         if !ruby::strip(tag.markup).is_empty() {
             self.issues.fatal(
                 token.start,
@@ -296,11 +340,11 @@ impl<'t> Reader<'t, '_> {
         let body = token.end;
         for t in self.tokens.by_ref() {
             if let Some(kept) = tags::raw_end(&self.template[t.start..t.end]) {
-                nodes.push(Node::Text(body..t.start + kept));
+                nodes.push(Node::Text(body..t.start + kept), self.issues);
                 return;
             }
         }
-        nodes.push(Node::Text(body..self.template.len()));
+        nodes.push(Node::Text(body..self.template.len()), self.issues);
         self.issues.fatal(
             token.start,
             "`{% raw %}` is never closed: add `{% endraw %}` (plain, without `-`). Jekyll stops the build ('raw' \
@@ -388,8 +432,8 @@ fn broken_token_message(kind: Kind, text: &str) -> String {
 }
 
 /// `{{-` or `{%-`: the text just before loses its trailing white space.
-fn trim_last(nodes: &mut [Node<'_>], template: &str) {
-    if let Some(Node::Text(range)) = nodes.last_mut() {
+fn trim_last<'t>(nodes: &mut impl Sink<'t>, template: &str) {
+    if let Some(range) = nodes.last_text() {
         range.end = range.start + ruby::rstrip(&template[range.clone()]).len();
     }
 }
