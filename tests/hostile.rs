@@ -168,3 +168,128 @@ fn odd_text_should_never_panic() {
         );
     }
 }
+
+/// A site whose include includes itself `k` times (plus `text`), used by a layout and a post body.
+fn fan_out_site(k: usize, text: &str) -> postview::Site {
+    let include = format!("{text}{}", "{% include a.html %}".repeat(k));
+    let files = [
+        ("_includes/a.html", include.as_str()),
+        (
+            "_layouts/post.html",
+            "<main>{% include a.html %}{{ content }}</main>",
+        ),
+        (
+            "_posts/2020-01-02-x.md",
+            "---\nlayout: post\n---\nBody {% include a.html %} end.\n",
+        ),
+    ];
+    postview::Site::new(files.iter().map(|(p, t)| (p.to_string(), t.to_string())))
+}
+
+/// A host whose one include includes itself `k` times, counting how often it is read: the work
+/// an include fan-out costs.
+struct CountingHost {
+    include: String,
+    reads: std::cell::Cell<usize>,
+}
+
+impl postview::liquid::layout::Host for CountingHost {
+    fn include(&self, _: &str) -> Option<&str> {
+        self.reads.set(self.reads.get() + 1);
+        Some(&self.include)
+    }
+    fn translate(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn plugin_tag(&self, _: &str, _: &postview::Value, _: &postview::Value) -> Option<String> {
+        None
+    }
+    fn has_site(&self) -> bool {
+        true
+    }
+}
+
+#[test]
+fn an_include_fan_out_should_stop_at_the_budget_with_one_diagnostic() {
+    use postview::liquid;
+    for (k, text) in [(2, ""), (3, ""), (3, "some text "), (8, "")] {
+        let host = CountingHost {
+            include: "{% include a.html %}".repeat(k) + text,
+            reads: std::cell::Cell::new(0),
+        };
+        let (site, page) = (postview::Value::Null, postview::Value::Null);
+        let ctx = liquid::Context {
+            site: &site,
+            page: &page,
+            page_unreadable: false,
+        };
+        let out = liquid::render_in_site("x {% include a.html %} y", &ctx, &host);
+        // 1 MB of budget for includes at 64 bytes and more each: a fan-out of k to 16 deep would
+        // read k^16 includes.
+        assert!(
+            host.reads.get() <= 20_000,
+            "k = {k}: the fan-out should stop at the budget, read {} includes",
+            host.reads.get()
+        );
+        assert!(
+            out.text.starts_with("x ") && out.text.ends_with(" y"),
+            "k = {k}: the body's own text should all be kept"
+        );
+        let stops = out
+            .issues
+            .iter()
+            .filter(|i| i.message.contains("stops including"))
+            .count();
+        assert_eq!(
+            stops, 1,
+            "k = {k}: the stop should be said once: {:?}",
+            out.issues
+        );
+        assert!(
+            out.issues.len() <= 101,
+            "k = {k}: the issues should be capped, got {}",
+            out.issues.len()
+        );
+    }
+}
+
+#[test]
+fn an_include_fan_out_in_a_site_should_give_a_page_and_few_diagnostics() {
+    for (k, text) in [(2, ""), (3, ""), (3, "a <b>c</b> ")] {
+        let page = fan_out_site(k, text).render_page("_posts/2020-01-02-x.md", None);
+        assert!(
+            page.page.starts_with("<main>") && page.page.contains("end."),
+            "k = {k}: the page should render around the fan-out: {}",
+            &page.page[..page.page.len().min(300)]
+        );
+        assert!(
+            page.page.len() < 32 << 20,
+            "k = {k}: the page should stay bounded, got {} bytes",
+            page.page.len()
+        );
+        for (what, n) in [
+            ("layout", page.layout_diagnostics.len()),
+            ("post", page.post.diagnostics.len()),
+        ] {
+            assert!(
+                (1..=201).contains(&n),
+                "k = {k}: the {what}'s diagnostics should say it and be capped, got {n}"
+            );
+        }
+        let said = |words: &str| {
+            page.layout_diagnostics
+                .iter()
+                .filter(|d| d.diagnostic.message.contains(words))
+                .count()
+        };
+        assert!(
+            said("stops including") + said("nested more than") >= 1,
+            "k = {k}: the layout's diagnostics should say why the include stopped: {:?}",
+            page.layout_diagnostics
+        );
+        assert!(
+            said("stops including") <= 1 && said("nested more than") <= 1,
+            "k = {k}: each stop should be said once"
+        );
+    }
+}

@@ -103,6 +103,8 @@ pub struct Renderer<'a> {
     /// What earlier builds computed for `relative_url`/`absolute_url` (see `Env::url_memo`).
     pub url_memo: Option<&'a Map>,
     pub(super) budget: Budget,
+    /// What includes may cost (see `site_tags`), apart from what they write.
+    pub(super) include_budget: Budget,
     /// How many includes deep the render is.
     pub(super) depth: usize,
     /// Rendering a post body (`liquid::render`), not a layout: warnings are kept, and tags the
@@ -121,6 +123,7 @@ pub struct Renderer<'a> {
 pub(super) struct Told {
     pub budget: bool,
     pub depth: bool,
+    pub includes: bool,
 }
 
 /// The layouts' and includes' diagnostics listed at most: an include that fans out must not make
@@ -270,6 +273,7 @@ impl<'a> Renderer<'a> {
             diagnostics: Vec::new(),
             url_memo: None,
             budget: Budget::for_template(size_hint),
+            include_budget: Budget::for_template(size_hint),
             depth: 0,
             body: None,
             assigned: Vec::new(),

@@ -4,9 +4,11 @@
 //! (`Jekyll::Tags::PostUrl`) and `link` (`Jekyll::Tags::Link`), both through `relative_url`,
 //! and jekyll-multiple-languages-plugin's `t`.
 //!
-//! An include is charged to the render's budget by the size of its text before it runs, so a
-//! fan-out (an include that includes itself several times) stops when the budget does, and
-//! nested includes stop at `MAX_INCLUDE_DEPTH`; each of these is said once per render.
+//! An include is charged by the size of its text before it runs, to a budget for includes of
+//! the render's own, so a fan-out (an include that includes itself several times) stops there
+//! and the rest of the template still renders; nested includes stop at `MAX_INCLUDE_DEPTH`.
+//! Each of these is said once per render. A post body's include tells the problems of the files
+//! it brings in at its own tag.
 
 use super::blocks::restore;
 use super::condition;
@@ -196,15 +198,19 @@ impl Renderer<'_> {
             issues.fatal(at, format!("the included file `_includes/{file}` is not in the site: Jekyll stops the build (Could not locate the included file); add it or fix the name"));
             return;
         };
+        // Reading and running an include is work even when it writes nothing: charged up front
+        // to a budget of their own, a fan-out of includes that include themselves stops there
+        // while the rest of the template still renders.
+        if !self.include_budget.take(text.len() + INCLUDE_COST) {
+            if !std::mem::replace(&mut self.told.includes, true) {
+                issues.warn(at, "the preview stops including files here: the includes of this page include others far more often than a page should (an include that includes itself several times?); Jekyll would go on");
+            }
+            return;
+        }
         if self.depth >= MAX_INCLUDE_DEPTH {
             if !std::mem::replace(&mut self.told.depth, true) {
                 issues.fatal(at, format!("includes nested more than {MAX_INCLUDE_DEPTH} deep (an include that includes itself?): the preview stops here"));
             }
-            return;
-        }
-        // Reading and running an include is work even when it writes nothing: charged up front,
-        // a fan-out of includes that include themselves stops when the budget does.
-        if !self.budget.take(text.len() + INCLUDE_COST) {
             return;
         }
         let saved = self.locals.get("include").cloned();
@@ -217,7 +223,7 @@ impl Renderer<'_> {
         let before = self.diagnostics.len();
         let rendered = self.render(&path, text, 0);
         self.depth -= 1;
-        if self.body.is_some() {
+        if self.body.is_some() && self.depth == 0 {
             // A body's problems are at places in the post: the include's are told at its tag.
             for d in self.diagnostics.drain(before..) {
                 let line = format!("{}:{}:{}", d.path, d.diagnostic.line, d.diagnostic.column);
@@ -229,7 +235,8 @@ impl Renderer<'_> {
             }
         }
         restore(&mut self.locals, "include", saved);
-        self.write(&rendered, at, out);
+        // Charged already, as the include's own text and values were written.
+        out.produce(&rendered, at);
     }
 
     /// `key=value` pairs: a quoted value is text, anything else a variable.

@@ -842,3 +842,89 @@ fn an_unclosed_highlight_should_keep_the_text_and_say_where_it_opens() {
     assert_eq!(out.issues[0].offset, 2);
     assert!(out.issues[0].message.contains("`{% endhighlight %}`"));
 }
+
+// ---- one engine: a block tag elsewhere changes nothing ----
+
+/// A body using the tag `name` of the registry (its problems included, where it has some).
+fn sample(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "if" => "{% if page.t %}a{% elsif x %}b{% else %}c{% endif %} {% if %}x{% endif %}",
+        "unless" => "{% unless page.t %}a{% else %}b{% endunless %}",
+        "case" => "{% case page.t %}{% when 'Title' %}a{% else %}b{% endcase %}",
+        "for" => "{% for i in page.l %}{{ i }}{% else %}none{% endfor %}{% for x %}{% endfor %}",
+        "capture" => "{% capture c %}*{{ page.t }}*{% endcapture %}{{ c }}",
+        "highlight" => "{% highlight c{ %}\na<b\n{% endhighlight %}",
+        "assign" => "{% assign a = page.t | upcase %}{{ a }}{% assign broken %}",
+        "echo" => "{% echo page.t | downcase %}{% echo nope.x %}",
+        "break" => "{% for i in page.l %}{% break %}{% endfor %}a{% break %}b",
+        "continue" => "{% for i in page.l %}{% continue %}{{ i }}{% endfor %}",
+        "include" => "{% include x.html a=1 %}",
+        "include_cached" => "{% include_cached x.html %}",
+        "post_url" => "{% post_url 2010-07-21-name %}",
+        "link" => "{% link a.txt %}",
+        "raw" => "{% raw %}{{ x }}{% endraw %} {% raw x %}y{% endraw %} {% endraw %}",
+        "comment" => {
+            "{% comment %}{{ x } {% comment %}{% endcomment %}{% endcomment %}a{% endcomment %}"
+        }
+        "#" => "a{% # note %}b",
+        "tablerow" => "{% tablerow r in page.l %}{{ r }}{% endtablerow %}{{ r }}",
+        "ifchanged" => "{% ifchanged %}a{% endifchanged %}",
+        "cycle" => "{% cycle 'a', 'b' %}",
+        "increment" => "{% increment n %}{{ n }}",
+        "decrement" => "{% decrement n %}",
+        "render" => "{% render 'x' %}",
+        "liquid" => "{% liquid echo 1 %}",
+        "include_relative" => "{% include_relative x.md %}",
+        "t" | "translate" => "{% t greeting %}",
+        _ => return None,
+    })
+}
+
+/// What a render gives, with issue offsets from `shift` on.
+fn outcome(template: &str, shift: usize) -> (String, Vec<(usize, Severity, String)>) {
+    let out = render_it(template);
+    let issues = out
+        .issues
+        .iter()
+        .map(|i| (i.offset.wrapping_sub(shift), i.severity, i.message.clone()))
+        .collect();
+    (out.text, issues)
+}
+
+#[test]
+fn every_tag_should_render_alike_with_and_without_a_block_tag_elsewhere() {
+    const BLOCK: &str = "{% if true %}{% endif %}";
+    let extra = ["{% gist 1 %}{% endgist %}", "{% endif %}", "{% else %}"];
+    let bodies = registry::TAGS
+        .iter()
+        .map(|t| {
+            sample(t.name).unwrap_or_else(|| panic!("`{}` should have a sample body here", t.name))
+        })
+        .chain(extra);
+    for body in bodies {
+        let alone = outcome(body, 0);
+        let after = outcome(&format!("{body}{BLOCK}"), 0);
+        let before = outcome(&format!("{BLOCK}{body}"), BLOCK.len());
+        assert_eq!(
+            after, alone,
+            "`{body}` should render the same with a block tag after it"
+        );
+        assert_eq!(
+            before, alone,
+            "`{body}` should render the same with a block tag before it"
+        );
+    }
+    // What is never closed runs to the end of the body: a block tag before it only.
+    for body in [
+        "{% raw %}open",
+        "{% comment %}open",
+        "{% if x %}open",
+        "a {{ b",
+    ] {
+        assert_eq!(
+            outcome(&format!("{BLOCK}{body}"), BLOCK.len()),
+            outcome(body, 0),
+            "`{body}` should render the same with a block tag before it"
+        );
+    }
+}
