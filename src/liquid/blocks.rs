@@ -247,19 +247,7 @@ impl Renderer<'_> {
             issues.fatal(at, format!("`{{% for {markup} %}}` is not `for item in list`: Jekyll stops the build (Syntax Error in 'for loop')"));
             return Flow::Normal;
         };
-        let number = |s: &mut Self, text: Option<&str>, issues: &mut Issues| {
-            text.map(|m| match s.operand(m, at, issues) {
-                condition::Operand::Value(Value::Int(i)) => i.max(0) as usize,
-                condition::Operand::Value(Value::String(v)) => v.trim().parse().unwrap_or(0),
-                _ => 0,
-            })
-        };
-        let offset = number(self, spec.offset, issues).unwrap_or(0);
-        let limit = number(self, spec.limit, issues);
-        let mut items = self.collection(spec.collection, at, offset, limit, issues);
-        if spec.reversed {
-            items.reverse();
-        }
+        let items = self.loop_items(&spec, at, issues);
         if items.is_empty() {
             return self.nodes(otherwise, t, issues, out);
         }
@@ -289,6 +277,29 @@ impl Renderer<'_> {
         restore(&mut self.locals, spec.variable, saved.0);
         restore(&mut self.locals, "forloop", saved.1);
         Flow::Normal
+    }
+
+    /// The items a `for` walks, in the order it walks them.
+    fn loop_items(
+        &mut self,
+        spec: &condition::ForSpec<'_>,
+        at: usize,
+        issues: &mut Issues,
+    ) -> Vec<Value> {
+        let number = |s: &mut Self, text: Option<&str>, issues: &mut Issues| {
+            text.map(|m| match s.operand(m, at, issues) {
+                condition::Operand::Value(Value::Int(i)) => i.max(0) as usize,
+                condition::Operand::Value(Value::String(v)) => v.trim().parse().unwrap_or(0),
+                _ => 0,
+            })
+        };
+        let offset = number(self, spec.offset, issues).unwrap_or(0);
+        let limit = number(self, spec.limit, issues);
+        let mut items = self.collection(spec.collection, at, offset, limit, issues);
+        if spec.reversed {
+            items.reverse();
+        }
+        items
     }
 
     /// The items a `for` walks, after `offset` and `limit` (Liquid's `slice_collection`).
