@@ -1,17 +1,13 @@
-//! Runs a layout or include read by `template`, as Jekyll 4.3 renders its layouts with Liquid 5.4:
-//! output, `assign`, `capture`, `if`/`unless`/`case` (via `condition`), `for` with `limit`,
-//! `offset`, `reversed`, ranges and `forloop`, `break`/`continue`, Jekyll's `include` with
-//! parameters (`include.x`; jekyll-include-cache's `include_cached` alike), `highlight` (see
-//! `highlight`), `post_url` and `link` (the URL the [`Host`] finds, through `relative_url`), and
-//! the tags the site's plugins add through the [`Host`]: `t` (jekyll-multiple-languages-plugin),
-//! `seo`, `feed_meta`.
+//! Runs a template read by `template`, as Jekyll 4.3 renders a post body, its layouts and its
+//! includes with Liquid 5.4: text and `{{ }}`, and each tag by its `registry` entry's function.
+//! The [`Renderer`] holds what the run shares: the page-wide scope (`content`, `layout`, what
+//! `assign` and `capture` set), the budgets, the diagnostics of every file (capped at
+//! `MAX_DIAGNOSTICS`), and the [`Host`] the site answers through.
 //!
-//! Variables follow Liquid's scopes: `assign` and `capture` write the page-wide scope (an
-//! include's `assign` is seen after it), a `for` variable and `forloop` live for the loop, and an
-//! include's `include` for the include.
-//!
-//! Jekyll does not warn about a missing variable in a layout, so neither does this; errors that
-//! stop Jekyll's build (a Liquid syntax error, a missing include) are kept, each in its file.
+//! A body and a layout differ in what is kept, not in how they run: Jekyll does not warn about a
+//! missing variable in a layout, so only errors that stop Jekyll's build (a Liquid syntax error,
+//! a missing include) and the preview's own limits are kept for a layout, each in its file; a
+//! body keeps every issue, and shows a tag it does not run as written.
 
 use super::condition;
 use super::expression::{self, Env, Piece, Spans};

@@ -3,18 +3,25 @@
 //! and `page`, the tags posts and layouts use, and the white space controls `{{-`, `-}}`, `{%-`,
 //! `-%}`. A tag the preview cannot run is shown as written, with a warning.
 //!
-//! The modules, in the order text goes through them: `scan` cuts the template into tokens as
-//! Liquid's tokenizer does, `tags` reads `{% %}`, `variable` reads `{{ }}` (strictly, then
-//! leniently as Jekyll's warn mode does), `expression` finds values, `filters` (one table of
-//! name, arity and function) changes them and `crate::ruby` prints them as Ruby would. `output`
-//! holds the text, its source map, the issues and the budget that keeps hostile input linear.
+//! One engine runs every template (a post body, a layout, an include), as Liquid's
+//! `Template.parse` and `render` do with the tags and filters registered once:
 //!
-//! A template with blocks (`if`, `unless`, `case`, `for`, `capture`, Jekyll's `highlight`),
-//! `assign`, or the tags that need the site (`include`, `post_url`, `link`) — every layout and
-//! include, and a body that has one — is read into a tree by `template` and run by `layout`
-//! (conditions in `condition`, `highlight` as rouge writes it), which also runs, for `Site`, the
-//! plugins' tags; a body without one streams through the loop below. Both keep the body's source
-//! map.
+//! - `scan` cuts the template into tokens as Liquid's tokenizer does; `tags` reads a `{% %}`;
+//! - `registry` is the one table of tags (name, leaf or block with its continuations and
+//!   closer, where a body runs it, the function that runs it); `filters` the one table of
+//!   filters (name, arity, function);
+//! - `template` reads the tokens into nodes with that table (`raw`, `comment` and `#` there);
+//!   a body's top-level nodes go to the renderer as they are read, so a body is never held whole
+//!   and plain text streams through;
+//! - `layout` runs the nodes (the `Renderer`, its scopes and budget, the `Host` a site answers),
+//!   `blocks` the tags that need no site (conditions in `condition`, `highlight` as rouge writes
+//!   it), `site_tags` those that do (`include`, `post_url`, `link`, `t`);
+//! - `variable` reads `{{ }}` markup (strictly, then leniently as Jekyll's warn mode does),
+//!   `expression` finds values, `crate::ruby` prints them as Ruby would; `output` holds the text,
+//!   its source map, the issues and the budget that keeps hostile input linear.
+//!
+//! A post body and a layout differ only in what the renderer is told: a body keeps warnings and
+//! shows the tags it cannot run (a plugin's, or a site's without one) as written.
 //!
 //! Where Jekyll would stop the build (a Liquid syntax error, an error raised by a filter) the
 //! preview renders something useful anyway, says what Jekyll would do, and reports it as an

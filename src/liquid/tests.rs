@@ -928,3 +928,62 @@ fn every_tag_should_render_alike_with_and_without_a_block_tag_elsewhere() {
         );
     }
 }
+
+#[test]
+fn break_outside_a_loop_should_end_the_body_as_in_liquid_and_say_so() {
+    // ruby oracle: "a{% break %}b" gives "a" (Liquid's interrupt ends the document)
+    let out = render_it("a{% break %}b {{ page.t }}");
+    assert_eq!(out.text, "a", "nothing after the break should render");
+    assert_eq!(out.issues.len(), 1, "one warning: {:?}", out.issues);
+    assert_eq!(out.issues[0].offset, 1, "the warning should be at the tag");
+    assert!(
+        out.issues[0].message.contains("outside a `for` loop"),
+        "the warning should say why: {}",
+        out.issues[0].message
+    );
+}
+
+#[test]
+fn a_block_never_closed_should_show_its_tags_and_run_the_blocks_it_holds() {
+    let out = render_it("{% for i in page.l %}{% if page.t %}{{ i }}{% endif %}{% else %}x");
+    assert_eq!(
+        out.text, "{% for i in page.l %}{% else %}x",
+        "the open block's tags should be text; the closed `if` inside runs once, with `i` unset"
+    );
+    assert_eq!(
+        out.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .count(),
+        1,
+        "one error, for the open `for`: {:?}",
+        out.issues
+    );
+}
+
+#[test]
+fn layout_diagnostics_should_be_capped_with_a_count() {
+    let (site, page) = (site(), page());
+    let mut renderer = layout::Renderer::new(&site, &page, &layout::NoSite, 0);
+    let layout = "{% include nowhere.html %}\n".repeat(100);
+    for name in ["a.html", "b.html", "c.html"] {
+        renderer.render(name, &layout, 0);
+    }
+    let list = renderer.finish();
+    assert_eq!(
+        list.len(),
+        layout::MAX_DIAGNOSTICS + 1,
+        "300 problems should be listed up to the cap, plus one that counts the rest"
+    );
+    let last = &list[layout::MAX_DIAGNOSTICS];
+    assert!(
+        last.diagnostic.message.starts_with("100 more problems"),
+        "the last should count the rest: {}",
+        last.diagnostic.message
+    );
+    assert_eq!(
+        (last.path.as_str(), last.diagnostic.line),
+        ("c.html", 1),
+        "the count should point at the first problem not listed"
+    );
+}
