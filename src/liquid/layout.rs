@@ -12,7 +12,7 @@
 use super::condition;
 use super::expression::{self, Env, Piece, Spans};
 use super::output::{Budget, Issues, Writer};
-use super::registry::{InBody, Run};
+use super::registry::{self, InBody, Run};
 use super::template::{self, Node, TagCall};
 use super::{tags, variable};
 use crate::diagnostic::{Diagnostic, Issue, LineIndex, Severity};
@@ -465,7 +465,7 @@ impl<'a> Renderer<'a> {
                 self.assigned.push((var.to_owned(), kind));
             }
         }
-        let needs_site = matches!(name, "include" | "include_cached" | "post_url" | "link");
+        let needs_site = registry::find(name).is_some_and(|t| t.in_body == InBody::NeedsSite);
         issues.warn(
             range.start,
             if needs_site {
@@ -474,7 +474,7 @@ impl<'a> Renderer<'a> {
                      it as Jekyll renders it",
                     if name.starts_with("include") { "`_includes`" } else { "posts and files" }
                 )
-            } else if super::registry::is_core(name) {
+            } else if registry::is_core(name) {
                 format!("`{{% {name} %}}` is not supported by the preview: it is shown as written (Jekyll runs it)")
             } else {
                 format!(
