@@ -460,12 +460,16 @@ impl<'a> Renderer<'a> {
         if self.budget.take(range.len()) {
             out.copy(t, range.clone());
         }
-        if let Some((var, kind)) = tags::assigned_name(name, markup) {
+        let def = registry::find(name);
+        let set = def
+            .filter(|t| t.sets_variable)
+            .zip(tags::first_name(markup));
+        if let Some((tag, var)) = set {
             if self.assigned.len() < 1000 && !self.assigned.iter().any(|(n, _)| n == var) {
-                self.assigned.push((var.to_owned(), kind));
+                self.assigned.push((var.to_owned(), tag.name));
             }
         }
-        let needs_site = registry::find(name).is_some_and(|t| t.in_body == InBody::NeedsSite);
+        let needs_site = def.is_some_and(|t| t.in_body == InBody::NeedsSite);
         issues.warn(
             range.start,
             if needs_site {

@@ -50,6 +50,9 @@ pub struct TagDef {
     pub run: Run,
     /// A site plugin's tag, not Liquid's or Jekyll's own.
     pub plugin: bool,
+    /// The tag sets the variable its markup starts with: when the preview does not run it, a
+    /// later "unknown variable" warning says which tag would have set it.
+    pub sets_variable: bool,
 }
 
 const fn leaf(name: &'static str, in_body: InBody, run: Run) -> TagDef {
@@ -59,6 +62,7 @@ const fn leaf(name: &'static str, in_body: InBody, run: Run) -> TagDef {
         in_body,
         run,
         plugin: false,
+        sets_variable: false,
     }
 }
 
@@ -70,6 +74,7 @@ const fn plugin(name: &'static str, run: Run) -> TagDef {
         in_body: InBody::AsWritten,
         run,
         plugin: true,
+        sets_variable: false,
     }
 }
 
@@ -80,6 +85,7 @@ const fn block(name: &'static str, ends: &'static [&'static str], run: Run) -> T
         in_body: InBody::Runs,
         run,
         plugin: false,
+        sets_variable: false,
     }
 }
 
@@ -90,6 +96,17 @@ const fn reader(name: &'static str, shape: Shape) -> TagDef {
         in_body: InBody::Runs,
         run: Run::Reader,
         plugin: false,
+        sets_variable: false,
+    }
+}
+
+impl TagDef {
+    /// The same tag, setting the variable its markup names.
+    const fn setting_a_variable(self) -> TagDef {
+        TagDef {
+            sets_variable: true,
+            ..self
+        }
     }
 }
 
@@ -132,15 +149,16 @@ pub static TAGS: [TagDef; 27] = [
         "tablerow",
         &["endtablerow"],
         Run::Block(blocks::not_run_block),
-    ),
+    )
+    .setting_a_variable(),
     block(
         "ifchanged",
         &["endifchanged"],
         Run::Block(blocks::not_run_block),
     ),
     leaf("cycle", AsWritten, Run::Leaf(blocks::not_run)),
-    leaf("increment", AsWritten, Run::Leaf(blocks::not_run)),
-    leaf("decrement", AsWritten, Run::Leaf(blocks::not_run)),
+    leaf("increment", AsWritten, Run::Leaf(blocks::not_run)).setting_a_variable(),
+    leaf("decrement", AsWritten, Run::Leaf(blocks::not_run)).setting_a_variable(),
     leaf("render", AsWritten, Run::Leaf(blocks::not_run)),
     leaf("liquid", AsWritten, Run::Leaf(blocks::not_run)),
     leaf("include_relative", AsWritten, Run::Leaf(blocks::not_run)),

@@ -91,23 +91,14 @@ pub fn raw_end(token: &str) -> Option<usize> {
     None
 }
 
-/// The variable a tag the preview does not run would set, to explain later "unknown variable"
-/// warnings about it.
-pub fn assigned_name<'t>(name: &str, markup: &'t str) -> Option<(&'t str, &'static str)> {
-    let kind = match name {
-        "assign" => "assign",
-        "capture" => "capture",
-        "for" => "for",
-        "tablerow" => "tablerow",
-        "increment" => "increment",
-        "decrement" => "decrement",
-        _ => return None,
-    };
+/// The variable name a tag's markup starts with (`counter` in `{% increment counter %}`, `row`
+/// in `{% tablerow row in list %}`).
+pub fn first_name(markup: &str) -> Option<&str> {
     let markup = ruby::lstrip(markup);
     let end = markup
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
         .unwrap_or(markup.len());
-    (end > 0).then(|| (&markup[..end], kind))
+    (end > 0).then(|| &markup[..end])
 }
 
 #[cfg(test)]
@@ -199,22 +190,18 @@ mod tests {
     }
 
     #[test]
-    fn assigning_tags_should_name_their_variable() {
+    fn a_markup_should_give_the_name_it_starts_with() {
         assert_eq!(
-            assigned_name("increment", " counter "),
-            Some(("counter", "increment")),
-            "increment should name its counter"
+            first_name(" counter "),
+            Some("counter"),
+            "the counter's name should be read"
         );
         assert_eq!(
-            assigned_name("tablerow", "row in site.posts"),
-            Some(("row", "tablerow")),
-            "tablerow should name its item"
+            first_name("row in site.posts"),
+            Some("row"),
+            "the loop's item should be read"
         );
-        assert_eq!(
-            assigned_name("include", "x.html"),
-            None,
-            "include assigns nothing"
-        );
+        assert_eq!(first_name(" 'x'"), None, "a string should name nothing");
     }
 
     #[test]

@@ -987,3 +987,17 @@ fn layout_diagnostics_should_be_capped_with_a_count() {
         "the count should point at the first problem not listed"
     );
 }
+
+#[test]
+fn a_variable_set_by_a_tag_shown_as_written_should_be_explained() {
+    let template = "{% increment n %}{{ n }}";
+    let out = render_it(template);
+    let at = template.find("n }}").unwrap_or(0);
+    assert!(
+        out.issues
+            .iter()
+            .any(|i| i.offset == at && i.message.contains("increment")),
+        "the unknown `n` should be said to come from the `increment` the preview does not run: {:?}",
+        out.issues
+    );
+}
