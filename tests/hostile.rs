@@ -172,3 +172,62 @@ fn odd_text_should_never_panic() {
         );
     }
 }
+
+/// A site whose include includes itself `k` times (plus `text`), used by a layout and a post body.
+fn fan_out_site(k: usize, text: &str) -> postview::Site {
+    let include = format!("{text}{}", "{% include a.html %}".repeat(k));
+    let files = [
+        ("_includes/a.html", include.as_str()),
+        (
+            "_layouts/post.html",
+            "<main>{% include a.html %}{{ content }}</main>",
+        ),
+        (
+            "_posts/2020-01-02-x.md",
+            "---\nlayout: post\n---\nBody {% include a.html %} end.\n",
+        ),
+    ];
+    postview::Site::new(files.iter().map(|(p, t)| (p.to_string(), t.to_string())))
+}
+
+#[test]
+fn an_include_fan_out_in_a_site_should_give_a_page_and_few_diagnostics() {
+    for (k, text) in [(2, ""), (3, ""), (3, "a <b>c</b> ")] {
+        let page = fan_out_site(k, text).render_page("_posts/2020-01-02-x.md", None);
+        assert!(
+            page.page.starts_with("<main>") && page.page.contains("end."),
+            "k = {k}: the page should render around the fan-out: {}",
+            &page.page[..page.page.len().min(300)]
+        );
+        assert!(
+            page.page.len() < 32 << 20,
+            "k = {k}: the page should stay bounded, got {} bytes",
+            page.page.len()
+        );
+        for (what, n) in [
+            ("layout", page.layout_diagnostics.len()),
+            ("post", page.post.diagnostics.len()),
+        ] {
+            assert!(
+                (1..=201).contains(&n),
+                "k = {k}: the {what}'s diagnostics should say it and be capped, got {n}"
+            );
+        }
+        let said = |code: Code| {
+            page.layout_diagnostics
+                .iter()
+                .filter(|d| d.diagnostic.code == code)
+                .count()
+        };
+        let (budget, depth) = (said(Code::OutputBudget), said(Code::IncludeTooDeep));
+        assert!(
+            budget + depth >= 1,
+            "k = {k}: the layout's diagnostics should say why the include stopped: {:?}",
+            page.layout_diagnostics
+        );
+        assert!(
+            budget <= 1 && depth <= 1,
+            "k = {k}: each stop should be said once"
+        );
+    }
+}

@@ -251,6 +251,9 @@ codes! {
     TooDeep = "liquid/too-deep", Warning, PreviewDiffers,
         "Blocks or ranges nested deeper than the preview runs; they are shown as written or empty.",
         "Runs them (very deep ranges run it out of stack).";
+    BreakOutsideLoop = "liquid/break-outside-loop", Warning, Nothing,
+        "`{% break %}` or `{% continue %}` outside a `for` loop.",
+        "Renders nothing after it, as the preview does.";
     OutputBudget = "liquid/output-budget", Warning, PreviewDiffers,
         "Liquid that makes far more text than a page should (loops or filters that multiply); the preview stops rendering it.",
         "Renders it all, however long it takes.";

@@ -246,8 +246,8 @@ fn lookup<'p>(m: &'p str, base: usize, piece: &Piece<'_>, depth: usize) -> Looku
 pub struct Env<'v> {
     pub site: &'v Value,
     pub page: &'v Value,
-    /// Names set by tags the preview does not run (`assign`, `capture`, `for`), with the tag.
-    pub assigned: Vec<(String, &'static str)>,
+    /// Names set by tags the preview does not run (`increment`, `tablerow`), with the tag.
+    pub assigned: &'v [(String, &'static str)],
     /// The front matter could not be read, so `page.*` says that rather than "unknown".
     pub page_unreadable: bool,
     /// Variables a layout or include set (`assign`, `capture`, `for`, `include`, `content`):
@@ -568,10 +568,11 @@ mod tests {
     /// Evaluates `src` against the test page and site: the printed value and the issues.
     fn run(src: &str) -> (String, Vec<crate::diagnostic::Issue>) {
         let (site, page) = (site(), page());
+        let assigned = [("x".into(), "assign")];
         let env = Env {
             site: &site,
             page: &page,
-            assigned: vec![("x".into(), "assign")],
+            assigned: &assigned,
             page_unreadable: false,
             locals: None,
             url_memo: None,

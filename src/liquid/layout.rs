@@ -1,31 +1,34 @@
-//! Runs a layout or include read by `template`, as Jekyll 4.3 renders its layouts with Liquid 5.4:
-//! output, `assign`, `capture`, `if`/`unless`/`case` (via `condition`), `for` with `limit`,
-//! `offset`, `reversed`, ranges and `forloop`, `break`/`continue`, Jekyll's `include` with
-//! parameters (`include.x`; jekyll-include-cache's `include_cached` alike), `highlight` (see
-//! `highlight`), `post_url` and `link` (the URL the [`Host`] finds, through `relative_url`), and
-//! the tags the site's plugins add through the [`Host`]: `t` (jekyll-multiple-languages-plugin),
-//! `seo`, `feed_meta`.
+//! Runs a template read by `template`, as Jekyll 4.3 renders a post body, its layouts and its
+//! includes with Liquid 5.4: text and `{{ }}`, and each tag by its `registry` entry's function.
+//! The [`Renderer`] holds what the run shares: the page-wide scope (`content`, `layout`, what
+//! `assign` and `capture` set), the budgets, the diagnostics of every file (capped at
+//! `MAX_DIAGNOSTICS`), and the [`Host`] the site answers through.
 //!
-//! Variables follow Liquid's scopes: `assign` and `capture` write the page-wide scope (an
-//! include's `assign` is seen after it), a `for` variable and `forloop` live for the loop, and an
-//! include's `include` for the include.
-//!
-//! Jekyll does not warn about a missing variable in a layout, so neither does this; errors that
-//! stop Jekyll's build (a Liquid syntax error, a missing include) are kept, each in its file.
+//! A body and a layout differ in what is kept, not in how they run: Jekyll does not warn about a
+//! missing variable in a layout, so only errors that stop Jekyll's build (a Liquid syntax error,
+//! a missing include) and the preview's own limits are kept for a layout, each in its file; a
+//! body keeps every issue, and shows a tag it does not run as written.
 
 use super::condition;
-use super::expression::{self, Env, Expr, Piece, Spans};
-use super::highlight;
+use super::expression::{self, Env, Piece, Spans};
 use super::output::{Budget, Issues, Writer};
-use super::template::{self, Node};
-use super::variable;
+use super::registry::{self, InBody, Run};
+use super::template::{self, Node, TagCall};
+use super::{tags, variable};
 use crate::diagnostic::{Code, Diagnostic, Issue, LineIndex, Severity};
 use crate::ruby;
 use crate::value::{Map, Value};
 use std::borrow::Cow;
 
-/// Includes nested deeper than this stop (an include that includes itself would never end).
-const MAX_INCLUDE_DEPTH: usize = 16;
+/// The warnings a layout keeps (Jekyll says nothing of a layout's missing variables): those
+/// where the preview shows the layout other than Jekyll would.
+const TOLD_IN_LAYOUTS: &[Code] = &[
+    Code::UnsupportedFilter,
+    Code::UnknownTag,
+    Code::UnsupportedTag,
+    Code::TooDeep,
+    Code::OutputBudget,
+];
 
 /// What the site around a layout provides.
 pub trait Host {
@@ -62,9 +65,6 @@ pub enum LinkMiss {
     Unknown,
 }
 
-/// Tags a post body runs only with a site behind it.
-const NEEDS_SITE: [&str; 4] = ["include", "include_cached", "post_url", "link"];
-
 /// A problem in one of the site's files.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct FileDiagnostic {
@@ -81,42 +81,23 @@ fn env_of<'a>(
     page: &'a Value,
     body: Option<BodyMode>,
     locals: &'a Map,
+    assigned: &'a [(String, &'static str)],
     url_memo: Option<&'a Map>,
 ) -> Env<'a> {
     Env {
         site,
         page,
-        assigned: Vec::new(),
+        assigned,
         page_unreadable: body.is_some_and(|b| b.page_unreadable),
         locals: Some(locals),
         url_memo,
     }
 }
 
-/// An include's file name and its parameters: the name ends at the first space outside `{{ }}`
-/// (`{% include {{ page.kind }}.html title=x %}`), as Jekyll's include tag reads it.
-fn include_file_and_params(markup: &str) -> (&str, &str) {
-    let mut in_variable = false;
-    let b = markup.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        match c {
-            b'{' if b.get(i + 1) == Some(&b'{') => in_variable = true,
-            b'}' if in_variable && b.get(i + 1) == Some(&b'}') => in_variable = false,
-            c if !in_variable && c.is_ascii_whitespace() => return (&markup[..i], &markup[i..]),
-            _ => {}
-        }
-    }
-    (markup, "")
-}
-
 /// A value as Ruby's `to_s` writes it (what a file name or a key read from YAML becomes).
 pub fn to_text(v: &Value) -> String {
     ruby::to_string(v)
 }
-
-/// The warnings of a layout or include that are told: what the preview cannot show as Jekyll
-/// does. Its output budget running out is told once per file, by `Renderer::render`.
-const TOLD_IN_LAYOUTS: &[Code] = &[Code::UnsupportedFilter, Code::UnknownTag, Code::TooDeep];
 
 /// Renders whole layouts one after the other with the same variables.
 pub struct Renderer<'a> {
@@ -128,12 +109,33 @@ pub struct Renderer<'a> {
     pub diagnostics: Vec<FileDiagnostic>,
     /// What earlier builds computed for `relative_url`/`absolute_url` (see `Env::url_memo`).
     pub url_memo: Option<&'a Map>,
-    budget: Budget,
-    depth: usize,
+    pub(super) budget: Budget,
+    /// What includes may cost (see `site_tags`), apart from what they write.
+    pub(super) include_budget: Budget,
+    /// How many includes deep the render is.
+    pub(super) depth: usize,
     /// Rendering a post body (`liquid::render`), not a layout: warnings are kept, and tags the
-    /// body cannot run are shown as written, as the streaming renderer shows them.
-    body: Option<BodyMode>,
+    /// body cannot run are shown as written.
+    pub(super) body: Option<BodyMode>,
+    /// Names set by tags shown as written (`increment`, `tablerow`), to explain warnings.
+    pub(super) assigned: Vec<(String, &'static str)>,
+    /// What is said once per render (the budget spent, includes nested too deep) was said.
+    pub(super) told: Told,
+    /// Diagnostics past `MAX_DIAGNOSTICS`: how many, and the first of them.
+    dropped: Option<(usize, FileDiagnostic)>,
 }
+
+/// The problems said once per render, however often they happen.
+#[derive(Default)]
+pub(super) struct Told {
+    pub budget: bool,
+    pub depth: bool,
+    pub includes: bool,
+}
+
+/// The layouts' and includes' diagnostics listed at most: an include that fans out must not make
+/// thousands of them.
+pub const MAX_DIAGNOSTICS: usize = 200;
 
 /// What a body's rendering knows beyond a layout's.
 #[derive(Clone, Copy)]
@@ -156,57 +158,115 @@ impl Host for NoSite {
     }
 }
 
-/// Renders a post body that holds block tags or `assign`: as `liquid::render` does, with the
-/// source map and every issue, the tags run. A block never closed would swallow the text after it:
-/// then `Err` with the issues saying so, and the caller shows the body without running tags.
+/// Renders a post body: with the source map and every issue. Past the budget, the body's own
+/// text is still copied (nothing typed is lost) but nothing more is run, and that is said once
+/// where it happened.
 pub fn render_body(
     template: &str,
     site: &Value,
     page: &Value,
     host: &dyn Host,
     mode: BodyMode,
-) -> Result<super::Output, Vec<crate::diagnostic::Issue>> {
+) -> super::Output {
     let mut issues = Issues::default();
-    let (nodes, unclosed) = template::parse_reporting_unclosed(template, &mut issues);
-    if unclosed {
-        // Only the open blocks: the streaming renderer reports everything else itself (an open
-        // `raw` or `comment` too). An unclosed block's issue is at its opening tag.
-        let blocks = ["if", "unless", "case", "for", "capture", "highlight"];
-        let opens_block = |at: usize| {
-            let rest = &template[at..];
-            let tag = rest
-                .find("%}")
-                .and_then(|end| super::tags::parse(&rest[..end + 2]));
-            tag.is_some_and(|t| blocks.contains(&t.name))
-        };
-        return Err(issues
-            .finish()
-            .into_iter()
-            .filter(|i| i.code == Code::UnclosedBlock && opens_block(i.offset))
-            .collect());
-    }
     let mut renderer = Renderer::new(site, page, host, template.len());
     renderer.body = Some(mode);
     let mut out = Writer::with_capacity(template.len() + template.len() / 8);
-    renderer.nodes(&nodes, template, &mut issues, &mut out);
-    if renderer.budget.is_exhausted() {
-        issues.report(
-            Code::OutputBudget,
-            template.len(),
-            "the Liquid in this post makes far more text than a post should; the preview stopped rendering it \
-             before the end (Jekyll would go on)",
-        );
-    }
-    Ok(super::Output {
+    let mut streamed = Streamed {
+        r: &mut renderer,
+        template,
+        out: &mut out,
+        pending: None,
+        interrupted: false,
+    };
+    template::read(template, &mut issues, &mut streamed);
+    streamed.flush();
+    super::Output {
         text: out.text,
         map: out.map,
         issues: issues.finish(),
-    })
+    }
 }
 
-/// How a run of nodes ended.
+/// Runs each top-level node of a template as the reader gives it, so that a long template is
+/// never held as a tree (only a block is, while it runs). A text node waits for the next node,
+/// whose `{%-` may still trim it.
+struct Streamed<'r, 'a> {
+    r: &'r mut Renderer<'a>,
+    template: &'r str,
+    out: &'r mut Writer,
+    pending: Option<std::ops::Range<usize>>,
+    /// A `break` or `continue` outside a loop ended the template, as Liquid's interrupts do.
+    interrupted: bool,
+}
+
+impl<'t> template::Sink<'t> for Streamed<'_, '_> {
+    fn push(&mut self, node: Node<'t>, issues: &mut Issues) {
+        self.flush();
+        match node {
+            Node::Text(range) => self.pending = Some(range),
+            other => self.run(&other, issues),
+        }
+    }
+
+    fn last_text(&mut self) -> Option<&mut std::ops::Range<usize>> {
+        self.pending.as_mut()
+    }
+}
+
+impl Streamed<'_, '_> {
+    /// Writes the waiting text: a body's own text even past the budget (it is linear in what
+    /// was typed), a layout's only within it.
+    fn flush(&mut self) {
+        let Some(range) = self.pending.take() else {
+            return;
+        };
+        if !self.interrupted && (self.r.budget.take(range.len()) || self.r.body.is_some()) {
+            self.out.copy(self.template, range);
+        }
+    }
+
+    fn run(&mut self, node: &Node<'_>, issues: &mut Issues) {
+        if self.interrupted || self.r.budget.is_exhausted() {
+            return;
+        }
+        if self.r.node(node, self.template, issues, self.out) != Flow::Normal {
+            self.interrupted = true;
+            issues.report(
+                Code::BreakOutsideLoop,
+                start_of(node),
+                "`{% break %}` or `{% continue %}` outside a `for` loop: Jekyll renders nothing after it, as the \
+                 preview does here; remove it or move it into a loop",
+            );
+        }
+        if self.r.body.is_some()
+            && self.r.budget.is_exhausted()
+            && !std::mem::replace(&mut self.r.told.budget, true)
+        {
+            issues.report(
+                Code::OutputBudget,
+                start_of(node),
+                "the Liquid in this post makes far more text than a post should; the preview stops printing \
+                 `{{ }}` values and running tags from here on (Jekyll would go on)",
+            );
+        }
+    }
+}
+
+/// Where a node starts in its template.
+fn start_of(node: &Node<'_>) -> usize {
+    match node {
+        Node::Text(range) => range.start,
+        Node::Output { start, .. } => *start,
+        Node::Tag(call) => call.at,
+        Node::Block(block) => block.sections.first().map_or(0, |s| s.at),
+    }
+}
+
+/// How a run of nodes ended: `break` and `continue` end every enclosing block up to their loop
+/// (or the template), as Liquid's interrupts do.
 #[derive(PartialEq)]
-enum Flow {
+pub enum Flow {
     Normal,
     Break,
     Continue,
@@ -222,45 +282,86 @@ impl<'a> Renderer<'a> {
             diagnostics: Vec::new(),
             url_memo: None,
             budget: Budget::for_template(size_hint),
+            include_budget: Budget::for_template(size_hint),
             depth: 0,
             body: None,
+            assigned: Vec::new(),
+            told: Told::default(),
+            dropped: None,
         }
     }
 
     /// Renders `text` (the file `path`, its front matter already removed; `offset` is where the
-    /// text starts in the file, for line numbers). Of its warnings, only those of
-    /// `TOLD_IN_LAYOUTS` are kept: a layout's unknown variables and the like are the site's
-    /// everyday state, not the writer's business.
+    /// text starts in the file, for line numbers).
     pub fn render(&mut self, path: &str, file: &str, offset: usize) -> String {
         let text = &file[offset..];
         let mut issues = Issues::default();
-        let nodes = template::parse(text, &mut issues);
         let mut out = Writer::with_capacity(text.len());
-        let exhausted_before = self.budget.is_exhausted();
-        self.nodes(&nodes, text, &mut issues, &mut out);
+        let mut streamed = Streamed {
+            r: self,
+            template: text,
+            out: &mut out,
+            pending: None,
+            interrupted: false,
+        };
+        template::read(text, &mut issues, &mut streamed);
+        streamed.flush();
         let mut kept: Vec<Issue> = issues
             .finish()
             .into_iter()
             .filter(|i| i.severity() == Severity::Error || TOLD_IN_LAYOUTS.contains(&i.code))
             .collect();
-        if !exhausted_before && self.budget.is_exhausted() {
+        if self.budget.is_exhausted() && !std::mem::replace(&mut self.told.budget, true) {
             kept.push(Issue::new(
                 Code::OutputBudget,
                 0,
                 "the preview stopped rendering this file's Liquid: it makes far more text than a \
-                 page should (loops or captures that multiply); Jekyll would go on",
+                 page should (loops or captures that multiply, includes that include themselves); Jekyll would go on",
             ));
         }
         let lines = LineIndex::new(file);
-        self.diagnostics
-            .extend(kept.into_iter().map(|issue| FileDiagnostic {
+        for issue in kept {
+            self.push_diagnostic(FileDiagnostic {
                 path: path.to_owned(),
                 diagnostic: lines.locate(issue.shifted(offset)),
-            }));
+            });
+        }
         out.text
     }
 
-    fn nodes(
+    /// Lists a diagnostic, or counts it past `MAX_DIAGNOSTICS`.
+    fn push_diagnostic(&mut self, d: FileDiagnostic) {
+        if self.diagnostics.len() < MAX_DIAGNOSTICS {
+            self.diagnostics.push(d);
+        } else {
+            match &mut self.dropped {
+                Some((n, _)) => *n += 1,
+                None => self.dropped = Some((1, d)),
+            }
+        }
+    }
+
+    /// The diagnostics of every file rendered, those past the cap counted in a last one.
+    pub fn finish(self) -> Vec<FileDiagnostic> {
+        let mut list = self.diagnostics;
+        if let Some((n, first)) = self.dropped {
+            list.push(FileDiagnostic {
+                path: first.path,
+                diagnostic: Diagnostic {
+                    severity: Severity::Warning,
+                    message: format!(
+                        "{n} more problem{} in the layouts and includes from here on {} not listed; fix the ones above first",
+                        if n == 1 { "" } else { "s" },
+                        if n == 1 { "is" } else { "are" }
+                    ),
+                    ..first.diagnostic
+                },
+            });
+        }
+        list
+    }
+
+    pub(super) fn nodes(
         &mut self,
         nodes: &[Node<'_>],
         t: &str,
@@ -285,104 +386,86 @@ impl<'a> Renderer<'a> {
                 if self.budget.take(range.len()) {
                     out.copy(t, range.clone());
                 }
+                Flow::Normal
             }
-            Node::Output { markup, at, start } => {
-                let value = self.value(markup, *at, issues);
-                let mut s = String::new();
-                ruby::print(&value, &mut s);
-                self.write(&s, *start, out);
+            Node::Output { var, start } => {
+                self.output(var, *start, issues, out);
+                Flow::Normal
             }
-            Node::If {
-                unless,
-                branches,
-                otherwise,
-            } => {
-                for (i, branch) in branches.iter().enumerate() {
-                    let holds = self.condition(branch.markup, branch.at, issues);
-                    if holds != (*unless && i == 0) {
-                        return self.nodes(&branch.body, t, issues, out);
-                    }
-                }
-                return self.nodes(otherwise, t, issues, out);
-            }
-            Node::Case {
-                subject,
-                at,
-                whens,
-                otherwise,
-            } => {
-                let subject = self.operand(subject, *at, issues);
-                let mut matched = false;
-                for when in whens {
-                    if condition::when_matches(&subject, when.markup, |m| {
-                        self.operand(m, when.at, issues)
-                    }) {
-                        matched = true;
-                        let flow = self.nodes(&when.body, t, issues, out);
-                        if flow != Flow::Normal {
-                            return flow;
-                        }
-                    }
-                }
-                if !matched {
-                    return self.nodes(otherwise, t, issues, out);
-                }
-            }
-            Node::For {
-                markup,
-                at,
-                body,
-                otherwise,
-            } => return self.for_loop(markup, *at, body, otherwise, t, issues, out),
-            Node::Capture { name, body } => {
-                let mut captured = Writer::with_capacity(0);
-                let flow = self.nodes(body, t, issues, &mut captured);
-                self.locals
-                    .insert((*name).to_owned(), Value::String(captured.text));
-                return flow;
-            }
-            Node::Highlight { markup, at, body } => {
-                let mut code = Writer::with_capacity(0);
-                let flow = self.nodes(body, t, issues, &mut code);
-                let html = match highlight::parse(markup) {
-                    Some(m) => highlight::render(&m, &code.text),
-                    None => {
-                        issues.report(Code::TagSyntax, *at, format!("`{{% highlight {} %}}` needs a language made of letters, digits and `.+#_-` (then options such as `linenos`): Jekyll stops the build (Syntax Error in tag 'highlight'); the preview shows the code as plain text", ruby::strip(markup)));
-                        highlight::render(
-                            &highlight::Markup {
-                                lang: "plaintext",
-                                linenos: false,
-                            },
-                            &code.text,
-                        )
-                    }
-                };
-                self.write(&html, *at, out);
-                return flow;
-            }
-            Node::Tag {
-                name,
-                markup,
-                at,
-                end,
-            } => {
-                let runs_in_body = matches!(*name, "assign" | "break" | "continue" | "echo")
-                    || (NEEDS_SITE.contains(name) && self.host.has_site());
-                if self.body.is_some() && !runs_in_body {
-                    self.shown_as_written(name, *at..*end, t, issues, out);
+            Node::Tag(call) => {
+                if !self.runs(call) {
+                    self.shown_as_written(
+                        call.name,
+                        call.markup,
+                        call.at..call.end,
+                        t,
+                        issues,
+                        out,
+                    );
                     return Flow::Normal;
                 }
-                return self.tag(name, markup, *at, issues, out);
+                match call.def.run {
+                    Run::Leaf(run) => run(self, call, issues, out),
+                    Run::Block(_) | Run::Reader => Flow::Normal,
+                }
             }
+            Node::Block(block) => match block.def.run {
+                Run::Block(run) => run(self, block, t, issues, out),
+                Run::Leaf(_) | Run::Reader => Flow::Normal,
+            },
         }
-        Flow::Normal
     }
 
-    /// A tag a body cannot run (`include` without a site, a plugin's tag): as written, with the
-    /// streaming renderer's warning.
-    fn shown_as_written(
+    /// Whether this render runs the tag: a layout runs every tag; a body those its table entry
+    /// says it runs (the site's tags only with a site).
+    fn runs(&self, call: &TagCall<'_>) -> bool {
+        self.body.is_none()
+            || match call.def.in_body {
+                InBody::Runs => true,
+                InBody::NeedsSite => self.host.has_site(),
+                InBody::AsWritten => false,
+            }
+    }
+
+    /// `{{ … }}`: its value printed as Ruby prints it.
+    fn output(
+        &mut self,
+        var: &variable::Variable<'_>,
+        at: usize,
+        issues: &mut Issues,
+        out: &mut Writer,
+    ) {
+        let env = env_of(
+            self.site,
+            self.page,
+            self.body,
+            &self.locals,
+            &self.assigned,
+            self.url_memo,
+        );
+        let value = super::evaluate(var, &env, issues, &mut self.budget);
+        let printed;
+        let s = match value.as_ref() {
+            Value::String(s) => s.as_str(),
+            Value::Null => return,
+            other => {
+                let mut s = String::new();
+                ruby::print(other, &mut s);
+                printed = s;
+                printed.as_str()
+            }
+        };
+        if self.budget.take(s.len()) {
+            out.produce(s, at);
+        }
+    }
+
+    /// A tag a body does not run (`include` without a site, a plugin's tag): as written, with a
+    /// warning saying why.
+    pub(super) fn shown_as_written(
         &mut self,
         name: &str,
+        markup: &str,
         range: std::ops::Range<usize>,
         t: &str,
         issues: &mut Issues,
@@ -391,65 +474,97 @@ impl<'a> Renderer<'a> {
         if self.budget.take(range.len()) {
             out.copy(t, range.clone());
         }
-        let (code, message) = if NEEDS_SITE.contains(&name) {
-            (
-                Code::NeedsSite,
+        let def = registry::find(name);
+        let set = def
+            .filter(|t| t.sets_variable)
+            .zip(tags::first_name(markup));
+        if let Some((tag, var)) = set {
+            if self.assigned.len() < 1000 && !self.assigned.iter().any(|(n, _)| n == var) {
+                self.assigned.push((var.to_owned(), tag.name));
+            }
+        }
+        let needs_site = def.is_some_and(|t| t.in_body == InBody::NeedsSite);
+        let code = if needs_site {
+            Code::NeedsSite
+        } else if registry::is_core(name) {
+            Code::UnsupportedTag
+        } else {
+            Code::UnknownTag
+        };
+        issues.report(
+            code,
+            range.start,
+            if needs_site {
                 format!(
                     "`{{% {name} %}}` needs the site's {}: it is shown as written; open the site's folder to preview \
                      it as Jekyll renders it",
                     if name.starts_with("include") { "`_includes`" } else { "posts and files" }
-                ),
-            )
-        } else if super::tags::is_known(name) {
-            (
-                Code::UnsupportedTag,
-                format!("`{{% {name} %}}` is not supported by the preview: it is shown as written (Jekyll runs it)"),
-            )
-        } else {
-            (
-                Code::UnknownTag,
+                )
+            } else if registry::is_core(name) {
+                format!("`{{% {name} %}}` is not supported by the preview: it is shown as written (Jekyll runs it)")
+            } else {
                 format!(
                     "`{{% {name} %}}` is not supported by the preview: it is shown as written (Jekyll runs it if a \
                      plugin defines it, and otherwise stops the build with \"Unknown tag '{name}'\")"
-                ),
-            )
-        };
-        issues.report(code, range.start, message);
+                )
+            },
+        );
+    }
+
+    /// Copies a tag as written, charged to the budget.
+    pub(super) fn as_written(&mut self, range: std::ops::Range<usize>, t: &str, out: &mut Writer) {
+        if self.budget.take(range.len()) {
+            out.copy(t, range);
+        }
     }
 
     /// Writes text the construct at `at` made.
-    fn write(&mut self, s: &str, at: usize, out: &mut Writer) {
+    pub(super) fn write(&mut self, s: &str, at: usize, out: &mut Writer) {
         if self.budget.take(s.len()) {
             out.produce(s, at);
         }
     }
 
-    fn env(&self) -> Env<'_> {
-        env_of(self.site, self.page, self.body, &self.locals, self.url_memo)
+    pub(super) fn env(&self) -> Env<'_> {
+        env_of(
+            self.site,
+            self.page,
+            self.body,
+            &self.locals,
+            &self.assigned,
+            self.url_memo,
+        )
     }
 
-    /// The value of `{{ markup }}` (an expression and its filters).
-    fn value(&mut self, markup: &str, at: usize, issues: &mut Issues) -> Value {
+    /// The value of a tag's `expression | filters` markup (`assign`, `echo`).
+    pub(super) fn value(&mut self, markup: &str, at: usize, issues: &mut Issues) -> Value {
         let (var, error) = variable::parse(markup, at);
         if let (Some(e), Some(_)) = (error, self.body) {
             issues.report(
                 Code::InvalidExpression,
                 e.at,
                 format!(
-                    "`{{{{ {} }}}}` is not valid Liquid: {}. Jekyll only warns (Liquid syntax error) and renders what its \
+                    "`{}` is not valid Liquid: {}. Jekyll only warns (Liquid syntax error) and renders what its \
                      lenient reading makes of it, as the preview does here; fix the expression",
-                    ruby::strip(markup),
+                    super::excerpt(ruby::strip(markup)),
                     e.reason
                 ),
             );
         }
         // From the fields, not `self.env()`: the budget is borrowed mutably beside it.
-        let env = env_of(self.site, self.page, self.body, &self.locals, self.url_memo);
+        let env = env_of(
+            self.site,
+            self.page,
+            self.body,
+            &self.locals,
+            &self.assigned,
+            self.url_memo,
+        );
         super::evaluate(&var, &env, issues, &mut self.budget).into_owned()
     }
 
     /// The value of one operand of a condition (no filters); `empty` and `blank` stay words.
-    fn operand(&self, text: &str, at: usize, issues: &mut Issues) -> condition::Operand {
+    pub(super) fn operand(&self, text: &str, at: usize, issues: &mut Issues) -> condition::Operand {
         let text = ruby::strip(text);
         match text {
             "empty" => return condition::Operand::Empty,
@@ -465,7 +580,7 @@ impl<'a> Renderer<'a> {
         condition::Operand::Value(value)
     }
 
-    fn condition(&self, markup: &str, at: usize, issues: &mut Issues) -> bool {
+    pub(super) fn condition(&self, markup: &str, at: usize, issues: &mut Issues) -> bool {
         match condition::evaluate(markup, |m| self.operand(m, at, issues)) {
             Ok(holds) => holds,
             Err(message) => {
@@ -474,388 +589,4 @@ impl<'a> Renderer<'a> {
             }
         }
     }
-
-    #[allow(clippy::too_many_arguments)]
-    fn for_loop(
-        &mut self,
-        markup: &str,
-        at: usize,
-        body: &[Node<'_>],
-        otherwise: &[Node<'_>],
-        t: &str,
-        issues: &mut Issues,
-        out: &mut Writer,
-    ) -> Flow {
-        let Some(spec) = condition::for_spec(markup) else {
-            issues.report(Code::TagSyntax, at, format!("`{{% for {markup} %}}` is not `for item in list`: Jekyll stops the build (Syntax Error in 'for loop')"));
-            return Flow::Normal;
-        };
-        let number = |s: &mut Self, text: Option<&str>, issues: &mut Issues| {
-            text.map(|m| match s.operand(m, at, issues) {
-                condition::Operand::Value(Value::Int(i)) => i.max(0) as usize,
-                condition::Operand::Value(Value::String(v)) => v.trim().parse().unwrap_or(0),
-                _ => 0,
-            })
-        };
-        let offset = number(self, spec.offset, issues).unwrap_or(0);
-        let limit = number(self, spec.limit, issues);
-        let mut items = self.collection(spec.collection, at, offset, limit, issues);
-        if spec.reversed {
-            items.reverse();
-        }
-        if items.is_empty() {
-            return self.nodes(otherwise, t, issues, out);
-        }
-        let saved = (
-            self.locals.get(spec.variable).cloned(),
-            self.locals.get("forloop").cloned(),
-        );
-        let length = items.len();
-        let parent = saved.1.clone().unwrap_or(Value::Null);
-        for (i, item) in items.into_iter().enumerate() {
-            if !self.budget.take(16) {
-                break;
-            }
-            self.locals.insert(spec.variable.to_owned(), item);
-            // Only the counters change from one item to the next: the `parentloop` chain (a copy
-            // of every enclosing loop) is made once per loop, not once per item.
-            match self.locals.get_mut("forloop") {
-                Some(Value::Map(current)) if i > 0 => set_position(current, i, length),
-                _ => self
-                    .locals
-                    .insert("forloop".into(), forloop(i, length, parent.clone())),
-            }
-            if self.nodes(body, t, issues, out) == Flow::Break {
-                break;
-            }
-        }
-        restore(&mut self.locals, spec.variable, saved.0);
-        restore(&mut self.locals, "forloop", saved.1);
-        Flow::Normal
-    }
-
-    /// The items a `for` walks, after `offset` and `limit` (Liquid's `slice_collection`).
-    fn collection(
-        &mut self,
-        markup: &str,
-        at: usize,
-        offset: usize,
-        limit: Option<usize>,
-        issues: &mut Issues,
-    ) -> Vec<Value> {
-        let piece = Piece {
-            text: Cow::Borrowed(markup),
-            spans: Spans::At(at),
-        };
-        let expr = expression::parse(&piece);
-        let end = limit.map(|l| offset.saturating_add(l));
-        if let Expr::Range(first, last) = &expr {
-            let env = self.env();
-            let a = ruby::to_i(&expression::eval(first, &env, issues, true));
-            let b = ruby::to_i(&expression::eval(last, &env, issues, true));
-            let count = usize::try_from(b.saturating_sub(a).saturating_add(1)).unwrap_or(0);
-            let stop = end.map_or(count, |e| e.min(count));
-            // Each item costs budget, so a range of a billion stops early instead of hanging.
-            let allowed = stop.min(offset.saturating_add(self.budget.left() / 16));
-            return (offset..allowed)
-                .map(|i| Value::Int(a + i as i64))
-                .collect();
-        }
-        // Only the items walked are copied: `site.tags[tag] limit:3` must not copy a tag's
-        // thousands of posts on every page.
-        let value = expression::eval(&expr, &self.env(), issues, true);
-        let stop = end.unwrap_or(usize::MAX);
-        match value.as_ref() {
-            Value::List(items) => items.iter().take(stop).skip(offset).cloned().collect(),
-            Value::Map(map) => map
-                .iter()
-                .take(stop)
-                .skip(offset)
-                .map(|(k, v)| Value::List(vec![Value::from(k), v.clone()]))
-                .collect(),
-            Value::String(s) if !s.is_empty() && offset == 0 && stop > 0 => {
-                vec![Value::String(s.clone())]
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    fn tag(
-        &mut self,
-        name: &str,
-        markup: &str,
-        at: usize,
-        issues: &mut Issues,
-        out: &mut Writer,
-    ) -> Flow {
-        match name {
-            "assign" => self.assign(markup, at, issues),
-            "break" => return Flow::Break,
-            "continue" => return Flow::Continue,
-            // jekyll-include-cache renders what `include` renders, once per set of parameters.
-            "include" | "include_cached" => self.include(markup, at, issues, out),
-            "post_url" => self.post_url(markup, at, issues, out),
-            "link" => self.link(markup, at, issues, out),
-            "t" | "translate" => {
-                let s = self.translate(markup, at, issues);
-                self.write(&s, at, out);
-            }
-            "echo" => {
-                let value = self.value(markup, at, issues);
-                let mut s = String::new();
-                ruby::print(&value, &mut s);
-                self.write(&s, at, out);
-            }
-            _ => match self.host.plugin_tag(name, self.site, self.page) {
-                Some(s) => self.write(&s, at, out),
-                None => issues.report(
-                    Code::UnknownTag,
-                    at,
-                    format!("the preview does not run `{{% {name} %}}` in layouts: it renders nothing here (Jekyll runs it if a plugin defines it)"),
-                ),
-            },
-        }
-        Flow::Normal
-    }
-
-    /// `{% assign name = expression | filters %}`.
-    fn assign(&mut self, markup: &str, at: usize, issues: &mut Issues) {
-        let Some(eq) = markup.find('=') else {
-            issues.report(
-                Code::TagSyntax,
-                at,
-                "`assign` needs `name = value`: Jekyll stops the build (Syntax Error in 'assign')",
-            );
-            return;
-        };
-        let name = ruby::strip(&markup[..eq]);
-        let rest_at = at + eq + 1;
-        let value = self.value(&markup[eq + 1..], rest_at, issues);
-        self.locals.insert(name.to_owned(), value);
-    }
-
-    /// `{% t key %}`: the key may be a variable holding it, and may itself hold `{{ }}`.
-    fn translate(&mut self, markup: &str, at: usize, issues: &mut Issues) -> String {
-        let key = ruby::strip(markup);
-        let mut from_variable = String::new();
-        if let condition::Operand::Value(v) = self.operand(key, at, issues) {
-            ruby::to_s(&v, &mut from_variable);
-        }
-        let key = if from_variable.is_empty() {
-            key.to_owned()
-        } else {
-            from_variable
-        };
-        let key = if key.contains("{{") || key.contains("{%") {
-            let nodes = template::parse(&key, &mut Issues::default());
-            let mut rendered = Writer::with_capacity(0);
-            self.nodes(&nodes, &key, &mut Issues::default(), &mut rendered);
-            rendered.text
-        } else {
-            key
-        };
-        self.host.translate(&key).unwrap_or_default()
-    }
-
-    /// Text of a tag's markup that may hold `{{ }}` (an include's file name, a link's path),
-    /// rendered.
-    fn markup_text(&mut self, text: &str) -> String {
-        if text.contains("{{") {
-            let nodes = template::parse(text, &mut Issues::default());
-            let mut rendered = Writer::with_capacity(0);
-            self.nodes(&nodes, text, &mut Issues::default(), &mut rendered);
-            rendered.text
-        } else {
-            text.to_owned()
-        }
-    }
-
-    /// `relative_url`, as Jekyll's `post_url` and `link` tags apply it to the URL they find.
-    fn relative_url(&mut self, url: String, at: usize, issues: &mut Issues) -> String {
-        let call = super::filters::Call {
-            name: "relative_url",
-            at,
-            site: self.site,
-            url_memo: self.url_memo,
-        };
-        let input = Cow::Owned(Value::String(url));
-        to_text(&super::filters::apply(
-            &call,
-            input,
-            &[],
-            issues,
-            &mut self.budget,
-        ))
-    }
-
-    /// Jekyll's `{% post_url [folder/]YYYY-MM-DD-slug %}`.
-    fn post_url(&mut self, markup: &str, at: usize, issues: &mut Issues, out: &mut Writer) {
-        let name = ruby::strip(markup);
-        match self.host.post_url(name) {
-            Some(url) => {
-                let url = self.relative_url(url, at, issues);
-                self.write(&url, at, out);
-            }
-            None => issues.report(
-                Code::UnknownPost,
-                at,
-                format!(
-                    "`{{% post_url {name} %}}` names no post of this build of the site (the name is the post's file \
-                     name without its extension, e.g. `2010-07-21-name`): Jekyll stops the build (Could not find \
-                     post \"{name}\" in tag 'post_url'); fix the name"
-                ),
-            ),
-        }
-    }
-
-    /// Jekyll's `{% link path %}` (the path may hold `{{ }}`).
-    fn link(&mut self, markup: &str, at: usize, issues: &mut Issues, out: &mut Writer) {
-        let path = self.markup_text(ruby::strip(markup));
-        match self.host.link(&path) {
-            Ok(url) => {
-                let url = self.relative_url(url, at, issues);
-                self.write(&url, at, out);
-            }
-            Err(LinkMiss::NotFound) => issues.report(
-                Code::LinkNotFound,
-                at,
-                format!(
-                    "`{{% link {path} %}}`: the site has no post of this build nor file at this path. Jekyll stops \
-                     the build (Could not find document '{path}' in tag 'link'); the path is from the site's root, \
-                     with the file's extension"
-                ),
-            ),
-            Err(LinkMiss::Unknown) => issues.report(
-                Code::LinkUnresolved,
-                at,
-                format!(
-                    "`{{% link {path} %}}`: no file at this path among the site's files the preview has, so it \
-                     renders nothing here; if the site has no such file either, Jekyll stops the build (Could not \
-                     find document '{path}' in tag 'link')"
-                ),
-            ),
-            Err(LinkMiss::Unresolved) => issues.report(
-                Code::LinkUnresolved,
-                at,
-                format!(
-                    "`{{% link {path} %}}` names a page (a file with front matter): the preview finds the URLs of \
-                     posts and static files only, and renders nothing here (Jekyll renders the page's URL)"
-                ),
-            ),
-        }
-    }
-
-    /// Jekyll's `{% include file.html key=value key2="text" %}`.
-    fn include(&mut self, markup: &str, at: usize, issues: &mut Issues, out: &mut Writer) {
-        let (file, params) = include_file_and_params(ruby::strip(markup));
-        let file = self.markup_text(file);
-        let Some(text) = self.host.include(&file) else {
-            issues.report(Code::MissingInclude, at, format!("the included file `_includes/{file}` is not in the site: Jekyll stops the build (Could not locate the included file); add it or fix the name"));
-            return;
-        };
-        if self.depth >= MAX_INCLUDE_DEPTH {
-            issues.report(Code::IncludeTooDeep, at, format!("includes nested more than {MAX_INCLUDE_DEPTH} deep (an include that includes itself?): the preview stops here"));
-            return;
-        }
-        let saved = self.locals.get("include").cloned();
-        if !ruby::strip(params).is_empty() {
-            let map = self.include_params(params, at, issues);
-            self.locals.insert("include".into(), Value::Map(map));
-        }
-        self.depth += 1;
-        let path = format!("_includes/{file}");
-        let before = self.diagnostics.len();
-        let rendered = self.render(&path, text, 0);
-        self.depth -= 1;
-        if self.body.is_some() {
-            // A body's problems are at places in the post: the include's are told at its tag.
-            for d in self.diagnostics.drain(before..) {
-                let line = format!("{}:{}:{}", d.path, d.diagnostic.line, d.diagnostic.column);
-                issues.push(Issue::new(
-                    d.diagnostic.code,
-                    at,
-                    format!("in `{line}`: {}", d.diagnostic.message),
-                ));
-            }
-        }
-        restore(&mut self.locals, "include", saved);
-        self.write(&rendered, at, out);
-    }
-
-    /// `key=value` pairs: a quoted value is text, anything else a variable.
-    fn include_params(&mut self, params: &str, at: usize, issues: &mut Issues) -> Map {
-        let mut map = Map::new();
-        let b = params.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            while i < b.len() && b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let key_start = i;
-            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] == b'-') {
-                i += 1;
-            }
-            let key = &params[key_start..i];
-            while i < b.len() && b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            if key.is_empty() || b.get(i) != Some(&b'=') {
-                issues.report(Code::TagSyntax, at, "this include's parameters are not `key=value` pairs: Jekyll stops the build (Invalid syntax for include tag)");
-                break;
-            }
-            i += 1;
-            while i < b.len() && b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let value_start = i;
-            let value = if let Some(&q @ (b'"' | b'\'')) = b.get(i) {
-                let close = params[i + 1..]
-                    .find(q as char)
-                    .map_or(b.len(), |n| i + 1 + n);
-                i = (close + 1).min(b.len());
-                Value::from(&params[value_start + 1..close.min(b.len())])
-            } else {
-                while i < b.len() && !b[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                match self.operand(&params[value_start..i], at, issues) {
-                    condition::Operand::Value(v) => v,
-                    _ => Value::from(""),
-                }
-            };
-            map.insert(key.to_owned(), value);
-        }
-        map
-    }
-}
-
-/// Puts back a variable a loop or include shadowed.
-fn restore(locals: &mut Map, name: &str, saved: Option<Value>) {
-    match saved {
-        Some(v) => locals.insert(name.to_owned(), v),
-        None => {
-            locals.remove(name);
-        }
-    }
-}
-
-/// Liquid's `forloop` object for item `i` of `length`.
-fn forloop(i: usize, length: usize, parent: Value) -> Value {
-    let mut m = Map::new();
-    m.insert("name".into(), Value::Null);
-    m.insert("length".into(), Value::Int(length as i64));
-    set_position(&mut m, i, length);
-    m.insert("parentloop".into(), parent);
-    Value::Map(m)
-}
-
-/// The `forloop` counters of item `i` of `length`.
-fn set_position(m: &mut Map, i: usize, length: usize) {
-    let n = |x: usize| Value::Int(x as i64);
-    m.insert("index".into(), n(i + 1));
-    m.insert("index0".into(), n(i));
-    m.insert("rindex".into(), n(length - i));
-    m.insert("rindex0".into(), n(length - i - 1));
-    m.insert("first".into(), Value::Bool(i == 0));
-    m.insert("last".into(), Value::Bool(i + 1 == length));
 }

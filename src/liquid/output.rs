@@ -110,14 +110,12 @@ impl Issues {
 /// multiple of the template's size. Real posts use a tiny fraction of it.
 pub struct Budget {
     left: usize,
-    pub exhausted_at: Option<usize>,
 }
 
 impl Budget {
     pub fn for_template(len: usize) -> Self {
         Budget {
             left: (1 << 20) + len.saturating_mul(8),
-            exhausted_at: None,
         }
     }
 
@@ -211,10 +209,7 @@ mod tests {
 
     #[test]
     fn budget_should_refuse_an_overdraw_and_stay_exhausted() {
-        let mut b = Budget {
-            left: 10,
-            exhausted_at: None,
-        };
+        let mut b = Budget { left: 10 };
         assert!(b.take(4), "a small take should succeed");
         assert!(!b.take(7), "a take past what is left should fail");
         assert!(b.is_exhausted(), "a failed take should exhaust the budget");

@@ -7,7 +7,7 @@
 //!   it and the text after `endraw`, never the body;
 //! - `{% comment %}` drops everything up to its `{% endcomment %}`; comments nest, and a `raw`
 //!   inside one is skipped whole;
-//! - every other tag is left to the caller, which shows it as written.
+//! - every other tag is looked up in `registry`.
 
 use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::ruby;
@@ -91,73 +91,14 @@ pub fn raw_end(token: &str) -> Option<usize> {
     None
 }
 
-/// The variable a tag the preview does not run would set, to explain later "unknown variable"
-/// warnings about it.
-pub fn assigned_name<'t>(tag: &Tag<'t>) -> Option<(&'t str, &'static str)> {
-    let kind = match tag.name {
-        "assign" => "assign",
-        "capture" => "capture",
-        "for" => "for",
-        "tablerow" => "tablerow",
-        "increment" => "increment",
-        "decrement" => "decrement",
-        _ => return None,
-    };
-    let markup = ruby::lstrip(tag.markup);
+/// The variable name a tag's markup starts with (`counter` in `{% increment counter %}`, `row`
+/// in `{% tablerow row in list %}`).
+pub fn first_name(markup: &str) -> Option<&str> {
+    let markup = ruby::lstrip(markup);
     let end = markup
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
         .unwrap_or(markup.len());
-    (end > 0).then(|| (&markup[..end], kind))
-}
-
-/// Tags of Liquid 4/5 and Jekyll 4.3 themselves (plugins add more, such as `seo` or `t`).
-pub fn is_known(name: &str) -> bool {
-    const KNOWN: [&str; 37] = [
-        "assign",
-        "capture",
-        "endcapture",
-        "case",
-        "when",
-        "endcase",
-        "cycle",
-        "decrement",
-        "increment",
-        "echo",
-        "for",
-        "endfor",
-        "break",
-        "continue",
-        "if",
-        "elsif",
-        "else",
-        "endif",
-        "unless",
-        "endunless",
-        "ifchanged",
-        "endifchanged",
-        "include",
-        "render",
-        "liquid",
-        "tablerow",
-        "endtablerow",
-        "include_relative",
-        "highlight",
-        "endhighlight",
-        "link",
-        "post_url",
-        "raw",
-        "endraw",
-        "comment",
-        "endcomment",
-        "#",
-    ];
-    KNOWN.contains(&name)
-}
-
-/// Tags that continue or close a block: no second warning once the block's opening tag has had
-/// one.
-pub fn continues_block(name: &str) -> bool {
-    matches!(name, "else" | "elsif" | "when" | "break" | "continue") || name.starts_with("end")
+    (end > 0).then(|| &markup[..end])
 }
 
 #[cfg(test)]
@@ -249,32 +190,18 @@ mod tests {
     }
 
     #[test]
-    fn assigning_tags_should_name_their_variable() {
-        let tag = parse("{% assign greeting = 'hi' %}");
+    fn a_markup_should_give_the_name_it_starts_with() {
         assert_eq!(
-            tag.as_ref().and_then(assigned_name),
-            Some(("greeting", "assign"))
+            first_name(" counter "),
+            Some("counter"),
+            "the counter's name should be read"
         );
-        let tag = parse("{% for post in site.posts %}");
-        assert_eq!(tag.as_ref().and_then(assigned_name), Some(("post", "for")));
-        let tag = parse("{% include x.html %}");
         assert_eq!(
-            tag.as_ref().and_then(assigned_name),
-            None,
-            "include assigns nothing"
+            first_name("row in site.posts"),
+            Some("row"),
+            "the loop's item should be read"
         );
-    }
-
-    #[test]
-    fn core_tags_should_be_known_and_plugin_tags_not() {
-        assert!(
-            is_known("include") && is_known("endfor") && is_known("highlight"),
-            "core tags should be known"
-        );
-        assert!(
-            !is_known("t") && !is_known("seo"),
-            "plugin tags should not be taken for core ones"
-        );
+        assert_eq!(first_name(" 'x'"), None, "a string should name nothing");
     }
 
     #[test]

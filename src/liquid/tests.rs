@@ -910,16 +910,243 @@ fn an_unclosed_highlight_should_keep_the_text_and_say_where_it_opens() {
 fn an_open_block_and_an_open_raw_should_each_be_reported_once() {
     let body = "a {% if page.t %}b {% raw %}c";
     let out = render_it(body);
-    let open: Vec<usize> = out
+    let mut open: Vec<usize> = out
         .issues
         .iter()
         .filter(|i| i.code == Code::UnclosedBlock)
         .map(|i| i.offset)
         .collect();
+    open.sort_unstable();
     assert_eq!(
         open,
         [2, 19],
         "the open `if` and the open `raw` should be reported once each, at their tags: {:?}",
         out.issues
     );
+}
+
+// ---- one engine: a block tag elsewhere changes nothing ----
+
+/// A body using the tag `name` of the registry (its problems included, where it has some).
+fn sample(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "if" => "{% if page.t %}a{% elsif x %}b{% else %}c{% endif %} {% if %}x{% endif %}",
+        "unless" => "{% unless page.t %}a{% else %}b{% endunless %}",
+        "case" => "{% case page.t %}{% when 'Title' %}a{% else %}b{% endcase %}",
+        "for" => "{% for i in page.l %}{{ i }}{% else %}none{% endfor %}{% for x %}{% endfor %}",
+        "capture" => "{% capture c %}*{{ page.t }}*{% endcapture %}{{ c }}",
+        "highlight" => "{% highlight c{ %}\na<b\n{% endhighlight %}",
+        "assign" => "{% assign a = page.t | upcase %}{{ a }}{% assign broken %}",
+        "echo" => "{% echo page.t | downcase %}{% echo nope.x %}",
+        "break" => "{% for i in page.l %}{% break %}{% endfor %}a{% break %}b",
+        "continue" => "{% for i in page.l %}{% continue %}{{ i }}{% endfor %}",
+        "include" => "{% include x.html a=1 %}",
+        "include_cached" => "{% include_cached x.html %}",
+        "post_url" => "{% post_url 2010-07-21-name %}",
+        "link" => "{% link a.txt %}",
+        "raw" => "{% raw %}{{ x }}{% endraw %} {% raw x %}y{% endraw %} {% endraw %}",
+        "comment" => {
+            "{% comment %}{{ x } {% comment %}{% endcomment %}{% endcomment %}a{% endcomment %}"
+        }
+        "#" => "a{% # note %}b",
+        "tablerow" => "{% tablerow r in page.l %}{{ r }}{% endtablerow %}{{ r }}",
+        "ifchanged" => "{% ifchanged %}a{% endifchanged %}",
+        "cycle" => "{% cycle 'a', 'b' %}",
+        "increment" => "{% increment n %}{{ n }}",
+        "decrement" => "{% decrement n %}",
+        "render" => "{% render 'x' %}",
+        "liquid" => "{% liquid echo 1 %}",
+        "include_relative" => "{% include_relative x.md %}",
+        "t" | "translate" => "{% t greeting %}",
+        _ => return None,
+    })
+}
+
+/// What a render gives, with issue offsets from `shift` on.
+fn outcome(template: &str, shift: usize) -> (String, Vec<(usize, Severity, String)>) {
+    let out = render_it(template);
+    let issues = out
+        .issues
+        .iter()
+        .map(|i| (i.offset.wrapping_sub(shift), i.severity(), i.message.clone()))
+        .collect();
+    (out.text, issues)
+}
+
+#[test]
+fn every_tag_should_render_alike_with_and_without_a_block_tag_elsewhere() {
+    const BLOCK: &str = "{% if true %}{% endif %}";
+    let extra = ["{% gist 1 %}{% endgist %}", "{% endif %}", "{% else %}"];
+    let bodies = registry::TAGS
+        .iter()
+        .map(|t| {
+            sample(t.name).unwrap_or_else(|| panic!("`{}` should have a sample body here", t.name))
+        })
+        .chain(extra);
+    for body in bodies {
+        let alone = outcome(body, 0);
+        let after = outcome(&format!("{body}{BLOCK}"), 0);
+        let before = outcome(&format!("{BLOCK}{body}"), BLOCK.len());
+        assert_eq!(
+            after, alone,
+            "`{body}` should render the same with a block tag after it"
+        );
+        assert_eq!(
+            before, alone,
+            "`{body}` should render the same with a block tag before it"
+        );
+    }
+    // What is never closed runs to the end of the body: a block tag before it only.
+    for body in [
+        "{% raw %}open",
+        "{% comment %}open",
+        "{% if x %}open",
+        "a {{ b",
+    ] {
+        assert_eq!(
+            outcome(&format!("{BLOCK}{body}"), BLOCK.len()),
+            outcome(body, 0),
+            "`{body}` should render the same with a block tag before it"
+        );
+    }
+}
+
+#[test]
+fn break_outside_a_loop_should_end_the_body_as_in_liquid_and_say_so() {
+    // ruby oracle: "a{% break %}b" gives "a" (Liquid's interrupt ends the document)
+    let out = render_it("a{% break %}b {{ page.t }}");
+    assert_eq!(out.text, "a", "nothing after the break should render");
+    assert_eq!(out.issues.len(), 1, "one warning: {:?}", out.issues);
+    assert_eq!(out.issues[0].offset, 1, "the warning should be at the tag");
+    assert!(
+        out.issues[0].message.contains("outside a `for` loop"),
+        "the warning should say why: {}",
+        out.issues[0].message
+    );
+}
+
+#[test]
+fn a_block_never_closed_should_show_its_tags_and_run_the_blocks_it_holds() {
+    let out = render_it("{% for i in page.l %}{% if page.t %}{{ i }}{% endif %}{% else %}x");
+    assert_eq!(
+        out.text, "{% for i in page.l %}{% else %}x",
+        "the open block's tags should be text; the closed `if` inside runs once, with `i` unset"
+    );
+    assert_eq!(
+        out.issues
+            .iter()
+            .filter(|i| i.severity() == Severity::Error)
+            .count(),
+        1,
+        "one error, for the open `for`: {:?}",
+        out.issues
+    );
+}
+
+#[test]
+fn layout_diagnostics_should_be_capped_with_a_count() {
+    let (site, page) = (site(), page());
+    let mut renderer = layout::Renderer::new(&site, &page, &layout::NoSite, 0);
+    let layout = "{% include nowhere.html %}\n".repeat(100);
+    for name in ["a.html", "b.html", "c.html"] {
+        renderer.render(name, &layout, 0);
+    }
+    let list = renderer.finish();
+    assert_eq!(
+        list.len(),
+        layout::MAX_DIAGNOSTICS + 1,
+        "300 problems should be listed up to the cap, plus one that counts the rest"
+    );
+    let last = &list[layout::MAX_DIAGNOSTICS];
+    assert!(
+        last.diagnostic.message.starts_with("100 more problems"),
+        "the last should count the rest: {}",
+        last.diagnostic.message
+    );
+    assert_eq!(
+        (last.path.as_str(), last.diagnostic.line),
+        ("c.html", 1),
+        "the count should point at the first problem not listed"
+    );
+}
+
+#[test]
+fn a_variable_set_by_a_tag_shown_as_written_should_be_explained() {
+    let template = "{% increment n %}{{ n }}";
+    let out = render_it(template);
+    let at = template.find("n }}").unwrap_or(0);
+    assert!(
+        out.issues
+            .iter()
+            .any(|i| i.offset == at && i.message.contains("increment")),
+        "the unknown `n` should be said to come from the `increment` the preview does not run: {:?}",
+        out.issues
+    );
+}
+
+/// A host whose one include includes itself `k` times, counting how often it is read: the work
+/// an include fan-out costs.
+struct CountingHost {
+    include: String,
+    reads: std::cell::Cell<usize>,
+}
+
+impl crate::liquid::layout::Host for CountingHost {
+    fn include(&self, _: &str) -> Option<&str> {
+        self.reads.set(self.reads.get() + 1);
+        Some(&self.include)
+    }
+    fn translate(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn plugin_tag(&self, _: &str, _: &crate::value::Value, _: &crate::value::Value) -> Option<String> {
+        None
+    }
+    fn has_site(&self) -> bool {
+        true
+    }
+}
+
+#[test]
+fn an_include_fan_out_should_stop_at_the_budget_with_one_diagnostic() {
+    use crate::liquid;
+    for (k, text) in [(2, ""), (3, ""), (3, "some text "), (8, "")] {
+        let host = CountingHost {
+            include: "{% include a.html %}".repeat(k) + text,
+            reads: std::cell::Cell::new(0),
+        };
+        let (site, page) = (crate::value::Value::Null, crate::value::Value::Null);
+        let ctx = liquid::Context {
+            site: &site,
+            page: &page,
+            page_unreadable: false,
+        };
+        let out = liquid::render_in_site("x {% include a.html %} y", &ctx, &host);
+        // 1 MB of budget for includes at 64 bytes and more each: a fan-out of k to 16 deep would
+        // read k^16 includes.
+        assert!(
+            host.reads.get() <= 20_000,
+            "k = {k}: the fan-out should stop at the budget, read {} includes",
+            host.reads.get()
+        );
+        assert!(
+            out.text.starts_with("x ") && out.text.ends_with(" y"),
+            "k = {k}: the body's own text should all be kept"
+        );
+        let stops = out
+            .issues
+            .iter()
+            .filter(|i| i.code == crate::diagnostic::Code::OutputBudget)
+            .count();
+        assert_eq!(
+            stops, 1,
+            "k = {k}: the stop should be said once: {:?}",
+            out.issues
+        );
+        assert!(
+            out.issues.len() <= 101,
+            "k = {k}: the issues should be capped, got {}",
+            out.issues.len()
+        );
+    }
 }

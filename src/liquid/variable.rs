@@ -59,7 +59,6 @@ fn strict(markup: &str, base: usize) -> Result<Variable<'_>, SyntaxError> {
         at: base + u.at,
         reason: format!("the character `{}` cannot appear here", u.ch),
     })?;
-    let text = |t: &Token| &markup[t.start..t.end];
     let err = |t: &Token, reason: String| SyntaxError {
         at: base + t.start,
         reason,
@@ -83,8 +82,7 @@ fn strict(markup: &str, base: usize) -> Result<Variable<'_>, SyntaxError> {
     let mut p = end;
     let mut filters = Vec::new();
     while toks[p].kind == Tok::Pipe {
-        p += 1;
-        let name_tok = toks[p];
+        let name_tok = toks[p + 1];
         if name_tok.kind != Tok::Id {
             return Err(err(
                 &name_tok,
@@ -94,36 +92,9 @@ fn strict(markup: &str, base: usize) -> Result<Variable<'_>, SyntaxError> {
                 ),
             ));
         }
-        p += 1;
-        let mut filter = Filter {
-            name: text(&name_tok),
-            at: base + name_tok.start,
-            args: Vec::new(),
-            keywords: Vec::new(),
-        };
-        if toks[p].kind == Tok::Colon {
-            p += 1;
-            loop {
-                let keyword = (toks[p].kind == Tok::Id
-                    && toks.get(p + 1).map(|t| t.kind) == Some(Tok::Colon))
-                .then(|| {
-                    p += 2;
-                    text(&toks[p - 2])
-                });
-                let end = expression(&toks, p, markup, base)?;
-                let arg = piece(&toks[p..end], markup, base);
-                match keyword {
-                    Some(k) => filter.keywords.push((k, arg)),
-                    None => filter.args.push(arg),
-                }
-                p = end;
-                if toks[p].kind != Tok::Comma {
-                    break;
-                }
-                p += 1;
-            }
-        }
+        let (filter, next) = filter(&toks, p + 1, markup, base)?;
         filters.push(filter);
+        p = next;
     }
     let last = toks[p];
     if last.kind != Tok::End {
@@ -136,6 +107,47 @@ fn strict(markup: &str, base: usize) -> Result<Variable<'_>, SyntaxError> {
         ));
     }
     Ok(Variable { name, filters })
+}
+
+/// Reads the filter whose name is `toks[p]` and its arguments (`: arg, key: arg`); gives it and
+/// where it ends.
+fn filter<'s>(
+    toks: &[Token],
+    mut p: usize,
+    markup: &'s str,
+    base: usize,
+) -> Result<(Filter<'s>, usize), SyntaxError> {
+    let text = |t: &Token| &markup[t.start..t.end];
+    let mut filter = Filter {
+        name: text(&toks[p]),
+        at: base + toks[p].start,
+        args: Vec::new(),
+        keywords: Vec::new(),
+    };
+    p += 1;
+    if toks[p].kind != Tok::Colon {
+        return Ok((filter, p));
+    }
+    p += 1;
+    loop {
+        let keyword = (toks[p].kind == Tok::Id
+            && toks.get(p + 1).map(|t| t.kind) == Some(Tok::Colon))
+        .then(|| {
+            p += 2;
+            text(&toks[p - 2])
+        });
+        let end = expression(toks, p, markup, base)?;
+        let arg = piece(&toks[p..end], markup, base);
+        match keyword {
+            Some(k) => filter.keywords.push((k, arg)),
+            None => filter.args.push(arg),
+        }
+        p = end;
+        if toks[p].kind != Tok::Comma {
+            return Ok((filter, p));
+        }
+        p += 1;
+    }
 }
 
 /// What an open bracket or parenthesis is waiting for.
@@ -156,118 +168,136 @@ enum Open {
 ///             | "(" expression ".." expression ")"
 /// lookups    := ( "[" expression "]" | "." id )*
 /// ```
-fn expression(
-    toks: &[Token],
-    mut p: usize,
-    markup: &str,
+fn expression(toks: &[Token], p: usize, markup: &str, base: usize) -> Result<usize, SyntaxError> {
+    let mut r = ExprReader {
+        toks,
+        markup,
+        base,
+        p,
+        stack: Vec::new(),
+    };
+    loop {
+        let Some(mut lookups) = r.value_start()? else {
+            continue; // a bracket opened: its expression starts next
+        };
+        // The value is complete; close what it completes.
+        loop {
+            if lookups && r.lookups()? {
+                break; // an index `[` opened: read its expression
+            }
+            let Some(open) = r.stack.pop() else {
+                return Ok(r.p);
+            };
+            match r.close(open)? {
+                Some(more_lookups) => lookups = more_lookups,
+                None => break, // a range's `..`: read its end
+            }
+        }
+    }
+}
+
+/// The state of `expression`: where it is, and the brackets still open (a stack, not
+/// recursion, so deep nesting cannot overflow).
+struct ExprReader<'a> {
+    toks: &'a [Token],
+    markup: &'a str,
     base: usize,
-) -> Result<usize, SyntaxError> {
-    let mut stack: Vec<Open> = Vec::new();
-    let found = |t: &Token| {
+    p: usize,
+    stack: Vec<Open>,
+}
+
+impl ExprReader<'_> {
+    fn found(&self, t: &Token) -> String {
         if t.kind == Tok::End {
             "the end".to_owned()
         } else {
-            format!("`{}`", &markup[t.start..t.end])
+            format!("`{}`", &self.markup[t.start..t.end])
         }
-    };
-    let err = |t: &Token, reason: String| SyntaxError {
-        at: base + t.start,
-        reason,
-    };
-    loop {
-        // A value starts here.
-        let t = toks[p];
-        let mut lookups = false;
+    }
+
+    fn err(&self, t: &Token, reason: String) -> SyntaxError {
+        SyntaxError {
+            at: self.base + t.start,
+            reason,
+        }
+    }
+
+    /// Opens a bracket at the current token, within `MAX_NESTING`.
+    fn open(&mut self, open: Open) -> Result<(), SyntaxError> {
+        if self.stack.len() >= MAX_NESTING {
+            let t = self.toks[self.p];
+            return Err(self.err(&t, format!("brackets are nested more than {MAX_NESTING} deep; the preview stops reading here")));
+        }
+        self.stack.push(open);
+        self.p += 1;
+        Ok(())
+    }
+
+    /// The start of a value: `Some(lookups may follow)` once it is read, `None` if a bracket
+    /// opened instead.
+    fn value_start(&mut self) -> Result<Option<bool>, SyntaxError> {
+        let t = self.toks[self.p];
         match t.kind {
             Tok::Id => {
-                p += 1;
-                lookups = true;
+                self.p += 1;
+                Ok(Some(true))
             }
-            Tok::String | Tok::Number => p += 1,
-            Tok::OpenSquare | Tok::OpenRound => {
-                if stack.len() >= MAX_NESTING {
-                    return Err(err(&t, format!("brackets are nested more than {MAX_NESTING} deep; the preview stops reading here")));
-                }
-                stack.push(if t.kind == Tok::OpenSquare { Open::Square } else { Open::RangeFirst });
-                p += 1;
-                continue;
+            Tok::String | Tok::Number => {
+                self.p += 1;
+                Ok(Some(false))
             }
-            _ => {
-                return Err(err(
-                    &t,
-                    format!("a value (a variable, a quoted string or a number) should come here, but there is {}", found(&t)),
-                ))
-            }
+            Tok::OpenSquare => self.open(Open::Square).map(|_| None),
+            Tok::OpenRound => self.open(Open::RangeFirst).map(|_| None),
+            _ => Err(self.err(
+                &t,
+                format!("a value (a variable, a quoted string or a number) should come here, but there is {}", self.found(&t)),
+            )),
         }
-        // The value is complete; close what it completes.
-        loop {
-            if lookups {
-                loop {
-                    match toks[p].kind {
-                        Tok::Dot => {
-                            let name = toks[p + 1];
-                            if name.kind != Tok::Id {
-                                return Err(err(
-                                    &name,
-                                    format!(
-                                        "a name should follow `.`, but there is {}",
-                                        found(&name)
-                                    ),
-                                ));
-                            }
-                            p += 2;
-                        }
-                        Tok::OpenSquare => break,
-                        _ => break,
-                    }
-                }
-                if toks[p].kind == Tok::OpenSquare {
-                    if stack.len() >= MAX_NESTING {
-                        return Err(err(&toks[p], format!("brackets are nested more than {MAX_NESTING} deep; the preview stops reading here")));
-                    }
-                    stack.push(Open::Square);
-                    p += 1;
-                    break; // read the index expression
-                }
+    }
+
+    /// `.name` lookups; true if an index `[` follows (opened, its expression next).
+    fn lookups(&mut self) -> Result<bool, SyntaxError> {
+        while self.toks[self.p].kind == Tok::Dot {
+            let name = self.toks[self.p + 1];
+            if name.kind != Tok::Id {
+                return Err(self.err(
+                    &name,
+                    format!(
+                        "a name should follow `.`, but there is {}",
+                        self.found(&name)
+                    ),
+                ));
             }
-            let Some(open) = stack.pop() else {
-                return Ok(p);
-            };
-            let t = toks[p];
-            match open {
-                Open::Square => {
-                    if t.kind != Tok::CloseSquare {
-                        return Err(err(
-                            &t,
-                            format!("`]` should close the `[`, but there is {}", found(&t)),
-                        ));
-                    }
-                    p += 1;
-                    lookups = true;
-                }
-                Open::RangeFirst => {
-                    if t.kind != Tok::DotDot {
-                        return Err(err(
-                            &t,
-                            format!("a range needs `..` here, but there is {}", found(&t)),
-                        ));
-                    }
-                    p += 1;
-                    stack.push(Open::RangeSecond);
-                    break; // read the range's end
-                }
-                Open::RangeSecond => {
-                    if t.kind != Tok::CloseRound {
-                        return Err(err(
-                            &t,
-                            format!("`)` should close the range, but there is {}", found(&t)),
-                        ));
-                    }
-                    p += 1;
-                    lookups = false;
-                }
-            }
+            self.p += 2;
         }
+        if self.toks[self.p].kind != Tok::OpenSquare {
+            return Ok(false);
+        }
+        self.open(Open::Square)?;
+        Ok(true)
+    }
+
+    /// Closes `open` at the current token: `Some(lookups may follow)`, or `None` when a range's
+    /// `..` leaves its second expression to read.
+    fn close(&mut self, open: Open) -> Result<Option<bool>, SyntaxError> {
+        let t = self.toks[self.p];
+        let (wanted, what) = match open {
+            Open::Square => (Tok::CloseSquare, "`]` should close the `[`"),
+            Open::RangeFirst => (Tok::DotDot, "a range needs `..` here"),
+            Open::RangeSecond => (Tok::CloseRound, "`)` should close the range"),
+        };
+        if t.kind != wanted {
+            return Err(self.err(&t, format!("{what}, but there is {}", self.found(&t))));
+        }
+        self.p += 1;
+        Ok(match open {
+            Open::Square => Some(true),
+            Open::RangeFirst => {
+                self.stack.push(Open::RangeSecond);
+                None
+            }
+            Open::RangeSecond => Some(false),
+        })
     }
 }
 

@@ -267,7 +267,7 @@ impl Site {
             content = renderer.render(&path, file, body_start);
             name = data.get("layout").map(layout_name);
         }
-        (content, renderer.diagnostics)
+        (content, renderer.finish())
     }
 
     /// Jekyll keeps `relative_url` and `absolute_url` results in `site.filter_cache`, which
