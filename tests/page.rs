@@ -453,8 +453,13 @@ fn a_render_that_finished_should_leave_no_mark_and_a_paused_preview_should_rende
     );
     h.preview.set_paused(false);
     assert!(
+        !h.body().contains("Typed while paused."),
+        "unpausing alone should not render"
+    );
+    h.preview.render();
+    assert!(
         h.body().contains("Typed while paused."),
-        "unpausing should render at once"
+        "render should render the text kept"
     );
     drafts::remove(&name("", "marked", "en"));
 }

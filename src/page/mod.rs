@@ -170,7 +170,8 @@ impl Preview {
     }
 
     /// While paused, edits are kept as drafts and nothing is rendered: each report says
-    /// `paused`, with no diagnostics. Unpausing renders at once.
+    /// `paused`, with no diagnostics. Unpausing renders nothing by itself (the post shown may be
+    /// the one that paused it): `render` does.
     #[wasm_bindgen(getter)]
     pub fn paused(&self) -> bool {
         self.state.borrow().paused
@@ -178,10 +179,12 @@ impl Preview {
 
     #[wasm_bindgen(setter)]
     pub fn set_paused(&self, paused: bool) {
-        let was = std::mem::replace(&mut self.state.borrow_mut().paused, paused);
-        if was && !paused {
-            self.render_now();
-        }
+        self.state.borrow_mut().paused = paused;
+    }
+
+    /// Renders the post shown now.
+    pub fn render(&self) {
+        self.render_now();
     }
 
     /// Shows another post (or another language of it) at once: `id` and `lang` name its draft
