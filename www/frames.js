@@ -42,8 +42,8 @@ export function guard(doc, onLink = () => {}) {
 }
 
 /**
- * Watches `frame`, whose own document is at `home` (its src) and has loaded: whenever the frame
- * shows another document, it is sent home, and once home has loaded, `restore(doc)` is called.
+ * Watches `frame`, whose own document (its src) has loaded: whenever the frame shows another
+ * document, it is sent back to its own, and once that has loaded, `restore(doc)` is called.
  */
 export function keepHome(frame, restore) {
   const home = new URL(frame.getAttribute('src'), location.href).href;

@@ -37,6 +37,10 @@ let folder = ''; // the id of the folder open (folders.js), '' for none
 let trapped = null; // the module's trap, once it trapped: it renders and stores nothing more
 let rescued = true; // after a trap, whether the last text typed is kept (drafts.js rescue)
 const key = (post) => `${post.folder}|${post.lang}:${post.id}`;
+// A post's value in the list of posts: `lang:id`; a draft of no folder that has the id of one of
+// the open folder's posts is told apart by a leading `|`.
+const optionValue = (post) =>
+  (post.folder === '' && folder !== '' && workspace.get(post.id, post.lang, folder) ? '|' : '') + `${post.lang}:${post.id}`;
 const drafted = new Set(); // key() of every post with a saved draft
 
 await init();
@@ -284,7 +288,7 @@ function showStatus() {
 }
 
 function showPostList() {
-  const option = (post, label) => Object.assign(new Option(label, key(post)), { lang: post.lang });
+  const option = (post, label) => Object.assign(new Option(label, optionValue(post)), { lang: post.lang });
   const group = (label, lang, options) => {
     const g = Object.assign(document.createElement('optgroup'), { label });
     if (lang) g.dataset.lang = lang;
@@ -296,7 +300,7 @@ function showPostList() {
     group(autonym(lang), lang, posts.map((p) => option(p, `${p.date} ${p.title}${p.draftOnly ? ` (${t('draft')})` : ''}`.trim()))),
   );
   $('#posts').replaceChildren(group(t('demo'), null, demo), ...groups);
-  $('#posts').value = key(current);
+  $('#posts').value = optionValue(current);
 }
 
 function showDraftState() {
@@ -348,7 +352,7 @@ function wireControls() {
     event.target.value = '';
   });
   $('#posts').addEventListener('change', (event) => {
-    const post = workspace.posts.find((p) => key(p) === event.target.value);
+    const post = workspace.posts.find((p) => optionValue(p) === event.target.value);
     if (post) show(post);
   });
   $('#ui-lang').addEventListener('change', (event) => {
