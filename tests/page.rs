@@ -649,6 +649,27 @@ fn the_heading_should_be_as_inert_as_the_body() {
 }
 
 #[wasm_bindgen_test]
+fn the_translation_beside_should_be_made_inert_too() {
+    let div = container();
+    Preview::show_inert(
+        &div,
+        "<meta http-equiv=\"refresh\" content=\"0\"><link rel=\"preload\" href=\"x\"><p>Beside</p>",
+    );
+    assert_eq!(
+        div.text_content().as_deref(),
+        Some("Beside"),
+        "the HTML should be shown"
+    );
+    assert!(
+        div.query_selector("[http-equiv],link[rel]")
+            .unwrap()
+            .is_none(),
+        "what would refresh or fetch should be taken out: {}",
+        div.inner_html()
+    );
+}
+
+#[wasm_bindgen_test]
 fn attaching_to_a_new_root_should_draw_the_post_there() {
     let h = Harness::new();
     h.preview
