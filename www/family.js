@@ -132,7 +132,10 @@ export class Workspace {
   find(path, demo) {
     const want = sitePath(path.trim());
     const lang = postLanguage(want, '', this.languages);
-    const candidates = this.posts.filter((p) => p.demo === demo && (!lang || p.lang === lang));
+    // The open folder's posts before drafts of no folder that share their paths.
+    const candidates = this.posts
+      .filter((p) => p.demo === demo && (!lang || p.lang === lang))
+      .sort((a, b) => (b.folder === this.folder) - (a.folder === this.folder));
     return (
       candidates.find((p) => p.path === want) ??
       candidates.find((p) => p.path.endsWith(`/${want}`) || want.endsWith(`/${p.path}`)) ??

@@ -145,6 +145,11 @@ function addDrafts() {
   const drafts = draftsOf(folder);
   for (const d of drafts) drafted.add(key(d));
   workspace.addDrafts(drafts, loadDraft);
+  showOtherDrafts();
+}
+
+/** Names the folders not open that have drafts, if any. */
+function showOtherDrafts() {
   const others = otherFolders(folder);
   if (!others.length) return hideNotice('other-drafts');
   const folders = others.map(([name, count]) => t('folderDrafts', { name, count })).join(', ');
@@ -230,6 +235,7 @@ function useLanguage(postLang) {
   );
   select.value = chosen;
   if (current) showPostList();
+  showOtherDrafts();
 }
 
 function showSwitcher() {
