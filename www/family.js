@@ -85,12 +85,12 @@ export class Workspace {
     }
   }
 
-  /** Posts whose files are not open but whose drafts are saved (`[{ folder, id, lang }]`). */
+  /** Posts whose files are not open but whose drafts are saved (`[{ folder, folderName, id, lang }]`). */
   addDrafts(list, loadDraft) {
-    for (const { folder, id, lang } of list) {
+    for (const { folder, folderName, id, lang } of list) {
       if (id.startsWith('demo:') || this.get(id, lang, folder)) continue;
       const text = loadDraft({ folder, id, lang })?.text ?? '';
-      this.add({ path: id, text, draftOnly: true, lang, folder });
+      Object.assign(this.add({ path: id, text, draftOnly: true, lang, folder }), { folderName });
     }
   }
 

@@ -2,11 +2,13 @@
 // site is never taken for the file at the same path in another (src/page/drafts.rs).
 //
 // A folder opened as a directory handle (the picker's, or any other) is known again by the handle
-// itself: each handle is kept in IndexedDB with the id it was given, and a handle opened later is
-// compared with them (isSameEntry). A folder uploaded or dropped has no handle: its id comes from
-// its name and a fingerprint of its files (Preview.fingerprint says which). A handle's first id is
-// that same fingerprint id, so a folder opened both ways keeps its drafts; two folders that look
-// alike get ids of their own once their handles are told apart.
+// itself: each handle is kept in IndexedDB with a random id it was given, and a handle opened
+// later is compared with them (isSameEntry). Only such a folder can be written to, so two folders
+// that look alike (two clones of one site) never share drafts there. A folder uploaded or dropped
+// has no handle: its id comes from its name and a fingerprint of its files (Preview.fingerprint
+// says which); Save downloads its posts, so two such folders that look alike share their drafts
+// on screen but never write them into a file. A folder opened one way and later the other is two
+// folders: its drafts wait for it to be opened the way they were made.
 import { Preview } from './pkg/postview.js';
 
 const DB = 'postview';
@@ -18,23 +20,22 @@ export function folderOfFiles(files) {
   const inside = files.filter(({ path }) => path.startsWith(`${root}/`));
   // Loose files (not one folder) belong to no folder.
   if (!root || inside.length !== files.length) return '';
-  return idOf(root, inside.map(({ path, file }) => [path.slice(root.length + 1), file.size]));
+  return Preview.folderId(root, fingerprintOf(inside.map(({ path, file }) => [path.slice(root.length + 1), file.size])));
 }
 
-/** The id of the folder of directory `handle`, whose files are [{ path, file }] (paths inside it). */
-export async function folderOfHandle(handle, files) {
-  const id = idOf(handle.name, files.map(({ path, file }) => [path, file.size]));
+/** The id of the folder of directory `handle`. */
+export async function folderOfHandle(handle) {
+  const id = Preview.folderId(handle.name, crypto.randomUUID());
   const db = await openDb().catch(() => null);
+  // Without IndexedDB the folder is new each time it is opened: its drafts wait, never mix.
   if (!db) return id;
   try {
     const known = await request(db.transaction(STORE).objectStore(STORE).getAll());
     for (const entry of known) {
       if (await entry.handle.isSameEntry(handle).catch(() => false)) return entry.id;
     }
-    // Another folder that looks the same has this id already: this one gets its own.
-    const unique = known.some((entry) => entry.id === id) ? Preview.folderId(handle.name, crypto.randomUUID()) : id;
-    await request(db.transaction(STORE, 'readwrite').objectStore(STORE).put({ id: unique, handle }));
-    return unique;
+    await request(db.transaction(STORE, 'readwrite').objectStore(STORE).put({ id, handle }));
+    return id;
   } catch {
     return id;
   } finally {
@@ -42,9 +43,7 @@ export async function folderOfHandle(handle, files) {
   }
 }
 
-function idOf(name, entries) {
-  return Preview.folderId(name, Preview.fingerprint(entries.map(([path]) => path), entries.map(([, size]) => size)));
-}
+const fingerprintOf = (entries) => Preview.fingerprint(entries.map(([path]) => path), entries.map(([, size]) => size));
 
 function openDb() {
   const open = indexedDB.open(DB, 1);

@@ -68,6 +68,7 @@ const STRINGS = {
     otherTab: 'Another tab changed the draft of this post. Both texts are kept: yours here, theirs stored.',
     keepMine: 'Keep mine',
     takeTheirs: 'Take the other tab’s text',
+    listOtherDrafts: 'List them',
   },
   ja: {
     openFiles: '.md ファイルを開く',
@@ -135,6 +136,7 @@ const STRINGS = {
     otherTab: '別のタブがこの記事の下書きを変更しました。どちらの内容も残っています（こちらはこのタブに、相手のものは保存済み）。',
     keepMine: '自分の内容を残す',
     takeTheirs: '別のタブの内容を使う',
+    listOtherDrafts: '一覧に表示',
   },
   ko: {
     openFiles: '.md 파일 열기',
@@ -202,6 +204,7 @@ const STRINGS = {
     otherTab: '다른 탭이 이 글의 초안을 바꿨습니다. 두 텍스트 모두 남아 있습니다(내 것은 여기, 다른 탭의 것은 저장됨).',
     keepMine: '내 것 유지',
     takeTheirs: '다른 탭의 텍스트 사용',
+    listOtherDrafts: '목록에 표시',
   },
   'zh-Hans': {
     openFiles: '打开 .md 文件',
@@ -269,6 +272,7 @@ const STRINGS = {
     otherTab: '另一个标签页修改了此文章的草稿。两份文本都保留着：你的在这里，另一份已保存。',
     keepMine: '保留我的',
     takeTheirs: '使用另一个标签页的文本',
+    listOtherDrafts: '列出它们',
   },
   'zh-Hant': {
     openFiles: '開啟 .md 檔案',
@@ -336,6 +340,7 @@ const STRINGS = {
     otherTab: '另一個分頁修改了此文章的草稿。兩份文字都保留著：你的在這裡，另一份已儲存。',
     keepMine: '保留我的',
     takeTheirs: '使用另一個分頁的文字',
+    listOtherDrafts: '列出它們',
   },
 };
 

@@ -148,12 +148,19 @@ function addDrafts() {
   showOtherDrafts();
 }
 
-/** Names the folders not open that have drafts, if any. */
+/**
+ * Names the folders not open that have drafts, if any, and offers to list those drafts: as posts
+ * of their own folder, which Save downloads and never writes into a file here.
+ */
 function showOtherDrafts() {
   const others = otherFolders(folder);
   if (!others.length) return hideNotice('other-drafts');
   const folders = others.map(([name, count]) => t('folderDrafts', { name, count })).join(', ');
-  showNotice('other-drafts', t('otherDrafts', { folders }));
+  const list = () => {
+    workspace.addDrafts(Preview.listDrafts().filter((d) => d.folder !== '' && d.folder !== folder), loadDraft);
+    showPostList();
+  };
+  showNotice('other-drafts', t('otherDrafts', { folders }), [[t('listOtherDrafts'), 'list-other-drafts', list]]);
 }
 
 /** Shows `post`, from its draft if it has one. */
@@ -303,10 +310,16 @@ function showPostList() {
   };
   const demo = workspace.demoPosts().map((p) => option(p, `${autonym(p.lang)} — ${p.title}`));
   const groups = workspace.byLanguage().map(([lang, posts]) =>
-    group(autonym(lang), lang, posts.map((p) => option(p, `${p.date} ${p.title}${p.draftOnly ? ` (${t('draft')})` : ''}`.trim()))),
+    group(autonym(lang), lang, posts.map((p) => option(p, `${p.date} ${p.title}${draftLabel(p)}`.trim()))),
   );
   $('#posts').replaceChildren(group(t('demo'), null, demo), ...groups);
   $('#posts').value = optionValue(current);
+}
+
+/** What the list adds to a draft whose file is not open: "(draft)", and its folder if not this one. */
+function draftLabel(post) {
+  if (!post.draftOnly) return '';
+  return post.folder === '' || post.folder === folder ? ` (${t('draft')})` : ` (${t('draft')}: ${post.folderName})`;
 }
 
 function showDraftState() {
@@ -331,7 +344,7 @@ function wireControls() {
   $('#open-folder').addEventListener('click', async () => {
     if (!Saver.available()) return $('#folder').click();
     const files = await saver.pick().catch((error) => ((note = error.message), showStatus(), null));
-    if (files) await openFolderFiles(files, await folderOfHandle(saver.root, files));
+    if (files) await openFolderFiles(files, await folderOfHandle(saver.root));
   });
   $('#save').addEventListener('click', save);
   addEventListener(
@@ -405,7 +418,7 @@ async function openFolderFiles(files, folderId) {
 /** Opens a folder's directory handle read-write (the picker's, or any other). */
 async function openDirectory(handle) {
   const files = await saver.openDirectory(handle);
-  await openFolderFiles(files, await folderOfHandle(handle, files));
+  await openFolderFiles(files, await folderOfHandle(handle));
 }
 
 function downloadText(name, text) {

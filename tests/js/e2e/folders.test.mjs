@@ -1,7 +1,7 @@
 // A draft belongs to its folder and its path: an edit made in one site folder is never shown,
 // saved or discarded in another folder that has a post at the same path, and it is not lost
-// either — the page says drafts of another folder are kept, and opening that folder again brings
-// the draft back. Folders opened as directory handles (the origin-private file system's, through
+// either — the page says drafts of another folder are kept, opening that folder again brings the
+// draft back, and with no folder open it can be listed and downloaded. Folders opened as directory handles (the origin-private file system's, through
 // the same function the picker's handle goes to) and folders uploaded (webkitdirectory), two of
 // them with the same name, are both checked.
 import assert from 'node:assert/strict';
@@ -89,6 +89,13 @@ test("a draft made in one folder should never be shown, saved or discarded in an
   await page.waitForSelector('[data-testid=errors] li');
   await otherDrafts(page).waitFor();
   assert.match(await otherDrafts(page).innerText(), /siteA/);
+  // Listed on request, it opens as text of its own folder, and Save downloads it.
+  await page.click('[data-testid=list-other-drafts]');
+  const option = page.locator('#posts option', { hasText: 'siteA' });
+  await page.selectOption('#posts', { value: await option.getAttribute('value') });
+  assert.equal(await editorText(page), TEXT_A + EDIT, "the listed draft should be A's");
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=save]')]);
+  assert.equal(saved.suggestedFilename(), '2021-01-01-same.md', 'Save should download a draft whose folder is not open');
   assert.deepEqual(problems.filter((p) => p.startsWith('uncaught')), []);
   await page.close();
 });
