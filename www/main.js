@@ -15,7 +15,7 @@ import { NewPosts, readForestry } from './newpost.js';
 import { FrontMatterForm, replaceText } from './form.js';
 import { guard, keepHome, loaded } from './frames.js';
 import { folderOfFiles, folderOfHandle } from './folders.js';
-import { hideNotice, showNotice } from './notices.js';
+import { hideNotice, refreshNotices, showNotice } from './notices.js';
 import {
   discardDraft, draftsOf, guardUnload, isTrap, loadDraft, otherFolders, recoverAtStart, rememberTrap, rescue, watchOtherTabs,
 } from './drafts.js';
@@ -155,12 +155,12 @@ function addDrafts() {
 function showOtherDrafts() {
   const others = otherFolders(folder);
   if (!others.length) return hideNotice('other-drafts');
-  const folders = others.map(([name, count]) => t('folderDrafts', { name, count })).join(', ');
+  const folders = () => others.map(([name, count]) => t('folderDrafts', { name, count })).join(', ');
   const list = () => {
     workspace.addDrafts(Preview.listDrafts().filter((d) => d.folder !== '' && d.folder !== folder), loadDraft);
     showPostList();
   };
-  showNotice('other-drafts', t('otherDrafts', { folders }), [[t('listOtherDrafts'), 'list-other-drafts', list]]);
+  showNotice('other-drafts', () => t('otherDrafts', { folders: folders() }), [[() => t('listOtherDrafts'), 'list-other-drafts', list]]);
 }
 
 /** Shows `post`, from its draft if it has one. */
@@ -242,7 +242,7 @@ function useLanguage(postLang) {
   );
   select.value = chosen;
   if (current) showPostList();
-  showOtherDrafts();
+  refreshNotices();
 }
 
 function showSwitcher() {
@@ -464,8 +464,8 @@ function watchFrame(doc) {
 function pause(why) {
   preview.paused = why !== null;
   if (why === null) return hideNotice('render-paused');
-  showNotice('render-paused', t('renderPaused', { error: why }), [
-    [t('renderAnyway'), 'render-anyway', () => {
+  showNotice('render-paused', () => t('renderPaused', { error: why }), [
+    [() => t('renderAnyway'), 'render-anyway', () => {
       unfinished = null;
       pause(null);
       preview.render();
@@ -479,12 +479,14 @@ function onTrap(error) {
   trapped = error;
   rememberTrap(error);
   rescued = rescue(current, editor.text());
-  showNotice('trapped', t('trapped', { error: error.message }), [[t('reload'), 'reload', () => location.reload()]]);
+  showNotice('trapped', () => t('trapped', { error: error.message }), [[() => t('reload'), 'reload', () => location.reload()]]);
 }
 
 /** Another tab wrote the draft of this post: both texts stay, the user picks. */
 function otherTabWrote(theirs) {
-  const buttons = [[t('keepMine'), 'other-tab-keep', () => (preview.edit(editor.text()), hideNotice('other-tab'))]];
-  if (theirs) buttons.push([t('takeTheirs'), 'other-tab-take', () => (replaceText(editor.view, theirs.text), hideNotice('other-tab'))]);
-  showNotice('other-tab', t('otherTab'), buttons);
+  const buttons = [[() => t('keepMine'), 'other-tab-keep', () => (preview.edit(editor.text()), hideNotice('other-tab'))]];
+  if (theirs) {
+    buttons.push([() => t('takeTheirs'), 'other-tab-take', () => (replaceText(editor.view, theirs.text), hideNotice('other-tab'))]);
+  }
+  showNotice('other-tab', () => t('otherTab'), buttons);
 }

@@ -89,6 +89,9 @@ test("a draft made in one folder should never be shown, saved or discarded in an
   await page.waitForSelector('[data-testid=errors] li');
   await otherDrafts(page).waitFor();
   assert.match(await otherDrafts(page).innerText(), /siteA/);
+  await page.selectOption('#ui-lang', 'ja');
+  assert.match(await otherDrafts(page).innerText(), /フォルダー.*siteA/, 'the notice should follow the interface language');
+  await page.selectOption('#ui-lang', 'en');
   // Listed on request, it opens as text of its own folder, and Save downloads it.
   await page.click('[data-testid=list-other-drafts]');
   const option = page.locator('#posts option', { hasText: 'siteA' });
