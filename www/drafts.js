@@ -4,7 +4,7 @@
 // typed is stored nowhere asks first; and a module that trapped hands what is typed next to a
 // rescue slot, which the next start makes a draft again.
 import { Preview } from './pkg/postview.js';
-import { readJSON, write } from './storage.js';
+import { readJSON, remove, write } from './storage.js';
 
 const RESCUE_KEY = 'postview:rescue';
 const TRAP_KEY = 'postview:trap';
@@ -68,18 +68,14 @@ export function recoverAtStart() {
   if (rescued?.text != null) {
     try {
       Preview.saveDraft(rescued.folder, rescued.id, rescued.lang, rescued.text);
-      localStorage.removeItem(RESCUE_KEY);
+      remove(RESCUE_KEY);
     } catch {
       // Storage full: the rescue slot keeps it.
     }
   }
   const unfinished = Preview.takeUnfinished();
   const trap = readJSON(TRAP_KEY);
-  try {
-    localStorage.removeItem(TRAP_KEY);
-  } catch {
-    // Storage switched off: nothing was remembered either.
-  }
+  remove(TRAP_KEY);
   return unfinished && { ...unfinished, message: trap?.message ?? null };
 }
 
