@@ -12,7 +12,7 @@
 
 mod check;
 #[cfg(feature = "crash-test")]
-mod crash_test;
+pub(crate) mod crash_test;
 pub mod packed;
 #[cfg(feature = "sanitize")]
 mod sanitize;

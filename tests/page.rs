@@ -9,8 +9,9 @@
 
 use gloo_timers::future::TimeoutFuture;
 use postview::page::debounce::{Debounce, MAX_WAIT_MS};
+use postview::page::drafts::{self, Name, Stored};
 use postview::page::patch::Blocks;
-use postview::page::{drafts, Preview};
+use postview::page::Preview;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -196,48 +197,156 @@ fn the_pause_should_be_zero_for_fast_renders_and_bounded_for_slow_ones() {
     assert!(f64::from(Debounce::pause_for(10_000.0)) < MAX_WAIT_MS);
 }
 
+fn name(folder: &str, id: &str, lang: &str) -> Name {
+    Name::new(folder, id, lang)
+}
+
+fn text(stored: Option<Stored>) -> Option<String> {
+    match stored {
+        Some(Stored::Text(text)) => Some(text),
+        other => panic!("a draft should be stored as text, it is {other:?}"),
+    }
+}
+
+/// What `Preview::load_draft` gives the page: `(text, damaged)`.
+fn loaded(folder: &str, id: &str, lang: &str) -> Option<(String, bool)> {
+    let value = Preview::load_draft(folder, id, lang).unwrap();
+    if value.is_null() || value.is_undefined() {
+        return None;
+    }
+    Some((
+        get(&value, "text").as_string().unwrap(),
+        get(&value, "damaged").as_bool().unwrap(),
+    ))
+}
+
 #[wasm_bindgen_test]
 fn drafts_should_round_trip_per_path_and_language() {
     let id = "_i18n/ja/_posts/2024-01-01-round-trip.md";
-    drafts::remove(id, "ja");
-    drafts::remove(id, "en");
-    drafts::save(id, "ja", "下書き：**太字**\n").unwrap();
-    drafts::save(id, "en", "draft\n").unwrap();
+    let (ja, en) = (name("", id, "ja"), name("", id, "en"));
+    drafts::remove(&ja);
+    drafts::remove(&en);
+    drafts::save(&ja, "下書き：**太字**\n").unwrap();
+    drafts::save(&en, "draft\n").unwrap();
     assert_eq!(
-        drafts::load(id, "ja").as_deref(),
+        text(drafts::load(&ja)).as_deref(),
         Some("下書き：**太字**\n")
     );
-    assert_eq!(drafts::load(id, "en").as_deref(), Some("draft\n"));
+    assert_eq!(text(drafts::load(&en)).as_deref(), Some("draft\n"));
     assert_eq!(
-        drafts::load(id, "ko"),
+        drafts::load(&name("", id, "ko")),
         None,
-        "another language has no draft"
+        "another language should have no draft"
     );
     assert_eq!(
-        drafts::load("other.md", "ja"),
+        drafts::load(&name("", "other.md", "ja")),
         None,
-        "another post has no draft"
+        "another post should have no draft"
     );
-    let listed = drafts::list();
     assert!(
-        listed.contains(&(id.to_owned(), "ja".to_owned())),
-        "{listed:?}"
+        drafts::list().contains(&ja),
+        "the list should name the draft"
     );
-    drafts::remove(id, "ja");
-    assert_eq!(drafts::load(id, "ja"), None);
+    drafts::remove(&ja);
+    assert_eq!(drafts::load(&ja), None);
     assert_eq!(
-        drafts::load(id, "en").as_deref(),
+        text(drafts::load(&en)).as_deref(),
         Some("draft\n"),
-        "removing one language keeps the other"
+        "removing one language should keep the other"
     );
-    drafts::remove(id, "en");
+    drafts::remove(&en);
+}
+
+#[wasm_bindgen_test]
+fn a_draft_should_belong_to_its_folder() {
+    let path = "_i18n/en/_posts/2021-01-01-same.md";
+    let a = Preview::folder_id(
+        "site",
+        &Preview::fingerprint(vec!["_config.yml".into()], vec![10.0]),
+    );
+    let b = Preview::folder_id(
+        "site",
+        &Preview::fingerprint(vec!["_config.yml".into()], vec![12.0]),
+    );
+    assert_ne!(
+        a, b,
+        "two sites with the same name but other files should be two folders"
+    );
+    let (in_a, in_b) = (name(&a, path, "en"), name(&b, path, "en"));
+    drafts::remove(&in_a);
+    drafts::remove(&in_b);
+    drafts::save(&in_a, "edited in A\n").unwrap();
+    assert_eq!(
+        drafts::load(&in_b),
+        None,
+        "folder B should not see A's draft"
+    );
+    assert_eq!(
+        drafts::load(&name("", path, "en")),
+        None,
+        "no folder should not see A's draft either"
+    );
+    drafts::remove(&in_b);
+    assert_eq!(
+        text(drafts::load(&in_a)).as_deref(),
+        Some("edited in A\n"),
+        "discarding B's draft should leave A's"
+    );
+    assert!(
+        drafts::list().contains(&in_a),
+        "A's draft should be listed with its folder"
+    );
+    let key = format!("postview:draft@{a}:en:{path}");
+    assert_eq!(
+        drafts::Name::of_key(&key),
+        Some(in_a.clone()),
+        "its key should name it"
+    );
+    assert_eq!(drafts::folder_name(&a), "site");
+    drafts::remove(&in_a);
+}
+
+#[wasm_bindgen_test]
+fn a_folder_name_with_colons_and_at_signs_should_not_break_the_key() {
+    let folder = Preview::folder_id("a:b@c%d", "token");
+    let draft = name(&folder, "x:y.md", "ja");
+    drafts::save(&draft, "t").unwrap();
+    assert!(
+        drafts::list().contains(&draft),
+        "the draft should be listed as saved"
+    );
+    assert_eq!(
+        drafts::folder_name(&folder),
+        "a:b@c%d",
+        "the folder's name should read back"
+    );
+    drafts::remove(&draft);
+}
+
+#[wasm_bindgen_test]
+fn a_stored_draft_that_is_not_json_should_be_handed_back_raw() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage
+        .set_item("postview:draft:en:damaged.md", "\"cut short, never closed")
+        .unwrap();
+    assert_eq!(
+        drafts::load(&name("", "damaged.md", "en")),
+        Some(Stored::Damaged("\"cut short, never closed".into())),
+        "a value that is not JSON should come back raw, marked damaged"
+    );
+    assert_eq!(
+        loaded("", "damaged.md", "en"),
+        Some(("\"cut short, never closed".into(), true)),
+        "the page should get the raw text, marked damaged"
+    );
+    drafts::remove(&name("", "damaged.md", "en"));
 }
 
 #[wasm_bindgen_test]
 fn a_preview_should_save_each_languages_edit_under_its_own_key() {
     let h = Harness::new();
     for lang in ["en", "ja"] {
-        drafts::remove("family", lang);
+        drafts::remove(&name("", "family", lang));
     }
     h.preview
         .open("family".into(), "en".into(), None, POST.into());
@@ -248,29 +357,111 @@ fn a_preview_should_save_each_languages_edit_under_its_own_key() {
     h.preview.edit(format!("{POST}日本語\n"));
     h.preview.flush();
     assert_eq!(
-        Preview::load_draft("family", "en"),
-        Some(format!("{POST}English edit\n"))
+        loaded("", "family", "en"),
+        Some((format!("{POST}English edit\n"), false))
     );
     assert_eq!(
-        Preview::load_draft("family", "ja"),
-        Some(format!("{POST}日本語\n"))
+        loaded("", "family", "ja"),
+        Some((format!("{POST}日本語\n"), false))
     );
     assert!(h.body().contains("日本語"), "flush should render too");
     for lang in ["en", "ja"] {
-        drafts::remove("family", lang);
+        drafts::remove(&name("", "family", lang));
     }
+}
+
+#[wasm_bindgen_test]
+fn a_preview_should_save_drafts_in_the_folder_set_when_the_post_was_opened() {
+    let h = Harness::new();
+    h.preview.set_folder("folder-a~1".into());
+    h.preview
+        .open("post.md".into(), "en".into(), None, POST.into());
+    // The next folder applies to posts opened after it, not to the one on screen.
+    h.preview.set_folder("folder-b~2".into());
+    h.preview.edit(format!("{POST}edit\n"));
+    h.preview.flush();
+    assert_eq!(
+        loaded("folder-a~1", "post.md", "en"),
+        Some((format!("{POST}edit\n"), false))
+    );
+    assert_eq!(
+        loaded("folder-b~2", "post.md", "en"),
+        None,
+        "another folder should get no draft"
+    );
+    assert!(
+        h.preview.is_stored(&format!("{POST}edit\n")),
+        "the text typed should be stored"
+    );
+    assert!(
+        !h.preview.is_stored(POST),
+        "an older text should not count as stored"
+    );
+    drafts::remove(&name("folder-a~1", "post.md", "en"));
 }
 
 #[wasm_bindgen_test]
 fn opening_a_post_should_not_write_a_draft() {
     let h = Harness::new();
-    drafts::remove("untouched", "en");
+    drafts::remove(&name("", "untouched", "en"));
     h.preview
         .open("untouched".into(), "en".into(), None, POST.into());
     h.preview.flush();
     h.preview
         .open("elsewhere".into(), "en".into(), None, POST.into());
-    assert_eq!(Preview::load_draft("untouched", "en"), None);
+    assert_eq!(loaded("", "untouched", "en"), None);
+}
+
+#[wasm_bindgen_test]
+fn a_render_that_finished_should_leave_no_mark_and_a_paused_preview_should_render_nothing() {
+    let h = Harness::new();
+    let _ = drafts::take_unfinished();
+    h.preview
+        .open("marked".into(), "en".into(), None, POST.into());
+    assert_eq!(
+        drafts::take_unfinished(),
+        None,
+        "a render that finished should clear its mark"
+    );
+    drafts::rendering(Some(&name("", "marked", "en")));
+    assert_eq!(
+        drafts::take_unfinished(),
+        Some(name("", "marked", "en")),
+        "a mark left set should name the draft whose render never finished"
+    );
+    assert_eq!(
+        drafts::take_unfinished(),
+        None,
+        "the mark should be read once"
+    );
+
+    h.preview.set_paused(true);
+    h.preview.edit(format!("{POST}Typed while paused.\n"));
+    h.preview.flush();
+    assert!(
+        !h.body().contains("para"),
+        "a paused preview should show nothing of the post"
+    );
+    assert_eq!(
+        h.report("paused").as_bool(),
+        Some(true),
+        "its report should say it is paused"
+    );
+    assert!(
+        h.preview.is_stored(&format!("{POST}Typed while paused.\n")),
+        "what is typed should still be stored"
+    );
+    h.preview.set_paused(false);
+    assert!(
+        !h.body().contains("Typed while paused."),
+        "unpausing alone should not render"
+    );
+    h.preview.render();
+    assert!(
+        h.body().contains("Typed while paused."),
+        "render should render the text kept"
+    );
+    drafts::remove(&name("", "marked", "en"));
 }
 
 fn children(element: &Element) -> Vec<Node> {
@@ -401,6 +592,104 @@ fn a_refresh_meta_should_lose_its_http_equiv() {
     assert_eq!(
         meta.get_attribute("content").as_deref(),
         Some("0;url=about:blank")
+    );
+}
+
+#[wasm_bindgen_test]
+fn links_that_fetch_by_themselves_and_pings_should_be_made_inert() {
+    let div = container();
+    let mut blocks = Blocks::new(div.clone());
+    blocks.patch(concat!(
+        "<link rel=\"prefetch\" href=\"http://127.0.0.1:9/a\">",
+        "<p><link rel=\"DNS-Prefetch preconnect\" href=\"//127.0.0.1:9\">",
+        "<link rel=\"stylesheet\" href=\"s.css\">",
+        "<a href=\"x\" ping=\"http://127.0.0.1:9/p\" attributionsrc=\"http://127.0.0.1:9/r\">x</a></p>",
+    ));
+    assert_eq!(
+        div.query_selector_all("link[rel]").unwrap().length(),
+        1,
+        "only the style sheet should keep its rel: {}",
+        div.inner_html()
+    );
+    assert_eq!(blocks.nodes().len(), 2, "each block should keep its place");
+    assert!(
+        div.query_selector("[ping],[attributionsrc]")
+            .unwrap()
+            .is_none(),
+        "pings and attribution reports should go: {}",
+        div.inner_html()
+    );
+    assert!(postview::page::inert::quiet_rel("stylesheet alternate"));
+    assert!(!postview::page::inert::quiet_rel("stylesheet preload"));
+    assert!(!postview::page::inert::quiet_rel("modulepreload"));
+}
+
+#[wasm_bindgen_test]
+fn the_heading_should_be_as_inert_as_the_body() {
+    let h = Harness::new();
+    let post = concat!(
+        "---\ntype: ''\ntitle: '<meta http-equiv=\"refresh\" content=\"0;url=about:blank\">",
+        "<link rel=\"prefetch\" href=\"http://127.0.0.1:9/t\">Title'\n---\nBody.\n",
+    );
+    h.preview
+        .open("inert-title".into(), "en".into(), None, post.into());
+    let h1 = h.root.query_selector("h1").unwrap().unwrap();
+    assert_eq!(
+        h1.text_content().as_deref(),
+        Some("Title"),
+        "the heading should still show"
+    );
+    assert!(
+        h1.query_selector("[http-equiv],link[rel]")
+            .unwrap()
+            .is_none(),
+        "the heading should lose what would refresh or fetch: {}",
+        h1.inner_html()
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_translation_beside_should_be_made_inert_too() {
+    let div = container();
+    Preview::show_inert(
+        &div,
+        "<meta http-equiv=\"refresh\" content=\"0\"><link rel=\"preload\" href=\"x\"><p>Beside</p>",
+    );
+    assert_eq!(
+        div.text_content().as_deref(),
+        Some("Beside"),
+        "the HTML should be shown"
+    );
+    assert!(
+        div.query_selector("[http-equiv],link[rel]")
+            .unwrap()
+            .is_none(),
+        "what would refresh or fetch should be taken out: {}",
+        div.inner_html()
+    );
+}
+
+#[wasm_bindgen_test]
+fn attaching_to_a_new_root_should_draw_the_post_there() {
+    let h = Harness::new();
+    h.preview
+        .open("moved".into(), "en".into(), None, POST.into());
+    let root = container();
+    h.preview.attach(&root).unwrap();
+    assert!(
+        root.query_selector(".post-body")
+            .unwrap()
+            .unwrap()
+            .inner_html()
+            .contains("<em>para</em>"),
+        "the new root should show the post at once: {}",
+        root.inner_html()
+    );
+    h.preview.edit(format!("{POST}More.\n"));
+    h.preview.flush();
+    assert!(
+        root.inner_html().contains("More."),
+        "later edits should be drawn there too"
     );
 }
 

@@ -6,6 +6,8 @@
 // Workspace), which blocks correspond (alignBlocks), which lines change (planTranslationLinks).
 // This file only shows them.
 import { Preview, alignBlocks, planTranslationLinks, renderPost } from './pkg/postview.js';
+import { loadDraft, saveDraft } from './drafts.js';
+import { guard, keepHome, loaded } from './frames.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -29,10 +31,18 @@ export function createTranslations(deps) {
   write.addEventListener('click', () => writeLinks());
   // `frame` may stand for whichever preview frame is shown: follow each of their windows.
   for (const win of deps.windows ?? [frame.contentWindow]) win.addEventListener('scroll', () => follow(frame, other), { passive: true });
-  loaded(other).then((doc) => {
+  const hasPost = (doc) => doc.getElementById('post');
+  // Nothing in the translation navigates (as in the preview): a link click does nothing.
+  const watch = (doc) => {
     doc.defaultView.addEventListener('scroll', () => follow(other, frame), { passive: true });
-    // Nothing in the translation navigates (as in the preview): a link click does nothing.
-    doc.addEventListener('click', (event) => event.target.closest?.('a[href]') && event.preventDefault(), true);
+    guard(doc);
+  };
+  loaded(other, hasPost).then((doc) => {
+    watch(doc);
+    keepHome(other, (home) => {
+      watch(home);
+      refresh();
+    });
   });
 
   function setSideBySide(on) {
@@ -93,8 +103,8 @@ export function createTranslations(deps) {
     if (!compared) return;
     const doc = other.contentDocument;
     const root = doc?.getElementById('post');
-    if (!root) return loaded(other).then(refresh);
-    const text = Preview.loadDraft(compared.id, compared.lang) ?? compared.text;
+    if (!root) return loaded(other, hasPost).then(refresh);
+    const text = loadDraft(compared)?.text ?? compared.text;
     const rendered = renderPost(text, { path: compared.path });
     if (root.dataset.source !== `${compared.lang}:${compared.id}:${text.length}:${hash(text)}`) {
       root.dataset.source = `${compared.lang}:${compared.id}:${text.length}:${hash(text)}`;
@@ -103,8 +113,9 @@ export function createTranslations(deps) {
       heading.textContent = rendered.title ?? compared.name;
       const body = doc.createElement('div');
       body.className = 'post-body';
-      // The frame is sandboxed without scripts: nothing in the post can run there.
-      body.innerHTML = rendered.html;
+      // The frame is sandboxed without scripts: nothing in the post can run there; what would
+      // fetch or navigate by itself is taken out first, as in the preview.
+      Preview.showInert(body, rendered.html);
       root.replaceChildren(heading, body);
     }
     const left = blocksOf(frame.contentDocument, preview.blockNodes());
@@ -140,7 +151,7 @@ export function createTranslations(deps) {
   async function writeLinks() {
     const current = deps.current();
     const family = deps.family().filter((m) => m.post);
-    const textOf = (post) => (post === current ? editor.text() : (Preview.loadDraft(post.id, post.lang) ?? post.text));
+    const textOf = (post) => (post === current ? editor.text() : (loadDraft(post)?.text ?? post.text));
     const core = { posts: family.map((m) => ({ lang: m.lang, path: m.post.path, declared: !m.found })), evidence: [] };
     const edits = planTranslationLinks(core, family.map((m) => ({ path: m.post.path, source: textOf(m.post) })));
     const changed = edits.filter((e) => e.changes.length);
@@ -159,7 +170,7 @@ export function createTranslations(deps) {
       if (post === current) {
         replaceText(editor, edit.text);
       } else {
-        Preview.saveDraft(post.id, post.lang, edit.text);
+        saveDraft(post, edit.text);
         deps.drafted.add(deps.key(post));
       }
     }
@@ -249,9 +260,3 @@ function hash(text) {
   return h;
 }
 
-/** The document of a preview frame once preview.html has loaded in it. */
-function loaded(frame) {
-  const ready = () => frame.contentDocument?.readyState === 'complete' && frame.contentDocument.getElementById('post');
-  if (ready()) return Promise.resolve(frame.contentDocument);
-  return new Promise((done) => frame.addEventListener('load', () => done(frame.contentDocument), { once: true }));
-}

@@ -38,14 +38,17 @@ export async function readFileList(files) {
 }
 
 /**
- * The posts known to the page. A post is `{ id, lang, path, name, title, date, text, demo,
- * draftOnly }`: `id` and `lang` name its draft, `text` is the file as opened (empty for a draft
+ * The posts known to the page. A post is `{ folder, id, lang, path, name, title, date, text, demo,
+ * draftOnly }`: `folder`, `id` and `lang` name its draft (`folder` is the open folder's id, `''`
+ * for the demo and files opened one by one), `text` is the file as opened (empty for a draft
  * whose file is not open). `describe(text, path)` reads front matter (Preview.describe).
  */
 export class Workspace {
   constructor(describe) {
     this.describe = describe;
     this.posts = [];
+    /** The id of the folder open (see folders.js), '' for none. */
+    this.folder = '';
     /** The site's languages, in its order: the opened site's `_config.yml`, else the default. */
     this.languages = defaultLanguages();
     /** The translation families among the opened posts (findTranslations). */
@@ -57,9 +60,10 @@ export class Workspace {
     return sortLanguages(codes, this.languages);
   }
 
-  add({ path, text, demo = false, draftOnly = false, lang = null }) {
+  add({ path, text, demo = false, draftOnly = false, lang = null, folder = demo ? '' : this.folder }) {
     const info = this.describe(text, path);
     const post = {
+      folder,
       id: demo ? `demo:${path}` : path,
       path,
       name: fileName(path),
@@ -70,7 +74,7 @@ export class Workspace {
       demo,
       draftOnly,
     };
-    this.posts = this.posts.filter((p) => !(p.id === post.id && p.lang === post.lang));
+    this.posts = this.posts.filter((p) => !(p.folder === folder && p.id === post.id && p.lang === post.lang));
     this.posts.push(post);
     return post;
   }
@@ -82,21 +86,24 @@ export class Workspace {
     }
   }
 
-  /** Posts whose files are gone but whose drafts are saved (`[{ id, lang }]`). */
+  /** Posts whose files are not open but whose drafts are saved (`[{ folder, folderName, id, lang }]`). */
   addDrafts(list, loadDraft) {
-    for (const { id, lang } of list) {
-      if (id.startsWith('demo:') || this.get(id, lang)) continue;
-      this.add({ path: id, text: loadDraft(id, lang) ?? '', draftOnly: true, lang });
+    for (const { folder, folderName, id, lang } of list) {
+      if (id.startsWith('demo:') || this.get(id, lang, folder)) continue;
+      const text = loadDraft({ folder, id, lang })?.text ?? '';
+      Object.assign(this.add({ path: id, text, draftOnly: true, lang, folder }), { folderName });
     }
   }
 
   /**
-   * Replaces the opened files (not the demo) by `files` ([{ path, text }]), the site's languages
-   * read from `config` (its `_config.yml`, if any); finds their translations; returns the posts.
+   * Replaces the opened files (not the demo, nor the drafts of no folder) by `files` ([{ path,
+   * text }]) of `folder`, the site's languages read from `config` (its `_config.yml`, if any);
+   * finds their translations; returns the posts.
    */
-  open(files, config = null) {
+  open(files, config = null, folder = '') {
     this.languages = (config && siteLanguages(config)) || defaultLanguages();
-    this.posts = this.posts.filter((p) => p.demo || p.draftOnly);
+    this.folder = folder;
+    this.posts = this.posts.filter((p) => p.demo || (p.draftOnly && p.folder === ''));
     const opened = files.map(({ path, text }) => this.add({ path: sitePath(path), text }));
     this.findFamilies();
     return opened;
@@ -114,8 +121,8 @@ export class Workspace {
     return this.families.find((f) => f.posts.some((m) => m.path === post.path && m.lang === post.lang)) ?? null;
   }
 
-  get(id, lang) {
-    return this.posts.find((p) => p.id === id && p.lang === lang) ?? null;
+  get(id, lang, folder = '') {
+    return this.posts.find((p) => p.id === id && p.lang === lang && p.folder === folder) ?? null;
   }
 
   /**
@@ -126,7 +133,10 @@ export class Workspace {
   find(path, demo) {
     const want = sitePath(path.trim());
     const lang = postLanguage(want, '', this.languages);
-    const candidates = this.posts.filter((p) => p.demo === demo && (!lang || p.lang === lang));
+    // The open folder's posts before drafts of no folder that share their paths.
+    const candidates = this.posts
+      .filter((p) => p.demo === demo && (!lang || p.lang === lang))
+      .sort((a, b) => (b.folder === this.folder) - (a.folder === this.folder));
     return (
       candidates.find((p) => p.path === want) ??
       candidates.find((p) => p.path.endsWith(`/${want}`) || want.endsWith(`/${p.path}`)) ??

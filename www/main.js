@@ -13,6 +13,12 @@ import { Saver, askConflict } from './save.js';
 import { registerOffline } from './offline.js';
 import { NewPosts, readForestry } from './newpost.js';
 import { FrontMatterForm, replaceText } from './form.js';
+import { guard, keepHome, loaded } from './frames.js';
+import { folderOfFiles, folderOfHandle } from './folders.js';
+import { hideNotice, refreshNotices, showNotice } from './notices.js';
+import {
+  discardDraft, draftsOf, guardUnload, isTrap, loadDraft, otherFolders, recoverAtStart, rememberTrap, rescue, watchOtherTabs,
+} from './drafts.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UI_KEY = 'postview:ui-lang';
@@ -27,17 +33,26 @@ let report = null; // the last render's report
 let uiLang = null;
 let t = translator('en');
 let note = '';
-const key = (post) => `${post.lang}:${post.id}`;
+let folder = ''; // the id of the folder open (folders.js), '' for none
+let trapped = null; // the module's trap, once it trapped: it renders and stores nothing more
+let rescued = true; // after a trap, whether the last text typed is kept (drafts.js rescue)
+const key = (post) => `${post.folder}|${post.lang}:${post.id}`;
+// A post's value in the list of posts: `lang:id`; a draft of no folder that has the id of one of
+// the open folder's posts is told apart by a leading `|`.
+const optionValue = (post) =>
+  (post.folder === '' && folder !== '' && workspace.get(post.id, post.lang, folder) ? '|' : '') + `${post.lang}:${post.id}`;
 const drafted = new Set(); // key() of every post with a saved draft
 
 await init();
+// A draft whose last render never finished is shown as text, not rendered, until asked.
+let unfinished = recoverAtStart();
 const frame = $('[data-testid=preview]');
 const frameDocument = await loaded(frame, (doc) => doc.getElementById('post'));
-guard(frameDocument);
+watchFrame(frameDocument);
 // A site's posts are shown in a frame of their own (see index.html); the one shown is `shown`.
 const siteFrame = $('#site-preview');
-const siteDocument = await loaded(siteFrame, (doc) => doc.body);
-guard(siteDocument);
+let siteDocument = await loaded(siteFrame);
+watchFrame(siteDocument);
 const shown = {
   get contentWindow() { return (siteFrame.hidden ? frame : siteFrame).contentWindow; },
   get contentDocument() { return (siteFrame.hidden ? frame : siteFrame).contentDocument; },
@@ -47,7 +62,14 @@ const workspace = new Workspace((text, path) => Preview.describe(text, path));
 const editor = createEditor($('[data-testid=editor]'), {
   label: () => t('editor'),
   onChange() {
-    preview.edit(editor.text());
+    if (trapped) return (rescued = rescue(current, editor.text()));
+    try {
+      preview.edit(editor.text());
+    } catch (error) {
+      // The editor would only log it: a trap here must still be heard.
+      if (!isTrap(error)) throw error;
+      return onTrap(error);
+    }
     if (!drafted.has(key(current))) {
       drafted.add(key(current));
       showDraftState();
@@ -60,7 +82,16 @@ const sync = createScrollSync({
   frame: shown,
   blocks: () => ({ lines: report?.blockLines ?? [], nodes: preview.blockNodes() }),
 });
-for (const f of [frame, siteFrame]) f.contentWindow.addEventListener('scroll', () => sync.fromPreview(), { passive: true });
+// A frame that navigated all the same is brought back, and the preview drawn into it again.
+keepHome(frame, (doc) => {
+  watchFrame(doc);
+  if (!trapped) preview.attach(doc.getElementById('post'));
+});
+keepHome(siteFrame, (doc) => {
+  siteDocument = doc;
+  watchFrame(doc);
+  if (!trapped) preview.attachSite(doc);
+});
 const translations = createTranslations({
   workspace, preview, frame: shown, windows: [frame.contentWindow, siteFrame.contentWindow], editor, show, drafted, key,
   current: () => current,
@@ -96,30 +127,64 @@ const form = new FrontMatterForm($('[data-testid=front-matter-form]'), {
   replace: (text) => replaceText(editor.view, text),
 });
 
+addEventListener('error', (event) => isTrap(event.error) && onTrap(event.error));
+addEventListener('unhandledrejection', (event) => isTrap(event.reason) && onTrap(event.reason));
+guardUnload(() => (trapped ? !rescued : editor.text() !== current.text && !preview.isStored(editor.text())));
+watchOtherTabs({ current: () => current, text: () => editor.text(), changed: otherTabWrote });
+
 await workspace.addDemo(BASE);
-const drafts = Preview.listDrafts();
-for (const d of drafts) drafted.add(`${d.lang}:${d.id}`);
-workspace.addDrafts(drafts, Preview.loadDraft);
+addDrafts();
 const session = readJSON(SESSION_KEY);
 const demo = workspace.demoPosts();
-show((session && workspace.get(session.id, session.lang)) ?? demo.find((p) => p.lang === 'en') ?? demo[0]);
+show((session && workspace.get(session.id, session.lang, session.folder ?? '')) ?? demo.find((p) => p.lang === 'en') ?? demo[0]);
 wireControls();
 registerOffline(BASE);
 
+/** Lists the drafts of the folder open (and of none) whose posts are not open; names the others. */
+function addDrafts() {
+  const drafts = draftsOf(folder);
+  for (const d of drafts) drafted.add(key(d));
+  workspace.addDrafts(drafts, loadDraft);
+  showOtherDrafts();
+}
+
+/**
+ * Names the folders not open that have drafts, if any, and offers to list those drafts: as posts
+ * of their own folder, which Save downloads and never writes into a file here.
+ */
+function showOtherDrafts() {
+  const others = otherFolders(folder);
+  if (!others.length) return hideNotice('other-drafts');
+  const folders = () => others.map(([name, count]) => t('folderDrafts', { name, count })).join(', ');
+  const list = () => {
+    workspace.addDrafts(Preview.listDrafts().filter((d) => d.folder !== '' && d.folder !== folder), loadDraft);
+    showPostList();
+  };
+  showNotice('other-drafts', () => t('otherDrafts', { folders: folders() }), [[() => t('listOtherDrafts'), 'list-other-drafts', list]]);
+}
+
 /** Shows `post`, from its draft if it has one. */
 function show(post) {
+  // After a trap nothing can be read from the module: the post typed in stays until a reload.
+  if (trapped) return;
   current = post;
   family = [];
-  note = '';
-  const text = Preview.loadDraft(post.id, post.lang) ?? post.text;
-  preview.setSite({ baseurl_root: post.demo ? DEMO_ROOT : '' });
+  const draft = loadDraft(post);
+  const text = draft?.text ?? post.text;
+  // A draft that is not as saved is shown raw: nothing of it is dropped.
+  note = draft?.damaged ? t('draftDamaged') : '';
   editor.load(text);
   form.show(post.demo ? null : newPosts.templateFor(post.path), text);
-  preview.open(post.id, post.lang, post.path, text);
   editor.view.scrollDOM.scrollTop = 0;
   frame.contentWindow.scrollTo(0, 0);
   siteFrame.contentWindow.scrollTo(0, 0);
-  write(SESSION_KEY, { id: post.id, lang: post.lang });
+  write(SESSION_KEY, { id: post.id, lang: post.lang, folder: post.folder });
+  hideNotice('other-tab');
+  const paused = unfinished && ['folder', 'id', 'lang'].every((k) => unfinished[k] === post[k]);
+  pause(paused ? unfinished.message ?? t('tabDied') : null);
+  preview.setSite({ baseurl_root: post.demo ? DEMO_ROOT : '' });
+  preview.folder = post.folder;
+  preview.open(post.id, post.lang, post.path, text);
   showPostList();
   showDraftState();
 }
@@ -127,6 +192,11 @@ function show(post) {
 /** After every render: the problems, the languages, the status. */
 function onRender(r) {
   report = r;
+  if (r.paused) {
+    showFrame(false);
+    showProblems([]);
+    return showStatus();
+  }
   showFrame(r.url != null);
   // While the front matter is broken, the family is the last good one.
   if (r.frontMatter === 'ok' || r.frontMatter === 'none' || !family.length) {
@@ -172,6 +242,7 @@ function useLanguage(postLang) {
   );
   select.value = chosen;
   if (current) showPostList();
+  refreshNotices();
 }
 
 function showSwitcher() {
@@ -233,13 +304,14 @@ function showProblems(diagnostics, inSite = []) {
 
 function showStatus() {
   const notes = { broken: t('fmBroken'), unclosed: t('fmUnclosed'), none: t('fmNone') };
-  const text = [notes[report.frontMatter], report.draftError && t('saveFailed', { error: report.draftError }), note];
+  const frontMatter = report && !report.paused && notes[report.frontMatter];
+  const text = [frontMatter, report?.draftError && t('saveFailed', { error: report.draftError }), note];
   $('.status .note').textContent = text.filter(Boolean).join(' ');
-  $('.status .timing').textContent = t('rendered', { ms: report.ms.toFixed(1) });
+  $('.status .timing').textContent = report && !report.paused ? t('rendered', { ms: report.ms.toFixed(1) }) : '';
 }
 
 function showPostList() {
-  const option = (post, label) => Object.assign(new Option(label, key(post)), { lang: post.lang });
+  const option = (post, label) => Object.assign(new Option(label, optionValue(post)), { lang: post.lang });
   const group = (label, lang, options) => {
     const g = Object.assign(document.createElement('optgroup'), { label });
     if (lang) g.dataset.lang = lang;
@@ -248,22 +320,31 @@ function showPostList() {
   };
   const demo = workspace.demoPosts().map((p) => option(p, `${autonym(p.lang)} — ${p.title}`));
   const groups = workspace.byLanguage().map(([lang, posts]) =>
-    group(autonym(lang), lang, posts.map((p) => option(p, `${p.date} ${p.title}${p.draftOnly ? ` (${t('draft')})` : ''}`.trim()))),
+    group(autonym(lang), lang, posts.map((p) => option(p, `${p.date} ${p.title}${draftLabel(p)}`.trim()))),
   );
   $('#posts').replaceChildren(group(t('demo'), null, demo), ...groups);
-  $('#posts').value = key(current);
+  $('#posts').value = optionValue(current);
+}
+
+/** What the list adds to a draft whose file is not open: "(draft)", and its folder if not this one. */
+function draftLabel(post) {
+  if (!post.draftOnly) return '';
+  return post.folder === '' || post.folder === folder ? ` (${t('draft')})` : ` (${t('draft')}: ${post.folderName})`;
 }
 
 function showDraftState() {
   $('#discard').hidden = !drafted.has(key(current)) || current.draftOnly;
 }
 
-async function openFiles(files, config = null) {
+async function openFiles(files, config, folderId) {
   if (!files.length) {
     note = t('noPosts');
     return showStatus();
   }
-  const posts = workspace.open(files, config);
+  folder = folderId;
+  saver.folder = folderId;
+  const posts = workspace.open(files, config, folderId);
+  addDrafts();
   const newest = (list) => [...list].sort((a, b) => b.date.localeCompare(a.date))[0];
   show(newest(posts.filter((p) => p.lang === current.lang)) ?? newest(posts));
 }
@@ -273,7 +354,7 @@ function wireControls() {
   $('#open-folder').addEventListener('click', async () => {
     if (!Saver.available()) return $('#folder').click();
     const files = await saver.pick().catch((error) => ((note = error.message), showStatus(), null));
-    if (files) await openFolderFiles(files);
+    if (files) await openFolderFiles(files, await folderOfHandle(saver.root));
   });
   $('#save').addEventListener('click', save);
   addEventListener(
@@ -290,17 +371,17 @@ function wireControls() {
     saver.forget();
     preview.closeSite();
     newPosts.use([]);
-    await openFiles(await readFileList(event.target.files));
+    await openFiles(await readFileList(event.target.files), null, '');
     event.target.value = '';
   });
   $('#folder').addEventListener('change', async (event) => {
     saver.forget();
-    await openFolderFiles(filesOfInput(event.target.files));
+    const files = filesOfInput(event.target.files);
+    await openFolderFiles(files, folderOfFiles(files));
     event.target.value = '';
   });
   $('#posts').addEventListener('change', (event) => {
-    const [lang, ...id] = event.target.value.split(':');
-    const post = workspace.get(id.join(':'), lang);
+    const post = workspace.posts.find((p) => optionValue(p) === event.target.value);
     if (post) show(post);
   });
   $('#ui-lang').addEventListener('change', (event) => {
@@ -313,7 +394,7 @@ function wireControls() {
   $('#download').addEventListener('click', () => downloadText(current.name, editor.text()));
   $('#discard').addEventListener('click', () => {
     preview.flush();
-    Preview.discardDraft(current.id, current.lang);
+    discardDraft(current);
     drafted.delete(key(current));
     show(current);
   });
@@ -329,7 +410,8 @@ function wireControls() {
     event.preventDefault();
     hint.hidden = true;
     saver.forget();
-    await openFolderFiles(await filesOfDrop(event.dataTransfer));
+    const files = await filesOfDrop(event.dataTransfer);
+    await openFolderFiles(files, folderOfFiles(files));
   });
 }
 
@@ -337,15 +419,16 @@ function wireControls() {
  * Opens a folder's files ([{ path, file }], none read yet): as a site in the preview when it is
  * one, its posts listed, its templates (New post, the form, checks) and languages used.
  */
-async function openFolderFiles(files) {
+async function openFolderFiles(files, folderId) {
   const opened = await openFolder(preview, siteDocument, files);
   newPosts.use(await readForestry(files));
-  await openFiles(opened.posts, await readSiteConfig(files));
+  await openFiles(opened.posts, await readSiteConfig(files), folderId);
 }
 
 /** Opens a folder's directory handle read-write (the picker's, or any other). */
 async function openDirectory(handle) {
-  await openFolderFiles(await saver.openDirectory(handle));
+  const files = await saver.openDirectory(handle);
+  await openFolderFiles(files, await folderOfHandle(handle));
 }
 
 function downloadText(name, text) {
@@ -369,7 +452,7 @@ async function save() {
 /** After a save (or taking the disk's text): the file holds `text`, so the draft goes. */
 function onSaved(post, text, { reload }) {
   preview.flush();
-  Preview.discardDraft(post.id, post.lang);
+  discardDraft(post);
   drafted.delete(key(post));
   post.text = text;
   note = reload ? '' : t('saved', { name: post.name });
@@ -378,30 +461,42 @@ function onSaved(post, text, { reload }) {
   showDraftState();
 }
 
-/** A preview frame's document, once it has loaded (`has(doc)` says it is the right one). */
-function loaded(frame, has) {
-  const ready = () => frame.contentDocument?.readyState === 'complete' && has(frame.contentDocument);
-  if (ready()) return Promise.resolve(frame.contentDocument);
-  return new Promise((done) => frame.addEventListener('load', () => done(frame.contentDocument), { once: true }));
+/** Guards a preview frame's document (frames.js), links named in the status line; follows its scroll. */
+function watchFrame(doc) {
+  guard(doc, (href) => {
+    note = t('linkBlocked', { href });
+    showStatus();
+  });
+  doc.defaultView.addEventListener('scroll', () => sync.fromPreview(), { passive: true });
 }
 
-/** Nothing in the preview navigates: links scroll within it or are named in the status line. */
-function guard(doc) {
-  doc.addEventListener(
-    'click',
-    (event) => {
-      const link = event.target.closest?.('a[href]');
-      if (!link) return;
-      event.preventDefault();
-      const href = link.getAttribute('href');
-      if (href.startsWith('#')) {
-        doc.getElementById(decodeURIComponent(href.slice(1)))?.scrollIntoView();
-      } else {
-        note = t('linkBlocked', { href });
-        showStatus();
-      }
-    },
-    true,
-  );
-  doc.addEventListener('submit', (event) => event.preventDefault(), true);
+/** Pauses the preview with the reason (`why`), or renders again (null). */
+function pause(why) {
+  preview.paused = why !== null;
+  if (why === null) return hideNotice('render-paused');
+  showNotice('render-paused', () => t('renderPaused', { error: why }), [
+    [() => t('renderAnyway'), 'render-anyway', () => {
+      unfinished = null;
+      pause(null);
+      preview.render();
+    }],
+  ]);
+}
+
+/** The module trapped: it can render and store nothing more, so what is typed goes to the rescue slot. */
+function onTrap(error) {
+  if (trapped) return;
+  trapped = error;
+  rememberTrap(error);
+  rescued = rescue(current, editor.text());
+  showNotice('trapped', () => t('trapped', { error: error.message }), [[() => t('reload'), 'reload', () => location.reload()]]);
+}
+
+/** Another tab wrote the draft of this post: both texts stay, the user picks. */
+function otherTabWrote(theirs) {
+  const buttons = [[() => t('keepMine'), 'other-tab-keep', () => (preview.edit(editor.text()), hideNotice('other-tab'))]];
+  if (theirs) {
+    buttons.push([() => t('takeTheirs'), 'other-tab-take', () => (replaceText(editor.view, theirs.text), hideNotice('other-tab'))]);
+  }
+  showNotice('other-tab', () => t('otherTab'), buttons);
 }

@@ -23,6 +23,8 @@ export class Saver {
     // The folder opened, and the part of its posts' paths before the site path.
     this.root = null;
     this.prefix = '';
+    // The id of the folder opened (folders.js): only its posts are written to its files.
+    this.folder = '';
   }
 
   /** Whether the browser can open a folder read-write. */
@@ -100,7 +102,8 @@ export class Saver {
   async save(post, text) {
     let entry = this.files.get(post?.path);
     if (!entry && post?.created && this.root) entry = await this.create(post);
-    if (!entry || post.demo) {
+    // A post of another folder (a draft whose own folder is not open) never goes into a file here.
+    if (!entry || post.demo || post.folder !== this.folder) {
       this.ui.download(post, text);
       return 'downloaded';
     }

@@ -968,7 +968,13 @@ fn outcome(template: &str, shift: usize) -> (String, Vec<(usize, Severity, Strin
     let issues = out
         .issues
         .iter()
-        .map(|i| (i.offset.wrapping_sub(shift), i.severity(), i.message.clone()))
+        .map(|i| {
+            (
+                i.offset.wrapping_sub(shift),
+                i.severity(),
+                i.message.clone(),
+            )
+        })
         .collect();
     (out.text, issues)
 }
@@ -1099,7 +1105,12 @@ impl crate::liquid::layout::Host for CountingHost {
     fn translate(&self, _: &str) -> Option<String> {
         None
     }
-    fn plugin_tag(&self, _: &str, _: &crate::value::Value, _: &crate::value::Value) -> Option<String> {
+    fn plugin_tag(
+        &self,
+        _: &str,
+        _: &crate::value::Value,
+        _: &crate::value::Value,
+    ) -> Option<String> {
         None
     }
     fn has_site(&self) -> bool {

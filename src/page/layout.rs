@@ -8,9 +8,12 @@
 //! ```
 //!
 //! Liquid's `nil != ''` holds, so a post with no `type` key gets ` | title`, as the site shows it.
-//! `{{ … }}` writes values unescaped, so the heading is HTML (it lands in the sandboxed preview).
+//! `{{ … }}` writes values unescaped, so the heading is HTML (it lands in the sandboxed preview,
+//! made inert as the body is: `inert.rs`).
 
+use super::inert;
 use crate::value::{Map, Value};
+use std::cell::RefCell;
 use web_sys::{Document, Element};
 
 /// The heading's HTML for the front matter `fm`.
@@ -26,6 +29,8 @@ pub fn heading(fm: &Map) -> String {
 pub struct Header {
     h1: Element,
     date: Element,
+    /// The heading's HTML as last given (the element's own markup is the inert copy's).
+    heading: RefCell<String>,
 }
 
 impl Header {
@@ -38,12 +43,17 @@ impl Header {
         date.set_class_name("post-date");
         let _ = parent.append_child(&h1);
         let _ = parent.append_child(&date);
-        Header { h1, date }
+        Header {
+            h1,
+            date,
+            heading: RefCell::default(),
+        }
     }
 
     pub fn show(&self, heading_html: &str, date: &str) {
-        if self.h1.inner_html() != heading_html {
-            self.h1.set_inner_html(heading_html);
+        if *self.heading.borrow() != heading_html {
+            inert::fill(&self.h1, heading_html);
+            *self.heading.borrow_mut() = heading_html.to_owned();
         }
         if self.date.text_content().as_deref() != Some(date) {
             self.date.set_text_content(Some(date));

@@ -10,6 +10,7 @@
 
 pub mod debounce;
 pub mod drafts;
+pub mod inert;
 mod layout;
 pub mod patch;
 mod report;
@@ -43,8 +44,8 @@ use web_sys::{CustomEvent, CustomEventInit, Element};
 /// The post on screen.
 #[derive(Default)]
 struct Doc {
-    id: String,
-    lang: String,
+    /// Its draft's name: folder, post, language.
+    name: drafts::Name,
     path: Option<String>,
     text: String,
     /// Edited since the draft was last saved.
@@ -67,6 +68,10 @@ struct State {
     site_view: Option<SiteView>,
     /// The whole page to come, after body-only renders.
     settle: Option<Timeout>,
+    /// The folder of the posts opened from now on: their drafts are its.
+    folder: String,
+    /// Edits are kept as drafts but not rendered (a draft whose last render trapped the module).
+    paused: bool,
 }
 
 /// The preview of one post at a time, drawn into a container of the (sandboxed) preview document.
@@ -82,19 +87,12 @@ impl Preview {
     /// `<div class="post-body">`. `on_render(report)` is called after every update.
     #[wasm_bindgen(constructor)]
     pub fn new(root: &Element, on_render: js_sys::Function) -> Result<Preview, JsValue> {
-        let document = root
-            .owner_document()
-            .ok_or_else(|| JsValue::from_str("the preview root is not in a document"))?;
-        root.set_inner_html("");
-        let header = Header::new(&document, root);
-        let body = document.create_element("div")?;
-        body.set_class_name("post-body");
-        root.append_child(&body)?;
+        let (document, header, blocks) = parts_in(root)?;
         let state = Rc::new(RefCell::new(State {
             doc: Doc::default(),
             site: Options::default().site,
             header,
-            blocks: Blocks::new(body),
+            blocks,
             debounce: Debounce::default(),
             last_ms: 0.0,
             draft_error: None,
@@ -102,6 +100,8 @@ impl Preview {
             good_lines: None,
             site_view: None,
             settle: None,
+            folder: String::new(),
+            paused: false,
         }));
         // Every edit is saved as it comes (see `edit`), so these find nothing left to save today;
         // they keep a hidden or closed tab safe should saving ever be deferred again.
@@ -125,6 +125,30 @@ impl Preview {
         })
     }
 
+    /// Draws into `root` from now on (a new document of the preview frame, after the old one was
+    /// navigated away from), and renders the post shown there at once.
+    pub fn attach(&self, root: &Element) -> Result<(), JsValue> {
+        let (_, header, blocks) = parts_in(root)?;
+        {
+            let mut state = self.state.borrow_mut();
+            state.header = header;
+            state.blocks = blocks;
+            state.good_lines = None;
+        }
+        self.render_now();
+        Ok(())
+    }
+
+    /// Draws the open site's pages into `document` from now on (a new document of the site
+    /// frame), and renders the post shown at once.
+    #[wasm_bindgen(js_name = attachSite)]
+    pub fn attach_site(&self, document: web_sys::Document) {
+        if let Some(view) = self.state.borrow_mut().site_view.as_mut() {
+            view.attach(document);
+        }
+        self.render_now();
+    }
+
     /// The Liquid `site` object, laid over the default (`{ baseurl_root: "" }`), from the next
     /// render on.
     #[wasm_bindgen(js_name = setSite)]
@@ -138,17 +162,47 @@ impl Preview {
         Ok(())
     }
 
-    /// Shows another post (or another language of it) at once: `id` and `lang` name its draft,
-    /// `path` is its path in the site, if known. The draft of the post shown before is saved
-    /// first. `text` is what to show: the caller passes the saved draft if it wants it.
+    /// The folder (an id from `folderId`, `""` for none) whose posts are opened from now on: the
+    /// drafts of those posts are that folder's.
+    #[wasm_bindgen(setter)]
+    pub fn set_folder(&self, folder: String) {
+        self.state.borrow_mut().folder = folder;
+    }
+
+    /// While paused, edits are kept as drafts and nothing is rendered: each report says
+    /// `paused`, with no diagnostics. Unpausing renders nothing by itself (the post shown may be
+    /// the one that paused it): `render` does.
+    #[wasm_bindgen(getter)]
+    pub fn paused(&self) -> bool {
+        self.state.borrow().paused
+    }
+
+    /// Stops or resumes rendering (the page pauses it while a draft that trapped is shown).
+    #[wasm_bindgen(setter)]
+    pub fn set_paused(&self, paused: bool) {
+        self.state.borrow_mut().paused = paused;
+    }
+
+    /// Renders the post shown now.
+    pub fn render(&self) {
+        self.render_now();
+    }
+
+    /// Shows another post (or another language of it) at once: `id` and `lang` name its draft
+    /// (with the folder set last), `path` is its path in the site, if known. The draft of the
+    /// post shown before is saved first. `text` is what to show: the caller passes the saved
+    /// draft if it wants it.
     pub fn open(&self, id: String, lang: String, path: Option<String>, text: String) {
         {
             let mut state = self.state.borrow_mut();
             state.save_draft();
             state.debounce.cancel();
             state.doc = Doc {
-                id,
-                lang,
+                name: drafts::Name {
+                    folder: state.folder.clone(),
+                    id,
+                    lang,
+                },
                 path,
                 text,
                 dirty: false,
@@ -308,38 +362,100 @@ impl Preview {
         })
     }
 
-    /// The saved draft of `id` in `lang`, if any.
+    /// The saved draft of `id` in `lang` of `folder`, if any: `{ text, damaged }`, `damaged`
+    /// when what is stored is not a draft as saved (its raw text is `text` then).
     #[wasm_bindgen(js_name = loadDraft)]
-    pub fn load_draft(id: &str, lang: &str) -> Option<String> {
-        drafts::load(id, lang)
+    pub fn load_draft(folder: &str, id: &str, lang: &str) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Loaded {
+            text: String,
+            damaged: bool,
+        }
+        let loaded = drafts::load(&drafts::Name::new(folder, id, lang)).map(|d| match d {
+            drafts::Stored::Text(text) => Loaded {
+                text,
+                damaged: false,
+            },
+            drafts::Stored::Damaged(text) => Loaded {
+                text,
+                damaged: true,
+            },
+        });
+        to_js(&loaded)
     }
 
-    /// Saves `text` as the draft of `id` in `lang` (a post not on screen: e.g. a translation whose
-    /// links were just written). Fails when storage is full or switched off.
+    /// Saves `text` as the draft of `id` in `lang` of `folder` (a post not on screen: e.g. a
+    /// translation whose links were just written). Fails when storage is full or switched off.
     #[wasm_bindgen(js_name = saveDraft)]
-    pub fn save_draft_of(id: &str, lang: &str, text: &str) -> Result<(), JsValue> {
-        drafts::save(id, lang, text).map_err(|e| JsValue::from_str(&e))
+    pub fn save_draft_of(folder: &str, id: &str, lang: &str, text: &str) -> Result<(), JsValue> {
+        drafts::save(&drafts::Name::new(folder, id, lang), text).map_err(|e| JsValue::from_str(&e))
     }
 
     /// Forgets the saved draft of `id` in `lang` (the page discards an edit).
     #[wasm_bindgen(js_name = discardDraft)]
-    pub fn discard_draft(id: &str, lang: &str) {
-        drafts::remove(id, lang);
+    pub fn discard_draft(folder: &str, id: &str, lang: &str) {
+        drafts::remove(&drafts::Name::new(folder, id, lang));
     }
 
-    /// Every saved draft, as `[{ id, lang }]`.
+    /// Every saved draft, as `[{ folder, folderName, id, lang }]`.
     #[wasm_bindgen(js_name = listDrafts)]
     pub fn list_drafts() -> Result<JsValue, JsValue> {
         #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
         struct Entry {
-            id: String,
-            lang: String,
+            folder_name: String,
+            #[serde(flatten)]
+            name: drafts::Name,
         }
         let list: Vec<Entry> = drafts::list()
             .into_iter()
-            .map(|(id, lang)| Entry { id, lang })
+            .map(|name| Entry {
+                folder_name: drafts::folder_name(&name.folder),
+                name,
+            })
             .collect();
         to_js(&list)
+    }
+
+    /// The draft a storage key names (`{ folder, id, lang }`), or `null`: for the page to know
+    /// when another tab wrote the draft it shows.
+    #[wasm_bindgen(js_name = draftOfKey)]
+    pub fn draft_of_key(key: &str) -> Result<JsValue, JsValue> {
+        to_js(&drafts::Name::of_key(key))
+    }
+
+    /// Whether the draft of the post shown holds `text`.
+    #[wasm_bindgen(js_name = isStored)]
+    pub fn is_stored(&self, text: &str) -> bool {
+        let state = self.state.borrow();
+        matches!(drafts::load(&state.doc.name), Some(drafts::Stored::Text(t)) if t == text)
+    }
+
+    /// The draft whose last render never finished (it trapped the module, or the tab died), as
+    /// `{ folder, id, lang }`, or `null`. Read once: the mark is cleared.
+    #[wasm_bindgen(js_name = takeUnfinished)]
+    pub fn take_unfinished() -> Result<JsValue, JsValue> {
+        to_js(&drafts::take_unfinished())
+    }
+
+    /// The id of a folder for its drafts: `name` is its name, `token` what identifies it (see
+    /// `fingerprint`, or a random id kept with its directory handle).
+    #[wasm_bindgen(js_name = folderId)]
+    pub fn folder_id(name: &str, token: &str) -> String {
+        drafts::folder_id(name, token)
+    }
+
+    /// What identifies a folder opened without a handle to keep: `paths` and `sizes` of its
+    /// files, each path from inside the folder.
+    pub fn fingerprint(paths: Vec<String>, sizes: Vec<f64>) -> String {
+        drafts::fingerprint(paths.iter().map(String::as_str).zip(sizes))
+    }
+
+    /// Makes `element` (in a preview frame) hold `html`, made inert first as the preview's own
+    /// blocks are: for the translation shown beside.
+    #[wasm_bindgen(js_name = showInert)]
+    pub fn show_inert(element: &Element, html: &str) {
+        inert::fill(element, html);
     }
 
     /// The front matter's `{ title, lang, date, translations }`, without rendering the body:
@@ -394,13 +510,20 @@ impl State {
             return;
         }
         self.doc.dirty = false;
-        self.draft_error = drafts::save(&self.doc.id, &self.doc.lang, &self.doc.text).err();
+        self.draft_error = drafts::save(&self.doc.name, &self.doc.text).err();
     }
 
     /// Saves, renders and patches; returns the report, the time it took, and whether a whole
     /// page should follow (see [`SETTLE_MS`]). `whole`: a site post's page, not its body alone.
     fn update(&mut self, whole: bool) -> (Result<JsValue, JsValue>, f64, bool) {
         self.save_draft();
+        if self.paused {
+            return (self.paused_report(), 0.0, false);
+        }
+        // Cleared below: still set at the next start, it says this render never finished.
+        drafts::rendering(Some(&self.doc.name));
+        #[cfg(feature = "crash-test")]
+        crate::wasm::crash_test::crash_if_armed();
         let start = now();
         let text = crate::source_text(&self.doc.text);
         let parts = front_matter::split(&text);
@@ -472,9 +595,11 @@ impl State {
             Some(lines) if keep => lines.as_slice(),
             _ => rendered.block_lines.as_slice(),
         };
+        drafts::rendering(None);
         let report = to_js(&Report {
-            id: &self.doc.id,
-            lang: &self.doc.lang,
+            id: &self.doc.name.id,
+            lang: &self.doc.name.lang,
+            paused: false,
             title: rendered.title.clone(),
             post_lang: rendered.lang.clone(),
             date: rendered.date.clone(),
@@ -491,6 +616,47 @@ impl State {
         });
         (report, ms, page.is_some_and(|p| p.settle))
     }
+
+    /// The report of an update while paused: nothing rendered, the preview emptied.
+    fn paused_report(&mut self) -> Result<JsValue, JsValue> {
+        if let Some(view) = self.site_view.as_mut() {
+            view.deactivate();
+        }
+        self.header.show("", "");
+        let patch = self.blocks.patch("");
+        self.good_lines = None;
+        to_js(&Report {
+            id: &self.doc.name.id,
+            lang: &self.doc.name.lang,
+            paused: true,
+            title: None,
+            post_lang: None,
+            date: None,
+            translations: Vec::new(),
+            diagnostics: &[],
+            block_lines: &[],
+            front_matter: FrontMatter::None,
+            ms: 0.0,
+            patch,
+            draft_error: self.draft_error.as_deref(),
+            url: None,
+            site_diagnostics: Vec::new(),
+        })
+    }
+}
+
+/// The preview's parts in `root` (emptied): the heading and date line, then the body's blocks in a
+/// `<div class="post-body">`.
+fn parts_in(root: &Element) -> Result<(web_sys::Document, Header, Blocks), JsValue> {
+    let document = root
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("the preview root is not in a document"))?;
+    root.set_inner_html("");
+    let header = Header::new(&document, root);
+    let body = document.create_element("div")?;
+    body.set_class_name("post-body");
+    root.append_child(&body)?;
+    Ok((document, header, Blocks::new(body)))
 }
 
 /// Updates, then tells the page: its callback, then the `postview:rendered` event. Neither runs

@@ -8,14 +8,14 @@
 //! the changed run in the middle, to find blocks that moved.
 //!
 //! New HTML is parsed in a `<template>` of the preview's document: its content is inert (no
-//! script runs, no image loads) until a block is moved into the page. `<meta http-equiv>` loses
-//! that attribute first, because a refresh inserted into the document would navigate the
-//! preview away — the sandbox allows no script, but not every directive needs one.
+//! script runs, no image loads) until a block is moved into the page, and what would still make a
+//! request or navigate once it is there is taken out first (`inert.rs`).
 
+use super::inert;
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{DocumentFragment, Element, HtmlTemplateElement, Node};
+use web_sys::{DocumentFragment, Element, Node};
 
 /// Work done on each new HTML while it is still inert, before it is compared and shown.
 pub type Prepare = Rc<dyn Fn(&DocumentFragment)>;
@@ -163,19 +163,7 @@ impl Blocks {
             .container
             .owner_document()
             .expect("a container is in a document");
-        let template: HtmlTemplateElement = document
-            .create_element("template")
-            .expect("template is a valid tag")
-            .unchecked_into();
-        template.set_inner_html(html);
-        let content = template.content();
-        if let Ok(metas) = content.query_selector_all("meta[http-equiv]") {
-            for meta in (0..metas.length()).filter_map(|i| metas.item(i)) {
-                let _ = meta
-                    .unchecked_into::<Element>()
-                    .remove_attribute("http-equiv");
-            }
-        }
+        let content = inert::parse(&document, html);
         if let Some(prepare) = &self.prepare {
             prepare(&content);
         }

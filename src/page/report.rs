@@ -46,6 +46,8 @@ pub struct Report<'a> {
     /// The post and language shown, as given to `open`.
     pub id: &'a str,
     pub lang: &'a str,
+    /// Nothing was rendered: the preview is paused (see `Preview::paused`).
+    pub paused: bool,
     pub title: Option<String>,
     /// The language the post says it is in (front matter, else its path).
     pub post_lang: Option<String>,

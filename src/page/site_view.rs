@@ -7,15 +7,16 @@
 //!
 //! The document is the site frame's (`www/preview-site.html`), whose policy lets the site's
 //! style sheets and fonts in; the page shows that frame only for the site's posts. Nothing runs:
-//! the frame's sandbox has no `allow-scripts` and its policy no script source; scripts, `<base>`
-//! and `<meta http-equiv>` are taken out of what is shown all the same, as they can do nothing
-//! but harm there. The document's own nodes (its title) are set aside while a page is shown,
-//! and put back when the site is closed.
+//! the frame's sandbox has no `allow-scripts` and its policy no script source; scripts and
+//! `<base>` are taken out of what is shown all the same, as they can do nothing but harm there,
+//! and what would make a request or navigate is made inert (`inert.rs`). The document's own
+//! nodes (its title) are set aside while a page is shown, and put back when the site is closed.
 //!
 //! A keystroke that leaves the front matter as it was renders the body alone ([`SiteView::render`])
 //! as `render_page` renders it; the page's `Preview` has the whole page made again once
 //! typing pauses.
 
+use super::inert;
 use super::patch::{Blocks, PatchStats, Prepare};
 use super::resources::Resources;
 use crate::diagnostic::Diagnostic;
@@ -74,21 +75,7 @@ struct Saved {
 impl SiteView {
     pub fn new(document: Document, site: Site, resources: Resources) -> Option<SiteView> {
         let resources = Rc::new(resources);
-        let for_blocks = Rc::clone(&resources);
-        let prepare: Prepare = Rc::new(move |fragment: &DocumentFragment| {
-            if let Ok(list) = fragment.query_selector_all("script,base") {
-                for node in (0..list.length()).filter_map(|i| list.item(i)) {
-                    node.unchecked_into::<Element>().remove();
-                }
-            }
-            if let Ok(list) = fragment.query_selector_all(Resources::selector()) {
-                for_blocks.rewrite(&list);
-            }
-        });
-        let mut head = Blocks::within(document.head()?.unchecked_into(), None);
-        head.set_prepare(Some(Rc::clone(&prepare)));
-        let mut body = Blocks::within(document.create_element("div").ok()?, None);
-        body.set_prepare(Some(prepare));
+        let (head, body) = blocks_in(&document, &resources)?;
         // Without layouts of its own (a theme gem's), a page would be its bare body: the
         // preview's own look shows the post better.
         let posts = if site.has_layouts() {
@@ -107,6 +94,20 @@ impl SiteView {
             saved: None,
             last: None,
         })
+    }
+
+    /// Draws into `document` from now on (a new document of the site frame): nothing of the old
+    /// one is kept, the next page is built whole.
+    pub fn attach(&mut self, document: Document) {
+        let Some((head, body)) = blocks_in(&document, &self.resources) else {
+            return;
+        };
+        self.document = document;
+        self.head = head;
+        self.body = body;
+        self.shell.clear();
+        self.saved = None;
+        self.last = None;
     }
 
     /// Whether `path` is one of the site's posts, shown as published (the site has layouts).
@@ -214,13 +215,12 @@ impl SiteView {
         }
         set_attributes(&frame_body, &attributes(&body));
 
-        for selector in ["script,base", "meta[http-equiv]"] {
-            if let Ok(list) = body.query_selector_all(selector) {
-                for node in (0..list.length()).filter_map(|i| list.item(i)) {
-                    node.unchecked_into::<Element>().remove();
-                }
+        if let Ok(list) = body.query_selector_all("script,base") {
+            for node in (0..list.length()).filter_map(|i| list.item(i)) {
+                node.unchecked_into::<Element>().remove();
             }
         }
+        inert::quiet(body.unchecked_ref::<Element>());
         if let Ok(list) = body.query_selector_all(Resources::selector()) {
             self.resources.rewrite(&list);
         }
@@ -301,6 +301,28 @@ impl Drop for SiteView {
     fn drop(&mut self) {
         self.deactivate();
     }
+}
+
+/// The blocks of the page's head (in `document`'s) and of the post's body (in a container the
+/// layout is built around), each HTML prepared: scripts and `<base>` out, the folder's files as
+/// blobs.
+fn blocks_in(document: &Document, resources: &Rc<Resources>) -> Option<(Blocks, Blocks)> {
+    let for_blocks = Rc::clone(resources);
+    let prepare: Prepare = Rc::new(move |fragment: &DocumentFragment| {
+        if let Ok(list) = fragment.query_selector_all("script,base") {
+            for node in (0..list.length()).filter_map(|i| list.item(i)) {
+                node.unchecked_into::<Element>().remove();
+            }
+        }
+        if let Ok(list) = fragment.query_selector_all(Resources::selector()) {
+            for_blocks.rewrite(&list);
+        }
+    });
+    let mut head = Blocks::within(document.head()?.unchecked_into(), None);
+    head.set_prepare(Some(Rc::clone(&prepare)));
+    let mut body = Blocks::within(document.create_element("div").ok()?, None);
+    body.set_prepare(Some(prepare));
+    Some((head, body))
 }
 
 /// The document's `<head>`, `<body>` and `<html>`, when it has all three.

@@ -1,6 +1,8 @@
 //! `crashForTests(kind)` (cargo feature `crash-test`, never shipped): makes the next `renderPost`
-//! call fail inside the module the way `kind` says, so that the packaging tests can check that the
-//! JS wrapper recovers from each kind of failure with a real trap of a real instance.
+//! call (or, built with the page, the next render of the page's `Preview`) fail inside the module
+//! the way `kind` says, so that the packaging tests can check that the JS wrapper recovers from
+//! each kind of failure with a real trap of a real instance, and the page's tests that nothing
+//! typed is lost.
 //!
 //! - `"panic"`: a Rust panic, which runs the panic hook, then traps (`unreachable`);
 //! - `"trap"`: a trap with no panic, so no hook runs (as an out-of-memory abort would);
@@ -39,8 +41,8 @@ pub fn crash_for_tests(kind: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Called by `renderPost` before it renders.
-pub(super) fn crash_if_armed() {
+/// Called by `renderPost` and the page's `Preview` before they render.
+pub(crate) fn crash_if_armed() {
     match ARMED.with(Cell::take) {
         Some(Crash::Panic) => panic!("crashForTests: a panic on purpose"),
         Some(Crash::Trap) => core::arch::wasm32::unreachable(),

@@ -2,9 +2,9 @@ use super::*;
 // The integration tests' rule for `../shared` (skipped without it, required with CI=true).
 #[path = "../../../tests/common/shared.rs"]
 mod shared;
+use crate::diagnostic::Code;
 use crate::forestry::check_post;
 use crate::language::folder_language;
-use crate::diagnostic::Code;
 
 /// Every text file of a site folder, as the CLI reads it.
 fn read_site(root: &std::path::Path) -> Vec<SiteFile> {
