@@ -294,7 +294,7 @@ impl<'t, 'v> Renderer<'t, 'v> {
                 let shown = excerpt(self.text(token));
                 self.broken(
                     token,
- Code::UnterminatedLiquid,
+                    Code::UnterminatedLiquid,
                     format!(
                         "`{shown}` ends with a single `}}`: add the second one. Jekyll stops the build (Liquid syntax \
                          error: Variable was not properly terminated); the preview shows it as written"
@@ -305,7 +305,7 @@ impl<'t, 'v> Renderer<'t, 'v> {
             Kind::UnclosedOutput => {
                 self.broken(
                     token,
- Code::UnterminatedLiquid,
+                    Code::UnterminatedLiquid,
                     "`{{` is never closed: add `}}` (or write `{{ \"{{\" }}` for a literal `{{`). Jekyll stops the \
                      build (Liquid syntax error: Variable '{{' was not properly terminated); the preview shows it as \
                      written"
@@ -316,7 +316,7 @@ impl<'t, 'v> Renderer<'t, 'v> {
             Kind::UnclosedTag => {
                 self.broken(
                     token,
- Code::UnterminatedLiquid,
+                    Code::UnterminatedLiquid,
                     "`{%` is never closed: add `%}` (or write `{{ \"{%\" }}` for a literal `{%`). Jekyll stops the \
                      build (Liquid syntax error: Tag '{%' was not properly terminated); the preview shows it as written"
                         .into(),
@@ -332,7 +332,7 @@ impl<'t, 'v> Renderer<'t, 'v> {
             let shown = excerpt(text);
             self.broken(
                 token,
- Code::MissingTagName,
+                Code::MissingTagName,
                 format!(
                     "`{shown}` does not start with a tag name. Jekyll stops the build (Liquid syntax error: Tag was not \
                      properly terminated); the preview shows it as written"
