@@ -18,7 +18,7 @@ pub mod template;
 pub use settings::Section;
 pub use site_check::{
     check_post, check_post_in_site, check_site, languages, reads_text, with_checks, FileProblems,
-    SiteCheck, SiteFile,
+    PostCheck, SiteCheck, SiteChecker, SiteFile,
 };
 pub use template::{Field, FieldKind, Template};
 
