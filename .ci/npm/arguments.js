@@ -10,7 +10,7 @@
 export const MAX_DEPTH = 64;
 
 /** How many values (objects, arrays and scalars, each counted where it appears) one may hold. */
-export const MAX_VALUES = 1_000_000;
+export const MAX_VALUES = 250_000;
 
 /**
  * `renderPost`'s options with `site` copied by `plainValue`; anything else is passed on as it

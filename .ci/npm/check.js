@@ -14,8 +14,12 @@ import { isTrap, renew, takePanicMessage } from './render.js';
 /** The largest text file checked, in UTF-16 code units (a JavaScript string's length). */
 export const MAX_FILE_LENGTH = 64 << 20;
 
-/** The most text checked in all, the site's files together: the module holds each file twice. */
-export const MAX_SITE_LENGTH = 512 << 20;
+/**
+ * The most text checked in all, the site's files together: the module holds each file twice (and
+ * three times while it reads them), beside the rendering of the biggest post (a 64 MB post of
+ * plain Markdown: some 2 GB).
+ */
+export const MAX_SITE_LENGTH = 256 << 20;
 
 const MIB = 1 << 20;
 
@@ -36,7 +40,7 @@ export function checkSiteWith(glue) {
       } catch (error) {
         if (!isTrap(error)) throw error;
         const why = recover(glue, error);
-        problems.addError(posts[n], `postview failed on this post (a bug: please report it with the post): ${why}; the other posts were checked`);
+        problems.addError(posts[n], `postview failed on this post (a bug: please report it with the post): ${why}${sizeOf(reading.files, posts[n])}; the other posts were checked`);
         checker = reopen(glue, reading.files, assetPaths);
       }
     }
@@ -57,13 +61,23 @@ function withinSize(files) {
     if (length > MAX_FILE_LENGTH) {
       refused.push({ path: String(file.path), why: tooBig(length) });
     } else if (total + length > MAX_SITE_LENGTH) {
-      refused.push({ path: String(file.path), why: `not checked: the site's text files come to more than ${MAX_SITE_LENGTH / MIB} MB together, all postview check holds at once; check the site in parts (a copy with fewer posts)` });
+      refused.push({ path: String(file.path), why: TOO_MUCH });
     } else {
       total += length;
       kept.push(file);
     }
   }
   return { kept, refused };
+}
+
+/** The error of a file past MAX_SITE_LENGTH (also `postview check`'s). */
+export const TOO_MUCH = `not checked: the site's text files come to more than ${MAX_SITE_LENGTH / MIB} MB together, all postview checks at once; check the site in parts (a copy with fewer posts)`;
+
+/** For a failure on a big post: its size, and that its size may be the cause. */
+function sizeOf(files, path) {
+  const length = files.find((file) => String(file.path) === path)?.text?.length ?? 0;
+  if (length < MIB) return '';
+  return ` (the post is ${(length / MIB).toFixed(1)} MB, which may be more than the module's memory can render: split it into smaller posts)`;
 }
 
 /** The error of a file over MAX_FILE_LENGTH (also `postview check`'s, from the file's size). */

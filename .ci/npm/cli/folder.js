@@ -8,7 +8,7 @@
 // would otherwise be decoded with replacement characters into a path that names no file.
 
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { MAX_FILE_LENGTH, tooBig } from '../check.js';
+import { MAX_FILE_LENGTH, MAX_SITE_LENGTH, TOO_MUCH, tooBig } from '../check.js';
 import { printableBytes, printablePath, utf8Name } from './escape.js';
 
 /** Folders never part of the site's sources. */
@@ -31,7 +31,7 @@ const SLASH = Buffer.from('/');
  * `{ path, message }` of what could not be read (`path` already printable).
  */
 export function readSite(root, readsText) {
-  const site = { files: [], assets: [], problems: [] };
+  const site = { files: [], assets: [], problems: [], length: 0 };
   const rootBytes = Buffer.from(root);
   // Folders still to read, as paths relative to the root; a stack, not recursion: a folder may
   // be thousands deep.
@@ -77,8 +77,16 @@ function addFile(site, rootBytes, relative, readsText) {
     site.assets.push(path);
     return;
   }
-  const text = readText(join(rootBytes, relative), (message) => site.problems.push({ path: printablePath(path), message }));
-  if (text !== undefined) site.files.push({ path, text });
+  const problem = (message) => site.problems.push({ path: printablePath(path), message });
+  const text = readText(join(rootBytes, relative), problem);
+  if (text === undefined) return;
+  // What checkSite would refuse is not kept: the folder's text in memory stays within its limit.
+  if (site.length + text.length > MAX_SITE_LENGTH) {
+    problem(TOO_MUCH);
+    return;
+  }
+  site.length += text.length;
+  site.files.push({ path, text });
 }
 
 /** The text of the file at `full`, or undefined after `problem(message)`. */
