@@ -32,6 +32,7 @@ export function checkSiteWith(glue) {
     const problems = new SiteFiles();
     for (const { path, why } of [...refused, ...reading.left]) problems.addError(path, why);
     let { checker } = reading;
+    problems.addSiteFiles(checker.siteProblems());
     for (let n = 0; n < posts.length; n += 1) {
       try {
         const checked = checker.checkPost(n);
@@ -44,7 +45,6 @@ export function checkSiteWith(glue) {
         checker = reopen(glue, reading.files, assetPaths);
       }
     }
-    problems.addSiteFiles(checker.siteProblems());
     checker.free();
     return problems.report(posts.length);
   };

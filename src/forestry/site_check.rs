@@ -8,6 +8,11 @@
 //! what would stop `jekyll build` is found too: a missing layout (at the post's `layout:` line),
 //! broken Liquid or a missing include in a layout or include (in that file, once), an unreadable
 //! `_config.yml`, `_data` or `_i18n` file.
+//!
+//! [`SiteChecker`] reads the site once and checks one post per call, each post's result standing
+//! on its own; `check_site` calls it for every post and gathers the report. The npm package
+//! gathers it in JavaScript instead (`.ci/npm/check.js`), so that it can go on past a post the
+//! module traps on.
 
 use super::checks::{self, Post};
 use super::{folder_lang, Forestry, SiteIndex};
