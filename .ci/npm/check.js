@@ -21,6 +21,13 @@ export const MAX_FILE_LENGTH = 64 << 20;
  */
 export const MAX_SITE_LENGTH = 256 << 20;
 
+/**
+ * How many posts may fail before the check stops: each costs a new reading of the whole site (on
+ * 3,000 posts, about half a second), and a cause every post shares would otherwise cost that
+ * for every post. The posts after are each an error that says they were not checked.
+ */
+export const MAX_FAILED_POSTS = 32;
+
 const MIB = 1 << 20;
 
 /** Returns `checkSite` for a module's wasm-bindgen glue. */
@@ -28,27 +35,44 @@ export function checkSiteWith(glue) {
   return function checkSite(files, assetPaths) {
     const { kept, refused } = withinSize(files);
     const reading = readSite(glue, kept, assetPaths);
-    const posts = reading.checker.posts();
     const problems = new SiteFiles();
     for (const { path, why } of [...refused, ...reading.left]) problems.addError(path, why);
-    let { checker } = reading;
-    problems.addSiteFiles(checker.siteProblems());
-    for (let n = 0; n < posts.length; n += 1) {
-      try {
-        const checked = checker.checkPost(n);
-        problems.addPost(posts[n], checked.diagnostics);
-        problems.addSiteFiles(checked.siteFiles);
-      } catch (error) {
-        if (!isTrap(error)) throw error;
-        const why = recover(glue, error);
-        problems.addError(posts[n], `postview failed on this post (a bug: please report it with the post): ${why}${sizeOf(reading.files, posts[n])}; the other posts were checked`);
-        checker = reopen(glue, reading.files, assetPaths);
-      }
-    }
-    checker.free();
-    return problems.report(posts.length);
+    problems.addSiteFiles(reading.checker.siteProblems());
+    return problems.report(checkPosts(glue, reading, assetPaths, problems));
   };
 }
+
+/**
+ * Checks every post of the site `reading` read into `problems`, a new checker after each post
+ * the module fails on, until MAX_FAILED_POSTS have; returns how many posts were checked (a post
+ * the module failed on was, as far as that goes; one after the stop was not).
+ */
+function checkPosts(glue, { checker, files }, assetPaths, problems) {
+  const posts = checker.posts();
+  let failed = 0;
+  for (let n = 0; n < posts.length; n += 1) {
+    if (failed === MAX_FAILED_POSTS) {
+      for (const path of posts.slice(n)) problems.addError(path, STOPPED);
+      return n;
+    }
+    try {
+      const checked = checker.checkPost(n);
+      problems.addPost(posts[n], checked.diagnostics);
+      problems.addSiteFiles(checked.siteFiles);
+    } catch (error) {
+      if (!isTrap(error)) throw error;
+      const why = recover(glue, error);
+      problems.addError(posts[n], `postview failed on this post (a bug: please report it with the post): ${why}${sizeOf(files, posts[n])}`);
+      failed += 1;
+      // The checker is of the dead instance: the next one is read in the fresh instance.
+      checker = failed < MAX_FAILED_POSTS ? reopen(glue, files, assetPaths) : undefined;
+    }
+  }
+  checker?.free();
+  return posts.length;
+}
+
+const STOPPED = `not checked: postview failed on ${MAX_FAILED_POSTS} posts before this one (see their errors), so the check stopped; they may share a cause, such as an option in \`_config.yml\` or a layout: fix or report those first`;
 
 /** The files within MAX_FILE_LENGTH and, in their order, MAX_SITE_LENGTH; and those refused. */
 function withinSize(files) {

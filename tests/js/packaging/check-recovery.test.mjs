@@ -6,7 +6,7 @@
 // checked) or `read` (while the site is read, before any post is checked).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -26,7 +26,6 @@ const post = (title, body = 'Hello.') => `---\ntitle: ${title}\n---\n${body}\n`;
 // Its front matter is never closed: one error, at 1:1, from the renderer.
 const UNCLOSED = '---\ntitle: Broken\n';
 const PREFIX = 'postview failed on this post (a bug: please report it with the post): ';
-const SUFFIX = '; the other posts were checked';
 
 /** A site whose posts are `posts` ({ name: text }), with `_config.yml` and a layout. */
 function siteFiles(posts) {
@@ -80,8 +79,8 @@ test('a post that panics, traps or overflows the stack should be its one error, 
     const [d] = diagnostics;
     assert.equal(d.severity, 'error');
     assert.deepEqual([d.line, d.column], [1, 1], `${name}'s error should be at 1:1`);
-    assert.ok(d.message.startsWith(PREFIX) && d.message.endsWith(SUFFIX), `${name}'s error should say the module failed on it: ${d.message}`);
-    return d.message.slice(PREFIX.length, -SUFFIX.length);
+    assert.ok(d.message.startsWith(PREFIX), `${name}'s error should say the module failed on it: ${d.message}`);
+    return d.message.slice(PREFIX.length);
   };
   assert.match(failed('2021-01-02-panic.md'), /^crashForTests: a panic on purpose \(at src\/wasm\/crash_test\.rs:\d+\)$/);
   assert.equal(failed('2021-01-03-trap.md'), 'RuntimeError: unreachable');
@@ -112,6 +111,27 @@ test('a file whose reading fails should be an error at its path, and the site ch
   assert.deepEqual(report.files.filter((f) => f !== unreadable), clean.files, 'the rest should be checked as without the file');
   // Halving the 6 files down to the one: a bounded number of readings, not one per file.
   assert.ok(counts.made <= 8, `the file should be found by halves (${counts.made} readings)`);
+});
+
+test('past 32 failing posts, the check should stop: each post after is an error saying it was not checked, and the site is read 32 times, not once per post', async () => {
+  const { MAX_FAILED_POSTS } = await import(join(CRASH_PKG, 'check.js'));
+  const readme = readFileSync(join(ROOT, '.ci/npm/README.md'), 'utf8');
+  assert.ok(readme.includes(`Past **${MAX_FAILED_POSTS}** such posts the check stops`), 'the README should give the limit');
+  const posts = {};
+  for (let i = 0; i < 40; i += 1) posts[`2021-02-${String(i + 1).padStart(2, '0')}-hostile.md`] = post('H', 'postview-crash-test:trap:check');
+  posts['2021-03-01-after.md'] = post('After');
+  const { counts, glue: counted } = countingGlue();
+  const report = checkSiteWith(counted)(siteFiles(posts));
+  assert.equal(MAX_FAILED_POSTS, 32);
+  const messages = report.files.map((f) => f.diagnostics.map((d) => d.message));
+  const failed = messages.filter(([m]) => m.startsWith(PREFIX));
+  const skipped = messages.filter(([m]) => m.startsWith('not checked: postview failed on 32 posts before this one (see their errors), so the check stopped'));
+  assert.equal(failed.length, 32, 'the first 32 posts should each be the module\'s failure');
+  assert.equal(skipped.length, 9, 'the 8 hostile posts after them and the clean one should each say they were not checked');
+  assert.equal(report.errors, 41);
+  assert.equal(report.posts, 32, 'only the posts before the stop should count as checked');
+  assert.equal(counts.made, 32, 'the site should be read once, then again after each failure but the last');
+  assert.equal(counts.checked, 32, 'no post past the limit should be checked');
 });
 
 /** Runs the crash-test package's `postview` command; resolves to { code, stdout, stderr }. */
