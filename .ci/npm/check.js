@@ -37,18 +37,25 @@ export function checkSiteWith(glue) {
     const reading = readSite(glue, kept, assetPaths);
     const problems = new SiteFiles();
     for (const { path, why } of [...refused, ...reading.left]) problems.addError(path, why);
-    problems.addSiteFiles(reading.checker.siteProblems());
-    return problems.report(checkPosts(glue, reading, assetPaths, problems));
+    let posts;
+    try {
+      posts = reading.checker.posts();
+      problems.addSiteFiles(reading.checker.siteProblems());
+    } catch (error) {
+      // Not a post's failure: the instance is renewed all the same, for the calls after.
+      if (isTrap(error)) cannotRead(recover(glue, error));
+      throw error;
+    }
+    return problems.report(checkPosts(glue, reading, posts, assetPaths, problems));
   };
 }
 
 /**
- * Checks every post of the site `reading` read into `problems`, a new checker after each post
+ * Checks every post (`posts`, their paths) of the site `reading` read into `problems`, a new checker after each post
  * the module fails on, until MAX_FAILED_POSTS have; returns how many posts were checked (a post
  * the module failed on was, as far as that goes; one after the stop was not).
  */
-function checkPosts(glue, { checker, files }, assetPaths, problems) {
-  const posts = checker.posts();
+function checkPosts(glue, { checker, files }, posts, assetPaths, problems) {
   let failed = 0;
   for (let n = 0; n < posts.length; n += 1) {
     if (failed === MAX_FAILED_POSTS) {

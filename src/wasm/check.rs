@@ -38,7 +38,9 @@ export interface SiteCheck {
  * paths of the site's other files (images, …), for the image check.
  *
  * A post that makes the module fail (a bug) is that post's one error, and the other posts are
- * still checked. Throws a `TypeError` for a malformed argument.
+ * still checked (up to a limit of such posts, past which each post is an error saying it was not
+ * checked); a file too big for the module's memory is an error at its path (limits in the
+ * package's README). Throws a `TypeError` for a malformed argument.
  */
 export function checkSite(files: SiteFile[], assetPaths?: string[]): SiteCheck;
 "#;
