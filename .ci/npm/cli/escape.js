@@ -6,7 +6,7 @@
 
 // C0 controls, DEL, C1 controls; the line and paragraph separators; the marks and embeddings that
 // reorder bidirectional text; lone surrogates (which no output encoding can write).
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const hex = (code, digits) => code.toString(16).padStart(digits, '0');
 

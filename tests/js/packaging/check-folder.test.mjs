@@ -66,6 +66,8 @@ test('a file name with a newline, an escape sequence or bytes that are not UTF-8
   // A GitHub Actions command, were the newlines printed as they are.
   writeFileSync(join(dir, '_posts/2021-01-02-a\n::error file=README.md,line=1::x\n.md'), UNCLOSED);
   writeFileSync(join(dir, '_posts/2021-01-03-\u001b[31mred\u0007.md'), UNCLOSED);
+  // A right-to-left override, which would show the rest of the line reversed.
+  writeFileSync(join(dir, '_posts/2021-01-06-\u202egpj.md'), UNCLOSED);
   const notUtf8 = Buffer.concat([Buffer.from(`${dir}/_posts/2021-01-04-`), Buffer.from([0x82, 0xa0]), Buffer.from('.md')]);
   writeFileSync(notUtf8, UNCLOSED);
   // A message that quotes the file's content: `lang:` with an escape sequence in it.
@@ -75,19 +77,20 @@ test('a file name with a newline, an escape sequence or bytes that are not UTF-8
   const { code, stdout, stderr } = await postview(['check', dir]);
   assert.equal(stderr, '', 'nothing should go to stderr');
   assert.equal(code, 1, 'the broken posts should make the exit status 1');
-  assert.doesNotMatch(stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/, 'no control character but the line ends should be printed');
+  assert.doesNotMatch(stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/, 'no control character but the line ends should be printed');
   const { problems, summary } = parsed(stdout);
   for (const line of problems) assert.match(line, /^_(posts|i18n)\/.*:\d+:\d+: (error|warning): /, `each line should be one problem: ${line}`);
   const unclosed = "error: the front matter opened by `---` on line 1 is never closed: add a line `---` after its last key (until then Jekyll reads the whole file as text)";
   assert.ok(problems.includes(`_posts/2021-01-02-a\\x0a::error file=README.md,line=1::x\\x0a.md:1:1: ${unclosed}`), `the newlines should be \\x0a:\n${stdout}`);
   assert.ok(problems.includes(`_posts/2021-01-03-\\x1b[31mred\\x07.md:1:1: ${unclosed}`), `the escape and bell should be \\x1b, \\x07:\n${stdout}`);
+  assert.ok(problems.includes(`_posts/2021-01-06-\\u{202e}gpj.md:1:1: ${unclosed}`), `the override should be \\u{202e}:\n${stdout}`);
   assert.ok(
     problems.includes('_posts/2021-01-04-\\x82\\xa0.md:0:0: error: cannot read the file name: it is not UTF-8; rename the file'),
     `a name that is not UTF-8 should be a problem at its bytes:\n${stdout}`,
   );
   const lang = problems.find((l) => l.startsWith('_i18n/en/_posts/2021-01-05-lang.md:'));
   assert.ok(lang?.includes('ko\\x1b[2J'), `the message should quote the escape as \\x1b: ${lang}`);
-  assert.match(summary, /^postview check: 4 posts checked, \d+ errors, \d+ warnings in 4 files$/, 'every post with a UTF-8 name should be checked');
+  assert.match(summary, /^postview check: 5 posts checked, \d+ errors, \d+ warnings in 5 files$/, 'every post with a UTF-8 name should be checked');
 });
 
 /** The options that run the command as the user "nobody" when the tests run as root, whom no permission stops. */

@@ -93,6 +93,17 @@ test('a post that panics, traps or overflows the stack should be its one error, 
   assert.equal(globalThis.__postviewPanic, undefined, 'the panic message should be taken, not left behind');
 });
 
+test('a big post the module fails on should have its size in its error, and what to do', () => {
+  const big = post('Big', `${'A line of a long post.\n'.repeat(70_000)}postview-crash-test:trap:check`);
+  const report = checkSite(siteFiles({ ...CLEAN, '2021-01-07-big.md': big }));
+  const [d] = report.files.find((f) => f.path === '_posts/2021-01-07-big.md').diagnostics;
+  const size = (big.length / 2 ** 20).toFixed(1);
+  assert.equal(
+    d.message,
+    `${PREFIX}RuntimeError: unreachable (the post is ${size} MB, which may be more than the module's memory can render: split it into smaller posts)`,
+  );
+});
+
 test('a file whose reading fails should be an error at its path, and the site checked without it', () => {
   const files = siteFiles({ ...CLEAN, '2021-01-06-unreadable.md': post('U', 'postview-crash-test:trap:read') });
   const { counts, glue: counted } = countingGlue();
