@@ -39,7 +39,16 @@ async function check(root) {
   // Not one of the package's exports: the glue's function, usable once node.js has loaded it.
   const { checkReadsText } = await import('./postview.js');
   const { files, assets, problems } = readSite(root, checkReadsText);
-  const report = checkSite(files, assets);
+  const { text, errors } = printed(checkSite(files, assets), problems);
+  process.stdout.write(text);
+  return errors > 0 ? ERRORS_FOUND : 0;
+}
+
+/**
+ * The output: `checkSite`'s report and the folder's `problems` (files it could not read, their
+ * paths already printable), one line each by path, then the summary; and how many are errors.
+ */
+function printed(report, problems) {
   const found = report.files.map(({ path, diagnostics }) => ({ path: printablePath(path), diagnostics }));
   for (const { path, message } of problems) {
     found.push({ path, diagnostics: [{ severity: 'error', message, line: 0, column: 0 }] });
@@ -55,8 +64,7 @@ async function check(root) {
     `postview check: ${plural(report.posts, 'post')} checked, ${plural(errors, 'error')}, ` +
       `${plural(report.warnings, 'warning')} in ${plural(found.length, 'file')}`,
   );
-  process.stdout.write(`${lines.join('\n')}\n`);
-  return errors > 0 ? ERRORS_FOUND : 0;
+  return { text: `${lines.join('\n')}\n`, errors };
 }
 
 async function main(args) {
