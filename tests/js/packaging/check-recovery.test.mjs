@@ -176,3 +176,9 @@ test('postview check should print a failing post as that post\'s error and check
   ]);
   assert.match(lines[4], /: error: postview failed reading this file \(a bug: please report it with the file\): crashForTests: a panic on purpose/);
 });
+
+test('asking the module for more memory than it can have should do nothing, not trap', () => {
+  // The wrapper asks before each reading of a site, from the size of its text.
+  for (const bytes of [2 ** 32 - 1, 2 ** 31, 0]) assert.doesNotThrow(() => glue.reserveMemory(bytes), `${bytes} bytes`);
+  assert.equal(checkSite(siteFiles(CLEAN)).posts, 3, 'the module should still check');
+});
