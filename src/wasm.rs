@@ -30,7 +30,10 @@ const DIAGNOSTIC_CODES: &str = crate::diagnostic::CODES_TYPESCRIPT;
 const TYPES: &str = r#"
 /** Options of `renderPost`. */
 export interface RenderOptions {
-  /** The Liquid `site` object. Default `{ baseurl_root: "" }`; keys given are laid over it. Its `kramdown` and `highlighter` keys are the site's kramdown options, read as Jekyll reads `_config.yml`. */
+  /**
+   * The Liquid `site` object. Default `{ baseurl_root: "" }`; keys given are laid over it. Its `kramdown` and `highlighter` keys are the site's kramdown options, read as Jekyll reads `_config.yml`.
+   * Read as data (objects, arrays, Maps, scalars) from a copy made before the call: at most 64 levels deep and 250,000 values (a shared object counted each time it appears); a value that contains itself, nests deeper or holds more is a `TypeError`.
+   */
   site?: Record<string, unknown>;
   /** The site's language codes, in its order: the front matter keys naming translations (a key beyond them that looks like a language code and names a post counts too, after them). Default en, ja, ko, zh-Hans, zh-Hant. */
   languages?: string[];
@@ -100,7 +103,8 @@ export interface RenderedPost {
 
 /**
  * Renders a post (its whole text, front matter included) as the Jekyll site publishes it.
- * Never throws for anything in `source`; throws a `TypeError` for malformed options.
+ * Never throws for anything in `source`; throws a `TypeError` for malformed options (a `site`
+ * with a cycle, deeper than 64 levels or of more than 250,000 values among them).
  */
 export function renderPost(source: string, options?: RenderOptions): RenderedPost;
 "#;

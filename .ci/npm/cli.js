@@ -1,71 +1,73 @@
 #!/usr/bin/env node
 // `postview check [DIR]`: checks every post of a Jekyll site folder (DIR, default the current
 // one) and prints one line per problem, `path:line:column: severity: message [code]` (path
-// relative to DIR), then a summary. Exit status: 1 if any problem is an error, 0 otherwise, 2 when DIR is not a
-// site folder or the command is not understood.
+// relative to DIR; the codes are in docs/diagnostics.md), then a summary. A file that cannot be
+// read is a problem at line 0, column 0. Paths and messages are printed with control characters escaped (cli/escape.js), so each problem is one
+// line. Exit status: 0 when no problem is an error, 1 when one is, 2 when the command could not
+// run (DIR is not a site folder, the command is not understood, or the check itself failed).
 //
-// This file only reads the folder: as text the files the module says it needs (the posts,
-// `_config.yml`, `.forestry/`, layouts, includes, data, strings), every other file by name only
-// (for the image check). What is checked, and how, is the module's `checkSite`.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// This file only reads the folder (cli/folder.js): as text the files the module says it needs,
+// every other file by name only (for the image check). What is checked, and how, is the module's
+// `checkSite` (check.js: one post at a time, so that a post the module fails on is one error).
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkSite } from './node.js';
-// Not one of the package's exports: the glue's function, usable once node.js has loaded it.
-import { checkReadsText } from './postview.js';
+import { byCodePoint } from './check.js';
+import { printable, printablePath } from './cli/escape.js';
+import { readSite } from './cli/folder.js';
 
 const USAGE = 'usage: postview check [DIR]\n  checks the posts of the Jekyll site in DIR (default: the current folder)';
 
-/** Folders never part of the site's sources. */
-const SKIPPED = new Set(['.git', 'node_modules', '_site', '.jekyll-cache', '.sass-cache', 'vendor', '.bundle']);
+const ERRORS_FOUND = 1;
+const COULD_NOT_RUN = 2;
 
-/** Every file under `root`, as `/`-separated paths relative to it. */
-function listFiles(root) {
-  const out = [];
-  const walk = (dir, prefix) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) {
-        if (!SKIPPED.has(entry.name)) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
-      } else if (entry.isFile()) {
-        out.push(`${prefix}${entry.name}`);
-      }
-    }
-  };
-  walk(root, '');
-  return out;
+function isSiteFolder(root) {
+  try {
+    return statSync(root).isDirectory() && ['_config.yml', '_i18n', '_posts'].some((name) => existsSync(join(root, name)));
+  } catch {
+    return false;
+  }
 }
 
-function isSite(root) {
-  return ['_config.yml', '_i18n', '_posts'].some((name) => existsSync(join(root, name)));
+async function check(root) {
+  if (!isSiteFolder(root)) {
+    console.error(`postview check: ${printablePath(root)} is not a Jekyll site folder (it has no _config.yml, _i18n or _posts)`);
+    return COULD_NOT_RUN;
+  }
+  // Loaded here, not imported above: a module that fails to load is then a failure of the
+  // command (exit 2), said in one line.
+  const { checkSite } = await import('./node.js');
+  // Not one of the package's exports: the glue's function, usable once node.js has loaded it.
+  const { checkReadsText } = await import('./postview.js');
+  const { files, assets, problems } = readSite(root, checkReadsText);
+  const { text, errors } = printed(checkSite(files, assets), problems);
+  process.stdout.write(text);
+  return errors > 0 ? ERRORS_FOUND : 0;
 }
 
-function check(root) {
-  if (!existsSync(root) || !statSync(root).isDirectory() || !isSite(root)) {
-    console.error(`postview check: ${root} is not a Jekyll site folder (it has no _config.yml, _i18n or _posts)`);
-    return 2;
+/**
+ * The output: `checkSite`'s report and the folder's `problems` (files it could not read, their
+ * paths already printable), one line each by path, then the summary; and how many are errors.
+ */
+function printed(report, problems) {
+  const found = report.files.map(({ path, diagnostics }) => ({ path: printablePath(path), diagnostics }));
+  for (const { path, code, message } of problems) {
+    found.push({ path, diagnostics: [{ severity: 'error', code, message, line: 0, column: 0 }] });
   }
-  const files = [];
-  const assets = [];
-  for (const path of listFiles(root)) {
-    if (checkReadsText(path)) files.push({ path, text: readFileSync(join(root, path), 'utf8') });
-    else assets.push(path);
-  }
-  const report = checkSite(files, assets);
+  found.sort((a, b) => byCodePoint(a.path, b.path));
   const lines = [];
-  for (const file of report.files) {
-    for (const d of file.diagnostics) {
-      lines.push(`${file.path}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`);
-    }
+  for (const { path, diagnostics } of found) {
+    for (const d of diagnostics) lines.push(`${path}:${d.line}:${d.column}: ${d.severity}: ${printable(d.message)} [${d.code}]`);
   }
+  const errors = report.errors + problems.length;
   const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
   lines.push(
-    `postview check: ${plural(report.posts, 'post')} checked, ${plural(report.errors, 'error')}, ` +
-      `${plural(report.warnings, 'warning')} in ${plural(report.files.length, 'file')}`,
+    `postview check: ${plural(report.posts, 'post')} checked, ${plural(errors, 'error')}, ` +
+      `${plural(report.warnings, 'warning')} in ${plural(found.length, 'file')}`,
   );
-  process.stdout.write(`${lines.join('\n')}\n`);
-  return report.errors > 0 ? 1 : 0;
+  return { text: `${lines.join('\n')}\n`, errors };
 }
 
-function main(args) {
+async function main(args) {
   const [command, dir = '.', ...rest] = args;
   if (command === '--help' || command === '-h') {
     console.log(USAGE);
@@ -73,9 +75,19 @@ function main(args) {
   }
   if (command !== 'check' || rest.length > 0) {
     console.error(USAGE);
-    return 2;
+    return COULD_NOT_RUN;
   }
-  return check(dir);
+  try {
+    return await check(dir);
+  } catch (error) {
+    // A failure of the check itself, not of the site: said in one line, never as 1 ("errors").
+    console.error(`postview check: could not run: ${printable(String(error?.message ?? error))}`);
+    return COULD_NOT_RUN;
+  }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// A reader that stops early (`| head`) is no failure of the check.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') process.exitCode = COULD_NOT_RUN;
+});
+process.exitCode = await main(process.argv.slice(2));

@@ -3,6 +3,7 @@
 // import.meta.url)` form is what browsers resolve next to this file and what bundlers (Vite,
 // webpack, Rollup) recognise and emit as an asset.
 import init, * as glue from './postview.js';
+import { checkSiteWith } from './check.js';
 import { renderPostWith, siteWith } from './render.js';
 
 await init({ module_or_path: new URL('./postview_bg.wasm', import.meta.url) });
@@ -11,6 +12,6 @@ export const renderPost = renderPostWith(glue);
 
 // Translations (src/wasm/translations.rs): plain functions of the module, no state to recover.
 export const { findTranslations, alignBlocks, planTranslationLinks, siteLanguages } = glue;
-// checkSite (postview check): src/wasm/check.rs.
-export const checkSite = glue.checkSite;
+// checkSite (postview check): src/wasm/check.rs, one post at a time through check.js.
+export const checkSite = checkSiteWith(glue);
 export const Site = siteWith(glue);

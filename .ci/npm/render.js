@@ -9,6 +9,7 @@
 // panic hook leaves the panic's message on the global object (under PANIC_KEY) and schedules
 // the fresh instance itself; a trap it did not see is scheduled here.
 
+import { plainOptions } from './arguments.js';
 import { renderedFrom, unpack, UTF16 } from './rendered.js';
 
 const PANIC_KEY = '__postviewPanic';
@@ -19,10 +20,12 @@ export function renderPostWith(glue) {
    * Renders a post (its whole text, front matter included) as the Jekyll site publishes it.
    */
   return function renderPost(source, options) {
+    // Outside the try: a malformed `site` is the caller's TypeError, and the module never saw it.
+    const plain = plainOptions(options, 'renderPost');
     try {
-      return renderedFrom(unpack(glue.renderPostPacked(source, options, UTF16)));
+      return renderedFrom(unpack(glue.renderPostPacked(source, plain, UTF16)));
     } catch (error) {
-      const trapped = error instanceof WebAssembly.RuntimeError || error instanceof RangeError;
+      const trapped = isTrap(error);
       // Anything else that came out of the call (a TypeError for malformed options, or an
       // exception of the caller's own, such as a throwing getter in `options`) is the caller's
       // to handle; but it may have left the instance mid-call too, and a fresh one costs little.
@@ -39,7 +42,13 @@ export function renderPostWith(glue) {
   };
 }
 
-function takePanicMessage() {
+/** Whether `error` is the module failing (a trap), not an exception of the caller's. */
+export function isTrap(error) {
+  return error instanceof WebAssembly.RuntimeError || error instanceof RangeError;
+}
+
+/** The message the panic hook left for the call that just trapped, if it left one. */
+export function takePanicMessage() {
   const message = globalThis[PANIC_KEY];
   delete globalThis[PANIC_KEY];
   return typeof message === 'string' ? message : undefined;
@@ -51,7 +60,7 @@ function takePanicMessage() {
  * only calls back into the glue. `renewPending` then runs the glue's pending renewal at once, so
  * that the next call copies its arguments into the fresh instance, not the dead one.
  */
-function renew(glue, scheduled) {
+export function renew(glue, scheduled) {
   if (!scheduled) glue.renewInstance();
   glue.renewPending();
 }
@@ -91,7 +100,7 @@ export function siteWith(glue) {
       try {
         return run(this.#inner);
       } catch (error) {
-        const trapped = error instanceof WebAssembly.RuntimeError || error instanceof RangeError;
+        const trapped = isTrap(error);
         const panic = takePanicMessage();
         if (!trapped) throw error;
         renew(glue, panic !== undefined);

@@ -92,6 +92,12 @@ macro_rules! codes {
 }
 
 codes! {
+    Unreadable = "file/unreadable", Error, StopsBuild,
+        "`postview check` could not read the file or folder: permission denied, a name that is not UTF-8, a path too long.",
+        "Stops the build on a file it cannot read either; reads a name Ruby can.";
+    TooBig = "file/too-big", Error, PreviewDiffers,
+        "A file too big for `postview check` to render (its rendering would not fit in the module's memory).",
+        "Builds it, slowly.";
     NotUtf8 = "file/not-utf8", Error, PublishesDifferently,
         "The file's bytes are not UTF-8 (Shift_JIS, GBK, Latin-1 …).",
         "Logs “invalid byte sequence in UTF-8” and publishes nothing for the post.";
@@ -287,6 +293,9 @@ codes! {
     TooManyDiagnostics = "preview/too-many-diagnostics", Warning, Nothing,
         "More diagnostics than the preview lists for a post (200); the rest are counted in this one.",
         "Nothing more than the problems themselves.";
+    NotChecked = "preview/not-checked", Error, PreviewDiffers,
+        "`postview check` did not check this file: it had failed on too many posts before it, or the site's text is more than it checks at once.",
+        "Builds it; only the check stopped.";
     Crashed = "preview/crashed", Error, PreviewDiffers,
         "postview itself failed on this text (a bug: please report it with the post).",
         "Builds the post; only the preview failed.";

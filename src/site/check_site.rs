@@ -79,60 +79,19 @@ pub fn reads_text(path: &str) -> bool {
 /// assert!(problem.diagnostics[0].message.contains("`title` (Title) is missing"));
 /// ```
 pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
-    let (forestry, mut problems) =
-        Forestry::read(files.iter().map(|f| (f.path.as_str(), f.text.as_str())));
-    let config = files
-        .iter()
-        .find(|f| f.path == "_config.yml")
-        .map(|f| front_matter::parse(&f.text).0)
-        .unwrap_or_default();
-    let reader = Reader::new(&config);
-    let languages = language::known_languages(&config, files.iter().map(|f| f.path.as_str()));
-    let all_paths = files
-        .iter()
-        .map(|f| f.path.clone())
-        .chain(assets.iter().cloned());
-    let mut site = SiteIndex::new(languages, all_paths);
-
-    let published = Site::new(files.iter().map(|f| (f.path.clone(), f.text.clone())));
+    let checker = SiteChecker::new(files, assets);
+    let mut problems = Vec::new();
     let mut site_files = SiteFileProblems::default();
-    site_files.add(published.diagnostics());
-
-    // First every post is rendered, so that translations can be looked up in the second pass.
-    let mut posts = Vec::new();
-    for file in files.iter().filter(|f| is_post(&reader, &f.path)) {
-        let text = source_text(&file.text).into_owned();
-        let rendered = if published.has_layouts() {
-            let page = published.render_page_unchecked(&file.path, Some(&text));
-            site_files.add(page.layout_diagnostics);
-            page.post
-        } else {
-            // Layouts from a theme gem: the body alone, without a warning per post.
-            published.render_body(&file.path, &text)
+    site_files.add(checker.site_problems());
+    for (n, path) in checker.posts().enumerate() {
+        let Some(checked) = checker.check_post(n) else {
+            continue;
         };
-        let parts = front_matter::split(&text);
-        site.add_post(&file.path, rendered.front_matter.clone());
-        posts.push((file, text, parts.yaml, rendered));
-    }
-    let count = posts.len();
-    for (file, text, yaml, rendered) in posts {
-        let readable = yaml
-            .as_ref()
-            .is_none_or(|y| front_matter::parse(&text[y.clone()]).1.is_empty());
-        let post = Post {
-            path: &file.path,
-            text: &text,
-            yaml,
-            front_matter: &rendered.front_matter,
-            readable,
-        };
-        let issues = forestry::post_issues(&post, &forestry, &site);
-        let checked = FileProblems::new(&file.path, &text, issues).diagnostics;
-        let diagnostics = forestry::with_checks(&text, rendered.diagnostics, checked);
-        if !diagnostics.is_empty() {
+        site_files.add(checked.site_files);
+        if !checked.diagnostics.is_empty() {
             problems.push(FileProblems {
-                path: file.path.clone(),
-                diagnostics,
+                path: path.to_owned(),
+                diagnostics: checked.diagnostics,
             });
         }
     }
@@ -144,10 +103,129 @@ pub fn check_site(files: &[SiteFile], assets: &[String]) -> SiteCheck {
         .filter(|d| d.severity == Severity::Error)
         .count();
     SiteCheck {
-        posts: count,
+        posts: checker.posts.len(),
         errors,
         warnings: all.count() - errors,
         files: problems,
+    }
+}
+
+/// A site read for checking, whose posts are then checked one at a time: `check_site` checks
+/// them all, and the npm package's `checkSite` calls `check_post` per post, so that a post the
+/// module traps on costs a fresh instance (a new checker) and the next posts are still checked.
+///
+/// What one post's checks need of the others (translations that exist and link back) is read
+/// here from their front matter, as `render_post` parses it, never from their rendering: so a
+/// post's result does not depend on which posts were checked before it.
+pub(crate) struct SiteChecker {
+    forestry: Forestry,
+    forestry_problems: Vec<FileProblems>,
+    index: SiteIndex,
+    published: Site,
+    /// Each post's path and its text as `render_post` reads it (`source_text`), in `files` order.
+    posts: Vec<(String, String)>,
+}
+
+/// The problems one post's check found: the post's own, by line and column, and those of the
+/// layouts and includes its page went through (in those files).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct PostCheck {
+    pub diagnostics: Vec<Diagnostic>,
+    pub site_files: Vec<SiteDiagnostic>,
+}
+
+impl SiteChecker {
+    /// Reads the site: `.forestry/`, `_config.yml`, every post's front matter, and the [`Site`]
+    /// its pages are rendered in.
+    pub fn new(files: &[SiteFile], assets: &[String]) -> Self {
+        let (forestry, forestry_problems) =
+            Forestry::read(files.iter().map(|f| (f.path.as_str(), f.text.as_str())));
+        let config = files
+            .iter()
+            .find(|f| f.path == "_config.yml")
+            .map(|f| front_matter::parse(&f.text).0)
+            .unwrap_or_default();
+        let reader = Reader::new(&config);
+        let languages = language::known_languages(&config, files.iter().map(|f| f.path.as_str()));
+        let all_paths = files
+            .iter()
+            .map(|f| f.path.clone())
+            .chain(assets.iter().cloned());
+        let mut index = SiteIndex::new(languages, all_paths);
+        let posts: Vec<(String, String)> = files
+            .iter()
+            .filter(|f| is_post(&reader, &f.path))
+            .map(|f| (f.path.clone(), source_text(&f.text).into_owned()))
+            .collect();
+        for (path, text) in &posts {
+            let front = front_matter::split(text)
+                .yaml
+                .map(|range| front_matter::parse(&text[range]).0)
+                .unwrap_or_default();
+            index.add_post(path, front);
+        }
+        let published = Site::new(files.iter().map(|f| (f.path.clone(), f.text.clone())));
+        SiteChecker {
+            forestry,
+            forestry_problems,
+            index,
+            published,
+            posts,
+        }
+    }
+
+    /// The paths of the posts to check, in the order of the files given.
+    pub fn posts(&self) -> impl Iterator<Item = &str> {
+        self.posts.iter().map(|(path, _)| path.as_str())
+    }
+
+    /// The text of the `n`th post of [`Self::posts`], as it is checked.
+    #[cfg(all(target_arch = "wasm32", feature = "crash-test"))]
+    pub fn post_text(&self, n: usize) -> Option<&str> {
+        self.posts.get(n).map(|(_, text)| text.as_str())
+    }
+
+    /// The problems of the site's files that no post's page brings, each in its file: the
+    /// Forestry settings and templates (YAML), `_config.yml`, `_data` and `_i18n` strings.
+    pub fn site_problems(&self) -> Vec<SiteDiagnostic> {
+        let forestry = self.forestry_problems.iter().flat_map(|file| {
+            file.diagnostics.iter().map(|d| SiteDiagnostic {
+                path: file.path.clone(),
+                diagnostic: d.clone(),
+            })
+        });
+        forestry.chain(self.published.diagnostics()).collect()
+    }
+
+    /// Renders the `n`th post of [`Self::posts`] as the site publishes it (in its layouts when
+    /// the site has `_layouts/`) and checks it; `None` past the last post.
+    pub fn check_post(&self, n: usize) -> Option<PostCheck> {
+        let (path, text) = self.posts.get(n)?;
+        let (rendered, site_files) = if self.published.has_layouts() {
+            let page = self.published.render_page_unchecked(path, Some(text));
+            (page.post, page.layout_diagnostics)
+        } else {
+            // Layouts from a theme gem: the body alone, without a warning per post.
+            (self.published.render_body(path, text), Vec::new())
+        };
+        let yaml = front_matter::split(text).yaml;
+        let readable = yaml
+            .as_ref()
+            .is_none_or(|y| front_matter::parse(&text[y.clone()]).1.is_empty());
+        let post = Post {
+            path,
+            text,
+            yaml,
+            front_matter: &rendered.front_matter,
+            readable,
+        };
+        let issues = forestry::post_issues(&post, &self.forestry, &self.index);
+        let checked = FileProblems::new(path, text, issues).diagnostics;
+        Some(PostCheck {
+            diagnostics: forestry::with_checks(text, rendered.diagnostics, checked),
+            site_files,
+        })
     }
 }
 

@@ -34,6 +34,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 pub use crate::liquid::layout::FileDiagnostic as SiteDiagnostic;
 #[cfg(target_arch = "wasm32")]
 pub use check_site::reads_text;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use check_site::SiteChecker;
 pub use check_site::{check_site, SiteCheck, SiteFile};
 
 /// Layouts placed in layouts deeper than this stop (Jekyll stops at a repeated layout).

@@ -7,6 +7,11 @@
 //! - `"panic"`: a Rust panic, which runs the panic hook, then traps (`unreachable`);
 //! - `"trap"`: a trap with no panic, so no hook runs (as an out-of-memory abort would);
 //! - `"overflow"`: unbounded recursion until the stack runs out, also unseen by the hook.
+//!
+//! `checkSite` (`check.rs`) fails the same ways on a file whose text holds the marker
+//! `postview-crash-test:KIND:WHEN`: `WHEN` is `read` (while the site is read, before any post is
+//! checked) or `check` (while that post is checked). A marker in a file survives a fresh instance,
+//! as a post that really traps would, so the tests see the wrapper skip it, not retry it.
 
 use std::cell::Cell;
 use std::hint::black_box;
@@ -43,7 +48,24 @@ pub fn crash_for_tests(kind: &str) -> Result<(), JsValue> {
 
 /// Called by `renderPost` and the page's `Preview` before they render.
 pub(crate) fn crash_if_armed() {
-    match ARMED.with(Cell::take) {
+    crash(ARMED.with(Cell::take));
+}
+
+/// Called by `checkSite` with each file's text when it reads the site (`when` = `"read"`) and
+/// with a post's text when it checks that post (`"check"`).
+pub(super) fn crash_if_marked(text: &str, when: &str) {
+    let marked = [
+        ("panic", Crash::Panic),
+        ("trap", Crash::Trap),
+        ("overflow", Crash::Overflow),
+    ]
+    .into_iter()
+    .find(|(kind, _)| text.contains(&format!("postview-crash-test:{kind}:{when}")));
+    crash(marked.map(|(_, crash)| crash));
+}
+
+fn crash(what: Option<Crash>) {
+    match what {
         Some(Crash::Panic) => panic!("crashForTests: a panic on purpose"),
         Some(Crash::Trap) => core::arch::wasm32::unreachable(),
         Some(Crash::Overflow) => {

@@ -281,3 +281,70 @@ fn check_post_should_check_one_post_against_its_template_and_folder() {
         "a YAML error is the renderer's to report"
     );
 }
+
+#[test]
+fn site_checker_should_give_each_post_the_same_problems_in_any_order() {
+    let files = [
+        file(".forestry/settings.yml", SETTINGS),
+        file(".forestry/front_matter/templates/en-post.yml", TEMPLATE),
+        file("_config.yml", "languages: [\"en\", \"ja\"]\n"),
+        file(
+            "_layouts/post.html",
+            "{% include nowhere.html %}{{ content }}",
+        ),
+        file(
+            "_i18n/en/_posts/2021-01-01-a.md",
+            "---\nlayout: post\ntitle: A\nja: _i18n/ja/_posts/2021-01-01-a.md\n---\nText\n",
+        ),
+        file(
+            "_i18n/ja/_posts/2021-01-01-a.md",
+            "---\nlayout: post\ntitle: A\n---\nText\n",
+        ),
+        file("_i18n/en/_posts/2021-01-04-d.md", "---\nlang: ja\n---\n"),
+    ];
+    let checker = SiteChecker::new(&files, &[]);
+    let posts: Vec<&str> = checker.posts().collect();
+    assert_eq!(posts.len(), 3, "every post should be listed once");
+    let forward: Vec<_> = (0..posts.len())
+        .map(|n| checker.check_post(n).unwrap())
+        .collect();
+    let fresh = SiteChecker::new(&files, &[]);
+    for n in (0..posts.len()).rev() {
+        let again = fresh.check_post(n).unwrap();
+        assert_eq!(
+            again.diagnostics, forward[n].diagnostics,
+            "{}: a post's problems should not depend on the posts checked before it",
+            posts[n]
+        );
+        assert_eq!(again.site_files, forward[n].site_files);
+    }
+    assert!(
+        checker.check_post(posts.len()).is_none(),
+        "past the last post there should be nothing to check"
+    );
+    let en = &forward[0].diagnostics;
+    assert!(
+        en.iter().any(|d| d.code == Code::OneWayTranslation),
+        "the translation that does not name the post back should be found from the other post's front matter: {en:?}"
+    );
+    assert!(
+        forward[0]
+            .site_files
+            .iter()
+            .any(|d| d.path == "_layouts/post.html"),
+        "the layout's missing include should be in the layout"
+    );
+
+    let report = check_site(&files, &[]);
+    let per_post: usize = forward.iter().map(|c| c.diagnostics.len()).sum();
+    let in_posts: usize = report
+        .files
+        .iter()
+        .filter(|f| is_post(&Reader::default(), &f.path))
+        .map(|f| f.diagnostics.len())
+        .sum();
+    assert_eq!(
+        in_posts, per_post,
+        "check_site should report what check_post finds, post by post"
+    );
+}

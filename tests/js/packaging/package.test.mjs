@@ -48,7 +48,11 @@ test('the tarball should hold the entries, the types, the glue, the modules and 
   const files = consumer.packed.files.map((f) => f.path).filter((f) => !/^LICEN[CS]E/.test(f));
   assert.deepEqual(files.sort(), [
     'README.md',
+    'arguments.js',
+    'check.js',
     'cli.js',
+    'cli/escape.js',
+    'cli/folder.js',
     'index.d.ts',
     'index.js',
     'node.js',
