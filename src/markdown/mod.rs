@@ -22,6 +22,7 @@
 
 mod attributes;
 mod block;
+mod budget;
 mod event;
 mod header_id;
 pub(crate) mod html;
@@ -87,22 +88,26 @@ pub fn render(text: &str, options: &KramdownOptions) -> Output {
     let blocks = top_level_blocks(&parsed.items);
 
     let mut body = spans(parsed.items, &defs, &mut issues);
+    let notes: Vec<(String, Body)> = parsed
+        .footnotes
+        .into_iter()
+        .map(|(name, items)| (name, spans(items, &defs, &mut issues)))
+        .collect();
+    let mut repeats = budget::Repeats::default();
+    repeats.add(&body);
+    notes.iter().for_each(|(_, note)| repeats.add(note));
+    let places = &parsed.option_places;
+    let place = |name: &str| places.iter().rev().find(|(k, _)| k == name).map(|p| p.1);
+    issues.extend(budget::limit(&mut defs.options, repeats, text.len(), place));
+
     let options = &defs.options;
     let headings = header_id::assign(&mut body.events, options, body.html_regions);
     let toc = toc::entries(&body, options);
-
-    let footnotes: Vec<writer::Footnote> = parsed
-        .footnotes
+    let footnotes: Vec<writer::Footnote> = notes
         .into_iter()
-        .map(|(name, items)| {
+        .map(|(name, note)| {
             let mut html = String::new();
-            writer::write(
-                spans(items, &defs, &mut issues),
-                &[],
-                &[],
-                options,
-                &mut html,
-            );
+            writer::write(note, &[], &[], options, &mut html);
             writer::Footnote { name, html }
         })
         .collect();

@@ -23,6 +23,7 @@ use super::options::{Highlight, KramdownOptions};
 use super::toc;
 use super::Body;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event as Md, Tag, TagEnd};
+use std::collections::HashMap;
 
 /// Attributes of an element (`href`, `src` …) with the IAL's laid over them.
 fn merged(mut base: Vec<(String, String)>, ial: Attributes) -> Vec<(String, String)> {
@@ -76,6 +77,7 @@ pub fn write(
         image_attrs: Vec::new(),
         code_end: "",
         fn_order: Vec::new(),
+        fn_index: HashMap::new(),
         footnotes,
     };
     for e in body.events {
@@ -108,6 +110,8 @@ struct Writer<'o, 'f, 't> {
     code_end: &'static str,
     /// Footnote names in order of first reference, with how often each was referenced.
     fn_order: Vec<(String, usize)>,
+    /// Where each name is in `fn_order`.
+    fn_index: HashMap<String, usize>,
     footnotes: &'f [Footnote],
 }
 
@@ -515,7 +519,9 @@ impl Writer<'_, '_, '_> {
 
     /// `h1` … `h6` for a header of this level, moved by `header_offset`.
     fn output_level(&self, level: pulldown_cmark::HeadingLevel) -> String {
-        let n = (level as i64 + self.opts.header_offset).clamp(1, 6);
+        let n = (level as i64)
+            .saturating_add(self.opts.header_offset)
+            .clamp(1, 6);
         format!("h{n}")
     }
 
@@ -568,17 +574,19 @@ impl Writer<'_, '_, '_> {
     /// `<sup id="fnref:n" role="doc-noteref"><a href="#fn:n" class="footnote" rel="footnote">1</a></sup>`
     /// (the number counted from `footnote_nr`, the name after `footnote_prefix`).
     fn footnote_reference(&mut self, name: &str) {
-        let (index, repeat) = match self.fn_order.iter_mut().position(|(n, _)| n == name) {
-            Some(i) => {
+        let (index, repeat) = match self.fn_index.get(name) {
+            Some(&i) => {
                 self.fn_order[i].1 += 1;
                 (i, format!(":{}", self.fn_order[i].1))
             }
             None => {
+                self.fn_index.insert(name.to_owned(), self.fn_order.len());
                 self.fn_order.push((name.to_owned(), 0));
                 (self.fn_order.len() - 1, String::new())
             }
         };
-        let number = self.opts.footnote_nr + index as i64;
+        // Ruby's numbers do not overflow: the sum is exact for every `footnote_nr` read.
+        let number = i128::from(self.opts.footnote_nr) + index as i128;
         let id = self.footnote_id(name);
         self.out.push_str(&format!(
             "<sup id=\"fnref:{id}{repeat}\" role=\"doc-noteref\"><a href=\"#fn:{id}\" class=\"footnote\" rel=\"footnote\">{number}</a></sup>"
@@ -606,9 +614,14 @@ impl Writer<'_, '_, '_> {
         self.out.push_str(">\n");
         let mut backlink_text = String::new();
         escape_text(&mut backlink_text, &self.opts.footnote_backlink);
+        // The first note of each name, as a lookup would find it.
+        let mut notes: HashMap<&str, &Footnote> = HashMap::with_capacity(self.footnotes.len());
+        for note in self.footnotes {
+            notes.entry(note.name.as_str()).or_insert(note);
+        }
         for (name, repeats) in &self.fn_order {
             let repeats = *repeats;
-            let Some(note) = self.footnotes.iter().find(|f| &f.name == name) else {
+            let Some(note) = notes.get(name.as_str()) else {
                 continue;
             };
             let id = self.footnote_id(name);
@@ -750,11 +763,13 @@ fn rouge_class(a: &mut Attributes, lang: Option<&str>) {
 /// Rouge's `HTMLTable`: a gutter of line numbers beside the code, one number per line (a last
 /// line without a newline gets one too).
 fn line_table(out: &mut String, code: &str, first: i64) {
-    let mut lines = code.matches('\n').count() as i64;
+    let mut lines = code.matches('\n').count() as i128;
     let unterminated = !code.ends_with('\n');
     if unterminated {
         lines += 1;
     }
+    // Ruby's numbers do not overflow: counted wide, the gutter is exact for every `start_line`.
+    let first = i128::from(first);
     out.push_str(
         "<table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">",
     );

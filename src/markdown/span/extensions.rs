@@ -100,11 +100,17 @@ fn extension(s: &mut Spans<'_, '_>, tag: attributes::ExtensionTag<'_>) -> bool {
         s.pos = after_tag;
         return true;
     }
-    let rest = &s.src[after_tag..];
-    let stop_named = format!("{{:/{name}}}");
+    // Remembered searches (`find_from`): thousands of openers without a stop tag, or pairs
+    // closed by name with no `{:/}` after them, stay linear.
+    let stop_named = match name {
+        "comment" => "{:/comment}",
+        "nomarkdown" => "{:/nomarkdown}",
+        _ => "{:/options}",
+    };
     let found = [
-        rest.find(&stop_named).map(|i| (i, stop_named.len())),
-        rest.find("{:/}").map(|i| (i, 4)),
+        s.find_from(stop_named, after_tag)
+            .map(|i| (i - after_tag, stop_named.len())),
+        s.find_from("{:/}", after_tag).map(|i| (i - after_tag, 4)),
     ]
     .into_iter()
     .flatten()

@@ -1,0 +1,191 @@
+//! The output budget of one render: text that an option repeats on every element of a kind
+//! (`auto_id_prefix` in every header id, `footnote_prefix` in every footnote id and link,
+//! `footnote_backlink` in every back link) may not make the HTML grow faster than the post.
+//!
+//! Reference: kramdown 2.4 `converter/html.rb` (`convert_header`, `convert_footnote`,
+//! `footnote_content`), which writes such an option's text once per element whatever its
+//! length: half a post of prefix over the other half of headers is quadratic. Here each option's
+//! repeats are counted before anything is written and charged against one budget, in the order
+//! of this table; an option whose repeats do not fit is not applied to this render (its default
+//! is written, so ids and their links still agree), with a warning where the option was set.
+
+use super::options::KramdownOptions;
+use super::Body;
+use crate::diagnostic::Issue;
+use pulldown_cmark::{Event as Md, Tag};
+use std::borrow::Cow;
+
+/// Bytes of repeated option text every render may write, whatever its size: far above what a
+/// real post's prefixes and back links take (30 bytes on 30,000 headers).
+const ALLOWANCE: usize = 1 << 20;
+/// And per byte of the post's Markdown.
+const PER_INPUT_BYTE: usize = 2;
+
+/// How many elements repeat an option's text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Repeats {
+    /// Headers that get an automatic id.
+    pub auto_ids: usize,
+    /// Footnote references (each writes its note's id twice, its back link once more).
+    pub footnote_references: usize,
+}
+
+impl Repeats {
+    /// Counts the elements of a body (and of the footnotes' bodies).
+    pub fn add(&mut self, body: &Body<'_>) {
+        for e in &body.events {
+            match e {
+                super::Event::Md(Md::Start(Tag::Heading { id: None, .. }), _) => self.auto_ids += 1,
+                super::Event::Md(Md::FootnoteReference(_), _) => self.footnote_references += 1,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// One option whose text is repeated: its name, how many copies of its text the elements
+/// write, the text's length as written, and how to put its default back.
+struct Repeated {
+    name: &'static str,
+    copies: usize,
+    bytes: usize,
+    reset: fn(&mut KramdownOptions),
+    advice: &'static str,
+}
+
+/// Applies the budget to `options` for a post of `input_len` bytes whose elements are counted
+/// in `repeats`: each option whose copies do not fit is reset to its default. `place` gives
+/// where an option was set (`None`: in the site's `_config.yml`, reported at line 1).
+pub fn limit(
+    options: &mut KramdownOptions,
+    repeats: Repeats,
+    input_len: usize,
+    place: impl Fn(&str) -> Option<usize>,
+) -> Vec<Issue> {
+    let mut backlink = String::new();
+    super::html::escape_text(&mut backlink, &options.footnote_backlink);
+    let candidates = [
+        Repeated {
+            name: "auto_id_prefix",
+            // The header's id, and a table of contents' link and id for it.
+            copies: if options.auto_ids {
+                3 * repeats.auto_ids
+            } else {
+                0
+            },
+            bytes: options.auto_id_prefix.len(),
+            reset: |o| o.auto_id_prefix.clear(),
+            advice: "the header ids are written without it; use a shorter prefix",
+        },
+        Repeated {
+            name: "footnote_prefix",
+            // The reference's id and link, the note's id, the back link.
+            copies: 4 * repeats.footnote_references,
+            bytes: options.footnote_prefix.len(),
+            reset: |o| o.footnote_prefix.clear(),
+            advice: "the footnote ids are written without it; use a shorter prefix",
+        },
+        Repeated {
+            name: "footnote_backlink",
+            copies: repeats.footnote_references,
+            bytes: backlink.len(),
+            reset: |o| o.footnote_backlink = KramdownOptions::default().footnote_backlink,
+            advice: "the back links are written with the default `&#8617;`; use a shorter text",
+        },
+    ];
+    let budget = ALLOWANCE.saturating_add(input_len.saturating_mul(PER_INPUT_BYTE));
+    let mut left = budget;
+    let mut issues = Vec::new();
+    for option in candidates {
+        let cost = option.copies.saturating_mul(option.bytes);
+        if cost <= left {
+            left -= cost;
+            continue;
+        }
+        (option.reset)(options);
+        let (offset, setter) = match place(option.name) {
+            Some(at) => (
+                at,
+                Cow::Owned(format!("{{::options {}=\"…\" /}}", option.name)),
+            ),
+            None => (0, Cow::Borrowed("site.kramdown")),
+        };
+        issues.push(Issue::warning(
+            offset,
+            format!(
+                "{setter}: `{}` ({} bytes) would be written {} times, {} bytes of HTML, more than \
+                 this post's budget for repeated text ({budget} bytes): {}",
+                option.name, option.bytes, option.copies, cost, option.advice
+            ),
+        ));
+    }
+    issues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repeats(auto_ids: usize, footnote_references: usize) -> Repeats {
+        Repeats {
+            auto_ids,
+            footnote_references,
+        }
+    }
+
+    #[test]
+    fn a_short_prefix_should_be_kept() {
+        let mut o = KramdownOptions {
+            auto_id_prefix: "h-".into(),
+            ..Default::default()
+        };
+        let issues = limit(&mut o, repeats(10_000, 0), 50_000, |_| None);
+        assert!(issues.is_empty(), "a short prefix should fit: {issues:?}");
+        assert_eq!(o.auto_id_prefix, "h-", "a prefix that fits should stay");
+    }
+
+    #[test]
+    fn a_prefix_past_the_budget_should_be_dropped_with_a_warning_where_it_was_set() {
+        let mut o = KramdownOptions {
+            auto_id_prefix: "x".repeat(48_000),
+            ..Default::default()
+        };
+        let issues = limit(&mut o, repeats(9_600, 0), 96_000, |name| {
+            (name == "auto_id_prefix").then_some(7)
+        });
+        assert!(o.auto_id_prefix.is_empty(), "the prefix should be dropped");
+        assert_eq!(issues.len(), 1, "one warning should say so: {issues:?}");
+        assert_eq!(
+            issues[0].offset, 7,
+            "the warning should be where it was set"
+        );
+        assert!(
+            issues[0].message.contains("auto_id_prefix") && issues[0].message.contains("shorter"),
+            "the warning should name the option and say what to do: {}",
+            issues[0].message
+        );
+    }
+
+    #[test]
+    fn each_option_should_be_charged_against_the_same_budget() {
+        // Each alone fits; together they do not: the later one is dropped.
+        let mut o = KramdownOptions {
+            footnote_prefix: "p".repeat(200),
+            footnote_backlink: "b".repeat(800).into(),
+            ..Default::default()
+        };
+        let issues = limit(&mut o, repeats(0, 1_000), 100, |_| None);
+        assert_eq!(o.footnote_prefix.len(), 200, "the first option should fit");
+        assert_eq!(
+            o.footnote_backlink,
+            KramdownOptions::default().footnote_backlink,
+            "the second should be reset to its default"
+        );
+        assert_eq!(
+            issues.len(),
+            1,
+            "only the dropped option should be reported"
+        );
+        assert!(issues[0].message.starts_with("site.kramdown"), "{issues:?}");
+    }
+}
