@@ -226,7 +226,7 @@ fn give(e: &mut Event<'_>, a: Attributes) {
         _,
     ) = e
     {
-        for (k, v) in a.pairs {
+        for (k, v) in a.into_pairs() {
             match k.as_str() {
                 "id" => *id = Some(CowStr::from(v)),
                 "class" => classes.extend(v.split_whitespace().map(|c| CowStr::from(c.to_owned()))),

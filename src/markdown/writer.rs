@@ -25,18 +25,14 @@ use super::Body;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event as Md, Tag, TagEnd};
 use std::collections::HashMap;
 
-/// Attributes of an element (`href`, `src` …) with the IAL's laid over them.
-fn merged(mut base: Vec<(String, String)>, ial: Attributes) -> Vec<(String, String)> {
-    for (k, v) in ial.pairs {
-        match base.iter_mut().find(|(bk, _)| *bk == k) {
-            Some(slot) if k == "class" => {
-                slot.1 = format!("{} {}", slot.1, v).trim_start().to_owned()
-            }
-            Some(slot) => slot.1 = v,
-            None => base.push((k, v)),
-        }
+/// Attributes of an element (`href`, `src` …) with the IAL's laid over them: classes add up,
+/// any other key replaces.
+fn merged(base: Vec<(String, String)>, ial: Attributes) -> Vec<(String, String)> {
+    let mut all = Attributes::from_pairs(base);
+    for (k, v) in ial.into_pairs() {
+        all.set(&k, &v);
     }
-    base
+    all.into_pairs()
 }
 
 /// Whether rouge has a lexer by this name (case matters, as in rouge).
@@ -289,7 +285,7 @@ impl Writer<'_, '_, '_> {
     /// Writes the current event's attributes (from an IAL).
     fn own_attributes(&mut self) {
         let a = std::mem::take(&mut self.attrs);
-        write_attributes(self.out, &a.pairs);
+        write_attributes(self.out, a.pairs());
     }
 
     /// `<name` + the event's attributes + `>`.
@@ -452,21 +448,21 @@ impl Writer<'_, '_, '_> {
             .as_deref()
             .map(|i| i.split('?').next().unwrap_or(i).to_owned());
         let class_name = name.clone().or(class_lang);
-        if let Some(c) = a.pairs.iter_mut().find(|(k, _)| k == "class") {
-            c.1 =
-                c.1.split_whitespace()
-                    .filter(|w| !w.starts_with("language-"))
-                    .collect::<Vec<_>>()
-                    .join(" ");
+        if let Some(c) = a.get_mut("class") {
+            *c = c
+                .split_whitespace()
+                .filter(|w| !w.starts_with("language-"))
+                .collect::<Vec<_>>()
+                .join(" ");
         }
-        a.pairs.retain(|(k, v)| k != "class" || !v.is_empty());
+        a.retain(|(k, v)| k != "class" || !v.is_empty());
         let h = &self.opts.block;
         self.in_code = true;
         if highlights(self.opts, h, name.as_deref()) {
             let lang = class_name.as_deref().or(h.default_lang.as_deref());
             rouge_class(&mut a, lang);
             self.out.push_str("<div");
-            write_attributes(self.out, &a.pairs);
+            write_attributes(self.out, a.pairs());
             self.out.push('>');
             if h.wrap {
                 self.out.push_str("<div class=\"highlight\"><pre class=\"");
@@ -479,7 +475,7 @@ impl Writer<'_, '_, '_> {
             self.numbered = h.line_numbers.then_some(h.start_line);
         } else {
             self.out.push_str("<pre");
-            write_attributes(self.out, &a.pairs);
+            write_attributes(self.out, a.pairs());
             self.out.push_str("><code");
             if let Some(lang) = &class_name {
                 self.out.push_str(" class=\"language-");
@@ -508,7 +504,7 @@ impl Writer<'_, '_, '_> {
             rouge_class(&mut a, lang.as_deref().or(h.default_lang.as_deref()));
         }
         self.out.push_str("<code");
-        write_attributes(self.out, &a.pairs);
+        write_attributes(self.out, a.pairs());
         self.out.push('>');
         match highlighted && h.line_numbers {
             true => line_table(self.out, text, h.start_line),
@@ -756,8 +752,8 @@ fn rouge_class(a: &mut Attributes, lang: Option<&str>) {
         None if existing.is_empty() => "highlighter-rouge".to_owned(),
         None => format!("{existing} highlighter-rouge"),
     };
-    a.pairs.retain(|(k, _)| k != "class");
-    a.pairs.insert(0, ("class".to_owned(), class));
+    a.retain(|(k, _)| k != "class");
+    a.insert_first("class", class);
 }
 
 /// Rouge's `HTMLTable`: a gutter of line numbers beside the code, one number per line (a last

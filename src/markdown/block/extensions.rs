@@ -190,7 +190,7 @@ fn stop_line(b: &mut Blocks<'_, '_>, name: &str, from: usize) -> Option<usize> {
 fn set_options(b: &mut Blocks<'_, '_>, attrs: &str, at: usize) {
     let mut a = Attributes::default();
     attributes::parse_into(attrs, &mut a);
-    for (key, value) in &a.pairs {
+    for (key, value) in a.pairs() {
         match b.defs.options.set_inline(key, value) {
             Some(problem) => b
                 .issues

@@ -51,7 +51,7 @@ pub struct Definitions {
     /// Attribute list definitions `{:name: …}` by name.
     pub alds: HashMap<String, super::attributes::Attributes>,
     /// Abbreviations `*[HTML]: …`: the abbreviation and its title.
-    pub abbreviations: Vec<(String, String)>,
+    pub abbreviations: abbreviation::Abbreviations,
     /// The kramdown options, as `{::options /}` in the text has left them.
     pub options: super::KramdownOptions,
 }
@@ -309,8 +309,9 @@ impl<'s, 'd> Spans<'s, 'd> {
     }
 
     /// The output as events: neighbouring text merged, GFM's `\\` + newline hard breaks made,
-    /// abbreviations found in text outside HTML elements and images.
-    fn finish(self) -> Vec<Event<'s>> {
+    /// abbreviations found in text outside HTML elements and images; and whether the search for
+    /// abbreviations ran out of steps.
+    fn finish(self) -> (Vec<Event<'s>>, bool) {
         let src = self.src;
         let mut events = Vec::with_capacity(self.out.len());
         let mut text = TextRun {
@@ -320,8 +321,8 @@ impl<'s, 'd> Spans<'s, 'd> {
         // Inside HTML elements and images: no abbreviations, no GFM line breaks.
         let mut html_depth = 0usize;
         let mut image_depth = 0usize;
-        let mut abbreviations = self.defs.abbreviations.clone();
-        crate::sort::by_key(&mut abbreviations, |(a, _)| std::cmp::Reverse(a.len()));
+        let abbreviations = &self.defs.abbreviations;
+        let mut steps = abbreviation::steps_for(src.len());
         for piece in self.out {
             let e = match piece {
                 Out::Text(a, b) => {
@@ -336,7 +337,8 @@ impl<'s, 'd> Spans<'s, 'd> {
                 Out::Event(e) => e,
             };
             let plain = html_depth == 0 && image_depth == 0;
-            text.flush(src, plain.then_some(&abbreviations[..]), false, &mut events);
+            let plain = plain.then_some((abbreviations, &mut steps));
+            text.flush(src, plain, false, &mut events);
             match &e {
                 Event::Md(Md::Start(Tag::Image { .. }), _) => image_depth += 1,
                 Event::Md(Md::End(TagEnd::Image), _) => image_depth = image_depth.saturating_sub(1),
@@ -347,8 +349,13 @@ impl<'s, 'd> Spans<'s, 'd> {
             events.push(e);
         }
         let plain = html_depth == 0 && image_depth == 0;
-        text.flush(src, plain.then_some(&abbreviations[..]), true, &mut events);
-        events
+        text.flush(
+            src,
+            plain.then_some((abbreviations, &mut steps)),
+            true,
+            &mut events,
+        );
+        (events, steps == 0)
     }
 
     // ---- the scanner -----------------------------------------------------------------------
@@ -523,7 +530,7 @@ impl TextRun {
     fn flush<'s>(
         &mut self,
         src: &'s str,
-        plain: Option<&[(String, String)]>,
+        plain: Option<(&abbreviation::Abbreviations, &mut usize)>,
         at_end: bool,
         out: &mut Vec<Event<'s>>,
     ) {
@@ -532,12 +539,12 @@ impl TextRun {
             (None, Some((a, b))) => CowStr::Borrowed(&src[a..b]),
             (None, None) => return,
         };
-        let Some(abbreviations) = plain else {
+        let Some((abbreviations, steps)) = plain else {
             out.push(Md::Text(text).into());
             return;
         };
         let mut pieces = Vec::new();
-        let rest = abbreviation::split(text, abbreviations, &mut pieces);
+        let rest = abbreviation::split(text, abbreviations, steps, &mut pieces);
         for piece in pieces {
             match piece {
                 Event::Md(Md::Text(t), _) => line_break::split_text(t, false, self.breaks, out),
@@ -585,8 +592,21 @@ pub(crate) fn parse<'s>(text: &'s str, defs: &Definitions, in_html: bool) -> Par
                 .into(),
         );
     }
-    let issues = std::mem::take(&mut spans.issues);
-    (spans.finish(), issues)
+    let mut issues = std::mem::take(&mut spans.issues);
+    let (events, cut) = spans.finish();
+    if cut {
+        issues.push(abbreviations_cut(0));
+    }
+    (events, issues)
+}
+
+/// The warning when the search for abbreviations in a text ran out of steps.
+fn abbreviations_cut(offset: usize) -> Issue {
+    Issue::warning(
+        offset,
+        "this paragraph has too many overlapping abbreviations to find them all: some are shown \
+         as plain text; shorten the abbreviations that contain spaces",
+    )
 }
 
 /// A top-level piece of a text parsed for code spans (and HTML) only, as kramdown's table
