@@ -121,31 +121,20 @@ impl Attributes {
         let last_use: HashMap<&str, usize> = (uses.iter().enumerate())
             .map(|(i, (name, _))| (*name, i))
             .collect();
-        let without_class = |def: &'_ Attributes| {
-            let pairs = def.pairs.iter();
-            pairs
-                .filter(|(k, _)| k != "class")
-                .cloned()
-                .collect::<Vec<_>>()
-        };
-        // Keys in the order of first use (their values are set again below).
+        // Keys in the order of first use (other values are set again below); classes per use.
         let mut placed = std::collections::HashSet::new();
         for (name, def) in &uses {
             if placed.insert(*name) {
-                without_class(def)
-                    .iter()
-                    .for_each(|(k, v)| target.set(k, v));
-            }
-            if let Some(class) = def.get("class") {
+                def.pairs.iter().for_each(|(k, v)| target.set(k, v));
+            } else if let Some(class) = def.get("class") {
                 target.set("class", class);
             }
         }
         // Values from the last use of each definition, in that order.
         for (i, (name, def)) in uses.iter().enumerate() {
             if last_use[name] == i {
-                without_class(def)
-                    .iter()
-                    .for_each(|(k, v)| target.set(k, v));
+                let pairs = def.pairs.iter().filter(|(k, _)| k != "class");
+                pairs.for_each(|(k, v)| target.set(k, v));
             }
         }
         for (k, v) in &self.pairs {

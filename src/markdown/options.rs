@@ -592,6 +592,68 @@ mod tests {
     }
 
     #[test]
+    fn toc_levels_should_be_read_as_kramdowns_single_digits() {
+        let levels = |text: &str| toc_levels(&Value::String(text.to_owned()));
+        assert_eq!(
+            levels("2..3"),
+            Some(0b1100),
+            "a range should give its levels"
+        );
+        assert_eq!(
+            levels("3..1"),
+            Some(0),
+            "a range going down should give none"
+        );
+        assert_eq!(
+            levels("2,4"),
+            Some(0b10100),
+            "digits with commas should be levels"
+        );
+        assert_eq!(
+            levels("x\n1..2"),
+            Some(0b110),
+            "any line may hold the levels (`^…$`)"
+        );
+        for refused in [
+            "1..4000000000",
+            "1..100000000",
+            "12",
+            "0..6",
+            "1..7",
+            "1,,2",
+            "",
+        ] {
+            assert_eq!(levels(refused), None, "{refused:?} should be refused");
+        }
+        assert_eq!(
+            toc_levels(&Value::Int(3)),
+            None,
+            "a bare number should be refused"
+        );
+        let list = Value::List(vec![Value::Int(1), Value::String("3".into())]);
+        assert_eq!(
+            toc_levels(&list),
+            Some(0b1010),
+            "a list should give its items"
+        );
+    }
+
+    #[test]
+    fn a_huge_toc_range_in_the_site_should_be_a_problem_not_a_trap() {
+        let (o, problems) =
+            KramdownOptions::from_site(&site("kramdown:\n  toc_levels: 1..4000000000\n"));
+        assert_eq!(
+            o.toc_levels,
+            KramdownOptions::default().toc_levels,
+            "the default should stay"
+        );
+        assert!(
+            problems[0].contains("toc_levels"),
+            "the problem should name it: {problems:?}"
+        );
+    }
+
+    #[test]
     fn inline_options_should_refuse_the_forbidden_ones() {
         let mut o = KramdownOptions::default();
         assert!(o.set_inline("template", "x").is_some());

@@ -396,8 +396,11 @@ impl Writer<'_, '_, '_> {
     fn list_start(&mut self, name: &str) {
         if self.attrs.has_ref("toc") {
             let a = std::mem::take(&mut self.attrs);
-            for e in toc::list(self.toc, name == "ol", &a) {
-                self.event(e);
+            // kramdown writes nothing for a table without entries.
+            if !self.toc.is_empty() {
+                for e in toc::list(self.toc, name == "ol", &a) {
+                    self.event(e);
+                }
             }
             self.skip_depth = 1;
             return;
