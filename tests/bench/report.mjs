@@ -122,12 +122,12 @@ if (profile) {
   for (const [where, share] of Object.entries(profile.buckets).slice(0, 4)) row(`profile (wasm, Node): ${where}`, 'share of renderPost time, sampled', `${(100 * share).toFixed(1)}%`);
 }
 
-const sources = { native, 'native-o3': nativeO3, node, browser, size, profile, variants };
+const sources = { native, 'native-o3': nativeO3, node, browser, size, profile, variants, hostile };
 const when = Object.entries(sources)
   .filter(([, v]) => v?.when)
   .map(([k, v]) => `${k} ${v.when.slice(0, 16).replace('T', ' ')}`)
   .join(', ');
-const warnings = Object.entries({ native, node, browser }).filter(([, r]) => r?.warning).map(([name, r]) => `${name}: ${r.warning}`);
+const warnings = Object.entries({ native, node, browser, hostile }).filter(([, r]) => r?.warning).map(([name, r]) => `${name}: ${r.warning}`);
 const header = [
   `postview benchmarks: ${git()}`,
   `machine: ${cpus().length} × ${cpus()[0].model}; Node ${node?.node ?? process.version}; Chromium ${browser?.chromium ?? '?'}`,
