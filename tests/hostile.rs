@@ -187,6 +187,31 @@ fn options_repeated_per_element_should_stay_within_the_output_budget_and_say_so(
 }
 
 #[test]
+fn a_sites_long_default_language_should_stay_within_the_output_budget() {
+    let config = format!(
+        "kramdown:\n  syntax_highlighter_opts:\n    default_lang: {}\n",
+        "x".repeat(48_000)
+    );
+    let site = postview::front_matter::parse(&config).0;
+    let source = post("`a` ".repeat(24_000));
+    let rendered = render_post(&source, &Options::with_site(site));
+    assert!(
+        rendered.html.len() < 40 * source.len(),
+        "the HTML should stay within a multiple of the post, got {} bytes for {}",
+        rendered.html.len(),
+        source.len()
+    );
+    assert!(
+        rendered
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("site.kramdown") && d.message.contains("default_lang")),
+        "a warning should name the site's option: {:?}",
+        rendered.diagnostics
+    );
+}
+
+#[test]
 fn a_huge_toc_range_should_be_refused_with_a_warning_not_trap() {
     for range in ["1..4000000000", "1..100000000"] {
         let source = post(format!(

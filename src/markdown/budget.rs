@@ -1,6 +1,7 @@
 //! The output budget of one render: text that an option repeats on every element of a kind
 //! (`auto_id_prefix` in every header id, `footnote_prefix` in every footnote id and link,
-//! `footnote_backlink` in every back link) may not make the HTML grow faster than the post.
+//! `footnote_backlink` in every back link, the highlighter's class and default language on every
+//! piece of code) may not make the HTML grow faster than the post.
 //!
 //! Reference: kramdown 2.4 `converter/html.rb` (`convert_header`, `convert_footnote`,
 //! `footnote_content`), which writes such an option's text once per element whatever its
@@ -28,6 +29,9 @@ pub struct Repeats {
     pub auto_ids: usize,
     /// Footnote references (each writes its note's id twice, its back link once more).
     pub footnote_references: usize,
+    /// Code blocks and code spans (each may name the highlighter's default language and class).
+    pub code_blocks: usize,
+    pub code_spans: usize,
 }
 
 impl Repeats {
@@ -37,16 +41,20 @@ impl Repeats {
             match e {
                 super::Event::Md(Md::Start(Tag::Heading { id: None, .. }), _) => self.auto_ids += 1,
                 super::Event::Md(Md::FootnoteReference(_), _) => self.footnote_references += 1,
+                super::Event::Md(Md::Start(Tag::CodeBlock(_)), _) => self.code_blocks += 1,
+                super::Event::Md(Md::Code(_), _) => self.code_spans += 1,
                 _ => {}
             }
         }
     }
 }
 
-/// One option whose text is repeated: its name, how many copies of its text the elements
-/// write, the text's length as written, and how to put its default back.
+/// One option whose text is repeated: its name (and the key `{::options}` sets it with), how
+/// many copies of its text the elements write, the text's length as written, and how to put its
+/// default back.
 struct Repeated {
     name: &'static str,
+    key: &'static str,
     copies: usize,
     bytes: usize,
     reset: fn(&mut KramdownOptions),
@@ -67,6 +75,7 @@ pub fn limit(
     let candidates = [
         Repeated {
             name: "auto_id_prefix",
+            key: "auto_id_prefix",
             // The header's id, and a table of contents' link and id for it.
             copies: if options.auto_ids {
                 3 * repeats.auto_ids
@@ -79,6 +88,7 @@ pub fn limit(
         },
         Repeated {
             name: "footnote_prefix",
+            key: "footnote_prefix",
             // The reference's id and link, the note's id, the back link.
             copies: 4 * repeats.footnote_references,
             bytes: options.footnote_prefix.len(),
@@ -87,10 +97,36 @@ pub fn limit(
         },
         Repeated {
             name: "footnote_backlink",
+            key: "footnote_backlink",
             copies: repeats.footnote_references,
             bytes: backlink.len(),
             reset: |o| o.footnote_backlink = KramdownOptions::default().footnote_backlink,
             advice: "the back links are written with the default `&#8617;`; use a shorter text",
+        },
+        Repeated {
+            name: "syntax_highlighter_opts.block.css_class",
+            key: "syntax_highlighter_opts",
+            copies: repeats.code_blocks,
+            bytes: options.block.css_class.len(),
+            reset: |o| o.block.css_class = KramdownOptions::default().block.css_class,
+            advice: "code blocks are written with the class `highlight`; use a shorter class",
+        },
+        Repeated {
+            name: "syntax_highlighter_opts.block.default_lang",
+            key: "syntax_highlighter_opts",
+            // The code's class, and rouge's wrapper's.
+            copies: 2 * repeats.code_blocks,
+            bytes: options.block.default_lang.as_ref().map_or(0, |l| l.len()),
+            reset: |o| o.block.default_lang = KramdownOptions::default().block.default_lang,
+            advice: "code blocks without a language are `plaintext`; use a shorter language",
+        },
+        Repeated {
+            name: "syntax_highlighter_opts.span.default_lang",
+            key: "syntax_highlighter_opts",
+            copies: repeats.code_spans,
+            bytes: options.span.default_lang.as_ref().map_or(0, |l| l.len()),
+            reset: |o| o.span.default_lang = KramdownOptions::default().span.default_lang,
+            advice: "code spans without a language are `plaintext`; use a shorter language",
         },
     ];
     let budget = ALLOWANCE.saturating_add(input_len.saturating_mul(PER_INPUT_BYTE));
@@ -103,10 +139,10 @@ pub fn limit(
             continue;
         }
         (option.reset)(options);
-        let (offset, setter) = match place(option.name) {
+        let (offset, setter) = match place(option.key) {
             Some(at) => (
                 at,
-                Cow::Owned(format!("{{::options {}=\"…\" /}}", option.name)),
+                Cow::Owned(format!("{{::options {}=\"…\" /}}", option.key)),
             ),
             None => (0, Cow::Borrowed("site.kramdown")),
         };
@@ -130,6 +166,7 @@ mod tests {
         Repeats {
             auto_ids,
             footnote_references,
+            ..Default::default()
         }
     }
 
@@ -163,6 +200,26 @@ mod tests {
             issues[0].message.contains("auto_id_prefix") && issues[0].message.contains("shorter"),
             "the warning should name the option and say what to do: {}",
             issues[0].message
+        );
+    }
+
+    #[test]
+    fn a_default_language_past_the_budget_should_be_plaintext_again() {
+        let mut o = KramdownOptions::default();
+        o.span.default_lang = Some("x".repeat(48_000).into());
+        let counts = Repeats {
+            code_spans: 8_000,
+            ..Default::default()
+        };
+        let issues = limit(&mut o, counts, 96_000, |_| None);
+        assert_eq!(
+            o.span.default_lang.as_deref(),
+            Some("plaintext"),
+            "the default should return"
+        );
+        assert!(
+            issues[0].message.contains("span.default_lang"),
+            "the warning should name the option: {issues:?}"
         );
     }
 
