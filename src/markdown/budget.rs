@@ -61,18 +61,70 @@ struct Repeated {
     advice: &'static str,
 }
 
-/// Applies the budget to `options` for a post of `input_len` bytes whose elements are counted
-/// in `repeats`: each option whose copies do not fit is reset to its default. `place` gives
-/// where an option was set (`None`: in the site's `_config.yml`, reported at line 1).
-pub fn limit(
-    options: &mut KramdownOptions,
-    repeats: Repeats,
-    input_len: usize,
-    place: impl Fn(&str) -> Option<usize>,
-) -> Vec<Issue> {
+/// What is left of a render's budget for repeated text.
+pub struct Budget {
+    total: usize,
+    left: usize,
+}
+
+impl Budget {
+    /// The budget of a post of `input_len` bytes.
+    pub fn new(input_len: usize) -> Budget {
+        let total = ALLOWANCE.saturating_add(input_len.saturating_mul(PER_INPUT_BYTE));
+        Budget { total, left: total }
+    }
+
+    /// Takes `cost` bytes if they are left.
+    fn take(&mut self, cost: usize) -> bool {
+        let fits = cost <= self.left;
+        if fits {
+            self.left -= cost;
+        }
+        fits
+    }
+
+    /// Applies the budget to `options`, whose repeats are counted in `repeats`: each option
+    /// whose copies do not fit is reset to its default. `place` gives where an option was set
+    /// (`None`: in the site's `_config.yml`).
+    pub fn limit_options(
+        &mut self,
+        options: &mut KramdownOptions,
+        repeats: Repeats,
+        place: impl Fn(&str) -> Option<usize>,
+    ) -> Vec<Issue> {
+        let mut issues = Vec::new();
+        for option in candidates(options, repeats) {
+            let cost = option.copies.saturating_mul(option.bytes);
+            if self.take(cost) {
+                continue;
+            }
+            (option.reset)(options);
+            let (offset, setter) = match place(option.key) {
+                Some(at) => (
+                    at,
+                    Cow::Owned(format!("{{::options {}=\"…\" /}}", option.key)),
+                ),
+                None => (0, Cow::Borrowed("site.kramdown")),
+            };
+            issues.push(Issue::warning(
+                offset,
+                format!(
+                    "{setter}: `{}` ({} bytes) would be written {} times, {} bytes of HTML, more than \
+                     this post's budget for repeated text ({} bytes): {}",
+                    option.name, option.bytes, option.copies, cost, self.total, option.advice
+                ),
+            ));
+        }
+        issues
+    }
+}
+
+/// The options whose text the elements repeat, with what their repeats would cost, in the order
+/// they are charged.
+fn candidates(options: &KramdownOptions, repeats: Repeats) -> [Repeated; 6] {
     let mut backlink = String::new();
     super::html::escape_text(&mut backlink, &options.footnote_backlink);
-    let candidates = [
+    [
         Repeated {
             name: "auto_id_prefix",
             key: "auto_id_prefix",
@@ -128,34 +180,7 @@ pub fn limit(
             reset: |o| o.span.default_lang = KramdownOptions::default().span.default_lang,
             advice: "code spans without a language are `plaintext`; use a shorter language",
         },
-    ];
-    let budget = ALLOWANCE.saturating_add(input_len.saturating_mul(PER_INPUT_BYTE));
-    let mut left = budget;
-    let mut issues = Vec::new();
-    for option in candidates {
-        let cost = option.copies.saturating_mul(option.bytes);
-        if cost <= left {
-            left -= cost;
-            continue;
-        }
-        (option.reset)(options);
-        let (offset, setter) = match place(option.key) {
-            Some(at) => (
-                at,
-                Cow::Owned(format!("{{::options {}=\"…\" /}}", option.key)),
-            ),
-            None => (0, Cow::Borrowed("site.kramdown")),
-        };
-        issues.push(Issue::warning(
-            offset,
-            format!(
-                "{setter}: `{}` ({} bytes) would be written {} times, {} bytes of HTML, more than \
-                 this post's budget for repeated text ({budget} bytes): {}",
-                option.name, option.bytes, option.copies, cost, option.advice
-            ),
-        ));
-    }
-    issues
+    ]
 }
 
 #[cfg(test)]
@@ -176,7 +201,7 @@ mod tests {
             auto_id_prefix: "h-".into(),
             ..Default::default()
         };
-        let issues = limit(&mut o, repeats(10_000, 0), 50_000, |_| None);
+        let issues = Budget::new(50_000).limit_options(&mut o, repeats(10_000, 0), |_| None);
         assert!(issues.is_empty(), "a short prefix should fit: {issues:?}");
         assert_eq!(o.auto_id_prefix, "h-", "a prefix that fits should stay");
     }
@@ -187,7 +212,7 @@ mod tests {
             auto_id_prefix: "x".repeat(48_000),
             ..Default::default()
         };
-        let issues = limit(&mut o, repeats(9_600, 0), 96_000, |name| {
+        let issues = Budget::new(96_000).limit_options(&mut o, repeats(9_600, 0), |name| {
             (name == "auto_id_prefix").then_some(7)
         });
         assert!(o.auto_id_prefix.is_empty(), "the prefix should be dropped");
@@ -211,7 +236,7 @@ mod tests {
             code_spans: 8_000,
             ..Default::default()
         };
-        let issues = limit(&mut o, counts, 96_000, |_| None);
+        let issues = Budget::new(96_000).limit_options(&mut o, counts, |_| None);
         assert_eq!(
             o.span.default_lang.as_deref(),
             Some("plaintext"),
@@ -231,7 +256,7 @@ mod tests {
             footnote_backlink: "b".repeat(800).into(),
             ..Default::default()
         };
-        let issues = limit(&mut o, repeats(0, 1_000), 100, |_| None);
+        let issues = Budget::new(100).limit_options(&mut o, repeats(0, 1_000), |_| None);
         assert_eq!(o.footnote_prefix.len(), 200, "the first option should fit");
         assert_eq!(
             o.footnote_backlink,

@@ -98,7 +98,8 @@ pub fn render(text: &str, options: &KramdownOptions) -> Output {
     notes.iter().for_each(|(_, note)| repeats.add(note));
     let places = &parsed.option_places;
     let place = |name: &str| places.iter().rev().find(|(k, _)| k == name).map(|p| p.1);
-    issues.extend(budget::limit(&mut defs.options, repeats, text.len(), place));
+    let mut budget = budget::Budget::new(text.len());
+    issues.extend(budget.limit_options(&mut defs.options, repeats, place));
 
     let options = &defs.options;
     let headings = header_id::assign(&mut body.events, options, body.html_regions);

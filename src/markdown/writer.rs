@@ -63,6 +63,7 @@ pub fn write(
         attrs: Attributes::default(),
         toc,
         skip_depth: 0,
+        toc_placed: false,
         out,
         align: Vec::new(),
         cell: 0,
@@ -92,6 +93,8 @@ struct Writer<'o, 'f, 't> {
     toc: &'f [toc::Entry<'t>],
     /// While skipping a list that a table of contents replaced: its nesting depth.
     skip_depth: usize,
+    /// Whether a list has been replaced by the table of contents.
+    toc_placed: bool,
     align: Vec<Alignment>,
     cell: usize,
     /// Where the open cell's content starts (an empty cell gets a no-break space).
@@ -394,7 +397,10 @@ impl Writer<'_, '_, '_> {
     /// `<ul>` or `<ol>`, or the table of contents when the list's IAL is `{:toc}` (the list
     /// itself is then skipped).
     fn list_start(&mut self, name: &str) {
-        if self.attrs.has_ref("toc") {
+        // Only the first list marked `{:toc}` is the table (kramdown's `@toc_code`); any later
+        // one stays the list it is.
+        if self.attrs.has_ref("toc") && !self.toc_placed {
+            self.toc_placed = true;
             let a = std::mem::take(&mut self.attrs);
             // kramdown writes nothing for a table without entries.
             if !self.toc.is_empty() {

@@ -158,6 +158,9 @@ pub const SHAPES: &[Shape] = &[
     ("headers of the same text", |n| {
         post("# a\n\n".repeat(n / 5))
     }),
+    ("tables of contents asked for thousands of times", |n| {
+        post("* a\n{:toc}\n\n".repeat(n / 26) + &"# h\n\n".repeat(n / 10))
+    }),
     // Extensions and attribute lists.
     ("unclosed comment extensions", |n| {
         post("{::comment}\n\n".repeat(n / 13))
