@@ -7,6 +7,8 @@
 //! of contents). pulldown-cmark's tags have no slot for attributes: each element's event carries
 //! them (see `event`).
 
+use super::budget::Use;
+use super::span::Definitions;
 use crate::ctype::{is_ruby_space, is_ruby_space_char, leading};
 use std::collections::HashMap;
 
@@ -114,9 +116,14 @@ impl Attributes {
     /// not one per repeat: keys take their place from the first use of each definition and their
     /// value from the last, as applying every repeat in turn would leave them; only classes add
     /// up per repeat.
-    pub fn merge_into(&self, target: &mut Attributes, definitions: &HashMap<String, Attributes>) {
+    ///
+    /// Each use is charged to the render's budget for repeated text (what its definition
+    /// writes); a use past it is left out, and the caller asks the budget for the warning.
+    pub fn merge_into(&self, target: &mut Attributes, defs: &Definitions) {
+        let size = |def: &Attributes| def.pairs.iter().map(|(k, v)| k.len() + v.len() + 4).sum();
         let uses: Vec<(&str, &Attributes)> = (self.refs.iter())
-            .filter_map(|r| Some((r.as_str(), definitions.get(r)?)))
+            .filter_map(|r| Some((r.as_str(), defs.alds.get(r)?)))
+            .filter(|(_, def)| defs.budget.charge(Use::AttributeList, size(def)))
             .collect();
         let last_use: HashMap<&str, usize> = (uses.iter().enumerate())
             .map(|(i, (name, _))| (*name, i))

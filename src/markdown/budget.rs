@@ -9,12 +9,17 @@
 //! repeats are counted before anything is written and charged against one budget, in the order
 //! of this table; an option whose repeats do not fit is not applied to this render (its default
 //! is written, so ids and their links still agree), with a warning where the option was set.
+//!
+//! Definitions expand the same way (kramdown writes a link definition's URL, an abbreviation's
+//! title, an attribute list definition's attributes at every use): each use is charged to the
+//! same budget as it is resolved, and past it the use is left as text, with one warning.
 
 use super::options::KramdownOptions;
 use super::Body;
 use crate::diagnostic::Issue;
 use pulldown_cmark::{Event as Md, Tag};
 use std::borrow::Cow;
+use std::cell::Cell;
 
 /// Bytes of repeated option text every render may write, whatever its size: far above what a
 /// real post's prefixes and back links take (30 bytes on 30,000 headers).
@@ -61,33 +66,106 @@ struct Repeated {
     advice: &'static str,
 }
 
-/// What is left of a render's budget for repeated text.
+/// What is left of a render's budget for repeated text. Shared by the stages that expand a
+/// definition per use (through `span::Definitions`), hence counted in cells.
+#[derive(Debug)]
 pub struct Budget {
     total: usize,
-    left: usize,
+    left: Cell<usize>,
+    /// The uses refused so far, and those already warned about, as bits of `Use`.
+    refused: Cell<u8>,
+    warned: Cell<u8>,
+}
+
+/// What a definition's use expands to, each charged to the budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Use {
+    /// A link reference: its definition's URL and title.
+    Link = 1,
+    /// An abbreviation: its title.
+    Abbreviation = 2,
+    /// An attribute list's reference: its definition's attributes.
+    AttributeList = 4,
+}
+
+impl Default for Budget {
+    /// The budget of an empty text (what tests of a single stage get).
+    fn default() -> Budget {
+        Budget::new(0)
+    }
 }
 
 impl Budget {
     /// The budget of a post of `input_len` bytes.
     pub fn new(input_len: usize) -> Budget {
         let total = ALLOWANCE.saturating_add(input_len.saturating_mul(PER_INPUT_BYTE));
-        Budget { total, left: total }
+        Budget {
+            total,
+            left: Cell::new(total),
+            refused: Cell::new(0),
+            warned: Cell::new(0),
+        }
     }
 
     /// Takes `cost` bytes if they are left.
-    fn take(&mut self, cost: usize) -> bool {
-        let fits = cost <= self.left;
+    fn take(&self, cost: usize) -> bool {
+        let fits = cost <= self.left.get();
         if fits {
-            self.left -= cost;
+            self.left.set(self.left.get() - cost);
         }
         fits
+    }
+
+    /// Charges one use of a definition that writes `cost` bytes; `false` (and nothing charged)
+    /// when they are not left, and the use is to be left as text.
+    pub fn charge(&self, what: Use, cost: usize) -> bool {
+        let fits = self.take(cost);
+        if !fits {
+            self.refused.set(self.refused.get() | what as u8);
+        }
+        fits
+    }
+
+    /// The warning for refused uses of `what`, the first time it is asked after a refusal
+    /// (one per render), at `offset`.
+    pub fn warning(&self, what: Use, offset: usize) -> Option<Issue> {
+        let bit = what as u8;
+        if self.refused.get() & bit == 0 || self.warned.get() & bit != 0 {
+            return None;
+        }
+        self.warned.set(self.warned.get() | bit);
+        let (defined, outcome, advice) = match what {
+            Use::Link => (
+                "link definitions' URLs and titles",
+                "references are left as text",
+                "shorten the URLs",
+            ),
+            Use::Abbreviation => (
+                "abbreviations' titles",
+                "abbreviations are left as text",
+                "shorten the titles",
+            ),
+            Use::AttributeList => (
+                "attribute list definitions",
+                "elements are written without them",
+                "shorten the definitions",
+            ),
+        };
+        Some(Issue::warning(
+            offset,
+            format!(
+                "the {defined} written again on every use would exceed this post's budget for \
+                 repeated text ({} bytes): from here on, {outcome}; {advice} used most",
+                self.total
+            ),
+        ))
     }
 
     /// Applies the budget to `options`, whose repeats are counted in `repeats`: each option
     /// whose copies do not fit is reset to its default. `place` gives where an option was set
     /// (`None`: in the site's `_config.yml`).
     pub fn limit_options(
-        &mut self,
+        &self,
         options: &mut KramdownOptions,
         repeats: Repeats,
         place: impl Fn(&str) -> Option<usize>,
@@ -245,6 +323,38 @@ mod tests {
         assert!(
             issues[0].message.contains("span.default_lang"),
             "the warning should name the option: {issues:?}"
+        );
+    }
+
+    #[test]
+    fn uses_past_the_budget_should_be_refused_and_warned_about_once() {
+        let budget = Budget::new(0);
+        assert!(
+            budget.charge(Use::Link, ALLOWANCE),
+            "a use within the budget should be taken"
+        );
+        assert!(
+            budget.warning(Use::Link, 3).is_none(),
+            "nothing refused: no warning"
+        );
+        assert!(
+            !budget.charge(Use::Link, 1),
+            "a use past the budget should be refused"
+        );
+        let warning = budget
+            .warning(Use::Link, 3)
+            .expect("a refusal should be warned about");
+        assert_eq!(
+            warning.offset, 3,
+            "the warning should be where it was asked"
+        );
+        assert!(
+            budget.warning(Use::Link, 9).is_none(),
+            "one warning per render is enough"
+        );
+        assert!(
+            budget.warning(Use::Abbreviation, 9).is_none(),
+            "other uses were not refused"
         );
     }
 

@@ -76,6 +76,7 @@ pub fn render(text: &str, options: &KramdownOptions) -> Output {
     };
     let mut defs = span::Definitions {
         options: options.clone(),
+        budget: budget::Budget::new(text.len()),
         ..Default::default()
     };
     // The site's `link_defs`; the post's own definitions replace them.
@@ -98,8 +99,7 @@ pub fn render(text: &str, options: &KramdownOptions) -> Output {
     notes.iter().for_each(|(_, note)| repeats.add(note));
     let places = &parsed.option_places;
     let place = |name: &str| places.iter().rev().find(|(k, _)| k == name).map(|p| p.1);
-    let mut budget = budget::Budget::new(text.len());
-    issues.extend(budget.limit_options(&mut defs.options, repeats, place));
+    issues.extend(defs.budget.limit_options(&mut defs.options, repeats, place));
 
     let options = &defs.options;
     let headings = header_id::assign(&mut body.events, options, body.html_regions);
@@ -172,10 +172,11 @@ fn spans<'a>(items: Vec<Item<'a>>, defs: &span::Definitions, issues: &mut Vec<Is
     };
     for item in items {
         match item {
-            Item::Event(mut e, _) => {
+            Item::Event(mut e, at) => {
                 if let Some(ial) = e.attrs_mut().and_then(Option::take) {
                     let mut merged = Attributes::default();
-                    ial.merge_into(&mut merged, &defs.alds);
+                    ial.merge_into(&mut merged, defs);
+                    issues.extend(defs.budget.warning(budget::Use::AttributeList, at));
                     body.toc_asked |= merged.has_ref("toc");
                     give(&mut e, merged);
                 }

@@ -237,6 +237,33 @@ pub const SHAPES: &[Shape] = &[
         let words = "A ".repeat(n / 8);
         post(format!("*[{words}B]: t\n*[A]: a\n\n{words}\n"))
     }),
+    (
+        "an abbreviation's long title used thousands of times",
+        |n| {
+            post(format!(
+                "*[A]: {}\n\n{}\n",
+                "t".repeat(n / 2),
+                "A ".repeat(n / 4)
+            ))
+        },
+    ),
+    (
+        "a link definition's long URL used thousands of times",
+        |n| {
+            post(format!(
+                "[l]: /{}\n\n{}\n",
+                "u".repeat(n / 2),
+                "[a][l] ".repeat(n / 14)
+            ))
+        },
+    ),
+    (
+        "an attribute list definition used on thousands of blocks",
+        |n| {
+            let def = format!("{{:r: k=\"{}\"}}\n\n", "v".repeat(2_000));
+            post(def + &"a\n{: r}\n\n".repeat(n / 9))
+        },
+    ),
     ("thousands of link definitions", |n| {
         let defs = lines(n / 30, |i| format!("[l{i}]: /u{i}\n"));
         post(format!(

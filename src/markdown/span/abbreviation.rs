@@ -13,6 +13,7 @@
 //! share a budget proportional to it, and past it the rest of the text is left as it is.
 
 use crate::ctype::is_ruby_word_char;
+use crate::markdown::budget::{Budget, Use};
 use crate::markdown::event::Event;
 use pulldown_cmark::{CowStr, Event as Md};
 use std::cell::OnceCell;
@@ -129,6 +130,7 @@ pub(super) fn split<'s>(
     text: CowStr<'s>,
     abbrs: &Abbreviations,
     steps: &mut usize,
+    budget: &Budget,
     out: &mut Vec<Event<'s>>,
 ) -> Option<CowStr<'s>> {
     if abbrs.is_empty() {
@@ -152,6 +154,9 @@ pub(super) fn split<'s>(
                 .then(|| abbrs.longest_at(s, after, steps).map(|hit| (after, hit)))
                 .flatten()
         });
+        // Each use writes the title again: charged to the render's budget, text past it.
+        let hit =
+            hit.filter(|(_, (def, _))| budget.charge(Use::Abbreviation, abbrs.defs[*def].1.len()));
         match hit {
             Some((at, (def, end))) => {
                 let (abbr, title) = &abbrs.defs[def];
@@ -185,7 +190,13 @@ mod tests {
             abbrs.define(a.to_string(), t.to_string());
         }
         let mut out = Vec::new();
-        split(CowStr::Borrowed(text), &abbrs, steps, &mut out);
+        split(
+            CowStr::Borrowed(text),
+            &abbrs,
+            steps,
+            &Budget::default(),
+            &mut out,
+        );
         out.into_iter()
             .filter_map(|e| match e {
                 Event::Abbreviation { abbr, title } => Some(format!("{abbr}={title}")),

@@ -41,7 +41,11 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     let mut ial = Attributes::default();
     attributes::parse_into(content, &mut ial);
     let mut merged = Attributes::default();
-    ial.merge_into(&mut merged, &s.defs.alds);
+    ial.merge_into(&mut merged, s.defs);
+    let use_ = crate::markdown::budget::Use::AttributeList;
+    if let Some(warning) = s.defs.budget.warning(use_, s.pos) {
+        s.issues.push(warning);
+    }
     // The element's event carries them (a symbol has no place for them: they go).
     if let Out::Event(e) = &mut s.out[target] {
         if let Some(slot) = e.attrs_mut() {

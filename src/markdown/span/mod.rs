@@ -54,6 +54,8 @@ pub struct Definitions {
     pub abbreviations: abbreviation::Abbreviations,
     /// The kramdown options, as `{::options /}` in the text has left them.
     pub options: super::KramdownOptions,
+    /// The render's budget for text repeated per use of a definition.
+    pub budget: super::budget::Budget,
 }
 
 /// What an open element is, for kramdown's nesting rules (no em in em, no link in a link).
@@ -321,7 +323,8 @@ impl<'s, 'd> Spans<'s, 'd> {
         // Inside HTML elements and images: no abbreviations, no GFM line breaks.
         let mut html_depth = 0usize;
         let mut image_depth = 0usize;
-        let abbreviations = &self.defs.abbreviations;
+        let defs = self.defs;
+        let (abbreviations, budget) = (&defs.abbreviations, &defs.budget);
         let mut steps = abbreviation::steps_for(src.len());
         for piece in self.out {
             let e = match piece {
@@ -337,7 +340,7 @@ impl<'s, 'd> Spans<'s, 'd> {
                 Out::Event(e) => e,
             };
             let plain = html_depth == 0 && image_depth == 0;
-            let plain = plain.then_some((abbreviations, &mut steps));
+            let plain = plain.then_some((abbreviations, &mut steps, budget));
             text.flush(src, plain, false, &mut events);
             match &e {
                 Event::Md(Md::Start(Tag::Image { .. }), _) => image_depth += 1,
@@ -349,12 +352,8 @@ impl<'s, 'd> Spans<'s, 'd> {
             events.push(e);
         }
         let plain = html_depth == 0 && image_depth == 0;
-        text.flush(
-            src,
-            plain.then_some((abbreviations, &mut steps)),
-            true,
-            &mut events,
-        );
+        let plain = plain.then_some((abbreviations, &mut steps, budget));
+        text.flush(src, plain, true, &mut events);
         (events, steps == 0)
     }
 
@@ -530,7 +529,11 @@ impl TextRun {
     fn flush<'s>(
         &mut self,
         src: &'s str,
-        plain: Option<(&abbreviation::Abbreviations, &mut usize)>,
+        plain: Option<(
+            &abbreviation::Abbreviations,
+            &mut usize,
+            &super::budget::Budget,
+        )>,
         at_end: bool,
         out: &mut Vec<Event<'s>>,
     ) {
@@ -539,12 +542,12 @@ impl TextRun {
             (None, Some((a, b))) => CowStr::Borrowed(&src[a..b]),
             (None, None) => return,
         };
-        let Some((abbreviations, steps)) = plain else {
+        let Some((abbreviations, steps, budget)) = plain else {
             out.push(Md::Text(text).into());
             return;
         };
         let mut pieces = Vec::new();
-        let rest = abbreviation::split(text, abbreviations, steps, &mut pieces);
+        let rest = abbreviation::split(text, abbreviations, steps, budget, &mut pieces);
         for piece in pieces {
             match piece {
                 Event::Md(Md::Text(t), _) => line_break::split_text(t, false, self.breaks, out),
@@ -597,6 +600,7 @@ pub(crate) fn parse<'s>(text: &'s str, defs: &Definitions, in_html: bool) -> Par
     if cut {
         issues.push(abbreviations_cut(0));
     }
+    issues.extend(defs.budget.warning(super::budget::Use::Abbreviation, 0));
     (events, issues)
 }
 
