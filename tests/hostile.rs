@@ -1,12 +1,53 @@
 //! Hostile and broken input: the pathological shapes known from cmark's and pulldown-cmark's
 //! tests and their counterparts for the kramdown passes, Liquid and front matter. Each should
-//! render without a panic, say so where it refuses something, and take time that grows linearly
-//! with its size: at 1×, 4× and 16× (6, 24 and 96 KB), each step should cost well under the 16× a
-//! quadratic stage takes. (Absolute times are in the benchmark report, `.ci/bench`, from
+//! render without a panic, say so where it refuses something, allocate and write in proportion
+//! to its size (a counting allocator measures the work, without a clock), and take time that
+//! grows linearly with its size: at 1×, 4× and 16× (6, 24 and 96 KB), each step should cost well
+//! under the 16× a quadratic stage takes. (Absolute times are in the benchmark report, `.ci/bench`, from
 //! `tests/bench/hostile.rs`, not asserted here.)
 
 use postview::{render_post, Code, Options, Severity};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::time::Instant;
+
+/// The system allocator, counting the bytes each thread asks for: the work of a render, measured
+/// without a clock (tests run in parallel, each on its own thread).
+struct Counting;
+
+thread_local! {
+    static ALLOCATED: Cell<usize> = const { Cell::new(0) };
+}
+
+fn count(bytes: usize) {
+    // `try_with`: a thread being torn down has no counter left, and needs none.
+    let _ = ALLOCATED.try_with(|a| a.set(a.get().saturating_add(bytes)));
+}
+
+// SAFETY: every call is passed on to `System` unchanged; the counter only reads the sizes.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count(layout.size());
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count(new_size.saturating_sub(layout.size()));
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static COUNTING: Counting = Counting;
+
+/// What rendering `source` costs: bytes allocated and bytes of HTML written.
+fn work(source: &str) -> (usize, usize) {
+    let before = ALLOCATED.with(Cell::get);
+    let post = render_post(source, &Options::default());
+    (ALLOCATED.with(Cell::get) - before, post.html.len())
+}
 
 #[path = "common/hostile_shapes.rs"]
 mod hostile_shapes;
@@ -68,6 +109,135 @@ fn every_hostile_shape_should_render_in_time_growing_linearly() {
         "these shapes should grow linearly:\n{}",
         slow.join("\n")
     );
+}
+
+/// Every shape, at 24 KB and at 96 KB: four times the text may cost about four times the
+/// allocations and the HTML, not sixteen (a rescan or a per-item lookup over all items shows as
+/// allocations per item; an option repeated per element, as HTML); and neither may exceed a fixed
+/// multiple of the text.
+#[test]
+fn every_hostile_shape_should_allocate_and_write_in_proportion_to_its_size() {
+    let mut heavy = Vec::new();
+    for (name, make) in SHAPES {
+        let (small, large) = (make(24_000), make(96_000));
+        let ((alloc_small, html_small), (alloc_large, html_large)) = (work(&small), work(&large));
+        let ratio = |a: usize, b: usize| a as f64 / (b.max(1) as f64);
+        let size_ratio = ratio(large.len(), small.len());
+        // 1.6 × linear leaves room for a vector's doubling; a quadratic step is ~4 × linear.
+        let grows = |a: usize, b: usize| ratio(b, a.max(64 * 1024)) > 1.6 * size_ratio;
+        if grows(alloc_small, alloc_large) || grows(html_small, html_large) {
+            heavy.push(format!(
+                "{name}: {alloc_small} → {alloc_large} bytes allocated, {html_small} → \
+                 {html_large} bytes of HTML, for {} → {} bytes of text",
+                small.len(),
+                large.len()
+            ));
+        }
+        // The densest shapes (a wide table, a table of contents) allocate about 1,000 bytes
+        // (most of them freed again) and write 20 bytes of HTML per byte of text; a quadratic
+        // stage at 96 KB allocates or writes gigabytes. (Liquid's loops may use up a fixed
+        // output budget whatever the size.)
+        let allocates_too_much = alloc_large > 2_000 * large.len() + (32 << 20);
+        if allocates_too_much || html_large > 40 * large.len() + (2 << 20) {
+            heavy.push(format!(
+                "{name}: {alloc_large} bytes allocated and {html_large} of HTML for {} of text",
+                large.len()
+            ));
+        }
+    }
+    assert!(
+        heavy.is_empty(),
+        "these shapes should allocate and write in proportion to their size:\n{}",
+        heavy.join("\n")
+    );
+}
+
+#[test]
+fn options_repeated_per_element_should_stay_within_the_output_budget_and_say_so() {
+    for (option, body) in [
+        ("auto_id_prefix", "# a\n\n".repeat(9_600)),
+        ("footnote_prefix", "a[^1]\n".repeat(8_000) + "\n[^1]: b\n"),
+        ("footnote_backlink", "a[^1]\n".repeat(8_000) + "\n[^1]: b\n"),
+    ] {
+        let value = "x".repeat(48_000);
+        let source = post(format!("\n{{::options {option}=\"{value}\" /}}\n{body}"));
+        let rendered = render_post(&source, &Options::default());
+        assert!(
+            rendered.html.len() < 40 * source.len(),
+            "{option}: the HTML should stay within a multiple of the post, got {} bytes for {}",
+            rendered.html.len(),
+            source.len()
+        );
+        let warning = rendered
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::MarkdownOutputBudget && d.message.contains(option))
+            .unwrap_or_else(|| panic!("{option}: a warning should name the option"));
+        assert_eq!(
+            (warning.line, warning.column),
+            (5, 1),
+            "{option}: the warning should be where the option was set"
+        );
+        assert!(
+            warning.message.contains("shorter"),
+            "{option}: the warning should say what to do: {}",
+            warning.message
+        );
+    }
+}
+
+#[test]
+fn a_sites_long_default_language_should_stay_within_the_output_budget() {
+    let config = format!(
+        "kramdown:\n  syntax_highlighter_opts:\n    default_lang: {}\n",
+        "x".repeat(48_000)
+    );
+    let site = postview::stages::parse_yaml(&config).0;
+    let source = post("`a` ".repeat(24_000));
+    let rendered = render_post(&source, &Options::with_site(site));
+    assert!(
+        rendered.html.len() < 40 * source.len(),
+        "the HTML should stay within a multiple of the post, got {} bytes for {}",
+        rendered.html.len(),
+        source.len()
+    );
+    assert!(
+        rendered
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::MarkdownOutputBudget
+                && d.message.contains("site.kramdown")
+                && d.message.contains("default_lang")),
+        "a warning should name the site's option: {:?}",
+        rendered.diagnostics
+    );
+}
+
+#[test]
+fn a_huge_toc_range_should_be_refused_with_a_warning_not_trap() {
+    for range in ["1..4000000000", "1..100000000"] {
+        let source = post(format!(
+            "{{::options toc_levels=\"{range}\" /}}\n* toc\n{{:toc}}\n\n# a\n"
+        ));
+        let (allocated, _) = work(&source);
+        let rendered = render_post(&source, &Options::default());
+        assert!(
+            allocated < 1 << 20,
+            "{range}: reading the range should not allocate per level, got {allocated} bytes"
+        );
+        assert!(
+            rendered.html.contains("markdown-toc-a"),
+            "{range}: the default levels should stay: {}",
+            rendered.html
+        );
+        assert!(
+            rendered.diagnostics.iter().any(|d| d.line == 4
+                && d.code == Code::BadInlineOption
+                && d.message.contains("toc_levels")),
+            "{range}: a warning at the option should say it is ignored: {:?}",
+            rendered.diagnostics
+        );
+    }
 }
 
 fn has_error(source: &str, code: Code) -> bool {

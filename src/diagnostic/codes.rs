@@ -173,6 +173,9 @@ codes! {
     TooTangled = "markdown/too-tangled", Warning, PreviewDiffers,
         "A paragraph too tangled to preview exactly (thousands of unclosed `*`, `[`, `<`).",
         "Renders it all; the preview shows some of its emphasis and links as text.";
+    MarkdownOutputBudget = "markdown/output-budget", Warning, PreviewDiffers,
+        "Text written again per element (an option's prefix or back link, a definition's URL or title) past the post's budget; the preview leaves it out.",
+        "Writes it all, however large.";
     UnterminatedLiquid = "liquid/unterminated", Error, StopsBuild,
         "A `{{` or `{%` that is never properly closed.",
         "Stops the build (Liquid syntax error: not properly terminated).";

@@ -7,48 +7,141 @@
 //! of contents). pulldown-cmark's tags have no slot for attributes: each element's event carries
 //! them (see `event`).
 
+use super::budget::Use;
+use super::span::Definitions;
 use crate::ctype::{is_ruby_space, is_ruby_space_char, leading};
 use std::collections::HashMap;
 
 /// Attributes in the order they were set; `class` values accumulate.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Attributes {
-    pub pairs: Vec<(String, String)>,
+    pairs: Vec<(String, String)>,
+    /// Where each key is in `pairs`, once there are more than `FEW` (an element given thousands
+    /// of attributes costs one lookup per attribute, not one pass over the others).
+    index: HashMap<String, usize>,
     /// References to attribute list definitions (and `toc`).
     pub refs: Vec<String>,
 }
 
+/// Up to this many pairs, a key is looked up by a pass over them.
+const FEW: usize = 8;
+
 impl Attributes {
+    /// Attributes with these pairs (each key once) and no references.
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        let mut a = Attributes {
+            pairs,
+            ..Default::default()
+        };
+        a.reindex();
+        a
+    }
+
     pub fn is_empty(&self) -> bool {
         self.pairs.is_empty() && self.refs.is_empty()
     }
 
-    pub fn get(&self, key: &str) -> Option<&str> {
+    /// The pairs, in the order they were set.
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.pairs
+    }
+
+    pub fn into_pairs(self) -> Vec<(String, String)> {
         self.pairs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+    }
+
+    fn position(&self, key: &str) -> Option<usize> {
+        match self.pairs.len() > FEW {
+            true => self.index.get(key).copied(),
+            false => self.pairs.iter().position(|(k, _)| k == key),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.position(key).map(|i| self.pairs[i].1.as_str())
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut String> {
+        self.position(key).map(|i| &mut self.pairs[i].1)
     }
 
     /// Sets a key, adding a class to the classes already there.
     pub fn set(&mut self, key: &str, value: &str) {
-        match self.pairs.iter_mut().find(|(k, _)| k == key) {
-            Some(slot) if key == "class" => {
-                let joined = format!("{} {}", slot.1, value);
-                slot.1 = joined.trim_start().to_owned();
+        let Some(i) = self.position(key) else {
+            self.pairs.push((key.to_owned(), value.to_owned()));
+            match self.pairs.len() {
+                n if n == FEW + 1 => self.reindex(),
+                n if n > FEW => {
+                    self.index.insert(key.to_owned(), n - 1);
+                }
+                _ => {}
             }
-            Some(slot) => slot.1 = value.to_owned(),
-            None => self.pairs.push((key.to_owned(), value.to_owned())),
+            return;
+        };
+        let slot = &mut self.pairs[i].1;
+        if key != "class" {
+            value.clone_into(slot);
+            return;
+        }
+        // `"#{old} #{new}".lstrip`, appended in place: a thousand classes stay linear.
+        slot.push(' ');
+        slot.push_str(value);
+        let kept = slot.trim_start().len();
+        slot.drain(..slot.len() - kept);
+    }
+
+    /// Keeps the pairs `keep` says yes to.
+    pub fn retain(&mut self, keep: impl FnMut(&(String, String)) -> bool) {
+        self.pairs.retain(keep);
+        self.reindex();
+    }
+
+    /// Puts a pair first (its key must not be there yet).
+    pub fn insert_first(&mut self, key: &str, value: String) {
+        self.pairs.insert(0, (key.to_owned(), value));
+        self.reindex();
+    }
+
+    fn reindex(&mut self) {
+        self.index.clear();
+        if self.pairs.len() > FEW {
+            let keys = self.pairs.iter().enumerate();
+            self.index.extend(keys.map(|(i, (k, _))| (k.clone(), i)));
         }
     }
 
     /// kramdown's `update_attr_with_ial`: the referenced definitions first, then these.
-    pub fn merge_into(&self, target: &mut Attributes, definitions: &HashMap<String, Attributes>) {
-        for r in &self.refs {
-            if let Some(def) = definitions.get(r) {
-                for (k, v) in &def.pairs {
-                    target.set(k, v);
-                }
+    ///
+    /// A reference repeated (`{: r r r …}`, or on many lines) costs one pass over its definition,
+    /// not one per repeat: keys take their place from the first use of each definition and their
+    /// value from the last, as applying every repeat in turn would leave them; only classes add
+    /// up per repeat.
+    ///
+    /// Each use is charged to the render's budget for repeated text (what its definition
+    /// writes); a use past it is left out, and the caller asks the budget for the warning.
+    pub fn merge_into(&self, target: &mut Attributes, defs: &Definitions) {
+        let size = |def: &Attributes| def.pairs.iter().map(|(k, v)| k.len() + v.len() + 4).sum();
+        let uses: Vec<(&str, &Attributes)> = (self.refs.iter())
+            .filter_map(|r| Some((r.as_str(), defs.alds.get(r)?)))
+            .filter(|(_, def)| defs.budget.charge(Use::AttributeList, size(def)))
+            .collect();
+        let last_use: HashMap<&str, usize> = (uses.iter().enumerate())
+            .map(|(i, (name, _))| (*name, i))
+            .collect();
+        // Keys in the order of first use (other values are set again below); classes per use.
+        let mut placed = std::collections::HashSet::new();
+        for (name, def) in &uses {
+            if placed.insert(*name) {
+                def.pairs.iter().for_each(|(k, v)| target.set(k, v));
+            } else if let Some(class) = def.get("class") {
+                target.set("class", class);
+            }
+        }
+        // Values from the last use of each definition, in that order.
+        for (i, (name, def)) in uses.iter().enumerate() {
+            if last_use[name] == i {
+                let pairs = def.pairs.iter().filter(|(k, _)| k != "class");
+                pairs.for_each(|(k, v)| target.set(k, v));
             }
         }
         for (k, v) in &self.pairs {

@@ -58,23 +58,35 @@ pub fn assign(
                     true => (gfm_id(&raw), &mut counter),
                     false => (kramdown_id(&raw), &mut converter_counter),
                 };
-                let n = counter
-                    .entry(base.clone())
-                    .and_modify(|n| *n += 1)
-                    .or_insert(0);
-                let id = if *n > 0 { format!("{base}-{n}") } else { base };
-                let id = format!("{}{id}", options.auto_id_prefix);
+                // One allocation per header: the counter's key only for a new base id, and the
+                // id written once (thousands of equal headers are common in hostile text).
+                let n = match counter.get_mut(&base) {
+                    Some(n) => {
+                        *n += 1;
+                        *n
+                    }
+                    None => {
+                        counter.insert(base.clone(), 0);
+                        0
+                    }
+                };
+                let prefix = &options.auto_id_prefix;
+                let id = match n {
+                    0 if prefix.is_empty() => base,
+                    0 => format!("{prefix}{base}"),
+                    n => format!("{prefix}{base}-{n}"),
+                };
                 if let Event::Md(Md::Start(Tag::Heading { id: slot, .. }), _) = &mut events[i] {
                     *slot = Some(CowStr::from(id.clone()));
                 }
                 id
             }
         };
-        headings.push(Heading {
-            level,
-            id,
-            text: raw.trim().to_owned(),
-        });
+        let text = match raw.trim() {
+            trimmed if trimmed.len() == raw.len() => raw,
+            trimmed => trimmed.to_owned(),
+        };
+        headings.push(Heading { level, id, text });
         i = end + 1;
     }
     headings

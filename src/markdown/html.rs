@@ -277,6 +277,7 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
 pub fn attributes(text: &str, lower_names: bool) -> Vec<(String, String)> {
     let b = text.as_bytes();
     let mut out: Vec<(String, String)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = Default::default();
     let mut p = 0;
     while p < b.len() {
         let start = skip_space(b, p);
@@ -310,8 +311,21 @@ pub fn attributes(text: &str, lower_names: bool) -> Vec<(String, String)> {
                 }
             }
         }
-        match out.iter_mut().find(|(k, _)| *k == name) {
-            Some(slot) => slot.1 = value,
+        // Past a few attributes, names are looked up in an index: one element with thousands
+        // of them stays linear.
+        let seen = match out.len() > 8 {
+            true => index.get(&name).copied(),
+            false => out.iter().position(|(k, _)| *k == name),
+        };
+        match seen {
+            Some(i) => out[i].1 = value,
+            None if out.len() >= 8 => {
+                if index.is_empty() {
+                    index.extend(out.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)));
+                }
+                index.insert(name.clone(), out.len());
+                out.push((name, value));
+            }
             None => out.push((name, value)),
         }
         p = end.max(start + 1);

@@ -22,6 +22,7 @@
 
 mod attributes;
 mod block;
+mod budget;
 mod event;
 mod header_id;
 pub(crate) mod html;
@@ -76,7 +77,10 @@ pub fn render(text: &str, options: &KramdownOptions) -> Output {
         owned.push('\n');
         Cow::Owned(owned)
     };
-    let mut defs = span::Definitions::default();
+    let mut defs = span::Definitions {
+        budget: budget::Budget::new(text.len()),
+        ..Default::default()
+    };
     // The site's `link_defs`; the post's own definitions replace them.
     for (id, url, title) in &options.link_defs {
         defs.links
@@ -85,26 +89,30 @@ pub fn render(text: &str, options: &KramdownOptions) -> Output {
     // The site's options, copied only when the post sets one with `{::options /}`.
     let mut options = Cow::Borrowed(options);
     let parsed = block::parse(&text, block::Last::Nothing, &mut defs, &mut options);
-    let options = &*options;
     let mut issues = parsed.issues;
     let blocks = top_level_blocks(&parsed.items);
 
-    let mut body = spans(parsed.items, &defs, options, &mut issues);
-    let headings = header_id::assign(&mut body.events, options, body.html_regions);
-    let toc = toc::entries(&body, options);
-
-    let footnotes: Vec<writer::Footnote> = parsed
+    let mut body = spans(parsed.items, &defs, &options, &mut issues);
+    let notes: Vec<(String, Body)> = parsed
         .footnotes
         .into_iter()
-        .map(|(name, items)| {
+        .map(|(name, items)| (name, spans(items, &defs, &options, &mut issues)))
+        .collect();
+    let mut repeats = budget::Repeats::default();
+    repeats.add(&body);
+    notes.iter().for_each(|(_, note)| repeats.add(note));
+    let places = &parsed.option_places;
+    let place = |name: &str| places.iter().rev().find(|(k, _)| k == name).map(|p| p.1);
+    issues.extend(defs.budget.limit_options(&mut options, repeats, place));
+
+    let options = &*options;
+    let headings = header_id::assign(&mut body.events, options, body.html_regions);
+    let toc = toc::entries(&body, options);
+    let footnotes: Vec<writer::Footnote> = notes
+        .into_iter()
+        .map(|(name, note)| {
             let mut html = String::new();
-            writer::write(
-                spans(items, &defs, options, &mut issues),
-                &[],
-                &[],
-                options,
-                &mut html,
-            );
+            writer::write(note, &[], &[], options, &mut html);
             writer::Footnote { name, html }
         })
         .collect();
@@ -173,10 +181,11 @@ fn spans<'a>(
     };
     for item in items {
         match item {
-            Item::Event(mut e, _) => {
+            Item::Event(mut e, at) => {
                 if let Some(ial) = e.attrs_mut().and_then(Option::take) {
                     let mut merged = Attributes::default();
-                    ial.merge_into(&mut merged, &defs.alds);
+                    ial.merge_into(&mut merged, defs);
+                    issues.extend(defs.budget.warning(budget::Use::AttributeList, at));
                     body.toc_asked |= merged.has_ref("toc");
                     give(&mut e, merged);
                 }
@@ -229,7 +238,7 @@ fn give(e: &mut Event<'_>, a: Attributes) {
         _,
     ) = e
     {
-        for (k, v) in a.pairs {
+        for (k, v) in a.into_pairs() {
             match k.as_str() {
                 "id" => *id = Some(CowStr::from(v)),
                 "class" => classes.extend(v.split_whitespace().map(|c| CowStr::from(c.to_owned()))),

@@ -489,31 +489,55 @@ fn link_defs(v: &Value) -> Option<Vec<(String, String, Option<String>)>> {
         .collect()
 }
 
-/// `1..3`, `1,2,3` or a list: levels as bits.
+/// kramdown's `toc_levels` validator, as bits: a string is one digit range (`1..3`) or digits
+/// separated by commas (`1,2,3`) on some line (Ruby's `^…$`), a list is its items' numbers; every
+/// level must be 1–6. Only single digits are read, so no value makes work beyond six levels.
 fn toc_levels(v: &Value) -> Option<u8> {
-    let levels: Vec<i64> = match v {
-        Value::List(items) => items.iter().map(integer).collect::<Option<_>>()?,
-        Value::Int(n) => vec![*n],
-        other => {
-            let s = string(other)?;
-            if let Some((a, b)) = s.split_once("..") {
-                let (a, b) = (a.parse::<i64>().ok()?, b.parse::<i64>().ok()?);
-                (a..=b).collect()
-            } else {
-                s.split(',')
-                    .map(|x| x.parse().ok())
-                    .collect::<Option<_>>()?
-            }
+    let mut bits = 0u8;
+    let mut add = |level: i64| {
+        if (1..=6).contains(&level) {
+            bits |= 1 << level;
+            true
+        } else {
+            false
         }
     };
-    let mut bits = 0u8;
-    for l in levels {
-        if !(1..=6).contains(&l) {
-            return None;
+    match v {
+        Value::List(items) => {
+            for item in items {
+                if !add(integer(item)?) {
+                    return None;
+                }
+            }
         }
-        bits |= 1 << l;
+        Value::String(s) => {
+            let digits = toc_levels_line(s)?;
+            if !digits.iter().all(|&d| add(d)) {
+                return None;
+            }
+        }
+        _ => return None,
     }
     Some(bits)
+}
+
+/// The levels a `toc_levels` string names: the first line that is `d..d` (every level from the
+/// one to the other; none when the first is greater) or `d,d,…`, each `d` one digit.
+fn toc_levels_line(s: &str) -> Option<Vec<i64>> {
+    let digit = |b: u8| b.is_ascii_digit().then(|| i64::from(b - b'0'));
+    s.split('\n').find_map(|line| match line.as_bytes() {
+        [a, b'.', b'.', b] => Some((digit(*a)?..=digit(*b)?).collect()),
+        bytes if bytes.len() % 2 == 1 => bytes
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| match i % 2 {
+                0 => digit(b),
+                _ => (b == b',').then_some(0),
+            })
+            .collect::<Option<Vec<i64>>>()
+            .map(|all| all.into_iter().step_by(2).collect()),
+        _ => None,
+    })
 }
 
 /// Four entity names or code points, as text.
@@ -610,6 +634,68 @@ mod tests {
         assert!(
             post.html.contains(">1</a></sup>"),
             "the default number should be used"
+        );
+    }
+
+    #[test]
+    fn toc_levels_should_be_read_as_kramdowns_single_digits() {
+        let levels = |text: &str| toc_levels(&Value::String(text.to_owned()));
+        assert_eq!(
+            levels("2..3"),
+            Some(0b1100),
+            "a range should give its levels"
+        );
+        assert_eq!(
+            levels("3..1"),
+            Some(0),
+            "a range going down should give none"
+        );
+        assert_eq!(
+            levels("2,4"),
+            Some(0b10100),
+            "digits with commas should be levels"
+        );
+        assert_eq!(
+            levels("x\n1..2"),
+            Some(0b110),
+            "any line may hold the levels (`^…$`)"
+        );
+        for refused in [
+            "1..4000000000",
+            "1..100000000",
+            "12",
+            "0..6",
+            "1..7",
+            "1,,2",
+            "",
+        ] {
+            assert_eq!(levels(refused), None, "{refused:?} should be refused");
+        }
+        assert_eq!(
+            toc_levels(&Value::Int(3)),
+            None,
+            "a bare number should be refused"
+        );
+        let list = Value::List(vec![Value::Int(1), Value::String("3".into())]);
+        assert_eq!(
+            toc_levels(&list),
+            Some(0b1010),
+            "a list should give its items"
+        );
+    }
+
+    #[test]
+    fn a_huge_toc_range_in_the_site_should_be_a_problem_not_a_trap() {
+        let (o, problems) =
+            KramdownOptions::from_site(&site("kramdown:\n  toc_levels: 1..4000000000\n"));
+        assert_eq!(
+            o.toc_levels,
+            KramdownOptions::default().toc_levels,
+            "the default should stay"
+        );
+        assert!(
+            problems[0].message.contains("toc_levels"),
+            "the problem should name it: {problems:?}"
         );
     }
 

@@ -81,14 +81,9 @@ fn left_out(e: &Event<'_>) -> bool {
 /// list's `attrs` (its `id` is `markdown-toc` unless the list has one, and prefixes the
 /// entries' ids).
 pub fn list<'a>(entries: &[Entry<'a>], ordered: bool, attrs: &Attributes) -> Vec<Event<'a>> {
-    let mut outer = Attributes {
-        pairs: attrs.pairs.clone(),
-        refs: Vec::new(),
-    };
+    let mut outer = Attributes::from_pairs(attrs.pairs().to_vec());
     if outer.get("id").is_none() {
-        outer
-            .pairs
-            .insert(0, ("id".to_owned(), "markdown-toc".to_owned()));
+        outer.insert_first("id", "markdown-toc".to_owned());
     }
     let prefix = outer.get("id").unwrap_or_default().to_owned();
     let kind = ordered.then_some(1);

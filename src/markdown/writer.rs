@@ -23,19 +23,16 @@ use super::options::{Highlight, KramdownOptions};
 use super::toc;
 use super::Body;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event as Md, Tag, TagEnd};
+use std::collections::HashMap;
 
-/// Attributes of an element (`href`, `src` …) with the IAL's laid over them.
-fn merged(mut base: Vec<(String, String)>, ial: Attributes) -> Vec<(String, String)> {
-    for (k, v) in ial.pairs {
-        match base.iter_mut().find(|(bk, _)| *bk == k) {
-            Some(slot) if k == "class" => {
-                slot.1 = format!("{} {}", slot.1, v).trim_start().to_owned()
-            }
-            Some(slot) => slot.1 = v,
-            None => base.push((k, v)),
-        }
+/// Attributes of an element (`href`, `src` …) with the IAL's laid over them: classes add up,
+/// any other key replaces.
+fn merged(base: Vec<(String, String)>, ial: Attributes) -> Vec<(String, String)> {
+    let mut all = Attributes::from_pairs(base);
+    for (k, v) in ial.into_pairs() {
+        all.set(&k, &v);
     }
-    base
+    all.into_pairs()
 }
 
 /// Whether rouge has a lexer by this name (case matters, as in rouge).
@@ -66,6 +63,7 @@ pub fn write(
         attrs: Attributes::default(),
         toc,
         skip_depth: 0,
+        toc_placed: false,
         out,
         align: Vec::new(),
         cell: 0,
@@ -76,6 +74,7 @@ pub fn write(
         image_attrs: Vec::new(),
         code_end: "",
         fn_order: Vec::new(),
+        fn_index: HashMap::new(),
         footnotes,
     };
     for e in body.events {
@@ -94,6 +93,8 @@ struct Writer<'o, 'f, 't> {
     toc: &'f [toc::Entry<'t>],
     /// While skipping a list that a table of contents replaced: its nesting depth.
     skip_depth: usize,
+    /// Whether a list has been replaced by the table of contents.
+    toc_placed: bool,
     align: Vec<Alignment>,
     cell: usize,
     /// Where the open cell's content starts (an empty cell gets a no-break space).
@@ -108,6 +109,8 @@ struct Writer<'o, 'f, 't> {
     code_end: &'static str,
     /// Footnote names in order of first reference, with how often each was referenced.
     fn_order: Vec<(String, usize)>,
+    /// Where each name is in `fn_order`.
+    fn_index: HashMap<String, usize>,
     footnotes: &'f [Footnote],
 }
 
@@ -285,7 +288,7 @@ impl Writer<'_, '_, '_> {
     /// Writes the current event's attributes (from an IAL).
     fn own_attributes(&mut self) {
         let a = std::mem::take(&mut self.attrs);
-        write_attributes(self.out, &a.pairs);
+        write_attributes(self.out, a.pairs());
     }
 
     /// `<name` + the event's attributes + `>`.
@@ -394,10 +397,16 @@ impl Writer<'_, '_, '_> {
     /// `<ul>` or `<ol>`, or the table of contents when the list's IAL is `{:toc}` (the list
     /// itself is then skipped).
     fn list_start(&mut self, name: &str) {
-        if self.attrs.has_ref("toc") {
+        // Only the first list marked `{:toc}` is the table (kramdown's `@toc_code`); any later
+        // one stays the list it is.
+        if self.attrs.has_ref("toc") && !self.toc_placed {
+            self.toc_placed = true;
             let a = std::mem::take(&mut self.attrs);
-            for e in toc::list(self.toc, name == "ol", &a) {
-                self.event(e);
+            // kramdown writes nothing for a table without entries.
+            if !self.toc.is_empty() {
+                for e in toc::list(self.toc, name == "ol", &a) {
+                    self.event(e);
+                }
             }
             self.skip_depth = 1;
             return;
@@ -448,21 +457,21 @@ impl Writer<'_, '_, '_> {
             .as_deref()
             .map(|i| i.split('?').next().unwrap_or(i).to_owned());
         let class_name = name.clone().or(class_lang);
-        if let Some(c) = a.pairs.iter_mut().find(|(k, _)| k == "class") {
-            c.1 =
-                c.1.split_whitespace()
-                    .filter(|w| !w.starts_with("language-"))
-                    .collect::<Vec<_>>()
-                    .join(" ");
+        if let Some(c) = a.get_mut("class") {
+            *c = c
+                .split_whitespace()
+                .filter(|w| !w.starts_with("language-"))
+                .collect::<Vec<_>>()
+                .join(" ");
         }
-        a.pairs.retain(|(k, v)| k != "class" || !v.is_empty());
+        a.retain(|(k, v)| k != "class" || !v.is_empty());
         let h = &self.opts.block;
         self.in_code = true;
         if highlights(self.opts, h, name.as_deref()) {
             let lang = class_name.as_deref().or(h.default_lang.as_deref());
             rouge_class(&mut a, lang);
             self.out.push_str("<div");
-            write_attributes(self.out, &a.pairs);
+            write_attributes(self.out, a.pairs());
             self.out.push('>');
             if h.wrap {
                 self.out.push_str("<div class=\"highlight\"><pre class=\"");
@@ -475,7 +484,7 @@ impl Writer<'_, '_, '_> {
             self.numbered = h.line_numbers.then_some(h.start_line);
         } else {
             self.out.push_str("<pre");
-            write_attributes(self.out, &a.pairs);
+            write_attributes(self.out, a.pairs());
             self.out.push_str("><code");
             if let Some(lang) = &class_name {
                 self.out.push_str(" class=\"language-");
@@ -504,7 +513,7 @@ impl Writer<'_, '_, '_> {
             rouge_class(&mut a, lang.as_deref().or(h.default_lang.as_deref()));
         }
         self.out.push_str("<code");
-        write_attributes(self.out, &a.pairs);
+        write_attributes(self.out, a.pairs());
         self.out.push('>');
         match highlighted && h.line_numbers {
             true => line_table(self.out, text, h.start_line),
@@ -515,7 +524,9 @@ impl Writer<'_, '_, '_> {
 
     /// `h1` … `h6` for a header of this level, moved by `header_offset`.
     fn output_level(&self, level: pulldown_cmark::HeadingLevel) -> String {
-        let n = (level as i64 + self.opts.header_offset).clamp(1, 6);
+        let n = (level as i64)
+            .saturating_add(self.opts.header_offset)
+            .clamp(1, 6);
         format!("h{n}")
     }
 
@@ -568,17 +579,19 @@ impl Writer<'_, '_, '_> {
     /// `<sup id="fnref:n" role="doc-noteref"><a href="#fn:n" class="footnote" rel="footnote">1</a></sup>`
     /// (the number counted from `footnote_nr`, the name after `footnote_prefix`).
     fn footnote_reference(&mut self, name: &str) {
-        let (index, repeat) = match self.fn_order.iter_mut().position(|(n, _)| n == name) {
-            Some(i) => {
+        let (index, repeat) = match self.fn_index.get(name) {
+            Some(&i) => {
                 self.fn_order[i].1 += 1;
                 (i, format!(":{}", self.fn_order[i].1))
             }
             None => {
+                self.fn_index.insert(name.to_owned(), self.fn_order.len());
                 self.fn_order.push((name.to_owned(), 0));
                 (self.fn_order.len() - 1, String::new())
             }
         };
-        let number = self.opts.footnote_nr + index as i64;
+        // Ruby's numbers do not overflow: the sum is exact for every `footnote_nr` read.
+        let number = i128::from(self.opts.footnote_nr) + index as i128;
         let id = self.footnote_id(name);
         self.out.push_str(&format!(
             "<sup id=\"fnref:{id}{repeat}\" role=\"doc-noteref\"><a href=\"#fn:{id}\" class=\"footnote\" rel=\"footnote\">{number}</a></sup>"
@@ -606,9 +619,14 @@ impl Writer<'_, '_, '_> {
         self.out.push_str(">\n");
         let mut backlink_text = String::new();
         escape_text(&mut backlink_text, &self.opts.footnote_backlink);
+        // The first note of each name, as a lookup would find it.
+        let mut notes: HashMap<&str, &Footnote> = HashMap::with_capacity(self.footnotes.len());
+        for note in self.footnotes {
+            notes.entry(note.name.as_str()).or_insert(note);
+        }
         for (name, repeats) in &self.fn_order {
             let repeats = *repeats;
-            let Some(note) = self.footnotes.iter().find(|f| &f.name == name) else {
+            let Some(note) = notes.get(name.as_str()) else {
                 continue;
             };
             let id = self.footnote_id(name);
@@ -743,18 +761,20 @@ fn rouge_class(a: &mut Attributes, lang: Option<&str>) {
         None if existing.is_empty() => "highlighter-rouge".to_owned(),
         None => format!("{existing} highlighter-rouge"),
     };
-    a.pairs.retain(|(k, _)| k != "class");
-    a.pairs.insert(0, ("class".to_owned(), class));
+    a.retain(|(k, _)| k != "class");
+    a.insert_first("class", class);
 }
 
 /// Rouge's `HTMLTable`: a gutter of line numbers beside the code, one number per line (a last
 /// line without a newline gets one too).
 fn line_table(out: &mut String, code: &str, first: i64) {
-    let mut lines = code.matches('\n').count() as i64;
+    let mut lines = code.matches('\n').count() as i128;
     let unterminated = !code.ends_with('\n');
     if unterminated {
         lines += 1;
     }
+    // Ruby's numbers do not overflow: counted wide, the gutter is exact for every `start_line`.
+    let first = i128::from(first);
     out.push_str(
         "<table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">",
     );

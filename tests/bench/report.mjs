@@ -37,11 +37,15 @@ function git() {
   }
 }
 
-// Issue 6: each hostile shape of tests/hostile.rs, at ~100 KB, in ≤ 100 ms.
+// Issue 6: each hostile shape of tests/hostile.rs, at ~100 KB, in ≤ 100 ms; issue 18: ≥ 2 MB/s at
+// 96–192 KB, each shape's curve in a table of its own.
+const mbPerS = (r) => r.bytes / 1e3 / r.ms;
 if (hostile) {
   const runs = hostile.shapes.flatMap((s) => s.runs.map((r) => ({ name: s.name, ...r })));
-  const worst = runs.reduce((a, b) => (b.ms > a.ms ? b : a));
-  row(`hostile shapes, native: the slowest of ${hostile.shapes.length}`, 'each shape at 24 and 96 KB, fastest of 5', `${worst.ms.toFixed(1)} ms (${worst.name}, ${(worst.bytes / 1e3).toFixed(0)} KB)`, '≤ 100 ms', verdict(worst.ms <= 100));
+  const worst = runs.filter((r) => r.bytes <= 100e3).reduce((a, b) => (b.ms > a.ms ? b : a));
+  row(`hostile shapes, native: the slowest of ${hostile.shapes.length}`, 'each shape at 24, 48 and 96 KB, fastest of 5', `${worst.ms.toFixed(1)} ms (${worst.name}, ${(worst.bytes / 1e3).toFixed(0)} KB)`, '≤ 100 ms', verdict(worst.ms <= 100));
+  const lowest = runs.filter((r) => r.bytes >= 90e3).reduce((a, b) => (mbPerS(b) < mbPerS(a) ? b : a));
+  row(`hostile shapes, native: the lowest throughput of ${hostile.shapes.length}`, 'each shape at 96 and 192 KB, fastest of 5', `${mbPerS(lowest).toFixed(2)} MB/s (${lowest.name}, ${(lowest.bytes / 1e3).toFixed(0)} KB)`, '≥ 2 MB/s', verdict(mbPerS(lowest) >= 2));
 }
 if (hostileWasm) {
   const worst = hostileWasm.shapes.reduce((a, b) => (b.ms > a.ms ? b : a));
@@ -118,12 +122,12 @@ if (profile) {
   for (const [where, share] of Object.entries(profile.buckets).slice(0, 4)) row(`profile (wasm, Node): ${where}`, 'share of renderPost time, sampled', `${(100 * share).toFixed(1)}%`);
 }
 
-const sources = { native, 'native-o3': nativeO3, node, browser, size, profile, variants };
+const sources = { native, 'native-o3': nativeO3, node, browser, size, profile, variants, hostile };
 const when = Object.entries(sources)
   .filter(([, v]) => v?.when)
   .map(([k, v]) => `${k} ${v.when.slice(0, 16).replace('T', ' ')}`)
   .join(', ');
-const warnings = Object.entries({ native, node, browser }).filter(([, r]) => r?.warning).map(([name, r]) => `${name}: ${r.warning}`);
+const warnings = Object.entries({ native, node, browser, hostile }).filter(([, r]) => r?.warning).map(([name, r]) => `${name}: ${r.warning}`);
 const header = [
   `postview benchmarks: ${git()}`,
   `machine: ${cpus().length} × ${cpus()[0].model}; Node ${node?.node ?? process.version}; Chromium ${browser?.chromium ?? '?'}`,
@@ -131,6 +135,21 @@ const header = [
   ...warnings.map((w) => `warning, ${w}`),
   'MB = 10^6 bytes; each throughput is on the bytes that renderer was given (whole posts for postview, bodies for the others).',
 ];
+
+// Each hostile shape's throughput at each size it was run at (native, fastest of 5): a curve that
+// falls as the size grows is a stage that is not linear.
+function hostileCurves() {
+  if (!hostile) return [];
+  const sizes = hostile.shapes[0].runs.map((r) => `${Math.round(r.bytes / 1e3)} KB`);
+  return [
+    `## Hostile shapes, native: MB/s by size (${hostile.when.slice(0, 16).replace('T', ' ')} UTC)`,
+    '',
+    `| shape | ${sizes.join(' | ')} |`,
+    `|---|${sizes.map(() => '---:').join('|')}|`,
+    ...hostile.shapes.map((s) => `| ${s.name} | ${s.runs.map((r) => mbPerS(r).toFixed(1)).join(' | ')} |`),
+    '',
+  ];
+}
 
 const widths = rows[0] ? rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length))) : [];
 console.log(`\n${header.join('\n')}\n`);
@@ -148,6 +167,7 @@ const md = [
   '|---|---|---|---|---|',
   ...rows.map((r) => `| ${r.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`),
   '',
+  ...hostileCurves(),
 ].join('\n');
 writeFileSync(join(ROOT, 'tests/bench/RESULTS.md'), md);
 console.log(`\nwritten: tests/bench/RESULTS.md`);

@@ -1,12 +1,22 @@
 //! The hostile shapes: pathological inputs known from cmark's and pulldown-cmark's tests and their
 //! counterparts for the kramdown passes, Liquid and front matter. Each makes a post of about `n`
-//! bytes. Shared by `tests/hostile.rs` (time grows linearly) and `tests/bench/hostile.rs` (how long
-//! each takes at 24 and 96 KB).
+//! bytes. Shared by `tests/hostile.rs` (time, allocations and output grow linearly) and
+//! `tests/bench/hostile.rs` (how long each takes from 24 to 192 KB).
 
 pub type Shape = (&'static str, fn(usize) -> String);
 
 pub fn post(body: String) -> String {
     format!("---\ntitle: hostile\n---\n{body}")
+}
+
+/// `{::options key="value" /}` then `body`.
+fn with_option(key: &str, value: &str, body: String) -> String {
+    post(format!("{{::options {key}=\"{value}\" /}}\n{body}"))
+}
+
+/// `count` numbered lines made by `line`.
+fn lines(count: usize, line: impl Fn(usize) -> String) -> String {
+    (0..count).map(line).collect()
 }
 
 pub const SHAPES: &[Shape] = &[
@@ -102,5 +112,163 @@ pub const SHAPES: &[Shape] = &[
     }),
     ("markdown=1 elements inside raw HTML", |n| {
         post("<div>\n<div markdown=\"1\">\n".repeat(n / 25))
+    }),
+    // kramdown's options set in the post (issue 18).
+    ("toc_levels of four billion levels", |n| {
+        with_option("toc_levels", "1..4000000000", "# a\n\nb\n".repeat(n / 7))
+    }),
+    ("toc_levels of a hundred million levels", |n| {
+        with_option("toc_levels", "1..100000000", "# a\n\nb\n".repeat(n / 7))
+    }),
+    ("auto_id_prefix of half the post", |n| {
+        with_option(
+            "auto_id_prefix",
+            &"x".repeat(n / 2),
+            "# a\n\n".repeat(n / 10),
+        )
+    }),
+    ("footnote_prefix of half the post", |n| {
+        let body = "a[^1]\n".repeat(n / 12) + "\n[^1]: b\n";
+        with_option("footnote_prefix", &"x".repeat(n / 2), body)
+    }),
+    ("footnote_backlink of half the post", |n| {
+        let body = "a[^1]\n".repeat(n / 12) + "\n[^1]: b\n";
+        with_option("footnote_backlink", &"x".repeat(n / 2), body)
+    }),
+    ("footnote_backlink over many notes", |n| {
+        let body = lines(n / 40, |i| format!("a[^{i}]\n\n[^{i}]: b\n\n"));
+        with_option("footnote_backlink", &"x".repeat(n / 2), body)
+    }),
+    ("numbers past 64 bits", |n| {
+        let body = "# a\n\nb[^1] c[^2]\n\n[^1]: d\n[^2]: e\n\n".repeat(n / 40);
+        let offset = "{::options header_offset=\"9223372036854775807\" /}\n";
+        with_option(
+            "footnote_nr",
+            "9223372036854775807",
+            format!("{offset}{body}"),
+        )
+    }),
+    ("options set again and again", |n| {
+        let options = "{::options auto_ids=\"false\" toc_levels=\"1..3\" /}\n".repeat(n / 50);
+        post(options + "# a\n")
+    }),
+    ("a table of contents of thousands of headers", |n| {
+        post(format!("* toc\n{{:toc}}\n\n{}", "# a\n\n".repeat(n / 5)))
+    }),
+    ("headers of the same text", |n| {
+        post("# a\n\n".repeat(n / 5))
+    }),
+    ("tables of contents asked for thousands of times", |n| {
+        post("* a\n{:toc}\n\n".repeat(n / 26) + &"# h\n\n".repeat(n / 10))
+    }),
+    // Extensions and attribute lists.
+    ("unclosed comment extensions", |n| {
+        post("{::comment}\n\n".repeat(n / 13))
+    }),
+    ("unclosed comment extensions in text", |n| {
+        post("a {::comment} ".repeat(n / 14))
+    }),
+    ("unclosed nomarkdown extensions", |n| {
+        post("{::nomarkdown}\n\n".repeat(n / 16))
+    }),
+    ("nomarkdown pairs", |n| {
+        post("{::nomarkdown}a{:/nomarkdown}\n".repeat(n / 30))
+    }),
+    ("nomarkdown pairs in text", |n| {
+        post("a {::nomarkdown}b{:/nomarkdown} ".repeat(n / 32))
+    }),
+    ("one element with many attributes", |n| {
+        let attrs = lines(n / 10, |i| format!(" a{i}=\"x\""));
+        post(format!("<div{attrs}>\n</div>\n"))
+    }),
+    ("one span with many attributes", |n| {
+        let attrs = lines(n / 10, |i| format!(" a{i}=\"x\""));
+        post(format!("a <span{attrs}>b</span>\n"))
+    }),
+    ("many attribute lists on one block", |n| {
+        post(format!(
+            "a\n{}",
+            lines(n / 14, |i| format!("{{: k{i}=\"x\"}}\n"))
+        ))
+    }),
+    ("many classes on one block", |n| {
+        post(format!("a\n{}", "{: .c}\n".repeat(n / 7)))
+    }),
+    ("references repeated to a big definition", |n| {
+        let def = lines(200, |i| format!(" k{i}=\"x\""));
+        let refs = "{: r s r s r s r s r s}\n".repeat(n / 24);
+        post(format!("{{:r:{def}}}\n{{:s: .c}}\n\na\n{refs}"))
+    }),
+    ("definitions referring to each other", |n| {
+        let defs = lines(n / 30, |i| format!("{{:d{}: d{i} .c{i}}}\n", i + 1));
+        post(format!("{defs}\npara\n{{: d{}}}\n", n / 30))
+    }),
+    // Definitions: footnotes, abbreviations, links.
+    ("thousands of footnotes", |n| {
+        let refs = lines(n / 24, |i| format!("a[^{i}] "));
+        post(format!(
+            "{refs}\n\n{}",
+            lines(n / 24, |i| format!("[^{i}]: n\n"))
+        ))
+    }),
+    ("one footnote referenced thousands of times", |n| {
+        post("a[^1] ".repeat(n / 6) + "\n\n[^1]: b\n")
+    }),
+    ("thousands of abbreviations", |n| {
+        let defs = lines(n / 20, |i| format!("*[A{i}]: t\n"));
+        post(format!("{defs}\n{}\n", lines(n / 20, |i| format!("A{i} "))))
+    }),
+    ("abbreviations over thousands of paragraphs", |n| {
+        let defs = lines(n / 40, |i| format!("*[A{i}]: t\n"));
+        post(format!(
+            "{defs}\n{}",
+            lines(n / 40, |i| format!("A{i}\n\n"))
+        ))
+    }),
+    ("abbreviations of overlapping names", |n| {
+        let name = |i: usize| format!("{}{}", "A".repeat(i % 50 + 1), i % 100);
+        let defs = lines(n / 60, |i| format!("*[{}]: t\n", name(i)));
+        post(format!(
+            "{defs}\n{}\n",
+            lines(n / 60, |i| name(i * 7) + " ")
+        ))
+    }),
+    ("an abbreviation with spaces over its own words", |n| {
+        let words = "A ".repeat(n / 8);
+        post(format!("*[{words}B]: t\n*[A]: a\n\n{words}\n"))
+    }),
+    (
+        "an abbreviation's long title used thousands of times",
+        |n| {
+            post(format!(
+                "*[A]: {}\n\n{}\n",
+                "t".repeat(n / 2),
+                "A ".repeat(n / 4)
+            ))
+        },
+    ),
+    (
+        "a link definition's long URL used thousands of times",
+        |n| {
+            post(format!(
+                "[l]: /{}\n\n{}\n",
+                "u".repeat(n / 2),
+                "[a][l] ".repeat(n / 14)
+            ))
+        },
+    ),
+    (
+        "an attribute list definition used on thousands of blocks",
+        |n| {
+            let def = format!("{{:r: k=\"{}\"}}\n\n", "v".repeat(2_000));
+            post(def + &"a\n{: r}\n\n".repeat(n / 9))
+        },
+    ),
+    ("thousands of link definitions", |n| {
+        let defs = lines(n / 30, |i| format!("[l{i}]: /u{i}\n"));
+        post(format!(
+            "{defs}\n{}\n",
+            lines(n / 30, |i| format!("[a][l{i}] "))
+        ))
     }),
 ];

@@ -154,11 +154,7 @@ pub(super) fn abbreviation(b: &mut Blocks<'_, '_, '_>) -> bool {
     }
     let id = rest[..close].to_owned();
     let title = rest[close + 2..].trim().to_owned();
-    let abbreviations = &mut b.defs.abbreviations;
-    match abbreviations.iter_mut().find(|(k, _)| *k == id) {
-        Some(slot) => slot.1 = title,
-        None => abbreviations.push((id, title)),
-    }
+    b.defs.abbreviations.define(id, title);
     b.pos = b.line_end(b.pos);
     b.last = Last::Other;
     true

@@ -138,16 +138,8 @@ fn extension(b: &mut Blocks<'_, '_, '_>, t: &str) -> bool {
         return true;
     }
     // The stop tag `{:/name}` or `{:/}` on a line of its own.
-    let mut p = content_start;
-    let stop = loop {
-        if p >= b.src.len() {
-            return false;
-        }
-        let l = strip_opt_space(b.line_at(p)).trim_end();
-        if l == format!("{{:/{name}}}") || l == "{:/}" {
-            break p;
-        }
-        p = b.line_end(p);
+    let Some(stop) = stop_line(b, name, content_start) else {
+        return false;
     };
     let content = &b.src[content_start..stop];
     match name {
@@ -166,13 +158,42 @@ fn extension(b: &mut Blocks<'_, '_, '_>, t: &str) -> bool {
     true
 }
 
+/// The start of the first line from `from` on that is `{:/name}` or `{:/}`. A search that
+/// finds none is remembered for the region: every later opener of that name has none either, so
+/// a thousand unclosed `{::comment}` lines cost one scan, not a thousand.
+fn stop_line(b: &mut Blocks<'_, '_, '_>, name: &str, from: usize) -> Option<usize> {
+    let slot = match name {
+        "comment" => 0,
+        "nomarkdown" => 1,
+        _ => 2,
+    };
+    if b.no_stop_tag_from[slot] <= from {
+        return None;
+    }
+    let mut p = from;
+    while p < b.src.len() {
+        let l = strip_opt_space(b.line_at(p)).trim_end();
+        let closes = l
+            .strip_prefix("{:/")
+            .and_then(|r| r.strip_suffix('}'))
+            .is_some_and(|n| n.is_empty() || n == name);
+        if closes {
+            return Some(p);
+        }
+        p = b.line_end(p);
+    }
+    b.no_stop_tag_from[slot] = from;
+    None
+}
+
 /// `{::options key="value" … /}`: each known option set, each refused one a warning.
 fn set_options(b: &mut Blocks<'_, '_, '_>, attrs: &str, at: usize) {
     let mut a = Attributes::default();
     attributes::parse_into(attrs, &mut a);
-    for (key, value) in &a.pairs {
-        if let Some(problem) = b.options.to_mut().set_inline(key, value) {
-            b.issues.push(problem.shifted(at));
+    for (key, value) in a.pairs() {
+        match b.options.to_mut().set_inline(key, value) {
+            Some(problem) => b.issues.push(problem.shifted(at)),
+            None => b.option_places.push((key.clone(), at)),
         }
     }
 }

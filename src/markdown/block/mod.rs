@@ -85,6 +85,8 @@ pub struct Blocks<'a, 'd, 'o> {
     /// Footnote bodies, parsed as blocks of their own (written at the end of the document).
     pub footnotes: Vec<Footnote<'a>>,
     pub issues: Vec<Issue>,
+    /// Each option `{::options /}` set, and where (the budget's warnings point there).
+    pub option_places: Vec<(String, usize)>,
     /// A block IAL waiting for the next block (kramdown's `@block_ial`).
     pending_ial: Option<Attributes>,
     /// How deep the lists and quotes of this region are nested.
@@ -96,6 +98,9 @@ pub struct Blocks<'a, 'd, 'o> {
     stop_tag: Option<String>,
     /// Where that end tag was found (the offset after it).
     stopped_at: Option<usize>,
+    /// From where on no line closes a `{::comment}`, `{::nomarkdown}` or `{::options}` (in that
+    /// order), once a search has found none (`usize::MAX`: not known).
+    no_stop_tag_from: [usize; 3],
 }
 
 /// Lists and quotes nested deeper than this inside one region are read as text.
@@ -118,17 +123,20 @@ pub fn parse<'a>(
         options,
         footnotes: Vec::new(),
         issues: Vec::new(),
+        option_places: Vec::new(),
         pending_ial: None,
         depth: 0,
         line_cache: std::cell::Cell::new((usize::MAX, 0, "")),
         stop_tag: None,
         stopped_at: None,
+        no_stop_tag_from: [usize::MAX; 3],
     };
     b.run();
     Parsed {
         items: b.items,
         footnotes: b.footnotes,
         issues: b.issues,
+        option_places: b.option_places,
     }
 }
 
@@ -137,6 +145,7 @@ pub struct Parsed<'a> {
     pub items: Vec<Item<'a>>,
     pub footnotes: Vec<Footnote<'a>>,
     pub issues: Vec<Issue>,
+    pub option_places: Vec<(String, usize)>,
 }
 
 impl<'a> Blocks<'a, '_, '_> {
@@ -165,11 +174,13 @@ impl<'a> Blocks<'a, '_, '_> {
             options: self.options,
             footnotes: Vec::new(),
             issues: Vec::new(),
+            option_places: Vec::new(),
             pending_ial: None,
             depth: self.depth + 1,
             line_cache: std::cell::Cell::new((usize::MAX, 0, "")),
             stop_tag,
             stopped_at: None,
+            no_stop_tag_from: [usize::MAX; 3],
         };
         inner.run();
         let last = inner.last;
@@ -183,6 +194,8 @@ impl<'a> Blocks<'a, '_, '_> {
         );
         self.issues
             .extend(inner.issues.into_iter().map(|i| Issue { offset: at, ..i }));
+        self.option_places
+            .extend(inner.option_places.into_iter().map(|(k, _)| (k, at)));
         (items, last, stopped_at)
     }
 

@@ -42,7 +42,11 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     let mut ial = Attributes::default();
     attributes::parse_into(content, &mut ial);
     let mut merged = Attributes::default();
-    ial.merge_into(&mut merged, &s.defs.alds);
+    ial.merge_into(&mut merged, s.defs);
+    let use_ = crate::markdown::budget::Use::AttributeList;
+    if let Some(warning) = s.defs.budget.warning(use_, s.pos) {
+        s.issues.push(warning);
+    }
     // The element's event carries them (a symbol has no place for them: they go).
     if let Out::Event(e) = &mut s.out[target] {
         if let Some(slot) = e.attrs_mut() {
@@ -101,11 +105,17 @@ fn extension(s: &mut Spans<'_, '_>, tag: attributes::ExtensionTag<'_>) -> bool {
         s.pos = after_tag;
         return true;
     }
-    let rest = &s.src[after_tag..];
-    let stop_named = format!("{{:/{name}}}");
+    // Remembered searches (`find_from`): thousands of openers without a stop tag, or pairs
+    // closed by name with no `{:/}` after them, stay linear.
+    let stop_named = match name {
+        "comment" => "{:/comment}",
+        "nomarkdown" => "{:/nomarkdown}",
+        _ => "{:/options}",
+    };
     let found = [
-        rest.find(&stop_named).map(|i| (i, stop_named.len())),
-        rest.find("{:/}").map(|i| (i, 4)),
+        s.find_from(stop_named, after_tag)
+            .map(|i| (i - after_tag, stop_named.len())),
+        s.find_from("{:/}", after_tag).map(|i| (i - after_tag, 4)),
     ]
     .into_iter()
     .flatten()

@@ -8,6 +8,7 @@
 
 use super::{Kind, Spans, Stop, StopMatch};
 use crate::ctype::{is_ruby_space, is_ruby_space_char, leading};
+use crate::markdown::budget::Use;
 use crate::markdown::event::Event as Ev;
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
@@ -114,6 +115,13 @@ fn reference(s: &mut Spans<'_, '_>, open: &Open, alt_text: &str) -> Option<bool>
     let Some((url, title)) = s.defs.links.get(&id) else {
         return Some(false);
     };
+    let cost = url.len() + title.as_ref().map_or(0, String::len);
+    if !s.defs.budget.charge(Use::Link, cost) {
+        if let Some(warning) = s.defs.budget.warning(Use::Link, s.pos) {
+            s.issues.push(warning);
+        }
+        return Some(false);
+    }
     s.pos = after;
     let (url, title) = (CowStr::from(url.clone()), title.clone().map(CowStr::from));
     finish(

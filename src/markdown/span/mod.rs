@@ -52,7 +52,9 @@ pub struct Definitions {
     /// Attribute list definitions `{:name: …}` by name.
     pub alds: HashMap<String, super::attributes::Attributes>,
     /// Abbreviations `*[HTML]: …`: the abbreviation and its title.
-    pub abbreviations: Vec<(String, String)>,
+    pub abbreviations: abbreviation::Abbreviations,
+    /// The render's budget for text repeated per use of a definition.
+    pub budget: super::budget::Budget,
 }
 
 /// What an open element is, for kramdown's nesting rules (no em in em, no link in a link).
@@ -310,8 +312,9 @@ impl<'s, 'd> Spans<'s, 'd> {
     }
 
     /// The output as events: neighbouring text merged, GFM's `\\` + newline hard breaks made,
-    /// abbreviations found in text outside HTML elements and images.
-    fn finish(self) -> Vec<Event<'s>> {
+    /// abbreviations found in text outside HTML elements and images; and whether the search for
+    /// abbreviations ran out of steps.
+    fn finish(self) -> (Vec<Event<'s>>, bool) {
         let src = self.src;
         let mut events = Vec::with_capacity(self.out.len());
         let mut text = TextRun {
@@ -321,8 +324,9 @@ impl<'s, 'd> Spans<'s, 'd> {
         // Inside HTML elements and images: no abbreviations, no GFM line breaks.
         let mut html_depth = 0usize;
         let mut image_depth = 0usize;
-        let mut abbreviations = self.defs.abbreviations.clone();
-        crate::sort::by_key(&mut abbreviations, |(a, _)| std::cmp::Reverse(a.len()));
+        let defs = self.defs;
+        let (abbreviations, budget) = (&defs.abbreviations, &defs.budget);
+        let mut steps = abbreviation::steps_for(src.len());
         for piece in self.out {
             let e = match piece {
                 Out::Text(a, b) => {
@@ -337,7 +341,8 @@ impl<'s, 'd> Spans<'s, 'd> {
                 Out::Event(e) => e,
             };
             let plain = html_depth == 0 && image_depth == 0;
-            text.flush(src, plain.then_some(&abbreviations[..]), false, &mut events);
+            let plain = plain.then_some((abbreviations, &mut steps, budget));
+            text.flush(src, plain, false, &mut events);
             match &e {
                 Event::Md(Md::Start(Tag::Image { .. }), _) => image_depth += 1,
                 Event::Md(Md::End(TagEnd::Image), _) => image_depth = image_depth.saturating_sub(1),
@@ -348,8 +353,9 @@ impl<'s, 'd> Spans<'s, 'd> {
             events.push(e);
         }
         let plain = html_depth == 0 && image_depth == 0;
-        text.flush(src, plain.then_some(&abbreviations[..]), true, &mut events);
-        events
+        let plain = plain.then_some((abbreviations, &mut steps, budget));
+        text.flush(src, plain, true, &mut events);
+        (events, steps == 0)
     }
 
     // ---- the scanner -----------------------------------------------------------------------
@@ -524,7 +530,11 @@ impl TextRun {
     fn flush<'s>(
         &mut self,
         src: &'s str,
-        plain: Option<&[(String, String)]>,
+        plain: Option<(
+            &abbreviation::Abbreviations,
+            &mut usize,
+            &super::budget::Budget,
+        )>,
         at_end: bool,
         out: &mut Vec<Event<'s>>,
     ) {
@@ -533,12 +543,12 @@ impl TextRun {
             (None, Some((a, b))) => CowStr::Borrowed(&src[a..b]),
             (None, None) => return,
         };
-        let Some(abbreviations) = plain else {
+        let Some((abbreviations, steps, budget)) = plain else {
             out.push(Md::Text(text).into());
             return;
         };
         let mut pieces = Vec::new();
-        let rest = abbreviation::split(text, abbreviations, &mut pieces);
+        let rest = abbreviation::split(text, abbreviations, steps, budget, &mut pieces);
         for piece in pieces {
             match piece {
                 Event::Md(Md::Text(t), _) => line_break::split_text(t, false, self.breaks, out),
@@ -592,8 +602,23 @@ pub(crate) fn parse<'s>(
                 .into(),
         );
     }
-    let issues = std::mem::take(&mut spans.issues);
-    (spans.finish(), issues)
+    let mut issues = std::mem::take(&mut spans.issues);
+    let (events, cut) = spans.finish();
+    if cut {
+        issues.push(abbreviations_cut(0));
+    }
+    issues.extend(defs.budget.warning(super::budget::Use::Abbreviation, 0));
+    (events, issues)
+}
+
+/// The warning when the search for abbreviations in a text ran out of steps.
+fn abbreviations_cut(offset: usize) -> Issue {
+    Issue::new(
+        Code::TooTangled,
+        offset,
+        "this paragraph has too many overlapping abbreviations to find them all: some are shown \
+         as plain text; shorten the abbreviations that contain spaces",
+    )
 }
 
 /// A top-level piece of a text parsed for code spans (and HTML) only, as kramdown's table

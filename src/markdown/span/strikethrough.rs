@@ -67,7 +67,11 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
     s.issues
         .extend(sub.issues.drain(..).map(|i| i.shifted(start + 2)));
     s.push(Event::Start(Tag::Strikethrough));
-    for e in sub.finish() {
+    let (events, abbreviations_cut) = sub.finish();
+    if abbreviations_cut {
+        s.issues.push(super::abbreviations_cut(start));
+    }
+    for e in events {
         s.push(e);
     }
     s.push(Event::End(TagEnd::Strikethrough));
