@@ -269,7 +269,10 @@ function showSwitcher() {
 }
 
 // Each item carries its diagnostic's code (docs/diagnostics.md): as `data-code`, and in small text.
-const part = (className, text) => Object.assign(document.createElement('span'), { className, textContent: text });
+// A declaration, not a const: the first render (of a stored draft) can come before this line runs.
+function part(className, text) {
+  return Object.assign(document.createElement('span'), { className, textContent: text });
+}
 
 function showProblems(diagnostics, inSite = []) {
   const items = diagnostics.map((d) => {
