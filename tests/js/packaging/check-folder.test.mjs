@@ -80,12 +80,12 @@ test('a file name with a newline, an escape sequence or bytes that are not UTF-8
   assert.doesNotMatch(stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/, 'no control character but the line ends should be printed');
   const { problems, summary } = parsed(stdout);
   for (const line of problems) assert.match(line, /^_(posts|i18n)\/.*:\d+:\d+: (error|warning): /, `each line should be one problem: ${line}`);
-  const unclosed = "error: the front matter opened by `---` on line 1 is never closed: add a line `---` after its last key (until then Jekyll reads the whole file as text)";
+  const unclosed = "error: the front matter opened by `---` on line 1 is never closed: add a line `---` after its last key (until then Jekyll reads the whole file as text) [front-matter/unclosed]";
   assert.ok(problems.includes(`_posts/2021-01-02-a\\x0a::error file=README.md,line=1::x\\x0a.md:1:1: ${unclosed}`), `the newlines should be \\x0a:\n${stdout}`);
   assert.ok(problems.includes(`_posts/2021-01-03-\\x1b[31mred\\x07.md:1:1: ${unclosed}`), `the escape and bell should be \\x1b, \\x07:\n${stdout}`);
   assert.ok(problems.includes(`_posts/2021-01-06-\\u{202e}gpj.md:1:1: ${unclosed}`), `the override should be \\u{202e}:\n${stdout}`);
   assert.ok(
-    problems.includes('_posts/2021-01-04-\\x82\\xa0.md:0:0: error: cannot read the file name: it is not UTF-8; rename the file'),
+    problems.includes('_posts/2021-01-04-\\x82\\xa0.md:0:0: error: cannot read the file name: it is not UTF-8; rename the file [file/unreadable]'),
     `a name that is not UTF-8 should be a problem at its bytes:\n${stdout}`,
   );
   const lang = problems.find((l) => l.startsWith('_i18n/en/_posts/2021-01-05-lang.md:'));
@@ -109,8 +109,8 @@ test('a file or folder the check may not read should be a problem at its path, a
   assert.equal(code, 1, 'an unreadable file is an error');
   const { problems, summary } = parsed(stdout);
   assert.deepEqual(problems, [
-    '_posts/2021-01-02-secret.md:0:0: error: cannot read the file: permission denied (EACCES); let the user who runs the check read it, or move it out of the site folder',
-    '_posts/locked/:0:0: error: cannot read the folder: permission denied (EACCES); let the user who runs the check read it, or move it out of the site folder; the files in it were not checked',
+    '_posts/2021-01-02-secret.md:0:0: error: cannot read the file: permission denied (EACCES); let the user who runs the check read it, or move it out of the site folder [file/unreadable]',
+    '_posts/locked/:0:0: error: cannot read the folder: permission denied (EACCES); let the user who runs the check read it, or move it out of the site folder; the files in it were not checked [file/unreadable]',
   ]);
   assert.equal(summary, 'postview check: 1 post checked, 2 errors, 0 warnings in 2 files', 'the readable post should be checked');
 });
@@ -134,7 +134,7 @@ test('a folder 10,000 deep should be one problem at the first folder the system 
   assert.equal(code, 1);
   const { problems, summary } = parsed(stdout);
   assert.equal(problems.length, 1, `one problem should be printed: ${problems.map((l) => l.slice(-200)).join('\n')}`);
-  assert.match(problems[0], /^(d\/)+:0:0: error: cannot read the folder: its path is longer than the system allows \(ENAMETOOLONG\); move it nearer the site root or shorten the folder names; the files in it were not checked$/);
+  assert.match(problems[0], /^(d\/)+:0:0: error: cannot read the folder: its path is longer than the system allows \(ENAMETOOLONG\); move it nearer the site root or shorten the folder names; the files in it were not checked \[file\/unreadable\]$/);
   assert.equal(summary, 'postview check: 1 post checked, 1 error, 0 warnings in 1 file');
 });
 
@@ -174,9 +174,9 @@ test('a post too big to check should be a problem that gives its size and what t
   const { problems, summary } = parsed(stdout);
   const advice = 'postview checks in one file (its rendering would not fit in the module\'s memory): split it into smaller files';
   assert.deepEqual(problems, [
-    `_posts/2021-01-02-long.md:0:0: error: the file is ${(long.length / 2 ** 20).toFixed(1)} MB, more than the 64 MB ${advice}`,
-    `_posts/2021-01-03-huge.md:0:0: error: the file is 300.0 MB, more than the 64 MB ${advice}`,
-    "_posts/2021-01-04-broken.md:1:1: error: the front matter opened by `---` on line 1 is never closed: add a line `---` after its last key (until then Jekyll reads the whole file as text)",
+    `_posts/2021-01-02-long.md:0:0: error: the file is ${(long.length / 2 ** 20).toFixed(1)} MB, more than the 64 MB ${advice} [file/too-big]`,
+    `_posts/2021-01-03-huge.md:0:0: error: the file is 300.0 MB, more than the 64 MB ${advice} [file/too-big]`,
+    "_posts/2021-01-04-broken.md:1:1: error: the front matter opened by `---` on line 1 is never closed: add a line `---` after its last key (until then Jekyll reads the whole file as text) [front-matter/unclosed]",
   ]);
   assert.equal(summary, 'postview check: 2 posts checked, 3 errors, 0 warnings in 3 files', 'the other posts should be checked');
 });

@@ -114,6 +114,7 @@ test('a file whose reading fails should be an error at its path, and the site ch
   assert.deepEqual(unreadable?.diagnostics, [
     {
       severity: 'error',
+      code: 'preview/crashed',
       message: 'postview failed reading this file (a bug: please report it with the file): RuntimeError: unreachable; the site was checked without it',
       line: 1,
       column: 1,
@@ -134,9 +135,11 @@ test('past 32 failing posts, the check should stop: each post after is an error 
   const { counts, glue: counted } = countingGlue();
   const report = checkSiteWith(counted)(siteFiles(posts));
   assert.equal(MAX_FAILED_POSTS, 32);
-  const messages = report.files.map((f) => f.diagnostics.map((d) => d.message));
-  const failed = messages.filter(([m]) => m.startsWith(PREFIX));
-  const skipped = messages.filter(([m]) => m.startsWith('not checked: postview failed on 32 posts before this one (see their errors), so the check stopped'));
+  const codes = report.files.map((f) => f.diagnostics.map((d) => d.code));
+  const failed = codes.filter(([c]) => c === 'preview/crashed');
+  const skipped = codes.filter(([c]) => c === 'preview/not-checked');
+  const said = report.files.flatMap((f) => f.diagnostics).find((d) => d.code === 'preview/not-checked');
+  assert.match(said.message, /^not checked: postview failed on 32 posts before this one/, 'a post not checked should say why');
   assert.equal(failed.length, 32, 'the first 32 posts should each be the module\'s failure');
   assert.equal(skipped.length, 9, 'the 8 hostile posts after them and the clean one should each say they were not checked');
   assert.equal(report.errors, 41);
