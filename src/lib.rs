@@ -24,6 +24,7 @@ pub mod encoding;
 pub mod folder;
 pub mod forestry;
 pub mod front_matter;
+pub(crate) mod highlight;
 pub mod language;
 pub mod liquid;
 pub mod markdown;

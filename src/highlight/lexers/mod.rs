@@ -1,0 +1,13 @@
+//! One module per rouge lexer; each header names the rouge lexer it follows and its states.
+
+pub(crate) mod console;
+pub(crate) mod diff;
+pub(crate) mod json;
+pub(crate) mod shell;
+
+use super::{emit::Emitter, token::Tok};
+
+/// rouge's `PlainText` (tag `plaintext`, alias `text`): the whole code as one `Text` token.
+pub(crate) fn plain(code: &str, e: &mut Emitter<'_>) {
+    e.tok(Tok::Text, code);
+}
