@@ -77,10 +77,11 @@ impl<'s> Scan<'s> {
             .unwrap_or(self.src.len() - from)
     }
 
-    /// Ruby's `\b` at byte offset `at` of the code (its word characters are Unicode's, unlike
-    /// its `\w`).
+    /// Ruby's `\b` at byte offset `at` (at or after `pos`) in a rule matched at `pos`: rouge's
+    /// `StringScanner` matches as if the code began at `pos`, so nothing before it counts. Its
+    /// word characters are Unicode's, unlike its `\w`.
     pub(crate) fn boundary(&self, at: usize) -> bool {
-        let before = self.src[..at].chars().next_back().is_some_and(is_b_word);
+        let before = at > self.pos && self.src[..at].chars().next_back().is_some_and(is_b_word);
         let after = self.src[at..].chars().next().is_some_and(is_b_word);
         before != after
     }
@@ -108,10 +109,17 @@ mod tests {
 
     #[test]
     fn boundary_should_see_unicode_letters_as_word_characters() {
-        let s = Scan::new("éif x");
-        assert!(!s.boundary(2), "Ruby's \\b sees é as a word character");
-        assert!(s.boundary(4), "a space after a word is a boundary");
-        assert!(s.boundary(0));
+        let mut s = Scan::new("éif x");
+        assert!(
+            !s.boundary(2),
+            "Ruby's \\b should see é as a word character"
+        );
+        assert!(s.boundary(4), "a space after a word should be a boundary");
+        s.pos = 2;
+        assert!(
+            s.boundary(2),
+            "at the scan position nothing before should count, as in rouge's StringScanner"
+        );
     }
 
     #[test]
