@@ -7,47 +7,26 @@ use super::lexers;
 /// A lexer: writes the tokens of a whole code block.
 pub(crate) type Lex = fn(&str, &mut Emitter<'_>);
 
-struct Entry {
-    tag: &'static str,
-    aliases: &'static [&'static str],
-    lex: Lex,
-}
-
-/// Every lexer, in rouge's names.
-const LEXERS: &[Entry] = &[
-    Entry {
-        tag: "plaintext",
-        aliases: &["text"],
-        lex: lexers::plain,
-    },
-    Entry {
-        tag: "console",
-        aliases: &["terminal", "shell_session", "shell-session"],
-        lex: lexers::console::lex,
-    },
-    Entry {
-        tag: "diff",
-        aliases: &["patch", "udiff"],
-        lex: lexers::diff::lex,
-    },
-    Entry {
-        tag: "json",
-        aliases: &[],
-        lex: lexers::json::lex,
-    },
-    Entry {
-        tag: "shell",
-        aliases: &["bash", "zsh", "ksh", "sh"],
-        lex: lexers::shell::lex,
-    },
+/// Every lexer: rouge's tag, its aliases, and the lexer.
+const LEXERS: &[(&str, &[&str], Lex)] = &[
+    ("plaintext", &["text"], lexers::plain),
+    (
+        "console",
+        &["terminal", "shell_session", "shell-session"],
+        lexers::console::lex,
+    ),
+    ("diff", &["patch", "udiff"], lexers::diff::lex),
+    ("json", &[], lexers::json::lex),
+    ("python", &["py"], lexers::python::lex),
+    ("shell", &["bash", "zsh", "ksh", "sh"], lexers::shell::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.
 pub(crate) fn find(name: &str) -> Option<Lex> {
     LEXERS
         .iter()
-        .find(|l| l.tag == name || l.aliases.contains(&name))
-        .map(|l| l.lex)
+        .find(|(tag, aliases, _)| *tag == name || aliases.contains(&name))
+        .map(|&(_, _, lex)| lex)
 }
 
 #[cfg(test)]
@@ -58,7 +37,7 @@ mod tests {
     fn every_name_should_reach_one_lexer_only() {
         let mut names: Vec<&str> = LEXERS
             .iter()
-            .flat_map(|l| std::iter::once(l.tag).chain(l.aliases.iter().copied()))
+            .flat_map(|&(tag, aliases, _)| std::iter::once(tag).chain(aliases.iter().copied()))
             .collect();
         let all = names.len();
         names.sort_unstable();

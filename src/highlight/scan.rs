@@ -103,6 +103,30 @@ pub(crate) fn in_table(table: &[&str], word: &str) -> bool {
     table.binary_search(&word).is_ok()
 }
 
+/// The next place of a pattern at or after some offset, remembered: a lexer that asks again
+/// from further on (still before the place found) gets the answer without a new search, so
+/// rules that look far ahead and fail stay linear over the whole code.
+#[derive(Default)]
+pub(crate) struct Finder {
+    from: usize,
+    found: Option<Option<usize>>,
+}
+
+impl Finder {
+    /// Where `pat` next occurs in `src` at or after `from`.
+    pub(crate) fn find(&mut self, src: &str, pat: &str, from: usize) -> Option<usize> {
+        if let Some(found) = self.found {
+            if from >= self.from && found.is_none_or(|at| from <= at) {
+                return found;
+            }
+        }
+        let found = src.get(from..).and_then(|r| r.find(pat)).map(|i| from + i);
+        self.from = from;
+        self.found = Some(found);
+        found
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +144,24 @@ mod tests {
             s.boundary(2),
             "at the scan position nothing before should count, as in rouge's StringScanner"
         );
+    }
+
+    #[test]
+    fn finder_should_answer_from_memory_as_it_would_by_searching() {
+        let mut f = Finder::default();
+        let src = "a``b`";
+        assert_eq!(f.find(src, "`", 0), Some(1));
+        assert_eq!(
+            f.find(src, "`", 1),
+            Some(1),
+            "the same place from the same start"
+        );
+        assert_eq!(
+            f.find(src, "`", 2),
+            Some(2),
+            "a later start should search again"
+        );
+        assert_eq!(f.find(src, "`", 5), None, "nothing after the last one");
     }
 
     #[test]

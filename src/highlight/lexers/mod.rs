@@ -3,6 +3,7 @@
 pub(crate) mod console;
 pub(crate) mod diff;
 pub(crate) mod json;
+pub(crate) mod python;
 pub(crate) mod shell;
 
 use super::{emit::Emitter, token::Tok};
