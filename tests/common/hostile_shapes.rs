@@ -103,4 +103,19 @@ pub const SHAPES: &[Shape] = &[
     ("markdown=1 elements inside raw HTML", |n| {
         post("<div>\n<div markdown=\"1\">\n".repeat(n / 25))
     }),
+    ("shell code: substitutions and strings never closed", |n| {
+        post(format!("```sh\n{}\n```\n", "$(\"`${ <<EOF ".repeat(n / 16)))
+    }),
+    ("python code: backticks, docstrings, f-string braces", |n| {
+        post(format!(
+            "```python\n{}\n```\n",
+            ":\"\"\"` f'{{{ \\\n".repeat(n / 16)
+        ))
+    }),
+    ("diff code: hunk headers never closed", |n| {
+        post(format!("```diff\n{}\n```\n", "@@ -1 @\n".repeat(n / 8)))
+    }),
+    ("json code: deep arrays and keys", |n| {
+        post(format!("```json\n{}\n```\n", "[{\"a\"   ".repeat(n / 10)))
+    }),
 ];
