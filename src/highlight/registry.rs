@@ -19,6 +19,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("javascript", &["js"], lexers::javascript::lex),
     ("json", &[], lexers::json::lex),
     ("python", &["py"], lexers::python::lex),
+    ("ruby", &["rb"], lexers::ruby::lex),
     ("shell", &["bash", "zsh", "ksh", "sh"], lexers::shell::lex),
 ];
 

@@ -115,12 +115,31 @@ pub(crate) struct Finder {
 impl Finder {
     /// Where `pat` next occurs in `src` at or after `from`.
     pub(crate) fn find(&mut self, src: &str, pat: &str, from: usize) -> Option<usize> {
+        self.find_where(src, pat, from, |_| true)
+    }
+
+    /// Where `pat` next occurs at or after `from` with `ok` true of that place (`ok` must
+    /// depend only on the place, the same for every call on this finder).
+    pub(crate) fn find_where(
+        &mut self,
+        src: &str,
+        pat: &str,
+        from: usize,
+        ok: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         if let Some(found) = self.found {
             if from >= self.from && found.is_none_or(|at| from <= at) {
                 return found;
             }
         }
-        let found = src.get(from..).and_then(|r| r.find(pat)).map(|i| from + i);
+        let mut at = from;
+        let found = loop {
+            match src.get(at..).and_then(|r| r.find(pat)) {
+                Some(i) if ok(at + i) => break Some(at + i),
+                Some(i) => at += i + 1,
+                None => break None,
+            }
+        };
         self.from = from;
         self.found = Some(found);
         found

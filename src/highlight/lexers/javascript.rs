@@ -13,52 +13,16 @@ use crate::highlight::{
 };
 use crate::markdown::unicode::is_word;
 
+#[rustfmt::skip]
 const KEYWORDS: &[&str] = &[
-    "as",
-    "async",
-    "await",
-    "break",
-    "case",
-    "catch",
-    "continue",
-    "debugger",
-    "default",
-    "delete",
-    "do",
-    "else",
-    "export",
-    "finally",
-    "for",
-    "from",
-    "if",
-    "import",
-    "in",
-    "instanceof",
-    "new",
-    "of",
-    "return",
-    "super",
-    "switch",
-    "this",
-    "throw",
-    "try",
-    "typeof",
-    "void",
-    "while",
-    "yield",
+    "as", "async", "await", "break", "case", "catch", "continue", "debugger", "default", "delete",
+    "do", "else", "export", "finally", "for", "from", "if", "import", "in", "instanceof", "new",
+    "of", "return", "super", "switch", "this", "throw", "try", "typeof", "void", "while", "yield",
 ];
 
+#[rustfmt::skip]
 const DECLARATIONS: &[&str] = &[
-    "class",
-    "const",
-    "constructor",
-    "extends",
-    "function",
-    "get",
-    "let",
-    "set",
-    "static",
-    "var",
+    "class", "const", "constructor", "extends", "function", "get", "let", "set", "static", "var",
     "with",
 ];
 
@@ -74,55 +38,15 @@ const RESERVED: &[&str] = &[
 
 const CONSTANTS: &[&str] = &["Infinity", "NaN", "false", "null", "true", "undefined"];
 
+#[rustfmt::skip]
 const BUILTINS: &[&str] = &[
-    "Array",
-    "ArrayBuffer",
-    "Boolean",
-    "DataView",
-    "Date",
-    "Error",
-    "Float32Array",
-    "Float64Array",
-    "Function",
-    "Int16Array",
-    "Int32Array",
-    "Int8Array",
-    "Map",
-    "Math",
-    "Number",
-    "Object",
-    "Packages",
-    "Promise",
-    "Proxy",
-    "Reflect",
-    "RegExp",
-    "Set",
-    "String",
-    "Symbol",
-    "Uint16Array",
-    "Uint16ClampedArray",
-    "Uint32Array",
-    "Uint32ClampedArray",
-    "Uint8Array",
-    "Uint8ClampedArray",
-    "WeakMap",
-    "WeakSet",
-    "decodeURI",
-    "decodeURIComponent",
-    "document",
-    "encodeURI",
-    "encodeURIComponent",
-    "eval",
-    "global",
-    "isFinite",
-    "isNaN",
-    "navigator",
-    "netscape",
-    "parseFloat",
-    "parseInt",
-    "self",
-    "sun",
-    "window",
+    "Array", "ArrayBuffer", "Boolean", "DataView", "Date", "Error", "Float32Array", "Float64Array",
+    "Function", "Int16Array", "Int32Array", "Int8Array", "Map", "Math", "Number", "Object",
+    "Packages", "Promise", "Proxy", "Reflect", "RegExp", "Set", "String", "Symbol", "Uint16Array",
+    "Uint16ClampedArray", "Uint32Array", "Uint32ClampedArray", "Uint8Array", "Uint8ClampedArray",
+    "WeakMap", "WeakSet", "decodeURI", "decodeURIComponent", "document", "encodeURI",
+    "encodeURIComponent", "eval", "global", "isFinite", "isNaN", "navigator", "netscape",
+    "parseFloat", "parseInt", "self", "sun", "window",
 ];
 
 /// rouge's `MAX_NULL_SCANS`: after this many rules in a row that consume nothing, a character
@@ -636,7 +560,8 @@ fn based(s: &Scan<'_>) -> Option<(Tok, usize)> {
     if s.at(0) != Some(b'0') {
         return None;
     }
-    let (tok, first, rest): (Tok, fn(u8) -> bool, fn(u8) -> bool) = match s.at(1)? {
+    type Class = fn(u8) -> bool;
+    let (tok, first, rest): (Tok, Class, Class) = match s.at(1)? {
         b'x' | b'X' => (
             Tok::NumHex,
             |c| c.is_ascii_hexdigit(),

@@ -5,6 +5,7 @@ pub(crate) mod diff;
 pub(crate) mod javascript;
 pub(crate) mod json;
 pub(crate) mod python;
+pub(crate) mod ruby;
 pub(crate) mod shell;
 
 use super::{emit::Emitter, token::Tok};
