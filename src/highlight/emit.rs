@@ -16,6 +16,7 @@ impl<'o> Emitter<'o> {
     }
 
     /// One token: `text` of type `tok` (nothing when `text` is empty, as rouge skips those).
+    #[inline(never)]
     pub(crate) fn tok(&mut self, tok: Tok, text: &str) {
         if text.is_empty() {
             return;

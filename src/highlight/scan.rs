@@ -10,34 +10,42 @@ pub(crate) struct Scan<'s> {
     pub(crate) pos: usize,
 }
 
+// The helpers stay out of line: the crate is built for speed (opt-level 3), and inlined at every
+// rule of every lexer they would cost the wasm module more than they save in time.
 impl<'s> Scan<'s> {
     pub(crate) fn new(src: &'s str) -> Self {
         Scan { src, pos: 0 }
     }
 
+    #[inline(never)]
     pub(crate) fn eos(&self) -> bool {
         self.pos >= self.src.len()
     }
 
+    #[inline(never)]
     pub(crate) fn rest(&self) -> &'s str {
         &self.src[self.pos..]
     }
 
     /// The byte at `pos + k`, if any.
+    #[inline(never)]
     pub(crate) fn at(&self, k: usize) -> Option<u8> {
         self.src.as_bytes().get(self.pos + k).copied()
     }
 
+    #[inline(never)]
     pub(crate) fn starts(&self, s: &str) -> bool {
         self.rest().starts_with(s)
     }
 
     /// rouge's `beginning_of_line?`: the start of the code or just after a `\n`.
+    #[inline(never)]
     pub(crate) fn bol(&self) -> bool {
         self.pos == 0 || self.src.as_bytes()[self.pos - 1] == b'\n'
     }
 
     /// Moves on `n` bytes and gives what was passed.
+    #[inline(never)]
     pub(crate) fn take(&mut self, n: usize) -> &'s str {
         let s = &self.src[self.pos..self.pos + n];
         self.pos += n;
@@ -45,7 +53,9 @@ impl<'s> Scan<'s> {
     }
 
     /// How many bytes from `pos + from` on are in the ASCII `class`.
-    pub(crate) fn run(&self, from: usize, class: impl Fn(u8) -> bool) -> usize {
+    /// (A plain function, not a closure, so that one copy of the loop serves every lexer.)
+    #[inline(never)]
+    pub(crate) fn run(&self, from: usize, class: fn(u8) -> bool) -> usize {
         self.src.as_bytes()[(self.pos + from).min(self.src.len())..]
             .iter()
             .take_while(|&&b| class(b))
@@ -53,6 +63,7 @@ impl<'s> Scan<'s> {
     }
 
     /// The length of the character at `pos + k` (0 at the end).
+    #[inline(never)]
     pub(crate) fn char_len(&self, k: usize) -> usize {
         self.src[self.pos + k..]
             .chars()
@@ -61,6 +72,7 @@ impl<'s> Scan<'s> {
     }
 
     /// Regexp `.` at `pos + k`: one character other than `\n`; its length, 0 if none.
+    #[inline(never)]
     pub(crate) fn dot(&self, k: usize) -> usize {
         match self.at(k) {
             None | Some(b'\n') => 0,
@@ -69,6 +81,7 @@ impl<'s> Scan<'s> {
     }
 
     /// Bytes from `pos + k` up to the next `\n` (or the end): regexp `.*`.
+    #[inline(never)]
     pub(crate) fn to_eol(&self, k: usize) -> usize {
         let from = (self.pos + k).min(self.src.len());
         self.src.as_bytes()[from..]
@@ -80,6 +93,7 @@ impl<'s> Scan<'s> {
     /// Ruby's `\b` at byte offset `at` (at or after `pos`) in a rule matched at `pos`: rouge's
     /// `StringScanner` matches as if the code began at `pos`, so nothing before it counts. Its
     /// word characters are Unicode's, unlike its `\w`.
+    #[inline(never)]
     pub(crate) fn boundary(&self, at: usize) -> bool {
         let before = at > self.pos && self.src[..at].chars().next_back().is_some_and(is_b_word);
         let after = self.src[at..].chars().next().is_some_and(is_b_word);
@@ -87,6 +101,7 @@ impl<'s> Scan<'s> {
     }
 
     /// The ASCII word (`\w+`) at `pos + k`, possibly empty.
+    #[inline(never)]
     pub(crate) fn word(&self, k: usize) -> &'s str {
         let n = self.run(k, is_ruby_word);
         &self.src[self.pos + k..self.pos + k + n]
@@ -114,12 +129,14 @@ pub(crate) struct Finder {
 
 impl Finder {
     /// Where `pat` next occurs in `src` at or after `from`.
+    #[inline(never)]
     pub(crate) fn find(&mut self, src: &str, pat: &str, from: usize) -> Option<usize> {
         self.find_where(src, pat, from, |_| true)
     }
 
     /// Where `pat` next occurs at or after `from` with `ok` true of that place (`ok` must
     /// depend only on the place, the same for every call on this finder).
+    #[inline(never)]
     pub(crate) fn find_where(
         &mut self,
         src: &str,

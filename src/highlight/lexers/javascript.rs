@@ -417,7 +417,11 @@ impl Js {
                 self.pop();
             }
             _ => {
-                let n = s.run(0, |c| c != b'\\' && c != quote);
+                let plain: fn(u8) -> bool = match quote {
+                    b'"' => |c| c != b'\\' && c != b'"',
+                    _ => |c| c != b'\\' && c != b'\'',
+                };
+                let n = s.run(0, plain);
                 e.tok(tok, s.take(n));
             }
         }

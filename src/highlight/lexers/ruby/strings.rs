@@ -197,7 +197,11 @@ impl Ruby {
         if self.interp_escaped(s, e) {
             return true;
         }
-        let n = s.run(0, |c| c != b'\\' && c != fin && c != b'#');
+        let plain: fn(u8) -> bool = match fin {
+            b'"' => |c| !matches!(c, b'\\' | b'"' | b'#'),
+            _ => |c| !matches!(c, b'\\' | b'`' | b'#'),
+        };
+        let n = s.run(0, plain);
         if n > 0 {
             return self.tok(s, e, tok, n);
         }
