@@ -115,6 +115,24 @@ pub const SHAPES: &[Shape] = &[
     ("diff code: hunk headers never closed", |n| {
         post(format!("```diff\n{}\n```\n", "@@ -1 @\n".repeat(n / 8)))
     }),
+    (
+        "ruby code: heredocs queued, quotes and literals never closed",
+        |n| {
+            post(format!(
+                "```ruby\n{}\n```\n",
+                "x = <<A + <<~B %q( ?\\M- '\\' \"#{ :'\n".repeat(n / 30)
+            ))
+        },
+    ),
+    (
+        "javascript code: templates, regexes and objects never closed",
+        |n| {
+            post(format!(
+                "```js\n{}\n```\n",
+                "`${ {a: /[x ? (".repeat(n / 16)
+            ))
+        },
+    ),
     ("json code: deep arrays and keys", |n| {
         post(format!("```json\n{}\n```\n", "[{\"a\"   ".repeat(n / 10)))
     }),
