@@ -113,9 +113,29 @@ fn is_b_word(c: char) -> bool {
     crate::markdown::unicode::is_word(c)
 }
 
-/// Whether `word` is in `table` (sorted).
-pub(crate) fn in_table(table: &[&str], word: &str) -> bool {
-    table.binary_search(&word).is_ok()
+/// Whether `word` is in `table`: sorted words separated by single spaces (one string, where a
+/// slice of strings would cost the wasm module eight bytes of pointers a word), by binary search.
+#[inline(never)]
+pub(crate) fn in_words(table: &str, word: &str) -> bool {
+    let t = table.as_bytes();
+    let (mut lo, mut hi) = (0, t.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let start = t[lo..mid]
+            .iter()
+            .rposition(|&b| b == b' ')
+            .map_or(lo, |i| lo + i + 1);
+        let end = t[start..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(t.len(), |i| start + i);
+        match table[start..end].cmp(word) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
 }
 
 /// The next place of a pattern at or after some offset, remembered: a lexer that asks again
@@ -163,6 +183,13 @@ impl Finder {
     }
 }
 
+/// Whether a table for `in_words` is sorted, one space between words (for the lexers' tests).
+#[cfg(test)]
+pub(crate) fn is_word_table(table: &str) -> bool {
+    let words: Vec<&str> = table.split(' ').collect();
+    words.iter().all(|w| !w.is_empty()) && words.windows(2).all(|p| p[0] < p[1])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +225,17 @@ mod tests {
             "a later start should search again"
         );
         assert_eq!(f.find(src, "`", 5), None, "nothing after the last one");
+    }
+
+    #[test]
+    fn in_words_should_find_every_word_and_nothing_else() {
+        let table = "a bb c dd eee f";
+        for w in table.split(' ') {
+            assert!(in_words(table, w), "{w} should be found");
+        }
+        for w in ["", "b", "ee", "eeee", "g", "0", "a bb"] {
+            assert!(!in_words(table, w), "{w:?} should not be found");
+        }
     }
 
     #[test]

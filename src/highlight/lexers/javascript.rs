@@ -8,46 +8,29 @@
 use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::highlight::{
     emit::Emitter,
-    scan::{in_table, Scan},
+    scan::{in_words, Scan},
     token::Tok,
 };
 use crate::markdown::unicode::is_word;
 
-#[rustfmt::skip]
-const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "case", "catch", "continue", "debugger", "default", "delete",
-    "do", "else", "export", "finally", "for", "from", "if", "import", "in", "instanceof", "new",
-    "of", "return", "super", "switch", "this", "throw", "try", "typeof", "void", "while", "yield",
-];
+const KEYWORDS: &str =
+    "as async await break case catch continue debugger default delete do else export finally \
+    for from if import in instanceof new of return super switch this throw try typeof void \
+    while yield";
 
-#[rustfmt::skip]
-const DECLARATIONS: &[&str] = &[
-    "class", "const", "constructor", "extends", "function", "get", "let", "set", "static", "var",
-    "with",
-];
+const DECLARATIONS: &str = "class const constructor extends function get let set static var with";
 
-const RESERVED: &[&str] = &[
-    "enum",
-    "implements",
-    "interface",
-    "package",
-    "private",
-    "protected",
-    "public",
-];
+const RESERVED: &str = "enum implements interface package private protected public";
 
-const CONSTANTS: &[&str] = &["Infinity", "NaN", "false", "null", "true", "undefined"];
+const CONSTANTS: &str = "Infinity NaN false null true undefined";
 
-#[rustfmt::skip]
-const BUILTINS: &[&str] = &[
-    "Array", "ArrayBuffer", "Boolean", "DataView", "Date", "Error", "Float32Array", "Float64Array",
-    "Function", "Int16Array", "Int32Array", "Int8Array", "Map", "Math", "Number", "Object",
-    "Packages", "Promise", "Proxy", "Reflect", "RegExp", "Set", "String", "Symbol", "Uint16Array",
-    "Uint16ClampedArray", "Uint32Array", "Uint32ClampedArray", "Uint8Array", "Uint8ClampedArray",
-    "WeakMap", "WeakSet", "decodeURI", "decodeURIComponent", "document", "encodeURI",
-    "encodeURIComponent", "eval", "global", "isFinite", "isNaN", "navigator", "netscape",
-    "parseFloat", "parseInt", "self", "sun", "window",
-];
+const BUILTINS: &str =
+    "Array ArrayBuffer Boolean DataView Date Error Float32Array Float64Array Function \
+    Int16Array Int32Array Int8Array Map Math Number Object Packages Promise Proxy Reflect \
+    RegExp Set String Symbol Uint16Array Uint16ClampedArray Uint32Array Uint32ClampedArray \
+    Uint8Array Uint8ClampedArray WeakMap WeakSet decodeURI decodeURIComponent document \
+    encodeURI encodeURIComponent eval global isFinite isNaN navigator netscape parseFloat \
+    parseInt self sun window";
 
 /// rouge's `MAX_NULL_SCANS`: after this many rules in a row that consume nothing, a character
 /// is an error.
@@ -357,15 +340,15 @@ impl Js {
             return false;
         }
         let w = s.take(n);
-        let (tok, expr) = if in_table(KEYWORDS, w) {
+        let (tok, expr) = if in_words(KEYWORDS, w) {
             (Tok::Keyword, true)
-        } else if in_table(DECLARATIONS, w) {
+        } else if in_words(DECLARATIONS, w) {
             (Tok::KeywordDeclaration, true)
-        } else if in_table(RESERVED, w) {
+        } else if in_words(RESERVED, w) {
             (Tok::KeywordReserved, false)
-        } else if in_table(CONSTANTS, w) {
+        } else if in_words(CONSTANTS, w) {
             (Tok::KeywordConstant, false)
-        } else if in_table(BUILTINS, w) {
+        } else if in_words(BUILTINS, w) {
             (Tok::NameBuiltin, false)
         } else {
             (Tok::NameOther, false)
@@ -587,4 +570,19 @@ fn based(s: &Scan<'_>) -> Option<(Tok, usize)> {
         return None;
     }
     Some((tok, 3 + s.run(3, rest)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_tables_should_be_sorted_for_binary_search() {
+        for table in [KEYWORDS, DECLARATIONS, RESERVED, CONSTANTS, BUILTINS] {
+            assert!(
+                crate::highlight::scan::is_word_table(table),
+                "a word table should be sorted: {table}"
+            );
+        }
+    }
 }

@@ -9,57 +9,40 @@
 use crate::ctype::is_ruby_space;
 use crate::highlight::{
     emit::Emitter,
-    scan::{in_table, Finder, Scan},
+    scan::{in_words, Finder, Scan},
     token::Tok,
 };
 use crate::markdown::unicode::is_alnum;
 
 /// rouge's `keywords`, sorted.
-#[rustfmt::skip]
-const KEYWORDS: &[&str] = &[
-    "as", "assert", "async", "await", "break", "continue", "del", "elif", "else", "except", "exec",
-    "finally", "for", "from", "global", "if", "import", "lambda", "nonlocal", "pass", "print",
-    "raise", "return", "try", "while", "with", "yield",
-];
+const KEYWORDS: &str =
+    "as assert async await break continue del elif else except exec finally for from global \
+    if import lambda nonlocal pass print raise return try while with yield";
 
 /// rouge's `builtins` and `exceptions` (both `Name::Builtin`), sorted.
-#[rustfmt::skip]
-const BUILTINS: &[&str] = &[
-    "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BlockingIOError",
-    "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
-    "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
-    "DeprecationWarning", "EOFError", "EnvironmentError", "Exception", "FileExistsError",
-    "FileNotFoundError", "FloatingPointError", "FutureWarning", "GeneratorExit", "IOError",
-    "ImportError", "ImportWarning", "IndentationError", "IndexError", "InterruptedError",
-    "IsADirectoryError", "KeyError", "KeyboardInterrupt", "LookupError", "MemoryError",
-    "ModuleNotFoundError", "NameError", "NotADirectoryError", "NotImplemented",
-    "NotImplementedError", "OSError", "OverflowError", "OverflowWarning",
-    "PendingDeprecationWarning", "ProcessLookupError", "RecursionError", "ReferenceError",
-    "ResourceWarning", "RuntimeError", "RuntimeWarning", "StandardError", "StopAsyncIteration",
-    "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError", "SystemExit", "TabError",
-    "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError",
-    "UnicodeError", "UnicodeTranslateError", "UnicodeWarning", "UserWarning", "VMSError",
-    "ValueError", "Warning", "WindowsError", "ZeroDivisionError", "__import__", "abs", "all",
-    "any", "apply", "ascii", "basestring", "bin", "bool", "buffer", "bytearray", "bytes",
-    "callable", "chr", "classmethod", "cmp", "coerce", "compile", "complex", "delattr", "dict",
-    "dir", "divmod", "enumerate", "eval", "execfile", "exit", "file", "filter", "float", "format",
-    "frozenset", "getattr", "globals", "hasattr", "hash", "hex", "id", "input", "int", "intern",
-    "isinstance", "issubclass", "iter", "len", "list", "locals", "long", "map", "max",
-    "memoryview", "min", "next", "object", "oct", "open", "ord", "pow", "property", "range",
-    "raw_input", "reduce", "reload", "repr", "reversed", "round", "set", "setattr", "slice",
-    "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "unichr", "unicode", "vars",
-    "xrange", "zip",
-];
+const BUILTINS: &str =
+    "ArithmeticError AssertionError AttributeError BaseException BlockingIOError \
+    BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError \
+    ConnectionError ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError \
+    EnvironmentError Exception FileExistsError FileNotFoundError FloatingPointError \
+    FutureWarning GeneratorExit IOError ImportError ImportWarning IndentationError \
+    IndexError InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError \
+    MemoryError ModuleNotFoundError NameError NotADirectoryError NotImplemented \
+    NotImplementedError OSError OverflowError OverflowWarning PendingDeprecationWarning \
+    ProcessLookupError RecursionError ReferenceError ResourceWarning RuntimeError \
+    RuntimeWarning StandardError StopAsyncIteration StopIteration SyntaxError SyntaxWarning \
+    SystemError SystemExit TabError TimeoutError TypeError UnboundLocalError \
+    UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning \
+    UserWarning VMSError ValueError Warning WindowsError ZeroDivisionError __import__ abs \
+    all any apply ascii basestring bin bool buffer bytearray bytes callable chr classmethod \
+    cmp coerce compile complex delattr dict dir divmod enumerate eval execfile exit file \
+    filter float format frozenset getattr globals hasattr hash hex id input int intern \
+    isinstance issubclass iter len list locals long map max memoryview min next object oct \
+    open ord pow property range raw_input reduce reload repr reversed round set setattr \
+    slice sorted staticmethod str sum super tuple type unichr unicode vars xrange zip";
 
 /// rouge's `builtins_pseudo`, sorted.
-const PSEUDO: &[&str] = &[
-    "Ellipsis",
-    "False",
-    "None",
-    "NotImplemented",
-    "True",
-    "self",
-];
+const PSEUDO: &str = "Ellipsis False None NotImplemented True self";
 
 #[derive(Clone, Copy, PartialEq)]
 enum St {
@@ -281,11 +264,11 @@ impl Python {
         let n = identifier(s, 0);
         if n > 0 {
             let w = s.take(n);
-            let tok = if in_table(KEYWORDS, w) {
+            let tok = if in_words(KEYWORDS, w) {
                 Tok::Keyword
-            } else if in_table(BUILTINS, w) {
+            } else if in_words(BUILTINS, w) {
                 Tok::NameBuiltin
-            } else if in_table(PSEUDO, w) {
+            } else if in_words(PSEUDO, w) {
                 Tok::NameBuiltinPseudo
             } else {
                 Tok::Name
@@ -532,6 +515,21 @@ fn prefixed(s: &Scan<'_>, k: usize, class: fn(u8) -> bool) -> usize {
             (Some(c), _) if class(c) => n += 1,
             (Some(b'_'), Some(c)) if class(c) => n += 2,
             _ => return n,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_tables_should_be_sorted_for_binary_search() {
+        for table in [KEYWORDS, BUILTINS, PSEUDO] {
+            assert!(
+                crate::highlight::scan::is_word_table(table),
+                "a word table should be sorted: {table}"
+            );
         }
     }
 }

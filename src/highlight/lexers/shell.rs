@@ -8,37 +8,27 @@
 use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::highlight::{
     emit::Emitter,
-    scan::{in_table, Scan},
+    scan::{in_words, Scan},
     token::Tok,
 };
 
 /// rouge's `KEYWORDS`, sorted.
-#[rustfmt::skip]
-const KEYWORDS: &[&str] = &[
-    "continue", "do", "done", "elif", "else", "esac", "fi", "for", "function", "if", "in",
-    "return", "select", "then", "until", "while",
-];
+const KEYWORDS: &str =
+    "continue do done elif else esac fi for function if in return select then until while";
 
 /// rouge's `BUILTINS` (shell builtins and coreutils), sorted.
-#[rustfmt::skip]
-const BUILTINS: &[&str] = &[
-    "alias", "arch", "awk", "b2sum", "base32", "base64", "basename", "bg", "bind", "break",
-    "builtin", "caller", "cat", "cd", "chcon", "chgrp", "chmod", "chown", "chroot", "cksum",
-    "comm", "command", "compgen", "complete", "cp", "csplit", "cut", "date", "dd", "declare", "df",
-    "dir", "dircolors", "dirname", "dirs", "disown", "du", "echo", "enable", "env", "eval", "exec",
-    "exit", "expand", "export", "expr", "factor", "false", "fc", "fg", "fmt", "fold", "getopts",
-    "grep", "groups", "gunzip", "gzip", "hash", "head", "help", "history", "hostid", "hostname",
-    "id", "install", "jobs", "join", "kill", "let", "link", "ln", "local", "logname", "logout",
-    "ls", "mapfile", "md5sum", "mkdir", "mkfifo", "mknod", "mktemp", "mv", "nice", "nl", "nohup",
-    "nproc", "numfmt", "od", "paste", "pathchk", "popd", "pr", "printenv", "printf", "ptx",
-    "pushd", "pwd", "read", "readlink", "readonly", "realpath", "rm", "rmdir", "runcon", "sed",
-    "seq", "set", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "shift", "shopt",
-    "shred", "shuf", "sleep", "sort", "source", "split", "stat", "stdbuf", "stty", "sudo", "sum",
-    "suspend", "sync", "tac", "tail", "tar", "tee", "test", "time", "timeout", "times", "touch",
-    "tr", "trap", "true", "truncate", "tsort", "tty", "type", "typeset", "ulimit", "umask",
-    "unalias", "uname", "unexpand", "uniq", "unlink", "unset", "uptime", "users", "vdir", "wait",
-    "wc", "who", "whoami", "yes",
-];
+const BUILTINS: &str =
+    "alias arch awk b2sum base32 base64 basename bg bind break builtin caller cat cd chcon \
+    chgrp chmod chown chroot cksum comm command compgen complete cp csplit cut date dd \
+    declare df dir dircolors dirname dirs disown du echo enable env eval exec exit expand \
+    export expr factor false fc fg fmt fold getopts grep groups gunzip gzip hash head help \
+    history hostid hostname id install jobs join kill let link ln local logname logout ls \
+    mapfile md5sum mkdir mkfifo mknod mktemp mv nice nl nohup nproc numfmt od paste pathchk \
+    popd pr printenv printf ptx pushd pwd read readlink readonly realpath rm rmdir runcon \
+    sed seq set sha1sum sha224sum sha256sum sha384sum sha512sum shift shopt shred shuf sleep \
+    sort source split stat stdbuf stty sudo sum suspend sync tac tail tar tee test time \
+    timeout times touch tr trap true truncate tsort tty type typeset ulimit umask unalias \
+    uname unexpand uniq unlink unset uptime users vdir wait wc who whoami yes";
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum St {
@@ -437,9 +427,9 @@ impl Shell {
 
 /// `\b(WORDS)\s*\b`, and for builtins `(?!(\.|-))` after it: a whole word of `table`, with the
 /// white space after it when a word follows that space. The length matched, if any.
-fn word_then_space(s: &Scan<'_>, table: &[&str], builtin: bool) -> Option<usize> {
+fn word_then_space(s: &Scan<'_>, table: &str, builtin: bool) -> Option<usize> {
     let word = s.word(0);
-    if word.is_empty() || !s.boundary(s.pos) || !in_table(table, word) {
+    if word.is_empty() || !s.boundary(s.pos) || !in_words(table, word) {
         return None;
     }
     let w = word.len();
@@ -449,4 +439,19 @@ fn word_then_space(s: &Scan<'_>, table: &[&str], builtin: bool) -> Option<usize>
     }
     let refused = builtin && matches!(s.at(w), Some(b'.' | b'-'));
     (s.boundary(s.pos + w) && !refused).then_some(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_tables_should_be_sorted_for_binary_search() {
+        for table in [KEYWORDS, BUILTINS] {
+            assert!(
+                crate::highlight::scan::is_word_table(table),
+                "a word table should be sorted: {table}"
+            );
+        }
+    }
 }

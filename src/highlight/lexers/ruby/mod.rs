@@ -11,7 +11,7 @@
 use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::highlight::{
     emit::Emitter,
-    scan::{in_table, Finder, Scan},
+    scan::{in_words, Finder, Scan},
     token::Tok,
 };
 use literals::*;
@@ -233,12 +233,12 @@ impl Ruby {
             self.push(St::ExprStart);
             return true;
         }
-        if n > 0 && in_table(KEYWORDS, w) && ends(n) {
+        if n > 0 && in_words(KEYWORDS, w) && ends(n) {
             e.tok(Tok::Keyword, s.take(n));
             self.push(St::ExprStart);
             return true;
         }
-        if n > 0 && in_table(PSEUDO, w) && s.boundary(s.pos + n) {
+        if n > 0 && in_words(PSEUDO, w) && s.boundary(s.pos + n) {
             e.tok(Tok::KeywordPseudo, s.take(n));
             self.push(St::ExprStart);
             return true;
@@ -262,14 +262,14 @@ impl Ruby {
             }
         }
         let mark = s.at(n);
-        let q = mark == Some(b'?') && in_table(BUILTINS_Q, w);
-        let b = mark == Some(b'!') && in_table(BUILTINS_B, w);
+        let q = mark == Some(b'?') && in_words(BUILTINS_Q, w);
+        let b = mark == Some(b'!') && in_words(BUILTINS_B, w);
         if n > 0 && (q || b) {
             e.tok(Tok::NameBuiltin, s.take(n + 1));
             self.push(St::ExprStart);
             return true;
         }
-        if n > 0 && in_table(BUILTINS, w) && s.boundary(s.pos + n) {
+        if n > 0 && in_words(BUILTINS, w) && s.boundary(s.pos + n) {
             e.tok(Tok::NameBuiltin, s.take(n));
             self.push(St::MethodCall);
             return true;
