@@ -16,6 +16,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
         lexers::console::lex,
     ),
     ("diff", &["patch", "udiff"], lexers::diff::lex),
+    ("go", &["golang"], lexers::go::lex),
     ("javascript", &["js"], lexers::javascript::lex),
     ("json", &[], lexers::json::lex),
     ("python", &["py"], lexers::python::lex),

@@ -2,6 +2,7 @@
 
 pub(crate) mod console;
 pub(crate) mod diff;
+pub(crate) mod go;
 pub(crate) mod javascript;
 pub(crate) mod json;
 pub(crate) mod python;
