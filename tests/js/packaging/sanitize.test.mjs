@@ -74,7 +74,7 @@ test('a plain page should render sanitized HTML through "postview/sanitize" and 
   }
 });
 
-test('the policy should keep what kramdown writes: heading ids, footnotes, table alignment, code wrappers and rouge's token spans, images, abbreviations', () => {
+test('the policy should keep what kramdown writes: heading ids, footnotes, table alignment, code wrappers and rouge token spans, images, abbreviations', () => {
   assert.equal(html('## A heading {#custom}\n\n### 中文 标题\n'), '<h2 id="custom">A heading</h2>\n<h3 id="中文-标题">中文 标题</h3>\n');
   assert.equal(
     html('Text[^1].\n\n[^1]: The note.\n'),
