@@ -3,6 +3,7 @@
 //! bare for `Text`, else in `<span class="short name">`.
 
 use super::token::Tok;
+use crate::markdown::html::escape_all;
 
 /// Writes tokens into `out`, merging a token into the open one when their types are equal.
 pub(crate) struct Emitter<'o> {
@@ -30,7 +31,8 @@ impl<'o> Emitter<'o> {
             }
             self.open = Some(tok);
         }
-        escape_into(text, self.out);
+        // Rouge's `escape_special_html_chars`: `&`, `<` and `>`, as kramdown's own escaping.
+        escape_all(self.out, text);
     }
 
     /// Ends the open token; call once the lexer is done.
@@ -45,23 +47,6 @@ impl<'o> Emitter<'o> {
             }
         }
     }
-}
-
-/// Rouge's `escape_special_html_chars`: `&`, `<` and `>` only.
-pub(crate) fn escape_into(s: &str, out: &mut String) {
-    let mut last = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            _ => continue,
-        };
-        out.push_str(&s[last..i]);
-        out.push_str(rep);
-        last = i + 1;
-    }
-    out.push_str(&s[last..]);
 }
 
 #[cfg(test)]
