@@ -17,6 +17,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ),
     ("diff", &["patch", "udiff"], lexers::diff::lex),
     ("go", &["golang"], lexers::go::lex),
+    ("ini", &[], lexers::ini::lex),
     ("javascript", &["js"], lexers::javascript::lex),
     ("json", &[], lexers::json::lex),
     ("python", &["py"], lexers::python::lex),

@@ -133,6 +133,10 @@ pub const SHAPES: &[Shape] = &[
             ))
         },
     ),
+    (
+        "ini code: sections and quotes never closed on one line",
+        |n| post(format!("```ini\n{}\n```\n", "[a ;k='".repeat(n / 7))),
+    ),
     ("json code: deep arrays and keys", |n| {
         post(format!("```json\n{}\n```\n", "[{\"a\"   ".repeat(n / 10)))
     }),

@@ -3,6 +3,7 @@
 pub(crate) mod console;
 pub(crate) mod diff;
 pub(crate) mod go;
+pub(crate) mod ini;
 pub(crate) mod javascript;
 pub(crate) mod json;
 pub(crate) mod python;
