@@ -17,6 +17,7 @@ const SAMPLES: &[(&str, &str)] = &[
     ("javascript", "const cache = new Map();\nfunction fetch(key, ttl = 60) {\n  // fill on a miss\n  if (!cache.has(key)) cache.set(key, `${key}: ${ttl * 2}`);\n  return cache.get(key);\n}\nconst re = /^(\\d+)-(\\w+)$/gi;\nlet obj = { name: 'x', size: 0x1f, nested: { a: [1, 2.5] } };\nexport default async () => await fetch('a');\nconsole.log(obj?.name ?? null);\n"),
     ("shell", "#!/bin/bash\nset -euo pipefail\nfor f in *.md; do\n  if [ -f \"$f\" ]; then\n    wc -l \"$f\" | awk '{print $1}'\n  fi\ndone\nexport PATH=\"$HOME/bin:$PATH\"\ncount=$(( $(ls | wc -l) + 1 ))\necho \"${count:-0} files\" >&2\n"),
     ("json", "{\n  \"name\": \"postview\",\n  \"version\": \"1.2.3\",\n  \"private\": true,\n  \"files\": [\"pkg\", \"www\"],\n  \"size\": 1024,\n  \"ratio\": -0.5e3,\n  \"nested\": {\"a\": null, \"b\": [1, 2, 3]},\n  \"escaped\": \"tab\\there\"\n}\n"),
+    ("go", "package main\n\nimport \"fmt\"\n\n// Sum adds.\nfunc Sum(xs []int) (total int) {\n\tfor _, x := range xs { total += x * 0x1F }\n\treturn total + len(xs)\n}\nvar r = 'a' + `raw`\n"),
     ("diff", "diff --git a/x b/x\nindex 1..2 100644\n--- a/x\n+++ b/x\n@@ -1,3 +1,3 @@ fn\n unchanged\n-removed\n+added\n context\n context\n"),
 ];
 
