@@ -3,8 +3,10 @@
 //! `HTMLTable`): the markup is a language (`[\w.+#-]+`) and options; the body, rendered as
 //! Liquid, loses its leading and trailing line ends, and is written escaped (`&`, `<`, `>`) in
 //! `<figure class="highlight"><pre><code class="language-x" data-lang="x">`, or with `linenos`
-//! in rouge's two-column table. Rouge's colouring spans are not written (the Markdown stage's
-//! code blocks leave them out too), so a highlighted block differs from Jekyll's only by them.
+//! in rouge's two-column table, coloured by `crate::highlight` (plain for a language it has no
+//! lexer for, as rouge's `PlainText`).
+
+use crate::highlight::highlight;
 
 /// The tag's markup, read.
 pub struct Markup<'t> {
@@ -47,25 +49,13 @@ pub fn render(markup: &Markup<'_>, body: &str) -> String {
             out.push('\n');
         }
         out.push_str("</pre></td><td class=\"code\"><pre>");
-        escape_into(code, &mut out);
+        highlight(Some(lang), code, &mut out);
         out.push_str("\n</pre></td></tr></tbody></table>");
     } else {
-        escape_into(code, &mut out);
+        highlight(Some(lang), code, &mut out);
     }
     out.push_str("</code></pre></figure>");
     out
-}
-
-/// Rouge's `escape_special_html_chars`.
-fn escape_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ use super::html::{escape_all, escape_attribute, escape_text, write_attributes};
 use super::options::{Highlight, KramdownOptions};
 use super::toc;
 use super::Body;
+use crate::highlight::highlight;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event as Md, Tag, TagEnd};
 use std::collections::HashMap;
 
@@ -70,6 +71,7 @@ pub fn write(
         cell_start: None,
         in_head: false,
         in_code: false,
+        rouge_lang: None,
         image: None,
         image_attrs: Vec::new(),
         code_end: "",
@@ -101,6 +103,8 @@ struct Writer<'o, 'f, 't> {
     cell_start: Option<usize>,
     in_head: bool,
     in_code: bool,
+    /// The lexer rouge colours the open code block with (none: written escaped).
+    rouge_lang: Option<String>,
     /// While inside an image: its alt text so far.
     image: Option<String>,
     /// The attributes of the image being read.
@@ -235,10 +239,13 @@ impl Writer<'_, '_, '_> {
         match e {
             Md::Start(tag) => self.start(tag),
             Md::End(tag) => self.end(tag),
-            Md::Text(t) if self.in_code => match self.numbered {
-                Some(first) => line_table(self.out, &t, first),
-                None => escape_all(self.out, &t),
-            },
+            Md::Text(t) if self.in_code => {
+                let lang = self.rouge_lang.as_deref();
+                match self.numbered {
+                    Some(first) => line_table(self.out, &t, first, lang),
+                    None => highlight(lang, &t, self.out),
+                }
+            }
             Md::Text(t) if self.opts.remove_line_breaks_for_cjk && t.contains('\n') => {
                 escape_text(self.out, &without_cjk_line_breaks(&t))
             }
@@ -482,6 +489,7 @@ impl Writer<'_, '_, '_> {
                 self.code_end = "</div>\n";
             }
             self.numbered = h.line_numbers.then_some(h.start_line);
+            self.rouge_lang = info.or_else(|| h.default_lang.as_deref().map(str::to_owned));
         } else {
             self.out.push_str("<pre");
             write_attributes(self.out, a.pairs());
@@ -515,9 +523,11 @@ impl Writer<'_, '_, '_> {
         self.out.push_str("<code");
         write_attributes(self.out, a.pairs());
         self.out.push('>');
-        match highlighted && h.line_numbers {
-            true => line_table(self.out, text, h.start_line),
-            false => escape_all(self.out, text),
+        let lang = lang.as_deref().or(h.default_lang.as_deref());
+        match (highlighted, h.line_numbers) {
+            (true, true) => line_table(self.out, text, h.start_line, lang),
+            (true, false) => highlight(lang, text, self.out),
+            (false, _) => escape_all(self.out, text),
         }
         self.out.push_str("</code>");
     }
@@ -542,6 +552,7 @@ impl Writer<'_, '_, '_> {
             TagEnd::CodeBlock => {
                 self.in_code = false;
                 self.numbered = None;
+                self.rouge_lang = None;
                 self.out.push_str(self.code_end);
             }
             TagEnd::HtmlBlock => {}
@@ -767,7 +778,7 @@ fn rouge_class(a: &mut Attributes, lang: Option<&str>) {
 
 /// Rouge's `HTMLTable`: a gutter of line numbers beside the code, one number per line (a last
 /// line without a newline gets one too).
-fn line_table(out: &mut String, code: &str, first: i64) {
+fn line_table(out: &mut String, code: &str, first: i64, lang: Option<&str>) {
     let mut lines = code.matches('\n').count() as i128;
     let unterminated = !code.ends_with('\n');
     if unterminated {
@@ -783,7 +794,7 @@ fn line_table(out: &mut String, code: &str, first: i64) {
         out.push('\n');
     }
     out.push_str("</pre></td><td class=\"rouge-code\"><pre>");
-    escape_all(out, code);
+    highlight(lang, code, out);
     if unterminated {
         out.push('\n');
     }
@@ -1021,7 +1032,7 @@ mod tests {
     #[test]
     fn line_table_should_number_every_line() {
         let mut out = String::new();
-        line_table(&mut out, "a\nb", 3);
+        line_table(&mut out, "a\nb", 3, None);
         assert!(out.contains("<pre class=\"lineno\">3\n4\n</pre>"), "{out}");
         assert!(
             out.ends_with("<pre>a\nb\n</pre></td></tr></tbody></table>"),

@@ -271,4 +271,42 @@ pub const SHAPES: &[Shape] = &[
             lines(n / 30, |i| format!("[a][l{i}] "))
         ))
     }),
+    // Code coloured by rouge's lexers (src/highlight).
+    ("shell code: substitutions and strings never closed", |n| {
+        post(format!("```sh\n{}\n```\n", "$(\"`${ <<EOF ".repeat(n / 16)))
+    }),
+    ("python code: backticks, docstrings, f-string braces", |n| {
+        post(format!(
+            "```python\n{}\n```\n",
+            ":\"\"\"` f'{{{ \\\n".repeat(n / 16)
+        ))
+    }),
+    ("diff code: hunk headers never closed", |n| {
+        post(format!("```diff\n{}\n```\n", "@@ -1 @\n".repeat(n / 8)))
+    }),
+    (
+        "ruby code: heredocs queued, quotes and literals never closed",
+        |n| {
+            post(format!(
+                "```ruby\n{}\n```\n",
+                "x = <<A + <<~B %q( ?\\M- '\\' \"#{ :'\n".repeat(n / 30)
+            ))
+        },
+    ),
+    (
+        "javascript code: templates, regexes and objects never closed",
+        |n| {
+            post(format!(
+                "```js\n{}\n```\n",
+                "`${ {a: /[x ? (".repeat(n / 16)
+            ))
+        },
+    ),
+    (
+        "ini code: sections and quotes never closed on one line",
+        |n| post(format!("```ini\n{}\n```\n", "[a ;k='".repeat(n / 7))),
+    ),
+    ("json code: deep arrays and keys", |n| {
+        post(format!("```json\n{}\n```\n", "[{\"a\"   ".repeat(n / 10)))
+    }),
 ];

@@ -75,7 +75,7 @@ test('a plain page should render sanitized HTML through "postview/sanitize" and 
   }
 });
 
-test('the policy should keep what kramdown writes: heading ids, footnotes, table alignment, code wrappers, images, abbreviations', () => {
+test('the policy should keep what kramdown writes: heading ids, footnotes, table alignment, code wrappers and rouge token spans, images, abbreviations', () => {
   assert.equal(html('## A heading {#custom}\n\n### 中文 标题\n'), '<h2 id="custom">A heading</h2>\n<h3 id="中文-标题">中文 标题</h3>\n');
   assert.equal(
     html('Text[^1].\n\n[^1]: The note.\n'),
@@ -88,7 +88,8 @@ test('the policy should keep what kramdown writes: heading ids, footnotes, table
   assert.match(table, /<tfoot>\n<tr>\n<td style="text-align: left">f<\/td>/);
   assert.equal(
     html('```ruby\nputs 1\n```\n'),
-    '<div class="language-ruby highlighter-rouge"><div class="highlight"><pre class="highlight"><code>puts 1\n</code></pre></div></div>\n',
+    '<div class="language-ruby highlighter-rouge"><div class="highlight"><pre class="highlight"><code>' +
+      '<span class="nb">puts</span> <span class="mi">1</span>\n</code></pre></div></div>\n',
   );
   assert.equal(
     html('![alt text](/uploads/a.png "Title") <img src="https://x.test/b.png" width="602" height="305" alt="b">\n'),

@@ -1,0 +1,18 @@
+//! One module per rouge lexer; each header names the rouge lexer it follows and its states.
+
+pub(crate) mod console;
+pub(crate) mod diff;
+pub(crate) mod go;
+pub(crate) mod ini;
+pub(crate) mod javascript;
+pub(crate) mod json;
+pub(crate) mod python;
+pub(crate) mod ruby;
+pub(crate) mod shell;
+
+use super::{emit::Emitter, token::Tok};
+
+/// rouge's `PlainText` (tag `plaintext`, alias `text`): the whole code as one `Text` token.
+pub(crate) fn plain(code: &str, e: &mut Emitter<'_>) {
+    e.tok(Tok::Text, code);
+}

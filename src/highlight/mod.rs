@@ -1,0 +1,81 @@
+//! Code coloured as rouge 3.30 colours it (the highlighter Jekyll 4.3 and kramdown 2.4 use):
+//! one hand-written lexer per language (`lexers/`, each following its rouge lexer's states and
+//! rules), registered in `registry.rs` with rouge's tag and aliases, yielding rouge's token
+//! types (`token.rs`) to an emitter that writes them as rouge's HTML formatter does
+//! (`emit.rs`). A language without a lexer here, or with lexer options (`ruby?opt=x`), is
+//! written escaped and uncoloured.
+
+mod emit;
+mod lexers;
+mod registry;
+mod scan;
+mod token;
+
+use emit::Emitter;
+
+/// Writes `code` as rouge's HTML formatter writes the lexer `lang`'s tokens for it: coloured
+/// spans where postview has that lexer, else the code escaped (rouge's `PlainText`).
+pub(crate) fn highlight(lang: Option<&str>, code: &str, out: &mut String) {
+    let lexer = lang
+        .filter(|l| !name_has_options(l))
+        .and_then(|l| registry::find(name_of(l)));
+    let mut e = Emitter::new(out);
+    match lexer {
+        Some(lex) => lex(code, &mut e),
+        None => e.tok(token::Tok::Text, code),
+    }
+    e.finish();
+}
+
+/// The lexer's name in `name?options`.
+fn name_of(spec: &str) -> &str {
+    spec.split_once('?').map_or(spec, |(n, _)| n)
+}
+
+/// Whether `name?options` carries options (which change what some lexers yield).
+fn name_has_options(spec: &str) -> bool {
+    spec.split_once('?').is_some_and(|(_, o)| !o.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(lang: &str, code: &str) -> String {
+        let mut out = String::new();
+        highlight(Some(lang), code, &mut out);
+        out
+    }
+
+    #[test]
+    fn an_unknown_language_should_be_written_escaped_without_spans() {
+        assert_eq!(
+            html("nosuch", "a < b\n"),
+            "a &lt; b\n",
+            "no lexer: plain text"
+        );
+        assert_eq!(
+            html("plaintext", "<&>"),
+            "&lt;&amp;&gt;",
+            "plaintext: no spans"
+        );
+        assert_eq!(
+            html("json?x=1", "1"),
+            "1",
+            "lexer options should leave the code uncoloured"
+        );
+    }
+
+    #[test]
+    fn aliases_should_reach_their_lexer() {
+        assert_eq!(html("sh", "ls"), html("shell", "ls"));
+        assert!(
+            html("bash", "ls").contains("class=\"nb\""),
+            "bash should colour builtins"
+        );
+        assert!(
+            html("json?", "1").contains("class=\"mi\""),
+            "an empty option list is no option"
+        );
+    }
+}

@@ -1,0 +1,250 @@
+//! The scanner the lexers share: a position in the code and the pieces of rouge's regexps that
+//! recur (Ruby's `\b`, `^` as rouge's `beginning_of_line?`, `.` as one character but not a line
+//! end, runs of a class, keywords by binary search in a sorted table). Every helper looks only
+//! as far as it consumes, so a lexer built of them stays linear in the code's length.
+
+use crate::ctype::is_ruby_word;
+
+pub(crate) struct Scan<'s> {
+    pub(crate) src: &'s str,
+    pub(crate) pos: usize,
+}
+
+// The helpers stay out of line: the crate is built for speed (opt-level 3), and inlined at every
+// rule of every lexer they would cost the wasm module more than they save in time.
+impl<'s> Scan<'s> {
+    pub(crate) fn new(src: &'s str) -> Self {
+        Scan { src, pos: 0 }
+    }
+
+    #[inline(never)]
+    pub(crate) fn eos(&self) -> bool {
+        self.pos >= self.src.len()
+    }
+
+    #[inline(never)]
+    pub(crate) fn rest(&self) -> &'s str {
+        &self.src[self.pos..]
+    }
+
+    /// The byte at `pos + k`, if any.
+    #[inline(never)]
+    pub(crate) fn at(&self, k: usize) -> Option<u8> {
+        self.src.as_bytes().get(self.pos + k).copied()
+    }
+
+    #[inline(never)]
+    pub(crate) fn starts(&self, s: &str) -> bool {
+        self.rest().starts_with(s)
+    }
+
+    /// rouge's `beginning_of_line?`: the start of the code or just after a `\n`.
+    #[inline(never)]
+    pub(crate) fn bol(&self) -> bool {
+        self.pos == 0 || self.src.as_bytes()[self.pos - 1] == b'\n'
+    }
+
+    /// Moves on `n` bytes and gives what was passed.
+    #[inline(never)]
+    pub(crate) fn take(&mut self, n: usize) -> &'s str {
+        let s = &self.src[self.pos..self.pos + n];
+        self.pos += n;
+        s
+    }
+
+    /// How many bytes from `pos + from` on are in the ASCII `class`.
+    /// (A plain function, not a closure, so that one copy of the loop serves every lexer.)
+    #[inline(never)]
+    pub(crate) fn run(&self, from: usize, class: fn(u8) -> bool) -> usize {
+        self.src.as_bytes()[(self.pos + from).min(self.src.len())..]
+            .iter()
+            .take_while(|&&b| class(b))
+            .count()
+    }
+
+    /// The length of the character at `pos + k` (0 at the end).
+    #[inline(never)]
+    pub(crate) fn char_len(&self, k: usize) -> usize {
+        self.src[self.pos + k..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8)
+    }
+
+    /// Regexp `.` at `pos + k`: one character other than `\n`; its length, 0 if none.
+    #[inline(never)]
+    pub(crate) fn dot(&self, k: usize) -> usize {
+        match self.at(k) {
+            None | Some(b'\n') => 0,
+            _ => self.char_len(k),
+        }
+    }
+
+    /// Bytes from `pos + k` up to the next `\n` (or the end): regexp `.*`.
+    #[inline(never)]
+    pub(crate) fn to_eol(&self, k: usize) -> usize {
+        let from = (self.pos + k).min(self.src.len());
+        self.src.as_bytes()[from..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap_or(self.src.len() - from)
+    }
+
+    /// Ruby's `\b` at byte offset `at` (at or after `pos`) in a rule matched at `pos`: rouge's
+    /// `StringScanner` matches as if the code began at `pos`, so nothing before it counts. Its
+    /// word characters are Unicode's, unlike its `\w`.
+    #[inline(never)]
+    pub(crate) fn boundary(&self, at: usize) -> bool {
+        let before = at > self.pos && self.src[..at].chars().next_back().is_some_and(is_b_word);
+        let after = self.src[at..].chars().next().is_some_and(is_b_word);
+        before != after
+    }
+
+    /// The ASCII word (`\w+`) at `pos + k`, possibly empty.
+    #[inline(never)]
+    pub(crate) fn word(&self, k: usize) -> &'s str {
+        let n = self.run(k, is_ruby_word);
+        &self.src[self.pos + k..self.pos + k + n]
+    }
+}
+
+/// A word character as Ruby's `\b` sees it.
+fn is_b_word(c: char) -> bool {
+    crate::markdown::unicode::is_word(c)
+}
+
+/// Whether `word` is in `table`: sorted words separated by single spaces (one string, where a
+/// slice of strings would cost the wasm module eight bytes of pointers a word), by binary search.
+#[inline(never)]
+pub(crate) fn in_words(table: &str, word: &str) -> bool {
+    let t = table.as_bytes();
+    let (mut lo, mut hi) = (0, t.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let start = t[lo..mid]
+            .iter()
+            .rposition(|&b| b == b' ')
+            .map_or(lo, |i| lo + i + 1);
+        let end = t[start..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(t.len(), |i| start + i);
+        match table[start..end].cmp(word) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
+}
+
+/// The next place of a pattern at or after some offset, remembered: a lexer that asks again
+/// from further on (still before the place found) gets the answer without a new search, so
+/// rules that look far ahead and fail stay linear over the whole code.
+#[derive(Default)]
+pub(crate) struct Finder {
+    from: usize,
+    found: Option<Option<usize>>,
+}
+
+impl Finder {
+    /// Where `pat` next occurs in `src` at or after `from`.
+    #[inline(never)]
+    pub(crate) fn find(&mut self, src: &str, pat: &str, from: usize) -> Option<usize> {
+        self.find_where(src, pat, from, |_| true)
+    }
+
+    /// Where `pat` next occurs at or after `from` with `ok` true of that place (`ok` must
+    /// depend only on the place, the same for every call on this finder).
+    #[inline(never)]
+    pub(crate) fn find_where(
+        &mut self,
+        src: &str,
+        pat: &str,
+        from: usize,
+        ok: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        if let Some(found) = self.found {
+            if from >= self.from && found.is_none_or(|at| from <= at) {
+                return found;
+            }
+        }
+        let mut at = from;
+        let found = loop {
+            match src.get(at..).and_then(|r| r.find(pat)) {
+                Some(i) if ok(at + i) => break Some(at + i),
+                Some(i) => at += i + 1,
+                None => break None,
+            }
+        };
+        self.from = from;
+        self.found = Some(found);
+        found
+    }
+}
+
+/// Whether a table for `in_words` is sorted, one space between words (for the lexers' tests).
+#[cfg(test)]
+pub(crate) fn is_word_table(table: &str) -> bool {
+    let words: Vec<&str> = table.split(' ').collect();
+    words.iter().all(|w| !w.is_empty()) && words.windows(2).all(|p| p[0] < p[1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundary_should_see_unicode_letters_as_word_characters() {
+        let mut s = Scan::new("éif x");
+        assert!(
+            !s.boundary(2),
+            "Ruby's \\b should see é as a word character"
+        );
+        assert!(s.boundary(4), "a space after a word should be a boundary");
+        s.pos = 2;
+        assert!(
+            s.boundary(2),
+            "at the scan position nothing before should count, as in rouge's StringScanner"
+        );
+    }
+
+    #[test]
+    fn finder_should_answer_from_memory_as_it_would_by_searching() {
+        let mut f = Finder::default();
+        let src = "a``b`";
+        assert_eq!(f.find(src, "`", 0), Some(1));
+        assert_eq!(
+            f.find(src, "`", 1),
+            Some(1),
+            "the same place from the same start"
+        );
+        assert_eq!(
+            f.find(src, "`", 2),
+            Some(2),
+            "a later start should search again"
+        );
+        assert_eq!(f.find(src, "`", 5), None, "nothing after the last one");
+    }
+
+    #[test]
+    fn in_words_should_find_every_word_and_nothing_else() {
+        let table = "a bb c dd eee f";
+        for w in table.split(' ') {
+            assert!(in_words(table, w), "{w} should be found");
+        }
+        for w in ["", "b", "ee", "eeee", "g", "0", "a bb"] {
+            assert!(!in_words(table, w), "{w:?} should not be found");
+        }
+    }
+
+    #[test]
+    fn dot_should_take_a_whole_character_but_no_line_end() {
+        let s = Scan::new("é\n");
+        assert_eq!(
+            (s.dot(0), s.dot(2)),
+            (2, 0),
+            "dot should be one char, never \\n"
+        );
+    }
+}

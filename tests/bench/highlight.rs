@@ -1,0 +1,69 @@
+//! The colouring's cost at a keystroke: `render_post` of a post whose body holds 200 lines of
+//! code in one language (each lexer postview has for rouge), against the same post with the
+//! code in a language without a lexer (written escaped, uncoloured). The target is a frame
+//! (16 ms) for the whole render; the report gives the median of the timed rounds.
+//!
+//! `cargo bench --bench highlight`. Environment: `POSTVIEW_BENCH_ROUNDS` (default 50). Run
+//! without `--bench` it does a few rounds, as a smoke test.
+
+use postview::{render_post, Options};
+use std::hint::black_box;
+use std::time::Instant;
+
+/// Ten lines of each language, repeated to 200 lines.
+const SAMPLES: &[(&str, &str)] = &[
+    ("ruby", "class Cache < Base\n  def fetch(key, ttl: 60)\n    @store[key] ||= yield(key) # fill\n    puts \"got #{key} in #{ttl}s\" if $DEBUG\n  end\nend\nlist = %w(a b c).map(&:upcase)\nre = /^(\\d+)-(\\w+)$/i =~ line\ntext = <<~EOS\n  body #{list}\nEOS\n"),
+    ("python", "import os\nfrom typing import Dict\n\nclass Cache(dict):\n    def fetch(self, key: str, ttl=60):\n        \"\"\"Fill on a miss.\"\"\"\n        if key not in self:  # miss\n            self[key] = f\"{key!r:>10} {ttl * 2.5e3}\"\n        return self[key]\nprint(0x1F, 0b1010, r'\\d+')\n"),
+    ("javascript", "const cache = new Map();\nfunction fetch(key, ttl = 60) {\n  // fill on a miss\n  if (!cache.has(key)) cache.set(key, `${key}: ${ttl * 2}`);\n  return cache.get(key);\n}\nconst re = /^(\\d+)-(\\w+)$/gi;\nlet obj = { name: 'x', size: 0x1f, nested: { a: [1, 2.5] } };\nexport default async () => await fetch('a');\nconsole.log(obj?.name ?? null);\n"),
+    ("shell", "#!/bin/bash\nset -euo pipefail\nfor f in *.md; do\n  if [ -f \"$f\" ]; then\n    wc -l \"$f\" | awk '{print $1}'\n  fi\ndone\nexport PATH=\"$HOME/bin:$PATH\"\ncount=$(( $(ls | wc -l) + 1 ))\necho \"${count:-0} files\" >&2\n"),
+    ("json", "{\n  \"name\": \"postview\",\n  \"version\": \"1.2.3\",\n  \"private\": true,\n  \"files\": [\"pkg\", \"www\"],\n  \"size\": 1024,\n  \"ratio\": -0.5e3,\n  \"nested\": {\"a\": null, \"b\": [1, 2, 3]},\n  \"escaped\": \"tab\\there\"\n}\n"),
+    ("go", "package main\n\nimport \"fmt\"\n\n// Sum adds.\nfunc Sum(xs []int) (total int) {\n\tfor _, x := range xs { total += x * 0x1F }\n\treturn total + len(xs)\n}\nvar r = 'a' + `raw`\n"),
+    ("diff", "diff --git a/x b/x\nindex 1..2 100644\n--- a/x\n+++ b/x\n@@ -1,3 +1,3 @@ fn\n unchanged\n-removed\n+added\n context\n context\n"),
+];
+
+fn post(lang: &str, sample: &str) -> String {
+    format!(
+        "---\ntitle: code\n---\nSome text.\n\n```{lang}\n{}```\n\nMore text.\n",
+        sample.repeat(20)
+    )
+}
+
+fn median_ms(source: &str, rounds: usize) -> f64 {
+    let opts = Options::default();
+    let mut times: Vec<f64> = (0..rounds)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(render_post(black_box(source), &opts));
+            start.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn main() {
+    let timed = std::env::args().any(|a| a == "--bench");
+    let rounds = match timed {
+        true => std::env::var("POSTVIEW_BENCH_ROUNDS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(50),
+        false => 3,
+    };
+    println!("render_post of a post with 200 lines of code, median of {rounds} rounds:");
+    for (lang, sample) in SAMPLES {
+        let coloured = post(lang, sample);
+        let plain = post("nosuchlang", sample);
+        assert!(
+            render_post(&coloured, &Options::default())
+                .html
+                .contains("<span class="),
+            "{lang} should be coloured"
+        );
+        let (c, p) = (median_ms(&coloured, rounds), median_ms(&plain, rounds));
+        println!(
+            "  {lang:<10} {} bytes: coloured {c:.3} ms, uncoloured {p:.3} ms",
+            coloured.len()
+        );
+    }
+}
