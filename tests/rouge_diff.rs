@@ -31,7 +31,9 @@ fn every_random_case_should_be_coloured_as_rouge_colours_it() {
         let Some(got) = code_of(&html) else { continue };
         checked += 1;
         if got != want.trim_end_matches('\n') {
-            differ.push(format!("{lang} {code:?}\n  rouge:    {want:?}\n  postview: {got:?}"));
+            differ.push(format!(
+                "{lang} {code:?}\n  rouge:    {want:?}\n  postview: {got:?}"
+            ));
         }
     }
     assert!(checked > 0, "some cases should have been checked");
@@ -39,6 +41,11 @@ fn every_random_case_should_be_coloured_as_rouge_colours_it() {
         differ.is_empty(),
         "{} of {checked} cases should be coloured as rouge colours them:\n{}",
         differ.len(),
-        differ.iter().take(5).cloned().collect::<Vec<_>>().join("\n")
+        differ
+            .iter()
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
