@@ -1,0 +1,64 @@
+#!/usr/bin/env ruby
+# frozen_string_literal: true
+#
+# Makes random code for one of postview's lexers out of pieces that open and close its states,
+# colours each with the real rouge (Debian's ruby-rouge 3.30, as Jekyll does), and writes the
+# cases with rouge's HTML for `cargo test --test rouge_diff -- --ignored` to compare:
+#
+#   ruby tests/support/rouge_diff.rb LANG COUNT SEED > /tmp/cases.txt
+#   ROUGE_DIFF=/tmp/cases.txt cargo test --test rouge_diff -- --ignored
+#
+# Each case is "lang \x02 code \x02 html", cases separated by \x01. Codes with Liquid markup are
+# left out (the test renders each through `{% highlight %}`).
+
+require "rouge"
+
+PIECES = {
+  "shell" => ["if", "fi", "do", "done", "case", "esac", "in", " ", "\n", "\t", "echo", "cd", "$", "$(",
+              "$((", "${", "}", "(", ")", '"', "'", "`", "\\", "#", "x", "=", "-", "--v", ".", "*", ";",
+              ";;", "|", "||", "&&", "<<", "<<-", "EOF", "<<<", "<", ">", "1", "16#f", "é", "$#", ":-",
+              "$'", '$"'],
+  "python" => ["def", "class", " ", "\n", "\t", "x", "é", "self", "len", "True", "in", "not", "import",
+               "from", "a.b", "(", ")", ":", "[", "]", "{", "}", ".", ",", "#c\n", "\\", '"', "'", '"""',
+               "'''", "f", "r", "b", "1", "0x1f", "0b1", "0o7", "1.5", "e", "j", "L", "**", "//", "=",
+               "!=", "!", "@", "`", "\\n", "\\N{DASH}", "\\x4", "{{", "!r", ":\n\"\"\"d\"\"\"", "$"],
+  "ruby" => ["def", "class", "module", "end", "if", "do", "nil", "nil?", "puts", "attr_reader", "self",
+             "x", "Foo", "Foo::Bar", "foo!", "é", " ", "\n", "#c", "=begin", "\n=end", "__END__", "@a",
+             "@@b", "$c", "$!", "::", ".", "..", ".each", "a:", " b: ", ":sym", ":+", ":[]=", "'", '"',
+             "`", "\\", "#{", "}", "/", "/x/i", "%w(", "%q[", ")", "]", "%r{", "% a ", "<<EOF", "<<~E",
+             "EOF", "  E", "?a", "?", "(", "[", "{", ",", ":", ";", "=", "==", "=~", "&&", "||", "**",
+             "+", "-", "*", "%", "|", "<", ">", "0x1f", "017", "1_000", "1.5", "2e3"],
+  "javascript" => ["var", "let", "function", "class", "if", "return", "case", "default", "true", "Math",
+                   "$x", "é", "a", " ", "\n", "//c", "/*", "*/", "<!--", "#!sh\n", "/", "[", "]", "[^",
+                   "(", ")", "(?:", "{", "}", "{2,3}", "?", "?.", "??", ":", ";", ",", ".", "`", "${",
+                   "\\", '"', "'", "1", "1.5", "0x1F", "0b1_0", "+", "++", "=", "===", "!", "&&", "@dec",
+                   "g", "x:"],
+  "json" => ["{", "}", "[", "]", ",", ":", '"', "\\", '\\"', "a", "true", "null", "-", "0", "12", ".",
+             "5", "e", "+", " ", "\n", "é"],
+  "diff" => ["@@", "@", " ", "-", "+", "---", "+++", ">", "<", "!", "=", "diff", "Index", "a", "\n",
+             "\t", "1", "*"],
+  "console" => ["$ ", "$", "# ", "> ", ";", "...", "<...>", " ", "\n", "echo", '"', "x", "<<EOF", "EOF",
+                "output", "é", "\\"],
+  "go" => ["package", "func", "go", "int", "len", "nil", "x", "é", " ", "\n", "\t", "//c", "/*", "*/",
+           '"', "`", "\\", "\\n", "\\u00e9", "'", "'a'", "0", "1", "0x1F", "1.5", ".5", "e3", "i", "+",
+           "+=", "&^=", "<-", ":=", "...", ".", "/", "(", ")", "{", "}", ";", "$"],
+  "ini" => ["[", "[sec]", "]", "key", "a.b-c", "=", " = ", " ", "\n", "\t", ";c", "#c", "\\", "\\\n",
+            '"', "'", "x", "é", "1"],
+}.freeze
+
+lang, count, seed = ARGV
+pieces = PIECES.fetch(lang) { abort "no pieces for #{lang.inspect}: one of #{PIECES.keys.join(', ')}" }
+random = Random.new(Integer(seed || 1))
+lexer = Rouge::Lexer.find(lang)
+cases = Integer(count || 1000).times.filter_map do
+  code = Array.new(random.rand(1..30)) { pieces[random.rand(pieces.size)] }.join.gsub(/\A\n+|\n+\z/, "")
+  next if code.include?("{%") || code.include?("%}") || code.include?("{{")
+
+  html = begin
+    Rouge::Formatters::HTML.new.format(lexer.lex(code))
+  rescue StandardError
+    next # rouge itself fails on this one (Jekyll would stop)
+  end
+  [lang, code, html].join("\x02")
+end
+$stdout.write(cases.join("\x01"))
