@@ -38,7 +38,6 @@ mod encoding;
 mod folder;
 mod forestry;
 mod front_matter;
-mod highlight;
 mod language;
 mod liquid;
 mod markdown;

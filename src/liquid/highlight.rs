@@ -3,10 +3,10 @@
 //! `HTMLTable`): the markup is a language (`[\w.+#-]+`) and options; the body, rendered as
 //! Liquid, loses its leading and trailing line ends, and is written escaped (`&`, `<`, `>`) in
 //! `<figure class="highlight"><pre><code class="language-x" data-lang="x">`, or with `linenos`
-//! in rouge's two-column table, coloured by `crate::highlight` (plain for a language it has no
+//! in rouge's two-column table, coloured by `crate::markdown::highlight` (plain for a language it has no
 //! lexer for, as rouge's `PlainText`).
 
-use crate::highlight::highlight;
+use crate::markdown::highlight::highlight;
 
 /// The tag's markup, read.
 pub struct Markup<'t> {

@@ -25,6 +25,7 @@ mod block;
 mod budget;
 mod event;
 mod header_id;
+pub(crate) mod highlight;
 pub(crate) mod html;
 pub mod options;
 mod rouge_languages;

@@ -22,7 +22,7 @@ use super::html::{escape_all, escape_attribute, escape_text, write_attributes};
 use super::options::{Highlight, KramdownOptions};
 use super::toc;
 use super::Body;
-use crate::highlight::highlight;
+use crate::markdown::highlight::highlight;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event as Md, Tag, TagEnd};
 use std::collections::HashMap;
 

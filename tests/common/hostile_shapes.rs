@@ -271,7 +271,7 @@ pub const SHAPES: &[Shape] = &[
             lines(n / 30, |i| format!("[a][l{i}] "))
         ))
     }),
-    // Code coloured by rouge's lexers (src/highlight).
+    // Code coloured by rouge's lexers (src/markdown/highlight).
     ("shell code: substitutions and strings never closed", |n| {
         post(format!("```sh\n{}\n```\n", "$(\"`${ <<EOF ".repeat(n / 16)))
     }),

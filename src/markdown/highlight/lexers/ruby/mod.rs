@@ -9,7 +9,7 @@
 //! `expr_start` over `root`.
 
 use crate::ctype::{is_ruby_space, is_ruby_word};
-use crate::highlight::{
+use crate::markdown::highlight::{
     emit::Emitter,
     scan::{in_words, Finder, Scan},
     token::Tok,

@@ -6,7 +6,7 @@
 //! nothing before the scan position) and is left out; its `\A` matches at every position.
 
 use crate::ctype::{is_ruby_space, is_ruby_word};
-use crate::highlight::{
+use crate::markdown::highlight::{
     emit::Emitter,
     scan::{in_words, Scan},
     token::Tok,
@@ -580,7 +580,7 @@ mod tests {
     fn word_tables_should_be_sorted_for_binary_search() {
         for table in [KEYWORDS, DECLARATIONS, RESERVED, CONSTANTS, BUILTINS] {
             assert!(
-                crate::highlight::scan::is_word_table(table),
+                crate::markdown::highlight::scan::is_word_table(table),
                 "a word table should be sorted: {table}"
             );
         }

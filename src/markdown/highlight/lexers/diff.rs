@@ -3,7 +3,7 @@
 //! starting with `^` is only tried at a line's start (rouge's `beginning_of_line?`).
 
 use crate::ctype::{is_ruby_space, is_ruby_word};
-use crate::highlight::{emit::Emitter, scan::Scan, token::Tok};
+use crate::markdown::highlight::{emit::Emitter, scan::Scan, token::Tok};
 
 pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
     let mut s = Scan::new(code);

@@ -6,7 +6,7 @@
 //! the console lexer continues it line after line.
 
 use crate::ctype::{is_ruby_space, is_ruby_word};
-use crate::highlight::{
+use crate::markdown::highlight::{
     emit::Emitter,
     scan::{in_words, Scan},
     token::Tok,
@@ -449,7 +449,7 @@ mod tests {
     fn word_tables_should_be_sorted_for_binary_search() {
         for table in [KEYWORDS, BUILTINS] {
             assert!(
-                crate::highlight::scan::is_word_table(table),
+                crate::markdown::highlight::scan::is_word_table(table),
                 "a word table should be sorted: {table}"
             );
         }

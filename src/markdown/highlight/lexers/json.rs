@@ -4,7 +4,7 @@
 //! is an `Error` character.
 
 use crate::ctype::is_ruby_space;
-use crate::highlight::{emit::Emitter, scan::Scan, token::Tok};
+use crate::markdown::highlight::{emit::Emitter, scan::Scan, token::Tok};
 
 #[derive(Clone, Copy, PartialEq)]
 enum State {

@@ -7,7 +7,7 @@
 
 use super::shell::Shell;
 use crate::ctype::is_ruby_space;
-use crate::highlight::{emit::Emitter, token::Tok};
+use crate::markdown::highlight::{emit::Emitter, token::Tok};
 
 pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
     let mut shell = Shell::new();

@@ -5,7 +5,7 @@
 use super::literals::*;
 use super::{Ruby, Sigil, St};
 use crate::ctype::{is_ruby_space, is_ruby_word};
-use crate::highlight::{emit::Emitter, scan::Scan, token::Tok};
+use crate::markdown::highlight::{emit::Emitter, scan::Scan, token::Tok};
 
 impl Ruby {
     /// `symbols` and `strings`.

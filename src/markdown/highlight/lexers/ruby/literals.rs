@@ -2,7 +2,7 @@
 //! escapes, quoted strings; each gives the length it matches at the scan position.
 
 use crate::ctype::{is_ruby_space, is_ruby_word};
-use crate::highlight::{scan::Scan, token::Tok};
+use crate::markdown::highlight::{scan::Scan, token::Tok};
 
 /// `[a-zA-Z_]\w*` at `pos + k`: its length, 0 if none.
 pub(super) fn name(s: &Scan<'_>, k: usize) -> usize {

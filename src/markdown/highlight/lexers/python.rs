@@ -7,7 +7,7 @@
 //! dot is classified like any other); they are left out.
 
 use crate::ctype::is_ruby_space;
-use crate::highlight::{
+use crate::markdown::highlight::{
     emit::Emitter,
     scan::{in_words, Finder, Scan},
     token::Tok,
@@ -527,7 +527,7 @@ mod tests {
     fn word_tables_should_be_sorted_for_binary_search() {
         for table in [KEYWORDS, BUILTINS, PSEUDO] {
             assert!(
-                crate::highlight::scan::is_word_table(table),
+                crate::markdown::highlight::scan::is_word_table(table),
                 "a word table should be sorted: {table}"
             );
         }

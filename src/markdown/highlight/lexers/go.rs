@@ -5,7 +5,7 @@
 //! where a number ends matters.
 
 use crate::ctype::is_ruby_space;
-use crate::highlight::{
+use crate::markdown::highlight::{
     emit::Emitter,
     scan::{in_words, Finder, Scan},
     token::Tok,
@@ -260,7 +260,7 @@ mod tests {
     fn word_tables_should_be_sorted_for_binary_search() {
         for table in [KEYWORDS, TYPES, FUNCTIONS, CONSTANTS] {
             assert!(
-                crate::highlight::scan::is_word_table(table),
+                crate::markdown::highlight::scan::is_word_table(table),
                 "a word table should be sorted: {table}"
             );
         }

@@ -42,7 +42,7 @@ mod tests {
     fn word_tables_should_be_sorted_for_binary_search() {
         for table in [KEYWORDS, PSEUDO, BUILTINS, BUILTINS_Q, BUILTINS_B] {
             assert!(
-                crate::highlight::scan::is_word_table(table),
+                crate::markdown::highlight::scan::is_word_table(table),
                 "a word table should be sorted: {table}"
             );
         }

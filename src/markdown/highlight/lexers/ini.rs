@@ -4,7 +4,7 @@
 //! double-quoted value, which may span lines).
 
 use crate::ctype::{is_ruby_space, is_ruby_word};
-use crate::highlight::{
+use crate::markdown::highlight::{
     emit::Emitter,
     scan::{Finder, Scan},
     token::Tok,
