@@ -121,6 +121,7 @@ const newPosts = new NewPosts($('#new-post'), $('#translate'), {
   },
   replace: (text) => replaceText(editor.view, text),
   t: () => t,
+  lang: () => uiLang,
 });
 const form = new FrontMatterForm($('[data-testid=front-matter-form]'), {
   text: () => editor.text(),
@@ -134,6 +135,7 @@ watchOtherTabs({ current: () => current, text: () => editor.text(), changed: oth
 
 await workspace.addDemo(BASE);
 addDrafts();
+useLanguage();
 const session = readJSON(SESSION_KEY);
 const demo = workspace.demoPosts();
 show((session && workspace.get(session.id, session.lang, session.folder ?? '')) ?? demo.find((p) => p.lang === 'en') ?? demo[0]);
@@ -202,8 +204,7 @@ function onRender(r) {
   if (r.frontMatter === 'ok' || r.frontMatter === 'none' || !family.length) {
     family = workspace.family(current, r.translations);
   }
-  useLanguage(r.postLang ?? current.lang);
-  showSwitcher();
+    showSwitcher();
   translations.refresh();
   // The renderer's diagnostics and those of the site's template (a post shown as its site's
   // page has them in its report already: the Site checks it).
@@ -227,9 +228,10 @@ function showFrame(site) {
   on.dataset.testid = 'preview';
 }
 
-function useLanguage(postLang) {
+/** The interface's language: the user's choice kept in storage, else the browser's; never the post's. */
+function useLanguage() {
   const chosen = readString(UI_KEY) || 'auto';
-  const lang = pick(chosen === 'auto' ? postLang : chosen);
+  const lang = pick(chosen === 'auto' ? navigator.language : chosen);
   if (lang === uiLang) return;
   uiLang = lang;
   t = translator(lang);
@@ -237,7 +239,7 @@ function useLanguage(postLang) {
   translatePage(document, t);
   const select = $('#ui-lang');
   select.replaceChildren(
-    new Option(t('followPost'), 'auto'),
+    new Option(t('followBrowser'), 'auto'),
     ...UI_LANGUAGES.map((l) => Object.assign(new Option(autonym(l), l), { lang: l })),
   );
   select.value = chosen;
@@ -389,7 +391,7 @@ function wireControls() {
   });
   $('#ui-lang').addEventListener('change', (event) => {
     write(UI_KEY, event.target.value);
-    useLanguage(report?.postLang ?? current.lang);
+    useLanguage();
     showSwitcher();
     showProblems(report.diagnostics, report.siteDiagnostics);
     showStatus();

@@ -1,6 +1,7 @@
 // New post and Translate, from the templates of the site folder the page opened (its
 // `.forestry/`): pick the language section, give a title; the file's path, front matter and slug
-// come from the core (SiteTemplates, src/page/site_forms.rs), the clock from here. A translation
+// come from the core (SiteTemplates, src/page/site_forms.rs), the clock from here; the dialog shows
+// the path it will create as the choices change. A translation
 // offers to write its key into the post it translates (planTranslationLinks: that line only),
 // shown in the write-links dialog before it changes anything.
 import { SiteTemplates, planTranslationLinks } from './pkg/postview.js';
@@ -27,7 +28,8 @@ export async function readForestry(files) {
 
 /**
  * The New post and Translate buttons. `page`: `{ current() → post, text() → string, open(path,
- * text), replace(text) (the shown post's text, as one edit), t() → translator }`. Hidden until a
+ * text), replace(text) (the shown post's text, as one edit), t() → translator, lang() → the
+ * interface's language }`. Hidden until a
  * site with templates is opened (`use(files)`).
  */
 export class NewPosts {
@@ -78,9 +80,19 @@ export class NewPosts {
     select.name = 'section';
     select.dataset.testid = 'post-section';
     select.append(...sections.map((s) => new Option(`${s.label} (${s.path})`, s.path)));
+    const start = sections.find((s) => s.lang === current.lang) ?? sections.find((s) => s.lang === this.page.lang());
+    if (start) select.value = start.path;
     const title = Object.assign(document.createElement('input'), { name: 'title', required: true, size: 40 });
     title.dataset.testid = 'post-title';
     if (kind === 'translate') title.value = current.title;
+    const path = document.createElement('output');
+    path.dataset.testid = 'post-path';
+    const showPath = () => {
+      path.textContent = title.value.trim() ? this.make(kind, select.value, title.value.trim(), current).path : '';
+    };
+    select.addEventListener('change', showPath);
+    title.addEventListener('input', showPath);
+    showPath();
     const label = (text, control) => {
       const l = document.createElement('label');
       l.append(text, ' ', control);
@@ -90,7 +102,7 @@ export class NewPosts {
     create.dataset.testid = 'post-create';
     const cancel = Object.assign(document.createElement('button'), { type: 'button', textContent: t('cancel') });
     cancel.addEventListener('click', () => dialog.close());
-    form.append(heading, label(t('section'), select), label(t('postTitle'), title), create, cancel);
+    form.append(heading, label(t('section'), select), label(t('postTitle'), title), label(t('newPostPath'), path), create, cancel);
     dialog.append(form);
     document.body.append(dialog);
     dialog.addEventListener('close', () => {
@@ -101,12 +113,16 @@ export class NewPosts {
     dialog.showModal();
   }
 
+  /** The new post's `{ path, text }` (the core's rules), as of the clock now. */
+  make(kind, section, title, current) {
+    return kind === 'translate'
+      ? this.templates.translate(this.page.text(), current.path, current.lang, section, title, now())
+      : this.templates.newPost(section, title, now());
+  }
+
   async create(kind, section, title, current) {
     const source = this.page.text();
-    const made =
-      kind === 'translate'
-        ? this.templates.translate(source, current.path, current.lang, section, title, now())
-        : this.templates.newPost(section, title, now());
+    const made = this.make(kind, section, title, current);
     if (kind === 'translate') {
       // Whatever goes wrong in the offer, the translation still opens.
       await this.offerBackLink(current, source, section, made.path).catch((error) => console.error(error));

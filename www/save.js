@@ -98,6 +98,13 @@ export class Saver {
     return entry;
   }
 
+  /** Why `post` has no file here to write: the key of the reason, in the page's strings. */
+  whyDownloaded(post) {
+    if (post.demo) return 'whyDemo';
+    if (!this.root) return Saver.available() ? 'whyNoWriteAccess' : 'whyNoApi';
+    return 'whyOtherFolder';
+  }
+
   /** Saves `text` as `post`: to its file if it has one, else as a download. */
   async save(post, text) {
     let entry = this.files.get(post?.path);
@@ -105,6 +112,8 @@ export class Saver {
     // A post of another folder (a draft whose own folder is not open) never goes into a file here.
     if (!entry || post.demo || post.folder !== this.folder) {
       this.ui.download(post, text);
+      const t = this.ui.t?.() ?? translator('en');
+      this.ui.report(t('downloaded', { name: post.name, why: t(this.whyDownloaded(post)) }));
       return 'downloaded';
     }
     if (entry.notUtf8) {

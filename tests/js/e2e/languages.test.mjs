@@ -23,8 +23,8 @@ test('the switcher should list the demo family and show each translation with it
   await page.keyboard.type('EN-EDIT ');
   await button(page, 'ja').click();
   await preview.locator('h1', { hasText: 'postview のご紹介' }).waitFor();
-  assert.equal(await page.locator('html').getAttribute('lang'), 'ja', 'the UI should follow the post');
-  assert.equal(await page.locator('#problems-label').innerText(), '問題');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en', 'the UI should stay in the browser’s language, not follow the post');
+  assert.equal(await page.locator('#problems-label').innerText(), 'Problems', 'the UI strings should stay in the browser’s language');
   assert.doesNotMatch(await previewText(preview), /EN-EDIT/);
 
   await goToLine(page, 17);
@@ -108,5 +108,5 @@ test('the interface language picked in the settings should win over the post\'s'
   await page.waitForSelector('[data-testid=errors] li');
   assert.equal(await page.locator('#download').innerText(), '.md 다운로드', 'and after a reload');
   await page.selectOption('#ui-lang', 'auto');
-  assert.equal(await page.locator('#download').innerText(), '下载 .md', 'back to following the post (zh-Hans)');
+  assert.equal(await page.locator('#download').innerText(), 'Download .md', 'back to the browser’s language (English), not the post’s (zh-Hans)');
 });
