@@ -3,6 +3,7 @@
 
 const STRINGS = {
   en: {
+    postDate: 'Date',
     downloaded: 'Downloaded {name}: not saved into the folder, because {why}.',
     whyDemo: 'it is a demo post, not a file of a folder',
     whyNoWriteAccess: 'the page has no write access to its file (opened as files one by one, or a folder uploaded or dropped); open the folder with “Open site folder” to save in place',
@@ -77,6 +78,7 @@ const STRINGS = {
     listOtherDrafts: 'List them',
   },
   ja: {
+    postDate: '日付',
     downloaded: '{name} をダウンロードしました。フォルダーには保存していません。理由：{why}。',
     whyDemo: 'デモの記事で、フォルダーのファイルではないため',
     whyNoWriteAccess: 'このページにはファイルへの書き込み権限がないため（ファイルを個別に開いたか、フォルダーをアップロードまたはドロップした）。その場で保存するには「サイトのフォルダーを開く」で開いてください',
@@ -151,6 +153,7 @@ const STRINGS = {
     listOtherDrafts: '一覧に表示',
   },
   ko: {
+    postDate: '날짜',
     downloaded: '{name}을(를) 다운로드했습니다. 폴더에는 저장하지 않았습니다. 이유: {why}.',
     whyDemo: '데모 글이며 폴더의 파일이 아닙니다',
     whyNoWriteAccess: '이 페이지에 파일 쓰기 권한이 없습니다(파일을 하나씩 열었거나 폴더를 업로드 또는 드롭함). 그 자리에 저장하려면 “사이트 폴더 열기”로 여세요',
@@ -225,6 +228,7 @@ const STRINGS = {
     listOtherDrafts: '목록에 표시',
   },
   'zh-Hans': {
+    postDate: '日期',
     downloaded: '已下载 {name}：没有保存到文件夹中，因为{why}。',
     whyDemo: '这是示例文章，不是文件夹中的文件',
     whyNoWriteAccess: '本页面没有该文件的写入权限（文件是逐个打开的，或文件夹是上传或拖入的）；要原地保存，请用“打开网站文件夹”打开',
@@ -299,6 +303,7 @@ const STRINGS = {
     listOtherDrafts: '列出它们',
   },
   'zh-Hant': {
+    postDate: '日期',
     downloaded: '已下載 {name}：沒有儲存到資料夾中，因為{why}。',
     whyDemo: '這是示範文章，不是資料夾中的檔案',
     whyNoWriteAccess: '本頁面沒有該檔案的寫入權限（檔案是逐一開啟的，或資料夾是上傳或拖入的）；要就地儲存，請用「開啟網站資料夾」開啟',

@@ -64,9 +64,9 @@ export class NewPosts {
     return this.templates?.templateFor(path) ?? null;
   }
 
+  /** The dialog of New post (`kind` 'new') or Translate ('translate'), for the post shown. */
   ask(kind) {
     const current = this.page.current();
-    const sections = kind === 'translate' ? this.sections.filter((s) => s.lang !== current.lang) : this.sections;
     const t = this.page.t();
     const dialog = document.createElement('dialog');
     dialog.className = 'new-post';
@@ -76,23 +76,7 @@ export class NewPosts {
     const heading = Object.assign(document.createElement('h2'), {
       textContent: kind === 'translate' ? t('translateTitle', { title: current.title }) : t('newPost'),
     });
-    const select = document.createElement('select');
-    select.name = 'section';
-    select.dataset.testid = 'post-section';
-    select.append(...sections.map((s) => new Option(`${s.label} (${s.path})`, s.path)));
-    const start = sections.find((s) => s.lang === current.lang) ?? sections.find((s) => s.lang === this.page.lang());
-    if (start) select.value = start.path;
-    const title = Object.assign(document.createElement('input'), { name: 'title', required: true, size: 40 });
-    title.dataset.testid = 'post-title';
-    if (kind === 'translate') title.value = current.title;
-    const path = document.createElement('output');
-    path.dataset.testid = 'post-path';
-    const showPath = () => {
-      path.textContent = title.value.trim() ? this.make(kind, select.value, title.value.trim(), current).path : '';
-    };
-    select.addEventListener('change', showPath);
-    title.addEventListener('input', showPath);
-    showPath();
+    const { section, title, date, path } = this.controls(kind, current);
     const label = (text, control) => {
       const l = document.createElement('label');
       l.append(text, ' ', control);
@@ -102,30 +86,62 @@ export class NewPosts {
     create.dataset.testid = 'post-create';
     const cancel = Object.assign(document.createElement('button'), { type: 'button', textContent: t('cancel') });
     cancel.addEventListener('click', () => dialog.close());
-    form.append(heading, label(t('section'), select), label(t('postTitle'), title), label(t('newPostPath'), path), create, cancel);
+    const fields = [label(t('section'), section), label(t('postTitle'), title), label(t('postDate'), date)];
+    form.append(heading, ...fields, label(t('newPostPath'), path), create, cancel);
     dialog.append(form);
     document.body.append(dialog);
     dialog.addEventListener('close', () => {
       dialog.remove();
       if (dialog.returnValue !== 'create') return;
-      this.create(kind, select.value, title.value.trim(), current);
+      this.create(kind, { section: section.value, title: title.value.trim(), date: date.value }, current);
     });
     dialog.showModal();
   }
 
-  /** The new post's `{ path, text }` (the core's rules), as of the clock now. */
-  make(kind, section, title, current) {
-    return kind === 'translate'
-      ? this.templates.translate(this.page.text(), current.path, current.lang, section, title, now())
-      : this.templates.newPost(section, title, now());
+  /**
+   * The dialog's section, title and date controls, and the path they make (the core's), kept up to
+   * date. The section starts at the post's language, else the interface's.
+   */
+  controls(kind, current) {
+    const sections = kind === 'translate' ? this.sections.filter((s) => s.lang !== current.lang) : this.sections;
+    const section = Object.assign(document.createElement('select'), { name: 'section' });
+    section.dataset.testid = 'post-section';
+    section.append(...sections.map((s) => new Option(`${s.label} (${s.path})`, s.path)));
+    const start = sections.find((s) => s.lang === current.lang) ?? sections.find((s) => s.lang === this.page.lang());
+    if (start) section.value = start.path;
+    const title = Object.assign(document.createElement('input'), { name: 'title', required: true, size: 40 });
+    title.dataset.testid = 'post-title';
+    if (kind === 'translate') title.value = current.title;
+    const today = now();
+    const date = Object.assign(document.createElement('input'), { type: 'date', name: 'date', required: true });
+    date.value = [today.year, today.month, today.day].map((n, i) => String(n).padStart(i ? 2 : 4, '0')).join('-');
+    date.dataset.testid = 'post-date';
+    const path = document.createElement('output');
+    path.dataset.testid = 'post-path';
+    const showPath = () => {
+      const choice = { section: section.value, title: title.value.trim(), date: date.value };
+      path.textContent = choice.title && choice.date ? this.make(kind, choice, current).path : '';
+    };
+    for (const control of [section, title, date]) control.addEventListener('input', showPath);
+    showPath();
+    return { section, title, date, path };
   }
 
-  async create(kind, section, title, current) {
+  /** The new post's `{ path, text }` (the core's rules) for the dialog's `choice`, at this time of day. */
+  make(kind, { section, title, date }, current) {
+    const [year, month, day] = date.split('-').map(Number);
+    const when = { ...now(), year, month, day };
+    return kind === 'translate'
+      ? this.templates.translate(this.page.text(), current.path, current.lang, section, title, when)
+      : this.templates.newPost(section, title, when);
+  }
+
+  async create(kind, choice, current) {
     const source = this.page.text();
-    const made = this.make(kind, section, title, current);
+    const made = this.make(kind, choice, current);
     if (kind === 'translate') {
       // Whatever goes wrong in the offer, the translation still opens.
-      await this.offerBackLink(current, source, section, made.path).catch((error) => console.error(error));
+      await this.offerBackLink(current, source, choice.section, made.path).catch((error) => console.error(error));
     }
     this.page.open(made.path, made.text);
   }

@@ -117,6 +117,8 @@ test('New post should show the path it will create and start at the open post’
   assert.match(await path.innerText(), /^_i18n\/en\/_posts\/\d{4}-\d\d-\d\d-harbour-notes\.md$/, 'the path should follow the title');
   await page.selectOption('[data-testid=post-section]', '_i18n/ja/_posts');
   assert.match(await path.innerText(), /^_i18n\/ja\/_posts\/\d{4}-\d\d-\d\d-harbour-notes\.md$/, 'the path should follow the section');
+  await page.fill('[data-testid=post-date]', '2031-02-03');
+  assert.equal(await path.innerText(), '_i18n/ja/_posts/2031-02-03-harbour-notes.md', 'the path should follow the date');
   const shown = await path.innerText();
   await page.click('[data-testid=post-create]');
   await page.waitForFunction(() => document.querySelector('.editor').textContent.includes('Harbour notes'));
