@@ -21,9 +21,13 @@ async function typeAtEnd(page, text) {
 
 /** Whether closing `page` now asks first (a beforeunload dialog), which is dismissed. */
 async function asksBeforeLeaving(page) {
-  const dialog = new Promise((done) => page.once('dialog', (d) => done(d)));
+  // Either the dialog comes or the page closes: no time limit to guess on a busy machine.
+  const outcome = new Promise((done) => {
+    page.once('dialog', (d) => done(d));
+    page.once('close', () => done(null));
+  });
   await page.close({ runBeforeUnload: true });
-  const shown = await Promise.race([dialog, new Promise((done) => setTimeout(() => done(null), 1500))]);
+  const shown = await outcome;
   if (!shown) return false;
   const type = shown.type();
   await shown.dismiss();
