@@ -107,6 +107,9 @@ codes! {
     NoFrontMatter = "front-matter/missing", Warning, PublishesDifferently,
         "The post does not start with a `---` block.",
         "Copies the file unrendered, without layout.";
+    InvalidDate = "front-matter/invalid-date", Error, StopsBuild,
+        "The `date:` of a post is not a date Ruby's `Time.parse` reads (`2021-13-45`, a bare year, an empty value).",
+        "Stops the build: “Invalid date … does not have a valid date in the YAML front matter”.";
     FrontMatterNotMap = "front-matter/not-a-map", Error, PublishesDifferently,
         "The front matter is valid YAML but not `key: value` lines.",
         "Publishes the post without front matter: no title, date, layout or language.";

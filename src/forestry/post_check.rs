@@ -12,7 +12,7 @@ use crate::value::Value;
 /// The checks of one post (not the renderer's diagnostics).
 pub fn post_issues(post: &Post, forestry: &Forestry, site: &SiteIndex) -> Vec<Issue> {
     let mut issues = template_issues(post, forestry);
-    if post.readable && checks::empty(post).is_none() {
+    if post.readable && !checks::is_blank(post.text) {
         issues.extend(site_issues(post, site));
         issues.extend(checks::images(post, site));
     }
@@ -22,8 +22,9 @@ pub fn post_issues(post: &Post, forestry: &Forestry, site: &SiteIndex) -> Vec<Is
 /// The checks that need only the post's template and folder: empty file, required fields,
 /// select options, date formats, `lang` against the folder.
 fn template_issues(post: &Post, forestry: &Forestry) -> Vec<Issue> {
-    if let Some(empty) = checks::empty(post) {
-        return vec![empty];
+    if checks::is_blank(post.text) {
+        // The renderer says it is empty; there are no keys to check.
+        return Vec::new();
     }
     let mut issues = Vec::new();
     if !post.readable {
@@ -96,25 +97,15 @@ fn checked(
         readable,
     };
     let mut issues = template_issues(&post, forestry);
-    if let Some(site) = site.filter(|_| readable && checks::empty(&post).is_none()) {
+    if let Some(site) = site.filter(|_| readable && !checks::is_blank(text)) {
         issues.extend(site_issues(&post, site));
     }
     FileProblems::new(path, text, issues).diagnostics
 }
 
-/// A post's diagnostics: the renderer's and the checks', by line and column. An empty file has
-/// nothing else worth saying than that it is empty (the checks' one error then).
-pub fn with_checks(
-    text: &str,
-    rendered: Vec<Diagnostic>,
-    checks: Vec<Diagnostic>,
-) -> Vec<Diagnostic> {
-    let mut all = if checks::is_blank(text) && !checks.is_empty() {
-        Vec::new()
-    } else {
-        rendered
-    };
-    all.extend(checks);
-    crate::sort::by_key(&mut all, |d| (d.line, d.column));
-    all
+/// A post's diagnostics: the renderer's and the checks', by line and column.
+pub fn with_checks(mut rendered: Vec<Diagnostic>, checks: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    rendered.extend(checks);
+    crate::sort::by_key(&mut rendered, |d| (d.line, d.column));
+    rendered
 }

@@ -548,7 +548,7 @@ impl State {
         if let Some(part) = page.as_mut() {
             let own = std::mem::take(&mut rendered.diagnostics);
             let checks = std::mem::take(&mut part.checks);
-            rendered.diagnostics = crate::forestry::with_checks(&text, own, checks);
+            rendered.diagnostics = crate::forestry::with_checks(own, checks);
         }
 
         let mut patch = PatchStats::default();

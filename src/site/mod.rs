@@ -154,8 +154,7 @@ impl Site {
             .or_else(|| self.files.get(&normalize_path(path)).map(String::as_str))
             .unwrap_or("");
         let rendered = std::mem::take(&mut page.post.diagnostics);
-        page.post.diagnostics =
-            crate::forestry::with_checks(text, rendered, self.check_post(path, text));
+        page.post.diagnostics = crate::forestry::with_checks(rendered, self.check_post(path, text));
         page
     }
 
