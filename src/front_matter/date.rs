@@ -16,7 +16,7 @@ pub fn invalid_date(text: &str, yaml: &Range<usize>, front_matter: &Map) -> Opti
     if !stops_the_build(value) {
         return None;
     }
-    let at = crate::forestry::locate::key_place(text, yaml, "date").map_or(yaml.start, |p| p.value);
+    let at = value_place(text, yaml).unwrap_or(yaml.start);
     let written = match value {
         Value::Null => String::new(),
         _ => text[at..].lines().next().unwrap_or("").trim().to_owned(),
@@ -30,6 +30,19 @@ pub fn invalid_date(text: &str, yaml: &Range<usize>, front_matter: &Map) -> Opti
              name's date"
         ),
     ))
+}
+
+/// The first byte of the value of the top-level `date:` line (the last one, as YAML keeps it).
+fn value_place(text: &str, yaml: &Range<usize>) -> Option<usize> {
+    let mut at = yaml.start;
+    let mut found = None;
+    for line in text[yaml.clone()].split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix("date:") {
+            found = Some(at + line.len() - rest.trim_start_matches([' ', '\t']).len());
+        }
+        at += line.len();
+    }
+    found
 }
 
 /// Whether Jekyll stops on this `date` value (see the module's header).
@@ -171,6 +184,34 @@ mod tests {
         ] {
             assert!(stops_the_build(&v), "{v:?} should stop Jekyll's build");
         }
+    }
+
+    #[test]
+    fn a_post_should_stop_where_the_real_jekyll_stops() {
+        let cases = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/dates/cases.tsv"
+        ));
+        let options = crate::Options {
+            path: Some("_posts/2021-01-01-a.md".into()),
+            ..crate::Options::default()
+        };
+        let mut checked = 0;
+        for line in cases.lines().filter(|l| !l.starts_with('#')) {
+            let (value, jekyll) = line.split_once('\t').expect("value TAB verdict");
+            let post = crate::render_post(&format!("---\ndate: {value}\n---\nx\n"), &options);
+            let refused = post.diagnostics.iter().any(|d| d.code == Code::InvalidDate);
+            assert_eq!(
+                refused,
+                jekyll == "stops",
+                "`date: {value}` should be an error exactly when Jekyll stops on it ({jekyll})"
+            );
+            checked += 1;
+        }
+        assert!(
+            checked > 20,
+            "the fixture should hold the cases, found {checked}"
+        );
     }
 
     #[test]
