@@ -294,7 +294,7 @@ codes! {
         "A translation does not name this post back.",
         "Publishes the link one way only.";
     MissingImage = "post/missing-image", Error, Nothing,
-        "An image of the front matter is not a file of the site.",
+        "An image the post shows from the site's root (front matter, Markdown image, `<img src>`) is not a file of the site.",
         "Publishes a broken image.";
     TooManyDiagnostics = "preview/too-many-diagnostics", Warning, Nothing,
         "More diagnostics than the preview lists for a post (200); the rest are counted in this one.",

@@ -61,13 +61,15 @@ fn site_issues(post: &Post, site: &SiteIndex) -> Vec<Issue> {
 /// formats, `lang` against the folder. `text` has `\n` line ends.
 #[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
 pub fn check_post(forestry: &Forestry, path: &str, text: &str) -> Vec<Diagnostic> {
-    checked(forestry, None, path, text)
+    checked(Some(forestry), None, path, text)
 }
 
-/// `check_post`'s checks and those against the site's other posts (translations that exist and
-/// link back), as `Site::render_page` reports them. Not images: `site` may hold only text files.
+/// The checks `Site::render_page` reports, as `postview check` runs them (`post_issues`): with
+/// the site's templates (`forestry`), `check_post`'s and those against the site's other posts
+/// (translations that exist and link back); for every site, the images the post shows from the
+/// site's root that `site`'s paths lack.
 pub fn check_post_in_site(
-    forestry: &Forestry,
+    forestry: Option<&Forestry>,
     site: &SiteIndex,
     path: &str,
     text: &str,
@@ -76,7 +78,7 @@ pub fn check_post_in_site(
 }
 
 fn checked(
-    forestry: &Forestry,
+    forestry: Option<&Forestry>,
     site: Option<&SiteIndex>,
     path: &str,
     text: &str,
@@ -96,9 +98,12 @@ fn checked(
         front_matter: &front_matter,
         readable,
     };
-    let mut issues = template_issues(&post, forestry);
+    let mut issues = forestry.map_or_else(Vec::new, |f| template_issues(&post, f));
     if let Some(site) = site.filter(|_| readable && !checks::is_blank(text)) {
-        issues.extend(site_issues(&post, site));
+        if forestry.is_some() {
+            issues.extend(site_issues(&post, site));
+        }
+        issues.extend(checks::images(&post, site));
     }
     FileProblems::new(path, text, issues).diagnostics
 }
