@@ -19,8 +19,8 @@ pub fn post_issues(post: &Post, forestry: &Forestry, site: &SiteIndex) -> Vec<Is
     issues
 }
 
-/// The checks that need only the post's template and folder: empty file, required fields,
-/// select options, date formats, `lang` against the folder.
+/// The checks that need only the post's template and folder (none for an empty file): required
+/// fields, select options, date formats, `lang` against the folder.
 fn template_issues(post: &Post, forestry: &Forestry) -> Vec<Issue> {
     if checks::is_blank(post.text) {
         // The renderer says it is empty; there are no keys to check.
@@ -57,7 +57,7 @@ fn site_issues(post: &Post, site: &SiteIndex) -> Vec<Issue> {
 }
 
 /// The checks of one post that need only its template and folder (not the rest of the site), as
-/// the page runs them on the post being edited: empty file, required fields, select options, date
+/// the page runs them on the post being edited: required fields, select options, date
 /// formats, `lang` against the folder. `text` has `\n` line ends.
 #[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
 pub fn check_post(forestry: &Forestry, path: &str, text: &str) -> Vec<Diagnostic> {
