@@ -153,6 +153,14 @@ pub(crate) fn render_post_in_site(
             "the front matter opened by `---` on line 1 is never closed: add a line `---` after \
              its last key (until then Jekyll reads the whole file as text)",
         ));
+    } else if text.trim().is_empty() {
+        // Jekyll lays an empty post out like any other: its page is the layout around nothing.
+        issues.push(Issue::new(
+            Code::EmptyPost,
+            0,
+            "the post file is empty: Jekyll publishes a blank page for it; restore its text or \
+             delete the file",
+        ));
     } else if parts.yaml.is_none() {
         issues.push(Issue::new(
             Code::NoFrontMatter,
@@ -160,6 +168,16 @@ pub(crate) fn render_post_in_site(
             "no front matter: Jekyll copies a post that does not start with a `---` block \
              unrendered; start the file with `---`, the keys, and `---`",
         ));
+    }
+
+    if let Some(yaml) = parts.yaml.as_ref().filter(|_| !front_matter_failed) {
+        let is_post = options
+            .path
+            .as_deref()
+            .is_none_or(|p| reader::Reader::new(&options.site).is_post(p));
+        if is_post {
+            issues.extend(front_matter::invalid_date(&text, yaml, &front_matter));
+        }
     }
 
     // The front matter itself, not a copy: it is taken back out of `page` for the result.

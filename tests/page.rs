@@ -901,3 +901,25 @@ fn a_prepared_block_should_be_kept_when_its_prepared_markup_is_the_same() {
     assert_eq!((stats.kept, stats.written, stats.removed), (1, 1, 1));
     assert!(same(&before[0], &children(&div)[0]));
 }
+
+#[wasm_bindgen_test]
+fn an_empty_post_should_get_one_message_not_a_note_about_front_matter() {
+    let h = Harness::new();
+    h.preview.open("empty".into(), "en".into(), None, "".into());
+    h.preview.flush();
+    assert_ne!(
+        h.report("frontMatter").as_string().as_deref(),
+        Some("none"),
+        "an empty post should not get the note about a missing front matter: Jekyll lays it out"
+    );
+    let diagnostics: js_sys::Array = h.report("diagnostics").unchecked_into();
+    let codes: Vec<String> = diagnostics
+        .iter()
+        .map(|d| get(&d, "code").as_string().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        codes,
+        ["post/empty-file"],
+        "the empty post should get exactly one problem"
+    );
+}

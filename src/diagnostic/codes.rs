@@ -107,6 +107,9 @@ codes! {
     NoFrontMatter = "front-matter/missing", Warning, PublishesDifferently,
         "The post does not start with a `---` block.",
         "Copies the file unrendered, without layout.";
+    InvalidDate = "front-matter/invalid-date", Error, StopsBuild,
+        "The `date:` of a post is not a date Ruby's `Time.parse` reads (`2021-13-45`, a bare year, an empty value).",
+        "Stops the build: “Invalid date … does not have a valid date in the YAML front matter”.";
     FrontMatterNotMap = "front-matter/not-a-map", Error, PublishesDifferently,
         "The front matter is valid YAML but not `key: value` lines.",
         "Publishes the post without front matter: no title, date, layout or language.";
@@ -291,7 +294,7 @@ codes! {
         "A translation does not name this post back.",
         "Publishes the link one way only.";
     MissingImage = "post/missing-image", Error, Nothing,
-        "An image of the front matter is not a file of the site.",
+        "An image the post shows from the site's root (front matter, Markdown image, `<img src>`) is not a file of the site.",
         "Publishes a broken image.";
     TooManyDiagnostics = "preview/too-many-diagnostics", Warning, Nothing,
         "More diagnostics than the preview lists for a post (200); the rest are counted in this one.",

@@ -41,18 +41,6 @@ impl Post<'_> {
     }
 }
 
-/// An empty post file: Jekyll publishes a blank page for it.
-pub fn empty(post: &Post) -> Option<Issue> {
-    is_blank(post.text).then(|| {
-        Issue::new(
-            Code::EmptyPost,
-            0,
-            "the post file is empty: Jekyll publishes a blank page for it; restore its text or \
-             delete the file",
-        )
-    })
-}
-
 /// Whether a post's text is empty (white space only).
 pub fn is_blank(text: &str) -> bool {
     text.trim().is_empty()
@@ -135,6 +123,10 @@ pub fn dates(post: &Post, template: &Template) -> Vec<Issue> {
         let Some(value) = post.front_matter.get(&field.name).filter(|v| !is_empty(v)) else {
             continue;
         };
+        if field.name == "date" && crate::front_matter::date_stops_the_build(value) {
+            // The renderer's error says it: Jekyll stops on it, whatever the format.
+            continue;
+        }
         let written = value.to_liquid_string();
         if !date_format::matches(format, written.trim()) {
             issues.push(Issue::new(

@@ -12,18 +12,19 @@ use crate::value::Value;
 /// The checks of one post (not the renderer's diagnostics).
 pub fn post_issues(post: &Post, forestry: &Forestry, site: &SiteIndex) -> Vec<Issue> {
     let mut issues = template_issues(post, forestry);
-    if post.readable && checks::empty(post).is_none() {
+    if post.readable && !checks::is_blank(post.text) {
         issues.extend(site_issues(post, site));
         issues.extend(checks::images(post, site));
     }
     issues
 }
 
-/// The checks that need only the post's template and folder: empty file, required fields,
-/// select options, date formats, `lang` against the folder.
+/// The checks that need only the post's template and folder (none for an empty file): required
+/// fields, select options, date formats, `lang` against the folder.
 fn template_issues(post: &Post, forestry: &Forestry) -> Vec<Issue> {
-    if let Some(empty) = checks::empty(post) {
-        return vec![empty];
+    if checks::is_blank(post.text) {
+        // The renderer says it is empty; there are no keys to check.
+        return Vec::new();
     }
     let mut issues = Vec::new();
     if !post.readable {
@@ -56,17 +57,19 @@ fn site_issues(post: &Post, site: &SiteIndex) -> Vec<Issue> {
 }
 
 /// The checks of one post that need only its template and folder (not the rest of the site), as
-/// the page runs them on the post being edited: empty file, required fields, select options, date
+/// the page runs them on the post being edited: required fields, select options, date
 /// formats, `lang` against the folder. `text` has `\n` line ends.
 #[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
 pub fn check_post(forestry: &Forestry, path: &str, text: &str) -> Vec<Diagnostic> {
-    checked(forestry, None, path, text)
+    checked(Some(forestry), None, path, text)
 }
 
-/// `check_post`'s checks and those against the site's other posts (translations that exist and
-/// link back), as `Site::render_page` reports them. Not images: `site` may hold only text files.
+/// The checks `Site::render_page` reports, as `postview check` runs them (`post_issues`): with
+/// the site's templates (`forestry`), `check_post`'s and those against the site's other posts
+/// (translations that exist and link back); for every site, the images the post shows from the
+/// site's root that `site`'s paths lack.
 pub fn check_post_in_site(
-    forestry: &Forestry,
+    forestry: Option<&Forestry>,
     site: &SiteIndex,
     path: &str,
     text: &str,
@@ -75,7 +78,7 @@ pub fn check_post_in_site(
 }
 
 fn checked(
-    forestry: &Forestry,
+    forestry: Option<&Forestry>,
     site: Option<&SiteIndex>,
     path: &str,
     text: &str,
@@ -95,26 +98,19 @@ fn checked(
         front_matter: &front_matter,
         readable,
     };
-    let mut issues = template_issues(&post, forestry);
-    if let Some(site) = site.filter(|_| readable && checks::empty(&post).is_none()) {
-        issues.extend(site_issues(&post, site));
+    let mut issues = forestry.map_or_else(Vec::new, |f| template_issues(&post, f));
+    if let Some(site) = site.filter(|_| readable && !checks::is_blank(text)) {
+        if forestry.is_some() {
+            issues.extend(site_issues(&post, site));
+        }
+        issues.extend(checks::images(&post, site));
     }
     FileProblems::new(path, text, issues).diagnostics
 }
 
-/// A post's diagnostics: the renderer's and the checks', by line and column. An empty file has
-/// nothing else worth saying than that it is empty (the checks' one error then).
-pub fn with_checks(
-    text: &str,
-    rendered: Vec<Diagnostic>,
-    checks: Vec<Diagnostic>,
-) -> Vec<Diagnostic> {
-    let mut all = if checks::is_blank(text) && !checks.is_empty() {
-        Vec::new()
-    } else {
-        rendered
-    };
-    all.extend(checks);
-    crate::sort::by_key(&mut all, |d| (d.line, d.column));
-    all
+/// A post's diagnostics: the renderer's and the checks', by line and column.
+pub fn with_checks(mut rendered: Vec<Diagnostic>, checks: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    rendered.extend(checks);
+    crate::sort::by_key(&mut rendered, |d| (d.line, d.column));
+    rendered
 }

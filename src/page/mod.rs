@@ -304,7 +304,8 @@ impl Preview {
             .filter(|t| t.path.to_ascii_lowercase().ends_with(".css"))
             .map(|t| (t.path.clone(), t.text.clone()))
             .collect();
-        let site = Site::new(texts.into_iter().map(|t| (t.path, t.text)));
+        let site = Site::new(texts.into_iter().map(|t| (t.path, t.text)))
+            .with_assets(blobs.keys().cloned());
         #[derive(Serialize)]
         struct Opened {
             posts: Vec<String>,
@@ -548,7 +549,7 @@ impl State {
         if let Some(part) = page.as_mut() {
             let own = std::mem::take(&mut rendered.diagnostics);
             let checks = std::mem::take(&mut part.checks);
-            rendered.diagnostics = crate::forestry::with_checks(&text, own, checks);
+            rendered.diagnostics = crate::forestry::with_checks(own, checks);
         }
 
         let mut patch = PatchStats::default();

@@ -12,7 +12,8 @@ use serde::Serialize;
 #[serde(rename_all = "lowercase")]
 pub enum FrontMatter {
     Ok,
-    /// The file does not open with `---`: Jekyll would not lay it out, so no heading.
+    /// The file does not open with `---`: Jekyll would not lay it out, so no heading. Not an
+    /// empty file: Jekyll lays that out (a blank page), and its one problem is that it is empty.
     None,
     /// The YAML has errors: the heading keeps the last good one.
     Broken,
@@ -26,7 +27,7 @@ impl FrontMatter {
         let body_line = text[..parts.body.start].matches('\n').count() as u32 + 1;
         if parts.unclosed {
             FrontMatter::Unclosed
-        } else if parts.yaml.is_none() {
+        } else if parts.yaml.is_none() && !text.trim().is_empty() {
             FrontMatter::None
         } else if diagnostics
             .iter()

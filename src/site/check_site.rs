@@ -223,7 +223,7 @@ impl SiteChecker {
         let issues = forestry::post_issues(&post, &self.forestry, &self.index);
         let checked = FileProblems::new(path, text, issues).diagnostics;
         Some(PostCheck {
-            diagnostics: forestry::with_checks(text, rendered.diagnostics, checked),
+            diagnostics: forestry::with_checks(rendered.diagnostics, checked),
             site_files,
         })
     }

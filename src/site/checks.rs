@@ -1,9 +1,11 @@
-//! The checks of a post against the site's Forestry templates (`.forestry/`, see `forestry`) and
-//! its other posts, as `Site::render_page` reports them beside the renderer's diagnostics: a
-//! required field missing or empty, a value not among a select's options, a date not in the
-//! template's format, a `lang` that differs from the folder, a translation that does not exist or
-//! does not link back. The rules are `forestry`'s (`check_post_in_site`); this only gives them the
-//! site's files. A site without `.forestry/` is not checked: nothing says what its posts need.
+//! The checks of a post against the site, as `Site::render_page` reports them beside the
+//! renderer's diagnostics. Every site: the images the post shows from the site's root that the
+//! folder lacks (the paths given by `Site::with_assets`). A site with Forestry templates
+//! (`.forestry/`) also: a required field missing or empty, a value not among a select's options,
+//! a date not in the template's format, a `lang` that differs from the folder, a translation that
+//! does not exist or does not link back; without `.forestry/` nothing says what its posts need.
+//! The rules are `forestry`'s (`check_post_in_site`), as `postview check` runs them; this only
+//! gives them the site's files.
 
 use super::Site;
 use crate::diagnostic::Diagnostic;
@@ -16,48 +18,49 @@ use std::collections::BTreeMap;
 
 /// What the checks read from the site's files, made on first use.
 pub(super) struct Checks {
-    forestry: Forestry,
+    forestry: Option<Forestry>,
     index: SiteIndex,
 }
 
 impl Checks {
-    /// `None` when the files have no `.forestry/`.
-    pub(super) fn read(files: &BTreeMap<String, String>, config: &Map) -> Option<Checks> {
+    /// `assets`: the paths of the site's files that are not in `files`.
+    pub(super) fn read(
+        files: &BTreeMap<String, String>,
+        assets: &[String],
+        config: &Map,
+    ) -> Checks {
         let forestry_files = files
             .range(".forestry/".to_owned()..)
             .take_while(|(p, _)| p.starts_with(".forestry/"))
             .map(|(p, t)| (p.as_str(), t.as_str()));
         let (forestry, _) = Forestry::read(forestry_files);
-        if forestry.sections.is_empty() && forestry.templates.is_empty() {
-            return None;
-        }
+        let forestry =
+            (!forestry.sections.is_empty() || !forestry.templates.is_empty()).then_some(forestry);
         let languages = language::known_languages(config, files.keys().map(String::as_str));
-        let mut index = SiteIndex::new(languages, files.keys().cloned());
+        let paths = files.keys().chain(assets).cloned();
+        let mut index = SiteIndex::new(languages, paths);
         let reader = Reader::new(config);
         for (path, text) in files.iter().filter(|(p, _)| reader.is_post(p)) {
             index.add_post(path, front_matter_of(&normalized(text)));
         }
-        Some(Checks { forestry, index })
+        Checks { forestry, index }
     }
 }
 
 impl Site {
     /// The checks of the post at `path` with text `text` (see the module's header), by line and
-    /// column; none when the site has no `.forestry/`.
+    /// column.
     pub fn check_post(&self, path: &str, text: &str) -> Vec<Diagnostic> {
         let checks = self
             .derived
             .checks
-            .get_or_init(|| Checks::read(&self.files, &self.derived.config));
-        match checks {
-            Some(c) => forestry::check_post_in_site(
-                &c.forestry,
-                &c.index,
-                &super::normalize_path(path),
-                &normalized(text),
-            ),
-            None => Vec::new(),
-        }
+            .get_or_init(|| Checks::read(&self.files, &self.assets, &self.derived.config));
+        forestry::check_post_in_site(
+            checks.forestry.as_ref(),
+            &checks.index,
+            &super::normalize_path(path),
+            &normalized(text),
+        )
     }
 }
 

@@ -60,6 +60,8 @@ const MAX_LAYOUTS: usize = 16;
 /// ```
 pub struct Site {
     files: BTreeMap<String, String>,
+    /// The paths of the folder's other files (images, …), by name only: for the image check.
+    assets: Vec<String>,
     derived: Derived,
 }
 
@@ -78,8 +80,9 @@ struct Derived {
     /// Each language build's `site` and `relative_url`/`absolute_url` memo, made on first use:
     /// they only change with the files.
     builds: Mutex<BTreeMap<String, Arc<Build>>>,
-    /// The Forestry templates and the posts' front matter, for `check_post`, made on first use.
-    checks: OnceLock<Option<checks::Checks>>,
+    /// The Forestry templates, the posts' front matter and the site's paths, for `check_post`,
+    /// made on first use.
+    checks: OnceLock<checks::Checks>,
 }
 
 /// What every page of one language build shares.
@@ -111,7 +114,19 @@ impl Site {
             .map(|(p, t)| (normalize_path(&p), t))
             .collect();
         let derived = derive(&files);
-        Site { files, derived }
+        Site {
+            files,
+            assets: Vec::new(),
+            derived,
+        }
+    }
+
+    /// The site with the paths of its other files (images, …; their contents are never read),
+    /// so that `check_post` finds the images a post shows that the folder lacks.
+    pub fn with_assets(mut self, assets: impl IntoIterator<Item = String>) -> Site {
+        self.assets = assets.into_iter().map(|p| normalize_path(&p)).collect();
+        self.derived.checks = std::sync::OnceLock::new();
+        self
     }
 
     /// Replaces or adds one file.
@@ -154,8 +169,7 @@ impl Site {
             .or_else(|| self.files.get(&normalize_path(path)).map(String::as_str))
             .unwrap_or("");
         let rendered = std::mem::take(&mut page.post.diagnostics);
-        page.post.diagnostics =
-            crate::forestry::with_checks(text, rendered, self.check_post(path, text));
+        page.post.diagnostics = crate::forestry::with_checks(rendered, self.check_post(path, text));
         page
     }
 

@@ -399,3 +399,35 @@ fn a_layout_that_makes_too_much_text_should_say_the_preview_stopped() {
         "a page cut short should say so: {problems:?}"
     );
 }
+
+#[test]
+fn render_page_should_say_which_images_the_folder_lacks_as_check_site_does() {
+    let path = "_posts/2020-01-02-x.md";
+    let text = "---\nimage: /uploads/here.png\n---\n![a](/uploads/gone.png)\n\n\
+                <img src=\"/uploads/also-gone.jpg\">\n\n![b](https://example.com/uploads/x.png)\n";
+    let assets = ["uploads/here.png".to_owned()];
+    let s = site(&[(path, text)]).with_assets(assets.iter().cloned());
+    let places = |d: &[crate::diagnostic::Diagnostic]| -> Vec<String> {
+        d.iter()
+            .filter(|d| d.code == Code::MissingImage)
+            .map(|d| format!("{}:{}", d.line, d.column))
+            .collect()
+    };
+    let page = places(&s.render_page(path, None).post.diagnostics);
+    assert_eq!(
+        page,
+        ["4:6", "6:11"],
+        "the two images the folder lacks should be problems at their place, the image it has and \
+         the other site's image not"
+    );
+    let files = [SiteFile {
+        path: path.into(),
+        text: text.into(),
+    }];
+    let report = check_site(&files, &assets);
+    assert_eq!(
+        places(&report.files[0].diagnostics),
+        page,
+        "`postview check` should say the same as the page"
+    );
+}

@@ -35,18 +35,6 @@ fn run(path: &str, text: &str, check: impl Fn(&Post) -> Vec<Issue>) -> Vec<(Stri
 const P: &str = "_i18n/en/_posts/2021-01-01-a.md";
 
 #[test]
-fn empty_should_flag_a_blank_file_only() {
-    let found = |text: &str| run(P, text, |p| empty(p).into_iter().collect());
-    assert_eq!(found("").len(), 1, "an empty file should be an error");
-    assert_eq!(
-        found(" \n\n").len(),
-        1,
-        "a file of blank lines is empty too"
-    );
-    assert!(found("---\n---\n").is_empty());
-}
-
-#[test]
 fn required_should_flag_missing_and_empty_fields_where_to_fix_them() {
     let text = "---\nlayout: post\ntitle: ''\n---\nBody\n";
     let found = run(P, text, |p| required(p, &template()));

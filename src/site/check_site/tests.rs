@@ -166,6 +166,68 @@ fn check_site_should_report_each_fault_at_its_line() {
 }
 
 #[test]
+fn an_empty_post_should_get_one_message_with_or_without_templates() {
+    let posts = [
+        file("_posts/2021-01-01-empty.md", ""),
+        file("_posts/2021-01-02-dashes.md", "---\n---\n"),
+    ];
+    let forestry = [
+        file(
+            ".forestry/settings.yml",
+            "---\nsections:\n- path: _posts\n  templates: [p]\n",
+        ),
+        file(
+            ".forestry/front_matter/templates/p.yml",
+            "---\nfields: []\n",
+        ),
+    ];
+    for with_templates in [false, true] {
+        let mut files = posts.to_vec();
+        if with_templates {
+            files.extend(forestry.iter().cloned());
+        }
+        let report = check_site(&files, &[]);
+        assert_eq!(
+            places(&report),
+            [("_posts/2021-01-01-empty.md:1:1".to_owned(), Code::EmptyPost)],
+            "the empty post should get exactly one message (templates: {with_templates}) and a \
+             post of only `---` lines none, as Jekyll lays both out: {report:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_impossible_date_should_be_an_error_at_its_value_not_a_format_warning() {
+    let template = "---\nfields:\n- name: date\n  type: datetime\n  label: Date\n  config:\n    \
+                    date_format: YYYY-MM-DD\n";
+    let forestry = [
+        file(
+            ".forestry/settings.yml",
+            "---\nsections:\n- path: _posts\n  templates: [p]\n",
+        ),
+        file(".forestry/front_matter/templates/p.yml", template),
+    ];
+    let post = file(
+        "_posts/2021-01-01-a.md",
+        "---\ntitle: A\ndate: 2021-13-45\n---\nText\n",
+    );
+    for with_templates in [false, true] {
+        let mut files = vec![post.clone()];
+        if with_templates {
+            files.extend(forestry.iter().cloned());
+        }
+        let report = check_site(&files, &[]);
+        assert_eq!(
+            places(&report),
+            [("_posts/2021-01-01-a.md:3:7".to_owned(), Code::InvalidDate)],
+            "`date: 2021-13-45` should be one error at its value (templates: {with_templates}): \
+             {report:#?}"
+        );
+        assert_eq!(report.errors, 1, "an impossible date should be an error");
+    }
+}
+
+#[test]
 fn check_site_should_report_a_broken_settings_file() {
     let files = [file(".forestry/settings.yml", "---\nsections: [\n")];
     let report = check_site(&files, &[]);
