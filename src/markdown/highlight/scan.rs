@@ -190,6 +190,50 @@ pub(crate) fn is_word_table(table: &str) -> bool {
     words.iter().all(|w| !w.is_empty()) && words.windows(2).all(|p| p[0] < p[1])
 }
 
+/// A lexer's state stack, as rouge keeps one: the state on top runs; the root is never popped.
+pub(crate) struct States<S: Copy> {
+    stack: Vec<S>,
+    root: S,
+}
+
+impl<S: Copy> States<S> {
+    pub fn new(root: S) -> Self {
+        States {
+            stack: vec![root],
+            root,
+        }
+    }
+
+    /// A stack that starts in `first`, above the root.
+    pub fn starting_in(root: S, first: S) -> Self {
+        States {
+            stack: vec![root, first],
+            root,
+        }
+    }
+
+    pub fn top(&self) -> S {
+        *self.stack.last().unwrap_or(&self.root)
+    }
+
+    pub fn push(&mut self, state: S) {
+        self.stack.push(state);
+    }
+
+    /// Replaces the state on top (rouge's `goto`).
+    pub fn goto(&mut self, state: S) {
+        if let Some(top) = self.stack.last_mut() {
+            *top = state;
+        }
+    }
+
+    pub fn pop(&mut self) {
+        if self.stack.len() > 1 {
+            self.stack.pop();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

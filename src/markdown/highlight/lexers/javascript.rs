@@ -8,7 +8,7 @@
 use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::markdown::highlight::{
     emit::Emitter,
-    scan::{in_words, Scan},
+    scan::{in_words, Scan, States},
     token::Tok,
 };
 use crate::markdown::unicode::is_word;
@@ -54,12 +54,12 @@ enum St {
 }
 
 struct Js {
-    stack: Vec<St>,
+    stack: States<St>,
 }
 
 pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
     let mut js = Js {
-        stack: vec![St::Root],
+        stack: States::new(St::Root),
     };
     let mut s = Scan::new(code);
     let mut null_steps = 0;
@@ -95,35 +95,15 @@ fn ident(s: &Scan<'_>, k: usize) -> usize {
 }
 
 impl Js {
-    fn top(&self) -> St {
-        *self.stack.last().unwrap_or(&St::Root)
-    }
-
-    fn push(&mut self, st: St) {
-        self.stack.push(st);
-    }
-
-    fn goto(&mut self, st: St) {
-        if let Some(top) = self.stack.last_mut() {
-            *top = st;
-        }
-    }
-
-    fn pop(&mut self) {
-        if self.stack.len() > 1 {
-            self.stack.pop();
-        }
-    }
-
     fn step(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
-        match self.top() {
+        match self.stack.top() {
             St::Root => self.root(s, e),
             St::ExprStart => self.expr_start(s, e),
             St::Regex => self.regex(s, e),
             St::RegexEnd => {
                 let n = s.run(0, |c| b"gimuy".contains(&c));
                 e.tok(Tok::StrRegex, s.take(n));
-                self.pop();
+                self.stack.pop();
                 true
             }
             St::RegexGroup => self.regex_group(s, e),
@@ -134,7 +114,7 @@ impl Js {
             St::Ternary => {
                 if s.at(0) == Some(b':') {
                     e.tok(Tok::Punctuation, s.take(1));
-                    self.goto(St::ExprStart);
+                    self.stack.goto(St::ExprStart);
                     return true;
                 }
                 self.root(s, e)
@@ -143,7 +123,7 @@ impl Js {
             St::TemplateExpr => {
                 if s.at(0) == Some(b'}') {
                     e.tok(Tok::Punctuation, s.take(1));
-                    self.pop();
+                    self.stack.pop();
                     return true;
                 }
                 self.root(s, e)
@@ -163,7 +143,7 @@ impl Js {
             e.tok(Tok::CommentSingle, s.take(n));
         } else if s.starts("/*") {
             e.tok(Tok::CommentMultiline, s.take(2));
-            self.push(St::Multiline);
+            self.stack.push(St::Multiline);
         } else {
             return false;
         }
@@ -173,7 +153,7 @@ impl Js {
     fn multiline(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         if s.starts("*/") {
             e.tok(Tok::CommentMultiline, s.take(2));
-            self.pop();
+            self.stack.pop();
             return true;
         }
         let n = s.run(0, |c| c != b'*' && c != b'/').max(1);
@@ -188,13 +168,13 @@ impl Js {
         match s.at(0) {
             Some(b'/') => {
                 e.tok(Tok::StrRegex, s.take(1));
-                self.goto(St::Regex);
+                self.stack.goto(St::Regex);
             }
             Some(b'{') => {
                 e.tok(Tok::Punctuation, s.take(1));
-                self.goto(St::Object);
+                self.stack.goto(St::Object);
             }
-            _ => self.pop(),
+            _ => self.stack.pop(),
         }
         true
     }
@@ -217,19 +197,19 @@ impl Js {
     fn regex(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         if s.at(0) == Some(b'/') {
             e.tok(Tok::StrRegex, s.take(1));
-            self.goto(St::RegexEnd);
+            self.stack.goto(St::RegexEnd);
             return true;
         }
         let broken = Self::broken_line(s);
         if broken > 0 || s.at(0) == Some(b'\n') {
             e.tok(Tok::Error, s.take(broken.max(1)));
-            self.pop();
+            self.stack.pop();
             return true;
         }
         if s.at(0) == Some(b'[') {
             let n = if s.at(1) == Some(b'^') { 2 } else { 1 };
             e.tok(Tok::StrEscape, s.take(n));
-            self.push(St::RegexGroup);
+            self.stack.push(St::RegexGroup);
             return true;
         }
         let n = regex_escape(s);
@@ -254,13 +234,13 @@ impl Js {
         let broken = Self::broken_line(s);
         if broken > 0 {
             e.tok(Tok::Error, s.take(broken));
-            self.pop();
-            self.pop();
+            self.stack.pop();
+            self.stack.pop();
             return true;
         }
         if s.at(0) == Some(b']') {
             e.tok(Tok::StrEscape, s.take(1));
-            self.pop();
+            self.stack.pop();
             return true;
         }
         if s.at(0) == Some(b'\\') && s.dot(1) > 0 {
@@ -280,7 +260,7 @@ impl Js {
     fn root(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         if let Some(n) = shebang(s) {
             e.tok(Tok::CommentPreproc, s.take(n));
-            self.push(St::Statement);
+            self.stack.push(St::Statement);
             return true;
         }
         if self.comments(s, e) {
@@ -288,7 +268,7 @@ impl Js {
         }
         if let Some(n) = operator(s) {
             e.tok(Tok::Operator, s.take(n));
-            self.push(St::ExprStart);
+            self.stack.push(St::ExprStart);
             return true;
         }
         let Some(b) = s.at(0) else { return false };
@@ -298,7 +278,7 @@ impl Js {
             b')' | b']' | b'.' | b':' => self.punct(s, e, None),
             b'`' => {
                 e.tok(Tok::StrDouble, s.take(1));
-                self.push(St::Template);
+                self.stack.push(St::Template);
                 true
             }
             b'?' if s.at(1) == Some(b'.') => {
@@ -307,19 +287,19 @@ impl Js {
             }
             b'?' => {
                 self.punct(s, e, Some(St::Ternary));
-                self.push(St::ExprStart);
+                self.stack.push(St::ExprStart);
                 true
             }
             b'@' => {
                 e.tok(Tok::Punctuation, s.take(1));
                 let n = s.run(0, is_ruby_word);
                 e.tok(Tok::NameDecorator, s.take(n));
-                self.push(St::ExprStart);
+                self.stack.push(St::ExprStart);
                 true
             }
             b'"' | b'\'' => {
                 e.tok(Tok::StrDelimiter, s.take(1));
-                self.push(if b == b'"' { St::Dq } else { St::Sq });
+                self.stack.push(if b == b'"' { St::Dq } else { St::Sq });
                 true
             }
             _ => self.word(s, e) || self.number(s, e),
@@ -329,7 +309,7 @@ impl Js {
     fn punct(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>, then: Option<St>) -> bool {
         e.tok(Tok::Punctuation, s.take(1));
         if let Some(st) = then {
-            self.push(st);
+            self.stack.push(st);
         }
         true
     }
@@ -355,7 +335,7 @@ impl Js {
         };
         e.tok(tok, w);
         if expr {
-            self.push(St::ExprStart);
+            self.stack.push(St::ExprStart);
         }
         true
     }
@@ -386,7 +366,7 @@ impl Js {
     }
 
     fn quoted(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
-        let (quote, tok) = match self.top() {
+        let (quote, tok) = match self.stack.top() {
             St::Dq => (b'"', Tok::StrDouble),
             _ => (b'\'', Tok::StrSingle),
         };
@@ -397,7 +377,7 @@ impl Js {
             }
             Some(c) if c == quote => {
                 e.tok(Tok::StrDelimiter, s.take(1));
-                self.pop();
+                self.stack.pop();
             }
             _ => {
                 let plain: fn(u8) -> bool = match quote {
@@ -414,7 +394,7 @@ impl Js {
     fn statement(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         if s.starts("case") && s.boundary(s.pos + 4) {
             e.tok(Tok::Keyword, s.take(4));
-            self.goto(St::ExprStart);
+            self.stack.goto(St::ExprStart);
             return true;
         }
         if label(s, e, Tok::NameLabel) {
@@ -430,18 +410,18 @@ impl Js {
         match s.at(0) {
             Some(b'{') => {
                 e.tok(Tok::Punctuation, s.take(1));
-                self.push(St::Object);
+                self.stack.push(St::Object);
                 return true;
             }
             Some(b'}') => {
                 e.tok(Tok::Punctuation, s.take(1));
-                self.goto(St::Statement);
+                self.stack.goto(St::Statement);
                 return true;
             }
             _ => {}
         }
         if label(s, e, Tok::NameAttribute) {
-            self.push(St::ExprStart);
+            self.stack.push(St::ExprStart);
             return true;
         }
         if s.at(0) == Some(b':') {
@@ -454,10 +434,10 @@ impl Js {
     fn template(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         if s.starts("${") {
             e.tok(Tok::Punctuation, s.take(2));
-            self.push(St::TemplateExpr);
+            self.stack.push(St::TemplateExpr);
         } else if s.at(0) == Some(b'`') {
             e.tok(Tok::StrDouble, s.take(1));
-            self.pop();
+            self.stack.pop();
         } else if s.at(0) == Some(b'\\') && matches!(s.at(1), Some(b'$' | b'`')) {
             e.tok(Tok::StrEscape, s.take(2));
         } else {

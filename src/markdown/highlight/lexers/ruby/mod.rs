@@ -11,7 +11,7 @@
 use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::markdown::highlight::{
     emit::Emitter,
-    scan::{in_words, Finder, Scan},
+    scan::{in_words, Finder, Scan, States},
     token::Tok,
 };
 use literals::*;
@@ -56,7 +56,7 @@ enum St {
 }
 
 struct Ruby {
-    stack: Vec<St>,
+    stack: States<St>,
     /// Heredocs whose bodies follow the line: whether the end may be indented, the end word.
     heredocs: VecDeque<(bool, String)>,
     begin_end: Finder,
@@ -64,7 +64,7 @@ struct Ruby {
 
 pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
     let mut r = Ruby {
-        stack: vec![St::Root, St::ExprStart],
+        stack: States::starting_in(St::Root, St::ExprStart),
         heredocs: VecDeque::new(),
         begin_end: Finder::default(),
     };
@@ -86,26 +86,6 @@ pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
 }
 
 impl Ruby {
-    fn top(&self) -> St {
-        *self.stack.last().unwrap_or(&St::Root)
-    }
-
-    fn push(&mut self, st: St) {
-        self.stack.push(st);
-    }
-
-    fn goto(&mut self, st: St) {
-        if let Some(top) = self.stack.last_mut() {
-            *top = st;
-        }
-    }
-
-    fn pop(&mut self) {
-        if self.stack.len() > 1 {
-            self.stack.pop();
-        }
-    }
-
     /// A token of `n` bytes, then a move of the state stack.
     fn tok(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>, tok: Tok, n: usize) -> bool {
         e.tok(tok, s.take(n));
@@ -113,17 +93,17 @@ impl Ruby {
     }
 
     fn step(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
-        match self.top() {
+        match self.stack.top() {
             St::Root => self.root(s, e),
             St::ExprStart => self.expr_start(s, e),
             St::MethodCall => {
                 match s.at(0) {
                     Some(b'/' | b'%') => {
                         e.tok(Tok::Operator, s.take(1));
-                        self.goto(St::ExprStart);
+                        self.stack.goto(St::ExprStart);
                     }
-                    Some(b'\n') => self.pop(),
-                    _ => self.goto(St::MethodCallSpaced),
+                    Some(b'\n') => self.stack.pop(),
+                    _ => self.stack.goto(St::MethodCallSpaced),
                 }
                 true
             }
@@ -135,7 +115,7 @@ impl Ruby {
             St::InInterp => {
                 if s.at(0) == Some(b'}') {
                     e.tok(Tok::StrInterpol, s.take(1));
-                    self.pop();
+                    self.stack.pop();
                     return true;
                 }
                 self.root(s, e)
@@ -145,12 +125,12 @@ impl Ruby {
             St::RegexFlags => {
                 let n = s.run(0, |c| b"mixounse".contains(&c));
                 e.tok(Tok::StrRegex, s.take(n));
-                self.pop();
+                self.stack.pop();
                 true
             }
             St::HeredocQueue => {
                 if s.at(0) == Some(b'\n') {
-                    self.goto(St::ResolveHeredocs);
+                    self.stack.goto(St::ResolveHeredocs);
                     return true;
                 }
                 self.root(s, e)
@@ -160,7 +140,7 @@ impl Ruby {
             St::EndPart => {
                 let n = s.rest().len();
                 e.tok(Tok::CommentPreproc, s.take(n));
-                self.pop();
+                self.stack.pop();
                 true
             }
             St::Sigil(sigil) => self.sigil(s, e, sigil),
@@ -177,7 +157,7 @@ impl Ruby {
             Some(b'\n') => {
                 let n = 1 + s.run(1, is_ruby_space);
                 e.tok(Tok::Text, s.take(n));
-                self.push(St::ExprStart);
+                self.stack.push(St::ExprStart);
                 true
             }
             Some(b'#') => {
@@ -207,7 +187,7 @@ impl Ruby {
         }
         if s.starts("__END__") {
             e.tok(Tok::CommentPreproc, s.take(7));
-            self.push(St::EndPart);
+            self.stack.push(St::EndPart);
             return true;
         }
         if let Some((tok, n)) = number(s) {
@@ -230,17 +210,17 @@ impl Ruby {
         let ends = |k: usize| !s.at(k).is_some_and(is_ruby_word);
         if w == "defined" && s.at(n) == Some(b'?') && ends(n + 1) {
             e.tok(Tok::Keyword, s.take(n + 1));
-            self.push(St::ExprStart);
+            self.stack.push(St::ExprStart);
             return true;
         }
         if n > 0 && in_words(KEYWORDS, w) && ends(n) {
             e.tok(Tok::Keyword, s.take(n));
-            self.push(St::ExprStart);
+            self.stack.push(St::ExprStart);
             return true;
         }
         if n > 0 && in_words(PSEUDO, w) && s.boundary(s.pos + n) {
             e.tok(Tok::KeywordPseudo, s.take(n));
-            self.push(St::ExprStart);
+            self.stack.push(St::ExprStart);
             return true;
         }
         if w == "module" {
@@ -257,7 +237,7 @@ impl Ruby {
                 let ws = s.run(word.len(), is_ruby_space);
                 e.tok(Tok::Keyword, s.take(word.len()));
                 e.tok(Tok::Text, s.take(ws));
-                self.push(next);
+                self.stack.push(next);
                 return true;
             }
         }
@@ -266,12 +246,12 @@ impl Ruby {
         let b = mark == Some(b'!') && in_words(BUILTINS_B, w);
         if n > 0 && (q || b) {
             e.tok(Tok::NameBuiltin, s.take(n + 1));
-            self.push(St::ExprStart);
+            self.stack.push(St::ExprStart);
             return true;
         }
         if n > 0 && in_words(BUILTINS, w) && s.boundary(s.pos + n) {
             e.tok(Tok::NameBuiltin, s.take(n));
-            self.push(St::MethodCall);
+            self.stack.push(St::MethodCall);
             return true;
         }
         self.heredoc_start(s, e)
@@ -282,13 +262,13 @@ impl Ruby {
         if s.starts("..") {
             let n = 2 + usize::from(s.at(2) == Some(b'.'));
             e.tok(Tok::Operator, s.take(n));
-            self.push(St::ExprStart);
+            self.stack.push(St::ExprStart);
             return true;
         }
         if s.at(0).is_some_and(|c| c.is_ascii_uppercase()) {
             let n = 1 + s.run(1, is_ruby_word);
             e.tok(Tok::NameConstant, s.take(n));
-            self.push(St::MethodCall);
+            self.stack.push(St::MethodCall);
             return true;
         }
         if s.at(0) == Some(b'.') {
@@ -304,7 +284,7 @@ impl Ruby {
                 e.tok(Tok::Punctuation, s.take(1));
                 e.tok(Tok::Text, s.take(ws));
                 e.tok(Tok::NameFunction, s.take(m));
-                self.push(St::MethodCall);
+                self.stack.push(St::MethodCall);
                 return true;
             }
         }
@@ -314,10 +294,10 @@ impl Ruby {
         }
         if matches!(s.at(n), Some(b'?' | b'!')) {
             e.tok(Tok::Name, s.take(n + 1));
-            self.push(St::ExprStart);
+            self.stack.push(St::ExprStart);
         } else {
             e.tok(Tok::Name, s.take(n));
-            self.push(St::MethodCall);
+            self.stack.push(St::MethodCall);
         }
         true
     }
@@ -337,18 +317,18 @@ impl Ruby {
         });
         if let Some(n) = n {
             e.tok(Tok::Operator, s.take(n));
-            self.push(St::ExprStart);
+            self.stack.push(St::ExprStart);
             return true;
         }
         match b {
             b'?' => {
                 e.tok(Tok::Punctuation, s.take(1));
-                self.push(St::Ternary);
-                self.push(St::ExprStart);
+                self.stack.push(St::Ternary);
+                self.stack.push(St::ExprStart);
             }
             b'[' | b'(' | b'{' | b',' | b':' | b'\\' | b';' | b'/' => {
                 e.tok(Tok::Punctuation, s.take(1));
-                self.push(St::ExprStart);
+                self.stack.push(St::ExprStart);
             }
             b']' | b')' | b'}' => {
                 e.tok(Tok::Punctuation, s.take(1));
@@ -365,24 +345,24 @@ impl Ruby {
         }
         if s.at(0) == Some(b'/') {
             e.tok(Tok::StrRegex, s.take(1));
-            self.goto(St::SlashRegex);
+            self.stack.goto(St::SlashRegex);
             return true;
         }
         if let Some(n) = char_literal(s) {
             e.tok(Tok::StrChar, s.take(n));
-            self.pop();
+            self.stack.pop();
             return true;
         }
         if let Some((ws, lit)) = spaced_literal(s) {
             e.tok(Tok::Text, s.take(ws));
             e.tok(Tok::StrOther, s.take(lit));
-            self.pop();
+            self.stack.pop();
             return true;
         }
         if self.sigil_start(s, e) {
             return true;
         }
-        self.pop();
+        self.stack.pop();
         true
     }
 
@@ -392,14 +372,14 @@ impl Ruby {
         }
         if matches!(s.at(0), Some(b'%' | b'/')) && s.at(1) == Some(b'=') {
             e.tok(Tok::Operator, s.take(2));
-            self.goto(St::ExprStart);
+            self.stack.goto(St::ExprStart);
             return true;
         }
         if s.at(0) == Some(b'/') {
             let ws = s.run(1, is_ruby_space);
             if s.at(1).is_some_and(|c| !is_ruby_space(c)) || s.at(1 + ws) == Some(b'/') {
                 e.tok(Tok::StrRegex, s.take(1));
-                self.goto(St::SlashRegex);
+                self.stack.goto(St::SlashRegex);
                 return true;
             }
         }
@@ -408,11 +388,11 @@ impl Ruby {
         }
         let ws = s.run(0, is_ruby_space);
         if s.at(ws) == Some(b'/') || ws == 0 {
-            self.pop();
+            self.stack.pop();
             return true;
         }
         e.tok(Tok::Text, s.take(ws));
-        self.goto(St::ExprStart);
+        self.stack.goto(St::ExprStart);
         true
     }
 
@@ -423,7 +403,7 @@ impl Ruby {
         }
         if s.at(0) == Some(b'(') {
             e.tok(Tok::Punctuation, s.take(1));
-            self.push(St::Defexpr);
+            self.stack.push(St::Defexpr);
             return true;
         }
         let recv = name(s, 0);
@@ -437,7 +417,7 @@ impl Ruby {
             e.tok(Tok::Operator, s.take(usize::from(recv > 0)));
             e.tok(Tok::NameFunction, s.take(m));
         }
-        self.pop();
+        self.stack.pop();
         true
     }
 
@@ -452,20 +432,20 @@ impl Ruby {
         }
         if s.at(0) == Some(b'(') {
             e.tok(Tok::Punctuation, s.take(1));
-            self.push(St::Defexpr);
-            self.push(St::ExprStart);
+            self.stack.push(St::Defexpr);
+            self.stack.push(St::ExprStart);
             return true;
         }
         if s.starts("<<") {
             e.tok(Tok::Operator, s.take(2));
-            self.goto(St::ExprStart);
+            self.stack.goto(St::ExprStart);
             return true;
         }
         if s.at(0).is_some_and(|c| c.is_ascii_uppercase() || c == b'_') {
             let n = 1 + s.run(1, is_ruby_word);
             e.tok(Tok::NameClass, s.take(n));
         }
-        self.pop();
+        self.stack.pop();
         true
     }
 
@@ -480,7 +460,7 @@ impl Ruby {
             if ws > 0 || !later {
                 e.tok(Tok::Punctuation, s.take(1));
                 e.tok(Tok::Text, s.take(ws));
-                self.goto(St::ExprStart);
+                self.stack.goto(St::ExprStart);
                 return true;
             }
         }
@@ -499,13 +479,13 @@ impl Ruby {
                     0
                 };
                 e.tok(Tok::Operator, s.take(op));
-                self.pop();
+                self.stack.pop();
                 true
             }
             Some(b'(') => {
                 e.tok(Tok::Punctuation, s.take(1));
-                self.push(St::Defexpr);
-                self.push(St::ExprStart);
+                self.stack.push(St::Defexpr);
+                self.stack.push(St::ExprStart);
                 true
             }
             _ => self.root(s, e),

@@ -15,7 +15,7 @@ impl Ruby {
         }
         if s.starts(":\"") {
             e.tok(Tok::StrSymbol, s.take(2));
-            self.push(St::Simple(b'"', Tok::StrSymbol));
+            self.stack.push(St::Simple(b'"', Tok::StrSymbol));
             return true;
         }
         let w = lower_name(s, 0);
@@ -24,7 +24,7 @@ impl Ruby {
             let ws = s.run(w + q + 1, is_ruby_space);
             if s.at(w + q) == Some(b':') && ws > 0 {
                 e.tok(Tok::StrSymbol, s.take(w + q + 1 + ws));
-                self.push(St::ExprStart);
+                self.stack.push(St::ExprStart);
                 return true;
             }
         }
@@ -35,12 +35,12 @@ impl Ruby {
             },
             Some(b'"') => {
                 e.tok(Tok::StrDouble, s.take(1));
-                self.push(St::Simple(b'"', Tok::StrDouble));
+                self.stack.push(St::Simple(b'"', Tok::StrDouble));
                 true
             }
             Some(b'`') => {
                 e.tok(Tok::StrBacktick, s.take(1));
-                self.push(St::Simple(b'`', Tok::StrBacktick));
+                self.stack.push(St::Simple(b'`', Tok::StrBacktick));
                 true
             }
             _ => false,
@@ -71,8 +71,8 @@ impl Ruby {
         e.tok(Tok::Operator, s.take(op));
         e.tok(Tok::NameConstant, s.take(body - op));
         self.heredocs.push_back((tolerant, end));
-        if self.top() != St::HeredocQueue {
-            self.push(St::HeredocQueue);
+        if self.stack.top() != St::HeredocQueue {
+            self.stack.push(St::HeredocQueue);
         }
         true
     }
@@ -102,9 +102,9 @@ impl Ruby {
         let interp = kind.is_some_and(|k| b"rQWxI".contains(&k));
         e.tok(tok, s.take(at + open.len_utf8()));
         if regex {
-            self.push(St::RegexFlags);
+            self.stack.push(St::RegexFlags);
         }
-        self.push(St::Sigil(Sigil {
+        self.stack.push(St::Sigil(Sigil {
             open,
             close,
             interp,
@@ -125,12 +125,12 @@ impl Ruby {
         }
         if g.open != g.close && first == Some(g.open) {
             e.tok(g.tok, s.take(g.open.len_utf8()));
-            self.push(St::Sigil(g));
+            self.stack.push(St::Sigil(g));
             return true;
         }
         if first == Some(g.close) {
             e.tok(g.tok, s.take(g.close.len_utf8()));
-            self.pop();
+            self.stack.pop();
             return true;
         }
         if g.interp {
@@ -154,7 +154,7 @@ impl Ruby {
     pub(super) fn interp(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         if s.starts("#{") {
             e.tok(Tok::StrInterpol, s.take(2));
-            self.push(St::InInterp);
+            self.stack.push(St::InInterp);
             return true;
         }
         if s.at(0) != Some(b'#') {
@@ -209,7 +209,7 @@ impl Ruby {
             Some(b'\\' | b'#') => self.tok(s, e, tok, 1),
             Some(c) if c == fin => {
                 e.tok(tok, s.take(1));
-                self.pop();
+                self.stack.pop();
                 true
             }
             _ => false,
@@ -227,7 +227,7 @@ impl Ruby {
             Some(b'\\' | b'#') => self.tok(s, e, Tok::StrRegex, 1),
             Some(b'/') => {
                 e.tok(Tok::StrRegex, s.take(1));
-                self.goto(St::RegexFlags);
+                self.stack.goto(St::RegexFlags);
                 true
             }
             Some(_) => {
@@ -245,7 +245,7 @@ impl Ruby {
         match s.at(0) {
             Some(b'\n') => {
                 e.tok(Tok::StrHeredoc, s.take(1));
-                self.push(St::TestHeredoc);
+                self.stack.push(St::TestHeredoc);
                 true
             }
             Some(b'#' | b'\\') => self.tok(s, e, Tok::StrHeredoc, 1),
@@ -261,7 +261,7 @@ impl Ruby {
     pub(super) fn test_heredoc(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         let n = s.to_eol(0);
         let line = &s.rest()[..n];
-        self.pop();
+        self.stack.pop();
         if line.contains(['#', '\\']) {
             return true;
         }
@@ -276,7 +276,7 @@ impl Ruby {
         if ends {
             self.heredocs.pop_front();
             if self.heredocs.is_empty() {
-                self.pop();
+                self.stack.pop();
             }
             e.tok(Tok::NameConstant, s.take(n));
         } else {
