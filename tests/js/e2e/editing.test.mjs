@@ -119,7 +119,10 @@ test('scrolling the editor should scroll the preview to the same block, and back
   assert.ok(Number.isFinite(editorTop), 'the editor should show a paragraph at its top');
   assert.ok(Math.abs(previewTop - editorTop) <= 1, `the preview shows paragraph ${previewTop} at its top, the editor ${editorTop}`);
 
-  // And the other way: scrolling the preview to the end brings the editor near the end.
+  // And the other way: scrolling the preview to the end brings the editor near the end. Two
+  // frames first, so that the scroll events of the sync above have all been dispatched: a user
+  // scrolls the preview after the editor has stopped.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.evaluate(() => {
     const win = document.querySelector('[data-testid=preview]').contentWindow;
     win.scrollTo(0, win.document.documentElement.scrollHeight);
@@ -127,5 +130,5 @@ test('scrolling the editor should scroll the preview to the same block, and back
   await page.waitForFunction(() => {
     const scroller = document.querySelector('[data-testid=editor] .cm-scroller');
     return scroller.scrollTop > scroller.scrollHeight * 0.7;
-  }, null, { timeout: 2000 });
+  }, null, { timeout: 5000 });
 });
