@@ -3,7 +3,10 @@
 //! end, runs of a class, keywords by binary search in a sorted table). Every helper looks only
 //! as far as it consumes, so a lexer built of them stays linear in the code's length.
 
+use super::emit::Emitter;
+use super::token::Tok;
 use crate::ctype::is_ruby_word;
+use crate::markdown::unicode::is_alnum;
 
 pub(crate) struct Scan<'s> {
     pub(crate) src: &'s str,
@@ -231,6 +234,48 @@ impl<S: Copy> States<S> {
         if self.stack.len() > 1 {
             self.stack.pop();
         }
+    }
+}
+
+/// rouge's `MAX_NULL_SCANS`: after this many rules in a row that consume nothing, a character
+/// is an error.
+const MAX_NULL_SCANS: usize = 5;
+
+/// Runs a lexer of states as rouge's `RegexLexer` does: `step` tries the rules of the state on
+/// top and says whether one matched; a character no rule takes, or reached after more than
+/// `MAX_NULL_SCANS` matches in a row that took nothing, is written as an error.
+pub(crate) fn run_states(
+    code: &str,
+    e: &mut Emitter<'_>,
+    mut step: impl FnMut(&mut Scan<'_>, &mut Emitter<'_>) -> bool,
+) {
+    let mut s = Scan::new(code);
+    let mut null_steps = 0;
+    while !s.eos() {
+        let at = s.pos;
+        let matched = step(&mut s, e);
+        if matched && s.pos == at {
+            null_steps += 1;
+        } else if matched {
+            null_steps = 0;
+        }
+        if !matched || null_steps > MAX_NULL_SCANS {
+            let n = s.char_len(0);
+            e.tok(Tok::Error, s.take(n));
+        }
+    }
+}
+
+/// A Unicode identifier at `pos + k` (`[[:alpha:]_][[:alnum:]_]*`, as Go's and Python's lexers
+/// read one): its length, 0 if none.
+pub(crate) fn unicode_identifier(s: &Scan<'_>, k: usize) -> usize {
+    let rest = &s.src[s.pos + k..];
+    match rest.chars().next() {
+        Some(c) if c.is_alphabetic() || c == '_' => rest
+            .char_indices()
+            .find(|&(_, c)| !(is_alnum(c) || c == '_'))
+            .map_or(rest.len(), |(i, _)| i),
+        _ => 0,
     }
 }
 

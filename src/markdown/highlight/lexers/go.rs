@@ -7,10 +7,9 @@
 use crate::ctype::is_ruby_space;
 use crate::markdown::highlight::{
     emit::Emitter,
-    scan::{in_words, Finder, Scan},
+    scan::{in_words, unicode_identifier, Finder, Scan},
     token::Tok,
 };
-use crate::markdown::unicode::is_alnum;
 
 const KEYWORDS: &str = "break case chan const continue default defer else fallthrough for func \
     go goto if import interface map package range return select struct switch type var";
@@ -77,7 +76,7 @@ fn root(s: &mut Scan<'_>, e: &mut Emitter<'_>, st: &mut St, comments: &mut Finde
             return true;
         }
     }
-    let w = ident(s);
+    let w = unicode_identifier(s, 0);
     if w > 0 && s.boundary(s.pos + w) {
         let word = &s.rest()[..w];
         let tok = [
@@ -126,18 +125,6 @@ fn root(s: &mut Scan<'_>, e: &mut Emitter<'_>, st: &mut St, comments: &mut Finde
     }
     e.tok(Tok::Str, s.take(1));
     true
-}
-
-/// `LETTER(LETTER|UNICODE_DIGIT)*` with Unicode letters and digits: its length, 0 if none.
-fn ident(s: &Scan<'_>) -> usize {
-    let rest = s.rest();
-    match rest.chars().next() {
-        Some(c) if c.is_alphabetic() || c == '_' => rest
-            .char_indices()
-            .find(|&(_, c)| !(is_alnum(c) || c == '_'))
-            .map_or(rest.len(), |(i, _)| i),
-        _ => 0,
-    }
 }
 
 fn digits(s: &Scan<'_>, k: usize) -> usize {

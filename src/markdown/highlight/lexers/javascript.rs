@@ -8,7 +8,7 @@
 use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::markdown::highlight::{
     emit::Emitter,
-    scan::{in_words, Scan, States},
+    scan::{in_words, run_states, Scan, States},
     token::Tok,
 };
 use crate::markdown::unicode::is_word;
@@ -31,10 +31,6 @@ const BUILTINS: &str =
     Uint8Array Uint8ClampedArray WeakMap WeakSet decodeURI decodeURIComponent document \
     encodeURI encodeURIComponent eval global isFinite isNaN navigator netscape parseFloat \
     parseInt self sun window";
-
-/// rouge's `MAX_NULL_SCANS`: after this many rules in a row that consume nothing, a character
-/// is an error.
-const MAX_NULL_SCANS: usize = 5;
 
 #[derive(Clone, Copy, PartialEq)]
 enum St {
@@ -61,21 +57,7 @@ pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
     let mut js = Js {
         stack: States::new(St::Root),
     };
-    let mut s = Scan::new(code);
-    let mut null_steps = 0;
-    while !s.eos() {
-        let at = s.pos;
-        let matched = js.step(&mut s, e);
-        if matched && s.pos == at {
-            null_steps += 1;
-        } else if matched {
-            null_steps = 0;
-        }
-        if !matched || null_steps > MAX_NULL_SCANS {
-            let n = s.char_len(0);
-            e.tok(Tok::Error, s.take(n));
-        }
-    }
+    run_states(code, e, |s, e| js.step(s, e));
 }
 
 /// `[\p{L}\p{Nl}$_][\p{Word}]*` at `pos + k`: its length, 0 if none.

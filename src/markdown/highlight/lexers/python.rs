@@ -9,7 +9,7 @@
 use crate::ctype::is_ruby_space;
 use crate::markdown::highlight::{
     emit::Emitter,
-    scan::{in_words, Finder, Scan},
+    scan::{in_words, unicode_identifier, Finder, Scan},
     token::Tok,
 };
 use crate::markdown::unicode::is_alnum;
@@ -79,18 +79,6 @@ pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
     }
 }
 
-/// `[[:alpha:]_][[:alnum:]_]*` at `pos + k`: its length, 0 if none.
-fn identifier(s: &Scan<'_>, k: usize) -> usize {
-    let rest = &s.src[s.pos + k..];
-    match rest.chars().next() {
-        Some(c) if c.is_alphabetic() || c == '_' => rest
-            .char_indices()
-            .find(|&(_, c)| !(is_alnum(c) || c == '_'))
-            .map_or(rest.len(), |(i, _)| i),
-        _ => 0,
-    }
-}
-
 /// `[[:alpha:]_.][[:alnum:]_.]*` at `pos + k`.
 fn dotted(s: &Scan<'_>, k: usize) -> usize {
     let rest = &s.src[s.pos + k..];
@@ -120,7 +108,7 @@ impl Python {
         match *self.stack.last().unwrap_or(&St::Root) {
             St::Root => self.root(s, e),
             St::Funcname | St::Classname => {
-                let n = identifier(s, 0);
+                let n = unicode_identifier(s, 0);
                 if n == 0 {
                     return false;
                 }
@@ -261,7 +249,7 @@ impl Python {
         if self.string_start(s, e) {
             return true;
         }
-        let n = identifier(s, 0);
+        let n = unicode_identifier(s, 0);
         if n > 0 {
             let w = s.take(n);
             let tok = if in_words(KEYWORDS, w) {

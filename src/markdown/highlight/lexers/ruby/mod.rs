@@ -11,7 +11,7 @@
 use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::markdown::highlight::{
     emit::Emitter,
-    scan::{in_words, Finder, Scan, States},
+    scan::{in_words, run_states, Finder, Scan, States},
     token::Tok,
 };
 use literals::*;
@@ -21,8 +21,6 @@ use words::*;
 mod literals;
 mod strings;
 mod words;
-
-const MAX_NULL_SCANS: usize = 5;
 
 /// A `%` literal's state: its delimiters, whether it interpolates, its token.
 #[derive(Clone, Copy, PartialEq)]
@@ -68,21 +66,7 @@ pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
         heredocs: VecDeque::new(),
         begin_end: Finder::default(),
     };
-    let mut s = Scan::new(code);
-    let mut null_steps = 0;
-    while !s.eos() {
-        let at = s.pos;
-        let matched = r.step(&mut s, e);
-        if matched && s.pos == at {
-            null_steps += 1;
-        } else if matched {
-            null_steps = 0;
-        }
-        if !matched || null_steps > MAX_NULL_SCANS {
-            let n = s.char_len(0);
-            e.tok(Tok::Error, s.take(n));
-        }
-    }
+    run_states(code, e, |s, e| r.step(s, e));
 }
 
 impl Ruby {
