@@ -3,7 +3,10 @@
 // block, and writing a family's links into the front matter of its posts.
 //
 // The rules are the module's: which posts are translations (findTranslations, through the
-// Workspace), which blocks correspond (alignBlocks), which lines change (planTranslationLinks).
+// Workspace), which blocks correspond (alignBlocks; Preview.alignShown while a site is open, which
+// knows an image by the folder file its URL names), which lines change (planTranslationLinks).
+// The translation beside is shown as its published page when the open site publishes it
+// (Preview.showBeside, in a frame of its own like the preview's), else in the plain style.
 // This file only shows them.
 import { Preview, alignBlocks, planTranslationLinks, renderPost } from './pkg/postview.js';
 import { loadDraft, saveDraft } from './drafts.js';
@@ -19,7 +22,12 @@ const $ = (selector) => document.querySelector(selector);
 export function createTranslations(deps) {
   const { workspace, preview, frame, editor } = deps;
   const pane = $('.compare-pane');
-  const other = $('[data-testid=translation-preview]');
+  // The translation's two frames, as the preview's: the plain one, and the site's (its published
+  // page). `other` is the one shown; data-testid="translation-preview" is on it.
+  const plainOther = $('#translation-plain');
+  const siteOther = $('#translation-site');
+  let other = plainOther;
+  let shownSource = null; // what the translation frame shows: post and text
   const toggle = $('[data-testid=side-by-side]');
   const write = $('[data-testid=write-links]');
   const dialog = $('#write-links-dialog');
@@ -37,10 +45,19 @@ export function createTranslations(deps) {
     doc.defaultView.addEventListener('scroll', () => follow(other, frame), { passive: true });
     guard(doc);
   };
-  loaded(other, hasPost).then((doc) => {
+  loaded(plainOther, hasPost).then((doc) => {
     watch(doc);
-    keepHome(other, (home) => {
+    keepHome(plainOther, (home) => {
       watch(home);
+      shownSource = null;
+      refresh();
+    });
+  });
+  loaded(siteOther).then((doc) => {
+    watch(doc);
+    keepHome(siteOther, (home) => {
+      watch(home);
+      shownSource = null;
       refresh();
     });
   });
@@ -49,7 +66,11 @@ export function createTranslations(deps) {
     toggle.setAttribute('aria-pressed', String(on));
     document.querySelector('main.panes').classList.toggle('comparing', on);
     pane.hidden = !on;
-    if (!on) compared = null;
+    if (!on) {
+      compared = null;
+      shownSource = null;
+      preview.hideBeside();
+    }
     else compared ??= deps.family().find((m) => m.post && m.post !== deps.current())?.post ?? null;
     refresh();
   }
@@ -101,38 +122,69 @@ export function createTranslations(deps) {
     if (pane.hidden || !compared) return;
     if (!family.some((m) => m.post === compared)) compared = family.find((m) => m.post && m.post !== deps.current())?.post ?? null;
     if (!compared) return;
-    const doc = other.contentDocument;
-    const root = doc?.getElementById('post');
-    if (!root) return loaded(other, hasPost).then(refresh);
-    const text = loadDraft(compared)?.text ?? compared.text;
-    const rendered = renderPost(text, { path: compared.path });
-    if (root.dataset.source !== `${compared.lang}:${compared.id}:${text.length}:${hash(text)}`) {
-      root.dataset.source = `${compared.lang}:${compared.id}:${text.length}:${hash(text)}`;
-      root.lang = compared.lang;
-      const heading = doc.createElement('h1');
-      heading.textContent = rendered.title ?? compared.name;
-      const body = doc.createElement('div');
-      body.className = 'post-body';
-      // The frame is sandboxed without scripts: nothing in the post can run there; what would
-      // fetch or navigate by itself is taken out first, as in the preview.
-      Preview.showInert(body, rendered.html);
-      root.replaceChildren(heading, body);
+    const plainRoot = plainOther.contentDocument?.getElementById('post');
+    if (!plainRoot || siteOther.contentDocument?.readyState !== 'complete') {
+      return Promise.all([loaded(plainOther, hasPost), loaded(siteOther)]).then(refresh);
     }
+    const text = loadDraft(compared)?.text ?? compared.text;
+    const source = `${compared.folder}|${compared.lang}:${compared.id}:${text.length}:${hash(text)}`;
+    // A site opened since (or closed) has put the site frame back to its own document.
+    const stale = other === siteOther && !siteOther.contentDocument.body?.firstElementChild;
+    if (source !== shownSource || stale) {
+      shownSource = source;
+      const asPage = preview.showBeside(siteOther.contentDocument, compared.path, text);
+      if (!asPage) showPlain(plainRoot, text);
+      showOther(asPage ? siteOther : plainOther);
+    }
+    const doc = other.contentDocument;
     const left = blocksOf(frame.contentDocument, preview.blockNodes());
-    const right = blocksOf(doc, [...root.querySelector('.post-body').children]);
-    rows = alignBlocks(left.html, right.html);
+    const right = blocksOf(doc, otherNodes());
+    rows = preview.alignShown(left.html, right.html);
     const matchedLeft = new Set(rows.filter((r) => r.right !== null).map((r) => r.left));
     const matchedRight = new Set(rows.filter((r) => r.left !== null).map((r) => r.right));
+    showMarks(frame.contentDocument);
+    showMarks(doc);
     left.nodes.forEach((n, i) => mark(n, !matchedLeft.has(i)));
     right.nodes.forEach((n, j) => mark(n, !matchedRight.has(j)));
     other.title = `${compared.lang}: ${compared.title}`;
+  }
+
+  /** The translation in the plain style, in the plain frame's `#post` (`root`). */
+  function showPlain(root, text) {
+    const doc = root.ownerDocument;
+    const rendered = renderPost(text, { path: compared.path });
+    root.lang = compared.lang;
+    const heading = doc.createElement('h1');
+    heading.textContent = rendered.title ?? compared.name;
+    const body = doc.createElement('div');
+    body.className = 'post-body';
+    // The frame is sandboxed without scripts: nothing in the post can run there; what would
+    // fetch or navigate by itself is taken out first, as in the preview.
+    Preview.showInert(body, rendered.html);
+    root.replaceChildren(heading, body);
+  }
+
+  /** Shows one of the translation's frames (`shown`), the hook on it. */
+  function showOther(shown) {
+    const hidden = shown === siteOther ? plainOther : siteOther;
+    shown.hidden = false;
+    hidden.hidden = true;
+    hidden.removeAttribute('data-testid');
+    shown.dataset.testid = 'translation-preview';
+    other = shown;
+  }
+
+  /** The translation's body blocks on screen. */
+  function otherNodes() {
+    if (other === siteOther) return preview.besideNodes();
+    return [...(plainOther.contentDocument.querySelector('.post-body')?.children ?? [])];
   }
 
   /** Scrolls `to` so that the counterpart of the block at the top of `from` is at its top. */
   function follow(from, to) {
     if (syncing || pane.hidden || !rows.length) return;
     const fromLeft = from === frame;
-    const nodesOf = (f) => (f === frame ? preview.blockNodes() : [...(f.contentDocument.querySelector('.post-body')?.children ?? [])]);
+    const nodesOf = (f) => (f === frame ? preview.blockNodes() : otherNodes());
     const top = topBlock(from, nodesOf(from));
     if (top === null) return;
     const side = fromLeft ? 'left' : 'right';
@@ -192,6 +244,20 @@ function unmarked(node) {
   const copy = node.cloneNode(true);
   copy.removeAttribute('data-unmatched');
   return copy.outerHTML;
+}
+
+// The outline of a block without a counterpart, the same on a plain preview and on a site's
+// page (whose own stylesheets replace the preview's): a sheet the document adopts, which the
+// site's page does not take out.
+const MARKS = '[data-unmatched] { outline: 2px dashed #d08a00; outline-offset: 4px; }';
+const marked = new WeakSet();
+
+function showMarks(doc) {
+  if (!doc || marked.has(doc)) return;
+  const sheet = new doc.defaultView.CSSStyleSheet();
+  sheet.replaceSync(MARKS);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  marked.add(doc);
 }
 
 function mark(node, unmatched) {

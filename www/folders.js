@@ -43,6 +43,19 @@ export async function folderOfHandle(handle) {
   }
 }
 
+/** The directory handle kept for the folder `id`, or null (none kept, or no IndexedDB). */
+export async function keptHandle(id) {
+  const db = await openDb().catch(() => null);
+  if (!db) return null;
+  try {
+    return (await request(db.transaction(STORE).objectStore(STORE).get(id)))?.handle ?? null;
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
+}
+
 const fingerprintOf = (entries) => Preview.fingerprint(entries.map(([path]) => path), entries.map(([, size]) => size));
 
 function openDb() {

@@ -3,6 +3,10 @@
 
 const STRINGS = {
   en: {
+    reopenFolderAsk: 'The folder “{name}” was open before this page was reloaded: the browser asks again for access to it.',
+    reopenFolder: 'Reopen “{name}”',
+    reopenFolderHint: 'Reopen the folder “{name}” (Open site folder) to go on with its post: the browser could not keep it.',
+    reopenDenied: 'No access to “{name}”: open it with “Open site folder”.',
     postDate: 'Date',
     downloaded: 'Downloaded {name}: not saved into the folder, because {why}.',
     whyDemo: 'it is a demo post, not a file of a folder',
@@ -78,6 +82,10 @@ const STRINGS = {
     listOtherDrafts: 'List them',
   },
   ja: {
+    reopenFolderAsk: '再読み込みの前にフォルダー「{name}」を開いていました。ブラウザーがもう一度アクセスの許可を求めます。',
+    reopenFolder: '「{name}」をもう一度開く',
+    reopenFolderHint: 'フォルダー「{name}」をもう一度開いてください（サイトのフォルダーを開く）。ブラウザーはこのフォルダーを保持できませんでした。',
+    reopenDenied: '「{name}」にアクセスできません。「サイトのフォルダーを開く」で開いてください。',
     postDate: '日付',
     downloaded: '{name} をダウンロードしました。フォルダーには保存していません。理由：{why}。',
     whyDemo: 'デモの記事で、フォルダーのファイルではないため',
@@ -153,6 +161,10 @@ const STRINGS = {
     listOtherDrafts: '一覧に表示',
   },
   ko: {
+    reopenFolderAsk: '새로고침 전에 폴더 “{name}”을(를) 열었습니다. 브라우저가 다시 접근 허가를 묻습니다.',
+    reopenFolder: '“{name}” 다시 열기',
+    reopenFolderHint: '폴더 “{name}”을(를) 다시 열어 주세요(사이트 폴더 열기). 브라우저가 이 폴더를 기억하지 못했습니다.',
+    reopenDenied: '“{name}”에 접근할 수 없습니다. “사이트 폴더 열기”로 열어 주세요.',
     postDate: '날짜',
     downloaded: '{name}을(를) 다운로드했습니다. 폴더에는 저장하지 않았습니다. 이유: {why}.',
     whyDemo: '데모 글이며 폴더의 파일이 아닙니다',
@@ -228,6 +240,10 @@ const STRINGS = {
     listOtherDrafts: '목록에 표시',
   },
   'zh-Hans': {
+    reopenFolderAsk: '重新载入前打开的是文件夹“{name}”：浏览器会再次请求访问权限。',
+    reopenFolder: '重新打开“{name}”',
+    reopenFolderHint: '请重新打开文件夹“{name}”（打开站点文件夹）以继续编辑：浏览器无法保留它。',
+    reopenDenied: '无法访问“{name}”：请用“打开站点文件夹”打开它。',
     postDate: '日期',
     downloaded: '已下载 {name}：没有保存到文件夹中，因为{why}。',
     whyDemo: '这是示例文章，不是文件夹中的文件',
@@ -303,6 +319,10 @@ const STRINGS = {
     listOtherDrafts: '列出它们',
   },
   'zh-Hant': {
+    reopenFolderAsk: '重新載入前開啟的是資料夾「{name}」：瀏覽器會再次請求存取權限。',
+    reopenFolder: '重新開啟「{name}」',
+    reopenFolderHint: '請重新開啟資料夾「{name}」（開啟網站資料夾）以繼續編輯：瀏覽器無法保留它。',
+    reopenDenied: '無法存取「{name}」：請用「開啟網站資料夾」開啟它。',
     postDate: '日期',
     downloaded: '已下載 {name}：沒有儲存到資料夾中，因為{why}。',
     whyDemo: '這是示範文章，不是資料夾中的檔案',

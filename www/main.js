@@ -16,6 +16,7 @@ import { FrontMatterForm, replaceText } from './form.js';
 import { guard, keepHome, loaded } from './frames.js';
 import { folderOfFiles, folderOfHandle } from './folders.js';
 import { hideNotice, refreshNotices, showNotice } from './notices.js';
+import { endOffer, lastPostIn, offerReopen, rememberPost } from './reopen.js';
 import {
   discardDraft, draftsOf, guardUnload, isTrap, loadDraft, otherFolders, recoverAtStart, rememberTrap, rescue, watchOtherTabs,
 } from './drafts.js';
@@ -141,6 +142,8 @@ const demo = workspace.demoPosts();
 show((session && workspace.get(session.id, session.lang, session.folder ?? '')) ?? demo.find((p) => p.lang === 'en') ?? demo[0]);
 wireControls();
 registerOffline(BASE);
+// The folder last worked in, offered again after a reload (reopen.js).
+offerReopen({ open: openDirectory, t: () => t, say: (message) => ((note = message), showStatus()) });
 
 /** Lists the drafts of the folder open (and of none) whose posts are not open; names the others. */
 function addDrafts() {
@@ -181,6 +184,7 @@ function show(post) {
   frame.contentWindow.scrollTo(0, 0);
   siteFrame.contentWindow.scrollTo(0, 0);
   write(SESSION_KEY, { id: post.id, lang: post.lang, folder: post.folder });
+  rememberPost(post);
   hideNotice('other-tab');
   const paused = unfinished && ['folder', 'id', 'lang'].every((k) => unfinished[k] === post[k]);
   pause(paused ? unfinished.message ?? t('tabDied') : null);
@@ -351,7 +355,9 @@ async function openFiles(files, config, folderId) {
   const posts = workspace.open(files, config, folderId);
   addDrafts();
   const newest = (list) => [...list].sort((a, b) => b.date.localeCompare(a.date))[0];
-  show(newest(posts.filter((p) => p.lang === current.lang)) ?? newest(posts));
+  // The folder last worked in opens at the post last shown there (its draft with it).
+  const last = lastPostIn(folderId);
+  show((last && workspace.get(last.id, last.lang, folderId)) ?? newest(posts.filter((p) => p.lang === current.lang)) ?? newest(posts));
 }
 
 function wireControls() {
@@ -425,6 +431,7 @@ function wireControls() {
  * one, its posts listed, its templates (New post, the form, checks) and languages used.
  */
 async function openFolderFiles(files, folderId) {
+  endOffer();
   const opened = await openFolder(preview, siteDocument, files);
   newPosts.use(await readForestry(files));
   await openFiles(opened.posts, await readSiteConfig(files), folderId);

@@ -10,6 +10,7 @@
 
 pub mod debounce;
 pub mod drafts;
+mod frame;
 pub mod inert;
 mod layout;
 pub mod patch;
@@ -323,6 +324,50 @@ impl Preview {
         to_js(&opened)
     }
 
+    /// Shows the post at `path` (from `text`) beside the one edited, as its published page in
+    /// `document` (the translation's site frame), when the open site publishes it so (see
+    /// `render`). Returns whether it did; false leaves that frame as its own document, for the
+    /// plain preview of the translation.
+    #[wasm_bindgen(js_name = showBeside)]
+    pub fn show_beside(&self, document: web_sys::Document, path: &str, text: &str) -> bool {
+        let mut state = self.state.borrow_mut();
+        let Some(view) = state.site_view.as_mut() else {
+            return false;
+        };
+        view.show_beside(document, path, crate::source_text(text).as_ref())
+    }
+
+    /// Puts the translation's site frame back to its own document (side by side is off).
+    #[wasm_bindgen(js_name = hideBeside)]
+    pub fn hide_beside(&self) {
+        if let Some(view) = self.state.borrow_mut().site_view.as_mut() {
+            view.hide_beside();
+        }
+    }
+
+    /// The top-level blocks of the post body shown by `showBeside`.
+    #[wasm_bindgen(js_name = besideNodes)]
+    pub fn beside_nodes(&self) -> js_sys::Array {
+        let state = self.state.borrow();
+        match &state.site_view {
+            Some(view) => view.beside_nodes().iter().collect(),
+            None => js_sys::Array::new(),
+        }
+    }
+
+    /// Pairs the blocks of the post shown (`left`) with those of the translation beside
+    /// (`right`), each block's HTML as on screen, as `alignBlocks` does; an image is known by the
+    /// folder file its URL names (a `blob:` URL or the path as written), while a site is open.
+    #[wasm_bindgen(js_name = alignShown)]
+    pub fn align_shown(&self, left: Vec<String>, right: Vec<String>) -> Result<JsValue, JsValue> {
+        let state = self.state.borrow();
+        let rows = match &state.site_view {
+            Some(view) => view.align(&left, &right),
+            None => crate::translations::align::align_blocks(&left, &right),
+        };
+        to_js(&rows)
+    }
+
     /// Closes the site folder: posts are shown in the preview's own style again.
     #[wasm_bindgen(js_name = closeSite)]
     pub fn close_site(&self) {
@@ -444,6 +489,13 @@ impl Preview {
     #[wasm_bindgen(js_name = folderId)]
     pub fn folder_id(name: &str, token: &str) -> String {
         drafts::folder_id(name, token)
+    }
+
+    /// The name of the folder whose id (from `folderId`) is `id`: for the page to say which
+    /// folder to open again.
+    #[wasm_bindgen(js_name = folderName)]
+    pub fn folder_name(id: &str) -> String {
+        drafts::folder_name(id)
     }
 
     /// What identifies a folder opened without a handle to keep: `paths` and `sizes` of its

@@ -25,8 +25,6 @@ pub struct Resources {
     urls: RefCell<HashMap<String, String>>,
     /// Stylesheets being rewritten (an `@import` loop stops here).
     busy: RefCell<HashSet<String>>,
-    /// The URL path of the page shown: relative URLs are read from there.
-    pub page_url: RefCell<String>,
 }
 
 impl Resources {
@@ -41,7 +39,6 @@ impl Resources {
             css,
             urls: RefCell::default(),
             busy: RefCell::default(),
-            page_url: RefCell::new("/".into()),
         }
     }
 
@@ -52,6 +49,19 @@ impl Resources {
             self.files.contains_key(p) || self.css.contains_key(p)
         })?;
         self.blob_url(&path)
+    }
+
+    /// The path (from the site root) of the folder's file that `url` names, written in the
+    /// document at URL path `from`: one of this folder's `blob:` URLs, or a URL as the site
+    /// writes it. A file is the same however the URL naming it is written.
+    pub fn path_of(&self, url: &str, from: &str) -> Option<String> {
+        let urls = self.urls.borrow();
+        if let Some((path, _)) = urls.iter().find(|(_, blob)| blob.as_str() == url) {
+            return Some(path.clone());
+        }
+        self.published.file_for(url, from, |p| {
+            self.files.contains_key(p) || self.css.contains_key(p)
+        })
     }
 
     fn blob_url(&self, path: &str) -> Option<String> {
@@ -74,12 +84,12 @@ impl Resources {
         Some(url)
     }
 
-    /// Points the URLs of every element of `list` that names a file of the folder at its blob.
-    pub fn rewrite(&self, list: &NodeList) {
-        let page = self.page_url.borrow().clone();
+    /// Points the URLs of every element of `list` (in the page at URL path `page`) that names a
+    /// file of the folder at its blob.
+    pub fn rewrite(&self, list: &NodeList, page: &str) {
         for element in (0..list.length()).filter_map(|i| list.item(i)) {
             let element: Element = element.unchecked_into();
-            self.rewrite_element(&element, &page);
+            self.rewrite_element(&element, page);
         }
     }
 

@@ -145,6 +145,12 @@ impl Site {
             .collect()
     }
 
+    /// Whether Jekyll's reader would read a file at `path` as a post (whether or not the site
+    /// has one there yet: a new post).
+    pub fn reads_as_post(&self, path: &str) -> bool {
+        self.derived.reader.is_post(&normalize_path(path))
+    }
+
     /// Whether the folder has layouts of its own (`_layouts/`): a site whose layouts come from a
     /// theme gem has none, and its pages can only be shown without them.
     pub fn has_layouts(&self) -> bool {

@@ -3,7 +3,9 @@
 //!
 //! Blocks are the top-level elements of each rendered body, as HTML. Two blocks correspond when
 //! they are of one kind (heading, paragraph, list, table, code, quote, image) or share what
-//! translation keeps: images, link targets, numbers. The pairing is the best-scoring monotone
+//! translation keeps: images, link targets, numbers. An image is known by what its URL names:
+//! the caller may say which file that is (the page's previews show a site folder's images as
+//! `blob:` URLs, the posts write paths); otherwise by the URL's file name. The pairing is the best-scoring monotone
 //! alignment (as Needleman–Wunsch aligns sequences), with a small pull towards the same relative
 //! position so that blocks with nothing to tell them apart pair in order.
 
@@ -22,10 +24,30 @@ const MAX_CELLS: usize = 4_000_000;
 /// The least score for two blocks to be paired.
 const MIN_MATCH: f64 = 0.25;
 
+/// Says which file an image URL names (a path from the site root), if the caller knows.
+pub type NameImage<'a> = &'a dyn Fn(&str) -> Option<String>;
+
 /// Aligns the blocks of two bodies (each block's HTML, in order).
 pub fn align_blocks<L: AsRef<str>, R: AsRef<str>>(left: &[L], right: &[R]) -> Vec<Row> {
-    let a: Vec<Block> = left.iter().map(|b| Block::read(b.as_ref())).collect();
-    let b: Vec<Block> = right.iter().map(|b| Block::read(b.as_ref())).collect();
+    align_blocks_named(left, right, &|_| None, &|_| None)
+}
+
+/// [`align_blocks`], each side's image URLs named by its own `name` (the files they name, read
+/// from that side's page), the file name of the URL where it says nothing.
+pub fn align_blocks_named<L: AsRef<str>, R: AsRef<str>>(
+    left: &[L],
+    right: &[R],
+    name_left: NameImage,
+    name_right: NameImage,
+) -> Vec<Row> {
+    let a: Vec<Block> = left
+        .iter()
+        .map(|b| Block::read(b.as_ref(), name_left))
+        .collect();
+    let b: Vec<Block> = right
+        .iter()
+        .map(|b| Block::read(b.as_ref(), name_right))
+        .collect();
     if a.len().saturating_mul(b.len()) > MAX_CELLS {
         return by_position(a.len(), b.len());
     }
@@ -101,16 +123,14 @@ struct Block {
 }
 
 impl Block {
-    fn read(html: &str) -> Block {
+    fn read(html: &str, name_image: NameImage) -> Block {
         let mut block = Block {
             kind: kind_of(html),
             ..Block::default()
         };
         for (name, value) in attributes(html) {
             match name {
-                "src" => block
-                    .images
-                    .push(value.rsplit('/').next().unwrap_or(value).to_owned()),
+                "src" => block.images.push(image_key(value, name_image)),
                 "href" => block.links.push(value.trim_end_matches('/').to_owned()),
                 _ => {}
             }
@@ -156,6 +176,16 @@ impl Block {
             score.max(0.0)
         }
     }
+}
+
+/// What an image is known by: the file name of the folder file its URL names (a `blob:` URL
+/// names one only through `name`), else the URL's own file name. File names, not paths: one
+/// translation may write `/uploads/a.png` and another `/ja/uploads/a.png`, or a remote copy.
+fn image_key(url: &str, name: NameImage) -> String {
+    let named = name(url);
+    let path = named.as_deref().unwrap_or(url);
+    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+    path.rsplit('/').next().unwrap_or(path).to_owned()
 }
 
 /// The tag name of the block's first element, `h2` etc.; `text` for a block of bare text.
@@ -283,6 +313,31 @@ mod tests {
         assert!(
             rows.len() == 2 && rows.iter().all(|r| r.left.is_none() || r.right.is_none()),
             "different kinds with nothing shared should not pair: {rows:?}"
+        );
+    }
+
+    #[test]
+    fn an_image_should_be_known_by_the_file_its_url_names_however_written() {
+        let shown = [
+            "<p><img src=\"blob:http://127.0.0.1/5f1c\" alt=\"\" /></p>",
+            "<p>Only here.</p>",
+        ];
+        let written = [
+            "<p>Nur hier.</p>",
+            "<p><img src=\"/uploads/chart.png?v=2\" alt=\"\" /></p>",
+        ];
+        let blob = |url: &str| {
+            (url == "blob:http://127.0.0.1/5f1c").then(|| "uploads/chart.png".to_owned())
+        };
+        let rows = align_blocks_named(&shown, &written, &blob, &|_| None);
+        assert!(
+            rows.contains(&Row { left: Some(0), right: Some(1) }),
+            "the blob: URL and the written path name one file, so their blocks should pair: {rows:?}"
+        );
+        let unnamed = align_blocks(&shown, &written);
+        assert!(
+            !unnamed.contains(&Row { left: Some(0), right: Some(1) }),
+            "without knowing what the blob: URL names, the image blocks should not pair: {unnamed:?}"
         );
     }
 
