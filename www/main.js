@@ -118,6 +118,8 @@ const newPosts = new NewPosts($('#new-post'), $('#translate'), {
   open(path, text) {
     const post = workspace.add({ path, text });
     post.created = true;
+    // The open site's page, as its other posts (when the site publishes it as a post).
+    preview.addSitePost(path);
     show(post);
   },
   replace: (text) => replaceText(editor.view, text),

@@ -368,6 +368,18 @@ impl Preview {
         to_js(&rows)
     }
 
+    /// A new post of the open site folder at `path` (New post, Translate; saved or not): shown as
+    /// its published page, as the site's other posts are, when the site would publish it as a
+    /// post. Returns whether it will be.
+    #[wasm_bindgen(js_name = addSitePost)]
+    pub fn add_site_post(&self, path: &str) -> bool {
+        let mut state = self.state.borrow_mut();
+        state
+            .site_view
+            .as_mut()
+            .is_some_and(|view| view.add_post(path))
+    }
+
     /// Closes the site folder: posts are shown in the preview's own style again.
     #[wasm_bindgen(js_name = closeSite)]
     pub fn close_site(&self) {

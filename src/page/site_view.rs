@@ -1,6 +1,5 @@
 //! The preview as the site's published page, while a site folder is open and the post shown is
-//! one of its posts, or a file Jekyll's reader would read as one (a new post, not yet saved or
-//! saved since): the site frame ([`Frame`]) shows the page, and on a keystroke in a paragraph
+//! one of its posts (a new one too, made in the page, saved or not): the site frame ([`Frame`]) shows the page, and on a keystroke in a paragraph
 //! only that paragraph is written. The translation shown beside, when it is a post of the site,
 //! is shown as its page too, in a frame of its own with the same folder files.
 //!
@@ -82,10 +81,19 @@ impl SiteView {
         }
     }
 
-    /// Whether `path` is shown as published: one of the site's posts, or a file Jekyll's reader
-    /// reads as a post (a new one), in a site that has layouts.
+    /// Whether `path` is shown as published: one of the site's posts (see [`Self::add_post`]).
     pub fn has(&self, path: &str) -> bool {
-        self.posts.contains(path) || (self.site.has_layouts() && self.site.reads_as_post(path))
+        self.posts.contains(path)
+    }
+
+    /// Takes `path`, a new file of the folder (New post, Translate), as one of the site's posts
+    /// when Jekyll's reader would read it as one and the site has layouts: it is shown as
+    /// published from then on. Returns whether it is.
+    pub fn add_post(&mut self, path: &str) -> bool {
+        if self.site.has_layouts() && self.site.reads_as_post(path) {
+            self.posts.insert(path.to_owned());
+        }
+        self.has(path)
     }
 
     /// Renders the post at `path` from `text`, whose front matter (its `---` lines included) is
