@@ -151,6 +151,8 @@ offerReopen({ open: openDirectory, t: () => t, say: (message) => ((note = messag
 function addDrafts() {
   const drafts = draftsOf(folder);
   for (const d of drafts) drafted.add(key(d));
+  // A new post drafted here before a reload, never saved, is a post of its site all the same.
+  for (const d of drafts) if (folder && d.folder === folder) preview.addSitePost(d.id);
   workspace.addDrafts(drafts, loadDraft);
   showOtherDrafts();
 }

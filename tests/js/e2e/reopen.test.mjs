@@ -94,3 +94,33 @@ test('an uploaded folder should be named after a reload, and opened again it sho
   assert.equal(await hint.count(), 0, 'the hint should be gone once the folder is open');
   await page.close();
 });
+
+test('a new post never saved should come back after a reload as the site’s page, with what was typed', { skip: siteSkip }, async () => {
+  const { page, preview } = await openPostview(browser, { width: 1280, height: 800 });
+  await copyToOpfs(page, site, 'site');
+  await openOpfsFolder(page, 'site');
+  await preview.locator('header.masthead').waitFor();
+  await page.click('[data-testid=new-post]');
+  await page.selectOption('[data-testid=post-section]', '_i18n/en/_posts');
+  await page.fill('[data-testid=post-title]', 'Never saved');
+  const path = await page.locator('[data-testid=post-path]').innerText();
+  await page.click('[data-testid=post-create]');
+  await preview.locator('.post-container > h1', { hasText: 'Never saved' }).waitFor({ timeout: 5000 });
+  await page.click('[data-testid=editor] .cm-content');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('\nWords of a post not yet saved.\n\n![New]({{ site.baseurl_root }}/uploads/site-view.png)\n');
+  await preview.locator('.post-container p', { hasText: 'Words of a post not yet saved.' }).waitFor({ timeout: 5000 });
+  const typed = (await download(page)).text;
+
+  await reload(page);
+  await page.locator('[data-testid=reopen-folder]').click();
+  await preview.locator('.post-container > h1', { hasText: 'Never saved' }).waitFor({ timeout: 10000 });
+  assert.equal(await page.locator('[data-testid=posts]').inputValue(), `en:${path}`, 'the new post should be the one open');
+  assert.equal((await download(page)).text, typed, 'everything typed should be back');
+  assert.equal(await page.locator('[data-testid=preview]').getAttribute('src'), 'preview-site.html', 'it should show as the site’s page');
+  await page.waitForFunction(() => {
+    const img = document.querySelector('[data-testid=preview]').contentDocument.querySelector('img[alt="New"]');
+    return img?.complete && img.naturalWidth > 0 && img.getAttribute('src').startsWith('blob:');
+  });
+  await page.close();
+});
