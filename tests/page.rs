@@ -1,6 +1,7 @@
 //! The page's Rust side (`src/page/`, feature `page`) in headless Chromium: the render loop's
 //! debounce, drafts in localStorage, keyed patching of the preview's blocks, the heading kept
-//! while the front matter is broken, and the `postview:rendered` event.
+//! while the front matter is broken, the `postview:rendered` event, and a site's translation
+//! shown beside as its page, its blocks matched by the files their images name.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 //! cargo test --target wasm32-unknown-unknown --features page --test page` (or `bash .ci/test wasm`).
@@ -921,5 +922,126 @@ fn an_empty_post_should_get_one_message_not_a_note_about_front_matter() {
         codes,
         ["post/empty-file"],
         "the empty post should get exactly one problem"
+    );
+}
+
+const SITE_EN: &str =
+    "---\nlayout: post\ntitle: One\n---\nOnly in English.\n\n![a](/uploads/a.png)\n";
+const SITE_JA: &str = "---\nlayout: post\ntitle: Ichi\n---\n![a](/uploads/a.png)\n";
+
+/// `[{ path, <key>: value }]`, as `openSite` takes its texts and files.
+fn entries(key: &str, list: &[(&str, JsValue)]) -> js_sys::Array {
+    let out = js_sys::Array::new();
+    for (path, value) in list {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &"path".into(), &(*path).into()).unwrap();
+        js_sys::Reflect::set(&o, &key.into(), value).unwrap();
+        out.push(&o);
+    }
+    out
+}
+
+/// A document of its own, as a site frame's is.
+fn new_document() -> web_sys::Document {
+    web_sys::DomParser::new()
+        .unwrap()
+        .parse_from_string(
+            "<!doctype html><html><head><title>Preview</title></head><body></body></html>",
+            web_sys::SupportedType::TextHtml,
+        )
+        .unwrap()
+}
+
+/// A site with a layout, two translations that show one folder image, and that image (a `Blob`
+/// kept unread), opened in a document of its own; the English post shown.
+fn site_with_translations(h: &Harness) -> web_sys::Document {
+    let doc = new_document();
+    let layout = "<html><head><title>{{ page.title }}</title></head><body><main class=\"page\">{{ content }}</main></body></html>";
+    let texts = entries(
+        "text",
+        &[
+            ("_config.yml", "title: T\n".into()),
+            ("_layouts/post.html", layout.into()),
+            ("_posts/2024-01-01-en.md", SITE_EN.into()),
+            ("_posts/2024-01-01-ja.md", SITE_JA.into()),
+        ],
+    );
+    let files = entries(
+        "file",
+        &[("uploads/a.png", web_sys::Blob::new().unwrap().into())],
+    );
+    h.preview
+        .open_site(doc.clone(), texts.into(), files)
+        .unwrap();
+    let path = "_posts/2024-01-01-en.md".to_owned();
+    h.preview
+        .open(path.clone(), "en".into(), Some(path), SITE_EN.into());
+    doc
+}
+
+fn outer_html(nodes: &js_sys::Array) -> Vec<String> {
+    nodes
+        .iter()
+        .map(|n| n.unchecked_into::<Element>().outer_html())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn an_image_shown_from_the_folder_should_match_the_same_file_written_as_a_path() {
+    let h = Harness::new();
+    let _site = site_with_translations(&h);
+    let left = outer_html(&h.preview.block_nodes());
+    assert!(
+        left.iter().any(|b| b.contains("src=\"blob:")),
+        "the site page should show the folder image from a blob: {left:?}"
+    );
+    let right = vec!["<p><img src=\"/uploads/a.png\" alt=\"a\"></p>".to_owned()];
+    let rows: Vec<(Option<u32>, Option<u32>)> =
+        js_sys::Array::from(&h.preview.align_shown(left.clone(), right).unwrap())
+            .iter()
+            .map(|r| {
+                let side = |k| get(&r, k).as_f64().map(|n| n as u32);
+                (side("left"), side("right"))
+            })
+            .collect();
+    assert!(
+        rows.contains(&(Some(1), Some(0))),
+        "the blob: URL and the written path name one file, so their blocks should pair: {rows:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_translation_beside_should_be_its_published_page_with_the_folder_image() {
+    let h = Harness::new();
+    let _site = site_with_translations(&h);
+    let beside = new_document();
+    assert!(
+        h.preview
+            .show_beside(beside.clone(), "_posts/2024-01-01-ja.md", SITE_JA),
+        "a post of the site should be shown as its page beside"
+    );
+    assert_eq!(beside.title(), "Ichi", "the layout's head should be there");
+    let img = beside
+        .query_selector("main.page img")
+        .unwrap()
+        .expect("the body should be inside the layout");
+    assert!(
+        img.get_attribute("src").unwrap().starts_with("blob:"),
+        "the folder image should come from the folder, not the server"
+    );
+    assert_eq!(
+        h.preview.beside_nodes().length(),
+        1,
+        "the translation's body blocks should be listed"
+    );
+    assert!(
+        !h.preview
+            .show_beside(beside.clone(), "notes/todo.md", "plain\n"),
+        "a file that is no post of the site should be left to the plain preview"
+    );
+    assert_eq!(
+        beside.query_selector("main.page").unwrap(),
+        None,
+        "the frame should be its own document again"
     );
 }
