@@ -145,7 +145,7 @@ show((session && workspace.get(session.id, session.lang, session.folder ?? '')) 
 wireControls();
 registerOffline(BASE);
 // The folder last worked in, offered again after a reload (reopen.js).
-offerReopen({ open: openDirectory, t: () => t, say: (message) => ((note = message), showStatus()) });
+offerReopen({ open: openDirectory, t: () => t, say: (message) => ((note = message), showStatus()), opened: () => folder !== '' });
 
 /** Lists the drafts of the folder open (and of none) whose posts are not open; names the others. */
 function addDrafts() {

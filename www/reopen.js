@@ -26,13 +26,15 @@ export function lastPostIn(folder) {
 
 /**
  * At start: offers the folder last worked in. `open(handle)` opens a kept directory handle once
- * access is granted; `t()` is the translator; `say(message)` puts a message in the status line.
+ * access is granted; `t()` is the translator; `say(message)` puts a message in the status line;
+ * `opened()` says whether a folder was opened meanwhile (then nothing is offered).
  */
-export async function offerReopen({ open, t, say }) {
+export async function offerReopen({ open, t, say, opened }) {
   const last = readJSON(KEY);
   if (!last?.folder) return;
   const name = Preview.folderName(last.folder);
   const handle = await keptHandle(last.folder);
+  if (opened()) return;
   if (!handle || typeof handle.requestPermission !== 'function') {
     showNotice('reopen-folder-hint', () => t()('reopenFolderHint', { name }));
     return;
@@ -40,7 +42,8 @@ export async function offerReopen({ open, t, say }) {
   const reopen = async () => {
     const state = await handle.requestPermission({ mode: 'readwrite' }).catch(() => 'denied');
     if (state !== 'granted') return say(t()('reopenDenied', { name }));
-    await open(handle);
+    // The folder may have gone since (moved, deleted): the offer stays, the reason is said.
+    await open(handle).catch((error) => say(`${t()('reopenDenied', { name })} ${error.message}`));
   };
   showNotice('reopen-folder-notice', () => t()('reopenFolderAsk', { name }), [[() => t()('reopenFolder', { name }), 'reopen-folder', reopen]]);
 }
