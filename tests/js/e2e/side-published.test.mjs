@@ -81,7 +81,7 @@ for (const [width, height] of [
   [1280, 800],
   [1920, 1080],
 ]) {
-  test(`at ${width}×${height} side by side should show the translation as its published page, matched block by block`, { skip: siteSkip }, async () => {
+  test(`at ${width}×${height} side by side should show the translation as its published page, matched block by block`, { skip: siteSkip }, async (t) => {
     const { page, problems, preview } = await openPostview(browser, { width, height });
     const asked = [];
     page.on('request', (request) => {
@@ -135,6 +135,7 @@ for (const [width, height] of [
     // Usable at this size: the translation is not squeezed.
     const box = await other.boundingBox();
     assert.ok(box.width >= 300 && box.height >= 300, `the translation should have room: ${Math.round(box.width)}×${Math.round(box.height)}`);
+    t.diagnostic(`translation frame ${Math.round(box.width)}×${Math.round(box.height)} px; ${asked.length} requests of the page's server, none for a folder file`);
 
     const toFolder = asked.filter(folderFile);
     assert.deepEqual(toFolder, [], 'no file of the folder should be asked of the page’s server');
