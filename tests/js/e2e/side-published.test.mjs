@@ -1,7 +1,8 @@
 // Side by side in an opened site folder (issue 21, item 1): the translation beside is shown as
 // its published page — the site's layout, stylesheet and images, its folder images as blob: URLs
 // and never asked of the page's own server — its blocks matched with the edited post's whatever
-// the URLs look like, and the blocks without a counterpart outlined on both published pages.
+// the URLs look like, scrolled together, and the blocks without a counterpart outlined on both
+// published pages.
 // At the two common screen sizes. Uses a copy of ../shared/corpus/site (site-fixture.mjs).
 import assert from 'node:assert/strict';
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -131,6 +132,15 @@ for (const [width, height] of [
     assert.deepEqual(right.image, { unmatched: false, outline: 'none' }, 'the shared image should be matched on the translation’s side');
     assert.deepEqual(left.own, { unmatched: true, outline: 'dashed' }, 'the English-only paragraph should be outlined on its published page');
     assert.deepEqual(right.own, { unmatched: true, outline: 'dashed' }, 'the Chinese-only paragraph should be outlined on its published page');
+
+    // Scrolled together: the shared image's block at the top of the edited page brings the
+    // translation's to the top of its own.
+    await main.evaluate(() => document.querySelector('img[alt="Shared"]').closest('p').scrollIntoView());
+    await page.waitForFunction(() => {
+      const doc = document.querySelector('[data-testid=translation-preview]').contentDocument;
+      const top = doc.querySelector('img[alt="共享"]').closest('p').getBoundingClientRect().top;
+      return doc.defaultView.scrollY > 0 && Math.abs(top) < 40;
+    }, null, { timeout: 5000 });
 
     // Usable at this size: the translation is not squeezed.
     const box = await other.boundingBox();
