@@ -350,8 +350,8 @@ fn local_time_filter<'v>(
     };
     match local_time(&input, format) {
         Ok(s) => text_out(s),
-        Err(why) => {
-            cx.issues.report(Code::FilterError, cx.call.at, why);
+        Err((code, why)) => {
+            cx.issues.report(code, cx.call.at, why);
             input
         }
     }
@@ -362,28 +362,34 @@ pub const XMLSCHEMA: &str = "%Y-%m-%dT%H:%M:%S%:z";
 /// `Time#rfc822` of a local time in UTC.
 pub const RFC822: &str = "%a, %d %b %Y %H:%M:%S %z";
 
-/// The time `input` names (as the `date` filter reads it), in UTC, printed with `format`; or why
-/// Jekyll's `time` helper would raise. A time is moved to UTC through its seconds since 1970,
-/// which is what `localtime` keeps.
-pub fn local_time(input: &Value, format: &str) -> Result<String, String> {
-    let unread = |why: String| {
-        Err(format!(
-            "Jekyll stops the build here (Invalid Date: `{}` is not a valid datetime); {why}",
-            text(input)
-        ))
+/// The time `input` names (as the `date` filter reads it), in UTC, printed with `format`; or the
+/// code and message of why not: Jekyll's `time` helper raises on what Liquid cannot read (which
+/// stops the build); `now` and `today` it reads as the build's time, which the preview has not.
+/// A time is moved to UTC through its seconds since 1970, which is what `localtime` keeps.
+pub fn local_time(input: &Value, format: &str) -> Result<String, (Code, String)> {
+    let unread = || {
+        let s = text(input);
+        (
+            Code::FilterError,
+            format!("`{s}` is no date Jekyll reads: it stops the build here (Invalid Date: '{s}' is not a valid datetime), and the preview shows it unchanged; write a date such as 2021-07-07 or 2021-07-07 10:00:00 +0900"),
+        )
     };
     let secs = match date::filter(input, &Value::from("%s"), 64) {
-        date::Outcome::Formatted(s) => s.parse::<i64>().ok(),
-        date::Outcome::Unchanged => None,
-        date::Outcome::Unread(why) => return unread(why),
-    };
-    let Some(secs) = secs else {
-        return unread("give a date such as 2021-07-07 or 2021-07-07 10:00:00 +0900".into());
+        date::Outcome::Formatted(s) => s.parse::<i64>().map_err(|_| unread())?,
+        date::Outcome::Unread(why) if is_now(input) => return Err((Code::UnreadDate, why)),
+        _ => return Err(unread()),
     };
     match date::filter(&Value::Int(secs), &Value::from(format), 64) {
         date::Outcome::Formatted(s) => Ok(s),
-        _ => unread("the date is out of the range the preview prints".into()),
+        _ => Err(unread()),
     }
+}
+
+/// `now` or `today`, which Liquid reads as the time of the build.
+fn is_now(input: &Value) -> bool {
+    input
+        .as_str()
+        .is_some_and(|s| s.eq_ignore_ascii_case("now") || s.eq_ignore_ascii_case("today"))
 }
 
 /// Jekyll's `normalize_whitespace`: every run of Ruby's `\s` one space, then Ruby's `strip`.

@@ -78,7 +78,7 @@ impl<'m> Writer<'m> {
         }
         match liquid::local_time(value, liquid::XMLSCHEMA) {
             Ok(s) => Value::String(s),
-            Err(why) => {
+            Err((_, why)) => {
                 self.problems.push(format!("`date_to_xmlschema`: {why}"));
                 value.clone()
             }
