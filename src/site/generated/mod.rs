@@ -3,7 +3,8 @@
 //! - `feed`: jekyll-feed 0.17's `feed.xml` (an Atom feed of the newest posts);
 //! - `sitemap`: jekyll-sitemap 1.4's `sitemap.xml` and `robots.txt`;
 //! - `doctor`: `jekyll doctor`'s checks of the URLs a build writes (one URL written twice, URLs
-//!   that differ only by case or by Unicode normalisation).
+//!   that differ only by case or by Unicode normalisation); `written`: where the posts are
+//!   written, for those checks in `postview check`.
 //!
 //! Each is a pure function over plain data the builder fills from what it knows of each post,
 //! page and static file (`Document`, `Page`, `StaticFile`) and of the language build
@@ -24,6 +25,7 @@ mod feed;
 mod sitemap;
 mod smartify;
 mod text;
+mod written;
 
 #[cfg(test)]
 mod tests;
@@ -38,6 +40,7 @@ pub(crate) use doctor::{doctor, Written};
 pub(crate) use feed::feed_xml;
 #[allow(unused_imports)]
 pub(crate) use sitemap::{robots_txt, sitemap_xml};
+pub(crate) use written::post_findings;
 
 /// What one language build's `site` holds that the generated files read.
 #[derive(Clone, Debug, Default)]
