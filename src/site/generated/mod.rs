@@ -28,6 +28,8 @@ mod text;
 mod written;
 
 #[cfg(test)]
+mod shared_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod xml_form;

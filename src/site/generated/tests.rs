@@ -142,9 +142,8 @@ fn build_of(b: &Value) -> Build {
     }
 }
 
-fn builds(site: &str) -> Vec<Build> {
-    let json: serde_yaml::Value =
-        serde_yaml::from_str(&read(&format!("{site}/inputs.json"))).expect("inputs.json reads");
+fn builds(inputs: &str) -> Vec<Build> {
+    let json: serde_yaml::Value = serde_yaml::from_str(inputs).expect("inputs.json reads");
     match value(&json) {
         Value::List(items) => items.iter().map(build_of).collect(),
         _ => panic!("inputs.json should hold a list of builds"),
@@ -153,9 +152,13 @@ fn builds(site: &str) -> Vec<Build> {
 
 /// Every generated file of a fixture site: (its path under `_site`, what the generators wrote).
 fn generate(site: &str) -> Vec<(String, String)> {
+    generate_builds(site, builds(&read(&format!("{site}/inputs.json"))))
+}
+
+fn generate_builds(site: &str, builds: Vec<Build>) -> Vec<(String, String)> {
     let mut memo = Map::new();
     let mut out = Vec::new();
-    for b in builds(site) {
+    for b in builds {
         let at = |name: &str| {
             if b.dest == "." {
                 name.to_owned()
