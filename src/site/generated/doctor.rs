@@ -151,13 +151,30 @@ fn by_normalization_message(own: &str, urls: &[&str]) -> String {
     };
     let list = urls
         .iter()
-        .map(|u| format!("`_site/{u}` ({})", form(u)))
+        .map(|u| format!("`_site/{}` ({})", marks_shown(u), form(u)))
         .collect::<Vec<_>>()
         .join(", ");
     format!(
         "The following URLs only differ by Unicode normalisation, the same characters written two ways: {list}. This file's is {}. On a file system that normalises names (macOS) one of the URLs will be overwritten by the other: rename one of the files, typing its name again",
         form(own)
     )
+}
+
+/// A decomposed name with its combining marks written `\u{…}`: printed as they are, the two
+/// names would read the same.
+fn marks_shown(name: &str) -> String {
+    if is_nfc(name) {
+        return name.to_owned();
+    }
+    name.chars()
+        .map(|c| {
+            if unicode_normalization::char::is_combining_mark(c) {
+                format!("\\u{{{:04x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn quoted<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {

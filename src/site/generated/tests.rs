@@ -382,6 +382,13 @@ fn doctor_should_tell_apart_names_that_differ_only_by_normalisation() {
                 .contains("This file's is decomposed, NFD"),
         "each message should say which form its own file's name has: {found:?}"
     );
+    let decomposed =
+        "`_site/ja/2021/05/07/\u{30d5}\\u{3099}\u{30ed}\u{30b0}.html` (decomposed, NFD)";
+    assert!(
+        found[0].diagnostic.message.contains(decomposed),
+        "the decomposed name should show its combining mark, so the two read apart: {}",
+        found[0].diagnostic.message
+    );
 }
 
 #[test]
