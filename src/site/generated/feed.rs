@@ -23,6 +23,7 @@ const MEDIA: &str = "http://search.yahoo.com/mrss/";
 /// The feed at `url` (`/feed.xml`) of one build, whose posts are `posts` in the collection's
 /// order (oldest first, as for the sitemap). `xsl`: the site has a `feed.xslt.xml`. `memo`: the
 /// `absolute_url` results of the site's earlier builds (see `Writer::absolute_url`), added to.
+/// jekyll-feed writes none where the site's source has a file at that path.
 pub fn feed_xml(
     build: &BuildInfo,
     memo: &mut Map,

@@ -15,6 +15,13 @@
 //!
 //! The plugins' versions are the Debian packages `../shared/tools/build_site.sh` builds with;
 //! `tests/fixtures/generated/` holds what they wrote for small sites and for the shared site.
+//!
+//! Jekyll keeps every `absolute_url` result for the rest of the site's builds, so what a later
+//! language build writes depends on what the earlier ones computed: the generators take one
+//! memo for the whole site (`absolute_url:<text>` → address, as `Site` keeps its own), called
+//! build after build in the languages' order, and the builder adds what the earlier builds'
+//! pages computed besides (jekyll-seo-tag's address of each post's `image`, which the shared
+//! site's `ja` feed shows).
 
 // `Site::build` (src/site/build/) is what calls the generators; where it is not compiled in,
 // only the tests do.

@@ -15,7 +15,9 @@ const LISTED_EXTENSIONS: [&str; 4] = [".htm", ".html", ".xhtml", ".pdf"];
 
 /// `sitemap.xml` of one build: `docs` are the written collections' documents in order (the posts
 /// oldest first), `pages` every page of the build in `site.pages`'s order, `files` every static
-/// file. `xsl`: the site has a `sitemap.xsl`. `memo`: as for `feed_xml`.
+/// file. `xsl`: the site has a `sitemap.xsl`. `memo`: as for `feed_xml`. jekyll-sitemap writes
+/// none where a page or static file of the site has the URL `/sitemap.xml` (`/robots.txt` for
+/// `robots_txt`).
 pub fn sitemap_xml(
     build: &BuildInfo,
     memo: &mut Map,
