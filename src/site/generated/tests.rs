@@ -403,3 +403,55 @@ fn doctor_should_say_nothing_of_distinct_urls() {
         "distinct URLs should raise nothing: {found:?}"
     );
 }
+
+fn post(url: &str, date: &str) -> Document {
+    Document {
+        url: url.into(),
+        id: url.into(),
+        date: Value::from(date),
+        title: Value::from(url),
+        ..Document::default()
+    }
+}
+
+#[test]
+fn drafts_should_be_in_the_feed_only_with_show_drafts() {
+    let mut draft = post("/draft", "2024-02-01");
+    draft.draft = true;
+    let posts = [post("/a", "2024-01-01"), draft];
+    for (show, want) in [(false, 1), (true, 2)] {
+        let build = BuildInfo {
+            show_drafts: show,
+            ..BuildInfo::default()
+        };
+        let feed = feed_xml(&build, &mut Map::new(), "/feed.xml", false, &posts);
+        assert_eq!(
+            feed.text.matches("<entry>").count(),
+            want,
+            "show_drafts {show} should give {want} entries: {}",
+            feed.text
+        );
+    }
+}
+
+#[test]
+fn a_date_jekyll_cannot_read_should_be_a_problem_that_names_it() {
+    let build = BuildInfo::default();
+    let feed = feed_xml(
+        &build,
+        &mut Map::new(),
+        "/feed.xml",
+        false,
+        &[post("/a", "someday")],
+    );
+    assert!(
+        feed.problems.iter().any(|p| p.contains("someday")),
+        "an unreadable post date should be named among the problems: {:?}",
+        feed.problems
+    );
+    assert!(
+        feed.text.contains("<published>someday</published>"),
+        "the date should be written as it is: {}",
+        feed.text
+    );
+}
