@@ -152,7 +152,7 @@ fn entry(w: &mut Writer<'_>, build: &BuildInfo, post: &Document) {
         w.print(&post.lang);
         w.push("\"");
     }
-    let title = liquid_escape(&plain(&smartify(&post.title)));
+    let title = escape_text(&plain(&smartify(&post.title)));
     w.push(r#"><title type="html">"#);
     w.push(&title);
     w.push(r#"</title><link href=""#);
@@ -188,8 +188,8 @@ fn entry(w: &mut Writer<'_>, build: &BuildInfo, post: &Document) {
     w.push("</entry>");
 }
 
-/// `xml_escape` of text already printed.
-fn liquid_escape(s: &str) -> String {
+/// `xml_escape` of text a filter already made.
+fn escape_text(s: &str) -> String {
     xml_escape(&Value::from(s))
 }
 

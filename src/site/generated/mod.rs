@@ -43,11 +43,11 @@ mod xml_form;
 
 use crate::value::Value;
 
-#[allow(unused_imports)]
+#[cfg_attr(not(test), allow(unused_imports))]
 pub(crate) use doctor::{doctor, Written};
-#[allow(unused_imports)]
+#[cfg_attr(not(test), allow(unused_imports))]
 pub(crate) use feed::feed_xml;
-#[allow(unused_imports)]
+#[cfg_attr(not(test), allow(unused_imports))]
 pub(crate) use sitemap::{robots_txt, sitemap_xml};
 pub(crate) use written::post_findings;
 
