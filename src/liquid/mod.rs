@@ -36,6 +36,8 @@ mod blocks;
 mod condition;
 mod expression;
 mod filters;
+// The filters the site's generated files (`site::generated`) apply outside a template.
+pub(crate) use filters::{local_time, normalize_whitespace, strip_html, xml_escape, XMLSCHEMA};
 mod highlight;
 pub mod layout;
 mod lexer;

@@ -16,6 +16,7 @@
 
 mod check_site;
 mod checks;
+mod generated;
 mod plugins;
 mod post_info;
 mod post_options;
