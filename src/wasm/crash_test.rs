@@ -51,6 +51,7 @@ pub(crate) fn crash_if_armed() {
     crash(ARMED.with(Cell::take));
 }
 
+#[cfg(feature = "site")]
 /// Called by `checkSite` with each file's text when it reads the site (`when` = `"read"`) and
 /// with a post's text when it checks that post (`"check"`).
 pub(super) fn crash_if_marked(text: &str, when: &str) {
