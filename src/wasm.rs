@@ -119,6 +119,19 @@ export interface RenderedPost {
  * with a cycle, deeper than 64 levels or of more than 250,000 values among them).
  */
 export function renderPost(source: string, options?: RenderOptions): RenderedPost;
+
+/**
+ * `renderPost`, which for a post that needs a lexer only the site module has (`needsLexers`)
+ * loads that module first (a fetch in browsers) and renders with it: what Jekyll publishes.
+ */
+export function renderPostAsync(source: string, options?: RenderOptions): Promise<RenderedPost>;
+
+/**
+ * Loads the site module (`Site`, `checkSite`, the translation functions, every lexer). In Node
+ * they load it themselves, synchronously, when first used; a browser fetches it, so there they
+ * throw until this has resolved. Resolves at once once loaded.
+ */
+export function ready(): Promise<void>;
 "#;
 
 /// Where the panic hook leaves the message of a panic, on the JS global object, for the wrapper to

@@ -654,6 +654,7 @@ impl State {
             draft_error: self.draft_error.as_deref(),
             url,
             site_diagnostics,
+            needs_lexers: &rendered.needs_lexers,
         });
         (report, ms, settle)
     }
@@ -683,6 +684,7 @@ impl State {
             draft_error: self.draft_error.as_deref(),
             url: None,
             site_diagnostics: Vec::new(),
+            needs_lexers: &[],
         })
     }
 }

@@ -95,6 +95,49 @@ mod tests {
     }
 
     #[test]
+    fn a_second_tier_language_should_be_noted_only_by_a_build_without_it() {
+        take_lacking();
+        let ruby = html("rb", "def x; end\n");
+        let lacking = take_lacking();
+        if cfg!(feature = "all-lexers") {
+            assert!(ruby.contains("class=\"k\""), "with every lexer, Ruby should be coloured");
+            assert!(lacking.is_empty(), "with every lexer, nothing should be lacking");
+        } else {
+            assert_eq!(ruby, "def x; end\n", "without it, Ruby should be written plain");
+            assert_eq!(lacking, ["rb"], "without it, the name as written should be noted");
+        }
+        html("nosuch", "x");
+        html("json", "1");
+        html("ruby?x=1", "1");
+        assert!(
+            take_lacking().is_empty(),
+            "a language no build colours, a core one, or one with options should not be noted"
+        );
+    }
+
+    #[test]
+    fn a_post_should_name_the_lexers_its_build_lacks_once_each() {
+        let post = crate::render_post(
+            "```ruby\na\n```\n\n{% highlight ruby %}b{% endhighlight %}\n\n```go\nc\n```\n",
+            &crate::Options::default(),
+        );
+        let expected: &[&str] = if cfg!(feature = "all-lexers") {
+            &[]
+        } else {
+            &["ruby", "go"]
+        };
+        assert_eq!(
+            post.needs_lexers, expected,
+            "needs_lexers should list each lacking language once, in the order met"
+        );
+        let again = crate::render_post("plain\n", &crate::Options::default());
+        assert!(
+            again.needs_lexers.is_empty(),
+            "a render should not inherit the last one's languages"
+        );
+    }
+
+    #[test]
     fn aliases_should_reach_their_lexer() {
         assert_eq!(html("sh", "ls"), html("shell", "ls"));
         assert!(
