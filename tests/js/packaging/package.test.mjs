@@ -3,11 +3,12 @@
 // loaded by plain pages in Chromium.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { build, createServer } from 'vite';
 import { launchChromium, openPage } from '../lib/browser.mjs';
 import { createConsumer } from '../lib/consumer.mjs';
@@ -221,3 +222,22 @@ test('Node should render a post needing a lexer only the site module has with th
   assert.match(post.html, /<span class="k">def<\/span>/, 'renderPost in Node should colour Ruby');
   assert.deepEqual(post.needsLexers, [], 'the post rendered by the site module should need no lexer');
 });
+
+// The modules' weight as installed, gzip -9 (docs/weight.md).
+const gzipped = (path) => gzipSync(readFileSync(join(consumer.dir, 'node_modules/postview', path)), { level: 9 }).length;
+
+test('the body module should weigh less than the site module by at least the site-only parts', () => {
+  const body = gzipped('postview_bg.wasm');
+  const site = gzipped('site/postview_bg.wasm');
+  console.log(`body module ${body} B gzipped, site module ${site} B gzipped`);
+  assert.ok(site - body >= 80_000, `the body module (${body} B) should be at least 80 KB lighter than the site module (${site} B)`);
+});
+
+test(
+  'the body module should be at most 250 KB gzipped',
+  { todo: 'missed: 336.5 KB at opt-level 3; "s" and "z" cost 37% and 53% of the speed (docs/weight.md)' },
+  () => {
+    const body = gzipped('postview_bg.wasm');
+    assert.ok(body <= 250_000, `the body module should be at most 250,000 B gzipped, is ${body}`);
+  },
+);
