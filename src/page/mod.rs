@@ -27,9 +27,9 @@ mod site_view;
 use crate::folder::urls::Published;
 use crate::post::Translation;
 use crate::value::{Map, Value};
+use crate::{front_matter, post, render_post, Options};
 #[cfg(feature = "site")]
 use crate::{Site, SiteDiagnostic};
-use crate::{front_matter, post, render_post, Options};
 use debounce::Debounce;
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;

@@ -100,11 +100,24 @@ mod tests {
         let ruby = html("rb", "def x; end\n");
         let lacking = take_lacking();
         if cfg!(feature = "all-lexers") {
-            assert!(ruby.contains("class=\"k\""), "with every lexer, Ruby should be coloured");
-            assert!(lacking.is_empty(), "with every lexer, nothing should be lacking");
+            assert!(
+                ruby.contains("class=\"k\""),
+                "with every lexer, Ruby should be coloured"
+            );
+            assert!(
+                lacking.is_empty(),
+                "with every lexer, nothing should be lacking"
+            );
         } else {
-            assert_eq!(ruby, "def x; end\n", "without it, Ruby should be written plain");
-            assert_eq!(lacking, ["rb"], "without it, the name as written should be noted");
+            assert_eq!(
+                ruby, "def x; end\n",
+                "without it, Ruby should be written plain"
+            );
+            assert_eq!(
+                lacking,
+                ["rb"],
+                "without it, the name as written should be noted"
+            );
         }
         html("nosuch", "x");
         html("json", "1");
