@@ -62,7 +62,10 @@ mod site;
 mod sort;
 mod source_map;
 pub mod stages;
-#[cfg(feature = "site")]
+// The site module's; the page's body module has it too for `alignBlocks` (its language
+// switcher keeps the reader's place), of which alone it links anything.
+#[cfg(any(feature = "site", feature = "page"))]
+#[cfg_attr(not(feature = "site"), allow(dead_code))]
 mod translations;
 mod value;
 

@@ -11,6 +11,8 @@
 //! wrapper calls after any such failure.
 
 // The site module's exports (feature `site`): `Site`, `checkSite`, the translations.
+#[cfg(any(feature = "site", feature = "page"))]
+mod align;
 #[cfg(feature = "site")]
 mod check;
 #[cfg(feature = "crash-test")]

@@ -4,7 +4,7 @@
 //! is the core's.
 
 use super::{to_js, type_error};
-use crate::translations::{align, links, TranslationFamily};
+use crate::translations::{links, TranslationFamily};
 use crate::{find_translations, language, Options};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -118,16 +118,6 @@ pub fn find_translations_js(posts: JsValue, options: JsValue) -> Result<JsValue,
     let posts = read_posts(posts, "findTranslations")?;
     let options = read_languages(&options)?;
     to_js(&find_translations(&posts, &options))
-}
-
-/// See the TypeScript declaration above.
-#[wasm_bindgen(js_name = alignBlocks, skip_typescript)]
-pub fn align_blocks_js(left: JsValue, right: JsValue) -> Result<JsValue, JsValue> {
-    let read = |js: JsValue| -> Result<Vec<String>, JsValue> {
-        serde_wasm_bindgen::from_value(js)
-            .map_err(|_| type_error("alignBlocks: each side should be an array of HTML strings"))
-    };
-    to_js(&align::align_blocks(&read(left)?, &read(right)?))
 }
 
 /// See the TypeScript declaration above.
