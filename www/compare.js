@@ -5,7 +5,7 @@
 // The rules are the module's: which posts are translations (findTranslations, through the
 // Workspace), which blocks correspond (alignBlocks), which lines change (planTranslationLinks).
 // This file only shows them.
-import { Preview, alignBlocks, loadSite, planTranslationLinks, renderPost } from './modules.js';
+import { Preview, alignBlocks, planTranslationLinks, renderPost } from './modules.js';
 import { loadDraft, saveDraft } from './drafts.js';
 import { guard, keepHome, loaded } from './frames.js';
 
@@ -27,12 +27,7 @@ export function createTranslations(deps) {
   let rows = []; // alignBlocks of the two bodies
   let syncing = false; // a scroll this module made, not the user's
 
-  // Side by side aligns the blocks with the site module's alignBlocks.
-  toggle.addEventListener('click', async () => {
-    const on = toggle.getAttribute('aria-pressed') !== 'true';
-    if (on) await loadSite();
-    setSideBySide(on);
-  });
+  toggle.addEventListener('click', () => setSideBySide(toggle.getAttribute('aria-pressed') !== 'true'));
   write.addEventListener('click', () => writeLinks());
   // `frame` may stand for whichever preview frame is shown: follow each of their windows.
   for (const win of deps.windows ?? [frame.contentWindow]) win.addEventListener('scroll', () => follow(frame, other), { passive: true });

@@ -1,9 +1,8 @@
 // The page's two modules (docs/weight.md): the body module (pkg/), which renders posts, keeps the
 // drafts and is all that the first load fetches, and the site module (pkg/site/: a folder shown
 // as its published pages, the translations, the Forestry forms, every lexer), loaded by
-// `loadSite()`: when a folder or files are opened, when the translations are shown side by side,
-// and when a post has code in a language only it colours. The service worker keeps both for
-// offline use (offline.js).
+// `loadSite()`: when a folder or files are opened, and when a post has code in a language only
+// it colours. The service worker keeps both for offline use (offline.js).
 //
 // Every file of the page takes the module's exports from here, never from pkg/ itself: each
 // export asks the module loaded last, and each `Preview` made before the site module loaded goes
@@ -55,9 +54,10 @@ export const sitePath = ofCurrent('sitePath');
 export const opensAsPost = ofCurrent('opensAsPost');
 export const isMarkdown = ofCurrent('isMarkdown');
 export const defaultLanguages = ofCurrent('defaultLanguages');
+// Both modules: the language switcher keeps the reader's place with it.
+export const alignBlocks = ofCurrent('alignBlocks');
 export const findTranslations = ofSite('findTranslations');
 export const siteLanguages = ofSite('siteLanguages');
-export const alignBlocks = ofSite('alignBlocks');
 export const planTranslationLinks = ofSite('planTranslationLinks');
 export const SiteTemplates = ofSite('SiteTemplates');
 

@@ -20,6 +20,7 @@ const FILES = [
   ['pkg/postview.js', 'npm package: wasm-bindgen glue'],
   ['pkg/index.js', 'npm package: browser entry'],
   ['pkg/node.js', 'npm package: Node entry'],
+  ['pkg/modules.js', 'npm package: the two modules behind the API'],
   ['pkg/render.js', 'npm package: renderPost wrapper'],
   ['pkg/rendered.js', 'npm package: unpacks a rendered post'],
   ['www/pkg/postview_bg.wasm', 'page: the body module'],
