@@ -51,9 +51,9 @@ pub(crate) fn crash_if_armed() {
     crash(ARMED.with(Cell::take));
 }
 
-#[cfg(feature = "site")]
 /// Called by `checkSite` with each file's text when it reads the site (`when` = `"read"`) and
 /// with a post's text when it checks that post (`"check"`).
+#[cfg(feature = "site")]
 pub(super) fn crash_if_marked(text: &str, when: &str) {
     let marked = [
         ("panic", Crash::Panic),
