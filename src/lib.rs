@@ -32,13 +32,20 @@ mod byte_set;
 mod ctype;
 mod diagnostic;
 mod encoding;
-#[cfg(any(target_arch = "wasm32", test))]
+// The site module's parts (feature `site`): what only a whole site needs. The body module
+// (`--no-default-features`) is the rest, which `render_post` needs.
+#[cfg(all(feature = "site", any(target_arch = "wasm32", test)))]
 // The page uses all of it; `postview check` only asks which files to read.
 #[cfg_attr(not(feature = "page"), allow(dead_code))]
 mod folder;
+#[cfg(feature = "site")]
 mod forestry;
+// Shared with the site module, whose parts call more of them than the body module does.
+#[cfg_attr(not(feature = "site"), allow(dead_code, unused_imports))]
 mod front_matter;
+#[cfg_attr(not(feature = "site"), allow(dead_code))]
 mod language;
+#[cfg_attr(not(feature = "site"), allow(dead_code))]
 mod liquid;
 mod markdown;
 mod options;
@@ -46,12 +53,19 @@ mod options;
 mod packed;
 pub mod page;
 mod post;
+#[cfg_attr(not(feature = "site"), allow(dead_code))]
 mod reader;
 mod ruby;
+#[cfg(feature = "site")]
 mod site;
+#[cfg_attr(not(feature = "site"), allow(dead_code))]
 mod sort;
 mod source_map;
 pub mod stages;
+// The site module's; the page's body module has it too for `alignBlocks` (its language
+// switcher keeps the reader's place), of which alone it links anything.
+#[cfg(any(feature = "site", feature = "page"))]
+#[cfg_attr(not(feature = "site"), allow(dead_code))]
 mod translations;
 mod value;
 
@@ -59,11 +73,14 @@ mod value;
 mod wasm;
 
 pub use diagnostic::{Code, Diagnostic, Jekyll, Severity};
+#[cfg(feature = "site")]
 pub use forestry::FileProblems;
 pub use markdown::{Heading, KramdownOptions};
 pub use options::Options;
 pub use post::Translation;
+#[cfg(feature = "site")]
 pub use site::{check_site, RenderedPage, Site, SiteCheck, SiteDiagnostic, SiteFile};
+#[cfg(feature = "site")]
 pub use translations::{find_translations, Member, TranslationFamily};
 pub use value::{Map, Value};
 
@@ -95,6 +112,10 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
     /// The source line of each top-level block of `html`, in order: for scroll sync.
     pub block_lines: Vec<u32>,
+    /// The code languages of the post that this build writes uncoloured but a build with the
+    /// feature `all-lexers` colours (the body module's npm and page builds go without it): render
+    /// again with such a build to get what Jekyll publishes. Empty with `all-lexers`.
+    pub needs_lexers: Vec<String>,
 }
 
 /// Renders a post: its whole text, front matter included.
@@ -133,6 +154,8 @@ pub(crate) fn render_post_in_site(
     let text = source_text(source);
     let lines = LineIndex::new(&text);
     let mut issues = Vec::new();
+    // What an earlier render left (one that panicked midway) is not this post's.
+    markdown::highlight::take_lacking();
 
     issues.extend(encoding::not_utf8(&text));
     let parts = front_matter::split(&text);
@@ -228,6 +251,7 @@ pub(crate) fn render_post_in_site(
         block_lines,
         html: md.html,
         front_matter,
+        needs_lexers: markdown::highlight::take_lacking(),
     }
 }
 

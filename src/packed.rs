@@ -142,6 +142,7 @@ pub fn fields_json(post: &Rendered) -> String {
         headings,
         diagnostics,
         block_lines,
+        needs_lexers,
     } = post;
     let mut json = String::with_capacity(256);
     json.push_str("{\"frontMatter\":");
@@ -164,6 +165,8 @@ pub fn fields_json(post: &Rendered) -> String {
     list(&mut json, block_lines, |json, line| {
         let _ = write!(json, "{line}");
     });
+    json.push_str(",\"needsLexers\":");
+    list(&mut json, needs_lexers, |json, name| string(json, name));
     json.push('}');
     json
 }

@@ -10,13 +10,21 @@
 //! passes no hook (stack overflow, out of memory) is covered by [`renew_instance`], which the
 //! wrapper calls after any such failure.
 
+// The site module's exports (feature `site`): `Site`, `checkSite`, the translations.
+#[cfg(any(feature = "site", feature = "page"))]
+mod align;
+#[cfg(feature = "site")]
 mod check;
 #[cfg(feature = "crash-test")]
 pub(crate) mod crash_test;
+#[cfg(feature = "page")]
+mod languages;
 pub mod packed;
 #[cfg(feature = "sanitize")]
 mod sanitize;
+#[cfg(feature = "site")]
 mod site;
+#[cfg(feature = "site")]
 mod translations;
 
 use crate::{render_post, Options, Value};
@@ -99,6 +107,12 @@ export interface RenderedPost {
   diagnostics: Diagnostic[];
   /** The source line of each top-level block of `html`, in order (empty when sanitized). */
   blockLines: number[];
+  /**
+   * The code languages of the post that this module writes uncoloured (escaped, in rouge's
+   * wrapper) but the site module colours: render again with it to get what Jekyll publishes
+   * (`renderPostAsync`, or `renderPost` in Node). Empty from the site module.
+   */
+  needsLexers: string[];
 }
 
 /**
@@ -107,6 +121,19 @@ export interface RenderedPost {
  * with a cycle, deeper than 64 levels or of more than 250,000 values among them).
  */
 export function renderPost(source: string, options?: RenderOptions): RenderedPost;
+
+/**
+ * `renderPost`, which for a post that needs a lexer only the site module has (`needsLexers`)
+ * loads that module first (a fetch in browsers) and renders with it: what Jekyll publishes.
+ */
+export function renderPostAsync(source: string, options?: RenderOptions): Promise<RenderedPost>;
+
+/**
+ * Loads the site module (`Site`, `checkSite`, the translation functions, every lexer). In Node
+ * they load it themselves, synchronously, when first used; a browser fetches it, so there they
+ * throw until this has resolved. Resolves at once once loaded.
+ */
+export function ready(): Promise<void>;
 "#;
 
 /// Where the panic hook leaves the message of a panic, on the JS global object, for the wrapper to
@@ -168,6 +195,12 @@ pub fn render_post_js(source: &str, options: JsValue) -> Result<JsValue, JsValue
 
 /// A value as a plain JS object (maps become objects, `None` becomes `null`): every result but the
 /// packed `renderPost`'s, the page's (`src/page/`) included.
+#[cfg(any(
+    feature = "site",
+    feature = "page",
+    feature = "crash-test",
+    debug_assertions
+))]
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value

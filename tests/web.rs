@@ -106,6 +106,7 @@ fn result_should_be_a_plain_object_with_every_documented_field() {
             "html",
             "image",
             "lang",
+            "needsLexers",
             "title",
             "translations"
         ]
@@ -130,7 +131,13 @@ fn result_should_be_a_plain_object_with_every_documented_field() {
         html.contains("<strong>bold</strong>"),
         "the body should be rendered: {html}"
     );
-    for list in ["translations", "headings", "diagnostics", "blockLines"] {
+    for list in [
+        "translations",
+        "headings",
+        "diagnostics",
+        "blockLines",
+        "needsLexers",
+    ] {
         assert!(
             Array::is_array(&get(&post, list)),
             "{list} should be an array"

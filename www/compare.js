@@ -8,7 +8,7 @@
 // The translation beside is shown as its published page when the open site publishes it
 // (Preview.showBeside, in a frame of its own like the preview's), else in the plain style.
 // This file only shows them.
-import { Preview, alignBlocks, planTranslationLinks, renderPost } from './pkg/postview.js';
+import { Preview, alignBlocks, planTranslationLinks, renderPost } from './modules.js';
 import { loadDraft, saveDraft } from './drafts.js';
 import { guard, keepHome, loaded } from './frames.js';
 

@@ -3,7 +3,7 @@
 // another tab writing the draft of the post shown is noticed; leaving the page while what was
 // typed is stored nowhere asks first; and a module that trapped hands what is typed next to a
 // rescue slot, which the next start makes a draft again.
-import { Preview } from './pkg/postview.js';
+import { Preview } from './modules.js';
 import { readJSON, remove, write } from './storage.js';
 
 const RESCUE_KEY = 'postview:rescue';

@@ -7,7 +7,7 @@
 // src/language.rs, src/translations/): this file only asks. Front matter names a translation by
 // its path from the site root (`_i18n/ja/_posts/….md`); a folder may be opened at the site root
 // or at `_i18n`, so paths are matched by suffix.
-import { defaultLanguages, findTranslations, isMarkdown, opensAsPost, postLanguage, siteLanguages, sitePath, sortLanguages } from './pkg/postview.js';
+import { defaultLanguages, findTranslations, isMarkdown, opensAsPost, postLanguage, siteLanguages, sitePath, sortLanguages } from './modules.js';
 
 const DEMO_PATHS = ['en', 'ja', 'zh-Hans'].map((l) => `_i18n/${l}/_posts/2025-06-01-meet-postview.md`);
 

@@ -9,7 +9,7 @@
 // says which); Save downloads its posts, so two such folders that look alike share their drafts
 // on screen but never write them into a file. A folder opened one way and later the other is two
 // folders: its drafts wait for it to be opened the way they were made.
-import { Preview } from './pkg/postview.js';
+import { Preview } from './modules.js';
 
 const DB = 'postview';
 const STORE = 'folders';

@@ -2,7 +2,7 @@
 // (labels, hidden fields hidden, selects with their options, a date picker, tag lists). A change
 // in the form rewrites only that key's line(s) in the text (SiteTemplates.setKey, the core's
 // rule); a change in the text shows in the form (values read by SiteTemplates.frontMatterOf).
-import { SiteTemplates } from './pkg/postview.js';
+import { SiteTemplates } from './modules.js';
 
 /** `page`: `{ text() → string, replace(text) }`. */
 export class FrontMatterForm {

@@ -1,7 +1,7 @@
 // The page: wires the editor, the preview (the crate's Preview, which renders and patches the
 // sandboxed iframe and keeps the drafts), the language switcher, the list of posts, the problems
 // list and the download. Everything stays in this browser.
-import init, { Preview } from './pkg/postview.js';
+import { Preview, loadSite } from './modules.js';
 import { createEditor } from './editor.js';
 import { createTranslations } from './compare.js';
 import { Workspace, readFileList, readSiteConfig } from './family.js';
@@ -44,7 +44,6 @@ const optionValue = (post) =>
   (post.folder === '' && folder !== '' && workspace.get(post.id, post.lang, folder) ? '|' : '') + `${post.lang}:${post.id}`;
 const drafted = new Set(); // key() of every post with a saved draft
 
-await init();
 // A draft whose last render never finished is shown as text, not rendered, until asked.
 let unfinished = recoverAtStart();
 const frame = $('[data-testid=preview]');
@@ -384,6 +383,7 @@ function wireControls() {
   );
   $('#files').addEventListener('change', async (event) => {
     saver.forget();
+    await loadSite();
     preview.closeSite();
     newPosts.use([]);
     await openFiles(await readFileList(event.target.files), null, '');

@@ -4,7 +4,7 @@
 // the path it will create as the choices change. A translation
 // offers to write its key into the post it translates (planTranslationLinks: that line only),
 // shown in the write-links dialog before it changes anything.
-import { SiteTemplates, planTranslationLinks } from './pkg/postview.js';
+import { SiteTemplates, planTranslationLinks } from './modules.js';
 import { ask } from './compare.js';
 
 /** The clock now, as SiteTemplates wants it. */

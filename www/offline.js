@@ -7,7 +7,9 @@ export async function registerOffline(base) {
     const registration = await navigator.serviceWorker.register(new URL('sw.js', base));
     const worker = registration.active ?? registration.waiting ?? registration.installing;
     await activated(worker);
-    const urls = [location.href, ...performance.getEntriesByType('resource').map((e) => e.name)];
+    // The site module too, which this load may not have fetched: a folder opened offline needs it.
+    const site = ['pkg/site/postview.js', 'pkg/site/postview_bg.wasm'].map((path) => new URL(path, base).href);
+    const urls = [location.href, ...performance.getEntriesByType('resource').map((e) => e.name), ...site];
     const done = new Promise((resolve) => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => resolve();

@@ -5,7 +5,7 @@
 // not opened that way (files opened one by one, the demo, browsers without the API) are
 // downloaded, as before.
 
-import { sitePath } from './pkg/postview.js';
+import { sitePath } from './modules.js';
 import { isPost, isPostText } from './family.js';
 import { translator } from './i18n.js';
 

@@ -2,7 +2,7 @@
 // site — only its text files are read (the crate's Preview.planFolder says which), the others
 // are handed over unread, as File objects the preview shows lazily — and its posts are listed.
 // Any other folder (an _i18n folder alone, loose .md files) gives its posts, as before.
-import { Preview } from './pkg/postview.js';
+import { Preview, loadSite } from './modules.js';
 import { isPost, isPostText } from './family.js';
 
 /** The files of an `<input type=file>` (a folder's carry webkitRelativePath): [{ path, file }]. */
@@ -36,6 +36,7 @@ export async function filesOfDrop(dataTransfer) {
  * ([{ path, text }]) and the site's problems.
  */
 export async function openFolder(preview, siteDocument, files) {
+  await loadSite();
   const plan = Preview.planFolder(files.map((f) => f.path));
   if (!plan.site) {
     preview.closeSite();

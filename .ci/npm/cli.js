@@ -35,9 +35,11 @@ async function check(root) {
   }
   // Loaded here, not imported above: a module that fails to load is then a failure of the
   // command (exit 2), said in one line.
-  const { checkSite } = await import('./node.js');
-  // Not one of the package's exports: the glue's function, usable once node.js has loaded it.
-  const { checkReadsText } = await import('./postview.js');
+  const { checkSite, ready } = await import('./node.js');
+  // Not one of the package's exports: the site module's function, usable once node.js has
+  // instantiated that module (which `ready` does).
+  await ready();
+  const { checkReadsText } = await import('./site/postview.js');
   const { files, assets, problems } = readSite(root, checkReadsText);
   const { text, errors } = printed(checkSite(files, assets), problems);
   process.stdout.write(text);

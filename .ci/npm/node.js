@@ -1,16 +1,25 @@
-// Entry for Node (the `node` export condition): Node's fetch cannot read file: URLs, so the module
-// is read from disk and instantiated synchronously, and nothing needs awaiting.
+// Entry for Node (the `node` export condition): Node's fetch cannot read file: URLs, so each module
+// is read from disk and instantiated synchronously, and nothing needs awaiting: the body module on
+// import, the site module the first time it is needed (modules.js).
 import { readFileSync } from 'node:fs';
 import * as glue from './postview.js';
-import { checkSiteWith } from './check.js';
-import { renderPostWith, siteWith } from './render.js';
+import * as siteGlue from './site/postview.js';
+import { apiOf } from './modules.js';
 
-glue.initSync({ module: readFileSync(new URL('./postview_bg.wasm', import.meta.url)) });
+const instantiate = (module, file) => module.initSync({ module: readFileSync(new URL(file, import.meta.url)) });
 
-export const renderPost = renderPostWith(glue);
+instantiate(glue, './postview_bg.wasm');
+let instantiated = false;
+const site = () => {
+  if (!instantiated) {
+    instantiate(siteGlue, './site/postview_bg.wasm');
+    instantiated = true;
+  }
+  return siteGlue;
+};
 
-// Translations (src/wasm/translations.rs): plain functions of the module, no state to recover.
-export const { findTranslations, alignBlocks, planTranslationLinks, siteLanguages } = glue;
-// checkSite (postview check): src/wasm/check.rs, one post at a time through check.js.
-export const checkSite = checkSiteWith(glue);
-export const Site = siteWith(glue);
+const api = apiOf(glue, { site, loaded: () => true, load: async () => void site() });
+
+export const {
+  renderPost, renderPostAsync, ready, findTranslations, alignBlocks, planTranslationLinks, siteLanguages, checkSite, Site,
+} = api;

@@ -80,19 +80,22 @@ function failed(reason) {
     headings: [],
     diagnostics: [{ severity: 'error', code: 'preview/crashed', message, line: 1, column: 1 }],
     blockLines: [],
+    needsLexers: [],
   };
 }
 
 /**
- * Returns the `Site` class for a module's glue. The files are also kept here, so that if a call
- * traps the module (a bug), the site is made again in the fresh instance and the call that failed
- * returns a page that says so instead of throwing.
+ * Returns the `Site` class for a module's glue, which `glue()` gives (instantiating the module on
+ * first use). The files are also kept here, so that if a call traps the module (a bug), the site
+ * is made again in the fresh instance and the call that failed returns a page that says so
+ * instead of throwing.
  */
-export function siteWith(glue) {
+export function siteWith(glueOf) {
   return class Site {
     #files;
     #inner;
     constructor(files) {
+      const glue = glueOf();
       this.#inner = new glue.Site(files);
       this.#files = new Map(Array.from(files, (f) => [String(f.path), String(f.text)]));
     }
@@ -103,6 +106,7 @@ export function siteWith(glue) {
         const trapped = isTrap(error);
         const panic = takePanicMessage();
         if (!trapped) throw error;
+        const glue = glueOf();
         renew(glue, panic !== undefined);
         this.#inner = new glue.Site(Array.from(this.#files, ([path, text]) => ({ path, text })));
         return fallback(panic ?? `${error.name}: ${error.message}`);

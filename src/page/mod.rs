@@ -15,22 +15,34 @@ pub mod inert;
 mod layout;
 pub mod patch;
 mod report;
+// The site view and the Forestry forms: the page's site module only (feature `site`); its body
+// module shows posts in the preview's own style.
+#[cfg(feature = "site")]
 mod resources;
+#[cfg(feature = "site")]
 mod site_forms;
+#[cfg(feature = "site")]
 mod site_view;
 
+#[cfg(feature = "site")]
 use crate::folder::urls::Published;
 use crate::post::Translation;
 use crate::value::{Map, Value};
-use crate::{front_matter, post, render_post, Options, Site, SiteDiagnostic};
+use crate::{front_matter, post, render_post, Options};
+#[cfg(feature = "site")]
+use crate::{Site, SiteDiagnostic};
 use debounce::Debounce;
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use layout::Header;
 use patch::{Blocks, PatchStats};
 use report::{FrontMatter, Report};
+#[cfg(feature = "site")]
 use resources::Resources;
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "site")]
+use serde::Deserialize;
+use serde::Serialize;
+#[cfg(feature = "site")]
 use site_view::{SitePart, SiteView};
 
 /// After the last keystroke that rendered a site post's body alone, its whole page comes this
@@ -66,6 +78,7 @@ struct State {
     /// not, the body shown is that render's.
     good_lines: Option<Vec<u32>>,
     /// The site folder open, if one is: its posts are shown as their published pages.
+    #[cfg(feature = "site")]
     site_view: Option<SiteView>,
     /// The whole page to come, after body-only renders.
     settle: Option<Timeout>,
@@ -99,6 +112,7 @@ impl Preview {
             draft_error: None,
             on_render,
             good_lines: None,
+            #[cfg(feature = "site")]
             site_view: None,
             settle: None,
             folder: String::new(),
@@ -142,6 +156,7 @@ impl Preview {
 
     /// Draws the open site's pages into `document` from now on (a new document of the site
     /// frame), and renders the post shown at once.
+    #[cfg(feature = "site")]
     #[wasm_bindgen(js_name = attachSite)]
     pub fn attach_site(&self, document: web_sys::Document) {
         if let Some(view) = self.state.borrow_mut().site_view.as_mut() {
@@ -258,10 +273,11 @@ impl Preview {
     #[wasm_bindgen(js_name = blockNodes)]
     pub fn block_nodes(&self) -> js_sys::Array {
         let state = self.state.borrow();
-        match &state.site_view {
-            Some(view) if view.active() => view.nodes().iter().collect(),
-            _ => state.blocks.nodes().iter().collect(),
+        #[cfg(feature = "site")]
+        if let Some(view) = state.site_view.as_ref().filter(|v| v.active()) {
+            return view.nodes().iter().collect();
         }
+        state.blocks.nodes().iter().collect()
     }
 
     /// Opens a site folder, whose posts are drawn into `document` (the site frame's, whose policy
@@ -270,6 +286,7 @@ impl Preview {
     /// read). From the next render on, a post of the site is shown as its published page.
     /// Returns `{ posts, languages, diagnostics }`: the site's post paths, its languages and its
     /// problems.
+    #[cfg(feature = "site")]
     #[wasm_bindgen(js_name = openSite)]
     pub fn open_site(
         &self,
@@ -381,6 +398,7 @@ impl Preview {
     }
 
     /// Closes the site folder: posts are shown in the preview's own style again.
+    #[cfg(feature = "site")]
     #[wasm_bindgen(js_name = closeSite)]
     pub fn close_site(&self) {
         self.state.borrow_mut().site_view = None;
@@ -390,6 +408,7 @@ impl Preview {
     /// with the folder's name): `{ site, files: [{ path, read }] }`, `site` false when the folder
     /// is not a Jekyll site (an `_i18n` folder alone), `path` each file's path from the site root
     /// (`null` for files outside it), `read` whether `openSite` needs its text.
+    #[cfg(feature = "site")]
     #[wasm_bindgen(js_name = planFolder)]
     pub fn plan_folder(paths: Vec<String>) -> Result<JsValue, JsValue> {
         #[derive(Serialize)]
@@ -561,6 +580,7 @@ impl Preview {
 
 impl State {
     /// The site's problems and those of the layouts the page went through.
+    #[cfg(feature = "site")]
     fn site_diagnostics(&self, layouts: Option<&[SiteDiagnostic]>) -> Vec<SiteDiagnostic> {
         let Some(view) = &self.site_view else {
             return Vec::new();
@@ -597,7 +617,9 @@ impl State {
             path: self.doc.path.clone(),
             ..Options::default()
         };
+        #[cfg(feature = "site")]
         let front = &text[..parts.body.start];
+        #[cfg(feature = "site")]
         let (mut rendered, mut page): (_, Option<SitePart>) =
             match (self.site_view.as_mut(), self.doc.path.as_deref()) {
                 (Some(view), Some(path)) if view.has(path) => {
@@ -606,10 +628,14 @@ impl State {
                 }
                 _ => (render_post(&text, &options), None),
             };
+        // The body module has no site view: every post is shown in the preview's own style.
+        #[cfg(not(feature = "site"))]
+        let rendered = render_post(&text, &options);
 
         let state = FrontMatter::of(&text, &parts, &rendered.diagnostics);
         // The site's checks join the list once the state is read: a missing field is not a
         // broken front matter.
+        #[cfg(feature = "site")]
         if let Some(part) = page.as_mut() {
             let own = std::mem::take(&mut rendered.diagnostics);
             let checks = std::mem::take(&mut part.checks);
@@ -620,7 +646,8 @@ impl State {
         // While the front matter is unclosed the body shown is the last good one (if this post
         // had one), and so are the lines that scroll sync pairs with its blocks.
         let keep = state == FrontMatter::Unclosed && self.good_lines.is_some();
-        match (&page, self.site_view.as_mut()) {
+        #[cfg(feature = "site")]
+        let shown_in_site = match (&page, self.site_view.as_mut()) {
             (Some(part), Some(view)) => {
                 if !keep {
                     let layout = matches!(state, FrontMatter::Ok | FrontMatter::None);
@@ -629,23 +656,29 @@ impl State {
                         None => view.show_body(&rendered.html),
                     };
                 }
+                true
             }
             (_, view) => {
                 if let Some(view) = view {
                     view.deactivate();
                 }
-                match state {
-                    FrontMatter::Ok => {
-                        let date = rendered.date.as_deref().unwrap_or("");
-                        self.header
-                            .show(&layout::heading(&rendered.front_matter), date);
-                    }
-                    FrontMatter::None => self.header.show("", ""),
-                    FrontMatter::Broken | FrontMatter::Unclosed => {}
+                false
+            }
+        };
+        #[cfg(not(feature = "site"))]
+        let shown_in_site = false;
+        if !shown_in_site {
+            match state {
+                FrontMatter::Ok => {
+                    let date = rendered.date.as_deref().unwrap_or("");
+                    self.header
+                        .show(&layout::heading(&rendered.front_matter), date);
                 }
-                if !keep {
-                    patch = self.blocks.patch(&rendered.html);
-                }
+                FrontMatter::None => self.header.show("", ""),
+                FrontMatter::Broken | FrontMatter::Unclosed => {}
+            }
+            if !keep {
+                patch = self.blocks.patch(&rendered.html);
             }
         }
         if state != FrontMatter::Unclosed {
@@ -653,7 +686,7 @@ impl State {
         }
         let ms = now() - start;
         // A whole page after a pause is not what the next keystroke will cost.
-        if !whole || page.is_none() {
+        if !whole || !shown_in_site {
             self.last_ms = ms;
         }
         let block_lines = match &self.good_lines {
@@ -661,6 +694,14 @@ impl State {
             _ => rendered.block_lines.as_slice(),
         };
         drafts::rendering(None);
+        #[cfg(feature = "site")]
+        let (url, site_diagnostics, settle) = (
+            page.as_ref().map(|p| p.url.as_str()),
+            self.site_diagnostics(page.as_ref().map(|p| p.layout_diagnostics.as_slice())),
+            page.as_ref().is_some_and(|p| p.settle),
+        );
+        #[cfg(not(feature = "site"))]
+        let (url, site_diagnostics, settle) = (None, Vec::new(), false);
         let report = to_js(&Report {
             id: &self.doc.name.id,
             lang: &self.doc.name.lang,
@@ -675,15 +716,16 @@ impl State {
             ms,
             patch,
             draft_error: self.draft_error.as_deref(),
-            url: page.as_ref().map(|p| p.url.as_str()),
-            site_diagnostics: self
-                .site_diagnostics(page.as_ref().map(|p| p.layout_diagnostics.as_slice())),
+            url,
+            site_diagnostics,
+            needs_lexers: &rendered.needs_lexers,
         });
-        (report, ms, page.is_some_and(|p| p.settle))
+        (report, ms, settle)
     }
 
     /// The report of an update while paused: nothing rendered, the preview emptied.
     fn paused_report(&mut self) -> Result<JsValue, JsValue> {
+        #[cfg(feature = "site")]
         if let Some(view) = self.site_view.as_mut() {
             view.deactivate();
         }
@@ -706,6 +748,7 @@ impl State {
             draft_error: self.draft_error.as_deref(),
             url: None,
             site_diagnostics: Vec::new(),
+            needs_lexers: &[],
         })
     }
 }

@@ -66,5 +66,8 @@ pub struct Report<'a> {
     /// The URL path of the published page, when the post is shown as its site's page.
     pub url: Option<&'a str>,
     /// Problems of the site and of the layouts and includes of the page, each in its file.
-    pub site_diagnostics: Vec<crate::SiteDiagnostic>,
+    pub site_diagnostics: Vec<crate::liquid::layout::FileDiagnostic>,
+    /// The code languages this module wrote plain that the site module colours (`Rendered`'s
+    /// `needs_lexers`): the page loads that module then, and the post is rendered again.
+    pub needs_lexers: &'a [String],
 }

@@ -53,6 +53,7 @@ pub(crate) fn crash_if_armed() {
 
 /// Called by `checkSite` with each file's text when it reads the site (`when` = `"read"`) and
 /// with a post's text when it checks that post (`"check"`).
+#[cfg(feature = "site")]
 pub(super) fn crash_if_marked(text: &str, when: &str) {
     let marked = [
         ("panic", Crash::Panic),

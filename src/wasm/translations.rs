@@ -4,7 +4,7 @@
 //! is the core's.
 
 use super::{to_js, type_error};
-use crate::translations::{align, links, TranslationFamily};
+use crate::translations::{links, TranslationFamily};
 use crate::{find_translations, language, Options};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -121,16 +121,6 @@ pub fn find_translations_js(posts: JsValue, options: JsValue) -> Result<JsValue,
 }
 
 /// See the TypeScript declaration above.
-#[wasm_bindgen(js_name = alignBlocks, skip_typescript)]
-pub fn align_blocks_js(left: JsValue, right: JsValue) -> Result<JsValue, JsValue> {
-    let read = |js: JsValue| -> Result<Vec<String>, JsValue> {
-        serde_wasm_bindgen::from_value(js)
-            .map_err(|_| type_error("alignBlocks: each side should be an array of HTML strings"))
-    };
-    to_js(&align::align_blocks(&read(left)?, &read(right)?))
-}
-
-/// See the TypeScript declaration above.
 #[wasm_bindgen(js_name = planTranslationLinks, skip_typescript)]
 pub fn plan_translation_links_js(family: JsValue, posts: JsValue) -> Result<JsValue, JsValue> {
     let family: TranslationFamily = serde_wasm_bindgen::from_value(family).map_err(|e| {
@@ -152,60 +142,4 @@ pub fn plan_translation_links_js(family: JsValue, posts: JsValue) -> Result<JsVa
 #[wasm_bindgen(js_name = siteLanguages, skip_typescript)]
 pub fn site_languages_js(config_yml: &str) -> Result<JsValue, JsValue> {
     to_js(&language::site_languages(config_yml))
-}
-
-/// The page's questions about languages (its build only): the language of a post, and language
-/// codes in the site's order.
-#[cfg(feature = "page")]
-mod page {
-    use super::*;
-
-    /// The language a post at `path` is published in: its folder, else its `lang` key.
-    #[wasm_bindgen(js_name = postLanguage)]
-    pub fn post_language(path: &str, source: &str, languages: Vec<String>) -> Option<String> {
-        let parts = crate::front_matter::split(source);
-        let fm = parts
-            .yaml
-            .map(|range| crate::front_matter::parse(&source[range]).0)
-            .unwrap_or_default();
-        language::post_language(&fm, Some(path), &languages)
-    }
-
-    /// `codes` sorted the site's way (`site` first, in its order; others alphabetically).
-    #[wasm_bindgen(js_name = sortLanguages)]
-    pub fn sort_languages(codes: Vec<String>, site: Vec<String>) -> Vec<String> {
-        let mut codes = codes;
-        language::sort_languages(&mut codes, &site);
-        codes
-    }
-
-    /// `site/_i18n/ja/_posts/x.md` → `_i18n/ja/_posts/x.md`.
-    #[wasm_bindgen(js_name = sitePath)]
-    pub fn site_path(path: &str) -> String {
-        language::site_path(path).to_owned()
-    }
-
-    /// Whether a file the user opens at `path` (as the browser names it, folders before the site
-    /// root included) is a post to list: Markdown by Jekyll's `markdown_ext`, and either a post
-    /// or draft by Jekyll's reader or a file that opens with front matter.
-    #[wasm_bindgen(js_name = opensAsPost)]
-    pub fn opens_as_post(path: &str, text: &str) -> bool {
-        let reader = crate::reader::Reader::default();
-        let parts = crate::front_matter::split(&crate::source_text(text));
-        reader.is_markdown(path)
-            && (reader.is_post(language::site_path(path)) || parts.yaml.is_some() || parts.unclosed)
-    }
-
-    /// Whether a file name is Markdown by Jekyll's default `markdown_ext`: the files worth
-    /// reading when a folder is opened.
-    #[wasm_bindgen(js_name = isMarkdown)]
-    pub fn is_markdown(path: &str) -> bool {
-        crate::reader::Reader::default().is_markdown(path)
-    }
-
-    /// The site's default languages, in order.
-    #[wasm_bindgen(js_name = defaultLanguages)]
-    pub fn default_languages() -> Vec<String> {
-        language::default_languages()
-    }
 }

@@ -1,8 +1,9 @@
-// The size report: what users download. The .wasm and the JS of the npm package (pkg/) and of the
-// page (www/pkg/, which may be built with more features), raw and `gzip -9` (the real gzip, as the
-// target is stated), and markdown-wasm's module for scale. Then where the npm module's bytes go:
-// its sections, and its code by crate, read from the module before wasm-opt (which still has a
-// name section; wasm-opt shrinks the code by about a quarter, the shares stay close).
+// The size report: what users download. The .wasm and the JS of the npm package (pkg/: its body
+// module, and the site module in pkg/site/) and of the page (www/pkg/ and www/pkg/site/, built with
+// the page feature too), the page's editor, raw and `gzip -9` (the real gzip, as the targets are
+// stated), and markdown-wasm's module for scale. Then where each npm module's bytes go: its
+// sections, and its code by part, read from the module before wasm-opt (which still has a name
+// section; wasm-opt shrinks the code by about a quarter, the shares stay close). docs/weight.md.
 //
 //   node tests/bench/size.mjs      (after `bash .ci/build`; `.ci/bench` runs both)
 import { execFileSync } from 'node:child_process';
@@ -14,15 +15,20 @@ import { saveResults, table } from './lib/stats.mjs';
 const gzip9 = (file) => execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 26 }).length;
 
 const FILES = [
-  ['pkg/postview_bg.wasm', 'npm package: the module'],
+  ['pkg/postview_bg.wasm', 'npm package: the body module'],
+  ['pkg/site/postview_bg.wasm', 'npm package: the site module'],
   ['pkg/postview.js', 'npm package: wasm-bindgen glue'],
   ['pkg/index.js', 'npm package: browser entry'],
   ['pkg/node.js', 'npm package: Node entry'],
+  ['pkg/modules.js', 'npm package: the two modules behind the API'],
   ['pkg/render.js', 'npm package: renderPost wrapper'],
   ['pkg/rendered.js', 'npm package: unpacks a rendered post'],
-  ['www/pkg/postview_bg.wasm', 'page: the module'],
+  ['www/pkg/postview_bg.wasm', 'page: the body module'],
   ['www/pkg/postview.js', 'page: wasm-bindgen glue'],
-  ['target/postview-web/postview_bg.wasm', 'the module before wasm-opt'],
+  ['www/pkg/site/postview_bg.wasm', 'page: the site module'],
+  ['www/vendor/codemirror.js', 'page: the editor (CodeMirror)'],
+  ['target/postview-web/postview_bg.wasm', 'the body module before wasm-opt'],
+  ['target/postview-site/postview_bg.wasm', 'the site module before wasm-opt'],
   ['tests/js/node_modules/markdown-wasm/dist/markdown.wasm', 'markdown-wasm 1.2.0, for scale'],
 ];
 
@@ -98,16 +104,23 @@ function readNames(bytes, at, end, names) {
   }
 }
 
-// A function's crate, from its (demangled) name: the first path segment that names one.
+// A function's part, from its (demangled) name: the first that names one. The site module's
+// parts first, then the lexers, then the body's.
 const GROUPS = [
+  ['postview::site (Site, layouts, checkSite)', /postview::(site|wasm::site|wasm::check)\b/],
+  ['postview::translations', /postview::(translations|wasm::translations)\b/],
+  ['postview::forestry', /postview::forestry\b/],
+  ['postview::folder', /postview::folder\b/],
+  ['postview::page (the page feature)', /postview::page/],
+  ['lexers (markdown::highlight::lexers)', /postview::markdown::highlight::lexers/],
   ['postview::markdown', /postview::markdown/],
   ['postview::liquid', /postview::liquid/],
-  ['postview::page (the page feature)', /postview::page/],
   ['postview (other modules)', /postview/],
   ['pulldown_cmark + unicase', /pulldown_cmark|unicase/],
   ['serde_yaml + unsafe_libyaml + ryu', /serde_yaml|unsafe_libyaml|ryu::/],
   ['wasm-bindgen, js-sys, serde-wasm-bindgen', /wasm_bindgen|js_sys|serde_wasm_bindgen|web_sys|gloo/],
   ['serde', /serde/],
+  ['std formatting and panics (core::fmt, panicking)', /core(\[[0-9a-f]+\])?::(fmt|panicking)|core::result::unwrap_failed|core::option::expect_failed/],
   ['core, alloc, std, hashbrown, dlmalloc', /\b(core|alloc|std|hashbrown|memchr|dlmalloc)(\[[0-9a-f]+\])?::|^<(str|char|bool|[iuf](8|16|32|64|128|size))>::|memcpy|memmove|memset|memcmp|__rust|__rdl|__mul|__div|__udiv/],
 ];
 
@@ -134,20 +147,21 @@ function main() {
   console.log('sizes, bytes (gzip: gzip -9):');
   console.log(table([['file', 'what', 'raw', 'gzip -9'], ...files.map((f) => [f.path, f.what, f.missing ? 'missing' : f.bytes, f.missing ? '' : f.gzip9])]));
 
-  const results = { files };
-  const named = join(ROOT, 'target/postview-web/postview_bg.wasm');
-  if (existsSync(named)) {
+  const results = { files, modules: {} };
+  for (const [which, path] of [['body', 'target/postview-web/postview_bg.wasm'], ['site', 'target/postview-site/postview_bg.wasm']]) {
+    const named = join(ROOT, path);
+    if (!existsSync(named)) continue;
     const module = readModule(readFileSync(named));
     const code = module.functions.reduce((n, f) => n + f.size, 0);
-    console.log('\nthe module before wasm-opt, by section:');
+    console.log(`\nthe npm ${which} module before wasm-opt, by section:`);
     console.log(table([['section', 'bytes'], ...module.sections.map((s) => [s.name, s.bytes])]));
-    console.log(`\nits code (${code} bytes, ${module.functions.length} functions) by crate:`);
+    console.log(`\nits code (${code} bytes, ${module.functions.length} functions) by part:`);
     const groups = byGroup(module.functions);
-    console.log(table([['crate', 'bytes', 'share'], ...groups.map(([g, v]) => [g, v, `${((100 * v) / code).toFixed(1)}%`])]));
+    console.log(table([['part', 'bytes', 'share'], ...groups.map(([g, v]) => [g, v, `${((100 * v) / code).toFixed(1)}%`])]));
     const largest = [...module.functions].sort((a, b) => b.size - a.size).slice(0, 12);
     console.log('\nthe largest functions:');
     console.log(table([['function', 'bytes'], ...largest.map((f) => [f.name.replace(/::h[0-9a-f]{16}$/, '').slice(0, 100), f.size])]));
-    Object.assign(results, { sections: module.sections, code_by_crate: Object.fromEntries(groups), largest_functions: largest });
+    results.modules[which] = { sections: module.sections, code_by_part: Object.fromEntries(groups), largest_functions: largest };
   }
   console.log(`results: ${saveResults('size', results)}`);
 }

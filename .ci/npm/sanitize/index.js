@@ -1,15 +1,14 @@
-// "postview/sanitize" for browsers and bundlers: the same as ../index.js with the module that has
-// the sanitiser, where `sanitize` defaults to true.
+// "postview/sanitize" for browsers and bundlers: the API of ../index.js over one module that has
+// the sanitiser and everything else (every lexer, Site, checkSite), where `sanitize` defaults to
+// true. That module is loaded on import, so `ready()` resolves at once.
 import init, * as glue from './postview.js';
-import { checkSiteWith } from '../check.js';
-import { renderPostWith, siteWith } from '../render.js';
+import { apiOf } from '../modules.js';
 
 await init({ module_or_path: new URL('./postview_bg.wasm', import.meta.url) });
 
-export const renderPost = renderPostWith(glue);
+// The one module is both the body module and the site module.
+const api = apiOf(glue, { site: () => glue, loaded: () => true, load: async () => {} });
 
-// Translations (src/wasm/translations.rs): plain functions of the module, no state to recover.
-export const { findTranslations, alignBlocks, planTranslationLinks, siteLanguages } = glue;
-// checkSite (postview check): src/wasm/check.rs, one post at a time through ../check.js.
-export const checkSite = checkSiteWith(glue);
-export const Site = siteWith(glue);
+export const {
+  renderPost, renderPostAsync, ready, findTranslations, alignBlocks, planTranslationLinks, siteLanguages, checkSite, Site,
+} = api;

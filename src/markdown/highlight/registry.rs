@@ -1,5 +1,10 @@
 //! The lexers postview has, each under rouge 3.30's tag and aliases (rouge's `Lexer.find`:
 //! exact, case-sensitive names). A language rouge knows but missing here stays uncoloured.
+//!
+//! Two tiers, for the weight of the body module (docs/weight.md): `CORE_LEXERS` are in every
+//! build; `MORE_LEXERS` only with the feature `all-lexers` (the site module, and the default
+//! features). Their names are in every build, so that a build without them can tell a language it
+//! lacks (`lacks`) from one no build colours.
 
 use super::emit::Emitter;
 use super::lexers;
@@ -7,8 +12,12 @@ use super::lexers;
 /// A lexer: writes the tokens of a whole code block.
 pub(crate) type Lex = fn(&str, &mut Emitter<'_>);
 
-/// Every lexer: rouge's tag, its aliases, and the lexer.
-const LEXERS: &[(&str, &[&str], Lex)] = &[
+/// A lexer's entry: rouge's tag, its aliases, and the lexer.
+type Entry = (&'static str, &'static [&'static str], Lex);
+
+/// The lexers of the body module: the languages the site's posts show most, and the lightest
+/// (docs/weight.md has what each weighs).
+const CORE_LEXERS: &[Entry] = &[
     ("plaintext", &["text"], lexers::plain),
     (
         "console",
@@ -16,21 +25,57 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
         lexers::console::lex,
     ),
     ("diff", &["patch", "udiff"], lexers::diff::lex),
-    ("go", &["golang"], lexers::go::lex),
     ("ini", &[], lexers::ini::lex),
     ("javascript", &["js"], lexers::javascript::lex),
     ("json", &[], lexers::json::lex),
     ("python", &["py"], lexers::python::lex),
-    ("ruby", &["rb"], lexers::ruby::lex),
     ("shell", &["bash", "zsh", "ksh", "sh"], lexers::shell::lex),
 ];
 
-/// The lexer rouge finds by `name`, if postview has it.
+/// Writes the second tier's table once: its names (`MORE_NAMES`) in every build, its lexers
+/// (`MORE_LEXERS`) with `all-lexers` only, so that without it no lexer of this tier is linked.
+macro_rules! more_lexers {
+    ($(($tag:literal, $aliases:expr, $lex:path)),* $(,)?) => {
+        /// The names of the second tier's lexers: rouge's tag and its aliases.
+        const MORE_NAMES: &[(&str, &[&str])] = &[$(($tag, $aliases)),*];
+        /// The second tier: the lexers the body module goes without.
+        #[cfg(feature = "all-lexers")]
+        const MORE_LEXERS: &[Entry] = &[$(($tag, $aliases, $lex)),*];
+    };
+}
+
+more_lexers![
+    ("go", &["golang"], lexers::go::lex),
+    ("ruby", &["rb"], lexers::ruby::lex),
+];
+
+/// Every lexer this build has.
+fn lexers() -> impl Iterator<Item = &'static Entry> {
+    #[cfg(feature = "all-lexers")]
+    let more = MORE_LEXERS.iter();
+    #[cfg(not(feature = "all-lexers"))]
+    let more = [].iter();
+    CORE_LEXERS.iter().chain(more)
+}
+
+fn is_named(tag: &str, aliases: &[&str], name: &str) -> bool {
+    tag == name || aliases.contains(&name)
+}
+
+/// The lexer rouge finds by `name`, if this build has it.
 pub(crate) fn find(name: &str) -> Option<Lex> {
-    LEXERS
-        .iter()
-        .find(|(tag, aliases, _)| *tag == name || aliases.contains(&name))
+    lexers()
+        .find(|(tag, aliases, _)| is_named(tag, aliases, name))
         .map(|&(_, _, lex)| lex)
+}
+
+/// Whether `name` is a lexer of the second tier that this build goes without: a build with every
+/// lexer would colour it.
+pub(crate) fn lacks(name: &str) -> bool {
+    !cfg!(feature = "all-lexers")
+        && MORE_NAMES
+            .iter()
+            .any(|(tag, aliases)| is_named(tag, aliases, name))
 }
 
 #[cfg(test)]
@@ -39,9 +84,11 @@ mod tests {
 
     #[test]
     fn every_name_should_reach_one_lexer_only() {
-        let mut names: Vec<&str> = LEXERS
+        let mut names: Vec<&str> = CORE_LEXERS
             .iter()
-            .flat_map(|&(tag, aliases, _)| std::iter::once(tag).chain(aliases.iter().copied()))
+            .map(|&(tag, aliases, _)| (tag, aliases))
+            .chain(MORE_NAMES.iter().copied())
+            .flat_map(|(tag, aliases)| std::iter::once(tag).chain(aliases.iter().copied()))
             .collect();
         let all = names.len();
         names.sort_unstable();
@@ -74,7 +121,7 @@ mod tests {
             "&", ">",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        for &(tag, _, lex) in LEXERS {
+        for &(tag, _, lex) in lexers() {
             for _ in 0..300 {
                 let mut code = String::new();
                 for _ in 0..24 {

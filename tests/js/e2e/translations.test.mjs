@@ -222,7 +222,10 @@ test('finding the translations of the whole site ten times over should take well
   walk(join(SITE, '_i18n'));
   const config = readFileSync(join(SITE, '_config.yml'), 'utf8');
   const result = await page.evaluate(async ({ posts, config }) => {
-    const { findTranslations, siteLanguages } = await import('./pkg/postview.js');
+    // The site module's functions, as the page has them once it has loaded that module.
+    const modules = await import('./modules.js');
+    await modules.loadSite();
+    const { findTranslations, siteLanguages } = modules;
     const many = [];
     for (let k = 0; k < 10; k++) for (const p of posts) many.push({ path: p.path.replace('_posts/', `_posts/${k}/`), source: p.source });
     const languages = siteLanguages(config);

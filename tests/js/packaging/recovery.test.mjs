@@ -43,6 +43,7 @@ const failure = (message) => ({
   headings: [],
   diagnostics: [{ severity: 'error', code: 'preview/crashed', message, line: 1, column: 1 }],
   blockLines: [],
+  needsLexers: [],
 });
 const PREFIX = 'postview failed on this text (a bug: please report it with the post): ';
 
