@@ -37,6 +37,7 @@ mod condition;
 mod expression;
 mod filters;
 // The filters the site's generated files (`site::generated`) apply outside a template.
+#[cfg(feature = "site")]
 pub(crate) use filters::{local_time, normalize_whitespace, strip_html, xml_escape, XMLSCHEMA};
 mod highlight;
 pub mod layout;

@@ -10,6 +10,7 @@
 
 pub mod debounce;
 pub mod drafts;
+#[cfg(feature = "site")]
 mod frame;
 pub mod inert;
 mod layout;
@@ -347,16 +348,18 @@ impl Preview {
     /// plain preview of the translation.
     #[wasm_bindgen(js_name = showBeside)]
     pub fn show_beside(&self, document: web_sys::Document, path: &str, text: &str) -> bool {
-        let mut state = self.state.borrow_mut();
-        let Some(view) = state.site_view.as_mut() else {
-            return false;
-        };
-        view.show_beside(document, path, crate::source_text(text).as_ref())
+        #[cfg(feature = "site")]
+        if let Some(view) = self.state.borrow_mut().site_view.as_mut() {
+            return view.show_beside(document, path, crate::source_text(text).as_ref());
+        }
+        let _ = (document, path, text);
+        false
     }
 
     /// Puts the translation's site frame back to its own document (side by side is off).
     #[wasm_bindgen(js_name = hideBeside)]
     pub fn hide_beside(&self) {
+        #[cfg(feature = "site")]
         if let Some(view) = self.state.borrow_mut().site_view.as_mut() {
             view.hide_beside();
         }
@@ -365,11 +368,11 @@ impl Preview {
     /// The top-level blocks of the post body shown by `showBeside`.
     #[wasm_bindgen(js_name = besideNodes)]
     pub fn beside_nodes(&self) -> js_sys::Array {
-        let state = self.state.borrow();
-        match &state.site_view {
-            Some(view) => view.beside_nodes().iter().collect(),
-            None => js_sys::Array::new(),
+        #[cfg(feature = "site")]
+        if let Some(view) = &self.state.borrow().site_view {
+            return view.beside_nodes().iter().collect();
         }
+        js_sys::Array::new()
     }
 
     /// Pairs the blocks of the post shown (`left`) with those of the translation beside
@@ -377,12 +380,11 @@ impl Preview {
     /// folder file its URL names (a `blob:` URL or the path as written), while a site is open.
     #[wasm_bindgen(js_name = alignShown)]
     pub fn align_shown(&self, left: Vec<String>, right: Vec<String>) -> Result<JsValue, JsValue> {
-        let state = self.state.borrow();
-        let rows = match &state.site_view {
-            Some(view) => view.align(&left, &right),
-            None => crate::translations::align::align_blocks(&left, &right),
-        };
-        to_js(&rows)
+        #[cfg(feature = "site")]
+        if let Some(view) = &self.state.borrow().site_view {
+            return to_js(&view.align(&left, &right));
+        }
+        to_js(&crate::translations::align::align_blocks(&left, &right))
     }
 
     /// A new post of the open site folder at `path` (New post, Translate; saved or not): shown as
@@ -390,11 +392,12 @@ impl Preview {
     /// post. Returns whether it will be.
     #[wasm_bindgen(js_name = addSitePost)]
     pub fn add_site_post(&self, path: &str) -> bool {
-        let mut state = self.state.borrow_mut();
-        state
-            .site_view
-            .as_mut()
-            .is_some_and(|view| view.add_post(path))
+        #[cfg(feature = "site")]
+        if let Some(view) = self.state.borrow_mut().site_view.as_mut() {
+            return view.add_post(path);
+        }
+        let _ = path;
+        false
     }
 
     /// Closes the site folder: posts are shown in the preview's own style again.
