@@ -309,4 +309,16 @@ pub const SHAPES: &[Shape] = &[
     ("json code: deep arrays and keys", |n| {
         post(format!("```json\n{}\n```\n", "[{\"a\"   ".repeat(n / 10)))
     }),
+    (
+        "yaml code: indentation up and down, long keys, collections and quotes never closed",
+        |n| {
+            post(format!(
+                "```yaml\n{}\n```\n",
+                lines(n / 40, |i| format!(
+                    "{}- k: !t x [{{ 'a \"b x: |\n",
+                    " ".repeat(i % 24)
+                ))
+            ))
+        },
+    ),
 ];

@@ -23,6 +23,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("python", &["py"], lexers::python::lex),
     ("ruby", &["rb"], lexers::ruby::lex),
     ("shell", &["bash", "zsh", "ksh", "sh"], lexers::shell::lex),
+    ("yaml", &["yml"], lexers::yaml::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

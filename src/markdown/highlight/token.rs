@@ -66,6 +66,7 @@ pub(crate) enum Tok {
     GenericOutput,
     GenericPrompt,
     GenericStrong,
+    PunctIndicator,
 }
 
 impl Tok {
@@ -134,6 +135,7 @@ impl Tok {
             GenericOutput => "go",
             GenericPrompt => "gp",
             GenericStrong => "gs",
+            PunctIndicator => "pi",
         }
     }
 }
