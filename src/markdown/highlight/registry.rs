@@ -24,6 +24,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("ruby", &["rb"], lexers::ruby::lex),
     ("shell", &["bash", "zsh", "ksh", "sh"], lexers::shell::lex),
     ("yaml", &["yml"], lexers::yaml::lex),
+    ("css", &[], lexers::css::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

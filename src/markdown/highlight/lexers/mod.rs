@@ -1,6 +1,7 @@
 //! One module per rouge lexer; each header names the rouge lexer it follows and its states.
 
 pub(crate) mod console;
+pub(crate) mod css;
 pub(crate) mod diff;
 pub(crate) mod go;
 pub(crate) mod ini;
