@@ -25,6 +25,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("shell", &["bash", "zsh", "ksh", "sh"], lexers::shell::lex),
     ("yaml", &["yml"], lexers::yaml::lex),
     ("css", &[], lexers::css::lex),
+    ("html", &[], lexers::html::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

@@ -67,6 +67,7 @@ pub(crate) enum Tok {
     GenericPrompt,
     GenericStrong,
     PunctIndicator,
+    NameEntity,
 }
 
 impl Tok {
@@ -136,6 +137,7 @@ impl Tok {
             GenericPrompt => "gp",
             GenericStrong => "gs",
             PunctIndicator => "pi",
+            NameEntity => "ni",
         }
     }
 }
