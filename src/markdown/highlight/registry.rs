@@ -26,6 +26,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("yaml", &["yml"], lexers::yaml::lex),
     ("css", &[], lexers::css::lex),
     ("html", &[], lexers::html::lex),
+    ("xml", &[], lexers::xml::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

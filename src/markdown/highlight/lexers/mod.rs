@@ -11,6 +11,7 @@ pub(crate) mod json;
 pub(crate) mod python;
 pub(crate) mod ruby;
 pub(crate) mod shell;
+pub(crate) mod xml;
 pub(crate) mod yaml;
 
 use super::{emit::Emitter, token::Tok};
