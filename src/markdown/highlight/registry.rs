@@ -27,6 +27,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("css", &[], lexers::css::lex),
     ("html", &[], lexers::html::lex),
     ("xml", &[], lexers::xml::lex),
+    ("scss", &[], lexers::scss::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

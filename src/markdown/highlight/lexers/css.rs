@@ -13,7 +13,7 @@ use crate::markdown::highlight::{
 };
 use crate::markdown::unicode::is_word;
 
-const PROPERTIES: &str =
+pub(crate) const PROPERTIES: &str =
     "align-content align-items align-self alignment-adjust alignment-baseline all anchor-point \
     animation animation-delay animation-direction animation-duration animation-fill-mode \
     animation-iteration-count animation-name animation-play-state animation-timing-function \
@@ -70,7 +70,7 @@ const PROPERTIES: &str =
     voice-rate voice-stress voice-volume volume white-space widows width word-break word-spacing \
     word-wrap writing-mode z-index";
 
-const BUILTINS: &str =
+pub(crate) const BUILTINS: &str =
     "above absolute always armenian aural auto avoid baseline behind below bidi-override blink \
     block bold bolder both bottom capitalize center center-left center-right circle \
     cjk-ideographic close-quote collapse condensed continuous crop cross crosshair cursive \
@@ -91,7 +91,7 @@ const BUILTINS: &str =
     uppercase url visible w-resize wait wider x-fast x-high x-large x-loud x-low x-small x-soft \
     xx-large xx-small yes";
 
-const CONSTANTS: &str =
+pub(crate) const CONSTANTS: &str =
     "aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue \
     blueviolet brown burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk \
     crimson cyan darkblue darkcyan darkgoldenrod darkgray darkgreen darkkhaki darkmagenta \

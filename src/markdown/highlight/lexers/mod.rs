@@ -10,6 +10,7 @@ pub(crate) mod javascript;
 pub(crate) mod json;
 pub(crate) mod python;
 pub(crate) mod ruby;
+pub(crate) mod scss;
 pub(crate) mod shell;
 pub(crate) mod xml;
 pub(crate) mod yaml;
