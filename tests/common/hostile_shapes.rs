@@ -321,4 +321,7 @@ pub const SHAPES: &[Shape] = &[
             ))
         },
     ),
+    ("toml code: one long key never given a value", |n| {
+        post(format!("```toml\n{}\n```\n", "a.b[c]\"'{".repeat(n / 10)))
+    }),
 ];

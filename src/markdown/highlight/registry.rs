@@ -28,6 +28,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("html", &[], lexers::html::lex),
     ("xml", &[], lexers::xml::lex),
     ("scss", &[], lexers::scss::lex),
+    ("toml", &[], lexers::toml::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

@@ -68,6 +68,7 @@ pub(crate) enum Tok {
     GenericStrong,
     PunctIndicator,
     NameEntity,
+    LiteralDate,
 }
 
 impl Tok {
@@ -138,6 +139,7 @@ impl Tok {
             GenericStrong => "gs",
             PunctIndicator => "pi",
             NameEntity => "ni",
+            LiteralDate => "ld",
         }
     }
 }

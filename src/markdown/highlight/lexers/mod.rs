@@ -12,6 +12,7 @@ pub(crate) mod python;
 pub(crate) mod ruby;
 pub(crate) mod scss;
 pub(crate) mod shell;
+pub(crate) mod toml;
 pub(crate) mod xml;
 pub(crate) mod yaml;
 
