@@ -29,6 +29,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("xml", &[], lexers::xml::lex),
     ("scss", &[], lexers::scss::lex),
     ("toml", &[], lexers::toml::lex),
+    ("docker", &["dockerfile", "Dockerfile"], lexers::docker::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

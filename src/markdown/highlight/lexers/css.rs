@@ -3,7 +3,7 @@
 //! property names), `stanza_value` (to `;` or `}`: `!important`, values), `at_rule` (an
 //! at-rule's prelude, then `at_body` or `at_stanza`), and the shared rules `basics` (white
 //! space, comments) and `value` (URLs, colours, numbers with units, strings, keywords). The HTML
-//! lexer hands it the contents of `<style>` piece by piece (`Css::lex_more`), its state kept.
+//! lexer hands it the contents of `<style>` piece by piece (`Css::continue_lex`), its state kept.
 
 use crate::ctype::is_ruby_space;
 use crate::markdown::highlight::{
@@ -149,7 +149,7 @@ struct Ahead {
 }
 
 pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
-    Css::new().lex_more(code, e);
+    Css::new().continue_lex(code, e);
 }
 
 impl Css {
@@ -161,7 +161,7 @@ impl Css {
 
     /// Lexes `code` from the state the last piece left (rouge's `continue_lex`): rouge scans
     /// each piece on its own, so nothing before or after it is seen.
-    pub(crate) fn lex_more(&mut self, code: &str, e: &mut Emitter<'_>) {
+    pub(crate) fn continue_lex(&mut self, code: &str, e: &mut Emitter<'_>) {
         let mut ahead = Ahead::default();
         run_states(code, e, |s, e| self.step(s, e, &mut ahead));
     }

@@ -9,7 +9,7 @@ use super::{css::is_format, css::Css, javascript::Javascript};
 use crate::ctype::is_ruby_space;
 use crate::markdown::highlight::{
     emit::Emitter,
-    scan::{run_states, Finder, Scan, States},
+    scan::{run_states, starts_ignore_case, Finder, Scan, States},
     token::Tok,
 };
 use crate::markdown::unicode::is_word;
@@ -73,14 +73,6 @@ fn tag_name(s: &Scan<'_>, k: usize) -> usize {
     name(s, k, ":_-", ":.·-")
 }
 
-/// Whether the code at `pos + k` starts with `word` in any case.
-fn starts_no_case(s: &Scan<'_>, k: usize, word: &str) -> bool {
-    s.rest()
-        .as_bytes()
-        .get(k..k + word.len())
-        .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
-}
-
 impl Html {
     fn step(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>, ahead: &mut Ahead) -> bool {
         match self.stack.top() {
@@ -116,7 +108,7 @@ impl Html {
                 .find(s.src, end, s.pos + from)
                 .map(|at| at + end.len() - s.pos)
         };
-        let closed = if starts_no_case(s, 0, "<!DOCTYPE ") {
+        let closed = if starts_ignore_case(s, 0, "<!DOCTYPE ") {
             to(&mut ahead.gt, 10, ">")
         } else if s.starts("<![CDATA[") {
             to(&mut ahead.cdata_end, 9, "]]>")
@@ -295,9 +287,9 @@ impl Html {
         }
         let piece = s.take(n.max(1));
         if script {
-            self.js.lex_more(piece, e);
+            self.js.continue_lex(piece, e);
         } else {
-            self.css.lex_more(piece, e);
+            self.css.continue_lex(piece, e);
         }
         true
     }

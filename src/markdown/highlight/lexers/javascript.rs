@@ -54,7 +54,7 @@ struct Js {
 }
 
 pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
-    Javascript::new().lex_more(code, e);
+    Javascript::new().continue_lex(code, e);
 }
 
 /// The lexer with its state stack, which lives on between the pieces another lexer hands it
@@ -69,7 +69,7 @@ impl Javascript {
     }
 
     /// Lexes `code` from the state the last piece left: rouge scans each piece on its own.
-    pub(crate) fn lex_more(&mut self, code: &str, e: &mut Emitter<'_>) {
+    pub(crate) fn continue_lex(&mut self, code: &str, e: &mut Emitter<'_>) {
         run_states(code, e, |s, e| self.0.step(s, e));
     }
 }

@@ -3,6 +3,7 @@
 pub(crate) mod console;
 pub(crate) mod css;
 pub(crate) mod diff;
+pub(crate) mod docker;
 pub(crate) mod go;
 pub(crate) mod html;
 pub(crate) mod ini;
