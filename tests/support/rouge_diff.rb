@@ -73,6 +73,10 @@ PIECES = {
   "docker" => ["FROM", "from", "FROM x", " AS ", " as ", "AS", "ONBUILD ", "RUN ", "run ", "RUN", "ENV", "ENVX",
                "COPY", "ENTRYPOINT", "CMD [\"a\"]", "#c", " ", "  ", "\n", "\t", "\\", "\\\n", "echo", "$x", "\"",
                "'", "`", "$(", ")", "&&", "|", "x", "é", "=", "-", "1", "<<EOF", "EOF"],
+  "make" => ["all", "x", ":", "::", " ", "\t", "\n", "\n\t", "\n\t@", "\n\t-", "#c", "#c\n", "include a", "-include",
+             "ifdef X", "ifneq (a,b)", "else", "endif", "export", "export A B\n", "CC", "CC = gcc", "?=", ":=", "+=",
+             "!=", "=", "$(CC)", "${X}", "$(", "${", "(", ")", "}", "$(shell ls", "$(filter-out a", "$(words x",
+             "$@", "$<", "echo", "\\", "\\\n", "\"", "'", ",", "é", "a.o", "%.o", "|", ";"],
 }.freeze
 
 lang, count, seed = ARGV

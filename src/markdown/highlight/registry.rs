@@ -30,6 +30,11 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("scss", &[], lexers::scss::lex),
     ("toml", &[], lexers::toml::lex),
     ("docker", &["dockerfile", "Dockerfile"], lexers::docker::lex),
+    (
+        "make",
+        &["makefile", "mf", "gnumake", "bsdmake"],
+        lexers::make::lex,
+    ),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.
