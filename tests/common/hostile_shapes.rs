@@ -324,4 +324,10 @@ pub const SHAPES: &[Shape] = &[
     ("toml code: one long key never given a value", |n| {
         post(format!("```toml\n{}\n```\n", "a.b[c]\"'{".repeat(n / 10)))
     }),
+    ("liquid code: tags, filters and quotes never closed", |n| {
+        post(format!(
+            "{{% raw %}}\n```liquid\n{}\n```\n{{% endraw %}}\n",
+            "{% for a in 'x {{ b | f: \"y a.b.c ".repeat(n / 34)
+        ))
+    }),
 ];

@@ -35,6 +35,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
         &["makefile", "mf", "gnumake", "bsdmake"],
         lexers::make::lex,
     ),
+    ("liquid", &[], lexers::liquid::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

@@ -9,6 +9,7 @@ pub(crate) mod html;
 pub(crate) mod ini;
 pub(crate) mod javascript;
 pub(crate) mod json;
+pub(crate) mod liquid;
 pub(crate) mod make;
 pub(crate) mod python;
 pub(crate) mod ruby;
