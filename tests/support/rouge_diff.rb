@@ -83,6 +83,9 @@ PIECES = {
                " in ", "tablerow", "reversed", "limit:2", "|", "| upcase", "==", "!=", "<", ">=", "and", "or",
                "contains", "true", "nil", "empty", "blank", "forloop.index", "forloop.x-", "first", "size",
                ".", "[", "]", "a.b", "-", "1", "2.5", ",", "=", "file.html", "with", "x?", "é", "%"],
+  "erb" => ["<%", "<%=", "<%-", "<%#", "<%%", "%>", "-%>", "%%>", "%", "-", "<p>", "</p>", "<a href=\"", "\"", "'",
+            " ", "\n", "x", "if x", "end", "do |i|", "@items.each", "\"s\"", "#{", "}", "# c", "<<EOF", "EOF", "/",
+            "<script>", "var a = 1;", "</script>", "<!--", "-->", "&amp;", "é", "=begin", "=end"],
 }.freeze
 
 lang, count, seed = ARGV

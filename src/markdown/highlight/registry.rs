@@ -36,6 +36,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
         lexers::make::lex,
     ),
     ("liquid", &[], lexers::liquid::lex),
+    ("erb", &["eruby", "rhtml"], lexers::erb::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

@@ -29,7 +29,9 @@ enum St {
     Style,
 }
 
-struct Html {
+/// The lexer with its state (and its JavaScript and CSS lexers'), which lives on between the
+/// pieces a template lexer hands it (rouge's `delegate`: ERB gives it the text between its tags).
+pub(crate) struct Html {
     stack: States<St>,
     js: Javascript,
     css: Css,
@@ -45,13 +47,7 @@ struct Ahead {
 }
 
 pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
-    let mut html = Html {
-        stack: States::new(St::Root),
-        js: Javascript::new(),
-        css: Css::new(),
-    };
-    let mut ahead = Ahead::default();
-    run_states(code, e, |s, e| html.step(s, e, &mut ahead));
+    Html::new().continue_lex(code, e);
 }
 
 /// A name at `pos + k` whose first character is a letter or in `first` and whose others are word
@@ -74,6 +70,20 @@ fn tag_name(s: &Scan<'_>, k: usize) -> usize {
 }
 
 impl Html {
+    pub(crate) fn new() -> Self {
+        Html {
+            stack: States::new(St::Root),
+            js: Javascript::new(),
+            css: Css::new(),
+        }
+    }
+
+    /// Lexes `code` from the state the last piece left: rouge scans each piece on its own.
+    pub(crate) fn continue_lex(&mut self, code: &str, e: &mut Emitter<'_>) {
+        let mut ahead = Ahead::default();
+        run_states(code, e, |s, e| self.step(s, e, &mut ahead));
+    }
+
     fn step(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>, ahead: &mut Ahead) -> bool {
         match self.stack.top() {
             St::Root => self.root(s, e, ahead),

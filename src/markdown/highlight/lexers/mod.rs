@@ -4,6 +4,7 @@ pub(crate) mod console;
 pub(crate) mod css;
 pub(crate) mod diff;
 pub(crate) mod docker;
+pub(crate) mod erb;
 pub(crate) mod go;
 pub(crate) mod html;
 pub(crate) mod ini;
