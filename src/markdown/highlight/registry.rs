@@ -38,6 +38,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("liquid", &[], lexers::liquid::lex),
     ("erb", &["eruby", "rhtml"], lexers::erb::lex),
     ("sql", &[], lexers::sql::lex),
+    ("nginx", &[], lexers::nginx::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

@@ -12,6 +12,7 @@ pub(crate) mod javascript;
 pub(crate) mod json;
 pub(crate) mod liquid;
 pub(crate) mod make;
+pub(crate) mod nginx;
 pub(crate) mod python;
 pub(crate) mod ruby;
 pub(crate) mod scss;
