@@ -39,6 +39,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("erb", &["eruby", "rhtml"], lexers::erb::lex),
     ("sql", &[], lexers::sql::lex),
     ("nginx", &[], lexers::nginx::lex),
+    ("tex", &["TeX", "LaTeX", "latex"], lexers::tex::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

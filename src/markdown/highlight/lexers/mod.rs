@@ -18,6 +18,7 @@ pub(crate) mod ruby;
 pub(crate) mod scss;
 pub(crate) mod shell;
 pub(crate) mod sql;
+pub(crate) mod tex;
 pub(crate) mod toml;
 pub(crate) mod xml;
 pub(crate) mod yaml;
