@@ -40,6 +40,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("sql", &[], lexers::sql::lex),
     ("nginx", &[], lexers::nginx::lex),
     ("tex", &["TeX", "LaTeX", "latex"], lexers::tex::lex),
+    ("viml", &["vim", "vimscript", "ex"], lexers::vim::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

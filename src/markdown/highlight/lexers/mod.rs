@@ -20,6 +20,7 @@ pub(crate) mod shell;
 pub(crate) mod sql;
 pub(crate) mod tex;
 pub(crate) mod toml;
+pub(crate) mod vim;
 pub(crate) mod xml;
 pub(crate) mod yaml;
 
