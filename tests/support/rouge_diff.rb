@@ -98,6 +98,10 @@ PIECES = {
   "vim" => ["set", "nocompatible", "let", "g:x", "s:y", "a:1", "if", "endif", "function!", "endfunction", "call", "echo",
             "\"", "\" c", "'", "/", "\\", "\\\\", "\\/", " ", "\n", "\t", "  \\", "1", "-2", "#ff00ff", "#abc", ":",
             "(", ")", "=", "==", "<CR>", "map", "nnoremap", "bold", "NONE", "x", "é", "a.b", "[", "]", "|", "%", "&"],
+  "sass" => ["a", ".c", "#i", "#{", "}", ":", " ", "  ", "\n", "\n  ", "\t", "//c", "/*c", "@import", "a.sass", "@mixin m",
+             "=m", "+m", "@include x", "@extend", "@if", "@for", "from", "&", "$v", "$v: ", "url(", ")", "(", "[", "]",
+             "true", "10px", ".5em", "#fff", "'", "\"", "\\", "color", "margin: ", ":margin", "red", "%p", "+", ",",
+             "é", "-", ";", "{"],
 }.freeze
 
 lang, count, seed = ARGV

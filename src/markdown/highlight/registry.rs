@@ -41,6 +41,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("nginx", &[], lexers::nginx::lex),
     ("tex", &["TeX", "LaTeX", "latex"], lexers::tex::lex),
     ("viml", &["vim", "vimscript", "ex"], lexers::vim::lex),
+    ("sass", &[], lexers::sass::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

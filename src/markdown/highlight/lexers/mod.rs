@@ -15,6 +15,7 @@ pub(crate) mod make;
 pub(crate) mod nginx;
 pub(crate) mod python;
 pub(crate) mod ruby;
+pub(crate) mod sass;
 pub(crate) mod scss;
 pub(crate) mod shell;
 pub(crate) mod sql;

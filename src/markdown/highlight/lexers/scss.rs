@@ -16,7 +16,7 @@ use crate::markdown::highlight::{
 };
 
 #[derive(Clone, Copy, PartialEq)]
-enum St {
+pub(super) enum St {
     Root,
     Value,
     Interpolation,
@@ -30,23 +30,33 @@ enum St {
     Placeholder,
     For,
     Attribute,
+    // Sass's own states (`sass.rs`).
+    Content,
+    SingleComment,
+    MultiComment,
+    Import,
+    OldStyleAttr,
 }
 
-struct Scss {
-    stack: States<St>,
+/// The lexer of both syntaxes: SCSS, or Sass (indented, with its own `root`).
+pub(crate) struct Scss {
+    pub(super) stack: States<St>,
     comment_ends: Finder,
+    indented: bool,
+    /// Sass's indentation (rouge's `Indentation`): the state an indented block opens, the
+    /// indentation that opened it, the last line's indentation.
+    pub(super) block_state: Option<St>,
+    pub(super) block_indentation: String,
+    pub(super) last_indentation: String,
 }
 
 pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
-    let mut scss = Scss {
-        stack: States::new(St::Root),
-        comment_ends: Finder::default(),
-    };
+    let mut scss = Scss::new(false);
     run_states(code, e, |s, e| scss.step(s, e));
 }
 
 /// `[\w-]+` at `pos + k`: an identifier's length, 0 if none.
-fn id(s: &Scan<'_>, k: usize) -> usize {
+pub(super) fn id(s: &Scan<'_>, k: usize) -> usize {
     s.run(k, |c| is_ruby_word(c) || c == b'-')
 }
 
@@ -66,9 +76,45 @@ const VALUE_AT_RULES: &[&str] = &[
 ];
 
 impl Scss {
-    fn step(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
+    pub(super) fn new(indented: bool) -> Self {
+        Scss {
+            stack: States::new(St::Root),
+            comment_ends: Finder::default(),
+            indented,
+            block_state: None,
+            block_indentation: String::new(),
+            last_indentation: String::new(),
+        }
+    }
+
+    pub(super) fn step(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         match self.stack.top() {
+            St::Root if self.indented => self.sass_root(s, e),
             St::Root => self.root(s, e),
+            St::Content => self.content(s, e),
+            St::SingleComment => {
+                let n = s.to_eol(0);
+                e.tok(Tok::CommentSingle, s.take(n));
+                self.stack.pop();
+                true
+            }
+            St::MultiComment => {
+                let n = s.to_eol(0);
+                if s.at(n) != Some(b'\n') {
+                    return false;
+                }
+                e.tok(Tok::CommentMultiline, s.take(n + 1));
+                self.stack.pop();
+                true
+            }
+            St::Import => self.import(s, e),
+            St::OldStyleAttr => {
+                if !self.attr_common(s, e) {
+                    self.stack.pop();
+                    self.stack.push(St::Value);
+                }
+                true
+            }
             St::Value => self.value(s, e),
             St::Interpolation => {
                 if s.at(0) == Some(b'}') {
@@ -97,7 +143,14 @@ impl Scss {
         }
     }
 
-    fn push(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>, tok: Tok, n: usize, next: St) {
+    pub(super) fn push(
+        &mut self,
+        s: &mut Scan<'_>,
+        e: &mut Emitter<'_>,
+        tok: Tok,
+        n: usize,
+        next: St,
+    ) {
         e.tok(tok, s.take(n));
         self.stack.push(next);
     }
@@ -142,7 +195,7 @@ impl Scss {
     }
 
     /// rouge's `content_common`: at-rules, `&` and `$variable:`.
-    fn content_common(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
+    pub(super) fn content_common(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         match s.at(0) {
             Some(b'@') => {}
             Some(b'&') => {
@@ -194,10 +247,16 @@ impl Scss {
         true
     }
 
-    /// SCSS's `end_section`: a line end, or `;`, `{`, `}` back to `root`.
+    /// `end_section`: SCSS's goes back to `root` at `;`, `{` or `}` (a line end is text), Sass's
+    /// at a line end.
     fn end_section(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         match s.at(0) {
+            Some(b'\n') if self.indented => {
+                e.tok(Tok::Text, s.take(1));
+                self.stack = States::new(St::Root);
+            }
             Some(b'\n') => e.tok(Tok::Text, s.take(1)),
+            Some(b';' | b'{' | b'}') if self.indented => return false,
             Some(b';' | b'{' | b'}') => {
                 e.tok(Tok::Punctuation, s.take(1));
                 self.stack = States::new(St::Root);
@@ -217,7 +276,7 @@ impl Scss {
         true
     }
 
-    fn interp(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
+    pub(super) fn interp(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         if !s.starts("#{") {
             return false;
         }
@@ -363,19 +422,27 @@ impl Scss {
         true
     }
 
-    fn attribute(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
+    /// rouge's `attr_common`: interpolation, or a property's name.
+    fn attr_common(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         if self.interp(s, e) {
             return true;
         }
         let n = id(s, 0);
-        if n > 0 {
-            let known = in_words(PROPERTIES, &s.rest()[..n]);
-            let tok = if known {
-                Tok::NameLabel
-            } else {
-                Tok::NameAttribute
-            };
-            e.tok(tok, s.take(n));
+        if n == 0 {
+            return false;
+        }
+        let known = in_words(PROPERTIES, &s.rest()[..n]);
+        let tok = if known {
+            Tok::NameLabel
+        } else {
+            Tok::NameAttribute
+        };
+        e.tok(tok, s.take(n));
+        true
+    }
+
+    fn attribute(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
+        if self.attr_common(s, e) {
             return true;
         }
         let blank = s.run(0, |c| c == b' ' || c == b'\t');
