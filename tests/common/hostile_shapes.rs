@@ -330,4 +330,28 @@ pub const SHAPES: &[Shape] = &[
             "{% for a in 'x {{ b | f: \"y a.b.c ".repeat(n / 34)
         ))
     }),
+    (
+        "html code: tags, quotes, scripts and styles never closed",
+        |n| {
+            post(format!(
+                "```html\n{}\n```\n",
+                "<a b=\"<script>`${ <style>/* <!DOCTYPE x".repeat(n / 40)
+            ))
+        },
+    ),
+    (
+        "make code: names, strings and rule lines never closed",
+        |n| {
+            post(format!(
+                "```make\n{}\n```\n",
+                "a.b-c $(x \"q\\\n'r".repeat(n / 16)
+            ))
+        },
+    ),
+    ("tex code: verbs, options and math never closed", |n| {
+        post(format!(
+            "```tex\n{}\n```\n",
+            "\\verb|x \\a[b \\begin{c $\\( ".repeat(n / 28)
+        ))
+    }),
 ];
