@@ -19,6 +19,13 @@ const SAMPLES: &[(&str, &str)] = &[
     ("json", "{\n  \"name\": \"postview\",\n  \"version\": \"1.2.3\",\n  \"private\": true,\n  \"files\": [\"pkg\", \"www\"],\n  \"size\": 1024,\n  \"ratio\": -0.5e3,\n  \"nested\": {\"a\": null, \"b\": [1, 2, 3]},\n  \"escaped\": \"tab\\there\"\n}\n"),
     ("go", "package main\n\nimport \"fmt\"\n\n// Sum adds.\nfunc Sum(xs []int) (total int) {\n\tfor _, x := range xs { total += x * 0x1F }\n\treturn total + len(xs)\n}\nvar r = 'a' + `raw`\n"),
     ("diff", "diff --git a/x b/x\nindex 1..2 100644\n--- a/x\n+++ b/x\n@@ -1,3 +1,3 @@ fn\n unchanged\n-removed\n+added\n context\n context\n"),
+    ("yaml", "title: My blog\nauthor: &me\n  name: Ada # owner\n  tags: [a, 'b c', \"d\"]\nposts:\n  - date: 2026-12-07\n    draft: false\n    body: |\n      text here\n    ratio: 1.5\n"),
+    ("html", "<!DOCTYPE html>\n<html lang=\"en\">\n<head><style>p { color: #333; margin: 0 1em }</style></head>\n<body class='main'>\n  <!-- note -->\n  <p>Fish &amp; chips</p>\n  <img src=\"a.png\" alt=\"A\"/>\n  <script>var n = 1 < 2 ? 'y' : \"n\";</script>\n</body>\n</html>\n"),
+    ("css", "/* frame */\nbody > main.wide #top a:hover {\n  margin: 0 auto -1.5em .25rem;\n  -moz-box-sizing: border-box;\n  font-family: \"Open Sans\", sans-serif;\n  width: calc(100% - 2px) !important;\n}\n@media (max-width: 600px) {\n  .side { display: none }\n}\n"),
+    ("scss", "$accent: #2a7ae2;\n@mixin tile($size: 10px) { width: $size; }\n.card {\n  margin: 0 auto;\n  width: calc(100% - #{$gap});\n  &:hover > a { color: darken($accent, 10%); }\n  @include tile(2em);\n}\n@each $c in red, blue { .t-#{$c} { color: $c } }\n// end\n"),
+    ("toml", "[package]\nname = \"postview\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nlimit = 1_000 # max\nratio = 2.5e-3\nwhen = 2026-12-07T20:00:00Z\n"),
+    ("make", "CC ?= gcc\nCFLAGS := -O2 -Wall\nSRCS = $(wildcard src/*.c)\nOBJS = $(patsubst %.c,%.o,$(SRCS))\n\nall: app\napp: $(OBJS)\n\t$(CC) $(CFLAGS) -o $@ $^\n%.o: %.c\n\t@echo \"cc $<\" && $(CC) -c $< -o $@\n"),
+    ("sql", "-- posts by tag\nSELECT p.id, p.title, COUNT(*) AS n\n  FROM posts p\n  JOIN tags t ON t.post_id = p.id\n WHERE t.name = 'rust' AND p.draft = 0\n GROUP BY p.id, p.title\n ORDER BY n DESC\n LIMIT 10;\n/* done */\nINSERT INTO log VALUES (1, 'it''s');\n"),
 ];
 
 fn post(lang: &str, sample: &str) -> String {

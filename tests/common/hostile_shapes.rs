@@ -309,4 +309,49 @@ pub const SHAPES: &[Shape] = &[
     ("json code: deep arrays and keys", |n| {
         post(format!("```json\n{}\n```\n", "[{\"a\"   ".repeat(n / 10)))
     }),
+    (
+        "yaml code: indentation up and down, long keys, collections and quotes never closed",
+        |n| {
+            post(format!(
+                "```yaml\n{}\n```\n",
+                lines(n / 40, |i| format!(
+                    "{}- k: !t x [{{ 'a \"b x: |\n",
+                    " ".repeat(i % 24)
+                ))
+            ))
+        },
+    ),
+    ("toml code: one long key never given a value", |n| {
+        post(format!("```toml\n{}\n```\n", "a.b[c]\"'{".repeat(n / 10)))
+    }),
+    ("liquid code: tags, filters and quotes never closed", |n| {
+        post(format!(
+            "{{% raw %}}\n```liquid\n{}\n```\n{{% endraw %}}\n",
+            "{% for a in 'x {{ b | f: \"y a.b.c ".repeat(n / 34)
+        ))
+    }),
+    (
+        "html code: tags, quotes, scripts and styles never closed",
+        |n| {
+            post(format!(
+                "```html\n{}\n```\n",
+                "<a b=\"<script>`${ <style>/* <!DOCTYPE x".repeat(n / 40)
+            ))
+        },
+    ),
+    (
+        "make code: names, strings and rule lines never closed",
+        |n| {
+            post(format!(
+                "```make\n{}\n```\n",
+                "a.b-c $(x \"q\\\n'r".repeat(n / 16)
+            ))
+        },
+    ),
+    ("tex code: verbs, options and math never closed", |n| {
+        post(format!(
+            "```tex\n{}\n```\n",
+            "\\verb|x \\a[b \\begin{c $\\( ".repeat(n / 28)
+        ))
+    }),
 ];

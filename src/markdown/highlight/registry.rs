@@ -30,6 +30,25 @@ const CORE_LEXERS: &[Entry] = &[
     ("json", &[], lexers::json::lex),
     ("python", &["py"], lexers::python::lex),
     ("shell", &["bash", "zsh", "ksh", "sh"], lexers::shell::lex),
+    ("yaml", &["yml"], lexers::yaml::lex),
+    ("css", &[], lexers::css::lex),
+    ("html", &[], lexers::html::lex),
+    ("xml", &[], lexers::xml::lex),
+    ("scss", &[], lexers::scss::lex),
+    ("toml", &[], lexers::toml::lex),
+    ("docker", &["dockerfile", "Dockerfile"], lexers::docker::lex),
+    (
+        "make",
+        &["makefile", "mf", "gnumake", "bsdmake"],
+        lexers::make::lex,
+    ),
+    ("liquid", &[], lexers::liquid::lex),
+    ("erb", &["eruby", "rhtml"], lexers::erb::lex),
+    ("sql", &[], lexers::sql::lex),
+    ("nginx", &[], lexers::nginx::lex),
+    ("tex", &["TeX", "LaTeX", "latex"], lexers::tex::lex),
+    ("viml", &["vim", "vimscript", "ex"], lexers::vim::lex),
+    ("sass", &[], lexers::sass::lex),
 ];
 
 /// Writes the second tier's table once: its names (`MORE_NAMES`) in every build, its lexers

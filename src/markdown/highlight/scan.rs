@@ -279,6 +279,14 @@ pub(crate) fn unicode_identifier(s: &Scan<'_>, k: usize) -> usize {
     }
 }
 
+/// Whether the code at `pos + k` starts with `word` in any ASCII case (a rule with Ruby's `i`).
+pub(crate) fn starts_ignore_case(s: &Scan<'_>, k: usize, word: &str) -> bool {
+    s.src
+        .as_bytes()
+        .get(s.pos + k..s.pos + k + word.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

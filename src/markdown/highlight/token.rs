@@ -66,6 +66,9 @@ pub(crate) enum Tok {
     GenericOutput,
     GenericPrompt,
     GenericStrong,
+    PunctIndicator,
+    NameEntity,
+    LiteralDate,
 }
 
 impl Tok {
@@ -134,6 +137,9 @@ impl Tok {
             GenericOutput => "go",
             GenericPrompt => "gp",
             GenericStrong => "gs",
+            PunctIndicator => "pi",
+            NameEntity => "ni",
+            LiteralDate => "ld",
         }
     }
 }

@@ -54,10 +54,24 @@ struct Js {
 }
 
 pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
-    let mut js = Js {
-        stack: States::new(St::Root),
-    };
-    run_states(code, e, |s, e| js.step(s, e));
+    Javascript::new().continue_lex(code, e);
+}
+
+/// The lexer with its state stack, which lives on between the pieces another lexer hands it
+/// (rouge's `delegate`: HTML gives it the contents of `<script>`).
+pub(crate) struct Javascript(Js);
+
+impl Javascript {
+    pub(crate) fn new() -> Self {
+        Javascript(Js {
+            stack: States::new(St::Root),
+        })
+    }
+
+    /// Lexes `code` from the state the last piece left: rouge scans each piece on its own.
+    pub(crate) fn continue_lex(&mut self, code: &str, e: &mut Emitter<'_>) {
+        run_states(code, e, |s, e| self.0.step(s, e));
+    }
 }
 
 /// `[\p{L}\p{Nl}$_][\p{Word}]*` at `pos + k`: its length, 0 if none.

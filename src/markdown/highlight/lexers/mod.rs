@@ -5,14 +5,29 @@
 #![cfg_attr(not(feature = "all-lexers"), allow(dead_code))]
 
 pub(crate) mod console;
+pub(crate) mod css;
 pub(crate) mod diff;
+pub(crate) mod docker;
+pub(crate) mod erb;
 pub(crate) mod go;
+pub(crate) mod html;
 pub(crate) mod ini;
 pub(crate) mod javascript;
 pub(crate) mod json;
+pub(crate) mod liquid;
+pub(crate) mod make;
+pub(crate) mod nginx;
 pub(crate) mod python;
 pub(crate) mod ruby;
+pub(crate) mod sass;
+pub(crate) mod scss;
 pub(crate) mod shell;
+pub(crate) mod sql;
+pub(crate) mod tex;
+pub(crate) mod toml;
+pub(crate) mod vim;
+pub(crate) mod xml;
+pub(crate) mod yaml;
 
 use super::{emit::Emitter, token::Tok};
 

@@ -53,7 +53,9 @@ enum St {
     Sigil(Sigil),
 }
 
-struct Ruby {
+/// The lexer with its state, which lives on between the pieces another lexer hands it (rouge's
+/// `delegate`: ERB gives it the code between its tags).
+pub(crate) struct Ruby {
     stack: States<St>,
     /// Heredocs whose bodies follow the line: whether the end may be indented, the end word.
     heredocs: VecDeque<(bool, String)>,
@@ -61,15 +63,24 @@ struct Ruby {
 }
 
 pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
-    let mut r = Ruby {
-        stack: States::starting_in(St::Root, St::ExprStart),
-        heredocs: VecDeque::new(),
-        begin_end: Finder::default(),
-    };
-    run_states(code, e, |s, e| r.step(s, e));
+    Ruby::new().continue_lex(code, e);
 }
 
 impl Ruby {
+    pub(crate) fn new() -> Self {
+        Ruby {
+            stack: States::starting_in(St::Root, St::ExprStart),
+            heredocs: VecDeque::new(),
+            begin_end: Finder::default(),
+        }
+    }
+
+    /// Lexes `code` from the state the last piece left: rouge scans each piece on its own.
+    pub(crate) fn continue_lex(&mut self, code: &str, e: &mut Emitter<'_>) {
+        self.begin_end = Finder::default();
+        run_states(code, e, |s, e| self.step(s, e));
+    }
+
     /// A token of `n` bytes, then a move of the state stack.
     fn tok(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>, tok: Tok, n: usize) -> bool {
         e.tok(tok, s.take(n));
