@@ -30,6 +30,7 @@ mod line_break;
 mod link;
 pub(crate) use link::normalize_id as normalize_link_id;
 mod math;
+mod offset_set;
 mod smart_quotes;
 mod strikethrough;
 mod typographic;
@@ -55,6 +56,18 @@ pub struct Definitions {
     pub abbreviations: abbreviation::Abbreviations,
     /// The render's budget for text repeated per use of a definition.
     pub budget: super::budget::Budget,
+    /// Whether an id of `links` holds a `]` (only a site's `link_defs` can define one), once
+    /// asked: every definition is in by then.
+    pub ids_with_bracket: std::cell::OnceCell<bool>,
+}
+
+impl Definitions {
+    /// Whether a link definition's id holds a `]`.
+    pub fn ids_with_bracket(&self) -> bool {
+        *self
+            .ids_with_bracket
+            .get_or_init(|| self.links.keys().any(|id| id.contains(']')))
+    }
 }
 
 /// What an open element is, for kramdown's nesting rules (no em in em, no link in a link).
@@ -131,7 +144,7 @@ pub(crate) struct Spans<'s, 'd> {
     breaks: Option<&'static str>,
     /// Where a link cannot start, learned from one that failed (see `link::remember_failures`),
     /// and the kinds of the open elements it was tried in: the answer holds in that context only.
-    links_failing: (Vec<Kind>, std::collections::HashSet<usize>),
+    links_failing: (Vec<Kind>, offset_set::OffsetSet),
 }
 
 /// Scanning work a text may cost, per byte of it. A paragraph of the corpus costs at most a few
