@@ -328,8 +328,15 @@ impl<'s, 'd> Spans<'s, 'd> {
     /// abbreviations found in text outside HTML elements and images; and whether the search for
     /// abbreviations ran out of steps.
     fn finish(self) -> (Vec<Event<'s>>, bool) {
-        let src = self.src;
         let mut events = Vec::with_capacity(self.out.len());
+        let cut = self.finish_into(&mut events);
+        (events, cut)
+    }
+
+    /// `finish`, the events added to `events` (a body's, which saves copying each one again).
+    fn finish_into(self, events: &mut Vec<Event<'s>>) -> bool {
+        let src = self.src;
+        events.reserve(self.out.len());
         let mut text = TextRun {
             breaks: self.breaks,
             ..TextRun::default()
@@ -355,7 +362,7 @@ impl<'s, 'd> Spans<'s, 'd> {
             };
             let plain = html_depth == 0 && image_depth == 0;
             let plain = plain.then_some((abbreviations, &mut steps, budget));
-            text.flush(src, plain, false, &mut events);
+            text.flush(src, plain, false, events);
             match &e {
                 Event::Md(Md::Start(Tag::Image { .. }), _) => image_depth += 1,
                 Event::Md(Md::End(TagEnd::Image), _) => image_depth = image_depth.saturating_sub(1),
@@ -367,8 +374,8 @@ impl<'s, 'd> Spans<'s, 'd> {
         }
         let plain = html_depth == 0 && image_depth == 0;
         let plain = plain.then_some((abbreviations, &mut steps, budget));
-        text.flush(src, plain, true, &mut events);
-        (events, steps == 0)
+        text.flush(src, plain, true, events);
+        steps == 0
     }
 
     // ---- the scanner -----------------------------------------------------------------------
@@ -588,16 +595,31 @@ fn accept_any(_: &mut Spans<'_, '_>, _: StopMatch) -> bool {
 }
 
 /// Parsed spans: events (each element with its attributes) and issues, at offsets of the text.
+#[cfg(test)]
 pub(crate) type Parsed<'s> = (Vec<Event<'s>>, Vec<Issue>);
 
 /// Parses the spans of a block's text. `in_html`: the text is inside an HTML element parsed as Markdown, which the GFM parser's
 /// line breaks do not reach.
+#[cfg(test)]
 pub(crate) fn parse<'s>(
     text: &'s str,
     defs: &Definitions,
     options: &KramdownOptions,
     in_html: bool,
 ) -> Parsed<'s> {
+    let mut events = Vec::new();
+    let issues = parse_into(text, defs, options, in_html, &mut events);
+    (events, issues)
+}
+
+/// `parse`, the events added to `events`; returns the issues.
+pub(crate) fn parse_into<'s>(
+    text: &'s str,
+    defs: &Definitions,
+    options: &KramdownOptions,
+    in_html: bool,
+    events: &mut Vec<Event<'s>>,
+) -> Vec<Issue> {
     let mut spans = Spans::new(text, defs, options);
     let gfm = options.input == super::options::Input::Gfm;
     spans.breaks = match (gfm && !in_html, options.hard_wrap) {
@@ -616,12 +638,11 @@ pub(crate) fn parse<'s>(
         );
     }
     let mut issues = std::mem::take(&mut spans.issues);
-    let (events, cut) = spans.finish();
-    if cut {
+    if spans.finish_into(events) {
         issues.push(abbreviations_cut(0));
     }
     issues.extend(defs.budget.warning(super::budget::Use::Abbreviation, 0));
-    (events, issues)
+    issues
 }
 
 /// The warning when the search for abbreviations in a text ran out of steps.
