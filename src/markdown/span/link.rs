@@ -267,6 +267,10 @@ fn title<'s>(s: &mut Spans<'s, '_>) -> Option<(&'s str, usize)> {
 /// (`fails_after`). Those are read as text without scanning again: without this, `[` × n, or
 /// `[` × n `a` `]` × n, scans the text once per `[` (until the budget ends it).
 fn remember_failures(s: &mut Spans<'_, '_>, stack_len: usize, passed: &Passed, found: bool) {
+    // Most links that fail (`[a](` never closed, `[undefined]`) passed no bracket: nothing to learn.
+    if !passed.iter().any(|&(_, _, open)| open) {
+        return;
+    }
     let context: Vec<Kind> = s.stack[..stack_len].iter().map(|f| f.kind).collect();
     if s.links_failing.0 != context {
         // What a link that reached the end of the text learned saves a rescan per `[`; what one
