@@ -13,7 +13,7 @@ const REPLACEMENT: char = '\u{FFFD}';
 /// other places that have them (a run of them is one place: each byte of a character in another
 /// encoding may have become one).
 pub fn not_utf8(text: &str) -> Option<Issue> {
-    let first = text.find(REPLACEMENT)?;
+    let first = first_replacement(text)?;
     let runs = text
         .match_indices(REPLACEMENT)
         .filter(|&(at, _)| !text[..at].ends_with(REPLACEMENT))
@@ -37,9 +37,42 @@ pub fn not_utf8(text: &str) -> Option<Issue> {
     ))
 }
 
+/// The first U+FFFD, found by its lead byte 0xEF, which CJK text (0xE3–0xE9) seldom has: this
+/// reads every post on every keystroke, and `str::find` looked for the last byte, 0xBD, which is
+/// common in CJK text, and then checked the bytes before each one.
+fn first_replacement(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut at = crate::byte_set::find_byte(b, 0, 0xEF);
+    while at < b.len() {
+        if b[at..].starts_with(REPLACEMENT_UTF8) {
+            return Some(at);
+        }
+        at = crate::byte_set::find_byte(b, at + 1, 0xEF);
+    }
+    None
+}
+
+const REPLACEMENT_UTF8: &[u8] = "\u{FFFD}".as_bytes();
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_replacement_should_be_found_among_other_characters_of_its_lead_byte() {
+        // U+F900 and U+FFFC share the lead byte 0xEF; 㽽 (U+3F7D) ends in 0xBD.
+        let text = "\u{F900}㽽\u{FFFC}a\u{FFFD}b\u{FFFD}";
+        assert_eq!(
+            first_replacement(text),
+            text.find('\u{FFFD}'),
+            "the first U+FFFD should be found, not a character that shares a byte with it"
+        );
+        assert_eq!(
+            first_replacement("\u{F900}㽽\u{FFFC}"),
+            None,
+            "text without U+FFFD should have none"
+        );
+    }
 
     #[test]
     fn text_without_replacement_characters_should_pass() {

@@ -13,6 +13,7 @@
 //! Markdown is `markdown_ext` (`markdown,mkdown,mkdn,mkd,md`).
 
 use crate::value::{Map, Value};
+use std::borrow::Cow;
 
 /// What Jekyll makes of a file of the site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,13 +57,17 @@ const DEFAULT_EXCLUDES: &[&str] = &[
 /// The extensions `DataReader` reads.
 const DATA_EXTENSIONS: &[&str] = &["yaml", "yml", "json", "csv", "tsv"];
 
-/// A site's reading rules: its `include`, `exclude` and `markdown_ext`.
+/// A site's reading rules: its `include`, `exclude` and `markdown_ext`. Jekyll's defaults are
+/// borrowed, not copied: `render_post` makes one per call to ask whether its path is a post.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reader {
-    include: Vec<String>,
-    exclude: Vec<String>,
-    markdown_ext: Vec<String>,
+    include: Vec<Cow<'static, str>>,
+    exclude: Vec<Cow<'static, str>>,
+    markdown_ext: Vec<Cow<'static, str>>,
 }
+
+/// Jekyll's `markdown_ext`, as a site that does not set it has it.
+const DEFAULT_MARKDOWN_EXT: &[&str] = &["markdown", "mkdown", "mkdn", "mkd", "md"];
 
 impl Default for Reader {
     fn default() -> Self {
@@ -73,27 +78,36 @@ impl Default for Reader {
 impl Reader {
     /// The rules of a site's `_config.yml` (Jekyll's defaults for what it does not set).
     pub fn new(config: &Map) -> Reader {
-        let list = |key: &str| -> Option<Vec<String>> {
+        let list = |key: &str| -> Option<Vec<Cow<'static, str>>> {
             match config.get(key)? {
-                Value::List(items) => Some(items.iter().map(crate::ruby::to_string).collect()),
-                Value::String(s) => Some(vec![s.clone()]),
+                Value::List(items) => Some(
+                    items
+                        .iter()
+                        .map(|v| Cow::Owned(crate::ruby::to_string(v)))
+                        .collect(),
+                ),
+                Value::String(s) => Some(vec![Cow::Owned(s.clone())]),
                 _ => None,
             }
         };
         let mut exclude = list("exclude").unwrap_or_default();
-        exclude.extend(DEFAULT_EXCLUDES.iter().map(|e| (*e).to_owned()));
-        let markdown_ext = config
-            .get("markdown_ext")
-            .map(crate::ruby::to_string)
-            .unwrap_or_else(|| "markdown,mkdown,mkdn,mkd,md".to_owned());
-        Reader {
-            include: list("include").unwrap_or_else(|| vec![".htaccess".to_owned()]),
-            exclude,
-            markdown_ext: markdown_ext
+        exclude.extend(DEFAULT_EXCLUDES.iter().map(|e| Cow::Borrowed(*e)));
+        let markdown_ext = match config.get("markdown_ext") {
+            Some(v) => crate::ruby::to_string(v)
                 .split(',')
                 .map(|e| e.trim().to_ascii_lowercase())
                 .filter(|e| !e.is_empty())
+                .map(Cow::Owned)
                 .collect(),
+            None => DEFAULT_MARKDOWN_EXT
+                .iter()
+                .map(|e| Cow::Borrowed(*e))
+                .collect(),
+        };
+        Reader {
+            include: list("include").unwrap_or_else(|| vec![Cow::Borrowed(".htaccess")]),
+            exclude,
+            markdown_ext,
         }
     }
 
@@ -129,7 +143,7 @@ impl Reader {
     /// Whether Jekyll converts the file at `path` as Markdown (`markdown_ext`).
     pub fn is_markdown(&self, path: &str) -> bool {
         let ext = extension(path);
-        self.markdown_ext.contains(&ext)
+        self.markdown_ext.iter().any(|e| *e == ext)
     }
 
     /// A post or draft folder's file: `Some(Post | Draft)` when the name passes the matcher and

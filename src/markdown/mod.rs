@@ -216,12 +216,12 @@ fn push_spans<'a>(
 ) {
     match text {
         CowStr::Borrowed(text) => {
-            let (parsed, found) = span::parse(text, defs, options, in_html);
+            let found = span::parse_into(text, defs, options, in_html, &mut body.events);
             issues.extend(found.into_iter().map(|i| i.shifted(at)));
-            body.events.extend(parsed);
         }
         text => {
-            let (parsed, found) = span::parse(&text, defs, options, in_html);
+            let mut parsed = Vec::new();
+            let found = span::parse_into(&text, defs, options, in_html, &mut parsed);
             issues.extend(found.into_iter().map(|i| i.shifted(at)));
             body.events
                 .extend(parsed.into_iter().map(|e| e.into_static()));

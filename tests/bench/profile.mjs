@@ -9,7 +9,9 @@
 //   node tests/bench/profile.mjs      (after `bash .ci/build`; `bash .ci/bench profile` runs it)
 //
 // Environment: POSTVIEW_BENCH_ROUNDS (corpus passes profiled, default 10), POSTVIEW_PROFILE_TOP
-// (rows, default 25).
+// (rows, default 25), POSTVIEW_PROFILE_STAGE (a folder holding another build's postview.js and
+// postview_bg.wasm, named, to profile it instead), POSTVIEW_PROFILE_INPUT=front-matter (each post's front matter alone: what a
+// call costs whatever its body).
 import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
@@ -19,7 +21,8 @@ import { env, saveResults, table } from './lib/stats.mjs';
 
 const ROUNDS = env('POSTVIEW_BENCH_ROUNDS', 10);
 const TOP = env('POSTVIEW_PROFILE_TOP', 25);
-const STAGE = join(ROOT, 'target/postview-web');
+const FRONT_MATTER_ONLY = process.env.POSTVIEW_PROFILE_INPUT === 'front-matter';
+const STAGE = process.env.POSTVIEW_PROFILE_STAGE ?? join(ROOT, 'target/postview-web');
 
 // Where a sample's time goes, from its whole stack (leaf first): the first rule that matches.
 const STAGES = [
@@ -53,6 +56,10 @@ async function main() {
   const { renderPostWith } = await import(pathToFileURL(join(ROOT, '.ci/npm/render.js')).href);
   const renderPost = renderPostWith(glue);
   const posts = loadCorpus();
+  if (FRONT_MATTER_ONLY) {
+    // The front matter alone, with its closing line: a call's fixed cost, as in node.mjs.
+    for (const p of posts) p.source = p.source.slice(0, p.source.length - p.source.replace(/^---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*\n/, '').length);
+  }
   const pass = () => posts.reduce((n, p) => n + renderPost(p.source, { path: p.rel }).html.length, 0);
   for (let i = 0; i < 3; i++) pass(); // tier up before sampling
 

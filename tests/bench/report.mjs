@@ -17,7 +17,7 @@ const read = (name) => {
   results.when ??= statSync(file).mtime.toISOString(); // the native harness writes no date
   return results;
 };
-const [native, nativeO3, node, browser, size, profile, variants, hostile, hostileWasm] = ['native', 'native-o3', 'node', 'browser', 'size', 'profile', 'variants', 'hostile', 'hostile-wasm'].map(read);
+const [native, nativeO3, node, browser, size, profile, variants, hostile, hostileWasm, compare, compareChromium] = ['native', 'native-o3', 'node', 'browser', 'size', 'profile', 'variants', 'hostile', 'hostile-wasm', 'compare', 'compare-chromium'].map(read);
 
 const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 const rate = (s) => `${s.mb_per_s.toFixed(1)} MB/s (median ${s.median_ms.toFixed(1)} ms, ${s.min_ms.toFixed(1)}–${s.max_ms.toFixed(1)})`;
@@ -122,16 +122,24 @@ if (variants) {
     row(`build variant: ${v.name}`, 'gzip -9 bytes; renderPost MB/s in Node (one process)', `${v.gzip9}; ${v.mb_per_s.toFixed(1)} MB/s (${(v.mb_per_s / base.mb_per_s).toFixed(2)}×)`);
   }
 }
+// compare.mjs: builds side by side in one Node process (or one Chromium page), rounds alternating.
+for (const [where, results] of [['Node', compare], ['Chromium', compareChromium]]) {
+  for (const b of results?.builds ?? []) {
+    const r = b.ratio;
+    const p = b.paired;
+    row(`A/B in ${where}: ${b.name}`, `÷ markdown-wasm, and × the first build, per round: median (min–max) of ${results.rounds}; fastest rounds`, `${r.median.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)}); ${p.median.toFixed(2)}× (${p.min.toFixed(2)}–${p.max.toFixed(2)}); fastest ${b.fastest.ratio.toFixed(2)}×, ${b.fastest.speedup.toFixed(2)}×`);
+  }
+}
 if (profile) {
   for (const [where, share] of Object.entries(profile.buckets).slice(0, 4)) row(`profile (wasm, Node): ${where}`, 'share of renderPost time, sampled', `${(100 * share).toFixed(1)}%`);
 }
 
-const sources = { native, 'native-o3': nativeO3, node, browser, size, profile, variants, hostile };
+const sources = { native, 'native-o3': nativeO3, node, browser, size, profile, variants, hostile, compare, 'compare-chromium': compareChromium };
 const when = Object.entries(sources)
   .filter(([, v]) => v?.when)
   .map(([k, v]) => `${k} ${v.when.slice(0, 16).replace('T', ' ')}`)
   .join(', ');
-const warnings = Object.entries({ native, node, browser, hostile }).filter(([, r]) => r?.warning).map(([name, r]) => `${name}: ${r.warning}`);
+const warnings = Object.entries({ native, node, browser, hostile, compare, 'compare-chromium': compareChromium }).filter(([, r]) => r?.warning).map(([name, r]) => `${name}: ${r.warning}`);
 const header = [
   `postview benchmarks: ${git()}`,
   `machine: ${cpus().length} × ${cpus()[0].model}; Node ${node?.node ?? process.version}; Chromium ${browser?.chromium ?? '?'}`,

@@ -25,6 +25,9 @@ pub const SHAPES: &[Shape] = &[
     ("nested links", |n| {
         post(format!("{}a{}", "[".repeat(n / 2), "](b)".repeat(n / 8)))
     }),
+    ("nested brackets", |n| {
+        post(format!("{}a{}", "[".repeat(n / 2), "]".repeat(n / 2)))
+    }),
     ("unclosed emphasis", |n| post("*a ".repeat(n / 3))),
     ("unclosed strong", |n| post("**a ".repeat(n / 4))),
     ("unclosed underscores", |n| post("_a ".repeat(n / 3))),

@@ -33,12 +33,23 @@ pub(super) fn parse(s: &mut Spans<'_, '_>) -> bool {
         kind,
         index: s.open(kind, super::placeholder(kind)),
     };
-    let linked = link_text(s, &open, mark) && {
+    let mut passed = Vec::new();
+    let found = link_text(s, &open, &mut passed);
+    let close = s.pos;
+    let linked = found && {
         let alt_text = unescape(&s.src[text_start..s.pos]);
         s.pos += 1; // `]`
         reference(s, &open, &alt_text).unwrap_or_else(|| inline(s, &open, alt_text))
     };
     if !linked {
+        // With budget left, the scan reached its end (the closing bracket, or the end of the
+        // text) rather than giving up, and so answers for the brackets it passed.
+        if !image && !s.out_of_budget() {
+            if found {
+                passed.push((close, 0, false));
+            }
+            remember_failures(s, mark.stack_len, &passed, found);
+        }
         s.rewind(mark);
         s.pos = text_start;
         s.text(start, text_start);
@@ -68,13 +79,12 @@ struct Open {
 }
 
 /// Parses the text as spans up to the `]` that balances the opening bracket (images inside
-/// count); the position is left on it. A link that finds none remembers where others cannot.
-fn link_text(s: &mut Spans<'_, '_>, open: &Open, mark: super::Mark) -> bool {
+/// count); the position is left on it. Every bracket passed on the way at the link's own level
+/// goes into `passed` with the depth after it, for `remember_failures`.
+fn link_text(s: &mut Spans<'_, '_>, open: &Open, passed: &mut Passed) -> bool {
     let image = open.kind == Kind::Image;
     let mut count: i64 = 1;
-    // The brackets passed over without closing the link, for `remember_failures`.
-    let mut passed: Vec<(usize, i64, bool)> = Vec::new();
-    let found = s.parse(Some(Stop::LinkBracket), &super::ALL, &mut |s, m| {
+    s.parse(Some(Stop::LinkBracket), &super::ALL, &mut |s, m| {
         let open = m != StopMatch::CloseBracket;
         count += if open { 1 } else { -1 };
         let images = s.stack.last().map_or(0, |f| f.images) as i64;
@@ -83,13 +93,11 @@ fn link_text(s: &mut Spans<'_, '_>, open: &Open, mark: super::Mark) -> bool {
             passed.push((s.pos, depth, open));
         }
         depth == 0
-    });
-    // With budget left, a scan that failed reached the end of the text rather than giving up.
-    if !found && !image && !s.out_of_budget() {
-        remember_failures(s, mark.stack_len, &passed);
-    }
-    found
+    })
 }
+
+/// Brackets a link's text passed: where, the depth after it, whether it opens.
+type Passed = Vec<(usize, i64, bool)>;
 
 /// `\s*?\[([^\]]+)?\]` after the text, or nothing that opens a URL: a reference to a link
 /// definition (by the id, or by the text itself). `None` when a `(` follows instead; `false`
@@ -250,30 +258,85 @@ fn title<'s>(s: &mut Spans<'s, '_>) -> Option<(&'s str, usize)> {
     title
 }
 
-/// A link that found no closing bracket has scanned the rest of the text, and that scan answers
-/// for every `[` it passed at its own level: from such a `[`, a link would see the same brackets
-/// after it (in the same context, nothing before it counts), with the depth counted from there,
-/// and it closes only where the failed link's depth falls one below what it was just after that
-/// `[`. Those with no such place later cannot be links either, and are read as text without
-/// scanning again: without this, `[` × n scans the text once per `[` (until the budget ends it).
-fn remember_failures(s: &mut Spans<'_, '_>, stack_len: usize, passed: &[(usize, i64, bool)]) {
+/// A link that failed has scanned the text after it, and that scan answers for every `[` it
+/// passed at its own level: from such a `[`, a link would see the same brackets after it (in the
+/// same context, nothing before it counts), with the depth counted from there, and its text ends
+/// at the first later bracket where the failed link's depth falls one below what it was just
+/// after that `[`. With no such bracket (`found` false: the scan reached the end of the text) it
+/// cannot be a link; with one, it cannot either when what follows that bracket cannot make it one
+/// (`fails_after`). Those are read as text without scanning again: without this, `[` × n, or
+/// `[` × n `a` `]` × n, scans the text once per `[` (until the budget ends it).
+fn remember_failures(s: &mut Spans<'_, '_>, stack_len: usize, passed: &Passed, found: bool) {
+    // Most links that fail (`[a](` never closed, `[undefined]`) passed no bracket: nothing to learn.
+    if !passed.iter().any(|&(_, _, open)| open) {
+        return;
+    }
     let context: Vec<Kind> = s.stack[..stack_len].iter().map(|f| f.kind).collect();
     if s.links_failing.0 != context {
-        s.links_failing = (context, Default::default());
-    }
-    let mut later = std::collections::HashSet::new();
-    for &(at, depth, open) in passed.iter().rev() {
-        if open && !later.contains(&(depth - 1)) {
-            s.links_failing.1.insert(at);
+        // What a link that reached the end of the text learned saves a rescan per `[`; what one
+        // that closed learned saves less, and does not replace it.
+        if found && !s.links_failing.1.is_empty() {
+            return;
         }
-        later.insert(depth);
+        s.links_failing.0 = context;
+        s.links_failing.1.clear();
     }
+    // For each depth (from `low`), the nearest bracket after the one at hand that left the scan
+    // at it; and the nearest closing bracket after it.
+    let depths = passed.iter().map(|&(_, depth, _)| depth);
+    let low = depths.clone().min().unwrap_or(0).min(0) - 1;
+    let high = depths.max().unwrap_or(0);
+    let mut later = vec![usize::MAX; (high - low + 1) as usize];
+    let slot = |depth: i64| (depth - low) as usize;
+    let mut next_close = None;
+    for &(at, depth, open) in passed.iter().rev() {
+        if open {
+            let fails = match later[slot(depth - 1)] {
+                usize::MAX => true,
+                close => {
+                    let holds_bracket = next_close.is_some_and(|c| c < close);
+                    found && fails_after(s, at, close, holds_bracket)
+                }
+            };
+            if fails {
+                s.links_failing.1.insert(at);
+            }
+        } else {
+            next_close = Some(at);
+        }
+        later[slot(depth)] = at;
+    }
+}
+
+/// Whether a link whose text runs from the `[` at `open` to the `]` at `close` fails for what
+/// follows: no `(` or `[` that could make it an inline link or a reference by id, and a text that
+/// names no link definition. An id holds no `]` (a definition's ends at the first), so a text
+/// that `holds_bracket` (a bracket pair of its own) fails unless a site's `link_defs` defined
+/// such an id (then it is left to be tried); any other text is looked up, and such texts do not
+/// nest, so looking them all up reads the text once.
+fn fails_after(s: &Spans<'_, '_>, open: usize, close: usize, holds_bracket: bool) -> bool {
+    let b = s.src.as_bytes();
+    let next = close + 1;
+    let p = next + leading(&s.src[next..], is_ruby_space);
+    if matches!(b.get(next), Some(b'(')) || matches!(b.get(p), Some(b'[')) {
+        return false;
+    }
+    let defs = s.defs;
+    if defs.links.is_empty() {
+        return true;
+    }
+    if holds_bracket {
+        return !defs.ids_with_bracket();
+    }
+    !defs
+        .links
+        .contains_key(&normalize_id(&unescape(&s.src[open + 1..close])))
 }
 
 /// Whether a link starting at `at` is already known not to close (see `remember_failures`).
 fn known_to_fail(s: &Spans<'_, '_>, at: usize) -> bool {
     let (context, failing) = &s.links_failing;
-    failing.contains(&at)
+    failing.contains(at)
         && context.len() == s.stack.len()
         && context.iter().zip(&s.stack).all(|(k, f)| *k == f.kind)
 }

@@ -30,6 +30,7 @@ mod line_break;
 mod link;
 pub(crate) use link::normalize_id as normalize_link_id;
 mod math;
+mod offset_set;
 mod smart_quotes;
 mod strikethrough;
 mod typographic;
@@ -55,6 +56,18 @@ pub struct Definitions {
     pub abbreviations: abbreviation::Abbreviations,
     /// The render's budget for text repeated per use of a definition.
     pub budget: super::budget::Budget,
+    /// Whether an id of `links` holds a `]` (only a site's `link_defs` can define one), once
+    /// asked: every definition is in by then.
+    pub ids_with_bracket: std::cell::OnceCell<bool>,
+}
+
+impl Definitions {
+    /// Whether a link definition's id holds a `]`.
+    pub fn ids_with_bracket(&self) -> bool {
+        *self
+            .ids_with_bracket
+            .get_or_init(|| self.links.keys().any(|id| id.contains(']')))
+    }
 }
 
 /// What an open element is, for kramdown's nesting rules (no em in em, no link in a link).
@@ -131,7 +144,7 @@ pub(crate) struct Spans<'s, 'd> {
     breaks: Option<&'static str>,
     /// Where a link cannot start, learned from one that failed (see `link::remember_failures`),
     /// and the kinds of the open elements it was tried in: the answer holds in that context only.
-    links_failing: (Vec<Kind>, std::collections::HashSet<usize>),
+    links_failing: (Vec<Kind>, offset_set::OffsetSet),
 }
 
 /// Scanning work a text may cost, per byte of it. A paragraph of the corpus costs at most a few
@@ -315,8 +328,15 @@ impl<'s, 'd> Spans<'s, 'd> {
     /// abbreviations found in text outside HTML elements and images; and whether the search for
     /// abbreviations ran out of steps.
     fn finish(self) -> (Vec<Event<'s>>, bool) {
-        let src = self.src;
         let mut events = Vec::with_capacity(self.out.len());
+        let cut = self.finish_into(&mut events);
+        (events, cut)
+    }
+
+    /// `finish`, the events added to `events` (a body's, which saves copying each one again).
+    fn finish_into(self, events: &mut Vec<Event<'s>>) -> bool {
+        let src = self.src;
+        events.reserve(self.out.len());
         let mut text = TextRun {
             breaks: self.breaks,
             ..TextRun::default()
@@ -342,7 +362,7 @@ impl<'s, 'd> Spans<'s, 'd> {
             };
             let plain = html_depth == 0 && image_depth == 0;
             let plain = plain.then_some((abbreviations, &mut steps, budget));
-            text.flush(src, plain, false, &mut events);
+            text.flush(src, plain, false, events);
             match &e {
                 Event::Md(Md::Start(Tag::Image { .. }), _) => image_depth += 1,
                 Event::Md(Md::End(TagEnd::Image), _) => image_depth = image_depth.saturating_sub(1),
@@ -354,8 +374,8 @@ impl<'s, 'd> Spans<'s, 'd> {
         }
         let plain = html_depth == 0 && image_depth == 0;
         let plain = plain.then_some((abbreviations, &mut steps, budget));
-        text.flush(src, plain, true, &mut events);
-        (events, steps == 0)
+        text.flush(src, plain, true, events);
+        steps == 0
     }
 
     // ---- the scanner -----------------------------------------------------------------------
@@ -575,16 +595,31 @@ fn accept_any(_: &mut Spans<'_, '_>, _: StopMatch) -> bool {
 }
 
 /// Parsed spans: events (each element with its attributes) and issues, at offsets of the text.
+#[cfg(test)]
 pub(crate) type Parsed<'s> = (Vec<Event<'s>>, Vec<Issue>);
 
 /// Parses the spans of a block's text. `in_html`: the text is inside an HTML element parsed as Markdown, which the GFM parser's
 /// line breaks do not reach.
+#[cfg(test)]
 pub(crate) fn parse<'s>(
     text: &'s str,
     defs: &Definitions,
     options: &KramdownOptions,
     in_html: bool,
 ) -> Parsed<'s> {
+    let mut events = Vec::new();
+    let issues = parse_into(text, defs, options, in_html, &mut events);
+    (events, issues)
+}
+
+/// `parse`, the events added to `events`; returns the issues.
+pub(crate) fn parse_into<'s>(
+    text: &'s str,
+    defs: &Definitions,
+    options: &KramdownOptions,
+    in_html: bool,
+    events: &mut Vec<Event<'s>>,
+) -> Vec<Issue> {
     let mut spans = Spans::new(text, defs, options);
     let gfm = options.input == super::options::Input::Gfm;
     spans.breaks = match (gfm && !in_html, options.hard_wrap) {
@@ -603,12 +638,11 @@ pub(crate) fn parse<'s>(
         );
     }
     let mut issues = std::mem::take(&mut spans.issues);
-    let (events, cut) = spans.finish();
-    if cut {
+    if spans.finish_into(events) {
         issues.push(abbreviations_cut(0));
     }
     issues.extend(defs.budget.warning(super::budget::Use::Abbreviation, 0));
-    (events, issues)
+    issues
 }
 
 /// The warning when the search for abbreviations in a text ran out of steps.
