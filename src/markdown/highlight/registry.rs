@@ -30,6 +30,23 @@ const CORE_LEXERS: &[Entry] = &[
     ("json", &[], lexers::json::lex),
     ("python", &["py"], lexers::python::lex),
     ("shell", &["bash", "zsh", "ksh", "sh"], lexers::shell::lex),
+];
+
+/// Writes the second tier's table once: its names (`MORE_NAMES`) in every build, its lexers
+/// (`MORE_LEXERS`) with `all-lexers` only, so that without it no lexer of this tier is linked.
+macro_rules! more_lexers {
+    ($(($tag:literal, $aliases:expr, $lex:path)),* $(,)?) => {
+        /// The names of the second tier's lexers: rouge's tag and its aliases.
+        const MORE_NAMES: &[(&str, &[&str])] = &[$(($tag, $aliases)),*];
+        /// The second tier: the lexers the body module goes without.
+        #[cfg(feature = "all-lexers")]
+        const MORE_LEXERS: &[Entry] = &[$(($tag, $aliases, $lex)),*];
+    };
+}
+
+more_lexers![
+    ("go", &["golang"], lexers::go::lex),
+    ("ruby", &["rb"], lexers::ruby::lex),
     ("yaml", &["yml"], lexers::yaml::lex),
     ("css", &[], lexers::css::lex),
     ("html", &[], lexers::html::lex),
@@ -49,23 +66,6 @@ const CORE_LEXERS: &[Entry] = &[
     ("tex", &["TeX", "LaTeX", "latex"], lexers::tex::lex),
     ("viml", &["vim", "vimscript", "ex"], lexers::vim::lex),
     ("sass", &[], lexers::sass::lex),
-];
-
-/// Writes the second tier's table once: its names (`MORE_NAMES`) in every build, its lexers
-/// (`MORE_LEXERS`) with `all-lexers` only, so that without it no lexer of this tier is linked.
-macro_rules! more_lexers {
-    ($(($tag:literal, $aliases:expr, $lex:path)),* $(,)?) => {
-        /// The names of the second tier's lexers: rouge's tag and its aliases.
-        const MORE_NAMES: &[(&str, &[&str])] = &[$(($tag, $aliases)),*];
-        /// The second tier: the lexers the body module goes without.
-        #[cfg(feature = "all-lexers")]
-        const MORE_LEXERS: &[Entry] = &[$(($tag, $aliases, $lex)),*];
-    };
-}
-
-more_lexers![
-    ("go", &["golang"], lexers::go::lex),
-    ("ruby", &["rb"], lexers::ruby::lex),
 ];
 
 /// Every lexer this build has.
