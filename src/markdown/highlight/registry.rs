@@ -35,7 +35,7 @@ const CORE_LEXERS: &[Entry] = &[
 /// Writes the second tier's table once: its names (`MORE_NAMES`) in every build, its lexers
 /// (`MORE_LEXERS`) with `all-lexers` only, so that without it no lexer of this tier is linked.
 macro_rules! more_lexers {
-    ($(($tag:literal, $aliases:expr, $lex:path)),* $(,)?) => {
+    ($(($tag:literal, $aliases:expr, $lex:path $(,)?)),* $(,)?) => {
         /// The names of the second tier's lexers: rouge's tag and its aliases.
         const MORE_NAMES: &[(&str, &[&str])] = &[$(($tag, $aliases)),*];
         /// The second tier: the lexers the body module goes without.
