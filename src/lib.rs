@@ -54,6 +54,7 @@ mod source_map;
 pub mod stages;
 mod translations;
 mod value;
+mod written_links;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -95,6 +96,10 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
     /// The source line of each top-level block of `html`, in order: for scroll sync.
     pub block_lines: Vec<u32>,
+    /// The links the body writes, each at a byte offset of the source (as `render_post` reads
+    /// it): for the site's check of links that lead nowhere.
+    #[serde(skip)]
+    pub(crate) links: Vec<written_links::WrittenLink>,
 }
 
 /// Renders a post: its whole text, front matter included.
@@ -205,6 +210,11 @@ pub(crate) fn render_post_in_site(
         .map(|&b| lines.line(to_source(b)))
         .collect();
 
+    let mut links = written_links::written_links(&md.html, &liquid.text);
+    for link in &mut links {
+        link.offset = to_source(link.offset);
+    }
+
     let image = page
         .get("image")
         .and_then(Value::as_str)
@@ -228,6 +238,7 @@ pub(crate) fn render_post_in_site(
         block_lines,
         html: md.html,
         front_matter,
+        links,
     }
 }
 

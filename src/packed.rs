@@ -142,6 +142,7 @@ pub fn fields_json(post: &Rendered) -> String {
         headings,
         diagnostics,
         block_lines,
+        links: _,
     } = post;
     let mut json = String::with_capacity(256);
     json.push_str("{\"frontMatter\":");

@@ -51,10 +51,11 @@ pub fn is_post(reader: &Reader, path: &str) -> bool {
 /// Whether `check_site` needs the text of the file at `path`: the posts, and what [`Site`]
 /// reads (`_config.yml`, `.forestry/`, layouts, includes, data, `_i18n` strings); every other
 /// file goes by name, as an asset. Asked before `_config.yml` is read, so by Jekyll's default
-/// reading rules.
+/// reading rules. `CNAME` names the host the site is served at, whose links are the site's.
 #[cfg(any(target_arch = "wasm32", test))]
 pub fn reads_text(path: &str) -> bool {
     is_post(&Reader::default(), path)
+        || path == "CNAME"
         || (crate::folder::read_up_front(path) && !path.ends_with(".css"))
 }
 
@@ -165,7 +166,8 @@ impl SiteChecker {
                 .unwrap_or_default();
             index.add_post(path, front);
         }
-        let published = Site::new(files.iter().map(|f| (f.path.clone(), f.text.clone())));
+        let published = Site::new(files.iter().map(|f| (f.path.clone(), f.text.clone())))
+            .with_assets(assets.iter().cloned());
         SiteChecker {
             forestry,
             forestry_problems,
@@ -221,7 +223,8 @@ impl SiteChecker {
             readable,
         };
         let issues = forestry::post_issues(&post, &self.forestry, &self.index);
-        let checked = FileProblems::new(path, text, issues).diagnostics;
+        let mut checked = FileProblems::new(path, text, issues).diagnostics;
+        checked.extend(self.published.check_links(path, text, &rendered));
         Some(PostCheck {
             diagnostics: forestry::with_checks(rendered.diagnostics, checked),
             site_files,

@@ -1,0 +1,119 @@
+//! The links a post's body writes: every `<a href>` of the HTML the Markdown stage made, with the
+//! place in that stage's input where its address is written (an inline link's `(…)`, a reference
+//! link's definition, a raw `<a>`). kramdown writes the same `<a>` for each; the links it makes
+//! itself (footnote markers and back links, a `{:toc}`) have no written address and are left out,
+//! since nobody typed them. Used by the site's check of links that lead nowhere.
+
+/// A link of the body: its address as the HTML has it (entities decoded) and the byte offset in
+/// the Markdown text where that address is written.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct WrittenLink {
+    pub href: String,
+    pub offset: usize,
+}
+
+/// The links of `html` whose address is found in `markdown`, in order. Each address is looked
+/// for from where the previous one was found, then before it (a reference used twice); the bytes
+/// searched are capped at a few times the text's length (a page of made-up footnote links would
+/// otherwise be searched whole per link), past which the remaining links are not collected.
+pub(crate) fn written_links(html: &str, markdown: &str) -> Vec<WrittenLink> {
+    collect(html, markdown).0
+}
+
+/// `written_links` and the number of bytes it searched.
+fn collect(html: &str, markdown: &str) -> (Vec<WrittenLink>, usize) {
+    let budget = markdown.len().saturating_mul(8).saturating_add(4096);
+    let mut searched = 0;
+    let mut links = Vec::new();
+    let mut cursor = 0;
+    for href in hrefs(html).filter(|h| !h.is_empty()) {
+        if searched > budget {
+            break;
+        }
+        let offset = match markdown[cursor..].find(href.as_str()) {
+            Some(at) => {
+                searched += at + href.len();
+                cursor += at;
+                cursor
+            }
+            None => {
+                searched += markdown.len();
+                match markdown[..cursor].find(href.as_str()) {
+                    Some(at) => at,
+                    None => continue,
+                }
+            }
+        };
+        links.push(WrittenLink { href, offset });
+    }
+    (links, searched)
+}
+
+/// The `href` values of the `<a>` elements of `html` as written by the Markdown writer
+/// (attributes in double quotes), entities decoded.
+fn hrefs(html: &str) -> impl Iterator<Item = String> + '_ {
+    html.match_indices("<a ").filter_map(move |(at, _)| {
+        let tag = &html[at..];
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        let start = tag.find(" href=\"")? + " href=\"".len();
+        let value = &tag[start..];
+        Some(decode_entities(&value[..value.find('"')?]))
+    })
+}
+
+/// The entities the HTML writer escapes an attribute with, decoded.
+fn decode_entities(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_owned();
+    }
+    value
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_each_written_address_in_order() {
+        let md = "[a](/x) and [b][r] and [a](/x)\n\n[r]: /y?a=1&b=2\n";
+        let html = "<p><a href=\"/x\">a</a> and <a href=\"/y?a=1&amp;b=2\">b</a> and <a href=\"/x\">a</a></p>";
+        let links = written_links(html, md);
+        let found: Vec<(&str, usize)> = links.iter().map(|l| (l.href.as_str(), l.offset)).collect();
+        assert_eq!(
+            found,
+            [("/x", 4), ("/y?a=1&b=2", 37), ("/x", 4)],
+            "each link should be placed at its address, a repeat before the last found one at its first writing"
+        );
+    }
+
+    #[test]
+    fn leaves_out_links_nobody_wrote() {
+        let md = "Text[^1]\n\n[^1]: Note\n";
+        let html =
+            "<p>Text<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote\">1</a></sup></p>";
+        assert!(
+            written_links(html, md).is_empty(),
+            "a footnote marker's link should not count as a written link"
+        );
+    }
+
+    #[test]
+    fn searching_is_capped_on_many_unwritten_links() {
+        let md = "x".repeat(100_000);
+        let html = "<a href=\"#fn:1\">1</a>".repeat(10_000);
+        let (links, searched) = collect(&html, &md);
+        assert!(
+            links.is_empty(),
+            "no address should be found in a text without any"
+        );
+        assert!(
+            searched <= md.len() * 9 + 4096,
+            "the bytes searched should stay within nine passes over the text, not one per link (searched {searched})"
+        );
+    }
+}
