@@ -50,11 +50,22 @@ fn collect(html: &str, markdown: &str) -> (Vec<WrittenLink>, usize) {
 }
 
 /// The `href` values of the `<a>` elements of `html` as written by the Markdown writer
-/// (attributes in double quotes), entities decoded.
+/// (attributes in double quotes), entities decoded. A tag ends at its `>`, or at the next `<`
+/// (raw HTML passed through can hold `<a ` without its `>`); the next of each is found once
+/// and kept while the tags before it are read, so that the whole page is read once.
 fn hrefs(html: &str) -> impl Iterator<Item = String> + '_ {
+    let next = |from: usize, byte: u8| crate::byte_set::find_byte(html.as_bytes(), from, byte);
+    let (mut gt, mut lt): (Option<usize>, Option<usize>) = (None, None);
     html.match_indices("<a ").filter_map(move |(at, _)| {
-        let tag = &html[at..];
-        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        if gt.is_none_or(|g| g < at) {
+            gt = Some(next(at, b'>'));
+        }
+        if lt.is_none_or(|l| l <= at) {
+            lt = Some(next(at + 1, b'<'));
+        }
+        let end = gt.unwrap_or(at).min(lt.unwrap_or(at));
+        // `>` and `<` are ASCII: `end` is a character boundary.
+        let tag = &html[at..end];
         let start = tag.find(" href=\"")? + " href=\"".len();
         let value = &tag[start..];
         Some(decode_entities(&value[..value.find('"')?]))
@@ -99,6 +110,17 @@ mod tests {
         assert!(
             written_links(html, md).is_empty(),
             "a footnote marker's link should not count as a written link"
+        );
+    }
+
+    #[test]
+    fn a_tag_without_its_end_stops_at_the_next_tag() {
+        let html = "<a href=\"/x\" <a href=\"/y\">y</a>";
+        let found: Vec<String> = hrefs(html).collect();
+        assert_eq!(
+            found,
+            ["/x", "/y"],
+            "each `<a` should be read up to the next tag at most"
         );
     }
 

@@ -13,6 +13,7 @@ import { Saver, askConflict } from './save.js';
 import { registerOffline } from './offline.js';
 import { NewPosts, readForestry } from './newpost.js';
 import { FrontMatterForm, replaceText } from './form.js';
+import { createOverview } from './overview.js';
 import { guard, keepHome, loaded } from './frames.js';
 import { folderOfFiles, folderOfHandle } from './folders.js';
 import { hideNotice, refreshNotices, showNotice } from './notices.js';
@@ -122,6 +123,21 @@ const newPosts = new NewPosts($('#new-post'), $('#translate'), {
   replace: (text) => replaceText(editor.view, text),
   t: () => t,
   lang: () => uiLang,
+});
+const overview = createOverview($('[data-testid=translations-overview]'), {
+  workspace,
+  show,
+  t: () => t,
+  translate(post, lang) {
+    const section = newPosts.sections.find((s) => s.lang === lang);
+    if (!section) return false;
+    show(post);
+    newPosts.ask('translate');
+    const select = $('dialog.new-post [data-testid=post-section]');
+    select.value = section.path;
+    select.dispatchEvent(new Event('input'));
+    return true;
+  },
 });
 const form = new FrontMatterForm($('[data-testid=front-matter-form]'), {
   text: () => editor.text(),
@@ -244,6 +260,7 @@ function useLanguage() {
   );
   select.value = chosen;
   if (current) showPostList();
+  overview.refresh();
   refreshNotices();
 }
 
@@ -428,6 +445,7 @@ async function openFolderFiles(files, folderId) {
   const opened = await openFolder(preview, siteDocument, files);
   newPosts.use(await readForestry(files));
   await openFiles(opened.posts, await readSiteConfig(files), folderId);
+  overview.opened(files);
 }
 
 /** Opens a folder's directory handle read-write (the picker's, or any other). */
@@ -460,6 +478,7 @@ function onSaved(post, text, { reload }) {
   discardDraft(post);
   drafted.delete(key(post));
   post.text = text;
+  overview.touched(post.path);
   note = reload ? '' : t('saved', { name: post.name });
   if (reload && post === current) return show(post);
   showStatus();

@@ -11,7 +11,7 @@ await init({ module_or_path: new URL('./postview_bg.wasm', import.meta.url) });
 export const renderPost = renderPostWith(glue);
 
 // Translations (src/wasm/translations.rs): plain functions of the module, no state to recover.
-export const { findTranslations, alignBlocks, planTranslationLinks, siteLanguages } = glue;
+export const { findTranslations, alignBlocks, planTranslationLinks, siteLanguages, translationsOverview } = glue;
 // checkSite (postview check): src/wasm/check.rs, one post at a time through check.js.
 export const checkSite = checkSiteWith(glue);
 export const Site = siteWith(glue);

@@ -75,7 +75,7 @@ test('Node should import renderPost from "postview" through the node entry, with
   assert.match(entry, /\/node_modules\/postview\/node\.js$/, 'the `node` condition should pick node.js');
   assert.deepEqual(
     exports.sort(),
-    ['Site', 'alignBlocks', 'checkSite', 'findTranslations', 'planTranslationLinks', 'renderPost', 'siteLanguages'],
+    ['Site', 'alignBlocks', 'checkSite', 'findTranslations', 'planTranslationLinks', 'renderPost', 'siteLanguages', 'translationsOverview'],
     'renderPost, Site, checkSite and the translation functions should be the only exports (no init functions)',
   );
   assert.equal(post.title, 'Hello');

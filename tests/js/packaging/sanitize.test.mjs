@@ -41,7 +41,7 @@ test('Node should import renderPost from "postview/sanitize" through its node en
   assert.match(fromNode.entry, /\/node_modules\/postview\/sanitize\/node\.js$/);
   assert.deepEqual(
     [...fromNode.exports].sort(),
-    ['Site', 'alignBlocks', 'checkSite', 'findTranslations', 'planTranslationLinks', 'renderPost', 'siteLanguages'],
+    ['Site', 'alignBlocks', 'checkSite', 'findTranslations', 'planTranslationLinks', 'renderPost', 'siteLanguages', 'translationsOverview'],
     'the same exports as "postview"',
   );
   for (const key of ['byDefault', 'asked']) {
