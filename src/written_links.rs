@@ -30,15 +30,15 @@ fn collect(html: &str, markdown: &str) -> (Vec<WrittenLink>, usize) {
         if searched > budget {
             break;
         }
-        let offset = match markdown[cursor..].find(href.as_str()) {
-            Some(at) => {
-                searched += at + href.len();
+        let offset = match address_in(&markdown[cursor..], &href) {
+            (Some(at), scanned) => {
+                searched += scanned;
                 cursor += at;
                 cursor
             }
-            None => {
-                searched += markdown.len();
-                match markdown[..cursor].find(href.as_str()) {
+            (None, scanned) => {
+                searched += scanned + cursor;
+                match address_in(&markdown[..cursor], &href).0 {
                     Some(at) => at,
                     None => continue,
                 }
@@ -47,6 +47,21 @@ fn collect(html: &str, markdown: &str) -> (Vec<WrittenLink>, usize) {
         links.push(WrittenLink { href, offset });
     }
     (links, searched)
+}
+
+/// Where `href` is written in `text` as an address: its first occurrence after `(`, `<`, a
+/// quote, `=` or `: ` (a link's text often repeats its address), else its first occurrence;
+/// with the bytes scanned.
+fn address_in(text: &str, href: &str) -> (Option<usize>, usize) {
+    let mut first = None;
+    for (at, _) in text.match_indices(href) {
+        let before = text[..at].trim_end_matches(' ').bytes().next_back();
+        if matches!(before, Some(b'(' | b'<' | b'"' | b'\'' | b'=' | b':')) {
+            return (Some(at), at + href.len());
+        }
+        first.get_or_insert(at);
+    }
+    (first, text.len())
 }
 
 /// The `href` values of the `<a>` elements of `html` as written by the Markdown writer
@@ -99,6 +114,17 @@ mod tests {
             found,
             [("/x", 4), ("/y?a=1&b=2", 37), ("/x", 4)],
             "each link should be placed at its address, a repeat before the last found one at its first writing"
+        );
+    }
+
+    #[test]
+    fn an_address_repeated_as_its_link_text_is_placed_at_the_address() {
+        let md = "See [x.org](x.org) now.\n";
+        let html = "<p>See <a href=\"x.org\">x.org</a> now.</p>";
+        let links = written_links(html, md);
+        assert_eq!(
+            links[0].offset, 12,
+            "the link should be placed at its address, not its text"
         );
     }
 
