@@ -55,3 +55,37 @@ fn ids_are_read_from_both_quotes_and_names() {
         "ids and names should be read, entities decoded, other attributes not"
     );
 }
+
+#[test]
+fn post_url_and_link_are_left_to_liquid() {
+    let path = "_i18n/en/_posts/2021-01-20-a.md";
+    let text = "---\ntitle: A\n---\n[gone]({% post_url 2020-01-01-nope %}) and \
+                [no page]({% link nope.md %}) and [dead](/2020/01/01/nope)\n";
+    let site = Site::new([
+        ("_config.yml".to_owned(), "languages: [en]\n".to_owned()),
+        (path.to_owned(), text.to_owned()),
+    ]);
+    let page = site.render_page(path, None);
+    let codes: Vec<&str> = page
+        .post
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    let dead: Vec<u32> = page
+        .post
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::DeadLink)
+        .map(|d| d.column)
+        .collect();
+    assert_eq!(
+        dead,
+        [85],
+        "only the written address should be a dead link; Liquid reports the tags ({codes:?})"
+    );
+    assert!(
+        codes.iter().filter(|c| c.starts_with("liquid/")).count() >= 2,
+        "Liquid should report the post and the page it cannot find: {codes:?}"
+    );
+}
