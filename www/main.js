@@ -1,7 +1,7 @@
 // The page: wires the editor, the preview (the crate's Preview, which renders and patches the
 // sandboxed iframe and keeps the drafts), the language switcher, the list of posts, the problems
 // list and the download. Everything stays in this browser.
-import init, { Preview } from './pkg/postview.js';
+import init, { Preview, describeProblem } from './pkg/postview.js';
 import { createEditor } from './editor.js';
 import { createTranslations } from './compare.js';
 import { Workspace, readFileList, readSiteConfig } from './family.js';
@@ -301,12 +301,11 @@ function showProblems(diagnostics, inSite = []) {
     button.dataset.line = d.line;
     button.dataset.column = d.column;
     button.dataset.code = d.code;
-    button.append(
-      part('severity', t(d.severity)),
-      part('place', t('place', d)),
-      part('message', d.message),
-      part('code', d.code),
-    );
+    // In another interface language the core's line for the code says what is wrong; the message
+    // itself (the post's paths and values) stays beside it as written.
+    const about = describeProblem(d.code, uiLang);
+    const message = about ? [part('message', about), Object.assign(part('detail', d.message), { lang: 'en' })] : [part('message', d.message)];
+    button.append(part('severity', t(d.severity)), part('place', t('place', d)), ...message, part('code', d.code));
     button.addEventListener('click', () => editor.goTo(d.line, d.column));
     const li = document.createElement('li');
     li.append(button);

@@ -229,8 +229,8 @@ pub fn site_languages_js(config_yml: &str) -> Result<JsValue, JsValue> {
     to_js(&language::site_languages(config_yml))
 }
 
-/// The page's questions about languages (its build only): the language of a post, and language
-/// codes in the site's order.
+/// The page's questions about languages (its build only): the language of a post, language
+/// codes in the site's order, and what a problem is in the interface's language.
 #[cfg(feature = "page")]
 mod page {
     use super::*;
@@ -282,5 +282,12 @@ mod page {
     #[wasm_bindgen(js_name = defaultLanguages)]
     pub fn default_languages() -> Vec<String> {
         language::default_languages()
+    }
+    /// What the problem of diagnostic code `code` is, in interface language `lang`
+    /// (`diagnostic::localized`); undefined for English and for codes without a line.
+    #[wasm_bindgen(js_name = describeProblem)]
+    pub fn describe_problem(code: &str, lang: &str) -> Option<String> {
+        let code = crate::Code::ALL.iter().find(|c| c.as_str() == code)?;
+        crate::diagnostic::localized::about_in(*code, lang).map(str::to_owned)
     }
 }

@@ -3,7 +3,7 @@
 // written a month before it (the files' modified times), no Korean or Chinese one. The overview
 // lists the site's families, marks the Japanese one older, opens it on a click, and opens
 // Translate for a missing language; a link to a page the site does not publish is a problem at
-// its place. Skipped where the shared site is not there.
+// its place, said in the interface's language. Skipped where the shared site is not there.
 import assert from 'node:assert/strict';
 import { rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -96,4 +96,16 @@ test('a link to a page the site does not publish should be a problem at its plac
   const places = await dead.evaluateAll((items) => items.map((b) => `${b.dataset.line}:${b.dataset.column}`));
   assert.deepEqual(places, ['10:17'], 'the link the site lacks should be the one problem, at its address; the live one should not');
   assert.match(await dead.innerText(), /never-published/, 'the problem should name the address');
+});
+
+test('in another interface language a problem should say what is wrong in it, its message kept beside', { skip: siteSkip }, async () => {
+  const { page, preview } = await openPostview(browser);
+  await page.selectOption('#ui-lang', 'ja');
+  await page.setInputFiles('[data-testid=site-folder]', site);
+  await page.selectOption('[data-testid=posts]', { label: '2024-06-01 Overview probe' });
+  await preview.locator('h1', { hasText: 'Overview probe' }).waitFor();
+  const dead = page.locator('[data-testid=errors] .problem[data-code="post/dead-link"]');
+  await dead.waitFor();
+  assert.match(await dead.locator('.message').innerText(), /サイトが公開していないページ/, 'the problem should be said in Japanese');
+  assert.match(await dead.locator('.detail').innerText(), /never-published/, 'the message with the address should stay beside it');
 });
