@@ -57,10 +57,15 @@ export function createOverview(root, page) {
     name.scope = 'row';
     name.textContent = newest?.title || row.newest.split('/').pop();
     if (row.cells.some((c) => c.path && !c.declared) && row.evidence.length) {
-      const found = Object.assign(document.createElement('span'), { className: 'found', textContent: t('overviewFound') });
-      found.title = t('overviewFoundTitle', { evidence: row.evidence.join('\n') });
-      const evidence = Object.assign(document.createElement('small'), { className: 'evidence', textContent: row.evidence.join('; ') });
-      name.append(' ', found, evidence);
+      // The evidence folded under its mark: a big site's rows stay one line each until asked.
+      const found = document.createElement('details');
+      found.className = 'found';
+      const mark = Object.assign(document.createElement('summary'), { textContent: t('overviewFound') });
+      mark.title = t('overviewFoundTitle', { evidence: row.evidence.join('\n') });
+      const evidence = Object.assign(document.createElement('small'), { className: 'evidence' });
+      evidence.append(...row.evidence.map((line) => Object.assign(document.createElement('span'), { textContent: line })));
+      found.append(mark, evidence);
+      name.append(' ', found);
     }
     tr.append(name);
     for (const cell of row.cells) tr.append(drawCell(cell, newest, byPath, t));
