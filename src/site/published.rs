@@ -35,6 +35,10 @@ impl Published {
     pub fn has(&self, path: &str) -> Option<bool> {
         let path = decode(path);
         let inner = path.strip_prefix(self.baseurl.as_str())?;
+        if !inner.is_empty() && !inner.starts_with('/') {
+            // `/blogger` is not under a `baseurl` of `/blog`.
+            return None;
+        }
         let inner = inner.trim_start_matches('/');
         let top = inner.split('/').next().unwrap_or("");
         let name = inner.rsplit('/').next().unwrap_or("");
@@ -47,27 +51,26 @@ impl Published {
         if self.paginated && is_pagination(inner) {
             return None;
         }
-        let candidates = [
-            path.clone(),
-            format!("{path}.html"),
-            format!("{}/index.html", path.trim_end_matches('/')),
-            path.strip_suffix(".html").unwrap_or(&path).to_owned(),
-        ];
-        Some(candidates.iter().any(|c| self.urls.contains(c)))
+        Some(self.served(&path).is_some())
     }
 
-    /// The address of the file at `url` (absolute, decoded): itself, or what GitHub Pages
-    /// serves for it.
+    /// The published address GitHub Pages answers `url` (absolute) with: itself, `url.html`,
+    /// `url/index.html`, or `url` without its `.html`; itself, decoded, when none is published.
     pub fn page_of(&self, url: &str) -> String {
         let url = decode(url);
-        let candidates = [
-            format!("{url}.html"),
-            format!("{}/index.html", url.trim_end_matches('/')),
-        ];
-        candidates
-            .into_iter()
-            .find(|c| self.urls.contains(c))
-            .unwrap_or(url)
+        self.served(&url).unwrap_or(url)
+    }
+
+    /// The published address that answers the decoded `path`, if any.
+    fn served(&self, path: &str) -> Option<String> {
+        [
+            path.to_owned(),
+            format!("{path}.html"),
+            format!("{}/index.html", path.trim_end_matches('/')),
+            path.strip_suffix(".html").unwrap_or(path).to_owned(),
+        ]
+        .into_iter()
+        .find(|c| self.urls.contains(c))
     }
 }
 
