@@ -51,11 +51,10 @@ pub fn is_post(reader: &Reader, path: &str) -> bool {
 /// Whether `check_site` needs the text of the file at `path`: the posts, and what [`Site`]
 /// reads (`_config.yml`, `.forestry/`, layouts, includes, data, `_i18n` strings); every other
 /// file goes by name, as an asset. Asked before `_config.yml` is read, so by Jekyll's default
-/// reading rules. `CNAME` names the host the site is served at, whose links are the site's.
+/// reading rules.
 #[cfg(any(target_arch = "wasm32", test))]
 pub fn reads_text(path: &str) -> bool {
     is_post(&Reader::default(), path)
-        || path == "CNAME"
         || (crate::folder::read_up_front(path) && !path.ends_with(".css"))
 }
 
