@@ -6,6 +6,8 @@
 //! severity: an issue cannot be made without one.
 
 mod codes;
+#[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
+pub mod localized;
 
 #[cfg(target_arch = "wasm32")]
 pub(crate) use codes::TYPESCRIPT as CODES_TYPESCRIPT;

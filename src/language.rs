@@ -159,7 +159,6 @@ pub fn default_languages() -> Vec<String> {
 
 /// Sorts language codes the site's way: those of `site` in its order, then the others
 /// alphabetically. Repeats are dropped.
-#[cfg(any(all(feature = "page", target_arch = "wasm32"), test))]
 pub fn sort_languages(codes: &mut Vec<String>, site: &[String]) {
     crate::sort::by(codes, |a, b| {
         rank(a, site).cmp(&rank(b, site)).then_with(|| a.cmp(b))

@@ -68,6 +68,7 @@ pub mod stages;
 #[cfg_attr(not(feature = "site"), allow(dead_code))]
 mod translations;
 mod value;
+mod written_links;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -116,6 +117,10 @@ pub struct Rendered {
     /// feature `all-lexers` colours (the body module's npm and page builds go without it): render
     /// again with such a build to get what Jekyll publishes. Empty with `all-lexers`.
     pub needs_lexers: Vec<String>,
+    /// The links the body writes, each at a byte offset of the source (as `render_post` reads
+    /// it): for the site's check of links that lead nowhere.
+    #[serde(skip)]
+    pub(crate) links: Vec<written_links::WrittenLink>,
 }
 
 /// Renders a post: its whole text, front matter included.
@@ -228,6 +233,11 @@ pub(crate) fn render_post_in_site(
         .map(|&b| lines.line(to_source(b)))
         .collect();
 
+    let mut links = written_links::written_links(&md.html, &liquid.text);
+    for link in &mut links {
+        link.offset = to_source(link.offset);
+    }
+
     let image = page
         .get("image")
         .and_then(Value::as_str)
@@ -252,6 +262,7 @@ pub(crate) fn render_post_in_site(
         html: md.html,
         front_matter,
         needs_lexers: markdown::highlight::take_lacking(),
+        links,
     }
 }
 

@@ -143,6 +143,7 @@ pub fn fields_json(post: &Rendered) -> String {
         diagnostics,
         block_lines,
         needs_lexers,
+        links: _,
     } = post;
     let mut json = String::with_capacity(256);
     json.push_str("{\"frontMatter\":");

@@ -24,6 +24,11 @@ use crate::value::{Map, Value};
 use crate::KramdownOptions;
 
 pub use crate::front_matter::Split;
+/// Translations at a glance alone (`translations/overview.rs`), for `tests/bench/overview.rs`.
+#[cfg(feature = "site")]
+pub use crate::translations::overview::{
+    dated, overview as translations_overview, Cell, Dated, Overview, Row, State,
+};
 
 /// A problem a stage found, at a byte offset of that stage's input.
 #[derive(Clone, Debug, PartialEq, Eq)]

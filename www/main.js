@@ -1,7 +1,7 @@
 // The page: wires the editor, the preview (the crate's Preview, which renders and patches the
 // sandboxed iframe and keeps the drafts), the language switcher, the list of posts, the problems
 // list and the download. Everything stays in this browser.
-import { Preview, loadSite } from './modules.js';
+import { Preview, describeProblem, loadSite } from './modules.js';
 import { createEditor } from './editor.js';
 import { createTranslations } from './compare.js';
 import { Workspace, readFileList, readSiteConfig } from './family.js';
@@ -13,6 +13,7 @@ import { Saver, askConflict } from './save.js';
 import { registerOffline } from './offline.js';
 import { NewPosts, readForestry } from './newpost.js';
 import { FrontMatterForm, replaceText } from './form.js';
+import { createOverview } from './overview.js';
 import { guard, keepHome, loaded } from './frames.js';
 import { folderOfFiles, folderOfHandle } from './folders.js';
 import { hideNotice, refreshNotices, showNotice } from './notices.js';
@@ -124,6 +125,21 @@ const newPosts = new NewPosts($('#new-post'), $('#translate'), {
   replace: (text) => replaceText(editor.view, text),
   t: () => t,
   lang: () => uiLang,
+});
+const overview = createOverview($('[data-testid=translations-overview]'), {
+  workspace,
+  show,
+  t: () => t,
+  translate(post, lang) {
+    const section = newPosts.sections.find((s) => s.lang === lang);
+    if (!section) return false;
+    show(post);
+    newPosts.ask('translate');
+    const select = $('dialog.new-post [data-testid=post-section]');
+    select.value = section.path;
+    select.dispatchEvent(new Event('input'));
+    return true;
+  },
 });
 const form = new FrontMatterForm($('[data-testid=front-matter-form]'), {
   text: () => editor.text(),
@@ -251,6 +267,7 @@ function useLanguage() {
   );
   select.value = chosen;
   if (current) showPostList();
+  overview.refresh();
   refreshNotices();
 }
 
@@ -291,12 +308,11 @@ function showProblems(diagnostics, inSite = []) {
     button.dataset.line = d.line;
     button.dataset.column = d.column;
     button.dataset.code = d.code;
-    button.append(
-      part('severity', t(d.severity)),
-      part('place', t('place', d)),
-      part('message', d.message),
-      part('code', d.code),
-    );
+    // In another interface language the core's line for the code says what is wrong; the message
+    // itself (the post's paths and values) stays beside it as written.
+    const about = describeProblem(d.code, uiLang);
+    const message = about ? [part('message', about), Object.assign(part('detail', d.message), { lang: 'en' })] : [part('message', d.message)];
+    button.append(part('severity', t(d.severity)), part('place', t('place', d)), ...message, part('code', d.code));
     button.addEventListener('click', () => editor.goTo(d.line, d.column));
     const li = document.createElement('li');
     li.append(button);
@@ -439,6 +455,7 @@ async function openFolderFiles(files, folderId) {
   const opened = await openFolder(preview, siteDocument, files);
   newPosts.use(await readForestry(files));
   await openFiles(opened.posts, await readSiteConfig(files), folderId);
+  overview.opened(files);
 }
 
 /** Opens a folder's directory handle read-write (the picker's, or any other). */
@@ -471,6 +488,7 @@ function onSaved(post, text, { reload }) {
   discardDraft(post);
   drafted.delete(key(post));
   post.text = text;
+  overview.touched(post.path);
   note = reload ? '' : t('saved', { name: post.name });
   if (reload && post === current) return show(post);
   showStatus();

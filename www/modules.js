@@ -54,11 +54,14 @@ export const sitePath = ofCurrent('sitePath');
 export const opensAsPost = ofCurrent('opensAsPost');
 export const isMarkdown = ofCurrent('isMarkdown');
 export const defaultLanguages = ofCurrent('defaultLanguages');
+// The problems list in the interface's language (src/wasm/languages.rs): in both modules.
+export const describeProblem = ofCurrent('describeProblem');
 // Both modules: the language switcher keeps the reader's place with it.
 export const alignBlocks = ofCurrent('alignBlocks');
 export const findTranslations = ofSite('findTranslations');
 export const siteLanguages = ofSite('siteLanguages');
 export const planTranslationLinks = ofSite('planTranslationLinks');
+export const translationsOverview = ofSite('translationsOverview');
 export const SiteTemplates = ofSite('SiteTemplates');
 
 /**

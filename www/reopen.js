@@ -5,7 +5,7 @@
 // uploaded or dropped cannot be kept (nor can a handle where there is no File System Access
 // API): the notice names it, for the user to open again; opened again, it is the same folder
 // (the same id), so its post and draft come back the same way.
-import { Preview } from './pkg/postview.js';
+import { Preview } from './modules.js';
 import { keptHandle } from './folders.js';
 import { hideNotice, showNotice } from './notices.js';
 import { readJSON, write } from './storage.js';

@@ -31,5 +31,5 @@ const site = () => {
 const api = apiOf(glue, { site, loaded: () => siteGlue !== null, load: loadOnce });
 
 export const {
-  renderPost, renderPostAsync, ready, findTranslations, alignBlocks, planTranslationLinks, siteLanguages, checkSite, Site,
+  renderPost, renderPostAsync, ready, findTranslations, alignBlocks, planTranslationLinks, siteLanguages, translationsOverview, checkSite, Site,
 } = api;

@@ -46,6 +46,7 @@ export function apiOf(body, { site, loaded, load }) {
     alignBlocks: fromSite('alignBlocks'),
     planTranslationLinks: fromSite('planTranslationLinks'),
     siteLanguages: fromSite('siteLanguages'),
+    translationsOverview: fromSite('translationsOverview'),
     // checkSite (postview check): src/wasm/check.rs, one post at a time through check.js.
     checkSite: (files, assetPaths) => (check ??= checkSiteWith(site()))(files, assetPaths),
     Site: siteWith(site),

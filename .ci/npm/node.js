@@ -21,5 +21,5 @@ const site = () => {
 const api = apiOf(glue, { site, loaded: () => true, load: async () => void site() });
 
 export const {
-  renderPost, renderPostAsync, ready, findTranslations, alignBlocks, planTranslationLinks, siteLanguages, checkSite, Site,
+  renderPost, renderPostAsync, ready, findTranslations, alignBlocks, planTranslationLinks, siteLanguages, translationsOverview, checkSite, Site,
 } = api;

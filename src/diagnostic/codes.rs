@@ -305,6 +305,9 @@ codes! {
     MissingImage = "post/missing-image", Error, Nothing,
         "An image the post shows from the site's root (front matter, Markdown image, `<img src>`) is not a file of the site.",
         "Publishes a broken image.";
+    DeadLink = "post/dead-link", Warning, Nothing,
+        "A link to a page of the site (a post, a page, a file, or an `#anchor` in one) that the site does not publish.",
+        "Publishes the link; following it ends at “404 Not Found”, or at the page's top for an anchor it lacks.";
     TooManyDiagnostics = "preview/too-many-diagnostics", Warning, Nothing,
         "More diagnostics than the preview lists for a post (200); the rest are counted in this one.",
         "Nothing more than the problems themselves.";

@@ -31,7 +31,10 @@ pub fn read_up_front(path: &str) -> bool {
         return true;
     }
     match segments[0] {
-        _ if segments.len() == 1 => name.starts_with("_config") && is(&["yml", "yaml"]),
+        // `CNAME`: the host the site is served at, whose links are the site's own.
+        _ if segments.len() == 1 => {
+            (name.starts_with("_config") && is(&["yml", "yaml"])) || name == "CNAME"
+        }
         "_layouts" | "_includes" | "_data" | ".forestry" => is(TEXT),
         "_i18n" => segments.len() == 2 && is(&["yml", "yaml"]),
         _ => ext == "css" && urls::published(path),
@@ -70,6 +73,7 @@ mod tests {
     fn the_text_files_a_site_needs_should_be_read_and_its_images_not() {
         for path in [
             "_config.yml",
+            "CNAME",
             "_layouts/post.html",
             "_includes/date.html",
             "_data/settings.yml",

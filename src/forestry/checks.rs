@@ -234,7 +234,7 @@ pub fn images(post: &Post, site: &SiteIndex) -> Vec<Issue> {
 }
 
 /// `%XX` escapes decoded (a URL may escape a file name's characters); malformed ones kept.
-fn decoded(path: &str) -> String {
+pub fn decoded(path: &str) -> String {
     let b = path.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;

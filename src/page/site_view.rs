@@ -112,14 +112,15 @@ impl SiteView {
             .as_ref()
             .filter(|l| !whole && self.frame.active() && l.path == path && l.front == front)
         {
+            let body = self.site.render_body(path, text);
             let part = SitePart {
                 page: None,
                 url: last.url.clone(),
                 layout_diagnostics: last.layout_diagnostics.clone(),
-                checks: self.site.check_post(path, text),
+                checks: self.checks(path, text, &body),
                 settle: true,
             };
-            return (self.site.render_body(path, text), part);
+            return (body, part);
         }
         let RenderedPage {
             post,
@@ -137,10 +138,17 @@ impl SiteView {
             page: Some(page),
             url,
             layout_diagnostics,
-            checks: self.site.check_post(path, text),
+            checks: self.checks(path, text, &post),
             settle: false,
         };
         (post, part)
+    }
+
+    /// The post's checks against the site: `Site::check_post`'s and its links that lead nowhere.
+    fn checks(&self, path: &str, text: &str, post: &Rendered) -> Vec<Diagnostic> {
+        let mut checks = self.site.check_post(path, text);
+        checks.extend(self.site.check_links(path, text, post));
+        checks
     }
 
     /// Shows a body rendered alone, in the layout on screen.

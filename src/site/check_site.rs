@@ -165,7 +165,8 @@ impl SiteChecker {
                 .unwrap_or_default();
             index.add_post(path, front);
         }
-        let published = Site::new(files.iter().map(|f| (f.path.clone(), f.text.clone())));
+        let published = Site::new(files.iter().map(|f| (f.path.clone(), f.text.clone())))
+            .with_assets(assets.iter().cloned());
         SiteChecker {
             forestry,
             forestry_problems,
@@ -225,7 +226,8 @@ impl SiteChecker {
             readable,
         };
         let issues = forestry::post_issues(&post, &self.forestry, &self.index);
-        let checked = FileProblems::new(path, text, issues).diagnostics;
+        let mut checked = FileProblems::new(path, text, issues).diagnostics;
+        checked.extend(self.published.check_links(path, text, &rendered));
         Some(PostCheck {
             diagnostics: forestry::with_checks(rendered.diagnostics, checked),
             site_files,

@@ -8,12 +8,13 @@
 //! gives them the site's files.
 
 use super::Site;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::forestry::{self, Forestry, SiteIndex};
 use crate::front_matter;
 use crate::language;
 use crate::reader::Reader;
 use crate::value::Map;
+use crate::Rendered;
 use std::collections::BTreeMap;
 
 /// What the checks read from the site's files, made on first use.
@@ -61,6 +62,21 @@ impl Site {
             &super::normalize_path(path),
             &normalized(text),
         )
+    }
+}
+
+impl Site {
+    /// The links the post at `path` writes (from `text`, rendered as `post`) that lead nowhere
+    /// (`links.rs`), by line and column: the same for the page and `postview check`.
+    pub(crate) fn check_links(&self, path: &str, text: &str, post: &Rendered) -> Vec<Diagnostic> {
+        if post.links.is_empty() {
+            return Vec::new();
+        }
+        let path = super::normalize_path(path);
+        let text = normalized(text);
+        let issues = self.dead_links(&self.page_url(&path, &text), &post.html, &post.links);
+        let lines = LineIndex::new(&text);
+        issues.into_iter().map(|i| lines.locate(i)).collect()
     }
 }
 

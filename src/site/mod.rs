@@ -17,9 +17,11 @@
 mod check_site;
 mod checks;
 mod generated;
+mod links;
 mod plugins;
 mod post_info;
 mod post_options;
+mod published;
 
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
 use crate::language;
@@ -84,6 +86,10 @@ struct Derived {
     /// The Forestry templates, the posts' front matter and the site's paths, for `check_post`,
     /// made on first use.
     checks: OnceLock<checks::Checks>,
+    /// The addresses the site publishes, for the check of links, made on first use.
+    published: OnceLock<published::Published>,
+    /// The ids of the posts' pages links point into, by address, made on first use.
+    anchors: Mutex<BTreeMap<String, Arc<std::collections::HashSet<String>>>>,
 }
 
 /// What every page of one language build shares.
@@ -127,6 +133,7 @@ impl Site {
     pub fn with_assets(mut self, assets: impl IntoIterator<Item = String>) -> Site {
         self.assets = assets.into_iter().map(|p| normalize_path(&p)).collect();
         self.derived.checks = std::sync::OnceLock::new();
+        self.derived.published = std::sync::OnceLock::new();
         self
     }
 
@@ -176,7 +183,9 @@ impl Site {
             .or_else(|| self.files.get(&normalize_path(path)).map(String::as_str))
             .unwrap_or("");
         let rendered = std::mem::take(&mut page.post.diagnostics);
-        page.post.diagnostics = crate::forestry::with_checks(rendered, self.check_post(path, text));
+        let mut checks = self.check_post(path, text);
+        checks.extend(self.check_links(path, text, &page.post));
+        page.post.diagnostics = crate::forestry::with_checks(rendered, checks);
         page
     }
 
@@ -209,6 +218,25 @@ impl Site {
             url,
             layout_diagnostics,
         }
+    }
+
+    /// The address of the page of the post at `path` (from `text`), with `baseurl` and its
+    /// language build's prefix.
+    fn page_url(&self, path: &str, text: &str) -> String {
+        let d = &self.derived;
+        let lang = language::build_language(path, &d.languages);
+        let url = match d.posts.iter().find(|p| p.path == path) {
+            Some(post) => post.url.clone(),
+            None => PostInfo::read(path, text, &d.config, &lang, &d.languages).url,
+        };
+        format!(
+            "{}{url}",
+            self.build(&lang)
+                .site
+                .get("baseurl")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+        )
     }
 
     /// The body of the post at `path` from `source`, rendered as `render_page` renders it (the
@@ -539,6 +567,8 @@ fn derive(files: &BTreeMap<String, String>) -> Derived {
         diagnostics,
         builds: Mutex::default(),
         checks: OnceLock::new(),
+        published: OnceLock::new(),
+        anchors: Mutex::default(),
     }
 }
 

@@ -20,6 +20,7 @@ pub mod align;
 mod assign;
 #[cfg(any(target_arch = "wasm32", test))]
 pub mod links;
+pub mod overview;
 mod score;
 mod signals;
 

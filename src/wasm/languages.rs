@@ -53,3 +53,11 @@ pub fn is_markdown(path: &str) -> bool {
 pub fn default_languages() -> Vec<String> {
     language::default_languages()
 }
+
+/// What the problem of diagnostic code `code` is, in interface language `lang`
+/// (`diagnostic::localized`); undefined for English and for codes without a line.
+#[wasm_bindgen(js_name = describeProblem)]
+pub fn describe_problem(code: &str, lang: &str) -> Option<String> {
+    let code = crate::Code::ALL.iter().find(|c| c.as_str() == code)?;
+    crate::diagnostic::localized::about_in(*code, lang).map(str::to_owned)
+}

@@ -4,7 +4,7 @@
 //! is the core's.
 
 use super::{to_js, type_error};
-use crate::translations::{links, TranslationFamily};
+use crate::translations::{links, overview, TranslationFamily};
 use crate::{find_translations, language, Options};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -73,6 +73,48 @@ export function alignBlocks(left: string[], right: string[]): BlockRow[];
 /** The edits that write every link of `family` into the front matter of each of its posts in `posts`. */
 export function planTranslationLinks(family: TranslationFamily, posts: PostSource[]): PostEdit[];
 
+/** A post handed to `translationsOverview`: `PostSource` with the file's last-modified time. */
+export interface DatedPostSource extends PostSource {
+  /** Milliseconds since the epoch (`File.lastModified`). */
+  modified: number;
+}
+
+/** One language of an overview row: a post as new as the family's newest, an older one, or none. */
+export interface OverviewCell {
+  lang: string;
+  state: "present" | "stale" | "missing";
+  /** The post, unless missing. */
+  path: string | null;
+  /** `true` when a front matter key links the post with its family; `false` when it was found. */
+  declared: boolean;
+}
+
+/** A family (or a post without translations): a cell per language of the overview. */
+export interface OverviewRow {
+  cells: OverviewCell[];
+  /** Why the posts are one family (found families), as `findTranslations` says it. */
+  evidence: string[];
+  /** The newest member: the one the others are measured against. */
+  newest: string;
+}
+
+/** Every family × the site's languages. */
+export interface TranslationsOverview {
+  /** The site's languages in order, then any other a post is in. */
+  languages: string[];
+  /** Newest first. */
+  rows: OverviewRow[];
+  missing: number;
+  stale: number;
+}
+
+/**
+ * Translations at a glance: `families` (from `findTranslations` over the same posts) and every post
+ * without one, against the site's languages. "Stale" is older than the family's newest member by
+ * `modified` (within a minute counts as the same time), then by the front matter date.
+ */
+export function translationsOverview(posts: DatedPostSource[], families: TranslationFamily[], options?: TranslationOptions): TranslationsOverview;
+
 /** The languages a site's `_config.yml` lists (`languages:`), or null. */
 export function siteLanguages(configYml: string): string[] | null;
 "#;
@@ -118,6 +160,39 @@ pub fn find_translations_js(posts: JsValue, options: JsValue) -> Result<JsValue,
     let posts = read_posts(posts, "findTranslations")?;
     let options = read_languages(&options)?;
     to_js(&find_translations(&posts, &options))
+}
+
+#[derive(Deserialize)]
+struct DatedSource {
+    path: String,
+    source: String,
+    modified: f64,
+}
+
+/// See the TypeScript declaration above.
+#[wasm_bindgen(js_name = translationsOverview, skip_typescript)]
+pub fn translations_overview_js(
+    posts: JsValue,
+    families: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let posts: Vec<DatedSource> = serde_wasm_bindgen::from_value(posts).map_err(|e| {
+        type_error(&format!(
+            "translationsOverview: posts should be an array of {{ path, source, modified }}: {e}"
+        ))
+    })?;
+    let families: Vec<TranslationFamily> =
+        serde_wasm_bindgen::from_value(families).map_err(|e| {
+            type_error(&format!(
+                "translationsOverview: families should be findTranslations' result: {e}"
+            ))
+        })?;
+    let options = read_languages(&options)?;
+    let dated: Vec<_> = posts
+        .iter()
+        .map(|p| overview::dated(&p.path, &p.source, p.modified, &options.languages))
+        .collect();
+    to_js(&overview::overview(&families, &dated, &options.languages))
 }
 
 /// See the TypeScript declaration above.

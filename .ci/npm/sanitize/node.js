@@ -10,5 +10,5 @@ glue.initSync({ module: readFileSync(new URL('./postview_bg.wasm', import.meta.u
 const api = apiOf(glue, { site: () => glue, loaded: () => true, load: async () => {} });
 
 export const {
-  renderPost, renderPostAsync, ready, findTranslations, alignBlocks, planTranslationLinks, siteLanguages, checkSite, Site,
+  renderPost, renderPostAsync, ready, findTranslations, alignBlocks, planTranslationLinks, siteLanguages, translationsOverview, checkSite, Site,
 } = api;

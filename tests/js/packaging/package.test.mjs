@@ -81,7 +81,7 @@ test('Node should import renderPost from "postview" through the node entry, with
     exports.sort(),
     [
       'Site', 'alignBlocks', 'checkSite', 'findTranslations', 'planTranslationLinks', 'ready', 'renderPost',
-      'renderPostAsync', 'siteLanguages',
+      'renderPostAsync', 'siteLanguages', 'translationsOverview',
     ],
     'renderPost, renderPostAsync, ready, Site, checkSite and the translation functions should be the only exports (no init functions)',
   );

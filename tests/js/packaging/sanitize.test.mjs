@@ -43,7 +43,7 @@ test('Node should import renderPost from "postview/sanitize" through its node en
     [...fromNode.exports].sort(),
     [
       'Site', 'alignBlocks', 'checkSite', 'findTranslations', 'planTranslationLinks', 'ready', 'renderPost',
-      'renderPostAsync', 'siteLanguages',
+      'renderPostAsync', 'siteLanguages', 'translationsOverview',
     ],
     'the same exports as "postview"',
   );

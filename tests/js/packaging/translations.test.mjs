@@ -53,6 +53,24 @@ console.log(JSON.stringify({ families: findTranslations(posts, { languages: ['en
   });
 }
 
+test('translationsOverview should mark the missing and the older members of each family, a lone post too', async () => {
+  const { overview } = await runInConsumer(`import { findTranslations, translationsOverview } from 'postview';
+${POSTS}
+const hour = 3600000;
+const dated = posts.map((p) => ({ ...p, modified: p.path.includes('/de/') ? hour : 10 * hour }));
+const languages = ['en', 'ja', 'zh-Hans'];
+console.log(JSON.stringify({ overview: translationsOverview(dated, findTranslations(posts, { languages }), { languages }) }));`);
+  assert.deepEqual(overview.languages, ['en', 'ja', 'zh-Hans', 'de'], 'the columns should be the site languages, then the others');
+  assert.equal(overview.rows.length, 2, 'the family and the unrelated post should each be a row');
+  const family = overview.rows.find((r) => r.cells.filter((c) => c.path).length === 3);
+  assert.deepEqual(
+    family.cells.map((c) => c.state),
+    ['stale', 'missing', 'present', 'stale'],
+    'German edited hours before the others and English, saved with Chinese but dated a day before it, should be stale; Japanese missing',
+  );
+  assert.match(family.evidence.join('\n'), /loopring\.io\/ito/, 'a found family should carry its evidence');
+});
+
 test('planTranslationLinks should change only the key lines, and alignBlocks pair blocks', async () => {
   const { edits, rows, languages, thrown } = await runInConsumer(`import { alignBlocks, findTranslations, planTranslationLinks, siteLanguages } from 'postview';
 ${POSTS}
