@@ -309,4 +309,22 @@ pub const SHAPES: &[Shape] = &[
     ("json code: deep arrays and keys", |n| {
         post(format!("```json\n{}\n```\n", "[{\"a\"   ".repeat(n / 10)))
     }),
+    (
+        "c code: signatures on one line, their comments ending late",
+        |n| {
+            post(format!(
+                "```c\n{}\n```\n",
+                "int *f(a) /* x */ y */ b c(/)".repeat(n / 30)
+            ))
+        },
+    ),
+    (
+        "c++ code: raw strings never closed, each its own delimiter",
+        |n| {
+            post(format!(
+                "```cpp\n{}\n```\n",
+                lines(n / 12, |i| format!("R\"{}(x)\n", i % 100_000))
+            ))
+        },
+    ),
 ];

@@ -23,6 +23,8 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("python", &["py"], lexers::python::lex),
     ("ruby", &["rb"], lexers::ruby::lex),
     ("shell", &["bash", "zsh", "ksh", "sh"], lexers::shell::lex),
+    ("c", &[], lexers::c::lex_c),
+    ("cpp", &["c++"], lexers::c::lex_cpp),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

@@ -66,6 +66,8 @@ pub(crate) enum Tok {
     GenericOutput,
     GenericPrompt,
     GenericStrong,
+    CommentPreprocFile,
+    NumOther,
 }
 
 impl Tok {
@@ -134,6 +136,8 @@ impl Tok {
             GenericOutput => "go",
             GenericPrompt => "gp",
             GenericStrong => "gs",
+            CommentPreprocFile => "cpf",
+            NumOther => "mx",
         }
     }
 }

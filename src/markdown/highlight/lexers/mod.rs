@@ -10,6 +10,8 @@ pub(crate) mod python;
 pub(crate) mod ruby;
 pub(crate) mod shell;
 
+pub(crate) mod c;
+
 use super::{emit::Emitter, token::Tok};
 
 /// rouge's `PlainText` (tag `plaintext`, alias `text`): the whole code as one `Text` token.
