@@ -327,4 +327,8 @@ pub const SHAPES: &[Shape] = &[
             ))
         },
     ),
+    (
+        "java code: words and brackets that never reach a signature",
+        |n| post(format!("```java\n{} x\n```\n", "a b[c<d ".repeat(n / 8))),
+    ),
 ];

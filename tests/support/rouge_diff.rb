@@ -54,6 +54,13 @@ PIECES = {
             "#endif\n", "#include <a>", '"', "'", "'a'", "R\"(", ")\"", "R\"x(", ")x\"", "u8R\"", "1'000",
             "0x1'F", "0b1'0", "017", "1.5", ".5", "1e3", "10ms", "1.5s", "2if", "nullptr", "__outer", "case",
             "public:", ":", "?", "=", "\\", "é", "$", "1", "co_await", "operator"],
+  "java" => ["public ", "static ", "void ", "int ", "String", "List<String> ", "Map.Entry[] ", "foo", "main",
+             "(", ")", "{", "}", ";", " ", "\n", "\t", "// c\n", "/* a */", "/*", "*/", "/** doc */",
+             "@Override", "@", "class ", "interface ", "import ", "package ", "java.util.*", "a.b", ".x",
+             "this.", "new ", "return ", "throw new X(", "\"s\"", "\"a\\\"b\"", "\"\\\\\"", "\"", "'a'",
+             "'\\n'", "'\\u00e9'", "'''", "'", "\\", "label:", "MAX_VALUE", "Foo", "FOO1", "Foo_bar", "$x",
+             "é", "1", "1_000", "1__0_", "0b1_0", "0x1F", "017", "1.5", "1.5e10f", "2.0d", "10L", "=", "<",
+             ">", "?", ":", "::", "->", "true", "null", "var ", "extends ", "final ", ",", "[", "]"],
 }.freeze
 
 lang, count, seed = ARGV

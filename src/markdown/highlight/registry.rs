@@ -25,6 +25,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("shell", &["bash", "zsh", "ksh", "sh"], lexers::shell::lex),
     ("c", &[], lexers::c::lex_c),
     ("cpp", &["c++"], lexers::c::lex_cpp),
+    ("java", &[], lexers::java::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

@@ -11,6 +11,7 @@ pub(crate) mod ruby;
 pub(crate) mod shell;
 
 pub(crate) mod c;
+pub(crate) mod java;
 
 use super::{emit::Emitter, token::Tok};
 
