@@ -61,6 +61,12 @@ PIECES = {
              "'\\n'", "'\\u00e9'", "'''", "'", "\\", "label:", "MAX_VALUE", "Foo", "FOO1", "Foo_bar", "$x",
              "é", "1", "1_000", "1__0_", "0b1_0", "0x1F", "017", "1.5", "1.5e10f", "2.0d", "10L", "=", "<",
              ">", "?", ":", "::", "->", "true", "null", "var ", "extends ", "final ", ",", "[", "]"],
+  "typescript" => ["var", "let", "function", "class", "if", "return", "case", "default", "true", "Math", "$x",
+                   "é", "a", " ", "\n", "//c", "/*", "*/", "/", "[", "]", "(", ")", "{", "}", "?", "?.", "??",
+                   "??=", ":", ";", ",", ".", "`", "${", "\\", '"', "'", "1", "1.5", "0x1F", "+", "=", "===",
+                   "!", "&&", "@dec", "x:", "x?:", "x ?: ", "interface", "type", "static", "public",
+                   "readonly", "string", "number", "keyof", "Partial", "Record", "abstract", "is",
+                   "namespace", "declare", "<T>", "=>", "implements", "private"],
 }.freeze
 
 lang, count, seed = ARGV

@@ -26,6 +26,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("c", &[], lexers::c::lex_c),
     ("cpp", &["c++"], lexers::c::lex_cpp),
     ("java", &[], lexers::java::lex),
+    ("typescript", &["ts"], lexers::typescript::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.
