@@ -331,4 +331,10 @@ pub const SHAPES: &[Shape] = &[
         "java code: words and brackets that never reach a signature",
         |n| post(format!("```java\n{} x\n```\n", "a b[c<d ".repeat(n / 8))),
     ),
+    ("rust code: raw strings and macros never closed", |n| {
+        post(format!(
+            "```rust\n{}\n```\n",
+            lines(n / 24, |i| format!("m!{{( r{}\"\n", "#".repeat(i % 40)))
+        ))
+    }),
 ];

@@ -67,6 +67,15 @@ PIECES = {
                    "!", "&&", "@dec", "x:", "x?:", "x ?: ", "interface", "type", "static", "public",
                    "readonly", "string", "number", "keyof", "Partial", "Record", "abstract", "is",
                    "namespace", "declare", "<T>", "=>", "implements", "private"],
+  "rust" => ["fn ", "main", "let ", "mut ", "x", "é", "Vec", "String", "Some", "self", "Self", "(", ")", "{",
+             "}", "[", "]", ";", ",", ":", "::", " ", "\n", "\t", "// c\n", "/// d\n", "//! i\n", "//// n\n",
+             "/*", "*/", "/**", "/*!", "/**/", "/***/", "/****", "#[derive(Debug)]", "#![allow(x = \"y\")]",
+             "#", "# hidden\n", "\"", "\"s\\n\\x41\\u{1F600}\\q\"", "b\"b\"", "r\"raw\"", "r#\"a\"b\"#",
+             "br##\"", "\"##", "'a'", "'\\n'", "b'x'", "'\\u{1_F}'", "'a", "'static", "1", "1_000u32",
+             "0x1F_i64", "0b1010", "0o17usize", "1.5", "1e10", "2.5E-3f32", "1f64", "1.", "1..2", "1.foo",
+             "..=", "...", "=>", "->", "<->", "+", "=", "&", "!", "?", "println!", "vec![1, 2]",
+             "macro_rules! m { ($x:expr) => {} }", "$x", "$", ".await", ". len()", ".0", ".field", "x.y",
+             "true", "false", "'", "\\", "Option<T>", "impl", "where"],
 }.freeze
 
 lang, count, seed = ARGV

@@ -27,6 +27,19 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("cpp", &["c++"], lexers::c::lex_cpp),
     ("java", &[], lexers::java::lex),
     ("typescript", &["ts"], lexers::typescript::lex),
+    (
+        "rust",
+        &[
+            "rs",
+            "rust,no_run",
+            "rs,no_run",
+            "rust,ignore",
+            "rs,ignore",
+            "rust,should_panic",
+            "rs,should_panic",
+        ],
+        lexers::rust::lex,
+    ),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

@@ -68,6 +68,8 @@ pub(crate) enum Tok {
     GenericStrong,
     CommentPreprocFile,
     NumOther,
+    CommentDoc,
+    CommentSpecial,
 }
 
 impl Tok {
@@ -138,6 +140,8 @@ impl Tok {
             GenericStrong => "gs",
             CommentPreprocFile => "cpf",
             NumOther => "mx",
+            CommentDoc => "cd",
+            CommentSpecial => "cs",
         }
     }
 }

@@ -12,6 +12,7 @@ pub(crate) mod shell;
 
 pub(crate) mod c;
 pub(crate) mod java;
+pub(crate) mod rust;
 pub(crate) mod typescript;
 
 use super::{emit::Emitter, token::Tok};
