@@ -337,4 +337,13 @@ pub const SHAPES: &[Shape] = &[
             lines(n / 24, |i| format!("m!{{( r{}\"\n", "#".repeat(i % 40)))
         ))
     }),
+    (
+        "c# code: a last line of strings that end only at escaped quotes",
+        |n| {
+            post(format!(
+                "{{% highlight cs %}}\n{}{{% endhighlight %}}\n",
+                "x \"a\\\" ".repeat(n / 8)
+            ))
+        },
+    ),
 ];

@@ -76,6 +76,14 @@ PIECES = {
              "..=", "...", "=>", "->", "<->", "+", "=", "&", "!", "?", "println!", "vec![1, 2]",
              "macro_rules! m { ($x:expr) => {} }", "$x", "$", ".await", ". len()", ".0", ".field", "x.y",
              "true", "false", "'", "\\", "Option<T>", "impl", "where"],
+  "csharp" => ["class ", "struct ", "interface ", "namespace ", "using ", "System.Linq", "public ", "static ",
+               "void ", "int ", "string ", "var ", "Main", "Foo", "x", "@class", "é", "\u212A", "(", ")", "{",
+               "}", "[", "]", ";", ",", ".", " ", "\n", "\t", "// c\n", "/* a */", "/*", "*/", "#region R\n",
+               "#if DEBUG\n", "#endif\n", "#ifdef\n", "#", "  #pragma x\n", "\"s\"", "\"a\\\"b\"", "\"\\\\\"",
+               "\"", "\\", "\\\"", "@\"v\"\"q\"\"\"", "@\"", "\"\"", "$\"{x} \\{ y\"", "$@\"{a}\"\"\"",
+               "$ \"", "$", "@", "'a'", "'\\n'", "'", "0x1Fu", "0XaL", "123", "1.5", "1.e+3f", "2e5", "1E-3d",
+               "<[", "<[ x:", "]>", "=>", "?", ":", "<", ">", "=", "await", "async", "get", "set", "value",
+               "null", "true", "select", "from"],
 }.freeze
 
 lang, count, seed = ARGV

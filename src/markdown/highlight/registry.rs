@@ -40,6 +40,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
         ],
         lexers::rust::lex,
     ),
+    ("csharp", &["c#", "cs"], lexers::csharp::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.
