@@ -41,6 +41,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
         lexers::rust::lex,
     ),
     ("csharp", &["c#", "cs"], lexers::csharp::lex),
+    ("ocaml", &[], lexers::ocaml::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.
