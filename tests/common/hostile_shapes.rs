@@ -346,4 +346,10 @@ pub const SHAPES: &[Shape] = &[
             ))
         },
     ),
+    ("lua code: long brackets of many levels never closed", |n| {
+        post(format!(
+            "```lua\n{}\n```\n",
+            lines(n / 24, |i| format!("--[{}[ x\n", "=".repeat(i % 16)))
+        ))
+    }),
 ];

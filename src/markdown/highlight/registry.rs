@@ -42,6 +42,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ),
     ("csharp", &["c#", "cs"], lexers::csharp::lex),
     ("ocaml", &[], lexers::ocaml::lex),
+    ("lua", &[], lexers::lua::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

@@ -13,6 +13,7 @@ pub(crate) mod shell;
 pub(crate) mod c;
 pub(crate) mod csharp;
 pub(crate) mod java;
+pub(crate) mod lua;
 pub(crate) mod ocaml;
 pub(crate) mod rust;
 pub(crate) mod typescript;
