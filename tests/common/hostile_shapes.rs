@@ -352,4 +352,8 @@ pub const SHAPES: &[Shape] = &[
             lines(n / 24, |i| format!("--[{}[ x\n", "=".repeat(i % 16)))
         ))
     }),
+    (
+        "r code: strings that end only at escaped quotes, across lines",
+        |n| post(format!("```r\n{}\n```\n", "x 'a\\' \n".repeat(n / 9))),
+    ),
 ];

@@ -43,6 +43,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("csharp", &["c#", "cs"], lexers::csharp::lex),
     ("ocaml", &[], lexers::ocaml::lex),
     ("lua", &[], lexers::lua::lex),
+    ("r", &["R", "s", "S"], lexers::r::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

@@ -6,7 +6,7 @@
 use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::markdown::highlight::{
     emit::Emitter,
-    scan::{in_words, run_states, Finder, Scan, States},
+    scan::{in_words, lazy_quoted_ends, run_states, Finder, Scan, States},
     token::Tok,
 };
 use crate::markdown::unicode::is_word;
@@ -268,7 +268,7 @@ impl CSharp {
         let from = s.pos + 1;
         let stale = self.strings.as_ref().is_none_or(|(start, _)| from < *start);
         if stale {
-            self.strings = Some((from, backtracked_ends(&s.src[from..])));
+            self.strings = Some((from, lazy_quoted_ends(&s.src[from..], b'"')));
         }
         let (start, answers) = self.strings.as_ref()?;
         answers
@@ -318,26 +318,6 @@ impl CSharp {
         e.tok(tok, s.take(n));
         true
     }
-}
-
-/// For each byte of `tail` (the text after a string's quote, with no line end), where
-/// rouge's lazy `(\\.|.)*?"` from there ends, offsets into `tail`: a quote ends it, a
-/// backslash first pairs with the next character and, failing that, stands alone.
-fn backtracked_ends(tail: &str) -> Vec<Option<usize>> {
-    let mut answers = vec![None; tail.len() + 1];
-    let starts: Vec<usize> = tail.char_indices().map(|(i, _)| i).collect();
-    for (k, &i) in starts.iter().enumerate().rev() {
-        let next = starts.get(k + 1).copied().unwrap_or(tail.len());
-        answers[i] = match tail.as_bytes()[i] {
-            b'"' => Some(i),
-            b'\\' if next < tail.len() => {
-                let after = starts.get(k + 2).copied().unwrap_or(tail.len());
-                answers[after].or(answers[next])
-            }
-            _ => answers[next],
-        };
-    }
-    answers
 }
 
 /// `@"(""|[^"])*"`: up to the first lone quote, else up to the first quote of the last

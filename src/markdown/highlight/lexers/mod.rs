@@ -15,6 +15,7 @@ pub(crate) mod csharp;
 pub(crate) mod java;
 pub(crate) mod lua;
 pub(crate) mod ocaml;
+pub(crate) mod r;
 pub(crate) mod rust;
 pub(crate) mod typescript;
 
