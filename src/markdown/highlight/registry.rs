@@ -44,6 +44,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("ocaml", &[], lexers::ocaml::lex),
     ("lua", &[], lexers::lua::lex),
     ("r", &["R", "s", "S"], lexers::r::lex),
+    ("clojure", &["clj", "cljs"], lexers::clojure::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

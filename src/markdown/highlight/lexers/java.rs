@@ -286,7 +286,7 @@ fn chain(b: &[u8], mut at: usize) -> (usize, Option<Method>) {
 
 /// `"(\\\\|\\"|[^"])*"`, with rouge's backtracking: up to the first quote no backslash
 /// escapes, else up to the last escaped one.
-fn string(s: &Scan<'_>) -> Option<usize> {
+pub(super) fn string(s: &Scan<'_>) -> Option<usize> {
     if s.at(0) != Some(b'"') {
         return None;
     }

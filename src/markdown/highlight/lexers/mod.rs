@@ -11,6 +11,7 @@ pub(crate) mod ruby;
 pub(crate) mod shell;
 
 pub(crate) mod c;
+pub(crate) mod clojure;
 pub(crate) mod csharp;
 pub(crate) mod java;
 pub(crate) mod lua;
