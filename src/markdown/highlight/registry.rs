@@ -45,6 +45,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("lua", &[], lexers::lua::lex),
     ("r", &["R", "s", "S"], lexers::r::lex),
     ("clojure", &["clj", "cljs"], lexers::clojure::lex),
+    ("erlang", &["erl"], lexers::erlang::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

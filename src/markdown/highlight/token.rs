@@ -70,6 +70,7 @@ pub(crate) enum Tok {
     NumOther,
     CommentDoc,
     CommentSpecial,
+    NameEntity,
 }
 
 impl Tok {
@@ -142,6 +143,7 @@ impl Tok {
             NumOther => "mx",
             CommentDoc => "cd",
             CommentSpecial => "cs",
+            NameEntity => "ni",
         }
     }
 }

@@ -13,6 +13,7 @@ pub(crate) mod shell;
 pub(crate) mod c;
 pub(crate) mod clojure;
 pub(crate) mod csharp;
+pub(crate) mod erlang;
 pub(crate) mod java;
 pub(crate) mod lua;
 pub(crate) mod ocaml;
