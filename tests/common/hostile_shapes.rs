@@ -356,4 +356,7 @@ pub const SHAPES: &[Shape] = &[
         "r code: strings that end only at escaped quotes, across lines",
         |n| post(format!("```r\n{}\n```\n", "x 'a\\' \n".repeat(n / 9))),
     ),
+    ("haskell code: quotes whose characters never close", |n| {
+        post(format!("```haskell\n{}\n```\n", "'\\ab".repeat(n / 4)))
+    }),
 ];

@@ -46,6 +46,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("r", &["R", "s", "S"], lexers::r::lex),
     ("clojure", &["clj", "cljs"], lexers::clojure::lex),
     ("erlang", &["erl"], lexers::erlang::lex),
+    ("haskell", &["hs"], lexers::haskell::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

@@ -14,6 +14,7 @@ pub(crate) mod c;
 pub(crate) mod clojure;
 pub(crate) mod csharp;
 pub(crate) mod erlang;
+pub(crate) mod haskell;
 pub(crate) mod java;
 pub(crate) mod lua;
 pub(crate) mod ocaml;
