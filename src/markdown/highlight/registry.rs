@@ -47,6 +47,7 @@ const LEXERS: &[(&str, &[&str], Lex)] = &[
     ("clojure", &["clj", "cljs"], lexers::clojure::lex),
     ("erlang", &["erl"], lexers::erlang::lex),
     ("haskell", &["hs"], lexers::haskell::lex),
+    ("coq", &[], lexers::coq::lex),
 ];
 
 /// The lexer rouge finds by `name`, if postview has it.

@@ -71,6 +71,8 @@ pub(crate) enum Tok {
     CommentDoc,
     CommentSpecial,
     NameEntity,
+    NameException,
+    PunctuationIndicator,
 }
 
 impl Tok {
@@ -144,6 +146,8 @@ impl Tok {
             CommentDoc => "cd",
             CommentSpecial => "cs",
             NameEntity => "ni",
+            NameException => "ne",
+            PunctuationIndicator => "pi",
         }
     }
 }

@@ -12,6 +12,7 @@ pub(crate) mod shell;
 
 pub(crate) mod c;
 pub(crate) mod clojure;
+pub(crate) mod coq;
 pub(crate) mod csharp;
 pub(crate) mod erlang;
 pub(crate) mod haskell;
