@@ -2,7 +2,8 @@
 //! `comment` (nesting), `string` and `continue_id` (a name, then dotted parts: a path's
 //! parts are namespaces, its last a constant; a lone name is classed by rouge's word lists;
 //! a point with white space after it ends a sentence). Any other character is punctuation (the
-//! one-character `keyopts`), an operator or an error.
+//! one-character `keyopts`), an operator or an error. One difference, on purpose: a name at
+//! the very end of the code, which rouge drops, is kept.
 
 use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::markdown::highlight::{
@@ -48,6 +49,18 @@ pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
         dotted: false,
     };
     run_states(code, e, |s, e| coq.step(s, e));
+    // A name read last is written when what follows it is seen; at the end of the code rouge
+    // never writes it (a `{% highlight %}` block ending in a name loses it in Jekyll). It is
+    // written here, as the end of a sentence would class it, so that no text is lost.
+    if coq.stack.top() == St::ContinueId {
+        let (start, end) = coq.name;
+        let tok = if coq.dotted {
+            Tok::NameConstant
+        } else {
+            classify(&code[start..end])
+        };
+        e.tok(tok, &code[start..end]);
+    }
 }
 
 struct Coq {
