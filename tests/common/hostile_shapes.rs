@@ -357,4 +357,54 @@ pub const SHAPES: &[Shape] = &[
             "\\verb|x \\a[b \\begin{c $\\( ".repeat(n / 28)
         ))
     }),
+    (
+        "c code: signatures on one line, their comments ending late",
+        |n| {
+            post(format!(
+                "```c\n{}\n```\n",
+                "int *f(a) /* x */ y */ b c(/)".repeat(n / 30)
+            ))
+        },
+    ),
+    (
+        "c++ code: raw strings never closed, each its own delimiter",
+        |n| {
+            post(format!(
+                "```cpp\n{}\n```\n",
+                lines(n / 12, |i| format!("R\"{}(x)\n", i % 100_000))
+            ))
+        },
+    ),
+    (
+        "java code: words and brackets that never reach a signature",
+        |n| post(format!("```java\n{} x\n```\n", "a b[c<d ".repeat(n / 8))),
+    ),
+    ("rust code: raw strings and macros never closed", |n| {
+        post(format!(
+            "```rust\n{}\n```\n",
+            lines(n / 24, |i| format!("m!{{( r{}\"\n", "#".repeat(i % 40)))
+        ))
+    }),
+    (
+        "c# code: a last line of strings that end only at escaped quotes",
+        |n| {
+            post(format!(
+                "{{% highlight cs %}}\n{}{{% endhighlight %}}\n",
+                "x \"a\\\" ".repeat(n / 8)
+            ))
+        },
+    ),
+    ("lua code: long brackets of many levels never closed", |n| {
+        post(format!(
+            "```lua\n{}\n```\n",
+            lines(n / 24, |i| format!("--[{}[ x\n", "=".repeat(i % 16)))
+        ))
+    }),
+    (
+        "r code: strings that end only at escaped quotes, across lines",
+        |n| post(format!("```r\n{}\n```\n", "x 'a\\' \n".repeat(n / 9))),
+    ),
+    ("haskell code: quotes whose characters never close", |n| {
+        post(format!("```haskell\n{}\n```\n", "'\\ab".repeat(n / 4)))
+    }),
 ];

@@ -66,6 +66,31 @@ more_lexers![
     ("tex", &["TeX", "LaTeX", "latex"], lexers::tex::lex),
     ("viml", &["vim", "vimscript", "ex"], lexers::vim::lex),
     ("sass", &[], lexers::sass::lex),
+    ("c", &[], lexers::c::lex_c),
+    ("cpp", &["c++"], lexers::c::lex_cpp),
+    ("java", &[], lexers::java::lex),
+    ("typescript", &["ts"], lexers::typescript::lex),
+    (
+        "rust",
+        &[
+            "rs",
+            "rust,no_run",
+            "rs,no_run",
+            "rust,ignore",
+            "rs,ignore",
+            "rust,should_panic",
+            "rs,should_panic",
+        ],
+        lexers::rust::lex,
+    ),
+    ("csharp", &["c#", "cs"], lexers::csharp::lex),
+    ("ocaml", &[], lexers::ocaml::lex),
+    ("lua", &[], lexers::lua::lex),
+    ("r", &["R", "s", "S"], lexers::r::lex),
+    ("clojure", &["clj", "cljs"], lexers::clojure::lex),
+    ("erlang", &["erl"], lexers::erlang::lex),
+    ("haskell", &["hs"], lexers::haskell::lex),
+    ("coq", &[], lexers::coq::lex),
 ];
 
 /// Every lexer this build has.

@@ -287,6 +287,28 @@ pub(crate) fn starts_ignore_case(s: &Scan<'_>, k: usize, word: &str) -> bool {
         .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
 }
 
+/// For each byte of `tail` (the text after a string's opening quote), where rouge's lazy
+/// `(\\.|.)*?Q` from there ends, as offsets into `tail` (for a string whose plain reading, each
+/// backslash with the next character, finds no closing `quote`): the quote ends it, a
+/// backslash first pairs with the next character and, failing that, stands alone. Worked out
+/// once from the end back, so a lexer asking from many places of one tail stays linear.
+pub(crate) fn lazy_quoted_ends(tail: &str, quote: u8) -> Vec<Option<usize>> {
+    let mut answers = vec![None; tail.len() + 1];
+    let starts: Vec<usize> = tail.char_indices().map(|(i, _)| i).collect();
+    for (k, &i) in starts.iter().enumerate().rev() {
+        let next = starts.get(k + 1).copied().unwrap_or(tail.len());
+        answers[i] = match tail.as_bytes()[i] {
+            c if c == quote => Some(i),
+            b'\\' if next < tail.len() => {
+                let after = starts.get(k + 2).copied().unwrap_or(tail.len());
+                answers[after].or(answers[next])
+            }
+            _ => answers[next],
+        };
+    }
+    answers
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,6 +355,17 @@ mod tests {
         for w in ["", "b", "ee", "eeee", "g", "0", "a bb"] {
             assert!(!in_words(table, w), "{w:?} should not be found");
         }
+    }
+
+    #[test]
+    fn lazy_quoted_ends_should_backtrack_into_an_escaped_quote() {
+        let ends = lazy_quoted_ends("a\\'b\\'c", b'\'');
+        assert_eq!(
+            ends[0],
+            Some(5),
+            "with no plain closing quote, the last escaped one should end the string"
+        );
+        assert_eq!(ends[6], None, "after the last quote nothing should end it");
     }
 
     #[test]

@@ -69,6 +69,11 @@ pub(crate) enum Tok {
     PunctIndicator,
     NameEntity,
     LiteralDate,
+    CommentPreprocFile,
+    NumOther,
+    CommentDoc,
+    CommentSpecial,
+    NameException,
 }
 
 impl Tok {
@@ -140,6 +145,11 @@ impl Tok {
             PunctIndicator => "pi",
             NameEntity => "ni",
             LiteralDate => "ld",
+            CommentPreprocFile => "cpf",
+            NumOther => "mx",
+            CommentDoc => "cd",
+            CommentSpecial => "cs",
+            NameException => "ne",
         }
     }
 }

@@ -5,6 +5,7 @@
 //! and `template_string_expr`. rouge's rule `(?<=\n)…` never matches in its scanner (which sees
 //! nothing before the scan position) and is left out; its `\A` matches at every position.
 
+use super::typescript;
 use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::markdown::highlight::{
     emit::Emitter,
@@ -51,10 +52,21 @@ enum St {
 
 struct Js {
     stack: States<St>,
+    /// Whether this is rouge's `Typescript`, which extends the lexer (`typescript.rs`).
+    ts: bool,
 }
 
 pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
     Javascript::new().continue_lex(code, e);
+}
+
+/// The lexer as JavaScript, or with TypeScript's additions when `ts`.
+pub(super) fn lex_as(code: &str, e: &mut Emitter<'_>, ts: bool) {
+    let mut js = Js {
+        stack: States::new(St::Root),
+        ts,
+    };
+    run_states(code, e, |s, e| js.step(s, e));
 }
 
 /// The lexer with its state stack, which lives on between the pieces another lexer hands it
@@ -65,6 +77,7 @@ impl Javascript {
     pub(crate) fn new() -> Self {
         Javascript(Js {
             stack: States::new(St::Root),
+            ts: false,
         })
     }
 
@@ -75,7 +88,7 @@ impl Javascript {
 }
 
 /// `[\p{L}\p{Nl}$_][\p{Word}]*` at `pos + k`: its length, 0 if none.
-fn ident(s: &Scan<'_>, k: usize) -> usize {
+pub(super) fn ident(s: &Scan<'_>, k: usize) -> usize {
     let rest = &s.src[s.pos + k..];
     match rest.chars().next() {
         Some(c) if c.is_alphabetic() || c == '$' || c == '_' => {
@@ -254,6 +267,9 @@ impl Js {
     }
 
     fn root(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
+        if self.ts && typescript::root_first(s, e) {
+            return true;
+        }
         if let Some(n) = shebang(s) {
             e.tok(Tok::CommentPreproc, s.take(n));
             self.stack.push(St::Statement);
@@ -316,15 +332,16 @@ impl Js {
             return false;
         }
         let w = s.take(n);
-        let (tok, expr) = if in_words(KEYWORDS, w) {
+        let has = |js: &str, ts: &str| in_words(js, w) || (self.ts && in_words(ts, w));
+        let (tok, expr) = if has(KEYWORDS, typescript::KEYWORDS) {
             (Tok::Keyword, true)
-        } else if in_words(DECLARATIONS, w) {
+        } else if has(DECLARATIONS, typescript::DECLARATIONS) {
             (Tok::KeywordDeclaration, true)
-        } else if in_words(RESERVED, w) {
+        } else if has(RESERVED, typescript::RESERVED) {
             (Tok::KeywordReserved, false)
         } else if in_words(CONSTANTS, w) {
             (Tok::KeywordConstant, false)
-        } else if in_words(BUILTINS, w) {
+        } else if has(BUILTINS, typescript::BUILTINS) {
             (Tok::NameBuiltin, false)
         } else {
             (Tok::NameOther, false)
@@ -388,6 +405,10 @@ impl Js {
     }
 
     fn statement(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
+        if self.ts && typescript::label(s, e) {
+            self.stack.push(St::ExprStart);
+            return true;
+        }
         if s.starts("case") && s.boundary(s.pos + 4) {
             e.tok(Tok::Keyword, s.take(4));
             self.stack.goto(St::ExprStart);

@@ -29,6 +29,19 @@ pub(crate) mod vim;
 pub(crate) mod xml;
 pub(crate) mod yaml;
 
+pub(crate) mod c;
+pub(crate) mod clojure;
+pub(crate) mod coq;
+pub(crate) mod csharp;
+pub(crate) mod erlang;
+pub(crate) mod haskell;
+pub(crate) mod java;
+pub(crate) mod lua;
+pub(crate) mod ocaml;
+pub(crate) mod r;
+pub(crate) mod rust;
+pub(crate) mod typescript;
+
 use super::{emit::Emitter, token::Tok};
 
 /// rouge's `PlainText` (tag `plaintext`, alias `text`): the whole code as one `Text` token.
