@@ -63,7 +63,10 @@ pub use forestry::FileProblems;
 pub use markdown::{Heading, KramdownOptions};
 pub use options::Options;
 pub use post::Translation;
-pub use site::{check_site, RenderedPage, Site, SiteCheck, SiteDiagnostic, SiteFile};
+pub use site::{
+    check_site, BuildOptions, BuiltContent, BuiltFile, RenderedPage, Site, SiteBuild, SiteCheck,
+    SiteDiagnostic, SiteFile,
+};
 pub use translations::{find_translations, Member, TranslationFamily};
 pub use value::{Map, Value};
 

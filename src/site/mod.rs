@@ -14,6 +14,7 @@
 //! The modules: `post_info` (each post's URL, date, title and tags, `site.tags`), `plugins`
 //! (`{% seo %}`, `{% feed_meta %}`, `{% t %}` strings). Layouts run on `liquid::layout`.
 
+mod build;
 mod check_site;
 mod checks;
 mod plugins;
@@ -32,6 +33,7 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 pub use crate::liquid::layout::FileDiagnostic as SiteDiagnostic;
+pub use build::{BuildOptions, BuiltContent, BuiltFile, SiteBuild};
 #[cfg(target_arch = "wasm32")]
 pub use check_site::reads_text;
 #[cfg(target_arch = "wasm32")]
@@ -177,17 +179,22 @@ impl Site {
     /// (the page tells a broken front matter by the renderer's errors alone).
     pub fn render_page_unchecked(&self, path: &str, source: Option<&str>) -> RenderedPage {
         let path = normalize_path(path);
+        let lang = language::build_language(&path, &self.derived.languages);
+        self.render_post_page(&path, source, &self.language_build(&lang))
+    }
+
+    /// The page of the post at `path` (normalized) in `build`, its language's build.
+    fn render_post_page(&self, path: &str, source: Option<&str>, build: &Build) -> RenderedPage {
         let text = source
-            .or_else(|| self.files.get(&path).map(String::as_str))
+            .or_else(|| self.files.get(path).map(String::as_str))
             .unwrap_or("");
         let d = &self.derived;
-        let lang = language::build_language(&path, &d.languages);
-        let build = self.build(&lang);
+        let lang = language::build_language(path, &d.languages);
         let site = &build.site;
         let host = self.host(&lang);
         let mut post =
-            render_post_in_site(text, &self.body_options(&path), site, &d.kramdown, &host);
-        let info = PostInfo::read(&path, text, &d.config, &lang, &d.languages);
+            render_post_in_site(text, &self.body_options(path), site, &d.kramdown, &host);
+        let info = PostInfo::read(path, text, &d.config, &lang, &d.languages);
         let page = info.page_value(&post.front_matter, &post.html);
         let url = format!(
             "{}{}",
@@ -195,7 +202,7 @@ impl Site {
             info.url
         );
         let (html, layout_diagnostics) =
-            self.place_in_layouts(&mut post, text, &build, &page, &host);
+            self.place_in_layouts(&mut post, text, build, &page, &host);
         RenderedPage {
             post,
             page: html,
@@ -210,7 +217,7 @@ impl Site {
     pub fn render_body(&self, path: &str, source: &str) -> Rendered {
         let path = normalize_path(path);
         let lang = language::build_language(&path, &self.derived.languages);
-        let build = self.build(&lang);
+        let build = self.language_build(&lang);
         render_post_in_site(
             source,
             &self.body_options(&path),
@@ -251,16 +258,31 @@ impl Site {
         page: &Value,
         host: &plugins::Host<'_>,
     ) -> (String, Vec<SiteDiagnostic>) {
-        let mut content = post.html.clone();
-        let mut name = post.front_matter.get("layout").map(layout_name);
-        let mut renderer = Renderer::new(&build.site, page, host, content.len());
+        let name = post.front_matter.get("layout").map(layout_name);
+        let mut renderer = Renderer::new(&build.site, page, host, post.html.len());
         renderer.url_memo = Some(&build.url_memo);
+        let (content, missing) = self.lay_out(post.html.clone(), name, &mut renderer);
+        if let Some(n) = missing {
+            post.diagnostics.push(missing_layout(text, &n));
+        }
+        (content, renderer.finish())
+    }
+
+    /// `content` placed in the layout `name`, that layout in its own, and so on, by `renderer`
+    /// (its `locals` may hold more variables, e.g. `paginator`). Gives the result and the name
+    /// of the first layout when the site lacks it.
+    fn lay_out(
+        &self,
+        mut content: String,
+        mut name: Option<String>,
+        renderer: &mut Renderer<'_>,
+    ) -> (String, Option<String>) {
         let mut layout_data = Map::new();
         let mut used: Vec<String> = Vec::new();
         while let Some(n) = name.take().filter(|n| !n.is_empty() && n != "none") {
             let Some((path, file)) = self.layout_file(&n) else {
                 if used.is_empty() {
-                    post.diagnostics.push(missing_layout(text, &n));
+                    return (content, Some(n));
                 }
                 break;
             };
@@ -283,7 +305,7 @@ impl Site {
             content = renderer.render(&path, file, body_start);
             name = data.get("layout").map(layout_name);
         }
-        (content, renderer.finish())
+        (content, None)
     }
 
     /// Jekyll keeps `relative_url` and `absolute_url` results in `site.filter_cache`, which
@@ -340,7 +362,7 @@ impl Site {
     }
 
     /// The build of `lang`, made on first use.
-    fn build(&self, lang: &str) -> Arc<Build> {
+    fn language_build(&self, lang: &str) -> Arc<Build> {
         let cached = |builds: &Mutex<BTreeMap<String, Arc<Build>>>| {
             let builds = builds.lock().unwrap_or_else(|e| e.into_inner());
             builds.get(lang).map(Arc::clone)

@@ -1,0 +1,153 @@
+//! `Site::build`: every file `jekyll build` (Jekyll 4.3.1 with jekyll-multiple-languages-plugin
+//! and jekyll-paginate) writes for a site, with its path under `_site/` and its content.
+//!
+//! The plugin runs Jekyll's whole `Site#process` once per language of `languages:`; each run
+//! reads the posts of `_i18n/<lang>/_posts`, renders the posts first and the pages after (so a
+//! page sees every post's excerpt), and writes under `/<lang>` for every language but the first.
+//! The modules: `files` (which files a language build writes and where: page URLs and
+//! permalinks, `exclude_from_localizations`, a page's `languages:`), `pages` (a page's Liquid,
+//! Markdown and layouts), `paginate` (jekyll-paginate's `paginator` and its pages), `posts`
+//! (`site.posts` as the pages of a build see it: excerpts, `next`, `previous`).
+
+mod files;
+mod pages;
+mod paginate;
+mod posts;
+
+use super::{Site, SiteDiagnostic};
+use crate::value::Value;
+use std::collections::BTreeMap;
+
+/// What a build depends on beyond the site's files.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// `site.time` (Jekyll's `time:` option), as a Ruby Time prints (`2026-01-01 00:00:00
+    /// +0000`) or any date Jekyll reads; `None` is now (on wasm32 the caller must give it: the
+    /// module has no clock, and takes 1970 without it).
+    pub time: Option<String>,
+}
+
+/// Every file a build writes, in path order, and what went wrong on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteBuild {
+    /// The files, in path order.
+    pub files: Vec<BuiltFile>,
+    /// Problems of the files the build rendered, each in its file, each said once.
+    pub diagnostics: Vec<SiteDiagnostic>,
+}
+
+/// One file of `_site/`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BuiltFile {
+    /// Its path under `_site/`, `/` between folders, e.g. `ja/index.html`.
+    pub path: String,
+    /// What it holds.
+    pub content: BuiltContent,
+}
+
+/// What a built file holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BuiltContent {
+    /// A rendered page or post.
+    Text(String),
+    /// A static file, copied byte for byte from this path of the site (`Site` holds text only:
+    /// the caller copies the bytes).
+    Copy(String),
+}
+
+impl Site {
+    /// Every file `jekyll build` writes for this site, rendered with the same Liquid engine,
+    /// Markdown and layouts as `render_page`.
+    ///
+    /// ```
+    /// use postview::{BuildOptions, BuiltContent, Site};
+    /// let site = Site::new([
+    ///     ("_config.yml", "languages: [en, ja]\n"),
+    ///     ("_i18n/en.yml", ""),
+    ///     ("_i18n/ja.yml", ""),
+    ///     ("about.md", "---\ntitle: About\n---\n*{{ page.title }}* at {{ site.time }}\n"),
+    ///     ("logo.txt", "no front matter: copied"),
+    /// ].map(|(p, t)| (p.to_owned(), t.to_owned())));
+    /// let time = Some("2026-01-01 00:00:00 +0000".to_owned());
+    /// let build = site.build(&BuildOptions { time });
+    /// let paths: Vec<&str> = build.files.iter().map(|f| f.path.as_str()).collect();
+    /// assert_eq!(paths, ["about.html", "ja/about.html", "ja/logo.txt", "logo.txt"]);
+    /// assert_eq!(
+    ///     build.files[0].content,
+    ///     BuiltContent::Text("<p><em>About</em> at 2026-01-01 00:00:00 +0000</p>\n".into())
+    /// );
+    /// assert_eq!(build.files[3].content, BuiltContent::Copy("logo.txt".into()));
+    /// ```
+    pub fn build(&self, options: &BuildOptions) -> SiteBuild {
+        let time = options.time.clone().unwrap_or_else(now);
+        let mut out: BTreeMap<String, BuiltContent> = BTreeMap::new();
+        let mut diagnostics = Vec::new();
+        let languages = self.derived.languages.clone();
+        for (i, lang) in languages.iter().enumerate() {
+            let prefix = if i == 0 {
+                String::new()
+            } else {
+                format!("{lang}/")
+            };
+            let build = posts::language_build(self, lang, &time);
+            let plan = files::plan(self, lang, i == 0);
+            for post in &plan.posts {
+                let page = self.render_post_page(post, None, &build);
+                diagnostics.extend(page.post.diagnostics.iter().map(|d| SiteDiagnostic {
+                    path: post.clone(),
+                    diagnostic: d.clone(),
+                }));
+                diagnostics.extend(page.layout_diagnostics);
+                let dest = files::post_destination(self, post, lang);
+                out.insert(format!("{prefix}{dest}"), BuiltContent::Text(page.page));
+            }
+            for page in &plan.pages {
+                for built in pages::render(self, page, &build, &plan) {
+                    diagnostics.extend(built.diagnostics);
+                    out.insert(
+                        format!("{prefix}{}", built.path),
+                        BuiltContent::Text(built.text),
+                    );
+                }
+            }
+            for path in &plan.statics {
+                out.insert(
+                    format!("{prefix}{}", files::static_destination(path)),
+                    BuiltContent::Copy(path.clone()),
+                );
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        diagnostics.retain(|d: &SiteDiagnostic| {
+            seen.insert((
+                d.path.clone(),
+                d.diagnostic.line,
+                d.diagnostic.column,
+                d.diagnostic.message.clone(),
+            ))
+        });
+        SiteBuild {
+            files: out
+                .into_iter()
+                .map(|(path, content)| BuiltFile { path, content })
+                .collect(),
+            diagnostics,
+        }
+    }
+}
+
+/// The time now, as `site.time` prints.
+fn now() -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    #[cfg(target_arch = "wasm32")]
+    let secs = 0;
+    crate::ruby::time::utc_string(secs)
+}
+
+/// `v` as text, `""` for nothing.
+fn text(v: Option<&Value>) -> String {
+    v.map(crate::liquid::layout::to_text).unwrap_or_default()
+}
