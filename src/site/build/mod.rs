@@ -15,6 +15,7 @@ mod paginate;
 mod posts;
 
 use super::{Site, SiteDiagnostic};
+use crate::diagnostic::{Diagnostic, Jekyll};
 use crate::value::Value;
 use std::collections::BTreeMap;
 
@@ -34,6 +35,23 @@ pub struct SiteBuild {
     pub files: Vec<BuiltFile>,
     /// Problems of the files the build rendered, each in its file, each said once.
     pub diagnostics: Vec<SiteDiagnostic>,
+    /// The built files the preview could not write exactly as Jekyll does (a tag, filter or
+    /// plugin it does not run was on their way: their diagnostics say where).
+    pub inexact: Vec<String>,
+}
+
+impl SiteBuild {
+    /// Whether Jekyll would stop this build (a diagnostic whose code stops it).
+    pub fn stops(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.diagnostic.code.jekyll() == Jekyll::StopsBuild)
+    }
+}
+
+/// Whether a file with these diagnostics is written other than Jekyll writes it.
+fn inexact<'d>(mut diagnostics: impl Iterator<Item = &'d Diagnostic>) -> bool {
+    diagnostics.any(|d| d.code.jekyll() == Jekyll::PreviewDiffers)
 }
 
 /// One file of `_site/`.
@@ -82,6 +100,7 @@ impl Site {
         let time = options.time.clone().unwrap_or_else(now);
         let mut out: BTreeMap<String, BuiltContent> = BTreeMap::new();
         let mut diagnostics = Vec::new();
+        let mut inexact_files = Vec::new();
         let languages = self.derived.languages.clone();
         for (i, lang) in languages.iter().enumerate() {
             let prefix = if i == 0 {
@@ -93,21 +112,26 @@ impl Site {
             let plan = files::plan(self, lang, i == 0);
             for post in &plan.posts {
                 let page = self.render_post_page(post, None, &build);
+                let dest = format!("{prefix}{}", files::post_destination(self, post, lang));
+                let all = page.post.diagnostics.iter();
+                if inexact(all.chain(page.layout_diagnostics.iter().map(|d| &d.diagnostic))) {
+                    inexact_files.push(dest.clone());
+                }
                 diagnostics.extend(page.post.diagnostics.iter().map(|d| SiteDiagnostic {
                     path: post.clone(),
                     diagnostic: d.clone(),
                 }));
                 diagnostics.extend(page.layout_diagnostics);
-                let dest = files::post_destination(self, post, lang);
-                out.insert(format!("{prefix}{dest}"), BuiltContent::Text(page.page));
+                out.insert(dest, BuiltContent::Text(page.page));
             }
             for page in &plan.pages {
                 for built in pages::render(self, page, &build, &plan) {
+                    let dest = format!("{prefix}{}", built.path);
+                    if inexact(built.diagnostics.iter().map(|d| &d.diagnostic)) {
+                        inexact_files.push(dest.clone());
+                    }
                     diagnostics.extend(built.diagnostics);
-                    out.insert(
-                        format!("{prefix}{}", built.path),
-                        BuiltContent::Text(built.text),
-                    );
+                    out.insert(dest, BuiltContent::Text(built.text));
                 }
             }
             for path in &plan.statics {
@@ -132,6 +156,7 @@ impl Site {
                 .map(|(path, content)| BuiltFile { path, content })
                 .collect(),
             diagnostics,
+            inexact: inexact_files,
         }
     }
 }

@@ -46,10 +46,10 @@ pub fn render(site: &Site, path: &str, build: &Build, plan: &Plan) -> Vec<BuiltP
     pagers
         .iter()
         .map(|pager| {
-            let url = match &pager.dir {
-                None => None,
-                Some(d) => Some(page_url(site, d, name, &front, &lang)),
-            };
+            let url = pager
+                .dir
+                .as_ref()
+                .map(|d| page_url(site, d, name, &front, &lang));
             let at = url.as_ref().unwrap_or(&first);
             one(
                 site,
