@@ -36,6 +36,7 @@ mod blocks;
 mod condition;
 mod expression;
 mod filters;
+pub(crate) use filters::{escape_once, strip_html};
 mod highlight;
 pub mod layout;
 mod lexer;
@@ -45,6 +46,7 @@ mod scan;
 mod site_tags;
 mod tags;
 mod template;
+pub mod url_memo;
 mod variable;
 
 use crate::diagnostic::Issue;

@@ -20,10 +20,12 @@ mod checks;
 mod plugins;
 mod post_info;
 mod post_options;
+mod seo;
 
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
 use crate::language;
 use crate::liquid::layout::Renderer;
+use crate::liquid::url_memo::UrlMemo;
 use crate::reader::Reader;
 use crate::value::{Map, Value};
 use crate::{front_matter, render_post_in_site, KramdownOptions, Options, Rendered};
@@ -90,7 +92,7 @@ struct Derived {
 /// What every page of one language build shares.
 struct Build {
     site: Value,
-    url_memo: Map,
+    url_memo: UrlMemo,
 }
 
 /// The published page of a post.
@@ -246,6 +248,7 @@ impl Site {
             lang,
             default_lang: d.languages.first().map_or("", String::as_str),
             posts: &d.posts,
+            kramdown: &d.kramdown.0,
         }
     }
 
@@ -371,7 +374,7 @@ impl Site {
             return b;
         }
         let site = self.site_value(lang);
-        let url_memo = self.url_memo(&site);
+        let url_memo = UrlMemo::new(self.url_memo(&site));
         let build = Arc::new(Build { site, url_memo });
         self.derived
             .builds

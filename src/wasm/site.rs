@@ -156,7 +156,9 @@ impl SiteJs {
         let assets = get("assets");
         if !assets.is_undefined() && !assets.is_null() {
             if !js_sys::Array::is_array(&assets) {
-                return Err(type_error("Site: build's assets should be an array of paths"));
+                return Err(type_error(
+                    "Site: build's assets should be an array of paths",
+                ));
             }
             let mut paths = Vec::new();
             for p in js_sys::Array::from(&assets).iter() {
@@ -165,7 +167,9 @@ impl SiteJs {
             let site = std::mem::replace(&mut self.inner, Site::new(Vec::new()));
             self.inner = site.with_assets(paths);
         }
-        let build = self.inner.build(&crate::site::BuildOptions { time: Some(time) });
+        let build = self
+            .inner
+            .build(&crate::site::BuildOptions { time: Some(time) });
         let files = js_sys::Array::new();
         for file in &build.files {
             let object = js_sys::Object::new();

@@ -102,13 +102,14 @@ impl Site {
         let mut diagnostics = Vec::new();
         let mut inexact_files = Vec::new();
         let languages = self.derived.languages.clone();
+        let mut urls = crate::value::Map::new();
         for (i, lang) in languages.iter().enumerate() {
             let prefix = if i == 0 {
                 String::new()
             } else {
                 format!("{lang}/")
             };
-            let build = posts::language_build(self, lang, &time);
+            let build = posts::language_build(self, lang, &time, std::mem::take(&mut urls));
             let plan = files::plan(self, lang, i == 0);
             for post in &plan.posts {
                 let page = self.render_post_page(post, None, &build);
@@ -134,6 +135,7 @@ impl Site {
                     out.insert(dest, BuiltContent::Text(built.text));
                 }
             }
+            urls = build.url_memo.into_all();
             for path in &plan.statics {
                 out.insert(
                     format!("{prefix}{}", files::static_destination(path)),

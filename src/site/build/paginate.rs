@@ -1,5 +1,5 @@
 //! jekyll-paginate 1.1: with `paginate: N` in `_config.yml`, the `index.html` nearest above
-//! `paginate_path` (default `/page:num/`) is the template of the pages of `site.posts` (those
+//! `paginate_path` (default `/page:num`) is the template of the pages of `site.posts` (those
 //! without `hidden`), N a page: itself for the first, a copy in `/page2/`, `/page3/`, … for the
 //! others, each with its `paginator` (`Pager#to_liquid`).
 
@@ -39,7 +39,7 @@ fn paginate_path(site: &Site) -> String {
     site.derived
         .config
         .get("paginate_path")
-        .map_or_else(|| "/page:num/".to_owned(), |v| super::text(Some(v)))
+        .map_or_else(|| "/page:num".to_owned(), |v| super::text(Some(v)))
 }
 
 /// The pagers of `site.posts` (the build's `site`); `first_url` is the template page's URL.

@@ -5,16 +5,18 @@
 //! `previous`, the older: `Document#next_doc`/`previous_doc`).
 
 use super::super::{read_front_matter, Build, Site};
+use crate::liquid::url_memo::UrlMemo;
 use crate::render_post_in_site;
-use crate::value::Value;
+use crate::value::{Map, Value};
 
-/// The build of `lang` at `time`.
-pub fn language_build(site: &Site, lang: &str, time: &str) -> Build {
+/// The build of `lang` at `time`, after builds that computed the URLs of `earlier` (see
+/// `UrlMemo`).
+pub fn language_build(site: &Site, lang: &str, time: &str, earlier: Map) -> Build {
     let base = site.site_value(lang);
-    let url_memo = site.url_memo(&base);
+    let url_memo = UrlMemo::recording(earlier);
     let mut map = match &base {
         Value::Map(m) => m.clone(),
-        _ => crate::value::Map::new(),
+        _ => Map::new(),
     };
     map.insert("time".into(), Value::from(time));
     let host = site.host(lang);
