@@ -17,6 +17,7 @@
 mod build;
 mod check_site;
 mod checks;
+mod excerpt;
 mod plugins;
 mod post_info;
 mod post_options;
@@ -197,7 +198,10 @@ impl Site {
         let mut post =
             render_post_in_site(text, &self.body_options(path), site, &d.kramdown, &host);
         let info = PostInfo::read(path, text, &d.config, &lang, &d.languages);
-        let page = info.page_value(&post.front_matter, &post.html);
+        let mut page = info.page_value(&post.front_matter, &post.html);
+        if let (Value::Map(m), Some(e)) = (&mut page, self.excerpt(path, text, site, &lang)) {
+            m.insert("excerpt".into(), e);
+        }
         let url = format!(
             "{}{}",
             site.get("baseurl").and_then(Value::as_str).unwrap_or(""),
