@@ -521,7 +521,7 @@ fn format_string(v: Option<&Value>, kramdown: &KramdownOptions) -> Option<String
     let html = crate::markdown::render(&text, kramdown).html;
     let stripped = crate::liquid::strip_html(&html);
     let collapsed: Vec<&str> = stripped
-        .split(|c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}'))
+        .split([' ', '\t', '\n', '\r', '\u{b}', '\u{c}'])
         .filter(|s| !s.is_empty())
         .collect();
     let out = crate::liquid::escape_once(&collapsed.join(" "));

@@ -30,7 +30,7 @@ export interface RenderedPage extends RenderedPost {
   layoutDiagnostics: SiteDiagnostic[];
 }
 
-/** What `Site.build` takes: `time` is `site.time` (Jekyll's `time:`; default now, e.g. `"2026-01-01 00:00:00 +0000"`); `assets` the paths of the folder's other files (images, …), which the build copies where Jekyll would. */
+/** What `Site.build` takes: `time` is `site.time` (Jekyll's `time:`; default `_config.yml`'s `time:`, else now, e.g. `"2026-01-01 00:00:00 +0000"`); `assets` the paths of the folder's other files (images, …), which the build copies where Jekyll would. */
 export interface BuildOptions {
   time?: string;
   assets?: string[];
@@ -146,12 +146,13 @@ impl SiteJs {
                 JsValue::UNDEFINED
             }
         };
+        // Without a time, `_config.yml`'s `time:`, else now: the module has no clock of its own.
         let time = match get("time") {
-            t if t.is_undefined() || t.is_null() => {
+            t if t.is_undefined() || t.is_null() => self.inner.configured_time().or_else(|| {
                 let secs = (js_sys::Date::now() / 1000.0).floor() as i64;
-                crate::ruby::time::utc_string(secs)
-            }
-            t => string_arg(&t, "build's time")?,
+                Some(crate::ruby::time::utc_string(secs))
+            }),
+            t => Some(string_arg(&t, "build's time")?),
         };
         let assets = get("assets");
         if !assets.is_undefined() && !assets.is_null() {
@@ -167,9 +168,7 @@ impl SiteJs {
             let site = std::mem::replace(&mut self.inner, Site::new(Vec::new()));
             self.inner = site.with_assets(paths);
         }
-        let build = self
-            .inner
-            .build(&crate::site::BuildOptions { time: Some(time) });
+        let build = self.inner.build(&crate::site::BuildOptions { time });
         let files = js_sys::Array::new();
         for file in &build.files {
             let object = js_sys::Object::new();

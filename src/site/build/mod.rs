@@ -23,8 +23,8 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, Default)]
 pub struct BuildOptions {
     /// `site.time` (Jekyll's `time:` option), as a Ruby Time prints (`2026-01-01 00:00:00
-    /// +0000`) or any date Jekyll reads; `None` is now (on wasm32 the caller must give it: the
-    /// module has no clock, and takes 1970 without it).
+    /// +0000`) or any date Jekyll reads; `None` is `_config.yml`'s `time:`, else now (on wasm32
+    /// the caller must give now: the module has no clock, and takes 1970 without it).
     pub time: Option<String>,
 }
 
@@ -97,7 +97,11 @@ impl Site {
     /// assert_eq!(build.files[3].content, BuiltContent::Copy("logo.txt".into()));
     /// ```
     pub fn build(&self, options: &BuildOptions) -> SiteBuild {
-        let time = options.time.clone().unwrap_or_else(now);
+        let time = options
+            .time
+            .clone()
+            .or_else(|| self.configured_time())
+            .map_or_else(now, |t| as_ruby_time(&t));
         let mut out: BTreeMap<String, BuiltContent> = BTreeMap::new();
         let mut diagnostics = Vec::new();
         let mut inexact_files = Vec::new();
@@ -160,6 +164,23 @@ impl Site {
             diagnostics,
             inexact: inexact_files,
         }
+    }
+}
+
+/// `_config.yml`'s `time:`, which Jekyll makes `site.time`.
+impl Site {
+    pub(crate) fn configured_time(&self) -> Option<String> {
+        let t = self.derived.config.get("time")?;
+        Some(text(Some(t))).filter(|t| !t.trim().is_empty())
+    }
+}
+
+/// A time as Liquid prints a Ruby Time (`2026-01-01 00:00:00 +0000`), if it reads as one.
+fn as_ruby_time(t: &str) -> String {
+    let format = Value::from("%Y-%m-%d %H:%M:%S %z");
+    match crate::ruby::time::filter(&Value::from(t), &format, 64) {
+        crate::ruby::time::Outcome::Formatted(s) => s,
+        _ => t.to_owned(),
     }
 }
 
