@@ -147,6 +147,10 @@ impl Site {
                 );
             }
         }
+        if crate::language::configured_languages(&self.derived.config).is_none() {
+            diagnostics.push(no_languages(&languages));
+            inexact_files = out.keys().cloned().collect();
+        }
         let mut seen = std::collections::BTreeSet::new();
         diagnostics.retain(|d: &SiteDiagnostic| {
             seen.insert((
@@ -164,6 +168,25 @@ impl Site {
             diagnostics,
             inexact: inexact_files,
         }
+    }
+}
+
+/// A site without `languages:`, built with the default list, said at `_config.yml`'s start.
+fn no_languages(languages: &[String]) -> SiteDiagnostic {
+    SiteDiagnostic {
+        path: "_config.yml".to_owned(),
+        diagnostic: Diagnostic {
+            severity: crate::diagnostic::Code::NoLanguages.severity(),
+            code: crate::diagnostic::Code::NoLanguages,
+            message: format!(
+                "the site lists no `languages:`: postview builds it as jekyll-multiple-languages-plugin \
+                 does, with its default list ({}), which may not be the site Jekyll publishes; add \
+                 `languages: [..]` with the site's languages, the first the default one",
+                languages.join(", ")
+            ),
+            line: 1,
+            column: 1,
+        },
     }
 }
 
@@ -199,3 +222,6 @@ fn now() -> String {
 fn text(v: Option<&Value>) -> String {
     v.map(crate::liquid::layout::to_text).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests;
