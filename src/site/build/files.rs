@@ -53,9 +53,13 @@ pub fn plan(site: &Site, lang: &str, default: bool) -> Plan {
     }
 }
 
-/// A page whose front matter lists `languages:` is read only by those languages' builds.
+/// Whether the build of `lang` writes the page: not `published: false`, and when its front
+/// matter lists `languages:`, only those languages' builds.
 fn in_language(text: &str, lang: &str) -> bool {
     let (front, _) = super::super::read_front_matter(text);
+    if matches!(front.get("published"), Some(Value::Bool(false))) {
+        return false;
+    }
     match front.get("languages") {
         Some(Value::List(list)) => list.iter().any(|l| super::text(Some(l)) == lang),
         Some(Value::Null) | None => true,

@@ -103,3 +103,20 @@ fn site_time_should_come_from_the_option_else_the_config() {
         "the option should win over `time:`"
     );
 }
+
+#[test]
+fn a_page_should_be_written_only_by_its_languages_and_unless_unpublished() {
+    let s = site(&[
+        ("_config.yml", "languages: [en, de]\n"),
+        STRINGS,
+        ("_i18n/de.yml", ""),
+        ("de.html", "---\nlanguages: [de]\n---\nx\n"),
+        ("hidden.html", "---\npublished: false\n---\nx\n"),
+    ]);
+    let paths: Vec<String> = build(&s).files.into_iter().map(|f| f.path).collect();
+    assert_eq!(
+        paths,
+        ["de/de.html"],
+        "only the German build should write de.html, and nothing hidden.html"
+    );
+}
