@@ -11,8 +11,10 @@
 //! - `page` is the front matter with what Jekyll adds (`url`, `date`, `id`, `slug`, `tags`, …),
 //!   `site` the configuration with `data`, `tags`, `posts` and the plugin's keys.
 //!
-//! The modules: `post_info` (each post's URL, date, title and tags, `site.tags`), `plugins`
-//! (`{% seo %}`, `{% feed_meta %}`, `{% t %}` strings). Layouts run on `liquid::layout`.
+//! The modules: `post_info` (each post's URL, date, title and tags, `site.tags`), `excerpt`
+//! (`page.excerpt`), `plugins` (`{% feed_meta %}`, `{% t %}` strings, Jekyll's site tags),
+//! `seo` (`{% seo %}`), `build` (every file of `jekyll build`: `Site::build`). Layouts run on
+//! `liquid::layout`.
 
 mod build;
 mod check_site;
