@@ -34,6 +34,8 @@ export interface RenderedPage extends RenderedPost {
 export interface BuildOptions {
   time?: string;
   assets?: string[];
+  /** Each file's modification time in seconds since 1970, by path: jekyll-sitemap dates static files by it. */
+  modified?: Record<string, number>;
 }
 
 /** A file of `_site/`: `text` for a rendered one, `copy` (the source path, copied byte for byte) for a static one. */
@@ -168,7 +170,29 @@ impl SiteJs {
             let site = std::mem::replace(&mut self.inner, Site::new(Vec::new()));
             self.inner = site.with_assets(paths);
         }
-        let build = self.inner.build(&crate::site::BuildOptions { time });
+        let modified = get("modified");
+        let mut times = std::collections::BTreeMap::new();
+        if modified.is_object() {
+            for entry in js_sys::Object::entries(&js_sys::Object::from(modified)).iter() {
+                let pair = js_sys::Array::from(&entry);
+                let (Some(path), Some(secs)) = (pair.get(0).as_string(), pair.get(1).as_f64())
+                else {
+                    return Err(type_error(
+                        "Site: build's modified should map paths to seconds since 1970",
+                    ));
+                };
+                times.insert(path, secs.floor() as i64);
+            }
+        } else if !modified.is_undefined() && !modified.is_null() {
+            return Err(type_error(
+                "Site: build's modified should map paths to seconds since 1970",
+            ));
+        }
+        let options = crate::site::BuildOptions {
+            time,
+            modified: times,
+        };
+        let build = self.inner.build(&options);
         let files = js_sys::Array::new();
         for file in &build.files {
             let object = js_sys::Object::new();

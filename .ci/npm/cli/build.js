@@ -4,7 +4,7 @@
 // files whose first line opens front matter), writes the rendered files and copies the static
 // ones byte for byte. Problems are printed as `postview check` prints them; then the files the
 // build could not write exactly as Jekyll does, and a summary.
-import { closeSync, copyFileSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, lstatSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { byCodePoint } from '../check.js';
 import { printable, printablePath } from './escape.js';
@@ -27,6 +27,19 @@ function opensFrontMatter(full) {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Each path's modification time in seconds (jekyll-sitemap dates static files by it). */
+function modifiedTimes(root, paths) {
+  const times = {};
+  for (const path of paths) {
+    try {
+      times[path] = Math.floor(lstatSync(join(root, path)).mtimeMs / 1000);
+    } catch {
+      // A file gone since it was read keeps no date: the build dates it by its own time.
+    }
+  }
+  return times;
 }
 
 /** A path under `root` that stays under it, or undefined. */
@@ -60,7 +73,7 @@ export async function build(root, out) {
   const { files, assets, problems } = readSite(root, readsText);
   if (files.length > 200) process.stderr.write(`postview build: rendering the site's ${files.length} text files…\n`);
   const site = new Site(files);
-  const result = site.build({ assets });
+  const result = site.build({ assets, modified: modifiedTimes(root, [...files.map((f) => f.path), ...assets]) });
   const found = result.diagnostics.map((d) => ({ ...d, path: printablePath(d.path) }));
   for (const { path, code, message } of problems) found.push({ path, severity: 'error', code, message, line: 0, column: 0 });
   const tell = progress();

@@ -26,6 +26,9 @@ pub struct BuildOptions {
     /// +0000`) or any date Jekyll reads; `None` is `_config.yml`'s `time:`, else now (on wasm32
     /// the caller must give now: the module has no clock, and takes 1970 without it).
     pub time: Option<String>,
+    /// Each source file's modification time, in seconds since 1970, by path: jekyll-sitemap
+    /// dates a static file by it. A file without one is dated `time`.
+    pub modified: BTreeMap<String, i64>,
 }
 
 /// Every file a build writes, in path order, and what went wrong on the way.
@@ -87,7 +90,7 @@ impl Site {
     ///     ("logo.txt", "no front matter: copied"),
     /// ].map(|(p, t)| (p.to_owned(), t.to_owned())));
     /// let time = Some("2026-01-01 00:00:00 +0000".to_owned());
-    /// let build = site.build(&BuildOptions { time });
+    /// let build = site.build(&BuildOptions { time, ..BuildOptions::default() });
     /// let paths: Vec<&str> = build.files.iter().map(|f| f.path.as_str()).collect();
     /// assert_eq!(paths, ["about.html", "ja/about.html", "ja/logo.txt", "logo.txt"]);
     /// assert_eq!(

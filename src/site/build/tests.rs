@@ -15,6 +15,7 @@ fn site(files: &[(&str, &str)]) -> Site {
 fn build(s: &Site) -> SiteBuild {
     s.build(&BuildOptions {
         time: Some("2026-01-01 00:00:00 +0000".into()),
+        ..BuildOptions::default()
     })
 }
 
