@@ -10,8 +10,9 @@ use crate::value::{Map, Value};
 
 /// The sources of one language build.
 pub struct Plan {
-    /// The posts it publishes (`_i18n/<lang>/_posts`, `published` not false).
-    pub posts: Vec<String>,
+    /// The posts it publishes (`_i18n/<lang>/_posts`, `published` not false): each path and
+    /// where it is written (without the language folder).
+    pub posts: Vec<(String, String)>,
     /// The files with front matter outside the underscore folders.
     pub pages: Vec<String>,
     /// The files it copies.
@@ -26,7 +27,7 @@ pub fn plan(site: &Site, lang: &str, default: bool) -> Plan {
         .posts
         .iter()
         .filter(|p| p.lang == lang && p.published)
-        .map(|p| p.path.clone())
+        .map(|p| (p.path.clone(), post_destination(&p.url)))
         .collect();
     let mut pages = Vec::new();
     let mut statics = Vec::new();
@@ -91,15 +92,10 @@ pub fn static_destination(path: &str) -> String {
     path.to_owned()
 }
 
-/// Where the post at `path` is written in the build of `lang` (without the language folder).
-pub fn post_destination(site: &Site, path: &str, lang: &str) -> String {
-    let url = site
-        .derived
-        .posts
-        .iter()
-        .find(|p| p.path == path && p.lang == lang)
-        .map_or_else(String::new, |p| p.url.clone());
-    let mut dest = unescape(&url);
+/// Where a post whose URL is `url` is written (`Document#destination`, without the language
+/// folder).
+fn post_destination(url: &str) -> String {
+    let mut dest = unescape(url);
     if url.ends_with('/') {
         dest.push_str("index.html");
     } else if !dest.ends_with(".html") {

@@ -118,9 +118,9 @@ impl Site {
             };
             let build = posts::language_build(self, lang, &time, std::mem::take(&mut urls));
             let plan = files::plan(self, lang, i == 0);
-            for post in &plan.posts {
+            for (post, dest) in &plan.posts {
                 let page = self.render_post_page(post, None, &build);
-                let dest = format!("{prefix}{}", files::post_destination(self, post, lang));
+                let dest = format!("{prefix}{dest}");
                 let all = page.post.diagnostics.iter();
                 if inexact(all.chain(page.layout_diagnostics.iter().map(|d| &d.diagnostic))) {
                     inexact_files.push(dest.clone());
