@@ -15,8 +15,17 @@ pub struct Plan {
     pub posts: Vec<(String, String)>,
     /// The files with front matter outside the underscore folders.
     pub pages: Vec<String>,
-    /// The files it copies.
+    /// Every static file of the site (the plugins see them all).
     pub statics: Vec<String>,
+    /// `exclude_from_localizations` in a build but the default one: the paths it does not copy.
+    excluded: Vec<String>,
+}
+
+impl Plan {
+    /// Whether the build copies the static file at `path`.
+    pub fn copies(&self, path: &str) -> bool {
+        !self.excluded.iter().any(|e| under(path, e))
+    }
 }
 
 /// What the build of `lang` reads; `default` is the first language, which keeps every static
@@ -43,14 +52,17 @@ pub fn plan(site: &Site, lang: &str, default: bool) -> Plan {
             statics.push(path.clone());
         }
     }
-    if !default {
-        let excluded = excluded_from_localizations(&d.config);
-        statics.retain(|p| !excluded.iter().any(|e| under(p, e)));
-    }
+    let excluded = if default {
+        Vec::new()
+    } else {
+        excluded_from_localizations(&d.config)
+    };
+    statics.sort();
     Plan {
         posts,
         pages,
         statics,
+        excluded,
     }
 }
 

@@ -105,57 +105,90 @@ impl Site {
             .clone()
             .or_else(|| self.configured_time())
             .map_or_else(now, |t| as_ruby_time(&t));
-        let mut out: BTreeMap<String, BuiltContent> = BTreeMap::new();
-        let mut diagnostics = Vec::new();
-        let mut inexact_files = Vec::new();
+        let mut out = Output::default();
         let languages = self.derived.languages.clone();
         let mut urls = crate::value::Map::new();
         for (i, lang) in languages.iter().enumerate() {
-            let prefix = if i == 0 {
-                String::new()
-            } else {
-                format!("{lang}/")
-            };
-            let build = posts::language_build(self, lang, &time, std::mem::take(&mut urls));
-            let plan = files::plan(self, lang, i == 0);
-            for (post, dest) in &plan.posts {
-                let page = self.render_post_page(post, None, &build);
-                let dest = format!("{prefix}{dest}");
-                let all = page.post.diagnostics.iter();
-                if inexact(all.chain(page.layout_diagnostics.iter().map(|d| &d.diagnostic))) {
-                    inexact_files.push(dest.clone());
-                }
-                diagnostics.extend(page.post.diagnostics.iter().map(|d| SiteDiagnostic {
+            urls = self.build_language(lang, i == 0, &time, urls, options, &mut out);
+        }
+        if crate::language::configured_languages(&self.derived.config).is_none() {
+            out.diagnostics.push(no_languages(&languages));
+            out.inexact = out.files.keys().cloned().collect();
+        }
+        out.finish()
+    }
+
+    /// One language build (`default`: the first language's, at the root of `_site/`), after
+    /// builds that computed the URLs of `urls`; gives those and this build's.
+    fn build_language(
+        &self,
+        lang: &str,
+        default: bool,
+        time: &str,
+        urls: crate::value::Map,
+        _options: &BuildOptions,
+        out: &mut Output,
+    ) -> crate::value::Map {
+        let prefix = if default {
+            String::new()
+        } else {
+            format!("{lang}/")
+        };
+        let build = posts::language_build(self, lang, time, urls);
+        let plan = files::plan(self, lang, default);
+        for (post, dest) in &plan.posts {
+            let page = self.render_post_page(post, None, &build);
+            let mut found: Vec<SiteDiagnostic> = page
+                .post
+                .diagnostics
+                .iter()
+                .map(|d| SiteDiagnostic {
                     path: post.clone(),
                     diagnostic: d.clone(),
-                }));
-                diagnostics.extend(page.layout_diagnostics);
-                out.insert(dest, BuiltContent::Text(page.page));
-            }
-            for page in &plan.pages {
-                for built in pages::render(self, page, &build, &plan) {
-                    let dest = format!("{prefix}{}", built.path);
-                    if inexact(built.diagnostics.iter().map(|d| &d.diagnostic)) {
-                        inexact_files.push(dest.clone());
-                    }
-                    diagnostics.extend(built.diagnostics);
-                    out.insert(dest, BuiltContent::Text(built.text));
-                }
-            }
-            urls = build.url_memo.into_all();
-            for path in &plan.statics {
-                out.insert(
-                    format!("{prefix}{}", files::static_destination(path)),
-                    BuiltContent::Copy(path.clone()),
+                })
+                .collect();
+            found.extend(page.layout_diagnostics);
+            out.text(format!("{prefix}{dest}"), page.page, found);
+        }
+        for page in &plan.pages {
+            for built in pages::render(self, page, &build, &plan) {
+                out.text(
+                    format!("{prefix}{}", built.path),
+                    built.text,
+                    built.diagnostics,
                 );
             }
         }
-        if crate::language::configured_languages(&self.derived.config).is_none() {
-            diagnostics.push(no_languages(&languages));
-            inexact_files = out.keys().cloned().collect();
+        for path in plan.statics.iter().filter(|p| plan.copies(p)) {
+            let dest = format!("{prefix}{}", files::static_destination(path));
+            out.files.insert(dest, BuiltContent::Copy(path.clone()));
         }
+        build.url_memo.into_all()
+    }
+}
+
+/// What the language builds have written so far.
+#[derive(Default)]
+struct Output {
+    files: BTreeMap<String, BuiltContent>,
+    diagnostics: Vec<SiteDiagnostic>,
+    inexact: Vec<String>,
+}
+
+impl Output {
+    /// A rendered file at `dest`, with the problems met on its way.
+    fn text(&mut self, dest: String, text: String, found: Vec<SiteDiagnostic>) {
+        if inexact(found.iter().map(|d| &d.diagnostic)) {
+            self.inexact.push(dest.clone());
+        }
+        self.diagnostics.extend(found);
+        self.files.insert(dest, BuiltContent::Text(text));
+    }
+
+    /// The build, each diagnostic said once.
+    fn finish(mut self) -> SiteBuild {
         let mut seen = std::collections::BTreeSet::new();
-        diagnostics.retain(|d: &SiteDiagnostic| {
+        self.diagnostics.retain(|d: &SiteDiagnostic| {
             seen.insert((
                 d.path.clone(),
                 d.diagnostic.line,
@@ -164,12 +197,13 @@ impl Site {
             ))
         });
         SiteBuild {
-            files: out
+            files: self
+                .files
                 .into_iter()
                 .map(|(path, content)| BuiltFile { path, content })
                 .collect(),
-            diagnostics,
-            inexact: inexact_files,
+            diagnostics: self.diagnostics,
+            inexact: self.inexact,
         }
     }
 }
