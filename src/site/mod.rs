@@ -199,9 +199,24 @@ impl Site {
         let host = self.host(&lang);
         let mut post =
             render_post_in_site(text, &self.body_options(path), site, &d.kramdown, &host);
-        let info = PostInfo::read(path, text, &d.config, &lang, &d.languages);
+        // The file's own text was read with the site: what is known of it stands.
+        let known = d
+            .posts
+            .iter()
+            .find(|p| source.is_none() && p.path == path && p.lang == lang);
+        let read;
+        let info = match known {
+            Some(p) => p,
+            None => {
+                read = PostInfo::read(path, text, &d.config, &lang, &d.languages);
+                &read
+            }
+        };
         let mut page = info.page_value(&post.front_matter, &post.html);
-        if let (Value::Map(m), Some(e)) = (&mut page, self.excerpt(path, text, site, &lang)) {
+        let excerpt = known
+            .and_then(|_| built_excerpt(site, path))
+            .or_else(|| self.excerpt(path, text, site, &lang));
+        if let (Value::Map(m), Some(e)) = (&mut page, excerpt) {
             m.insert("excerpt".into(), e);
         }
         let url = format!(
@@ -425,6 +440,18 @@ impl Site {
         site.insert("tags".into(), tags);
         Value::Map(site)
     }
+}
+
+/// The excerpt a whole build already put in `site.posts` for the post at `path`.
+fn built_excerpt(site: &Value, path: &str) -> Option<Value> {
+    let Some(Value::List(posts)) = site.get("posts") else {
+        return None;
+    };
+    posts
+        .iter()
+        .find(|p| p.get("path").and_then(Value::as_str) == Some(path))?
+        .get("excerpt")
+        .cloned()
 }
 
 /// Paths as Jekyll sees them from the site root: `/` separators, no leading `./` or `/`.
