@@ -83,6 +83,8 @@ export async function build(root, out) {
   for (const { path, code, message } of problems) found.push({ path, severity: 'error', code, message, line: 0, column: 0 });
   const tell = progress();
   let written = 0;
+  // Each folder made once: most files share theirs with many others.
+  const made = new Set();
   for (const file of result.files) {
     const to = inside(out, file.path);
     const from = file.copy === undefined ? undefined : inside(root, file.copy);
@@ -91,7 +93,11 @@ export async function build(root, out) {
       continue;
     }
     try {
-      mkdirSync(dirname(to), { recursive: true });
+      const folder = dirname(to);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
       if (from !== undefined) copyFileSync(from, to);
       else writeFileSync(to, file.text);
       written += 1;
