@@ -113,7 +113,23 @@ fn post_destination(url: &str) -> String {
     } else if !dest.ends_with(".html") {
         dest.push_str(".html");
     }
-    dest.trim_start_matches('/').to_owned()
+    in_destination(&dest)
+}
+
+/// `Jekyll.sanitized_path` under `_site/`: the path expanded from the root, so that `..` (an
+/// escaped `%2E%2E` in a URL, say) never leads out of it; without a leading `/`.
+fn in_destination(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
 }
 
 /// A page's URL and where it is written, from its folder (`""` at the root, `/page2/` for a
@@ -164,7 +180,7 @@ pub fn page_url(site: &Site, dir: &str, name: &str, front: &Map, lang: &str) -> 
     }
     PageUrl {
         url,
-        destination: destination.trim_start_matches('/').to_owned(),
+        destination: in_destination(&destination),
     }
 }
 
