@@ -66,9 +66,16 @@ fn oracle(shared: &Path, site: &Path) -> Option<PathBuf> {
 /// Builds the site at `root` into `target/<name>/_site` and compares it with `expected` by
 /// `site_fidelity.py`: its report, and whether every file is equal with no extra.
 fn build_and_compare(shared: &Path, root: &Path, expected: &Path, name: &str) -> (String, bool) {
-    let site = Site::new(shared::text_files(root, root));
+    let texts = shared::text_files(root, root);
     let mut listing = Vec::new();
     all_files(root, root, &mut listing);
+    // The files that are not text (images, …) are the site's by name only, copied as they are.
+    let others: Vec<String> = listing
+        .iter()
+        .map(|(path, _)| path.clone())
+        .filter(|path| !texts.iter().any(|(p, _)| p == path))
+        .collect();
+    let site = Site::new(texts).with_assets(others);
     // jekyll-sitemap dates a static file by its modification time, which the oracle read too.
     let modified = listing
         .iter()
