@@ -18,6 +18,8 @@ impl Site {
         site: &Value,
         lang: &str,
     ) -> Option<Value> {
+        // Jekyll reads files as `bom|utf-8`: a byte order mark is not part of the text.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let (front, body_start) = read_front_matter(text);
         if let Some(own) = front.get("excerpt") {
             return Some(own.clone());
