@@ -42,7 +42,7 @@ pub fn plan(site: &Site, lang: &str, default: bool) -> Plan {
     let mut statics = Vec::new();
     for (path, text) in &site.files {
         match d.reader.kind(path, has_front_matter(text)) {
-            Kind::Page if in_language(text, lang) => pages.push(path.clone()),
+            Kind::Page if in_language(&d.config, path, text, lang) => pages.push(path.clone()),
             Kind::Static => statics.push(path.clone()),
             _ => {}
         }
@@ -68,8 +68,8 @@ pub fn plan(site: &Site, lang: &str, default: bool) -> Plan {
 
 /// Whether the build of `lang` writes the page: not `published: false`, and when its front
 /// matter lists `languages:`, only those languages' builds.
-fn in_language(text: &str, lang: &str) -> bool {
-    let (front, _) = super::super::read_front_matter(text);
+fn in_language(config: &Map, path: &str, text: &str, lang: &str) -> bool {
+    let (front, _) = super::defaults::page_front(config, path, text);
     if matches!(front.get("published"), Some(Value::Bool(false))) {
         return false;
     }

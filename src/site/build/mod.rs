@@ -9,6 +9,7 @@
 //! Markdown and layouts), `paginate` (jekyll-paginate's `paginator` and its pages), `posts`
 //! (`site.posts` as the pages of a build see it: excerpts, `next`, `previous`).
 
+mod defaults;
 mod files;
 mod pages;
 mod paginate;
@@ -138,6 +139,7 @@ impl Site {
         let plan = files::plan(self, lang, default);
         for (post, dest) in &plan.posts {
             let page = self.render_post_page(post, None, &build);
+            let defaulted = !defaults::for_file(&self.derived.config, post, "posts").is_empty();
             let mut found: Vec<SiteDiagnostic> = page
                 .post
                 .diagnostics
@@ -148,6 +150,9 @@ impl Site {
                 })
                 .collect();
             found.extend(page.layout_diagnostics);
+            if defaulted {
+                found.push(post_defaults(post));
+            }
             out.text(format!("{prefix}{dest}"), page.page, found);
         }
         for page in &plan.pages {
@@ -205,6 +210,24 @@ impl Output {
             diagnostics: self.diagnostics,
             inexact: self.inexact,
         }
+    }
+}
+
+/// A post `defaults:` sets values for, which postview does not lay under its front matter.
+fn post_defaults(post: &str) -> SiteDiagnostic {
+    let code = crate::diagnostic::Code::PostDefaults;
+    SiteDiagnostic {
+        path: post.to_owned(),
+        diagnostic: Diagnostic {
+            severity: code.severity(),
+            code,
+            message: "`_config.yml` `defaults:` set values for this post, and postview applies \
+                      front matter defaults to pages only: its page may differ from Jekyll's; \
+                      write those keys in the post's front matter to be sure"
+                .to_owned(),
+            line: 1,
+            column: 1,
+        },
     }
 }
 

@@ -3,7 +3,7 @@
 //! is Markdown, then through its layouts as a post's are (`Site::lay_out`). `page` is the front
 //! matter with `Page::ATTRIBUTES_FOR_LIQUID` (`content`, `dir`, `name`, `path`, `url`).
 
-use super::super::{layout_name, missing_layout, read_front_matter, Build, Site, SiteDiagnostic};
+use super::super::{layout_name, missing_layout, Build, Site, SiteDiagnostic};
 use super::files::{page_url, Plan};
 use super::paginate;
 use crate::liquid::layout::Renderer;
@@ -13,6 +13,10 @@ use crate::value::{Map, Value};
 pub struct BuiltPage {
     /// Under the language's folder.
     pub path: String,
+    /// `page.url`.
+    pub url: String,
+    /// Whether jekyll-paginate made it (its pages follow the site's own in `site.pages`).
+    pub paginated: bool,
     pub text: String,
     pub diagnostics: Vec<SiteDiagnostic>,
 }
@@ -22,7 +26,7 @@ pub fn render(site: &Site, path: &str, build: &Build, plan: &Plan) -> Vec<BuiltP
     let Some(text) = site.files.get(path) else {
         return Vec::new();
     };
-    let (front, body_start) = read_front_matter(text);
+    let (front, body_start) = super::defaults::page_front(&site.derived.config, path, text);
     let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
     let lang = super::text(build.site.get("lang"));
     let first = page_url(site, dir, name, &front, &lang);
@@ -51,7 +55,7 @@ pub fn render(site: &Site, path: &str, build: &Build, plan: &Plan) -> Vec<BuiltP
                 .as_ref()
                 .map(|d| page_url(site, d, name, &front, &lang));
             let at = url.as_ref().unwrap_or(&first);
-            one(
+            let page = one(
                 site,
                 path,
                 text,
@@ -59,7 +63,11 @@ pub fn render(site: &Site, path: &str, build: &Build, plan: &Plan) -> Vec<BuiltP
                 build,
                 at,
                 Some(&pager.paginator),
-            )
+            );
+            BuiltPage {
+                paginated: pager.dir.is_some(),
+                ..page
+            }
         })
         .collect()
 }
@@ -111,6 +119,8 @@ fn one(
     }
     BuiltPage {
         path: at.destination.clone(),
+        url: at.url.clone(),
+        paginated: false,
         text: html,
         diagnostics,
     }

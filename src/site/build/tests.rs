@@ -121,3 +121,42 @@ fn a_page_should_be_written_only_by_its_languages_and_unless_unpublished() {
         "only the German build should write de.html, and nothing hidden.html"
     );
 }
+
+#[test]
+fn defaults_should_apply_to_pages_and_posts_they_touch_should_be_said() {
+    let s = site(&[
+        (
+            "_config.yml",
+            "languages: [en]\ndefaults:\n  - scope: {path: ''}\n    values: {note: hi}\n",
+        ),
+        STRINGS,
+        ("a.html", "---\n---\n{{ page.note }}\n"),
+        ("_i18n/en/_posts/2020-01-01-p.md", "---\n---\nx\n"),
+    ]);
+    let b = build(&s);
+    let page = b
+        .files
+        .iter()
+        .find(|f| f.path == "a.html")
+        .map(|f| f.content.clone());
+    assert_eq!(
+        page,
+        Some(BuiltContent::Text("hi\n".into())),
+        "the page should see the default"
+    );
+    let said: Vec<(&str, Code)> = b
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.as_str(), d.diagnostic.code))
+        .collect();
+    assert_eq!(
+        said,
+        [("_i18n/en/_posts/2020-01-01-p.md", Code::PostDefaults)],
+        "the post should be told it may differ"
+    );
+    assert_eq!(
+        b.inexact,
+        ["2020/01/01/p.html"],
+        "the post's page should be listed as inexact"
+    );
+}
