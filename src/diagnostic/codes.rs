@@ -149,6 +149,15 @@ codes! {
     MissingLayout = "site/missing-layout", Warning, PublishesDifferently,
         "The post's `layout:` names no file of `_layouts/`.",
         "Warns and publishes the body without a layout.";
+    SharedDestination = "site/shared-destination", Warning, PublishesDifferently,
+        "Two or more files of the site are written to the same file of `_site` (the same URL): a permalink, a page and a post, or two language builds.",
+        "`jekyll doctor` warns “Conflict: The following destination is shared by multiple files”; the build writes the file once per source, and the last one written wins.";
+    UrlsDifferByCase = "site/urls-differ-by-case", Warning, PublishesDifferently,
+        "Two URLs of the site differ only by case (`/About.html`, `/about.html`).",
+        "`jekyll doctor` warns “The following URLs only differ by case”; on a case-insensitive file system (macOS, Windows) one file overwrites the other.";
+    UrlsDifferByNormalization = "site/urls-differ-by-normalization", Warning, PublishesDifferently,
+        "Two URLs of the site differ only by Unicode normalisation: the same characters, composed (NFC) in one file name and decomposed (NFD) in the other, as macOS writes names.",
+        "Builds both files; on a file system that normalises names (macOS) or a server that does, one overwrites the other, and the two look the same in every listing.";
     UnclosedHtml = "markdown/unclosed-html", Warning, Nothing,
         "An HTML element is never closed, so everything after it becomes its content.",
         "kramdown warns; the page is published as shown.";

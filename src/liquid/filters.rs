@@ -18,7 +18,7 @@ use std::borrow::Cow;
 
 /// Filters of Liquid 4/5 and Jekyll 4.3 that the preview does not implement: their input passes
 /// through unchanged, as if the filter did not exist.
-const NOT_IMPLEMENTED: [&str; 40] = [
+const NOT_IMPLEMENTED: [&str; 37] = [
     "truncate",
     "truncatewords",
     "url_decode",
@@ -53,9 +53,6 @@ const NOT_IMPLEMENTED: [&str; 40] = [
     "sample",
     "inspect",
     "to_integer",
-    "normalize_whitespace",
-    "date_to_xmlschema",
-    "date_to_rfc822",
     "date_to_string",
     "date_to_long_string",
     "strip_index",
@@ -87,6 +84,8 @@ const FILTERS: &[(&str, usize, usize, Run)] = &[
     ("relative_url", 0, 0, url_filter),
     ("absolute_url", 0, 0, url_filter),
     ("date", 1, 1, date_filter),
+    ("date_to_xmlschema", 0, 0, local_time_filter),
+    ("date_to_rfc822", 0, 0, local_time_filter),
     ("default", 0, 2, |_, input, args| {
         default(input, arg(args, 0), arg(args, 1))
     }),
@@ -137,6 +136,9 @@ const FILTERS: &[(&str, usize, usize, Run)] = &[
     }),
     ("strip_html", 0, 0, |_, input, _| {
         text_out(strip_html(&text(&input)))
+    }),
+    ("normalize_whitespace", 0, 0, |_, input, _| {
+        text_out(normalize_whitespace(&text(&input)))
     }),
     ("number_of_words", 0, 1, |_, input, _| {
         Cow::Owned(Value::Int(
@@ -331,6 +333,89 @@ fn date_filter<'v>(
     }
 }
 
+/// Jekyll's `date_to_xmlschema` and `date_to_rfc822`: the input read as `date` reads it, then
+/// moved to the build machine's zone (`Time#localtime`; UTC, as on GitHub's builders) and
+/// printed as Ruby's `Time#xmlschema` or `Time#rfc822` print a time that is not flagged UTC. An
+/// empty input comes back unchanged; one Liquid cannot read as a time is Jekyll's
+/// `InvalidDateError`, which stops the build.
+fn local_time_filter<'v>(
+    cx: &mut Ctx<'_, '_>,
+    input: Cow<'v, Value>,
+    _: &[Cow<'v, Value>],
+) -> Cow<'v, Value> {
+    if text(&input).is_empty() {
+        return input;
+    }
+    let format = if cx.call.name == "date_to_xmlschema" {
+        XMLSCHEMA
+    } else {
+        RFC822
+    };
+    match local_time(&input, format) {
+        Ok(s) => text_out(s),
+        Err((code, why)) => {
+            cx.issues.report(code, cx.call.at, why);
+            input
+        }
+    }
+}
+
+/// `Time#xmlschema` of a local time in UTC.
+pub const XMLSCHEMA: &str = "%Y-%m-%dT%H:%M:%S%:z";
+/// `Time#rfc822` of a local time in UTC.
+pub const RFC822: &str = "%a, %d %b %Y %H:%M:%S %z";
+
+/// The time `input` names (as the `date` filter reads it), in UTC, printed with `format`; or the
+/// code and message of why not: Jekyll's `time` helper raises on what Liquid cannot read (which
+/// stops the build); `now` and `today` it reads as the build's time, which the preview has not.
+/// A time is moved to UTC through its seconds since 1970, which is what `localtime` keeps.
+pub fn local_time(input: &Value, format: &str) -> Result<String, (Code, String)> {
+    let unread = || {
+        let s = text(input);
+        (
+            Code::FilterError,
+            format!("`{s}` is no date Jekyll reads: it stops the build here (Invalid Date: '{s}' is not a valid datetime), and the preview shows it unchanged; write a date such as 2021-07-07 or 2021-07-07 10:00:00 +0900"),
+        )
+    };
+    let secs = match date::filter(input, &Value::from("%s"), 64) {
+        date::Outcome::Formatted(s) => s.parse::<i64>().map_err(|_| unread())?,
+        date::Outcome::Unread(why) if is_now(input) => return Err((Code::UnreadDate, why)),
+        _ => return Err(unread()),
+    };
+    match date::filter(&Value::Int(secs), &Value::from(format), 64) {
+        date::Outcome::Formatted(s) => Ok(s),
+        _ => Err(unread()),
+    }
+}
+
+/// `now` or `today`, which Liquid reads as the time of the build.
+fn is_now(input: &Value) -> bool {
+    input
+        .as_str()
+        .is_some_and(|s| s.eq_ignore_ascii_case("now") || s.eq_ignore_ascii_case("today"))
+}
+
+/// Jekyll's `normalize_whitespace`: every run of Ruby's `\s` one space, then Ruby's `strip`.
+pub fn normalize_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_space = false;
+    for c in s.chars() {
+        if crate::ctype::is_ruby_space_char(c) {
+            in_space = true;
+            continue;
+        }
+        if in_space {
+            out.push(' ');
+            in_space = false;
+        }
+        out.push(c);
+    }
+    if in_space {
+        out.push(' ');
+    }
+    ruby::strip(&out).to_owned()
+}
+
 fn escape<'v>(_: &mut Ctx<'_, '_>, input: Cow<'v, Value>, _: &[Cow<'v, Value>]) -> Cow<'v, Value> {
     match *input {
         Value::Null => input,
@@ -451,7 +536,7 @@ fn capitalize(s: &str) -> String {
 }
 
 /// Liquid's `strip_html`: scripts, comments and styles removed whole, then every tag.
-pub(crate) fn strip_html(s: &str) -> String {
+pub fn strip_html(s: &str) -> String {
     let mut out = s.to_owned();
     for (open, close) in [
         ("<script", "</script>"),
@@ -650,7 +735,7 @@ pub fn escape_html(s: &str) -> String {
 
 /// Liquid's `escape_once`: like `escape`, but an `&` that starts an entity (`&amp;`, `&#39;`)
 /// is left alone.
-pub(crate) fn escape_once(s: &str) -> String {
+pub fn escape_once(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
@@ -687,7 +772,7 @@ pub(crate) fn escape_once(s: &str) -> String {
 }
 
 /// Jekyll's `xml_escape`: Ruby's XML attribute escaping without the surrounding quotes.
-fn xml_escape(s: &str) -> String {
+pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

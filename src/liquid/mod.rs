@@ -36,7 +36,11 @@ mod blocks;
 mod condition;
 mod expression;
 mod filters;
-pub(crate) use filters::{escape_once, strip_html};
+// The filters the site's generated files (`site::generated`) and jekyll-seo-tag (`site::seo`)
+// apply outside a template.
+pub(crate) use filters::{
+    escape_once, local_time, normalize_whitespace, strip_html, xml_escape, XMLSCHEMA,
+};
 mod highlight;
 pub mod layout;
 mod lexer;

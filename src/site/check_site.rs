@@ -187,7 +187,8 @@ impl SiteChecker {
     }
 
     /// The problems of the site's files that no post's page brings, each in its file: the
-    /// Forestry settings and templates (YAML), `_config.yml`, `_data` and `_i18n` strings.
+    /// Forestry settings and templates (YAML), `_config.yml`, `_data` and `_i18n` strings, and
+    /// `jekyll doctor`'s findings among the posts' URLs (in each post concerned).
     pub fn site_problems(&self) -> Vec<SiteDiagnostic> {
         let forestry = self.forestry_problems.iter().flat_map(|file| {
             file.diagnostics.iter().map(|d| SiteDiagnostic {
@@ -195,7 +196,10 @@ impl SiteChecker {
                 diagnostic: d.clone(),
             })
         });
-        forestry.chain(self.published.diagnostics()).collect()
+        forestry
+            .chain(self.published.diagnostics())
+            .chain(super::generated::post_findings(&self.published))
+            .collect()
     }
 
     /// Renders the `n`th post of [`Self::posts`] as the site publishes it (in its layouts when

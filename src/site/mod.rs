@@ -20,6 +20,7 @@ mod build;
 mod check_site;
 mod checks;
 mod excerpt;
+mod generated;
 mod plugins;
 mod post_info;
 mod post_options;

@@ -289,8 +289,13 @@ fn url(template: &str, day: &str, slug: &str) -> String {
 
 /// `Utils.slugify` in `pretty` mode (`cased`) or the default mode.
 fn slugify(s: &str, pretty: bool) -> String {
-    let keep =
-        |c: char| c.is_alphabetic() || c.is_numeric() || (pretty && "._~!$&'()+,;=@".contains(c));
+    // Jekyll keeps marks (`\p{M}`): a name written decomposed (NFD) keeps its combining marks.
+    let keep = |c: char| {
+        c.is_alphabetic()
+            || c.is_numeric()
+            || unicode_normalization::char::is_combining_mark(c)
+            || (pretty && "._~!$&'()+,;=@".contains(c))
+    };
     let mut out = String::with_capacity(s.len());
     let mut gap = false;
     for c in s.chars() {

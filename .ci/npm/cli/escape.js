@@ -18,9 +18,16 @@ export function printable(text) {
   });
 }
 
-/** A path as `printable` writes it, with `\` written `\\`, so that no name reads as an escape. */
+/**
+ * A path as `printable` writes it, with `\` written `\\`, so that no name reads as an escape. In
+ * a path not in Unicode's composed form (NFC), as macOS writes names, each combining mark is
+ * written as an escape too: such a name prints exactly like the composed name of another file
+ * (two posts `ブログ.md`, one typed, one copied from a Mac), and each file must read as its own.
+ */
 export function printablePath(path) {
-  return printable(path.replaceAll('\\', '\\\\'));
+  const text = printable(path.replaceAll('\\', '\\\\'));
+  if (text === text.normalize('NFC')) return text;
+  return text.replace(/\p{M}/gu, (c) => `\\u{${hex(c.codePointAt(0), 4)}}`);
 }
 
 const strict = new TextDecoder('utf-8', { fatal: true });
