@@ -52,6 +52,29 @@ impl UrlMemo {
         }
     }
 
+    /// Every result kept so far, for code that keeps its own map of them.
+    pub fn snapshot(&self) -> Map {
+        let mut all = self.earlier.clone();
+        if let Some(computed) = &self.computed {
+            let computed = computed.lock().unwrap_or_else(|e| e.into_inner());
+            for (k, v) in computed.iter() {
+                if all.get(k).is_none() {
+                    all.insert(k.to_owned(), v.clone());
+                }
+            }
+        }
+        all
+    }
+
+    /// Keeps, when recording, each result of `map` not kept yet.
+    pub fn record_all(&self, map: &Map) {
+        for (k, v) in map.iter() {
+            if self.get(k).is_none() {
+                self.record(k.to_owned(), v);
+            }
+        }
+    }
+
     /// Every result kept: the earlier builds' and this one's, for the next build.
     pub fn into_all(self) -> Map {
         let mut all = self.earlier;

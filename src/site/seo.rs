@@ -520,23 +520,16 @@ fn format_string(v: Option<&Value>, kramdown: &KramdownOptions) -> Option<String
     };
     let html = crate::markdown::render(&text, kramdown).html;
     let stripped = crate::liquid::strip_html(&html);
-    let collapsed: Vec<&str> = stripped
-        .split([' ', '\t', '\n', '\r', '\u{b}', '\u{c}'])
-        .filter(|s| !s.is_empty())
-        .collect();
-    let out = crate::liquid::escape_once(&collapsed.join(" "));
+    let out = crate::liquid::escape_once(&crate::liquid::normalize_whitespace(&stripped));
     (!out.is_empty()).then_some(out)
 }
 
-/// Jekyll's `date_to_xmlschema`.
+/// Jekyll's `date_to_xmlschema` (a date it cannot read stays as written).
 fn xmlschema(v: &Value) -> Option<String> {
     if to_text(v).is_empty() {
         return None;
     }
-    match crate::ruby::time::filter(v, &Value::from("%Y-%m-%dT%H:%M:%S%:z"), 64) {
-        crate::ruby::time::Outcome::Formatted(s) => Some(s),
-        _ => Some(to_text(v)),
-    }
+    Some(crate::liquid::local_time(v, crate::liquid::XMLSCHEMA).unwrap_or_else(|_| to_text(v)))
 }
 
 /// Jekyll's `uri_escape` (`Addressable::URI.normalize_component`) on an address already

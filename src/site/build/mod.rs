@@ -11,6 +11,7 @@
 
 mod defaults;
 mod files;
+mod generated;
 mod pages;
 mod paginate;
 mod posts;
@@ -93,12 +94,15 @@ impl Site {
     /// let time = Some("2026-01-01 00:00:00 +0000".to_owned());
     /// let build = site.build(&BuildOptions { time, ..BuildOptions::default() });
     /// let paths: Vec<&str> = build.files.iter().map(|f| f.path.as_str()).collect();
-    /// assert_eq!(paths, ["about.html", "ja/about.html", "ja/logo.txt", "logo.txt"]);
+    /// assert_eq!(paths, [
+    ///     "about.html", "feed.xml", "ja/about.html", "ja/feed.xml", "ja/logo.txt",
+    ///     "ja/robots.txt", "ja/sitemap.xml", "logo.txt", "robots.txt", "sitemap.xml",
+    /// ]);
     /// assert_eq!(
     ///     build.files[0].content,
     ///     BuiltContent::Text("<p><em>About</em> at 2026-01-01 00:00:00 +0000</p>\n".into())
     /// );
-    /// assert_eq!(build.files[3].content, BuiltContent::Copy("logo.txt".into()));
+    /// assert_eq!(build.files[7].content, BuiltContent::Copy("logo.txt".into()));
     /// ```
     pub fn build(&self, options: &BuildOptions) -> SiteBuild {
         let time = options
@@ -127,7 +131,7 @@ impl Site {
         default: bool,
         time: &str,
         urls: crate::value::Map,
-        _options: &BuildOptions,
+        options: &BuildOptions,
         out: &mut Output,
     ) -> crate::value::Map {
         let prefix = if default {
@@ -137,6 +141,7 @@ impl Site {
         };
         let build = posts::language_build(self, lang, time, urls);
         let plan = files::plan(self, lang, default);
+        let mut bodies = BTreeMap::new();
         for (post, dest) in &plan.posts {
             let page = self.render_post_page(post, None, &build);
             let defaulted = !defaults::for_file(&self.derived.config, post, "posts").is_empty();
@@ -153,12 +158,24 @@ impl Site {
             if defaulted {
                 found.push(post_defaults(post));
             }
-            out.text(format!("{prefix}{dest}"), page.page, found);
+            out.text(format!("{prefix}{dest}"), post, page.page, found);
+            bodies.insert(post.clone(), page.post.html);
         }
+        let mut listed = Vec::new();
         for page in &plan.pages {
             for built in pages::render(self, page, &build, &plan) {
+                let (front, _) = super::read_front_matter(&self.files[page]);
+                let name = page.rsplit('/').next().unwrap_or(page).to_owned();
+                listed.push((
+                    built.paginated,
+                    name,
+                    built.url.clone(),
+                    html(&built.path),
+                    front,
+                ));
                 out.text(
                     format!("{prefix}{}", built.path),
+                    page,
                     built.text,
                     built.diagnostics,
                 );
@@ -166,9 +183,65 @@ impl Site {
         }
         for path in plan.statics.iter().filter(|p| plan.copies(p)) {
             let dest = format!("{prefix}{}", files::static_destination(path));
+            out.written.push((dest.clone(), path.clone(), false));
             out.files.insert(dest, BuiltContent::Copy(path.clone()));
         }
+        // `site.pages` as the plugins see it: the site's own by name, then jekyll-paginate's.
+        crate::sort::by(&mut listed, |a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let pages: Vec<(String, bool, crate::value::Map)> = listed
+            .into_iter()
+            .map(|(_, _, url, html, front)| (url, html, front))
+            .collect();
+        let statics: Vec<(String, String)> = plan
+            .statics
+            .iter()
+            .map(|p| {
+                let secs = options.modified.get(p).copied();
+                let dated = secs.map_or_else(|| time.to_owned(), crate::ruby::time::utc_string);
+                (p.clone(), dated)
+            })
+            .collect();
+        let rendered = generated::Rendered {
+            posts: &bodies,
+            pages: &pages,
+            statics: &statics,
+        };
+        for made in generated::files(self, &build, &rendered) {
+            let found = made
+                .problems
+                .into_iter()
+                .map(|message| generated_problem(&made.path, message))
+                .collect();
+            out.text(
+                format!("{prefix}{}", made.path),
+                &made.path,
+                made.text,
+                found,
+            );
+        }
         build.url_memo.into_all()
+    }
+}
+
+/// Whether a page written at `path` is HTML (jekyll-sitemap lists those).
+fn html(path: &str) -> bool {
+    [".html", ".htm", ".xhtml"]
+        .iter()
+        .any(|e| path.ends_with(e))
+}
+
+/// Where a plugin's template would have raised (an unreadable date or URL), said at the
+/// generated file: Jekyll stops the build there.
+fn generated_problem(path: &str, message: String) -> SiteDiagnostic {
+    SiteDiagnostic {
+        path: path.to_owned(),
+        diagnostic: Diagnostic {
+            severity: crate::diagnostic::Code::FilterError.severity(),
+            code: crate::diagnostic::Code::FilterError,
+            message,
+            line: 0,
+            column: 0,
+        },
     }
 }
 
@@ -178,20 +251,25 @@ struct Output {
     files: BTreeMap<String, BuiltContent>,
     diagnostics: Vec<SiteDiagnostic>,
     inexact: Vec<String>,
+    /// Every file written, for `jekyll doctor`'s checks: its path, its source (or the generated
+    /// file's name) and whether it is a page or post.
+    written: Vec<(String, String, bool)>,
 }
 
 impl Output {
-    /// A rendered file at `dest`, with the problems met on its way.
-    fn text(&mut self, dest: String, text: String, found: Vec<SiteDiagnostic>) {
+    /// A rendered file at `dest` made from `source`, with the problems met on its way.
+    fn text(&mut self, dest: String, source: &str, text: String, found: Vec<SiteDiagnostic>) {
         if inexact(found.iter().map(|d| &d.diagnostic)) {
             self.inexact.push(dest.clone());
         }
+        self.written.push((dest.clone(), source.to_owned(), true));
         self.diagnostics.extend(found);
         self.files.insert(dest, BuiltContent::Text(text));
     }
 
-    /// The build, each diagnostic said once.
+    /// The build, with `jekyll doctor`'s findings, each diagnostic said once.
     fn finish(mut self) -> SiteBuild {
+        self.diagnostics.extend(generated::findings(&self.written));
         let mut seen = std::collections::BTreeSet::new();
         self.diagnostics.retain(|d: &SiteDiagnostic| {
             seen.insert((
