@@ -80,7 +80,10 @@ pub use markdown::{Heading, KramdownOptions};
 pub use options::Options;
 pub use post::Translation;
 #[cfg(feature = "site")]
-pub use site::{check_site, RenderedPage, Site, SiteCheck, SiteDiagnostic, SiteFile};
+pub use site::{
+    check_site, BuildOptions, BuiltContent, BuiltFile, RenderedPage, Site, SiteBuild, SiteCheck,
+    SiteDiagnostic, SiteFile,
+};
 #[cfg(feature = "site")]
 pub use translations::{find_translations, Member, TranslationFamily};
 pub use value::{Map, Value};

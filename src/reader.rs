@@ -207,6 +207,16 @@ impl Reader {
     }
 }
 
+/// Jekyll's `Utils.has_yaml_header?`: whether the file's first line is `---` and white space,
+/// which makes a file outside the underscore folders a page rather than a static file.
+pub fn has_front_matter(text: &str) -> bool {
+    let first = text.split_inclusive('\n').next().unwrap_or("");
+    first.ends_with('\n')
+        && first
+            .strip_prefix("---")
+            .is_some_and(|rest| rest.chars().all(crate::ctype::is_ruby_space_char))
+}
+
 /// `EntryFilter#glob_include?` for one pattern: a glob match, a path under the pattern, or the
 /// pattern naming the entry's folder with a trailing `/`.
 fn glob_includes(pattern: &str, entry: &str) -> bool {

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// `postview build DIR [-d OUT]` (cli/build.js) writes the site's `_site` as `jekyll build` would.
+//
 // `postview check [DIR]`: checks every post of a Jekyll site folder (DIR, default the current
 // one) and prints one line per problem, `path:line:column: severity: message [code]` (path
 // relative to DIR; the codes are in docs/diagnostics.md), then a summary. A file that cannot be
@@ -15,7 +17,9 @@ import { byCodePoint } from './check.js';
 import { printable, printablePath } from './cli/escape.js';
 import { readSite } from './cli/folder.js';
 
-const USAGE = 'usage: postview check [DIR]\n  checks the posts of the Jekyll site in DIR (default: the current folder)';
+const USAGE =
+  'usage: postview check [DIR]\n  checks the posts of the Jekyll site in DIR (default: the current folder)\n' +
+  'usage: postview build DIR [-d OUT]\n  writes the site as jekyll build would, into OUT (default: DIR/_site)';
 
 const ERRORS_FOUND = 1;
 const COULD_NOT_RUN = 2;
@@ -69,12 +73,33 @@ function printed(report, problems) {
   return { text: `${lines.join('\n')}\n`, errors };
 }
 
+/** `postview build DIR [-d OUT]`. */
+async function buildCommand(args) {
+  const [dir, flag, out, ...rest] = args;
+  if (dir === undefined || rest.length > 0 || (flag !== undefined && (flag !== '-d' || out === undefined))) {
+    console.error(USAGE);
+    return COULD_NOT_RUN;
+  }
+  if (!isSiteFolder(dir)) {
+    console.error(`postview build: ${printablePath(dir)} is not a Jekyll site folder (it has no _config.yml, _i18n or _posts)`);
+    return COULD_NOT_RUN;
+  }
+  try {
+    const { build } = await import('./cli/build.js');
+    return await build(dir, out ?? join(dir, '_site'));
+  } catch (error) {
+    console.error(`postview build: could not run: ${printable(String(error?.message ?? error))}`);
+    return COULD_NOT_RUN;
+  }
+}
+
 async function main(args) {
   const [command, dir = '.', ...rest] = args;
   if (command === '--help' || command === '-h') {
     console.log(USAGE);
     return 0;
   }
+  if (command === 'build') return buildCommand(args.slice(1));
   if (command !== 'check' || rest.length > 0) {
     console.error(USAGE);
     return COULD_NOT_RUN;

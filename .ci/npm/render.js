@@ -115,6 +115,17 @@ export function siteWith(glueOf) {
     renderPage(path, source) {
       return this.#call((s) => s.renderPage(path, source), (why) => ({ ...failed(why), page: '', url: '', layoutDiagnostics: [] }));
     }
+    build(options) {
+      return this.#call(
+        (s) => s.build(options),
+        (why) => ({
+          files: [],
+          diagnostics: [{ path: '', severity: 'error', code: 'preview/crashed', message: why, line: 1, column: 1 }],
+          inexact: [],
+          stopsBuild: false,
+        }),
+      );
+    }
     setFile(path, text) {
       this.#call((s) => s.setFile(path, text), () => undefined);
       this.#files.set(String(path), String(text));

@@ -140,6 +140,12 @@ codes! {
     MissingStrings = "site/missing-strings", Error, StopsBuild,
         "A language of `languages:` has no `_i18n/<lang>.yml`.",
         "The multiple-languages plugin stops the build (No such file or directory).";
+    NoLanguages = "site/no-languages", Warning, PreviewDiffers,
+        "`_config.yml` lists no `languages:`; `postview build` follows jekyll-multiple-languages-plugin, which needs them, and builds each language of its default list.",
+        "With the plugin, stops the build (You must provide at least one language); without it, publishes `_posts/` and the pages once.";
+    PostDefaults = "site/post-defaults", Warning, PreviewDiffers,
+        "`_config.yml` `defaults:` set values for posts; postview applies front matter defaults to pages only, so those posts' pages may differ.",
+        "Lays the defaults under each post's front matter.";
     MissingLayout = "site/missing-layout", Warning, PublishesDifferently,
         "The post's `layout:` names no file of `_layouts/`.",
         "Warns and publishes the body without a layout.";

@@ -189,7 +189,13 @@ pub fn not_run(
     issues: &mut Issues,
     out: &mut Writer,
 ) -> Flow {
-    match r.host.plugin_tag(call.name, r.site, r.page) {
+    let scope = super::layout::TagScope {
+        site: r.site,
+        page: r.page,
+        locals: &r.locals,
+        url_memo: r.url_memo,
+    };
+    match r.host.plugin_tag(call.name, &scope) {
         Some(s) => r.write(&s, call.at, out),
         None => issues.report(
             Code::UnknownTag,

@@ -255,7 +255,7 @@ pub struct Env<'v> {
     pub locals: Option<&'v crate::value::Map>,
     /// Results of `relative_url`/`absolute_url` already computed by the site build, by
     /// `"<filter>:<input>"` (Jekyll memoizes them for the whole build: `site.filter_cache`).
-    pub url_memo: Option<&'v crate::value::Map>,
+    pub url_memo: Option<&'v super::url_memo::UrlMemo>,
 }
 
 /// Keys of `page` that Jekyll sets for a post, beyond its front matter.

@@ -65,7 +65,7 @@ pub struct Call<'a> {
     pub at: usize,
     pub site: &'a Value,
     /// Earlier results of `relative_url`/`absolute_url`, by `"<filter>:<input>"`.
-    pub url_memo: Option<&'a crate::value::Map>,
+    pub url_memo: Option<&'a super::url_memo::UrlMemo>,
 }
 
 /// What a filter's function gets besides its input and arguments.
@@ -284,13 +284,10 @@ fn url_filter<'v>(
     _: &[Cow<'v, Value>],
 ) -> Cow<'v, Value> {
     let name = cx.call.name;
-    let memo = cx
-        .call
-        .url_memo
-        .zip(input.as_str())
-        .and_then(|(memo, s)| memo.get(&format!("{name}:{s}")));
-    if let Some(v) = memo {
-        return Cow::Owned(v.clone());
+    let key = input.as_str().map(|s| format!("{name}:{s}"));
+    let memo = cx.call.url_memo.zip(key.as_deref());
+    if let Some(v) = memo.and_then(|(memo, key)| memo.get(key)) {
+        return Cow::Owned(v);
     }
     let result = if name == "relative_url" {
         url::relative_url(&input, cx.call.site)
@@ -298,7 +295,13 @@ fn url_filter<'v>(
         url::absolute_url(&input, cx.call.site)
     };
     match result {
-        Ok(Some(s)) => text_out(s),
+        Ok(Some(s)) => {
+            let out = Value::String(s);
+            if let Some((memo, key)) = memo {
+                memo.record(key.to_owned(), &out);
+            }
+            Cow::Owned(out)
+        }
         Ok(None) => input,
         Err(e) => {
             cx.issues.report(
@@ -732,7 +735,7 @@ pub fn escape_html(s: &str) -> String {
 
 /// Liquid's `escape_once`: like `escape`, but an `&` that starts an entity (`&amp;`, `&#39;`)
 /// is left alone.
-fn escape_once(s: &str) -> String {
+pub fn escape_once(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut last = 0;

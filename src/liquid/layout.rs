@@ -30,6 +30,15 @@ const TOLD_IN_LAYOUTS: &[Code] = &[
     Code::OutputBudget,
 ];
 
+/// What a plugin's tag sees where it runs: Liquid's `site` and `page`, the page-wide variables
+/// (`paginator`, `content`, what `assign` set) and the build's URL memo.
+pub struct TagScope<'a> {
+    pub site: &'a Value,
+    pub page: &'a Value,
+    pub locals: &'a Map,
+    pub url_memo: Option<&'a super::url_memo::UrlMemo>,
+}
+
 /// What the site around a layout provides.
 pub trait Host {
     /// The text of `_includes/<name>`, if there is such a file.
@@ -37,7 +46,7 @@ pub trait Host {
     /// `{% t key %}`: the string for `key` in the language being built (or the default one).
     fn translate(&self, key: &str) -> Option<String>;
     /// A plugin's tag without a body (`seo`, `feed_meta`): its output, or None if unknown.
-    fn plugin_tag(&self, name: &str, site: &Value, page: &Value) -> Option<String>;
+    fn plugin_tag(&self, name: &str, scope: &TagScope<'_>) -> Option<String>;
     /// Whether a site stands behind the host: without one, a post body shows `include`,
     /// `post_url` and `link` as written and says the site is missing.
     fn has_site(&self) -> bool {
@@ -82,7 +91,7 @@ fn env_of<'a>(
     body: Option<BodyMode>,
     locals: &'a Map,
     assigned: &'a [(String, &'static str)],
-    url_memo: Option<&'a Map>,
+    url_memo: Option<&'a super::url_memo::UrlMemo>,
 ) -> Env<'a> {
     Env {
         site,
@@ -108,7 +117,7 @@ pub struct Renderer<'a> {
     pub locals: Map,
     pub diagnostics: Vec<FileDiagnostic>,
     /// What earlier builds computed for `relative_url`/`absolute_url` (see `Env::url_memo`).
-    pub url_memo: Option<&'a Map>,
+    pub url_memo: Option<&'a super::url_memo::UrlMemo>,
     pub(super) budget: Budget,
     /// What includes may cost (see `site_tags`), apart from what they write.
     pub(super) include_budget: Budget,
@@ -153,7 +162,7 @@ impl Host for NoSite {
     fn translate(&self, _: &str) -> Option<String> {
         None
     }
-    fn plugin_tag(&self, _: &str, _: &Value, _: &Value) -> Option<String> {
+    fn plugin_tag(&self, _: &str, _: &TagScope<'_>) -> Option<String> {
         None
     }
 }

@@ -36,9 +36,12 @@ mod blocks;
 mod condition;
 mod expression;
 mod filters;
-// The filters the site's generated files (`site::generated`) apply outside a template.
+// The filters the site's generated files (`site::generated`) and jekyll-seo-tag (`site::seo`)
+// apply outside a template.
 #[cfg(feature = "site")]
-pub(crate) use filters::{local_time, normalize_whitespace, strip_html, xml_escape, XMLSCHEMA};
+pub(crate) use filters::{
+    escape_once, local_time, normalize_whitespace, strip_html, xml_escape, XMLSCHEMA,
+};
 mod highlight;
 pub mod layout;
 mod lexer;
@@ -48,6 +51,7 @@ mod scan;
 mod site_tags;
 mod tags;
 mod template;
+pub mod url_memo;
 mod variable;
 
 use crate::diagnostic::Issue;

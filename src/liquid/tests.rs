@@ -1105,12 +1105,7 @@ impl crate::liquid::layout::Host for CountingHost {
     fn translate(&self, _: &str) -> Option<String> {
         None
     }
-    fn plugin_tag(
-        &self,
-        _: &str,
-        _: &crate::value::Value,
-        _: &crate::value::Value,
-    ) -> Option<String> {
+    fn plugin_tag(&self, _: &str, _: &crate::liquid::layout::TagScope<'_>) -> Option<String> {
         None
     }
     fn has_site(&self) -> bool {

@@ -78,6 +78,7 @@ pub fn write(
         fn_order: Vec::new(),
         fn_index: HashMap::new(),
         footnotes,
+        item_open: false,
     };
     for e in body.events {
         w.event(e);
@@ -116,10 +117,16 @@ struct Writer<'o, 'f, 't> {
     /// Where each name is in `fn_order`.
     fn_index: HashMap<String, usize>,
     footnotes: &'f [Footnote],
+    /// An `<li>` or `<dd>` was just opened: kramdown's `convert_li` starts a new line in it
+    /// when its first child is a block (not a paragraph it made transparent).
+    item_open: bool,
 }
 
 impl Writer<'_, '_, '_> {
     fn event(&mut self, e: Event<'_>) {
+        if std::mem::take(&mut self.item_open) && starts_block(&e) {
+            self.out.push('\n');
+        }
         match e {
             Event::Md(e, attrs) => {
                 match attrs {
@@ -322,7 +329,10 @@ impl Writer<'_, '_, '_> {
             Tag::CodeBlock(kind) => self.code_block(kind),
             Tag::HtmlBlock => {}
             Tag::List(start) => self.list_start(if start.is_some() { "ol" } else { "ul" }),
-            Tag::Item => self.open_tag("li"),
+            Tag::Item => {
+                self.open_tag("li");
+                self.item_open = true;
+            }
             Tag::Table(align) => {
                 self.align = align;
                 self.open_tag("table");
@@ -362,7 +372,10 @@ impl Writer<'_, '_, '_> {
                 self.out.push('\n');
             }
             Tag::DefinitionListTitle => self.open_tag("dt"),
-            Tag::DefinitionListDefinition => self.open_tag("dd"),
+            Tag::DefinitionListDefinition => {
+                self.open_tag("dd");
+                self.item_open = true;
+            }
             Tag::FootnoteDefinition(_) | Tag::MetadataBlock(_) => {}
         }
     }
@@ -685,6 +698,25 @@ impl Writer<'_, '_, '_> {
         }
         self.out.push_str("</ol>\n</div>\n");
     }
+}
+
+/// Whether an event opens a block element (what kramdown puts on a line of its own in an item).
+fn starts_block(e: &Event<'_>) -> bool {
+    matches!(
+        e,
+        Event::Md(
+            Md::Start(
+                Tag::Paragraph
+                    | Tag::Heading { .. }
+                    | Tag::BlockQuote(_)
+                    | Tag::CodeBlock(_)
+                    | Tag::List(_)
+                    | Tag::Table(_)
+                    | Tag::DefinitionList
+            ) | Md::Rule,
+            _
+        )
+    )
 }
 
 /// Where the back links go with `footnote_backlink_inline`: before the end tag of the last

@@ -125,6 +125,16 @@ impl Time {
     }
 }
 
+/// Seconds since 1970 as Liquid prints a Ruby Time in UTC (`2026-01-01 00:00:00 +0000`): what
+/// a build without a `time:` option takes as `site.time`.
+#[cfg(feature = "site")]
+pub fn utc_string(secs: i64) -> String {
+    let t = Time::from_epoch(secs);
+    let mut out = String::new();
+    strftime(&t, "%Y-%m-%d %H:%M:%S +0000", &mut out, 64);
+    out
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm); `d` may run
 /// past the month's end, which rolls over as Ruby's Time does.
 fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {

@@ -11,21 +11,27 @@
 //! - `page` is the front matter with what Jekyll adds (`url`, `date`, `id`, `slug`, `tags`, …),
 //!   `site` the configuration with `data`, `tags`, `posts` and the plugin's keys.
 //!
-//! The modules: `post_info` (each post's URL, date, title and tags, `site.tags`), `plugins`
-//! (`{% seo %}`, `{% feed_meta %}`, `{% t %}` strings). Layouts run on `liquid::layout`.
+//! The modules: `post_info` (each post's URL, date, title and tags, `site.tags`), `excerpt`
+//! (`page.excerpt`), `plugins` (`{% feed_meta %}`, `{% t %}` strings, Jekyll's site tags),
+//! `seo` (`{% seo %}`), `build` (every file of `jekyll build`: `Site::build`). Layouts run on
+//! `liquid::layout`.
 
+mod build;
 mod check_site;
 mod checks;
+mod excerpt;
 mod generated;
 mod links;
 mod plugins;
 mod post_info;
 mod post_options;
 mod published;
+mod seo;
 
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
 use crate::language;
 use crate::liquid::layout::Renderer;
+use crate::liquid::url_memo::UrlMemo;
 use crate::reader::Reader;
 use crate::value::{Map, Value};
 use crate::{front_matter, render_post_in_site, KramdownOptions, Options, Rendered};
@@ -35,6 +41,7 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 pub use crate::liquid::layout::FileDiagnostic as SiteDiagnostic;
+pub use build::{BuildOptions, BuiltContent, BuiltFile, SiteBuild};
 #[cfg(target_arch = "wasm32")]
 pub use check_site::reads_text;
 #[cfg(target_arch = "wasm32")]
@@ -95,7 +102,7 @@ struct Derived {
 /// What every page of one language build shares.
 struct Build {
     site: Value,
-    url_memo: Map,
+    url_memo: UrlMemo,
 }
 
 /// The published page of a post.
@@ -193,25 +200,48 @@ impl Site {
     /// (the page tells a broken front matter by the renderer's errors alone).
     pub fn render_page_unchecked(&self, path: &str, source: Option<&str>) -> RenderedPage {
         let path = normalize_path(path);
+        let lang = language::build_language(&path, &self.derived.languages);
+        self.render_post_page(&path, source, &self.language_build(&lang))
+    }
+
+    /// The page of the post at `path` (normalized) in `build`, its language's build.
+    fn render_post_page(&self, path: &str, source: Option<&str>, build: &Build) -> RenderedPage {
         let text = source
-            .or_else(|| self.files.get(&path).map(String::as_str))
+            .or_else(|| self.files.get(path).map(String::as_str))
             .unwrap_or("");
         let d = &self.derived;
-        let lang = language::build_language(&path, &d.languages);
-        let build = self.build(&lang);
+        let lang = language::build_language(path, &d.languages);
         let site = &build.site;
         let host = self.host(&lang);
         let mut post =
-            render_post_in_site(text, &self.body_options(&path), site, &d.kramdown, &host);
-        let info = PostInfo::read(&path, text, &d.config, &lang, &d.languages);
-        let page = info.page_value(&post.front_matter, &post.html);
+            render_post_in_site(text, &self.body_options(path), site, &d.kramdown, &host);
+        // The file's own text was read with the site: what is known of it stands.
+        let known = d
+            .posts
+            .iter()
+            .find(|p| source.is_none() && p.path == path && p.lang == lang);
+        let read;
+        let info = match known {
+            Some(p) => p,
+            None => {
+                read = PostInfo::read(path, text, &d.config, &lang, &d.languages);
+                &read
+            }
+        };
+        let mut page = info.page_value(&post.front_matter, &post.html);
+        let excerpt = known
+            .and_then(|_| built_excerpt(site, path))
+            .or_else(|| self.excerpt(path, text, site, &lang));
+        if let (Value::Map(m), Some(e)) = (&mut page, excerpt) {
+            m.insert("excerpt".into(), e);
+        }
         let url = format!(
             "{}{}",
             site.get("baseurl").and_then(Value::as_str).unwrap_or(""),
             info.url
         );
         let (html, layout_diagnostics) =
-            self.place_in_layouts(&mut post, text, &build, &page, &host);
+            self.place_in_layouts(&mut post, text, build, &page, &host);
         RenderedPage {
             post,
             page: html,
@@ -231,7 +261,7 @@ impl Site {
         };
         format!(
             "{}{url}",
-            self.build(&lang)
+            self.language_build(&lang)
                 .site
                 .get("baseurl")
                 .and_then(Value::as_str)
@@ -245,7 +275,7 @@ impl Site {
     pub fn render_body(&self, path: &str, source: &str) -> Rendered {
         let path = normalize_path(path);
         let lang = language::build_language(&path, &self.derived.languages);
-        let build = self.build(&lang);
+        let build = self.language_build(&lang);
         render_post_in_site(
             source,
             &self.body_options(&path),
@@ -274,6 +304,7 @@ impl Site {
             lang,
             default_lang: d.languages.first().map_or("", String::as_str),
             posts: &d.posts,
+            kramdown: &d.kramdown.0,
         }
     }
 
@@ -286,16 +317,31 @@ impl Site {
         page: &Value,
         host: &plugins::Host<'_>,
     ) -> (String, Vec<SiteDiagnostic>) {
-        let mut content = post.html.clone();
-        let mut name = post.front_matter.get("layout").map(layout_name);
-        let mut renderer = Renderer::new(&build.site, page, host, content.len());
+        let name = post.front_matter.get("layout").map(layout_name);
+        let mut renderer = Renderer::new(&build.site, page, host, post.html.len());
         renderer.url_memo = Some(&build.url_memo);
+        let (content, missing) = self.lay_out(post.html.clone(), name, &mut renderer);
+        if let Some(n) = missing {
+            post.diagnostics.push(missing_layout(text, &n));
+        }
+        (content, renderer.finish())
+    }
+
+    /// `content` placed in the layout `name`, that layout in its own, and so on, by `renderer`
+    /// (its `locals` may hold more variables, e.g. `paginator`). Gives the result and the name
+    /// of the first layout when the site lacks it.
+    fn lay_out(
+        &self,
+        mut content: String,
+        mut name: Option<String>,
+        renderer: &mut Renderer<'_>,
+    ) -> (String, Option<String>) {
         let mut layout_data = Map::new();
         let mut used: Vec<String> = Vec::new();
         while let Some(n) = name.take().filter(|n| !n.is_empty() && n != "none") {
             let Some((path, file)) = self.layout_file(&n) else {
                 if used.is_empty() {
-                    post.diagnostics.push(missing_layout(text, &n));
+                    return (content, Some(n));
                 }
                 break;
             };
@@ -318,7 +364,7 @@ impl Site {
             content = renderer.render(&path, file, body_start);
             name = data.get("layout").map(layout_name);
         }
-        (content, renderer.finish())
+        (content, None)
     }
 
     /// Jekyll keeps `relative_url` and `absolute_url` results in `site.filter_cache`, which
@@ -375,7 +421,7 @@ impl Site {
     }
 
     /// The build of `lang`, made on first use.
-    fn build(&self, lang: &str) -> Arc<Build> {
+    fn language_build(&self, lang: &str) -> Arc<Build> {
         let cached = |builds: &Mutex<BTreeMap<String, Arc<Build>>>| {
             let builds = builds.lock().unwrap_or_else(|e| e.into_inner());
             builds.get(lang).map(Arc::clone)
@@ -384,7 +430,7 @@ impl Site {
             return b;
         }
         let site = self.site_value(lang);
-        let url_memo = self.url_memo(&site);
+        let url_memo = UrlMemo::new(self.url_memo(&site));
         let build = Arc::new(Build { site, url_memo });
         self.derived
             .builds
@@ -429,6 +475,18 @@ impl Site {
         site.insert("tags".into(), tags);
         Value::Map(site)
     }
+}
+
+/// The excerpt a whole build already put in `site.posts` for the post at `path`.
+fn built_excerpt(site: &Value, path: &str) -> Option<Value> {
+    let Some(Value::List(posts)) = site.get("posts") else {
+        return None;
+    };
+    posts
+        .iter()
+        .find(|p| p.get("path").and_then(Value::as_str) == Some(path))?
+        .get("excerpt")
+        .cloned()
 }
 
 /// Paths as Jekyll sees them from the site root: `/` separators, no leading `./` or `/`.

@@ -1,8 +1,7 @@
 //! What the site's plugins give its layouts: `{% t key %}` from `_i18n/<lang>.yml`
 //! (jekyll-multiple-languages-plugin's `LocalizeTag`: the key's dotted path in the language being
-//! built, else in the default language), `{% seo %}` (jekyll-seo-tag) and `{% feed_meta %}`
-//! (jekyll-feed). The last two only write `<head>` tags; they write the usual ones, not every
-//! one the plugins would.
+//! built, else in the default language), `{% seo %}` (jekyll-seo-tag, in `seo.rs`) and
+//! `{% feed_meta %}` (jekyll-feed's `<link>` to its feed).
 //!
 //! Jekyll's own tags that need the site, for post bodies and layouts: `{% post_url %}`
 //! (`Jekyll::Tags::PostUrl`, its `PostComparer`) and `{% link %}` (`Jekyll::Tags::Link`), among
@@ -20,6 +19,8 @@ pub struct Host<'a> {
     pub default_lang: &'a str,
     /// Every post of the site; the build's are those of `lang`.
     pub posts: &'a [PostInfo],
+    /// The site's kramdown options, for the plugins that convert Markdown.
+    pub kramdown: &'a crate::markdown::KramdownOptions,
 }
 
 impl layout::Host for Host<'_> {
@@ -43,10 +44,10 @@ impl layout::Host for Host<'_> {
         found(self.lang).or_else(|| found(self.default_lang))
     }
 
-    fn plugin_tag(&self, name: &str, site: &Value, page: &Value) -> Option<String> {
+    fn plugin_tag(&self, name: &str, scope: &layout::TagScope<'_>) -> Option<String> {
         match name {
-            "seo" => Some(seo(site, page)),
-            "feed_meta" => Some(feed_meta(site)),
+            "seo" => Some(super::seo::seo(scope, self.kramdown)),
+            "feed_meta" => Some(feed_meta(scope.site)),
             _ => None,
         }
     }
@@ -131,16 +132,6 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The site's absolute address of `path` (`site.url` + `site.baseurl` + path).
-fn absolute(site: &Value, path: &str) -> String {
-    format!(
-        "{}{}{}",
-        text(site.get("url")),
-        text(site.get("baseurl")),
-        path
-    )
-}
-
 /// jekyll-feed's `<link>` to the Atom feed.
 fn feed_meta(site: &Value) -> String {
     let title = text(site.get("title")).trim().to_owned();
@@ -160,66 +151,4 @@ fn feed_meta(site: &Value) -> String {
         )),
         esc(&title)
     )
-}
-
-/// jekyll-seo-tag's title, description, canonical URL and Open Graph tags.
-fn seo(site: &Value, page: &Value) -> String {
-    let site_title = text(site.get("title"));
-    let page_title = text(page.get("title"));
-    let title = match (page_title.trim().is_empty(), site_title.is_empty()) {
-        (true, _) => site_title.clone(),
-        (false, true) => page_title.clone(),
-        (false, false) => format!("{} | {}", page_title.trim(), site_title),
-    };
-    let description = {
-        let d = text(page.get("description"));
-        if d.is_empty() {
-            text(site.get("description"))
-        } else {
-            d
-        }
-    };
-    let url = absolute(site, &text(page.get("url")));
-    let mut out = String::from("<!-- Begin Jekyll SEO tag v2.8.0 -->\n");
-    out.push_str(&format!("<title>{}</title>\n", esc(&title)));
-    out.push_str("<meta name=\"generator\" content=\"Jekyll v4.3.1\" />\n");
-    let og_title = if page_title.trim().is_empty() {
-        &site_title
-    } else {
-        &page_title
-    };
-    out.push_str(&format!(
-        "<meta property=\"og:title\" content=\"{}\" />\n",
-        esc(og_title.trim())
-    ));
-    let locale = text(site.get("lang")).replace('-', "_");
-    if !locale.is_empty() {
-        out.push_str(&format!(
-            "<meta property=\"og:locale\" content=\"{}\" />\n",
-            esc(&locale)
-        ));
-    }
-    if !description.is_empty() {
-        out.push_str(&format!("<meta name=\"description\" content=\"{0}\" />\n<meta property=\"og:description\" content=\"{0}\" />\n", esc(description.trim())));
-    }
-    // Without `url` in _config.yml the plugin writes no canonical address.
-    if !text(site.get("url")).is_empty() {
-        out.push_str(&format!(
-            "<link rel=\"canonical\" href=\"{0}\" />\n<meta property=\"og:url\" content=\"{0}\" />\n",
-            esc(&url)
-        ));
-    }
-    if !site_title.is_empty() {
-        out.push_str(&format!(
-            "<meta property=\"og:site_name\" content=\"{}\" />\n",
-            esc(&site_title)
-        ));
-    }
-    out.push_str("<meta property=\"og:type\" content=\"article\" />\n");
-    out.push_str(&format!(
-        "<meta name=\"twitter:title\" content=\"{}\" />\n",
-        esc(og_title.trim())
-    ));
-    out.push_str("<!-- End Jekyll SEO tag -->\n");
-    out
 }

@@ -323,7 +323,7 @@ fn slugify(s: &str, pretty: bool) -> String {
 
 /// `Addressable::URI.encode`: everything but unreserved and reserved ASCII percent-encoded, then
 /// `#` too.
-fn escape_path(s: &str) -> String {
+pub(super) fn escape_path(s: &str) -> String {
     if s.bytes()
         .all(|b| b.is_ascii_alphanumeric() || b"./-".contains(&b))
     {

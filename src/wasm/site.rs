@@ -30,6 +30,29 @@ export interface RenderedPage extends RenderedPost {
   layoutDiagnostics: SiteDiagnostic[];
 }
 
+/** What `Site.build` takes: `time` is `site.time` (Jekyll's `time:`; default `_config.yml`'s `time:`, else now, e.g. `"2026-01-01 00:00:00 +0000"`); `assets` the paths of the folder's other files (images, …), which the build copies where Jekyll would. */
+export interface BuildOptions {
+  time?: string;
+  assets?: string[];
+  /** Each file's modification time in seconds since 1970, by path: jekyll-sitemap dates static files by it. */
+  modified?: Record<string, number>;
+}
+
+/** A file of `_site/`: `text` for a rendered one, `copy` (the source path, copied byte for byte) for a static one. */
+export type BuiltFile = { path: string; text: string } | { path: string; copy: string };
+
+/** Every file `jekyll build` writes for the site. */
+export interface SiteBuild {
+  /** In path order, paths under `_site/`. */
+  files: BuiltFile[];
+  /** Problems of the files the build rendered, each once. */
+  diagnostics: SiteDiagnostic[];
+  /** Built files that differ from Jekyll's because of something the preview does not run (the diagnostics say what and where). */
+  inexact: string[];
+  /** Whether Jekyll would stop this build (a diagnostic whose code stops it). */
+  stopsBuild: boolean;
+}
+
 /**
  * A Jekyll site made from its text files. Never throws for anything in the files (problems are
  * diagnostics); throws a `TypeError` for a malformed argument.
@@ -42,6 +65,8 @@ export class Site {
    * and the site's other posts (required fields, select options, date formats, `lang`, translations).
    */
   renderPage(path: string, source?: string): RenderedPage;
+  /** Every file `jekyll build` writes for the site (done on demand: it renders every page). */
+  build(options?: BuildOptions): SiteBuild;
   /** Replaces or adds one file. */
   setFile(path: string, text: string): void;
   /** The post paths of the site (drafts too), sorted. */
@@ -112,6 +137,82 @@ impl SiteJs {
         set("url", JsValue::from_str(&page.url))?;
         set("layoutDiagnostics", to_js(&page.layout_diagnostics)?)?;
         Ok(object)
+    }
+
+    #[wasm_bindgen(skip_typescript)]
+    pub fn build(&mut self, options: JsValue) -> Result<JsValue, JsValue> {
+        let get = |k: &str| {
+            if options.is_object() {
+                js_sys::Reflect::get(&options, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
+            } else {
+                JsValue::UNDEFINED
+            }
+        };
+        // Without a time, `_config.yml`'s `time:`, else now: the module has no clock of its own.
+        let time = match get("time") {
+            t if t.is_undefined() || t.is_null() => self.inner.configured_time().or_else(|| {
+                let secs = (js_sys::Date::now() / 1000.0).floor() as i64;
+                Some(crate::ruby::time::utc_string(secs))
+            }),
+            t => Some(string_arg(&t, "build's time")?),
+        };
+        let assets = get("assets");
+        if !assets.is_undefined() && !assets.is_null() {
+            if !js_sys::Array::is_array(&assets) {
+                return Err(type_error(
+                    "Site: build's assets should be an array of paths",
+                ));
+            }
+            let mut paths = Vec::new();
+            for p in js_sys::Array::from(&assets).iter() {
+                paths.push(string_arg(&p, "each of build's assets")?);
+            }
+            let site = std::mem::replace(&mut self.inner, Site::new(Vec::new()));
+            self.inner = site.with_assets(paths);
+        }
+        let modified = get("modified");
+        let mut times = std::collections::BTreeMap::new();
+        if modified.is_object() {
+            for entry in js_sys::Object::entries(&js_sys::Object::from(modified)).iter() {
+                let pair = js_sys::Array::from(&entry);
+                let (Some(path), Some(secs)) = (pair.get(0).as_string(), pair.get(1).as_f64())
+                else {
+                    return Err(type_error(
+                        "Site: build's modified should map paths to seconds since 1970",
+                    ));
+                };
+                times.insert(path, secs.floor() as i64);
+            }
+        } else if !modified.is_undefined() && !modified.is_null() {
+            return Err(type_error(
+                "Site: build's modified should map paths to seconds since 1970",
+            ));
+        }
+        let options = crate::site::BuildOptions {
+            time,
+            modified: times,
+        };
+        let build = self.inner.build(&options);
+        let files = js_sys::Array::new();
+        for file in &build.files {
+            let object = js_sys::Object::new();
+            let set = |k: &str, v: &str| {
+                js_sys::Reflect::set(&object, &JsValue::from_str(k), &JsValue::from_str(v))
+            };
+            set("path", &file.path)?;
+            match &file.content {
+                crate::site::BuiltContent::Text(t) => set("text", t)?,
+                crate::site::BuiltContent::Copy(from) => set("copy", from)?,
+            };
+            files.push(&object);
+        }
+        let result = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&result, &JsValue::from_str(k), v);
+        set("files", &files)?;
+        set("diagnostics", &to_js(&build.diagnostics)?)?;
+        set("inexact", &to_js(&build.inexact)?)?;
+        set("stopsBuild", &JsValue::from_bool(build.stops()))?;
+        Ok(result.into())
     }
 
     #[wasm_bindgen(js_name = setFile, skip_typescript)]

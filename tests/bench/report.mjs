@@ -17,7 +17,7 @@ const read = (name) => {
   results.when ??= statSync(file).mtime.toISOString(); // the native harness writes no date
   return results;
 };
-const [native, nativeO3, node, browser, size, profile, variants, hostile, hostileWasm, compare, compareChromium] = ['native', 'native-o3', 'node', 'browser', 'size', 'profile', 'variants', 'hostile', 'hostile-wasm', 'compare', 'compare-chromium'].map(read);
+const [native, nativeO3, node, browser, size, profile, variants, hostile, hostileWasm, compare, compareChromium, site] = ['native', 'native-o3', 'node', 'browser', 'size', 'profile', 'variants', 'hostile', 'hostile-wasm', 'compare', 'compare-chromium', 'site'].map(read);
 
 const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 const rate = (s) => `${s.mb_per_s.toFixed(1)} MB/s (median ${s.median_ms.toFixed(1)} ms, ${s.min_ms.toFixed(1)}–${s.max_ms.toFixed(1)})`;
@@ -50,6 +50,15 @@ if (hostile) {
 if (hostileWasm) {
   const worst = hostileWasm.shapes.reduce((a, b) => (b.ms > a.ms ? b : a));
   row(`hostile shapes, renderPost in Node: the slowest of ${hostileWasm.shapes.length}`, 'each shape at 96 KB, fastest of 5', `${worst.ms.toFixed(1)} ms (${worst.name}, ${(worst.bytes / 1e3).toFixed(0)} KB)`, '≤ 100 ms', verdict(worst.ms <= 100));
+}
+
+// Issue 20: the whole site built ≥ 10× faster than Jekyll builds it, side by side in one run.
+if (site) {
+  const [pv, jekyll] = site.subjects;
+  const secs = (s) => `${(s.median / 1000).toFixed(2)} s (${(s.min / 1000).toFixed(2)}–${(s.max / 1000).toFixed(2)})`;
+  row('postview build of the shared site (npm package, Node)', `${pv.files} files, median of ${site.rounds}`, secs(pv));
+  row('jekyll build of the shared site (build_site.sh)', `${jekyll.files} files, median of ${site.rounds}`, secs(jekyll));
+  row('postview build vs jekyll build', 'ratio of the medians, one run', `${site.ratio.toFixed(1)}×`, '≥ 10×', verdict(site.ratio >= 10));
 }
 
 if (node) {

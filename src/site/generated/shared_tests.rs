@@ -167,7 +167,7 @@ fn the_shared_sites_feeds_and_sitemaps_should_be_what_the_plugins_wrote() {
     let mut compared = 0;
     let mut differ = Vec::new();
     for (i, lang) in d.languages.iter().enumerate() {
-        let build = site.build(lang);
+        let build = site.language_build(lang);
         let s = &build.site;
         let info = BuildInfo {
             url: get(s, "url"),

@@ -52,6 +52,7 @@ test('the tarball should hold the entries, the types, the glue, the modules and 
     'arguments.js',
     'check.js',
     'cli.js',
+    'cli/build.js',
     'cli/escape.js',
     'cli/folder.js',
     'index.d.ts',

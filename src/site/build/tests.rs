@@ -1,0 +1,170 @@
+//! What a build says besides its files: a site without `languages:`, a tag it cannot run, an
+//! error Jekyll stops on. (Its files are compared with the real Jekyll's in `tests/site_build.rs`.)
+
+use super::*;
+use crate::diagnostic::Code;
+
+fn site(files: &[(&str, &str)]) -> Site {
+    Site::new(
+        files
+            .iter()
+            .map(|(p, t)| ((*p).to_owned(), (*t).to_owned())),
+    )
+}
+
+fn build(s: &Site) -> SiteBuild {
+    s.build(&BuildOptions {
+        time: Some("2026-01-01 00:00:00 +0000".into()),
+        ..BuildOptions::default()
+    })
+}
+
+const CONFIG: (&str, &str) = ("_config.yml", "languages: [en]\n");
+const STRINGS: (&str, &str) = ("_i18n/en.yml", "");
+
+#[test]
+fn a_site_without_languages_should_be_said_and_every_file_marked_inexact() {
+    let b = build(&site(&[("index.html", "---\n---\nhi\n")]));
+    let codes: Vec<Code> = b.diagnostics.iter().map(|d| d.diagnostic.code).collect();
+    assert_eq!(
+        codes,
+        [Code::NoLanguages],
+        "the missing list should be said once"
+    );
+    assert!(
+        !b.inexact.is_empty() && b.inexact.len() == b.files.len(),
+        "every file should be marked as possibly not Jekyll's: {:?}",
+        b.inexact
+    );
+}
+
+#[test]
+fn a_tag_the_build_cannot_run_should_be_named_and_its_file_listed() {
+    let b = build(&site(&[
+        CONFIG,
+        STRINGS,
+        ("a.html", "---\n---\n{% fancy %}\n"),
+        ("b.html", "---\n---\nok\n"),
+    ]));
+    let d = &b.diagnostics[0];
+    assert_eq!(
+        (d.path.as_str(), d.diagnostic.code, d.diagnostic.line),
+        ("a.html", Code::UnknownTag, 3),
+        "the unknown tag should be said at its file and line"
+    );
+    assert_eq!(
+        b.inexact,
+        ["a.html"],
+        "only the page with the tag should be listed as inexact"
+    );
+    assert!(
+        !b.stops(),
+        "an unknown tag alone should not be taken as stopping the build"
+    );
+}
+
+#[test]
+fn an_error_jekyll_stops_on_should_make_the_build_stop() {
+    let b = build(&site(&[
+        CONFIG,
+        STRINGS,
+        ("a.html", "---\n---\n{% if x %}open\n"),
+    ]));
+    assert!(
+        b.stops(),
+        "an unclosed block should stop the build: {:?}",
+        b.diagnostics
+    );
+    assert!(
+        b.files.iter().any(|f| f.path == "a.html"),
+        "the page should still be written, as far as it renders"
+    );
+}
+
+#[test]
+fn site_time_should_come_from_the_option_else_the_config() {
+    let page = ("t.html", "---\n---\n{{ site.time }}\n");
+    let configured = site(&[
+        ("_config.yml", "languages: [en]\ntime: 2020-05-06\n"),
+        STRINGS,
+        page,
+    ]);
+    let text = |b: SiteBuild| match b.files.iter().find(|f| f.path == "t.html") {
+        Some(BuiltFile {
+            content: BuiltContent::Text(t),
+            ..
+        }) => t.clone(),
+        other => panic!("the page should be rendered, not {other:?}"),
+    };
+    assert_eq!(
+        text(configured.build(&BuildOptions::default())),
+        "2020-05-06 00:00:00 +0000\n",
+        "`time:` should be site.time, printed as a Ruby Time"
+    );
+    assert_eq!(
+        text(build(&configured)),
+        "2026-01-01 00:00:00 +0000\n",
+        "the option should win over `time:`"
+    );
+}
+
+#[test]
+fn a_page_should_be_written_only_by_its_languages_and_unless_unpublished() {
+    let s = site(&[
+        ("_config.yml", "languages: [en, de]\n"),
+        STRINGS,
+        ("_i18n/de.yml", ""),
+        ("de.html", "---\nlanguages: [de]\n---\nx\n"),
+        ("hidden.html", "---\npublished: false\n---\nx\n"),
+    ]);
+    let paths: Vec<String> = build(&s)
+        .files
+        .into_iter()
+        .map(|f| f.path)
+        .filter(|p| p.ends_with(".html"))
+        .collect();
+    assert_eq!(
+        paths,
+        ["de/de.html"],
+        "only the German build should write de.html, and nothing hidden.html"
+    );
+}
+
+#[test]
+fn defaults_should_apply_to_pages_and_posts_they_touch_should_be_said() {
+    let s = site(&[
+        (
+            "_config.yml",
+            "languages: [en]\ndefaults:\n  - scope: {path: ''}\n    values: {note: hi}\n",
+        ),
+        STRINGS,
+        ("a.html", "---\n---\n{{ page.note }}\n"),
+        ("_i18n/en/_posts/2020-01-01-p.md", "---\n---\nx\n"),
+    ]);
+    let b = build(&s);
+    let page = b
+        .files
+        .iter()
+        .find(|f| f.path == "a.html")
+        .map(|f| f.content.clone());
+    assert_eq!(
+        page,
+        Some(BuiltContent::Text("hi\n".into())),
+        "the page should see the default"
+    );
+    let said: Vec<(&str, Code)> = b
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.as_str(), d.diagnostic.code))
+        .collect();
+    assert_eq!(
+        said,
+        [("_i18n/en/_posts/2020-01-01-p.md", Code::PostDefaults)],
+        "the post should be told it may differ"
+    );
+    assert_eq!(
+        b.inexact,
+        ["2020/01/01/p.html"],
+        "the post's page should be listed as inexact"
+    );
+}
