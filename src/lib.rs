@@ -68,6 +68,8 @@ pub mod stages;
 #[cfg_attr(not(feature = "site"), allow(dead_code))]
 mod translations;
 mod value;
+// Only a site checks where links lead (site/links.rs).
+#[cfg(feature = "site")]
 mod written_links;
 
 #[cfg(target_arch = "wasm32")]
@@ -122,6 +124,7 @@ pub struct Rendered {
     pub needs_lexers: Vec<String>,
     /// The links the body writes, each at a byte offset of the source (as `render_post` reads
     /// it): for the site's check of links that lead nowhere.
+    #[cfg(feature = "site")]
     #[serde(skip)]
     pub(crate) links: Vec<written_links::WrittenLink>,
 }
@@ -236,7 +239,9 @@ pub(crate) fn render_post_in_site(
         .map(|&b| lines.line(to_source(b)))
         .collect();
 
+    #[cfg(feature = "site")]
     let mut links = written_links::written_links(&md.html, &liquid.text);
+    #[cfg(feature = "site")]
     for link in &mut links {
         link.offset = to_source(link.offset);
     }
@@ -265,6 +270,7 @@ pub(crate) fn render_post_in_site(
         html: md.html,
         front_matter,
         needs_lexers: markdown::highlight::take_lacking(),
+        #[cfg(feature = "site")]
         links,
     }
 }

@@ -54,7 +54,7 @@ impl Published {
         } else {
             format!("{}{url}", &from[..from.rfind('/').map_or(0, |i| i + 1)])
         };
-        let path = percent_decode(&normalize(&joined));
+        let path = crate::ruby::addressable::unencode(&normalize(&joined));
         let path = if self.baseurl.is_empty() {
             path.as_str()
         } else {
@@ -111,27 +111,6 @@ fn normalize(path: &str) -> String {
         }
     }
     format!("/{}", out.join("/"))
-}
-
-/// `%E5%9B%BE.png` → `图.png`; left as it is when the bytes are not UTF-8.
-fn percent_decode(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
-            (b'%', Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
-                out.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| path.to_owned())
 }
 
 #[cfg(test)]

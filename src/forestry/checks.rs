@@ -220,7 +220,10 @@ pub fn images(post: &Post, site: &SiteIndex) -> Vec<Issue> {
         let Some((top, _)) = path.split_once('/') else {
             continue;
         };
-        if !is_image || !site.has_dir(top) || site.has_file(&path) || site.has_file(&decoded(&path))
+        if !is_image
+            || !site.has_dir(top)
+            || site.has_file(&path)
+            || site.has_file(&crate::ruby::addressable::unencode(&path))
         {
             continue;
         }
@@ -231,31 +234,6 @@ pub fn images(post: &Post, site: &SiteIndex) -> Vec<Issue> {
         ));
     }
     issues
-}
-
-/// `%XX` escapes decoded (a URL may escape a file name's characters); malformed ones kept.
-pub fn decoded(path: &str) -> String {
-    let b = path.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        match (
-            b[i],
-            b.get(i + 1).copied().and_then(hex),
-            b.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (c, _, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Paths under the site root the text links to, with the offset of each: after

@@ -119,6 +119,37 @@ fn hex(b: u8) -> Option<u8> {
     (b as char).to_digit(16).map(|d| d as u8)
 }
 
+/// `Addressable::URI.unencode`, which Jekyll's `URL.unescape_path` is: each `%XX` as the byte
+/// it stands for, a `%` without two hex digits kept. The one percent-decoder of the crate: where
+/// a URL names a file (a post's destination, a link, an image in the folder). Bytes that are not
+/// UTF-8 leave the text as written (Ruby would keep a broken string).
+#[cfg(feature = "site")]
+pub fn unencode(url: &str) -> String {
+    if !url.contains('%') {
+        return url.to_owned();
+    }
+    let b = url.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match (
+            b[i],
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push(h * 16 + l);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| url.to_owned())
+}
+
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 fn push_encoded(out: &mut String, b: u8) {

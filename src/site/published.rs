@@ -195,9 +195,5 @@ fn hosts(config: &crate::value::Map, cname: Option<&String>) -> Vec<String> {
 
 /// `%XX` escapes decoded (Jekyll writes a post's URL escaped, a link may be written either way).
 pub(super) fn decode(path: &str) -> String {
-    if path.contains('%') {
-        crate::forestry::checks::decoded(path)
-    } else {
-        path.to_owned()
-    }
+    crate::ruby::addressable::unencode(path)
 }

@@ -107,7 +107,7 @@ pub fn static_destination(path: &str) -> String {
 /// Where a post whose URL is `url` is written (`Document#destination`, without the language
 /// folder).
 fn post_destination(url: &str) -> String {
-    let mut dest = unescape(url);
+    let mut dest = crate::ruby::addressable::unencode(url);
     if url.ends_with('/') {
         dest.push_str("index.html");
     } else if !dest.ends_with(".html") {
@@ -171,7 +171,7 @@ pub fn page_url(site: &Site, dir: &str, name: &str, front: &Map, lang: &str) -> 
         permalink.as_deref().unwrap_or(&template),
         &placeholders,
     ));
-    let mut destination = unescape(&url);
+    let mut destination = crate::ruby::addressable::unencode(&url);
     if url.ends_with('/') {
         destination.push_str("index");
     }
@@ -227,34 +227,6 @@ fn sanitize(url: &str) -> String {
     out
 }
 
-/// `URL.unescape_path`: percent escapes decoded (as UTF-8; a bad sequence stays as written).
-fn unescape(url: &str) -> String {
-    if !url.contains('%') {
-        return url.to_owned();
-    }
-    let b = url.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        match (
-            b[i],
-            b.get(i + 1).copied().and_then(hex),
-            b.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (c, _, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| url.to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,7 +262,7 @@ mod tests {
             "placeholders should be replaced by their escaped values"
         );
         assert_eq!(
-            unescape("/a%20b%E3%81%82"),
+            crate::ruby::addressable::unencode("/a%20b%E3%81%82"),
             "/a bあ",
             "percent escapes should be decoded"
         );

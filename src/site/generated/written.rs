@@ -33,7 +33,7 @@ pub fn post_findings(site: &Site) -> Vec<SiteDiagnostic> {
 
 /// The file a URL of a Markdown post is written to, from `_site/` (of its language build).
 fn destination(url: &str) -> String {
-    let mut path = unescape(url.trim_start_matches('/'));
+    let mut path = crate::ruby::addressable::unencode(url.trim_start_matches('/'));
     if path.is_empty() || path.ends_with('/') {
         path.push_str("index");
     }
@@ -41,30 +41,6 @@ fn destination(url: &str) -> String {
         path.push_str(".html");
     }
     path
-}
-
-/// `%XX` sequences as the bytes they stand for (`Jekyll::URL.unescape_path`).
-fn unescape(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = b
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (b[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (c, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
