@@ -45,7 +45,7 @@ impl Published {
     /// published at URL path `from`, names; `exists` says whether the folder has a file.
     pub fn file_for(&self, url: &str, from: &str, exists: impl Fn(&str) -> bool) -> Option<String> {
         let url = url.trim();
-        if url.is_empty() || url.starts_with('#') || url.starts_with("//") || has_scheme(url) {
+        if !names_site(url) {
             return None;
         }
         let url = &url[..url.find(['?', '#']).unwrap_or(url.len())];
@@ -84,6 +84,13 @@ pub fn published(path: &str) -> bool {
         && path
             .split('/')
             .all(|s| !s.is_empty() && !s.starts_with(['_', '.']))
+}
+
+/// Whether `url` names something of the site itself (a path, absolute or relative), not
+/// another site, a scheme (`data:`, `mailto:`) or a place in the same page.
+pub fn names_site(url: &str) -> bool {
+    let url = url.trim();
+    !(url.is_empty() || url.starts_with('#') || url.starts_with("//") || has_scheme(url))
 }
 
 /// `https:`, `data:`, `mailto:`, … (RFC 3986's scheme, then `:`).

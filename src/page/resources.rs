@@ -4,7 +4,7 @@
 //! Stylesheets, read as text when the folder was opened, are served rewritten, their own
 //! `url(…)`s pointing at blobs too. Which file a URL names is `crate::folder::urls`'s rule.
 
-use crate::folder::{css, urls::Published};
+use crate::folder::{css, urls, urls::Published};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use wasm_bindgen::JsCast;
@@ -12,6 +12,9 @@ use web_sys::{Blob, BlobPropertyBag, Element, NodeList, Url};
 
 /// Elements whose URLs are the page's own resources. Links (`<a>`) keep theirs: they never
 /// navigate, and the status line names them as written.
+/// What a URL naming a file the folder lacks becomes: nothing to fetch.
+const MISSING: &str = "data:,";
+
 const SELECTOR: &str =
     "[src]:not(iframe):not(frame):not(script),[srcset],[poster],link[href],[style*='url(' i]";
 
@@ -43,12 +46,19 @@ impl Resources {
     }
 
     /// The blob URL for `url` written in the document at URL path `from`, if it names a file of
-    /// the folder.
+    /// the folder; an empty `data:` URL if it names one the folder lacks, since the page's own
+    /// server must never be asked for a file of the site (the Problems list names it instead).
     pub fn resolve(&self, url: &str, from: &str) -> Option<String> {
-        let path = self.published.file_for(url, from, |p| {
-            self.files.contains_key(p) || self.css.contains_key(p)
-        })?;
-        self.blob_url(&path)
+        let found = self
+            .published
+            .file_for(url, from, |p| {
+                self.files.contains_key(p) || self.css.contains_key(p)
+            })
+            .and_then(|path| self.blob_url(&path));
+        match found {
+            None if urls::names_site(url) => Some(MISSING.to_owned()),
+            found => found,
+        }
     }
 
     /// The path (from the site root) of the folder's file that `url` names, written in the

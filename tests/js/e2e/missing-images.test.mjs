@@ -42,6 +42,8 @@ after(() => {
 
 test('images the folder lacks should be problems at their line in the page', { skip: siteSkip }, async () => {
   const { page, preview } = await openPostview(browser);
+  const asked = [];
+  page.on('request', (request) => asked.push(request.url()));
   await page.setInputFiles('[data-testid=site-folder]', site);
   await page.selectOption('[data-testid=posts]', { label: '2024-05-02 Missing images' });
   await preview.locator('h1', { hasText: 'Missing images' }).waitFor();
@@ -50,4 +52,11 @@ test('images the folder lacks should be problems at their line in the page', { s
   const places = await missing.evaluateAll((items) => items.map((b) => `${b.dataset.line}:${b.dataset.column}`));
   assert.deepEqual(places, ['9:9', '11:11'], 'the two images the folder lacks should each be a problem at its place, the one it has not');
   assert.match(await missing.first().innerText(), /not-in-the-folder\.png/, 'the problem should name the missing file');
+  const shown = preview.locator('img[alt=Gone]');
+  assert.equal(await shown.getAttribute('src'), 'data:,', 'an image the folder lacks should point at nothing to fetch');
+  assert.deepEqual(
+    asked.filter((url) => /not-in-the-folder|also-not-there/.test(url)),
+    [],
+    'the page’s own server should never be asked for a file the folder lacks',
+  );
 });
