@@ -109,6 +109,17 @@ impl<'s> Scan<'s> {
         let n = self.run(k, is_ruby_word);
         &self.src[self.pos + k..self.pos + k + n]
     }
+
+    /// The run of Unicode word characters (Onigmo's `\w` with `(?u)`, as `\b` sees them) at
+    /// `pos + k`, possibly empty: a keyword rule's `(…)\b` reads the whole run.
+    pub(crate) fn unicode_word(&self, k: usize) -> &'s str {
+        let rest = &self.src[self.pos + k..];
+        let n = rest
+            .char_indices()
+            .find(|&(_, c)| !is_b_word(c))
+            .map_or(rest.len(), |(i, _)| i);
+        &rest[..n]
+    }
 }
 
 /// A word character as Ruby's `\b` sees it.

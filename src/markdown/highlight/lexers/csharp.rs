@@ -9,7 +9,6 @@ use crate::markdown::highlight::{
     scan::{in_words, lazy_quoted_ends, run_states, Finder, Scan, States},
     token::Tok,
 };
-use crate::markdown::unicode::is_word;
 
 const KEYWORDS: &str = "abstract add alias as ascending async await base break by case catch \
     checked const continue default delegate descending do else enum equals event explicit extern \
@@ -63,16 +62,6 @@ fn ident(s: &Scan<'_>) -> usize {
         }
         _ => 0,
     }
-}
-
-/// The run of word characters at `pos` (for `\b(?:…)\b`).
-fn word<'s>(s: &Scan<'s>) -> &'s str {
-    let rest = s.rest();
-    let n = rest
-        .char_indices()
-        .find(|&(_, c)| !is_word(c))
-        .map_or(rest.len(), |(i, _)| i);
-    &rest[..n]
 }
 
 impl CSharp {
@@ -279,7 +268,7 @@ impl CSharp {
     }
 
     fn words(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
-        let w = word(s);
+        let w = s.unicode_word(0);
         if w == "class" || w == "struct" || w == "interface" {
             e.tok(Tok::Keyword, s.take(w.len()));
             self.stack.push(St::Class);
@@ -294,7 +283,7 @@ impl CSharp {
             let ws = s.run(1, |c| c == b' ' || c == b'\t');
             let mut t = Scan::new(s.src);
             t.pos = s.pos + 1 + ws;
-            let directive = word(&t);
+            let directive = t.unicode_word(0);
             let eol = s.to_eol(0);
             if in_words(PREPROCESSOR, directive) && s.at(eol) == Some(b'\n') {
                 e.tok(Tok::CommentPreproc, s.take(eol + 1));

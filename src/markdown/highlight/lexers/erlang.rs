@@ -9,7 +9,6 @@ use crate::markdown::highlight::{
     scan::{in_words, run_states, Scan, States},
     token::Tok,
 };
-use crate::markdown::unicode::is_word;
 
 const KEYWORDS: &str = "after begin case catch cond end fun if let of query receive try when";
 
@@ -108,16 +107,6 @@ fn operator(s: &Scan<'_>) -> usize {
         .map_or(0, |o| o.len())
 }
 
-/// The run of word characters at `pos` (for `(…)\b`).
-fn word<'s>(s: &Scan<'s>) -> &'s str {
-    let rest = s.rest();
-    let n = rest
-        .char_indices()
-        .find(|&(_, c)| !is_word(c))
-        .map_or(rest.len(), |(i, _)| i);
-    &rest[..n]
-}
-
 fn root(s: &mut Scan<'_>, e: &mut Emitter<'_>, stack: &mut States<St>) -> bool {
     let ws = s.run(0, is_ruby_space);
     if ws > 0 {
@@ -131,7 +120,7 @@ fn root(s: &mut Scan<'_>, e: &mut Emitter<'_>, stack: &mut States<St>) -> bool {
             return true;
         }
     }
-    let w = word(s);
+    let w = s.unicode_word(0);
     let tables = [
         (KEYWORDS, Tok::Keyword),
         (BUILTINS, Tok::NameBuiltin),

@@ -99,18 +99,8 @@ impl Html {
     }
 
     fn root(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>, ahead: &mut Ahead) -> bool {
-        let text = s.run(0, |c| c != b'<' && c != b'&');
-        if text > 0 {
-            e.tok(Tok::Text, s.take(text));
-            return true;
-        }
-        if s.at(0) == Some(b'&') {
-            let n = s.run(1, |c| c != b';' && !is_ruby_space(c));
-            if s.at(1 + n) != Some(b';') {
-                return false;
-            }
-            e.tok(Tok::NameEntity, s.take(n + 2));
-            return true;
+        if let Some(done) = super::xml::text_or_entity(s, e) {
+            return done;
         }
         // Marks that run to a closing mark, which may be lines away.
         let to = |finder: &mut Finder, from: usize, end: &str| {

@@ -9,7 +9,6 @@ use crate::markdown::highlight::{
     scan::{in_words, run_states, Scan, States},
     token::Tok,
 };
-use crate::markdown::unicode::is_word;
 use std::collections::HashMap;
 
 const KEYWORDS: &str = "break do else elseif end for if in repeat return then until while";
@@ -82,16 +81,6 @@ fn ident(s: &Scan<'_>, k: usize) -> usize {
         }
         _ => 0,
     }
-}
-
-/// The run of word characters at `pos` (for `(…)\b`).
-fn word<'s>(s: &Scan<'s>) -> &'s str {
-    let rest = s.rest();
-    let n = rest
-        .char_indices()
-        .find(|&(_, c)| !is_word(c))
-        .map_or(rest.len(), |(i, _)| i);
-    &rest[..n]
 }
 
 impl Lua {
@@ -205,7 +194,7 @@ impl Lua {
     }
 
     fn words(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
-        let w = word(s);
+        let w = s.unicode_word(0);
         let tok = match w {
             "and" | "or" | "not" => Some(Tok::OperatorWord),
             "local" => Some(Tok::KeywordDeclaration),

@@ -57,18 +57,8 @@ fn name(s: &Scan<'_>, k: usize) -> usize {
 }
 
 fn root(s: &mut Scan<'_>, e: &mut Emitter<'_>, stack: &mut States<St>, ahead: &mut Ahead) -> bool {
-    let text = s.run(0, |c| c != b'<' && c != b'&');
-    if text > 0 {
-        e.tok(Tok::Text, s.take(text));
-        return true;
-    }
-    if s.at(0) == Some(b'&') {
-        let n = s.run(1, |c| c != b';' && !is_ruby_space(c));
-        if s.at(1 + n) != Some(b';') {
-            return false;
-        }
-        e.tok(Tok::NameEntity, s.take(n + 2));
-        return true;
+    if let Some(done) = text_or_entity(s, e) {
+        return done;
     }
     let eol = ahead.lines.find(s.src, "\n", s.pos);
     let on_line = |at: Option<usize>| at.filter(|&a| eol.is_none_or(|l| a < l));
@@ -176,4 +166,23 @@ fn attr(s: &mut Scan<'_>, e: &mut Emitter<'_>, stack: &mut States<St>, ahead: &m
     e.tok(Tok::Str, s.take(n));
     stack.pop();
     true
+}
+
+/// Text up to the next tag or entity, or an entity `&…;` — the first rules of rouge's XML and
+/// HTML lexers alike: `Some(whether it matched)`, `None` when neither starts here.
+pub(super) fn text_or_entity(s: &mut Scan<'_>, e: &mut Emitter<'_>) -> Option<bool> {
+    let text = s.run(0, |c| c != b'<' && c != b'&');
+    if text > 0 {
+        e.tok(Tok::Text, s.take(text));
+        return Some(true);
+    }
+    if s.at(0) != Some(b'&') {
+        return None;
+    }
+    let n = s.run(1, |c| c != b';' && !is_ruby_space(c));
+    if s.at(1 + n) != Some(b';') {
+        return Some(false);
+    }
+    e.tok(Tok::NameEntity, s.take(n + 2));
+    Some(true)
 }

@@ -13,7 +13,6 @@ use crate::markdown::highlight::{
     scan::{in_words, run_states, Scan, States},
     token::Tok,
 };
-use crate::markdown::unicode::is_word;
 use literals::{ident, RawEnds};
 
 const KEYWORDS: &str = "Self abstract as async await become box break const continue crate do \
@@ -57,16 +56,6 @@ struct Rust {
     /// the whole block, which may go below zero).
     delims: [i32; 3],
     raw: RawEnds,
-}
-
-/// `word\b` where `word` is a whole run of word characters at `pos + k`: that run.
-fn word_at<'s>(s: &Scan<'s>, k: usize) -> &'s str {
-    let rest = &s.src[s.pos + k..];
-    let n = rest
-        .char_indices()
-        .find(|&(_, c)| !is_word(c))
-        .map_or(rest.len(), |(i, _)| i);
-    &rest[..n]
 }
 
 impl Rust {
@@ -198,7 +187,7 @@ impl Rust {
 
     /// `has_literals`.
     fn literal(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
-        let w = word_at(s, 0);
+        let w = s.unicode_word(0);
         if w == "true" || w == "false" {
             e.tok(Tok::KeywordConstant, s.take(w.len()));
         } else if let Some(n) = literals::char_literal(s) {
@@ -232,7 +221,7 @@ impl Rust {
             self.stack.push(St::Attribute);
             return true;
         }
-        let w = word_at(s, 0);
+        let w = s.unicode_word(0);
         if !w.is_empty() && in_words(KEYWORDS, w) {
             e.tok(Tok::Keyword, s.take(w.len()));
             return true;
@@ -279,7 +268,7 @@ impl Rust {
         }
         if after_dot > 0 {
             let n = ident(s, after_dot);
-            let (tok, n) = if word_at(s, after_dot) == "await" {
+            let (tok, n) = if s.unicode_word(after_dot) == "await" {
                 (Tok::Keyword, 5)
             } else if n > 0 {
                 (Tok::NameProperty, n)
@@ -309,7 +298,7 @@ impl Rust {
             return true;
         }
         if s.at(0) == Some(b'\'') {
-            let tok = if word_at(s, 1) == "static" {
+            let tok = if s.unicode_word(1) == "static" {
                 Some((Tok::Keyword, 7))
             } else {
                 Some((Tok::NameVariable, 1 + ident(s, 1))).filter(|&(_, n)| n > 1)
