@@ -85,10 +85,6 @@ struct State {
     settle: Option<Timeout>,
     /// The folder of the posts opened from now on: their drafts are its.
     folder: String,
-    /// Whether the preview's own style takes the open folder's files from it (see
-    /// `prepare_plain`).
-    #[cfg(feature = "site")]
-    plain_from_folder: bool,
     /// Edits are kept as drafts but not rendered (a draft whose last render trapped the module).
     paused: bool,
 }
@@ -121,8 +117,6 @@ impl Preview {
             site_view: None,
             settle: None,
             folder: String::new(),
-            #[cfg(feature = "site")]
-            plain_from_folder: false,
             paused: false,
         }));
         // Every edit is saved as it comes (see `edit`), so these find nothing left to save today;
@@ -345,7 +339,6 @@ impl Preview {
         let mut state = self.state.borrow_mut();
         state.site_view = None;
         state.site_view = SiteView::new(document, site, Resources::new(published, blobs, css));
-        state.forget_plain_prepare();
         to_js(&opened)
     }
 
@@ -411,9 +404,7 @@ impl Preview {
     #[cfg(feature = "site")]
     #[wasm_bindgen(js_name = closeSite)]
     pub fn close_site(&self) {
-        let mut state = self.state.borrow_mut();
-        state.site_view = None;
-        state.forget_plain_prepare();
+        self.state.borrow_mut().site_view = None;
     }
 
     /// Which files of an opened folder to read (`paths` as the browser gives them, each starting
@@ -612,31 +603,6 @@ impl State {
 
     /// Saves, renders and patches; returns the report, the time it took, and whether a whole
     /// page should follow (see [`SETTLE_MS`]). `whole`: a site post's page, not its body alone.
-    /// A post of the open folder shown in the preview's own style (the site does not show it
-    /// as a page) takes the folder's files from the folder, and a file the folder lacks from
-    /// nowhere: the page's server is never asked for one. Posts of no folder (the demo) keep
-    /// their URLs.
-    #[cfg(feature = "site")]
-    fn prepare_plain(&mut self) {
-        let want = self.site_view.is_some() && !self.doc.name.folder.is_empty();
-        if want != self.plain_from_folder {
-            let prepare = self
-                .site_view
-                .as_ref()
-                .filter(|_| want)
-                .map(SiteView::plain_prepare);
-            self.blocks.set_prepare(prepare);
-            self.plain_from_folder = want;
-        }
-    }
-
-    /// The site view changed: the preview's own style is prepared again at its next render.
-    #[cfg(feature = "site")]
-    fn forget_plain_prepare(&mut self) {
-        self.blocks.set_prepare(None);
-        self.plain_from_folder = false;
-    }
-
     fn update(&mut self, whole: bool) -> (Result<JsValue, JsValue>, f64, bool) {
         self.save_draft();
         if self.paused {
@@ -715,8 +681,6 @@ impl State {
                 FrontMatter::Broken | FrontMatter::Unclosed => {}
             }
             if !keep {
-                #[cfg(feature = "site")]
-                self.prepare_plain();
                 patch = self.blocks.patch(&rendered.html);
             }
         }

@@ -11,14 +11,14 @@
 //! typing pauses.
 
 use super::frame::Frame;
-use super::patch::{PatchStats, Prepare};
+use super::patch::PatchStats;
 use super::resources::Resources;
 use crate::diagnostic::Diagnostic;
 use crate::translations::align::{align_blocks_named, Row};
 use crate::{Rendered, RenderedPage, Site, SiteDiagnostic};
 use std::collections::HashSet;
 use std::rc::Rc;
-use web_sys::{Document, DocumentFragment, Node};
+use web_sys::{Document, Node};
 
 pub struct SiteView {
     pub site: Site,
@@ -69,19 +69,6 @@ impl SiteView {
             frame,
             beside: None,
             last: None,
-        })
-    }
-
-    /// What each HTML of the preview's own style goes through while this folder is open (a post
-    /// the site does not show as a page): the folder's files at their blobs, a file the folder
-    /// lacks at nothing, so the page's server is never asked for one. URLs are read from the
-    /// site's root, as that style has no page address.
-    pub fn plain_prepare(&self) -> Prepare {
-        let resources = Rc::clone(&self.resources);
-        Rc::new(move |fragment: &DocumentFragment| {
-            if let Ok(list) = fragment.query_selector_all(Resources::selector()) {
-                resources.rewrite(&list, "/");
-            }
         })
     }
 

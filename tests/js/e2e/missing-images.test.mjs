@@ -1,11 +1,8 @@
 // A post of an opened site folder that shows images the folder lacks: each is a problem in the
-// Problems list at its line, as `postview check` says it, and the image the folder has is not;
-// the page's own server is never asked for a file of the folder, in the site's page or in the
-// preview's own style (a site without layouts). The first test uses a copy of
-// ../shared/corpus/site (site-fixture.mjs) and is skipped where it is not there.
+// Problems list at its line, as `postview check` says it, and the image the folder has is not.
+// Uses a copy of ../shared/corpus/site (site-fixture.mjs); skipped where it is not there.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchChromium } from '../lib/browser.mjs';
@@ -62,38 +59,4 @@ test('images the folder lacks should be problems at their line in the page', { s
     [],
     'the page’s own server should never be asked for a file the folder lacks',
   );
-});
-
-test('a site without layouts should show its posts in the preview’s own style with the folder’s images, never asking the page’s server for one', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'postview-plain-site-'));
-  const root = join(dir, 'plain');
-  mkdirSync(join(root, '_posts'), { recursive: true });
-  mkdirSync(join(root, 'uploads'));
-  writeFileSync(join(root, '_config.yml'), 'title: Plain\n');
-  // A 1×1 PNG.
-  writeFileSync(
-    join(root, 'uploads', 'here.png'),
-    Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'),
-  );
-  writeFileSync(
-    join(root, '_posts', '2024-03-01-plain.md'),
-    ['---', 'title: Plain post', '---', '![Here](/uploads/here.png)', '', '![Gone](/uploads/gone.png)', ''].join('\n'),
-  );
-  try {
-    const { page, preview } = await openPostview(browser);
-    const asked = [];
-    page.on('request', (request) => asked.push(request.url()));
-    await page.setInputFiles('[data-testid=site-folder]', root);
-    await page.selectOption('[data-testid=posts]', { label: '2024-03-01 Plain post' });
-    await preview.locator('img[alt=Gone]').waitFor();
-    assert.match(await preview.locator('img[alt=Here]').getAttribute('src'), /^blob:/, 'an image the folder has should be shown from the folder');
-    assert.equal(await preview.locator('img[alt=Gone]').getAttribute('src'), 'data:,', 'an image the folder lacks should point at nothing to fetch');
-    assert.deepEqual(
-      asked.filter((url) => /here\.png|gone\.png/.test(url)),
-      [],
-      `the page’s own server should never be asked for a file of the folder: ${asked.filter((url) => url.includes('/uploads/')).join(', ')}`,
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 });
