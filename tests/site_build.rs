@@ -17,31 +17,20 @@ use std::process::Command;
 /// The build time both builds use, so that feeds compare file by file.
 const TIME: &str = "2026-01-01 00:00:00 +0000";
 
-/// Every file of the folder (bytes), by path.
-fn all_files(root: &Path, dir: &Path, out: &mut Vec<(String, u64)>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .expect("readable")
-        .flatten()
-        .collect();
-    entries.sort_by_key(|e| e.path());
-    for e in entries {
-        let p = e.path();
-        if p.is_dir() {
-            all_files(root, &p, out);
-        } else {
-            let rel = p.strip_prefix(root).expect("under the root");
-            let len = e.metadata().map_or(0, |m| m.len());
-            out.push((rel.to_string_lossy().replace('\\', "/"), len));
-        }
-    }
+/// Every file of the folder with its metadata (its size keys the oracle's build, its time is
+/// what jekyll-sitemap dates a static file by), by path.
+fn all_files(root: &Path) -> Vec<(String, std::fs::Metadata)> {
+    shared::files(root, root, |p| std::fs::metadata(p).ok())
 }
 
 /// The oracle's `_site` of `site`, built unless the one in `target/` was built from the same
 /// files.
 fn oracle(shared: &Path, site: &Path) -> Option<PathBuf> {
-    let mut listing = Vec::new();
-    all_files(site, site, &mut listing);
-    let key = format!("{TIME}\n{listing:?}");
+    let sizes: Vec<(String, u64)> = all_files(site)
+        .into_iter()
+        .map(|(path, meta)| (path, meta.len()))
+        .collect();
+    let key = format!("{TIME}\n{sizes:?}");
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/site-oracle");
     let stamp = out.join("stamp.txt");
     if std::fs::read_to_string(&stamp).is_ok_and(|s| s == key) && out.join("_site").is_dir() {
@@ -67,20 +56,20 @@ fn oracle(shared: &Path, site: &Path) -> Option<PathBuf> {
 /// `site_fidelity.py`: its report, and whether every file is equal with no extra.
 fn build_and_compare(shared: &Path, root: &Path, expected: &Path, name: &str) -> (String, bool) {
     let texts = shared::text_files(root, root);
-    let mut listing = Vec::new();
-    all_files(root, root, &mut listing);
+    let listing = all_files(root);
     // The files that are not text (images, …) are the site's by name only, copied as they are.
+    let text_paths: std::collections::HashSet<&str> =
+        texts.iter().map(|(p, _)| p.as_str()).collect();
     let others: Vec<String> = listing
         .iter()
         .map(|(path, _)| path.clone())
-        .filter(|path| !texts.iter().any(|(p, _)| p == path))
+        .filter(|path| !text_paths.contains(path.as_str()))
         .collect();
     let site = Site::new(texts).with_assets(others);
     // jekyll-sitemap dates a static file by its modification time, which the oracle read too.
     let modified = listing
         .iter()
-        .filter_map(|(path, _)| {
-            let meta = std::fs::metadata(root.join(path)).ok()?;
+        .filter_map(|(path, meta)| {
             let secs = meta
                 .modified()
                 .ok()?

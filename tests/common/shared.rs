@@ -44,12 +44,24 @@ pub fn shared(test: &str, needed: &str) -> Option<PathBuf> {
 /// are not UTF-8 are left out, as a browser's folder reader would read them as text only).
 #[allow(dead_code)] // not every test that finds ../shared reads a whole folder
 pub fn text_files(root: &Path, dir: &Path) -> Vec<(String, String)> {
+    files(root, dir, |p| std::fs::read_to_string(p).ok())
+}
+
+/// Every file under `dir` that `read` gives something for, by its `/`-separated path from
+/// `root`, in path order.
+#[allow(dead_code)] // not every test that finds ../shared reads a whole folder
+pub fn files<T>(root: &Path, dir: &Path, read: impl Fn(&Path) -> Option<T>) -> Vec<(String, T)> {
     let mut out = Vec::new();
-    walk(root, dir, &mut out);
+    walk(root, dir, &read, &mut out);
     out
 }
 
-fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) {
+fn walk<T>(
+    root: &Path,
+    dir: &Path,
+    read: &impl Fn(&Path) -> Option<T>,
+    out: &mut Vec<(String, T)>,
+) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .expect("a folder of ../shared should be readable")
         .flatten()
@@ -58,10 +70,10 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) {
     for e in entries {
         let p = e.path();
         if p.is_dir() {
-            walk(root, &p, out);
-        } else if let Ok(text) = std::fs::read_to_string(&p) {
+            walk(root, &p, read, out);
+        } else if let Some(value) = read(&p) {
             let rel = p.strip_prefix(root).expect("under the root");
-            out.push((rel.to_string_lossy().replace('\\', "/"), text));
+            out.push((rel.to_string_lossy().replace('\\', "/"), value));
         }
     }
 }
