@@ -134,21 +134,23 @@ fn read_posts(js: JsValue, function: &str) -> Result<Vec<(String, String)>, JsVa
     Ok(posts.into_iter().map(|p| (p.path, p.source)).collect())
 }
 
-fn read_languages(options: &JsValue) -> Result<Options, JsValue> {
+fn read_languages(options: &JsValue, function: &str) -> Result<Options, JsValue> {
     let mut core = Options::default();
     if options.is_undefined() || options.is_null() {
         return Ok(core);
     }
     if !options.is_object() || js_sys::Array::is_array(options) {
-        return Err(type_error(
-            "findTranslations: options should be an object like { languages }",
-        ));
+        return Err(type_error(&format!(
+            "{function}: options should be an object like {{ languages }}"
+        )));
     }
     let languages = js_sys::Reflect::get(options, &JsValue::from_str("languages"))
         .unwrap_or(JsValue::UNDEFINED);
     if !languages.is_undefined() && !languages.is_null() {
         core.languages = serde_wasm_bindgen::from_value(languages).map_err(|_| {
-            type_error("findTranslations: options.languages should be an array of strings")
+            type_error(&format!(
+                "{function}: options.languages should be an array of strings"
+            ))
         })?;
     }
     Ok(core)
@@ -158,7 +160,7 @@ fn read_languages(options: &JsValue) -> Result<Options, JsValue> {
 #[wasm_bindgen(js_name = findTranslations, skip_typescript)]
 pub fn find_translations_js(posts: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let posts = read_posts(posts, "findTranslations")?;
-    let options = read_languages(&options)?;
+    let options = read_languages(&options, "findTranslations")?;
     to_js(&find_translations(&posts, &options))
 }
 
@@ -187,7 +189,7 @@ pub fn translations_overview_js(
                 "translationsOverview: families should be findTranslations' result: {e}"
             ))
         })?;
-    let options = read_languages(&options)?;
+    let options = read_languages(&options, "translationsOverview")?;
     let dated: Vec<_> = posts
         .iter()
         .map(|p| overview::dated(&p.path, &p.source, p.modified, &options.languages))
