@@ -284,6 +284,21 @@ pub const SHAPES: &[Shape] = &[
             ":\"\"\"` f'{{{ \\\n".repeat(n / 16)
         ))
     }),
+    (
+        "php code: heredocs never closed, each its own end word; quotes and braces never closed",
+        |n| {
+            post(format!(
+                "```php\n{}\n```\n",
+                lines(n / 32, |i| format!(
+                    "<<<E{i}\n'\\\n\"$a[$b{{{{x\" `\\\n/* \n"
+                ))
+            ))
+        },
+    ),
+    (
+        "php code: one long string of indexes and braces never closed",
+        |n| post(format!("```php\n\"{}\"\n```\n", "$a[{".repeat(n / 4))),
+    ),
     ("diff code: hunk headers never closed", |n| {
         post(format!("```diff\n{}\n```\n", "@@ -1 @\n".repeat(n / 8)))
     }),

@@ -91,6 +91,7 @@ more_lexers![
     ("erlang", &["erl"], lexers::erlang::lex),
     ("haskell", &["hs"], lexers::haskell::lex),
     ("coq", &[], lexers::coq::lex),
+    ("php", &["php3", "php4", "php5"], lexers::php::lex),
 ];
 
 /// Every lexer this build has.
