@@ -299,6 +299,12 @@ pub const SHAPES: &[Shape] = &[
         "php code: one long string of indexes and braces never closed",
         |n| post(format!("```php\n\"{}\"\n```\n", "$a[{".repeat(n / 4))),
     ),
+    ("jsx code: elements, braces and quotes never closed", |n| {
+        post(format!(
+            "```jsx\n{}\n```\n",
+            "<a b={<c d=\"x ".repeat(n / 14)
+        ))
+    }),
     ("diff code: hunk headers never closed", |n| {
         post(format!("```diff\n{}\n```\n", "@@ -1 @\n".repeat(n / 8)))
     }),

@@ -92,6 +92,7 @@ more_lexers![
     ("haskell", &["hs"], lexers::haskell::lex),
     ("coq", &[], lexers::coq::lex),
     ("php", &["php3", "php4", "php5"], lexers::php::lex),
+    ("jsx", &["react"], lexers::jsx::lex),
 ];
 
 /// Every lexer this build has.
