@@ -296,13 +296,36 @@ pub const SHAPES: &[Shape] = &[
         },
     ),
     (
-        "php code: one long string of indexes and braces never closed",
-        |n| post(format!("```php\n\"{}\"\n```\n", "$a[{".repeat(n / 4))),
+        "php code: one long string of indexes and braces never closed in a string",
+        |n| {
+            post(format!(
+                "```php\n\"{}\"\n```\n",
+                "$a[{bcdefghijklmnopq".repeat(n / 20)
+            ))
+        },
     ),
     ("jsx code: elements, braces and quotes never closed", |n| {
         post(format!(
             "```jsx\n{}\n```\n",
             "<a b={<c d=\"x ".repeat(n / 14)
+        ))
+    }),
+    (
+        "markdown code: fences nested and never closed, then spans never closed",
+        |n| {
+            let k = ((n / 2) as f64).sqrt() as usize;
+            post(format!(
+                "{{% highlight markdown %}}\n{}{}\n{{% endhighlight %}}\n",
+                lines(k, |i| format!("{}markdown\n", "`".repeat(3 + k - i))),
+                "[*_`<&![\\ **__ ](".repeat(n / 36)
+            ))
+        },
+    ),
+    ("markdown code: fences each at its own indentation", |n| {
+        let k = (n as f64).sqrt() as usize;
+        post(format!(
+            "```markdown\n{}```\n",
+            lines(k, |i| format!("{}```\n~~~\n", " ".repeat(k - i)))
         ))
     }),
     ("diff code: hunk headers never closed", |n| {

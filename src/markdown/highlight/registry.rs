@@ -93,6 +93,7 @@ more_lexers![
     ("coq", &[], lexers::coq::lex),
     ("php", &["php3", "php4", "php5"], lexers::php::lex),
     ("jsx", &["react"], lexers::jsx::lex),
+    ("markdown", &["md", "mkd"], lexers::markdown::lex),
 ];
 
 /// Every lexer this build has.

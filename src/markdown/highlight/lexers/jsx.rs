@@ -79,8 +79,8 @@ impl Js {
             }
             Some(q @ (b'"' | b'\'')) => {
                 // `(["']).*?(\1)`: to the same quote on the same line.
-                let line = &s.rest()[1..1 + s.to_eol(1)];
-                let Some(end) = line.bytes().position(|c| c == q) else {
+                let stop = s.rest()[1..].bytes().position(|c| c == q || c == b'\n');
+                let Some(end) = stop.filter(|&k| s.at(1 + k) == Some(q)) else {
                     return false;
                 };
                 e.tok(Tok::Str, s.take(end + 2));

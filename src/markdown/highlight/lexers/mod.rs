@@ -43,6 +43,7 @@ pub(crate) mod rust;
 pub(crate) mod typescript;
 
 pub(crate) mod jsx;
+pub(crate) mod markdown;
 pub(crate) mod php;
 
 use super::{emit::Emitter, token::Tok};

@@ -18,7 +18,7 @@ use super::html::Html;
 use crate::ctype::is_ruby_space;
 use crate::markdown::highlight::{
     emit::Emitter,
-    scan::{run_states, starts_ignore_case, Finder, Scan, States},
+    scan::{run_states, starts_ignore_case, Finder, RunLast, Scan, States},
     token::Tok,
 };
 use values::HeredocEnds;
@@ -55,8 +55,8 @@ struct Php {
     opens: Finder,
     comment_ends: Finder,
     doc_ends: Finder,
-    brackets: string::RunLast,
-    braces: string::RunLast,
+    brackets: RunLast,
+    braces: RunLast,
 }
 
 pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
@@ -69,8 +69,8 @@ pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
         opens: Finder::default(),
         comment_ends: Finder::default(),
         doc_ends: Finder::default(),
-        brackets: string::RunLast::default(),
-        braces: string::RunLast::default(),
+        brackets: RunLast::default(),
+        braces: RunLast::default(),
     };
     run_states(code, e, |s, e| php.step(s, e));
 }

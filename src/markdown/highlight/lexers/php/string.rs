@@ -2,35 +2,7 @@
 //! with an index or a property, and `{$…}` / `${…}` interpolation.
 
 use super::{id, Php, St};
-use crate::ctype::is_ruby_space;
 use crate::markdown::highlight::{emit::Emitter, scan::Scan, token::Tok};
-
-/// The last place of a character in a run of non-space characters (rouge's `\S+` then the
-/// character, which backtracks to the last one), remembered for the run: a run full of
-/// openings that never close is read once, not once per opening.
-#[derive(Default)]
-pub(super) struct RunLast {
-    start: usize,
-    end: usize,
-    last: Option<usize>,
-}
-
-impl RunLast {
-    /// The last `c` at or after `from` in the non-space run that goes on from `from`.
-    fn find(&mut self, src: &str, from: usize, c: u8) -> Option<usize> {
-        if !(self.start <= from && from < self.end) {
-            let b = src.as_bytes();
-            let len = b[from..].iter().take_while(|&&x| !is_ruby_space(x)).count();
-            self.start = from;
-            self.end = from + len;
-            self.last = b[from..self.end]
-                .iter()
-                .rposition(|&x| x == c)
-                .map(|i| from + i);
-        }
-        self.last.filter(|&at| at >= from)
-    }
-}
 
 impl Php {
     pub(super) fn string(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
