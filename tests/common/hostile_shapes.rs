@@ -328,6 +328,15 @@ pub const SHAPES: &[Shape] = &[
             lines(k, |i| format!("{}```\n~~~\n", " ".repeat(k - i)))
         ))
     }),
+    (
+        "graphql code: selections, lists, strings and descriptions never closed",
+        |n| {
+            post(format!(
+                "```graphql\n{}\n```\n",
+                "{ a(b: [{c: \"\\\" \"\"\"\n @d( ...".repeat(n / 32)
+            ))
+        },
+    ),
     ("diff code: hunk headers never closed", |n| {
         post(format!("```diff\n{}\n```\n", "@@ -1 @\n".repeat(n / 8)))
     }),

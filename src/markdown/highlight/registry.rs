@@ -94,6 +94,7 @@ more_lexers![
     ("php", &["php3", "php4", "php5"], lexers::php::lex),
     ("jsx", &["react"], lexers::jsx::lex),
     ("markdown", &["md", "mkd"], lexers::markdown::lex),
+    ("graphql", &[], lexers::graphql::lex),
 ];
 
 /// Every lexer this build has.

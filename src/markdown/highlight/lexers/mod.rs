@@ -42,6 +42,7 @@ pub(crate) mod r;
 pub(crate) mod rust;
 pub(crate) mod typescript;
 
+pub(crate) mod graphql;
 pub(crate) mod jsx;
 pub(crate) mod markdown;
 pub(crate) mod php;
