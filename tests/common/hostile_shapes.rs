@@ -284,6 +284,59 @@ pub const SHAPES: &[Shape] = &[
             ":\"\"\"` f'{{{ \\\n".repeat(n / 16)
         ))
     }),
+    (
+        "php code: heredocs never closed, each its own end word; quotes and braces never closed",
+        |n| {
+            post(format!(
+                "```php\n{}\n```\n",
+                lines(n / 32, |i| format!(
+                    "<<<E{i}\n'\\\n\"$a[$b{{{{x\" `\\\n/* \n"
+                ))
+            ))
+        },
+    ),
+    (
+        "php code: one long string of indexes and braces never closed in a string",
+        |n| {
+            post(format!(
+                "```php\n\"{}\"\n```\n",
+                "$a[{bcdefghijklmnopq".repeat(n / 20)
+            ))
+        },
+    ),
+    ("jsx code: elements, braces and quotes never closed", |n| {
+        post(format!(
+            "```jsx\n{}\n```\n",
+            "<a b={<c d=\"x ".repeat(n / 14)
+        ))
+    }),
+    (
+        "markdown code: fences nested and never closed, then spans never closed",
+        |n| {
+            let k = ((n / 2) as f64).sqrt() as usize;
+            post(format!(
+                "{{% highlight markdown %}}\n{}{}\n{{% endhighlight %}}\n",
+                lines(k, |i| format!("{}markdown\n", "`".repeat(3 + k - i))),
+                "[*_`<&![\\ **__ ](".repeat(n / 36)
+            ))
+        },
+    ),
+    ("markdown code: fences each at its own indentation", |n| {
+        let k = (n as f64).sqrt() as usize;
+        post(format!(
+            "```markdown\n{}```\n",
+            lines(k, |i| format!("{}```\n~~~\n", " ".repeat(k - i)))
+        ))
+    }),
+    (
+        "graphql code: selections, lists, strings and descriptions never closed",
+        |n| {
+            post(format!(
+                "```graphql\n{}\n```\n",
+                "{ a(b: [{c: \"\\\" \"\"\"\n @d( ...".repeat(n / 32)
+            ))
+        },
+    ),
     ("diff code: hunk headers never closed", |n| {
         post(format!("```diff\n{}\n```\n", "@@ -1 @\n".repeat(n / 8)))
     }),

@@ -91,6 +91,10 @@ more_lexers![
     ("erlang", &["erl"], lexers::erlang::lex),
     ("haskell", &["hs"], lexers::haskell::lex),
     ("coq", &[], lexers::coq::lex),
+    ("php", &["php3", "php4", "php5"], lexers::php::lex),
+    ("jsx", &["react"], lexers::jsx::lex),
+    ("markdown", &["md", "mkd"], lexers::markdown::lex),
+    ("graphql", &[], lexers::graphql::lex),
 ];
 
 /// Every lexer this build has.

@@ -197,6 +197,37 @@ impl Finder {
     }
 }
 
+/// The last place of a character in a run of non-space characters (rouge's `\S+` then the
+/// character, which backtracks to the last one), remembered for the run: a run full of
+/// openings that never close is read once, not once per opening.
+#[derive(Default)]
+pub(crate) struct RunLast {
+    start: usize,
+    end: usize,
+    last: Option<usize>,
+}
+
+impl RunLast {
+    /// The last `c` at or after `from` in the non-space run that goes on from `from`.
+    #[inline(never)]
+    pub(crate) fn find(&mut self, src: &str, from: usize, c: u8) -> Option<usize> {
+        if !(self.start <= from && from < self.end) {
+            let b = src.as_bytes();
+            let len = b[from..]
+                .iter()
+                .take_while(|&&x| !crate::ctype::is_ruby_space(x))
+                .count();
+            self.start = from;
+            self.end = from + len;
+            self.last = b[from..self.end]
+                .iter()
+                .rposition(|&x| x == c)
+                .map(|i| from + i);
+        }
+        self.last.filter(|&at| at >= from)
+    }
+}
+
 /// Whether a table for `in_words` is sorted, one space between words (for the lexers' tests).
 #[cfg(test)]
 pub(crate) fn is_word_table(table: &str) -> bool {

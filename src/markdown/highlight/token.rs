@@ -74,6 +74,9 @@ pub(crate) enum Tok {
     CommentDoc,
     CommentSpecial,
     NameException,
+    GenericSubheading,
+    GenericEmph,
+    GenericTraceback,
 }
 
 impl Tok {
@@ -150,6 +153,9 @@ impl Tok {
             CommentDoc => "cd",
             CommentSpecial => "cs",
             NameException => "ne",
+            GenericSubheading => "gu",
+            GenericEmph => "ge",
+            GenericTraceback => "gt",
         }
     }
 }

@@ -5,7 +5,7 @@
 //! and `template_string_expr`. rouge's rule `(?<=\n)…` never matches in its scanner (which sees
 //! nothing before the scan position) and is left out; its `\A` matches at every position.
 
-use super::typescript;
+use super::{html::Html, typescript};
 use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::markdown::highlight::{
     emit::Emitter,
@@ -34,7 +34,7 @@ const BUILTINS: &str =
     parseInt self sun window";
 
 #[derive(Clone, Copy, PartialEq)]
-enum St {
+pub(super) enum St {
     Root,
     ExprStart,
     Regex,
@@ -48,12 +48,21 @@ enum St {
     Ternary,
     Template,
     TemplateExpr,
+    /// JSX's states (`jsx.rs`).
+    TagOpening,
+    Element,
+    ElementName,
+    Interpol,
+    InterpolInner,
 }
 
-struct Js {
-    stack: States<St>,
+pub(super) struct Js {
+    pub(super) stack: States<St>,
     /// Whether this is rouge's `Typescript`, which extends the lexer (`typescript.rs`).
     ts: bool,
+    /// With rouge's `JSX`, which extends the lexer (`jsx.rs`), the HTML lexer its elements'
+    /// text goes to.
+    pub(super) html: Option<Box<Html>>,
 }
 
 pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
@@ -65,6 +74,18 @@ pub(super) fn lex_as(code: &str, e: &mut Emitter<'_>, ts: bool) {
     let mut js = Js {
         stack: States::new(St::Root),
         ts,
+        html: None,
+    };
+    run_states(code, e, |s, e| js.step(s, e));
+}
+
+/// rouge's `JSX` (`jsx.rs`): this lexer from an expression's start, with an HTML lexer for the
+/// text of its elements.
+pub(super) fn lex_jsx(code: &str, e: &mut Emitter<'_>) {
+    let mut js = Js {
+        stack: States::starting_in(St::Root, St::ExprStart),
+        ts: false,
+        html: Some(Box::new(Html::new())),
     };
     run_states(code, e, |s, e| js.step(s, e));
 }
@@ -78,6 +99,7 @@ impl Javascript {
         Javascript(Js {
             stack: States::new(St::Root),
             ts: false,
+            html: None,
         })
     }
 
@@ -137,11 +159,15 @@ impl Js {
                 }
                 self.root(s, e)
             }
+            St::TagOpening => self.tag_opening(s, e),
+            St::Element => self.element(s, e),
+            St::ElementName => self.element_name(s, e),
+            St::Interpol | St::InterpolInner => self.interpol(s, e),
         }
     }
 
     /// `comments_and_whitespace`.
-    fn comments(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
+    pub(super) fn comments(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         let ws = s.run(0, is_ruby_space);
         if ws > 0 {
             e.tok(Tok::Text, s.take(ws));
@@ -171,6 +197,9 @@ impl Js {
     }
 
     fn expr_start(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
+        if self.html.is_some() && self.tag(s, e) {
+            return true;
+        }
         if self.comments(s, e) {
             return true;
         }
@@ -266,7 +295,7 @@ impl Js {
         }
     }
 
-    fn root(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
+    pub(super) fn root(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         if self.ts && typescript::root_first(s, e) {
             return true;
         }

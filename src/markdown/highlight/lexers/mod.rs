@@ -42,6 +42,11 @@ pub(crate) mod r;
 pub(crate) mod rust;
 pub(crate) mod typescript;
 
+pub(crate) mod graphql;
+pub(crate) mod jsx;
+pub(crate) mod markdown;
+pub(crate) mod php;
+
 use super::{emit::Emitter, token::Tok};
 
 /// rouge's `PlainText` (tag `plaintext`, alias `text`): the whole code as one `Text` token.
