@@ -42,6 +42,9 @@ pub(crate) mod r;
 pub(crate) mod rust;
 pub(crate) mod typescript;
 
+pub(crate) mod kotlin;
+pub(crate) mod unicode_classes;
+
 use super::{emit::Emitter, token::Tok};
 
 /// rouge's `PlainText` (tag `plaintext`, alias `text`): the whole code as one `Text` token.
