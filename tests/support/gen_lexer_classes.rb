@@ -2,26 +2,38 @@
 # frozen_string_literal: true
 #
 # Writes src/markdown/highlight/lexers/unicode_classes.rs: the Unicode character classes of
-# rouge's Kotlin, Swift and Scala lexers (their `\p{…}` brackets), each as the code points where
+# rouge's Kotlin, Swift and Scala lexers (their `\p{…}` classes), each as the code points where
 # membership starts and stops, read from Ruby's own regexps so they are Onigmo's classes exactly.
 #
 #   ruby tests/support/gen_lexer_classes.rb > src/markdown/highlight/lexers/unicode_classes.rs
 
+SWIFT_HEAD = /\A(?:_|(?!\p{Mc})\p{Alpha}|[^\u0000-\uFFFF])\z/
+SWIFT_REST = /\A(?:[\p{Alnum}_]|[^\u0000-\uFFFF])\z/
+
+# Each class: its name, its doc comment, and whether a character is in it. A class close to
+# another is kept as what it adds to that one (the lexers test both).
 CLASSES = [
-  ["UPPER_LETTER", "`\\p{Lu}`.", '\p{Lu}'],
+  ["UPPER_LETTER", "`\\p{Lu}`.", ->(c) { c.match?(/\A\p{Lu}\z/) }],
+  ["OTHER_UPPERCASE", "`[[:upper:]]` (the Uppercase property) but not `\\p{Lu}`.",
+   ->(c) { c.match?(/\A[[:upper:]]\z/) && !c.match?(/\A\p{Lu}\z/) }],
   ["KOTLIN_START", "Kotlin's first name character: `[_\\p{Lu}\\p{Ll}\\p{Lt}\\p{Lm}\\p{Nl}]`.",
-   '_\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Nl}'],
+   ->(c) { c.match?(/\A[_\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Nl}]\z/) }],
   ["KOTLIN_REST", "Kotlin's other name characters: the first's, `-` and " \
                   "`[\\p{Nd}\\p{Pc}\\p{Cf}\\p{Mn}\\p{Mc}]`.",
-   '\-_\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Nl}\p{Nd}\p{Pc}\p{Cf}\p{Mn}\p{Mc}'],
+   ->(c) { c.match?(/\A[\-_\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Nl}\p{Nd}\p{Pc}\p{Cf}\p{Mn}\p{Mc}]\z/) }],
+  ["SWIFT_HEAD", "Swift's first identifier character: `_|(?!\\p{Mc})\\p{Alpha}|[^\\u0000-\\uFFFF]`.",
+   ->(c) { c.match?(SWIFT_HEAD) }],
+  ["SWIFT_REST_TOO", "Swift's other identifier characters (`[\\p{Alnum}_]|[^\\u0000-\\uFFFF]`) " \
+                     "that cannot come first.",
+   ->(c) { c.match?(SWIFT_REST) && !c.match?(SWIFT_HEAD) }],
 ].freeze
 
 # The code points where membership changes, from outside to inside and back.
-def toggles(re)
+def toggles(test)
   out = []
   inside = false
   (0..0x10FFFF).each do |c|
-    now = !(0xD800..0xDFFF).cover?(c) && c.chr(Encoding::UTF_8).match?(re)
+    now = !(0xD800..0xDFFF).cover?(c) && test.call(c.chr(Encoding::UTF_8))
     next if now == inside
 
     out << c
@@ -36,7 +48,7 @@ puts "//!"
 puts "//! Each class is the sorted code points where membership starts, then stops, then starts"
 puts "//! again: a character is in the class when an odd number of them are at or below it."
 CLASSES.each do |name, doc, cls|
-  rows = toggles(/\A[#{cls}]\z/).map { |c| format("0x%X", c) }
+  rows = toggles(cls).map { |c| format("0x%X", c) }
   lines = rows.each_slice(10).map { |s| "    #{s.join(', ')}," }
   puts
   puts "/// #{doc}"

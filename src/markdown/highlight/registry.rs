@@ -92,6 +92,7 @@ more_lexers![
     ("haskell", &["hs"], lexers::haskell::lex),
     ("coq", &[], lexers::coq::lex),
     ("kotlin", &[], lexers::kotlin::lex),
+    ("swift", &[], lexers::swift::lex),
 ];
 
 /// Every lexer this build has.
