@@ -26,6 +26,11 @@ CLASSES = [
   ["SWIFT_REST_TOO", "Swift's other identifier characters (`[\\p{Alnum}_]|[^\\u0000-\\uFFFF]`) " \
                      "that cannot come first.",
    ->(c) { c.match?(SWIFT_REST) && !c.match?(SWIFT_HEAD) }],
+  ["SCALA_LETTER", "Scala's letters: `[\\p{L}$_]`.", ->(c) { c.match?(/\A[\p{L}$_]\z/) }],
+  ["SCALA_OP", "Scala's operator characters: `[\\u0020-\\u007F\\p{Sm}\\p{So}]` but no white " \
+               "space (`\\p{Space}`), letter, digit, bracket or delimiter (`‘’\".;,`).",
+   ->(c) { c.match?(/\A(?![\p{Space}\p{L}$_0-9(){}\[\]‘’".;,])[\u0020-\u007F\p{Sm}\p{So}]\z/) }],
+  ["UNICODE_SPACE", "`\\p{Space}`: the White_Space property.", ->(c) { c.match?(/\A\p{Space}\z/) }],
 ].freeze
 
 # The code points where membership changes, from outside to inside and back.

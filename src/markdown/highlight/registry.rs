@@ -93,6 +93,7 @@ more_lexers![
     ("coq", &[], lexers::coq::lex),
     ("kotlin", &[], lexers::kotlin::lex),
     ("swift", &[], lexers::swift::lex),
+    ("scala", &[], lexers::scala::lex),
 ];
 
 /// Every lexer this build has.

@@ -44,6 +44,7 @@ pub(crate) mod typescript;
 
 pub(crate) mod kotlin;
 pub(crate) mod swift;
+pub(crate) mod scala;
 pub(crate) mod unicode_classes;
 
 use super::{emit::Emitter, token::Tok};
