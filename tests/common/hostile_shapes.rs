@@ -417,4 +417,13 @@ pub const SHAPES: &[Shape] = &[
             ))
         },
     ),
+    (
+        "powershell code: braced variables and here-strings never closed",
+        |n| {
+            post(format!(
+                "```powershell\n{}\n```\n",
+                "${a `$ @'x ".repeat(n / 11)
+            ))
+        },
+    ),
 ];

@@ -217,6 +217,15 @@ PIECES = {
               "`", "`x y`", "``", "'", "'a", "'ab'", "'a'", "'\\n'", "'\\u00e9'", "'\\'", "\"", "\"s\"",
               "\"a\\\"b", "\"\"\"", "\"\"\"\"", "\\", " ", "\t", "\n", "// c\n", "/*", "*/",
               "/* a */", "1", "1.", "1.5", "1.5e3", "2e-1", "3f", "4D", "0x1F", "10L", "0"],
+  "powershell" => ["function ", "Function Get-Item", "function global:Do-It", "function a:", "class ", "Class Foo",
+                   ": Base", "{", "}", "(", ")", "[", "]", "@{", "@(", "@\"", "\"@", "@'", "'@", "\"", "'", "`",
+                   "`n", "`\n", "$", "$_", "$x", "$env:Path", "$a:", "${a b}", "${", "$Event", "$EventArgs", "$true",
+                   "$(", "$#\"", "$\"", "#c\n", "#", "<#", "#>", ".SYNOPSIS", ".notes", "..", "...", "..1", ".5",
+                   ".Length", ".Do(", ".x\n", "x[", "-eq", "-EQ", "-isnot", "-is", "-and", "+=", "+=1", "-=", "-Path",
+                   "--x", "-", "if", "ElseIf", "foreach", "for-x", "in.x", "param", "Get-ChildItem", "C:\\x\\y.txt",
+                   "/usr", "~", "x", "é", "?", "|", "=", "!", "&", ";", ",", ":", "*", "<", ">", " ", "  ", "\t", "\n",
+                   "1", "12", "1.5", "1.", "[int]", "[CmdletBinding(", "SupportsPaging", "HelpURI", "System.IO.",
+                   "Validate"],
 }.freeze
 
 lang, count, seed = ARGV

@@ -94,6 +94,11 @@ more_lexers![
     ("kotlin", &[], lexers::kotlin::lex),
     ("swift", &[], lexers::swift::lex),
     ("scala", &[], lexers::scala::lex),
+    (
+        "powershell",
+        &["posh", "microsoftshell", "msshell"],
+        lexers::powershell::lex,
+    ),
 ];
 
 /// Every lexer this build has.

@@ -112,7 +112,10 @@ fn digits(s: &Scan<'_>, k: usize, digit: fn(u8) -> bool) -> usize {
     }
     let b = &s.src.as_bytes()[s.pos + k..];
     let run = b.iter().take_while(|&&c| digit(c) || c == b'_').count();
-    b[..run].iter().rposition(|&c| digit(c)).map_or(1, |i| i + 1)
+    b[..run]
+        .iter()
+        .rposition(|&c| digit(c))
+        .map_or(1, |i| i + 1)
 }
 
 /// rouge's float rule: `(\d.\d(e\d)?|\d e\d)[fF]?` or `\d[fF]`, digits with underscores.
@@ -359,8 +362,7 @@ impl Kotlin {
     fn declaration(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         if s.starts("companion") {
             let ws = s.run(9, is_ruby_space);
-            if ws > 0 && s.rest()[9 + ws..].starts_with("object") && s.boundary(s.pos + 15 + ws)
-            {
+            if ws > 0 && s.rest()[9 + ws..].starts_with("object") && s.boundary(s.pos + 15 + ws) {
                 e.tok(Tok::Keyword, s.take(9));
                 e.tok(Tok::Text, s.take(ws));
                 e.tok(Tok::Keyword, s.take(6));
@@ -382,7 +384,10 @@ impl Kotlin {
             (class, Tok::KeywordDeclaration, St::Class),
             (s.starts("fun").then_some(3), Tok::Keyword, St::Function),
             (
-                ["package", "import"].into_iter().find(|w| s.starts(w)).map(str::len),
+                ["package", "import"]
+                    .into_iter()
+                    .find(|w| s.starts(w))
+                    .map(str::len),
                 Tok::Keyword,
                 St::Package,
             ),
@@ -515,7 +520,9 @@ impl Kotlin {
             e.tok(tok, s.take(n));
             return true;
         }
-        if s.at(0).is_some_and(|b| b"~!%^&*()+=|[]:;,.<>/?-{}".contains(&b)) {
+        if s.at(0)
+            .is_some_and(|b| b"~!%^&*()+=|[]:;,.<>/?-{}".contains(&b))
+        {
             e.tok(Tok::Punctuation, s.take(1));
             return true;
         }

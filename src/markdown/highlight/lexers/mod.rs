@@ -43,8 +43,9 @@ pub(crate) mod rust;
 pub(crate) mod typescript;
 
 pub(crate) mod kotlin;
-pub(crate) mod swift;
+pub(crate) mod powershell;
 pub(crate) mod scala;
+pub(crate) mod swift;
 pub(crate) mod unicode_classes;
 
 use super::{emit::Emitter, token::Tok};

@@ -77,10 +77,7 @@ fn run_of(s: &Scan<'_>, k: usize, class: impl Fn(char) -> bool) -> usize {
 /// operator characters a final `_` takes), as lengths; `None` without a letter first.
 fn idrest_parts(s: &Scan<'_>, k: usize) -> Option<(usize, usize)> {
     let c = first_char(s, k).filter(|&c| is_letter(c))?;
-    let word = c.len_utf8()
-        + run_of(s, k + c.len_utf8(), |c| {
-            is_letter(c) || c.is_ascii_digit()
-        });
+    let word = c.len_utf8() + run_of(s, k + c.len_utf8(), |c| is_letter(c) || c.is_ascii_digit());
     let ops = match s.src[..s.pos + k + word].ends_with('_') {
         true => run_of(s, k + word, is_op),
         false => 0,
@@ -411,7 +408,9 @@ impl Scala {
     }
 
     fn declaration(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
-        let word = ["class", "trait", "object"].into_iter().find(|w| s.starts(w));
+        let word = ["class", "trait", "object"]
+            .into_iter()
+            .find(|w| s.starts(w));
         if let Some(w) = word {
             let ws = s.run(w.len(), is_ruby_space);
             if ws > 0 {
@@ -489,7 +488,11 @@ impl Scala {
                 continue;
             }
             let nl = s.run(n, |c| c == b'\n');
-            let prop = if s.at(n + nl) == Some(b'.') { idrest(s, n + nl + 1) } else { 0 };
+            let prop = if s.at(n + nl) == Some(b'.') {
+                idrest(s, n + nl + 1)
+            } else {
+                0
+            };
             if prop > 0 {
                 e.tok(tok, s.take(n));
                 e.tok(Tok::Text, s.take(nl));
@@ -538,7 +541,9 @@ impl Scala {
             return true;
         }
         let follows = |k: usize| {
-            s.boundary(s.pos + k) || matches!(s.at(k), None | Some(b'\n')) || s.at(k).is_some_and(is_ruby_space)
+            s.boundary(s.pos + k)
+                || matches!(s.at(k), None | Some(b'\n'))
+                || s.at(k).is_some_and(is_ruby_space)
         };
         if let Some(sym) = SYMBOLS.iter().find(|w| s.starts(w) && follows(w.len())) {
             e.tok(Tok::Keyword, s.take(sym.len()));
@@ -553,7 +558,11 @@ impl Scala {
             e.tok(Tok::KeywordConstant, s.take(w.len()));
             return true;
         }
-        for (word, st) in [("import", St::Import), ("package", St::Import), ("type", St::Type)] {
+        for (word, st) in [
+            ("import", St::Import),
+            ("package", St::Import),
+            ("type", St::Type),
+        ] {
             if s.starts(word) {
                 let ws = s.run(word.len(), is_ruby_space);
                 if ws > 0 {

@@ -7,9 +7,7 @@
 //! `interp`/`interp_inner` (`\( … )` in a string: root's rules, parentheses counted).
 //! Identifiers use Unicode's classes (`unicode_classes.rs`).
 
-use super::unicode_classes::{
-    in_class, OTHER_UPPERCASE, SWIFT_HEAD, SWIFT_REST_TOO, UPPER_LETTER,
-};
+use super::unicode_classes::{in_class, OTHER_UPPERCASE, SWIFT_HEAD, SWIFT_REST_TOO, UPPER_LETTER};
 use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::markdown::highlight::{
     emit::Emitter,
@@ -437,7 +435,11 @@ impl Swift {
         }
         if s.starts("#available(") {
             let from = s.pos + 11;
-            if let Some(end) = self.close_paren.find(s.src, ")", from).filter(|&r| r > from) {
+            if let Some(end) = self
+                .close_paren
+                .find(s.src, ")", from)
+                .filter(|&r| r > from)
+            {
                 e.tok(Tok::KeywordDeclaration, s.take(end + 1 - s.pos));
                 return true;
             }
@@ -468,10 +470,16 @@ impl Swift {
             return None;
         }
         let b = s.src.as_bytes();
-        let line_end = b[r..].iter().position(|&c| c == b'\n').map_or(b.len(), |i| r + i);
+        let line_end = b[r..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(b.len(), |i| r + i);
         let double = (r..line_end).find(|&q| b[q] == b')' && b.get(q + 1) == Some(&b')'));
         if let Some(q) = double {
-            let line_start = b[..r].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
+            let line_start = b[..r]
+                .iter()
+                .rposition(|&c| c == b'\n')
+                .map_or(0, |i| i + 1);
             let first = line_start.max(from + 1);
             if (first..r).any(|p| b[p] == b'(') {
                 return Some((q + 1, q + 2));
