@@ -5,7 +5,8 @@
 # rouge's Kotlin, Swift and Scala lexers (their `\p{…}` classes), each as the code points where
 # membership starts and stops, read from Ruby's own regexps so they are Onigmo's classes exactly.
 #
-#   ruby tests/support/gen_lexer_classes.rb > src/markdown/highlight/lexers/unicode_classes.rs
+#   ruby tests/support/gen_lexer_classes.rb > src/markdown/highlight/lexers/unicode_classes.rs &&
+#     rustfmt --edition 2021 src/markdown/highlight/lexers/unicode_classes.rs
 
 SWIFT_HEAD = /\A(?:_|(?!\p{Mc})\p{Alpha}|[^\u0000-\uFFFF])\z/
 SWIFT_REST = /\A(?:[\p{Alnum}_]|[^\u0000-\uFFFF])\z/

@@ -124,7 +124,8 @@ fn quoted_name(s: &Scan<'_>, k: usize, finder: &mut Finder) -> usize {
     }
 }
 
-/// `idrest|OP+|`[^`]+``: the first alternative that matches at `pos + k`, its length.
+/// The lengths of the alternatives `idrest`, `OP+` and `` `[^`]+` `` at `pos + k`, in rouge's
+/// order (0 where one does not match).
 fn name_or_op(s: &Scan<'_>, k: usize, finder: &mut Finder) -> [usize; 3] {
     [idrest(s, k), ops(s, k), quoted_name(s, k, finder)]
 }
