@@ -298,6 +298,28 @@ pub(crate) fn starts_ignore_case(s: &Scan<'_>, k: usize, word: &str) -> bool {
         .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
 }
 
+/// Where a step inside a block comment that nests leaves the comment's depth.
+pub(crate) enum Nesting {
+    Deeper,
+    Shallower,
+    Same,
+}
+
+/// One step inside a `/* … */` comment that nests, as rouge's Kotlin, Swift and Scala lexers
+/// read one: `/*` opens another, `*/` closes one, anything else is text of the comment (a `/`
+/// or `*` alone, else the run up to the next of them). Writes the piece as a multi-line comment.
+pub(crate) fn nested_comment(s: &mut Scan<'_>, e: &mut Emitter<'_>) -> Nesting {
+    let (n, nesting) = if s.starts("/*") {
+        (2, Nesting::Deeper)
+    } else if s.starts("*/") {
+        (2, Nesting::Shallower)
+    } else {
+        (s.run(0, |c| c != b'/' && c != b'*').max(1), Nesting::Same)
+    };
+    e.tok(Tok::CommentMultiline, s.take(n));
+    nesting
+}
+
 /// For each byte of `tail` (the text after a string's opening quote), where rouge's lazy
 /// `(\\.|.)*?Q` from there ends, as offsets into `tail` (for a string whose plain reading, each
 /// backslash with the next character, finds no closing `quote`): the quote ends it, a

@@ -9,7 +9,7 @@ use super::unicode_classes::{in_class, KOTLIN_REST, KOTLIN_START, UPPER_LETTER};
 use crate::ctype::is_ruby_space;
 use crate::markdown::highlight::{
     emit::Emitter,
-    scan::{in_words, run_states, Finder, Scan, States},
+    scan::{in_words, nested_comment, run_states, Finder, Nesting, Scan, States},
     token::Tok,
 };
 
@@ -335,15 +335,10 @@ impl Kotlin {
     }
 
     fn comment(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
-        if s.starts("/*") {
-            e.tok(Tok::CommentMultiline, s.take(2));
-            self.stack.push(St::Comment);
-        } else if s.starts("*/") {
-            e.tok(Tok::CommentMultiline, s.take(2));
-            self.stack.pop();
-        } else {
-            let n = s.run(0, |c| c != b'/' && c != b'*').max(1);
-            e.tok(Tok::CommentMultiline, s.take(n));
+        match nested_comment(s, e) {
+            Nesting::Deeper => self.stack.push(St::Comment),
+            Nesting::Shallower => self.stack.pop(),
+            Nesting::Same => {}
         }
         true
     }

@@ -11,7 +11,7 @@ use super::unicode_classes::{in_class, SCALA_LETTER, SCALA_OP, UNICODE_SPACE, UP
 use crate::ctype::is_ruby_space;
 use crate::markdown::highlight::{
     emit::Emitter,
-    scan::{in_words, run_states, Finder, Scan, States},
+    scan::{in_words, nested_comment, run_states, Finder, Nesting, Scan, States},
     token::Tok,
 };
 
@@ -228,15 +228,10 @@ impl Scala {
             St::Type => self.type_state(s, e),
             St::TypeParam => self.typeparam(s, e),
             St::Comment => {
-                if s.starts("/*") {
-                    e.tok(Tok::CommentMultiline, s.take(2));
-                    self.stack.push(St::Comment);
-                } else if s.starts("*/") {
-                    e.tok(Tok::CommentMultiline, s.take(2));
-                    self.stack.pop();
-                } else {
-                    let n = s.run(0, |c| c != b'/' && c != b'*').max(1);
-                    e.tok(Tok::CommentMultiline, s.take(n));
+                match nested_comment(s, e) {
+                    Nesting::Deeper => self.stack.push(St::Comment),
+                    Nesting::Shallower => self.stack.pop(),
+                    Nesting::Same => {}
                 }
                 true
             }

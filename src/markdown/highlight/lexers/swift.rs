@@ -11,7 +11,7 @@ use super::unicode_classes::{in_class, OTHER_UPPERCASE, SWIFT_HEAD, SWIFT_REST_T
 use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::markdown::highlight::{
     emit::Emitter,
-    scan::{in_words, run_states, Finder, Scan, States},
+    scan::{in_words, nested_comment, run_states, Finder, Nesting, Scan, States},
     token::Tok,
 };
 
@@ -277,13 +277,10 @@ impl Swift {
     }
 
     fn comment(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
-        if s.starts("/*") {
-            self.push(s, e, Tok::CommentMultiline, 2, St::Comment);
-        } else if s.starts("*/") {
-            self.pop(s, e, Tok::CommentMultiline, 2);
-        } else {
-            let n = s.run(0, |c| c != b'*' && c != b'/').max(1);
-            e.tok(Tok::CommentMultiline, s.take(n));
+        match nested_comment(s, e) {
+            Nesting::Deeper => self.stack.push(St::Comment),
+            Nesting::Shallower => self.stack.pop(),
+            Nesting::Same => {}
         }
         true
     }
