@@ -225,7 +225,7 @@ PIECES = {
                    "--x", "-", "if", "ElseIf", "foreach", "for-x", "in.x", "param", "Get-ChildItem", "C:\\x\\y.txt",
                    "/usr", "~", "x", "é", "?", "|", "=", "!", "&", ";", ",", ":", "*", "<", ">", " ", "  ", "\t", "\n",
                    "1", "12", "1.5", "1.", "[int]", "[CmdletBinding(", "SupportsPaging", "HelpURI", "System.IO.",
-                   "Validate"],
+                   "Validate", "ſ", "\u212A", "claß ", "ﬁlter", "-iſ", ".ſynopsis", "\u212Aey"],
 }.freeze
 
 lang, count, seed = ARGV

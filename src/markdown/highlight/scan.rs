@@ -298,6 +298,43 @@ pub(crate) fn starts_ignore_case(s: &Scan<'_>, k: usize, word: &str) -> bool {
         .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
 }
 
+/// What a non-ASCII character folds to under Onigmo's case-insensitive matching, where that is
+/// made of ASCII letters only: the long s, the Kelvin sign, the sharp s and the Latin ligatures.
+pub(crate) fn ascii_fold(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{17F}' => "s",
+        '\u{212A}' => "k",
+        '\u{DF}' | '\u{1E9E}' => "ss",
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{FB05}' | '\u{FB06}' => "st",
+        _ => return None,
+    })
+}
+
+/// The length of the code at `pos + k` that matches `word` (ASCII, its letters in lower case)
+/// under a rule with Ruby's `i`: ASCII in any case, and the characters of `ascii_fold` for
+/// their folds.
+pub(crate) fn starts_folded(s: &Scan<'_>, k: usize, word: &str) -> Option<usize> {
+    let mut want = word.as_bytes();
+    let text = &s.src[s.pos + k..];
+    for (i, c) in text.char_indices() {
+        if want.is_empty() {
+            return Some(i);
+        }
+        let mut one = [0; 4];
+        let fold = match c {
+            _ if c.is_ascii() => c.to_ascii_lowercase().encode_utf8(&mut one),
+            _ => ascii_fold(c)?,
+        };
+        want = want.strip_prefix(fold.as_bytes())?;
+    }
+    want.is_empty().then_some(text.len())
+}
+
 /// Where a step inside a block comment that nests leaves the comment's depth.
 pub(crate) enum Nesting {
     Deeper,
@@ -399,6 +436,36 @@ mod tests {
             "with no plain closing quote, the last escaped one should end the string"
         );
         assert_eq!(ends[6], None, "after the last quote nothing should end it");
+    }
+
+    #[test]
+    fn starts_folded_should_match_as_onigmo_folds_case() {
+        let s = Scan::new("CLA\u{DF} \u{FB01}lter \u{212A}ey");
+        assert_eq!(
+            starts_folded(&s, 0, "class"),
+            Some(5),
+            "any case, and the sharp s for `ss`"
+        );
+        assert_eq!(
+            starts_folded(&s, 6, "filter"),
+            Some(7),
+            "a ligature for its letters"
+        );
+        assert_eq!(
+            starts_folded(&s, 14, "key"),
+            Some(5),
+            "the Kelvin sign for `k`"
+        );
+        assert_eq!(
+            starts_folded(&s, 0, "clasp"),
+            None,
+            "a fold that does not match should fail"
+        );
+        assert_eq!(
+            starts_folded(&s, 6, "f"),
+            None,
+            "a ligature should not be split"
+        );
     }
 
     #[test]

@@ -5,13 +5,13 @@
 //! here-strings, numbers, hash tables, arrays, blocks, brackets), `variable` (automatic
 //! variables, `$scope:name`, `${…}`), `multiline` (`<# … #>` with its help keywords), `dq`
 //! and `heredoc` (with `$(…)` interpolations, `interpol`), `sq`, `class`, `hasht`, `array`,
-//! `brace`, `bracket` and `parameters`. Words are matched in any ASCII case where rouge's rule
-//! has `i`.
+//! `brace`, `bracket` and `parameters`. Where rouge's rule has `i`, words match in any case as
+//! Onigmo folds it (`scan::starts_folded`), and `[a-z]` takes the long s and the Kelvin sign.
 
 use crate::ctype::{is_ruby_space, is_ruby_word};
 use crate::markdown::highlight::{
     emit::Emitter,
-    scan::{in_words, run_states, starts_ignore_case, Finder, Scan, States},
+    scan::{ascii_fold, in_words, run_states, starts_folded, Finder, Scan, States},
     token::Tok,
 };
 
@@ -219,15 +219,26 @@ fn brace_ends(src: &str) -> Vec<u32> {
     ends
 }
 
-/// Whether `word` is a reserved word in any ASCII case.
+/// Whether `word` is a reserved word in any case (as Onigmo folds it).
 fn is_keyword(word: &str) -> bool {
-    let mut buf = [0u8; 16];
-    let Some(lower) = buf.get_mut(..word.len()).filter(|_| word.is_ascii()) else {
-        return false;
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|w| !w.is_empty() && in_words(KEYWORDS, w))
+    let mut folded = [0u8; 16];
+    let mut n = 0;
+    for c in word.chars() {
+        let mut one = [0; 4];
+        let fold = match c {
+            _ if c.is_ascii() => c.to_ascii_lowercase().encode_utf8(&mut one),
+            _ => match ascii_fold(c) {
+                Some(f) => f,
+                None => return false,
+            },
+        };
+        let Some(to) = folded.get_mut(n..n + fold.len()) else {
+            return false;
+        };
+        to.copy_from_slice(fold.as_bytes());
+        n += fold.len();
+    }
+    n > 0 && std::str::from_utf8(&folded[..n]).is_ok_and(|w| in_words(KEYWORDS, w))
 }
 
 /// `[-\w]+` at `pos + k`.
@@ -309,8 +320,8 @@ impl Posh {
 
     fn multiline(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         if s.at(0) == Some(b'.') {
-            if let Some(w) = HELP_KEYWORDS.iter().find(|w| starts_ignore_case(s, 1, w)) {
-                return Self::one(s, e, Tok::CommentSpecial, 1 + w.len());
+            if let Some(n) = HELP_KEYWORDS.iter().find_map(|w| starts_folded(s, 1, w)) {
+                return Self::one(s, e, Tok::CommentSpecial, 1 + n);
             }
         }
         if s.starts("#>") {
@@ -522,26 +533,29 @@ impl Posh {
         }
         let op = OPERATORS
             .iter()
-            .find(|o| starts_ignore_case(s, 0, o) && s.boundary(s.pos + o.len()));
+            .filter_map(|o| starts_folded(s, 0, o))
+            .find(|&n| s.boundary(s.pos + n));
         match op {
-            Some(o) => Self::one(s, e, Tok::Operator, o.len()),
+            Some(n) => Self::one(s, e, Tok::Operator, n),
             None => false,
         }
     }
 
     /// `class` and `function` with their names, then the reserved words.
     fn declaration(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
-        if starts_ignore_case(s, 0, "class") {
-            let ws = s.run(5, is_ruby_space);
-            let w = s.run(5 + ws, is_ruby_word);
+        if let Some(n) = starts_folded(s, 0, "class") {
+            let ws = s.run(n, is_ruby_space);
+            let w = s.run(n + ws, is_ruby_word);
             if ws > 0 && w > 0 {
-                e.tok(Tok::KeywordReserved, s.take(5));
+                e.tok(Tok::KeywordReserved, s.take(n));
                 e.tok(Tok::Whitespace, s.take(ws));
                 return self.push(s, e, Tok::NameClass, w, St::Class);
             }
         }
-        if starts_ignore_case(s, 0, "function") && self.function(s, e) {
-            return true;
+        if let Some(n) = starts_folded(s, 0, "function") {
+            if self.function(s, e, n) {
+                return true;
+            }
         }
         let w = s.unicode_word(0);
         let after = s.at(w.len());
@@ -552,12 +566,12 @@ impl Posh {
     }
 
     /// `(function)(\s+)(?:(\w+)(:))?(\w[-\w]+)`.
-    fn function(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
-        let ws = s.run(8, is_ruby_space);
+    fn function(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>, word: usize) -> bool {
+        let ws = s.run(word, is_ruby_space);
         if ws == 0 {
             return false;
         }
-        let at = 8 + ws;
+        let at = word + ws;
         let name_at = |k: usize| match s.run(k, is_ruby_word) {
             0 => 0,
             _ => 1 + dashed_word(s, k + 1),
@@ -573,7 +587,7 @@ impl Posh {
         if name < 2 {
             return false;
         }
-        e.tok(Tok::KeywordReserved, s.take(8));
+        e.tok(Tok::KeywordReserved, s.take(word));
         e.tok(Tok::Whitespace, s.take(ws));
         if scope > 0 {
             e.tok(Tok::NameNamespace, s.take(scope));
@@ -598,10 +612,14 @@ impl Posh {
             e.tok(Tok::Name, s.take(word));
             return self.push(s, e, Tok::Punctuation, 1, St::Bracket);
         }
-        if s.at(0)
-            .is_some_and(|c| c.is_ascii_alphabetic() || b"/\\~".contains(&c))
-        {
-            let n = 1 + path_chars(s, 1);
+        // `[a-z]` with `i` takes the long s and the Kelvin sign too.
+        let first = s
+            .rest()
+            .chars()
+            .next()
+            .filter(|&c| c.is_ascii_alphabetic() || "/\\~\u{17F}\u{212A}".contains(c));
+        if let Some(c) = first {
+            let n = c.len_utf8() + path_chars(s, c.len_utf8());
             e.tok(Tok::Name, s.take(n));
             if s.at(0) == Some(b'\n') {
                 e.tok(Tok::Whitespace, s.take(1));
