@@ -298,10 +298,12 @@ pub(crate) fn starts_ignore_case(s: &Scan<'_>, k: usize, word: &str) -> bool {
         .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
 }
 
-/// What a non-ASCII character folds to under Onigmo's case-insensitive matching, where that is
-/// made of ASCII letters only: the long s, the Kelvin sign, the sharp s and the Latin ligatures.
-pub(crate) fn ascii_fold(c: char) -> Option<&'static str> {
+/// What `c` folds to under Onigmo's case-insensitive matching, where that is ASCII: an ASCII
+/// character in lower case (written into `one`), the long s, the Kelvin sign, the sharp s and
+/// the Latin ligatures.
+pub(crate) fn ascii_fold(c: char, one: &mut [u8; 4]) -> Option<&str> {
     Some(match c {
+        _ if c.is_ascii() => c.to_ascii_lowercase().encode_utf8(one),
         '\u{17F}' => "s",
         '\u{212A}' => "k",
         '\u{DF}' | '\u{1E9E}' => "ss",
@@ -316,8 +318,7 @@ pub(crate) fn ascii_fold(c: char) -> Option<&'static str> {
 }
 
 /// The length of the code at `pos + k` that matches `word` (ASCII, its letters in lower case)
-/// under a rule with Ruby's `i`: ASCII in any case, and the characters of `ascii_fold` for
-/// their folds.
+/// under a rule with Ruby's `i`: each character by its `ascii_fold`.
 pub(crate) fn starts_folded(s: &Scan<'_>, k: usize, word: &str) -> Option<usize> {
     let mut want = word.as_bytes();
     let text = &s.src[s.pos + k..];
@@ -326,11 +327,7 @@ pub(crate) fn starts_folded(s: &Scan<'_>, k: usize, word: &str) -> Option<usize>
             return Some(i);
         }
         let mut one = [0; 4];
-        let fold = match c {
-            _ if c.is_ascii() => c.to_ascii_lowercase().encode_utf8(&mut one),
-            _ => ascii_fold(c)?,
-        };
-        want = want.strip_prefix(fold.as_bytes())?;
+        want = want.strip_prefix(ascii_fold(c, &mut one)?.as_bytes())?;
     }
     want.is_empty().then_some(text.len())
 }

@@ -225,12 +225,8 @@ fn is_keyword(word: &str) -> bool {
     let mut n = 0;
     for c in word.chars() {
         let mut one = [0; 4];
-        let fold = match c {
-            _ if c.is_ascii() => c.to_ascii_lowercase().encode_utf8(&mut one),
-            _ => match ascii_fold(c) {
-                Some(f) => f,
-                None => return false,
-            },
+        let Some(fold) = ascii_fold(c, &mut one) else {
+            return false;
         };
         let Some(to) = folded.get_mut(n..n + fold.len()) else {
             return false;
