@@ -460,4 +460,23 @@ pub const SHAPES: &[Shape] = &[
     ("haskell code: quotes whose characters never close", |n| {
         post(format!("```haskell\n{}\n```\n", "'\\ab".repeat(n / 4)))
     }),
+    (
+        "kotlin code: blank lines before an attribute never closed, raw strings never closed",
+        |n| {
+            post(format!(
+                "```kotlin\n{}[a {}\n```\n",
+                "\n \n".repeat(n / 6),
+                "\"\"\" @\"".repeat(n / 12)
+            ))
+        },
+    ),
+    (
+        "powershell code: braced variables and here-strings never closed",
+        |n| {
+            post(format!(
+                "```powershell\n{}\n```\n",
+                "${a `$ @'x ".repeat(n / 11)
+            ))
+        },
+    ),
 ];

@@ -95,6 +95,14 @@ more_lexers![
     ("jsx", &["react"], lexers::jsx::lex),
     ("markdown", &["md", "mkd"], lexers::markdown::lex),
     ("graphql", &[], lexers::graphql::lex),
+    ("kotlin", &[], lexers::kotlin::lex),
+    ("swift", &[], lexers::swift::lex),
+    ("scala", &[], lexers::scala::lex),
+    (
+        "powershell",
+        &["posh", "microsoftshell", "msshell"],
+        lexers::powershell::lex,
+    ),
 ];
 
 /// Every lexer this build has.

@@ -329,6 +329,62 @@ pub(crate) fn starts_ignore_case(s: &Scan<'_>, k: usize, word: &str) -> bool {
         .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
 }
 
+/// What `c` folds to under Onigmo's case-insensitive matching, where that is ASCII: an ASCII
+/// character in lower case (written into `one`), the long s, the Kelvin sign, the sharp s and
+/// the Latin ligatures.
+pub(crate) fn ascii_fold(c: char, one: &mut [u8; 4]) -> Option<&str> {
+    Some(match c {
+        _ if c.is_ascii() => c.to_ascii_lowercase().encode_utf8(one),
+        '\u{17F}' => "s",
+        '\u{212A}' => "k",
+        '\u{DF}' | '\u{1E9E}' => "ss",
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{FB05}' | '\u{FB06}' => "st",
+        _ => return None,
+    })
+}
+
+/// The length of the code at `pos + k` that matches `word` (ASCII, its letters in lower case)
+/// under a rule with Ruby's `i`: each character by its `ascii_fold`.
+pub(crate) fn starts_folded(s: &Scan<'_>, k: usize, word: &str) -> Option<usize> {
+    let mut want = word.as_bytes();
+    let text = &s.src[s.pos + k..];
+    for (i, c) in text.char_indices() {
+        if want.is_empty() {
+            return Some(i);
+        }
+        let mut one = [0; 4];
+        want = want.strip_prefix(ascii_fold(c, &mut one)?.as_bytes())?;
+    }
+    want.is_empty().then_some(text.len())
+}
+
+/// Where a step inside a block comment that nests leaves the comment's depth.
+pub(crate) enum Nesting {
+    Deeper,
+    Shallower,
+    Same,
+}
+
+/// One step inside a `/* … */` comment that nests, as rouge's Kotlin, Swift and Scala lexers
+/// read one: `/*` opens another, `*/` closes one, anything else is text of the comment (a `/`
+/// or `*` alone, else the run up to the next of them). Writes the piece as a multi-line comment.
+pub(crate) fn nested_comment(s: &mut Scan<'_>, e: &mut Emitter<'_>) -> Nesting {
+    let (n, nesting) = if s.starts("/*") {
+        (2, Nesting::Deeper)
+    } else if s.starts("*/") {
+        (2, Nesting::Shallower)
+    } else {
+        (s.run(0, |c| c != b'/' && c != b'*').max(1), Nesting::Same)
+    };
+    e.tok(Tok::CommentMultiline, s.take(n));
+    nesting
+}
+
 /// For each byte of `tail` (the text after a string's opening quote), where rouge's lazy
 /// `(\\.|.)*?Q` from there ends, as offsets into `tail` (for a string whose plain reading, each
 /// backslash with the next character, finds no closing `quote`): the quote ends it, a
@@ -408,6 +464,36 @@ mod tests {
             "with no plain closing quote, the last escaped one should end the string"
         );
         assert_eq!(ends[6], None, "after the last quote nothing should end it");
+    }
+
+    #[test]
+    fn starts_folded_should_match_as_onigmo_folds_case() {
+        let s = Scan::new("CLA\u{DF} \u{FB01}lter \u{212A}ey");
+        assert_eq!(
+            starts_folded(&s, 0, "class"),
+            Some(5),
+            "any case, and the sharp s for `ss`"
+        );
+        assert_eq!(
+            starts_folded(&s, 6, "filter"),
+            Some(7),
+            "a ligature for its letters"
+        );
+        assert_eq!(
+            starts_folded(&s, 14, "key"),
+            Some(5),
+            "the Kelvin sign for `k`"
+        );
+        assert_eq!(
+            starts_folded(&s, 0, "clasp"),
+            None,
+            "a fold that does not match should fail"
+        );
+        assert_eq!(
+            starts_folded(&s, 6, "f"),
+            None,
+            "a ligature should not be split"
+        );
     }
 
     #[test]

@@ -46,6 +46,11 @@ pub(crate) mod graphql;
 pub(crate) mod jsx;
 pub(crate) mod markdown;
 pub(crate) mod php;
+pub(crate) mod kotlin;
+pub(crate) mod powershell;
+pub(crate) mod scala;
+pub(crate) mod swift;
+pub(crate) mod unicode_classes;
 
 use super::{emit::Emitter, token::Tok};
 
