@@ -407,4 +407,16 @@ pub const SHAPES: &[Shape] = &[
     ("haskell code: quotes whose characters never close", |n| {
         post(format!("```haskell\n{}\n```\n", "'\\ab".repeat(n / 4)))
     }),
+    (
+        "perl code: quote-likes, heredocs and POD never closed, each its own delimiter",
+        |n| {
+            post(format!(
+                "```perl\n{}\n```\n",
+                lines(n / 32, |i| {
+                    let d = char::from_u32(0x100 + (i % 4000) as u32).unwrap_or('x');
+                    format!("=p x\ns{{ m!\\! <<A{i}\ny{d}a m{d} $x\n")
+                })
+            ))
+        },
+    ),
 ];

@@ -91,6 +91,7 @@ more_lexers![
     ("erlang", &["erl"], lexers::erlang::lex),
     ("haskell", &["hs"], lexers::haskell::lex),
     ("coq", &[], lexers::coq::lex),
+    ("perl", &["pl"], lexers::perl::lex),
 ];
 
 /// Every lexer this build has.

@@ -38,6 +38,7 @@ pub(crate) mod haskell;
 pub(crate) mod java;
 pub(crate) mod lua;
 pub(crate) mod ocaml;
+pub(crate) mod perl;
 pub(crate) mod r;
 pub(crate) mod rust;
 pub(crate) mod typescript;
