@@ -661,7 +661,7 @@ fn exponent(s: &Scan<'_>, k: usize) -> Option<usize> {
     }
 }
 
-/// `(_?[class])…`-style runs: `[class]+(_[class]+)*` at `pos + k`, its length.
+/// `[class]+(_[class]+)*` at `pos + k`: its length, 0 if none.
 fn grouped(s: &Scan<'_>, k: usize, class: fn(u8) -> bool) -> usize {
     let mut n = s.run(k, class);
     if n == 0 {

@@ -10,6 +10,7 @@
 /// Where each character of the code occurs: `(character, offset)` pairs in order, made on the
 /// first question (most code never has a delimiter to look up).
 #[derive(Default)]
+/// One per code: the index is of the first code asked about.
 pub(super) struct Delimiters {
     index: Option<Vec<(char, usize)>>,
 }
@@ -120,22 +121,23 @@ impl Delimiters {
 mod tests {
     use super::*;
 
+    // One index per code: each check gets its own.
+
     #[test]
     fn an_escaped_close_should_be_passed_unless_nothing_else_ends_it() {
-        let mut d = Delimiters::default();
         let src = r"a\/b/c\/d";
         assert_eq!(
-            d.close(src, 0, '/', src.len()),
+            Delimiters::default().close(src, 0, '/', src.len()),
             Some(4),
             "\\/ should be passed"
         );
         assert_eq!(
-            d.close(src, 5, '/', src.len()),
+            Delimiters::default().close(src, 5, '/', src.len()),
             Some(7),
             "with only escaped ones left, the last should end it"
         );
         assert_eq!(
-            d.close(r"\\/", 0, '/', 3),
+            Delimiters::default().close(r"\\/", 0, '/', 3),
             Some(2),
             "\\\\ should pair, so / ends it"
         );
@@ -143,33 +145,39 @@ mod tests {
 
     #[test]
     fn two_parts_should_leave_a_close_for_the_second_part() {
-        let mut d = Delimiters::default();
         assert_eq!(
-            d.two_parts("a/b/c", 0, '/'),
+            Delimiters::default().two_parts("a/b/c", 0, '/'),
             Some(3),
             "s/a/b/ ends at the second /"
         );
         assert_eq!(
-            d.two_parts(r"a\/b/", 0, '/'),
+            Delimiters::default().two_parts(r"a\/b/", 0, '/'),
             Some(4),
             "the first part should end at the escaped / to leave one for the second"
         );
-        assert_eq!(d.two_parts("a/b", 0, '/'), None, "one / is not enough");
+        assert_eq!(
+            Delimiters::default().two_parts("a/b", 0, '/'),
+            None,
+            "one / is not enough"
+        );
     }
 
     #[test]
     fn a_backslash_delimiter_should_end_at_a_lone_backslash() {
-        let mut d = Delimiters::default();
         assert_eq!(
-            d.backslash_close(r"a\\b\c", 0),
+            Delimiters::default().backslash_close(r"a\\b\c", 0),
             Some(4),
             "\\\\ pairs, \\ alone ends"
         );
         assert_eq!(
-            d.backslash_close(r"a\\b", 0),
+            Delimiters::default().backslash_close(r"a\\b", 0),
             Some(1),
             "a last pair's first one ends it"
         );
-        assert_eq!(d.backslash_close("ab", 0), None, "no backslash, no end");
+        assert_eq!(
+            Delimiters::default().backslash_close("ab", 0),
+            None,
+            "no backslash, no end"
+        );
     }
 }
