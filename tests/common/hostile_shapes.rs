@@ -419,4 +419,13 @@ pub const SHAPES: &[Shape] = &[
             ))
         },
     ),
+    (
+        "elixir code: docs, sigils and interpolations never closed",
+        |n| {
+            post(format!(
+                "```elixir\n{}\n```\n",
+                "\"\"\" ~S( #{ ''' :\" ~r/".repeat(n / 24)
+            ))
+        },
+    ),
 ];

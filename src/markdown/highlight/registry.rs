@@ -92,6 +92,7 @@ more_lexers![
     ("haskell", &["hs"], lexers::haskell::lex),
     ("coq", &[], lexers::coq::lex),
     ("perl", &["pl"], lexers::perl::lex),
+    ("elixir", &["exs"], lexers::elixir::lex),
 ];
 
 /// Every lexer this build has.

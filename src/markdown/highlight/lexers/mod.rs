@@ -33,6 +33,7 @@ pub(crate) mod c;
 pub(crate) mod clojure;
 pub(crate) mod coq;
 pub(crate) mod csharp;
+pub(crate) mod elixir;
 pub(crate) mod erlang;
 pub(crate) mod haskell;
 pub(crate) mod java;
