@@ -428,4 +428,14 @@ pub const SHAPES: &[Shape] = &[
             ))
         },
     ),
+    (
+        "julia code: escapes, commands and block comments never closed",
+        |n| {
+            post(format!(
+                "```julia\n{}\n{}\n```\n",
+                "\"\\N{ $(x ` '\\u ".repeat(n / 32),
+                "#= a #= b =# ".repeat(n / 32)
+            ))
+        },
+    ),
 ];

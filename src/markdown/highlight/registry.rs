@@ -93,6 +93,7 @@ more_lexers![
     ("coq", &[], lexers::coq::lex),
     ("perl", &["pl"], lexers::perl::lex),
     ("elixir", &["exs"], lexers::elixir::lex),
+    ("julia", &["jl"], lexers::julia::lex),
 ];
 
 /// Every lexer this build has.

@@ -74,6 +74,7 @@ pub(crate) enum Tok {
     CommentDoc,
     CommentSpecial,
     NameException,
+    Other,
 }
 
 impl Tok {
@@ -150,6 +151,7 @@ impl Tok {
             CommentDoc => "cd",
             CommentSpecial => "cs",
             NameException => "ne",
+            Other => "x",
         }
     }
 }

@@ -37,6 +37,7 @@ pub(crate) mod elixir;
 pub(crate) mod erlang;
 pub(crate) mod haskell;
 pub(crate) mod java;
+pub(crate) mod julia;
 pub(crate) mod lua;
 pub(crate) mod ocaml;
 pub(crate) mod perl;
