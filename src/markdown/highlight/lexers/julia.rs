@@ -247,18 +247,18 @@ fn char_literal(s: &Scan<'_>) -> usize {
         if dot > 0 && closes(2 + dot) {
             return 3 + dot;
         }
-        let runs: [(usize, usize, fn(u8) -> bool); 4] = [
-            (2, 3, |c| (b'0'..=b'7').contains(&c)),
-            (3, 3, |c| c.is_ascii_hexdigit()),
-            (3, 4, |c| c.is_ascii_hexdigit()),
-            (3, 6, |c| c.is_ascii_hexdigit()),
-        ];
-        let marks = [None, Some(b'x'), Some(b'u'), Some(b'U')];
-        for ((from, most, class), mark) in runs.into_iter().zip(marks) {
+        // `\\[0-7]{1,3}`, `\\x[hex]{1,3}`, `\\u[hex]{1,4}`, `\\U[hex]{1,6}`: the longest run
+        // that a quote follows.
+        let octal = |c: u8| (b'0'..=b'7').contains(&c);
+        let hex = |c: u8| c.is_ascii_hexdigit();
+        for (mark, most) in [(None, 3), (Some(b'x'), 3), (Some(b'u'), 4), (Some(b'U'), 6)] {
             if mark.is_some_and(|m| s.at(2) != Some(m)) {
                 continue;
             }
-            let run = s.run(from, class).min(most);
+            let from = 2 + usize::from(mark.is_some());
+            let run = s
+                .run(from, if mark.is_some() { hex } else { octal })
+                .min(most);
             if let Some(k) = (1..=run).rev().find(|&k| closes(from + k)) {
                 return from + k + 1;
             }
