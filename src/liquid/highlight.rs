@@ -33,7 +33,9 @@ pub fn parse(markup: &str) -> Option<Markup<'_>> {
 pub fn render(markup: &Markup<'_>, body: &str) -> String {
     // Jekyll's LEADING_OR_TRAILING_LINE_TERMINATORS.
     let code = body.trim_matches(|c| c == '\n' || c == '\r');
-    let lang = markup.lang;
+    // Jekyll downcases the language (its characters are ASCII) before anything uses it.
+    let lang = markup.lang.to_ascii_lowercase();
+    let lang = lang.as_str();
     let mut out = String::with_capacity(code.len() + 128);
     out.push_str("<figure class=\"highlight\"><pre><code class=\"language-");
     out.push_str(&lang.replace('+', "-"));
@@ -69,6 +71,20 @@ mod tests {
         let m = parse(" c++  linenos ").unwrap();
         assert_eq!((m.lang, m.linenos), ("c++", true));
         assert!(!parse("ruby hl_lines=\"1\"").unwrap().linenos);
+    }
+
+    #[test]
+    fn the_language_should_be_downcased_as_jekyll_does() {
+        let m = parse("Bash shell scripts").unwrap();
+        let html = render(&m, "echo x");
+        assert!(
+            html.starts_with("<figure class=\"highlight\"><pre><code class=\"language-bash\" data-lang=\"bash\">"),
+            "the class and data-lang should carry the language in lower case: {html}"
+        );
+        assert!(
+            html.contains("<span class=\"nb\">echo"),
+            "the code should be coloured by the lower-case language's lexer: {html}"
+        );
     }
 
     #[test]

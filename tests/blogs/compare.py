@@ -7,8 +7,9 @@ ROOT holds one folder per blog, each with the blog's `_config.yml` and its posts
 (fetched by hand, kept out of git: see tests/blogs/README.md). For each blog this renders every
 post with the real Jekyll (../shared/tools/kramdown_ref.rb --batch, SITE_CONFIG=the blog's config)
 and with postview (`cargo run --release --example render_posts -- --config … --batch`), then
-compares the bodies by htmlnorm's rule: once as they are, once with rouge's colouring spans taken
-out of Jekyll's code (postview does not colour code). Posts whose body has a Liquid tag
+compares the bodies by htmlnorm's rule: once as they are, colouring included, and once with rouge's
+colouring spans taken out of Jekyll's code (how much differs besides the colouring). The posts listed
+are those that differ with colouring included. Posts whose body has a Liquid tag
 (`{%`) are counted apart too: without the whole site, Liquid tags cannot render as Jekyll's do.
 """
 import os, re, subprocess, sys
@@ -65,24 +66,24 @@ def main():
                 actual_path = os.path.join(ours, rel)
                 actual = open(actual_path, encoding="utf-8").read() if os.path.exists(actual_path) else ""
                 n += 1
-                eq = htmlnorm.compare(expected, actual)[0]
-                eq2, _, diff = htmlnorm.compare(uncoloured(expected), actual)
+                eq, _, diff = htmlnorm.compare(expected, actual)
+                eq2 = htmlnorm.compare(uncoloured(expected), actual)[0]
                 equal += eq
                 uncoloured_equal += eq2
                 if has_liquid_tag(os.path.join(dp, f)):
                     liquid += 1
-                    liquid_equal += eq2
-                if not eq2:
+                    liquid_equal += eq
+                if not eq:
                     misses.append((rel, diff))
-        print(f"{blog:12} {uncoloured_equal}/{n} equal with colouring set aside, {equal}/{n} with it"
+        print(f"{blog:12} {equal}/{n} equal with colouring, {uncoloured_equal}/{n} with it set aside"
               f" ({liquid} with Liquid tags, {liquid_equal} of them equal; {failed} Jekyll cannot render without the site)")
         for rel, diff in misses[:show]:
             print(f"    {rel}: {diff[:300]}")
         for i, v in enumerate([uncoloured_equal, equal, n, liquid, liquid_equal, failed]):
             totals[i] += v
     u, e, n, l, le, x = totals
-    print(f"all          {u}/{n} equal with colouring set aside ({100*u/max(n,1):.0f}%), {e}/{n} with it "
-          f"({100*e/max(n,1):.0f}%); without Liquid tags: {u-le}/{n-l}; {x} more Jekyll cannot render without the site")
+    print(f"all          {e}/{n} equal with colouring ({100*e/max(n,1):.0f}%), {u}/{n} with it set aside "
+          f"({100*u/max(n,1):.0f}%); without Liquid tags: {e-le}/{n-l}; {x} more Jekyll cannot render without the site")
 
 
 if __name__ == "__main__":

@@ -479,4 +479,35 @@ pub const SHAPES: &[Shape] = &[
             ))
         },
     ),
+    (
+        "perl code: quote-likes, heredocs and POD never closed, each its own delimiter",
+        |n| {
+            post(format!(
+                "```perl\n{}\n```\n",
+                lines(n / 32, |i| {
+                    let d = char::from_u32(0x100 + (i % 4000) as u32).unwrap_or('x');
+                    format!("=p x\ns{{ m!\\! <<A{i}\ny{d}a m{d} $x\n")
+                })
+            ))
+        },
+    ),
+    (
+        "elixir code: docs, sigils and interpolations never closed",
+        |n| {
+            post(format!(
+                "```elixir\n{}\n```\n",
+                "\"\"\" ~S( #{ ''' :\" ~r/".repeat(n / 24)
+            ))
+        },
+    ),
+    (
+        "julia code: escapes, commands and block comments never closed",
+        |n| {
+            post(format!(
+                "```julia\n{}\n{}\n```\n",
+                "\"\\N{ $(x ` '\\u ".repeat(n / 32),
+                "#= a #= b =# ".repeat(n / 32)
+            ))
+        },
+    ),
 ];

@@ -66,3 +66,21 @@ fn in_table(table: &[(char, char)], c: char) -> bool {{
 print(table("MARK", ("Mn", "Mc", "Me")))
 print(table("DECIMAL_NUMBER", ("Nd",)))
 print(table("CONNECTOR_PUNCTUATION", ("Pc",)))
+print('''
+/// `\\p{M}`: marks.
+pub fn is_mark(c: char) -> bool {
+    in_table(MARK, c)
+}
+
+/// `\\p{S}`: symbols (math, currency, modifier, other), as rouge's Julia names read them.
+pub fn is_symbol(c: char) -> bool {
+    in_table(SYMBOL, c)
+}
+
+/// `\\p{Po}`: other punctuation, as rouge's Julia names read them.
+pub fn is_other_punctuation(c: char) -> bool {
+    in_table(OTHER_PUNCTUATION, c)
+}
+''')
+print(table("SYMBOL", ("Sm", "Sc", "Sk", "So")))
+print(table("OTHER_PUNCTUATION", ("Po",)))

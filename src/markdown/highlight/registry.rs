@@ -103,6 +103,9 @@ more_lexers![
         &["posh", "microsoftshell", "msshell"],
         lexers::powershell::lex,
     ),
+    ("perl", &["pl"], lexers::perl::lex),
+    ("elixir", &["exs"], lexers::elixir::lex),
+    ("julia", &["jl"], lexers::julia::lex),
 ];
 
 /// Every lexer this build has.

@@ -77,6 +77,7 @@ pub(crate) enum Tok {
     GenericSubheading,
     GenericEmph,
     GenericTraceback,
+    Other,
 }
 
 impl Tok {
@@ -156,6 +157,7 @@ impl Tok {
             GenericSubheading => "gu",
             GenericEmph => "ge",
             GenericTraceback => "gt",
+            Other => "x",
         }
     }
 }
