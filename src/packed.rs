@@ -1,7 +1,8 @@
 //! A rendered post made ready for the trip to JavaScript (`src/wasm/packed.rs` hands it over,
 //! `.ci/npm/rendered.js` unpacks it): its strings kept in memory, each as UTF-8 or as UTF-16, and
 //! a header saying where each one is, so that JS decodes each string once, straight out of the
-//! module's memory, and builds the object with one `JSON.parse`.
+//! module's memory, and builds the object with one `JSON.parse` (when a field other than the
+//! HTML is first read).
 //!
 //! Why (measured, docs/performance.md): decoding the HTML is most of the boundary's
 //! cost, and which encoding decodes fastest depends on the runtime: Node's UTF-8 decoder goes

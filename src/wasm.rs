@@ -190,7 +190,7 @@ pub fn renew_pending() {}
 #[cfg(any(debug_assertions, feature = "page", feature = "crash-test"))]
 #[wasm_bindgen(js_name = renderPost, skip_typescript)]
 pub fn render_post_js(source: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&render_with(source, &options)?)
+    to_js(&render_with(source, &options, None)?)
 }
 
 /// A value as a plain JS object (maps become objects, `None` becomes `null`): every result but the
@@ -209,19 +209,35 @@ pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> 
 }
 
 /// `renderPost`, its result packed (`src/wasm/packed.rs`) for `.ci/npm/rendered.js` to unpack;
-/// `utf16`: its strings as UTF-16 (for the runtimes that decode that faster).
+/// `utf16`: its strings as UTF-16 (for the runtimes that decode that faster). `path`, where
+/// given, is the post's path over any in `options`: the JS wrapper passes the usual options, a
+/// path alone, this way with `options` undefined, since a string argument costs one crossing
+/// and reading an object's keys one or two each.
 #[wasm_bindgen(js_name = renderPostPacked, skip_typescript)]
-pub fn render_post_packed(source: &str, options: JsValue, utf16: bool) -> Result<JsValue, JsValue> {
+pub fn render_post_packed(
+    source: &str,
+    options: JsValue,
+    path: Option<String>,
+    utf16: bool,
+) -> Result<JsValue, JsValue> {
     Ok(packed::to_js(
-        render_with(source, &options)?,
+        render_with(source, &options, path)?,
         Vec::new(),
         utf16,
     ))
 }
 
 /// What both exports do before they hand the post over: read the options, render, sanitize.
-fn render_with(source: &str, options: &JsValue) -> Result<crate::Rendered, JsValue> {
-    let options = read_options(options)?;
+/// `path`, where given, is the post's path over any in `options` (see `render_post_packed`).
+fn render_with(
+    source: &str,
+    options: &JsValue,
+    path: Option<String>,
+) -> Result<crate::Rendered, JsValue> {
+    let mut options = read_options(options)?;
+    if path.is_some() {
+        options.core.path = path;
+    }
     #[cfg(feature = "crash-test")]
     crash_test::crash_if_armed();
     let rendered = render_post(source, &options.core);

@@ -23,7 +23,9 @@ export function renderPostWith(glue) {
     // Outside the try: a malformed `site` is the caller's TypeError, and the module never saw it.
     const plain = plainOptions(options, 'renderPost');
     try {
-      return renderedFrom(unpack(glue.renderPostPacked(source, plain, UTF16)));
+      const path = pathAlone(plain);
+      const header = path === undefined ? glue.renderPostPacked(source, plain, undefined, UTF16) : glue.renderPostPacked(source, undefined, path, UTF16);
+      return renderedFrom(unpack(header));
     } catch (error) {
       const trapped = isTrap(error);
       // Anything else that came out of the call (a TypeError for malformed options, or an
@@ -40,6 +42,19 @@ export function renderPostWith(glue) {
       return failed(reason);
     }
   };
+}
+
+/**
+ * The path of options that hold a string `path` and nothing else the module reads (the usual
+ * call), else undefined. Such a path goes to the module as a string argument, which is cheaper
+ * than the module reading the options object key by key; anything else goes as the object, for
+ * the module to read and judge.
+ */
+function pathAlone(plain) {
+  if (plain === null || typeof plain !== 'object') return undefined;
+  const { site, languages, path, sanitize } = plain;
+  const none = (value) => value === undefined || value === null;
+  return typeof path === 'string' && none(site) && none(languages) && none(sanitize) ? path : undefined;
 }
 
 /** Whether `error` is the module failing (a trap), not an exception of the caller's. */
