@@ -43,8 +43,9 @@ enum St {
 struct Perl<'c> {
     code: &'c str,
     delimiters: Delimiters,
-    /// The lines that end in `\n`, with where each starts, sorted: where a heredoc's end is.
-    lines: Option<Vec<(&'c str, usize)>>,
+    /// The lines that end in `\n`, by a hash of their text, with where each starts, sorted:
+    /// where a heredoc's end is.
+    lines: Option<Vec<(u32, u32)>>,
     pod_ends: Finder,
     /// Where a `\N{` escape's `}` is.
     name_ends: Finder,
@@ -315,19 +316,28 @@ impl<'c> Perl<'c> {
     fn line_at_or_after(&mut self, text: &str, from: usize) -> Option<usize> {
         let code = self.code;
         let lines = self.lines.get_or_insert_with(|| {
-            let mut lines: Vec<(&str, usize)> = Vec::new();
+            let mut lines: Vec<(u32, u32)> = Vec::new();
             let mut start = 0;
             for (i, b) in code.bytes().enumerate() {
                 if b == b'\n' {
-                    lines.push((&code[start..i], start));
+                    lines.push((line_hash(&code[start..i]), quote::offset(start)));
                     start = i + 1;
                 }
             }
             lines.sort_unstable();
             lines
         });
-        let i = lines.partition_point(|&(l, at)| (l, at) < (text, from));
-        lines.get(i).filter(|&&(l, _)| l == text).map(|&(_, at)| at)
+        let hash = line_hash(text);
+        let first = lines.partition_point(|&l| l < (hash, quote::offset(from)));
+        lines[first..]
+            .iter()
+            .take_while(|&&(h, _)| h == hash)
+            .map(|&(_, at)| at as usize)
+            .find(|&at| {
+                code[at..]
+                    .strip_prefix(text)
+                    .is_some_and(|r| r.starts_with('\n'))
+            })
     }
 
     /// Variables, operators, numbers, strings, `q…` strings, `sub`, punctuation, names.
@@ -491,6 +501,13 @@ impl<'c> Perl<'c> {
         }
         false
     }
+}
+
+/// FNV-1a of a line's text: the heredoc index's key (lines with equal keys are compared whole).
+fn line_hash(line: &str) -> u32 {
+    line.bytes().fold(0x811c_9dc5, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }
 
 /// `(format)(\s+)([a-zA-Z0-9_]+)(\s*)(=)(\s*\n)`: a format's first line.

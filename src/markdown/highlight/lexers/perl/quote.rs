@@ -8,23 +8,27 @@
 //! it consumes.
 
 /// Where each character of the code occurs: `(character, offset)` pairs in order, made on the
-/// first question (most code never has a delimiter to look up).
-#[derive(Default)]
+/// first question (most code never has a delimiter to look up). Pairs of `u32`, the type of the
+/// heredoc index too, so that one sort serves both.
 /// One per code: the index is of the first code asked about.
+#[derive(Default)]
 pub(super) struct Delimiters {
-    index: Option<Vec<(char, usize)>>,
+    index: Option<Vec<(u32, u32)>>,
 }
 
 impl Delimiters {
     /// The offsets of `c` in `src[from..to]`, in order.
-    fn occurrences(&mut self, src: &str, c: char, from: usize, to: usize) -> &[(char, usize)] {
+    fn occurrences(&mut self, src: &str, c: char, from: usize, to: usize) -> &[(u32, u32)] {
         let index = self.index.get_or_insert_with(|| {
-            let mut all: Vec<(char, usize)> = src.char_indices().map(|(i, c)| (c, i)).collect();
+            let mut all: Vec<(u32, u32)> = src
+                .char_indices()
+                .map(|(i, c)| (c as u32, offset(i)))
+                .collect();
             all.sort_unstable();
             all
         });
-        let lo = index.partition_point(|&p| p < (c, from));
-        let hi = index.partition_point(|&p| p < (c, to));
+        let lo = index.partition_point(|&p| p < (c as u32, offset(from)));
+        let hi = index.partition_point(|&p| p < (c as u32, offset(to)));
         &index[lo..hi]
     }
 
@@ -37,7 +41,7 @@ impl Delimiters {
     pub(super) fn next(&mut self, src: &str, c: char, from: usize) -> Option<usize> {
         self.occurrences(src, c, from, src.len())
             .first()
-            .map(|&(_, i)| i)
+            .map(|&(_, i)| i as usize)
     }
 
     /// Where `(\\[\\C]|[^C])*C`, greedy or lazy alike, ends from `from`, `C` being `close`
@@ -52,6 +56,7 @@ impl Delimiters {
         let found = self.occurrences(src, close, from, to);
         let bytes = src.as_bytes();
         for &(_, at) in found {
+            let at = at as usize;
             let backslashes = bytes[from..at]
                 .iter()
                 .rev()
@@ -61,7 +66,7 @@ impl Delimiters {
                 return Some(at);
             }
         }
-        found.last().map(|&(_, at)| at)
+        found.last().map(|&(_, at)| at as usize)
     }
 
     /// The lazy `((\\\\|\\C)|[^C])*?C` from `from`, whatever `C` is: with `C` a backslash, the
@@ -81,6 +86,7 @@ impl Delimiters {
         let mut run_start = None;
         let mut prev = None;
         for &(_, at) in found {
+            let at = at as usize;
             if prev != Some(at.wrapping_sub(1)) {
                 if let (Some(start), Some(end)) = (run_start, prev) {
                     if (end + 1 - start) % 2 == 1 {
@@ -111,10 +117,15 @@ impl Delimiters {
             first
         } else {
             let found = self.occurrences(src, close, from, first);
-            found.last().map(|&(_, at)| at)?
+            found.last().map(|&(_, at)| at as usize)?
         };
         self.lazy_close(src, first + close.len_utf8(), close)
     }
+}
+
+/// An offset as the indexes keep it (code past 4 GB is not coloured whole anyway).
+pub(super) fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
