@@ -47,9 +47,10 @@ fn sublex(name: &str, code: &str, e: &mut Emitter<'_>) {
         e.tok(Tok::Text, code);
         return;
     }
-    let nested = base == "markdown" || base == "md" || base == "mkd";
     match registry::find(base) {
-        Some(_) if nested && DEPTH.with(Cell::get) >= MAX_DEPTH => e.tok(Tok::Text, code),
+        // Any lexer may lead back here (GraphQL's descriptions are Markdown), so the cap holds
+        // for every language.
+        Some(_) if DEPTH.with(Cell::get) >= MAX_DEPTH => e.tok(Tok::Text, code),
         Some(lex) => lex(code, e),
         None if crate::markdown::rouge_languages::LANGUAGES.contains(&base) => {
             e.tok(Tok::Text, code)
@@ -188,4 +189,31 @@ fn closing_lines(src: &str) -> ClosingLines {
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::markdown::highlight::emit::Emitter;
+
+    #[test]
+    fn fences_nested_past_the_cap_should_be_written_plain() {
+        let depth = super::MAX_DEPTH + 4;
+        let mut code: String = (0..depth)
+            .map(|i| format!("{}markdown\n", "`".repeat(3 + depth - i)))
+            .collect();
+        code.push_str("# deep\n");
+        let mut out = String::new();
+        let mut e = Emitter::new(&mut out);
+        super::super::lex(&code, &mut e);
+        e.finish();
+        assert!(
+            out.contains("# deep") && !out.contains("<span class=\"gh\"># deep"),
+            "code nested past the cap should be written plain"
+        );
+        assert_eq!(
+            super::DEPTH.with(std::cell::Cell::get),
+            0,
+            "every level should be left when its lexer ends"
+        );
+    }
 }
