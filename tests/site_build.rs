@@ -83,6 +83,19 @@ fn build_and_compare(shared: &Path, root: &Path, expected: &Path, name: &str) ->
         time: Some(TIME.to_owned()),
         modified,
     });
+    // What the build said, for reading beside the comparison (tests print it on failure).
+    for d in build.diagnostics.iter().take(20) {
+        println!(
+            "diagnostic: {}:{}:{} {:?} {}",
+            d.path, d.diagnostic.line, d.diagnostic.column, d.diagnostic.code, d.diagnostic.message
+        );
+    }
+    println!(
+        "{} diagnostics, {} files said inexact, stops: {}",
+        build.diagnostics.len(),
+        build.inexact.len(),
+        build.stops()
+    );
     let actual = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target")
         .join(name)
@@ -159,4 +172,29 @@ fn every_file_of_the_fixture_site_should_equal_the_one_jekyll_wrote() {
         equal,
         "every file of the fixture site should equal Jekyll's, with no extra: {last}"
     );
+}
+
+/// Any site folder against an oracle `_site` of it, both named by the environment
+/// (`POSTVIEW_SITE` and `POSTVIEW_EXPECTED`): for trying variants of a site by hand, e.g.
+/// `POSTVIEW_SITE=dir POSTVIEW_EXPECTED=out/_site cargo test --release --test site_build -- --ignored --nocapture`.
+#[test]
+#[ignore = "needs POSTVIEW_SITE and POSTVIEW_EXPECTED"]
+fn a_site_named_by_the_environment_should_equal_its_oracle() {
+    let (Some(site), Some(expected)) = (
+        std::env::var_os("POSTVIEW_SITE"),
+        std::env::var_os("POSTVIEW_EXPECTED"),
+    ) else {
+        panic!("POSTVIEW_SITE and POSTVIEW_EXPECTED should name a site and its oracle _site");
+    };
+    let Some(shared) = shared::shared("site_build", "tools/site_fidelity.py") else {
+        return;
+    };
+    let (report, equal) = build_and_compare(
+        &shared,
+        Path::new(&site),
+        Path::new(&expected),
+        "site-build-named",
+    );
+    println!("{report}");
+    assert!(equal, "every file of the named site should equal its oracle's");
 }

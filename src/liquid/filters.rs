@@ -18,7 +18,7 @@ use std::borrow::Cow;
 
 /// Filters of Liquid 4/5 and Jekyll 4.3 that the preview does not implement: their input passes
 /// through unchanged, as if the filter did not exist.
-const NOT_IMPLEMENTED: [&str; 37] = [
+const NOT_IMPLEMENTED: [&str; 36] = [
     "truncate",
     "truncatewords",
     "url_decode",
@@ -38,7 +38,6 @@ const NOT_IMPLEMENTED: [&str; 37] = [
     "at_least",
     "at_most",
     "markdownify",
-    "smartify",
     "sassify",
     "scssify",
     "slugify",
@@ -93,6 +92,9 @@ const FILTERS: &[(&str, usize, usize, Run)] = &[
     ("h", 0, 0, escape),
     ("escape_once", 0, 0, |_, input, _| {
         text_out(escape_once(&text(&input)))
+    }),
+    ("smartify", 0, 0, |_, input, _| {
+        Cow::Owned(super::smartify::smartify(&input))
     }),
     ("xml_escape", 0, 0, |_, input, _| {
         text_out(xml_escape(&text(&input)))

@@ -52,6 +52,11 @@ pub trait Host {
     fn has_site(&self) -> bool {
         false
     }
+    /// The front matter of the post at `path` as Jekyll's data holds it: the site's `defaults:`
+    /// for that post with `front` laid over them (`Document#merge_defaults`).
+    fn with_defaults(&self, _path: &str, front: crate::value::Map) -> crate::value::Map {
+        front
+    }
     /// `{% post_url name %}`: the URL (before `relative_url`) of the post of the build `name`
     /// names, if there is one.
     fn post_url(&self, _name: &str) -> Option<String> {

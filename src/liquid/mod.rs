@@ -44,6 +44,9 @@ pub(crate) use filters::{
 };
 mod highlight;
 pub mod layout;
+mod smartify;
+#[cfg(feature = "site")]
+pub(crate) use smartify::smartify;
 mod lexer;
 mod output;
 mod registry;

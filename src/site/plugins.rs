@@ -21,6 +21,8 @@ pub struct Host<'a> {
     pub posts: &'a [PostInfo],
     /// The site's kramdown options, for the plugins that convert Markdown.
     pub kramdown: &'a crate::markdown::KramdownOptions,
+    /// `_config.yml`, for its front matter `defaults:`.
+    pub config: &'a Map,
 }
 
 impl layout::Host for Host<'_> {
@@ -54,6 +56,10 @@ impl layout::Host for Host<'_> {
 
     fn has_site(&self) -> bool {
         true
+    }
+
+    fn with_defaults(&self, path: &str, front: Map) -> Map {
+        super::build::post_front(self.config, path, front)
     }
 
     /// A post of the build whose file name (less its extension) is `name`'s last part; the

@@ -131,40 +131,37 @@ fn a_page_should_be_written_only_by_its_languages_and_unless_unpublished() {
 }
 
 #[test]
-fn defaults_should_apply_to_pages_and_posts_they_touch_should_be_said() {
+fn defaults_should_apply_to_pages_and_posts() {
     let s = site(&[
         (
             "_config.yml",
-            "languages: [en]\ndefaults:\n  - scope: {path: ''}\n    values: {note: hi}\n",
+            "languages: [en]\ndefaults:\n  - scope: {path: ''}\n    values: {note: hi}\n  - scope: {type: posts}\n    values: {layout: p, permalink: '/n/:title/'}\n",
         ),
         STRINGS,
+        ("_layouts/p.html", "[{{ page.note }}|{{ content }}]"),
         ("a.html", "---\n---\n{{ page.note }}\n"),
-        ("_i18n/en/_posts/2020-01-01-p.md", "---\n---\nx\n"),
+        ("_i18n/en/_posts/2020-01-01-p.md", "---\n---\n{{ page.note }}\n"),
     ]);
     let b = build(&s);
-    let page = b
-        .files
-        .iter()
-        .find(|f| f.path == "a.html")
-        .map(|f| f.content.clone());
+    let text = |path: &str| {
+        b.files
+            .iter()
+            .find(|f| f.path == path)
+            .map(|f| f.content.clone())
+    };
     assert_eq!(
-        page,
+        text("a.html"),
         Some(BuiltContent::Text("hi\n".into())),
         "the page should see the default"
     );
-    let said: Vec<(&str, Code)> = b
-        .diagnostics
-        .iter()
-        .map(|d| (d.path.as_str(), d.diagnostic.code))
-        .collect();
     assert_eq!(
-        said,
-        [("_i18n/en/_posts/2020-01-01-p.md", Code::PostDefaults)],
-        "the post should be told it may differ"
+        text("n/p/index.html"),
+        Some(BuiltContent::Text("[hi|<p>hi</p>\n]".into())),
+        "the post should get its layout and permalink from the defaults, and its body see them"
     );
-    assert_eq!(
-        b.inexact,
-        ["2020/01/01/p.html"],
-        "the post's page should be listed as inexact"
+    assert!(
+        b.diagnostics.is_empty() && b.inexact.is_empty(),
+        "nothing should be said or listed inexact: {:?}",
+        b.diagnostics
     );
 }

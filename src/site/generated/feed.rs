@@ -10,7 +10,7 @@
 //! its `authors`, the site, then `site.data.authors`; `category`/`categories` and `tags` as
 //! `<category>`; a summary from `description` or the excerpt; the image as media elements.
 
-use super::smartify::smartify;
+use crate::liquid::smartify;
 use super::text::{default, field, first, plain, text, truthy, xml_escape, Writer};
 use super::{BuildInfo, Document, Generated};
 use crate::ruby;

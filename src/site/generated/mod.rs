@@ -30,7 +30,6 @@
 mod doctor;
 mod feed;
 mod sitemap;
-mod smartify;
 mod text;
 mod written;
 

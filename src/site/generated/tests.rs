@@ -4,7 +4,7 @@
 //! `absolute_url` memo for the whole site, as Jekyll's filter cache), and each file compared
 //! with the one Jekyll wrote: as XML by `site_fidelity.py`'s rule, and byte for byte.
 
-use super::smartify::smartify;
+use crate::liquid::smartify;
 use super::xml_form::xml_form;
 use super::{doctor, feed_xml, robots_txt, sitemap_xml, Written};
 use super::{BuildInfo, Document, Page, StaticFile};
