@@ -90,7 +90,7 @@ impl PostInfo {
             .map(to_text)
             .unwrap_or_else(|| titleize(&slug));
         let template = permalink(&front, config, lang, languages);
-        let categories = categories(&front);
+        let categories = categories(path, &front, lang, unreadable);
         let url = url(&template, &day, &slug, &categories);
         PostInfo {
             path: path.to_owned(),
@@ -139,7 +139,9 @@ impl PostInfo {
 
     /// `Document#id`: the URL's folder and the slug.
     fn id(&self) -> String {
-        let dir = self.url.rfind('/').map_or("", |i| &self.url[..i]);
+        // Ruby's `File.dirname` ignores a trailing `/`: `/news/a/` is in `/news`.
+        let url = self.url.trim_end_matches('/');
+        let dir = url.rfind('/').map_or("", |i| &url[..i]);
         format!("{dir}/{}", self.slug)
     }
 
@@ -192,7 +194,8 @@ fn strings(names: &[String]) -> Value {
 }
 
 impl PostInfo {
-    fn time_key(&self) -> &str {
+    /// What Jekyll sorts posts by (with their path after it).
+    pub fn time_key(&self) -> &str {
         &self.time
     }
 }
@@ -265,9 +268,12 @@ fn tags(front: &Map) -> Vec<String> {
     out
 }
 
-/// `Document#populate_categories`: `categories` (a list, or words of a string), then
-/// `category` as it is (a list, or one name) or else `categories` again; each printed, each once.
-fn categories(front: &Map) -> Vec<String> {
+/// `page.categories`: `Document#populate_categories` as jekyll-multiple-languages-plugin patches
+/// it. The folders above `_posts` (`_i18n`, the language) with the front matter's `categories`
+/// (a list, or words of a string), less `_i18n` and the language; then `category` (a list, or one
+/// name) or else those again; each printed, each once. A post whose YAML Jekyll cannot read keeps
+/// its folders (`unreadable`: the patch never runs).
+fn categories(path: &str, front: &Map, lang: &str, unreadable: bool) -> Vec<String> {
     let listed = |v: &Value| -> Vec<String> {
         match v {
             Value::List(items) => items
@@ -280,13 +286,26 @@ fn categories(front: &Map) -> Vec<String> {
             other => vec![to_text(other)],
         }
     };
-    let plural = front.get("categories").map(&listed).unwrap_or_default();
-    let mut out = plural.clone();
+    let folders = path.split_once("/_posts/").map_or("", |(above, _)| above);
+    let mut from_data: Vec<String> = folders
+        .split('/')
+        .filter(|f| !f.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if unreadable {
+        return from_data;
+    }
+    for c in front.get("categories").map(&listed).unwrap_or_default() {
+        if !from_data.contains(&c) {
+            from_data.push(c);
+        }
+    }
+    from_data.retain(|c| c != "_i18n" && c != lang);
+    let mut out = from_data.clone();
     match front.get("category") {
         Some(Value::List(items)) => out.extend(listed(&Value::List(items.clone()))),
-        Some(Value::Null) => {}
+        Some(Value::Null) | None => out.extend(from_data),
         Some(one) => out.push(to_text(one)),
-        None => out.extend(plural),
     }
     let mut seen = Vec::new();
     out.retain(|c| {

@@ -50,9 +50,14 @@ pub fn language_build(site: &Site, lang: &str, time: &str, earlier: Map) -> Buil
     }
 }
 
-/// The excerpt of a post of `site.posts`, rendered with `base` (`None`: none).
+/// The excerpt of a post of `site.posts`, rendered with `base` (`None`: none). A post whose
+/// YAML Jekyll cannot read has none made, and its drop prints `excerpt` as `""`.
 fn excerpt(site: &Site, post: &Value, base: &Value, lang: &str) -> Option<Value> {
     let path = post.get("path").and_then(Value::as_str)?;
+    let unreadable = |p: &PostInfo| p.unreadable && p.path == path;
+    if site.derived.posts.iter().any(unreadable) {
+        return Some(Value::from(""));
+    }
     let text = site.files.get(path)?;
     site.excerpt(path, text, base, lang)
 }
