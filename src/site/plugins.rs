@@ -1,7 +1,8 @@
 //! What the site's plugins give its layouts: `{% t key %}` from `_i18n/<lang>.yml`
 //! (jekyll-multiple-languages-plugin's `LocalizeTag`: the key's dotted path in the language being
 //! built, else in the default language), `{% seo %}` (jekyll-seo-tag, in `seo.rs`) and
-//! `{% feed_meta %}` (jekyll-feed's `<link>` to its feed).
+//! `{% feed_meta %}` (jekyll-feed's `<link>` to its feed); `{% tf name %}`'s file and
+//! converter.
 //!
 //! Jekyll's own tags that need the site, for post bodies and layouts: `{% post_url %}`
 //! (`Jekyll::Tags::PostUrl`, its `PostComparer`) and `{% link %}` (`Jekyll::Tags::Link`), among
@@ -56,6 +57,27 @@ impl layout::Host for Host<'_> {
 
     fn has_site(&self) -> bool {
         true
+    }
+
+    /// `LocalizeInclude`: `_i18n/<lang>/<name>`, else (no such file there, or no such folder)
+    /// the default language's. `Dir['**/*']` lists no hidden name, so none is found.
+    fn translated_file(&self, name: &str) -> Option<(String, &str)> {
+        if name.split('/').any(|part| part.starts_with('.')) {
+            return None;
+        }
+        [self.lang, self.default_lang].iter().find_map(|lang| {
+            let path = format!("_i18n/{lang}/{name}");
+            let text = self.files.get(&path)?;
+            Some((path, text.as_str()))
+        })
+    }
+
+    fn convert(&self, name: &str, text: String) -> String {
+        if crate::reader::Reader::new(self.config).is_markdown(name) {
+            crate::markdown::render(&text, self.kramdown).html
+        } else {
+            text
+        }
     }
 
     fn with_defaults(&self, path: &str, front: Map) -> Map {
