@@ -18,7 +18,7 @@ use std::borrow::Cow;
 
 /// Filters of Liquid 4/5 and Jekyll 4.3 that the preview does not implement: their input passes
 /// through unchanged, as if the filter did not exist.
-const NOT_IMPLEMENTED: [&str; 36] = [
+const NOT_IMPLEMENTED: [&str; 35] = [
     "truncate",
     "truncatewords",
     "url_decode",
@@ -43,7 +43,6 @@ const NOT_IMPLEMENTED: [&str; 36] = [
     "slugify",
     "uri_escape",
     "array_to_sentence_string",
-    "jsonify",
     "where_exp",
     "find",
     "find_exp",
@@ -92,6 +91,17 @@ const FILTERS: &[(&str, usize, usize, Run)] = &[
     ("h", 0, 0, escape),
     ("escape_once", 0, 0, |_, input, _| {
         text_out(escape_once(&text(&input)))
+    }),
+    ("jsonify", 0, 0, |cx, input, _| {
+        if super::jsonify::holds_document(&input) {
+            cx.issues.report(
+                Code::UnsupportedFilter,
+                cx.call.at,
+                "`jsonify` of a post: Jekyll writes every key of its drop (`content`, `output`, …), \
+                 the preview only those it has; write the keys you need one by one",
+            );
+        }
+        text_out(super::jsonify::jsonify(&input))
     }),
     ("smartify", 0, 0, |_, input, _| {
         Cow::Owned(super::smartify::smartify(&input))

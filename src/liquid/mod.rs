@@ -43,6 +43,7 @@ pub(crate) use filters::{
     escape_once, local_time, normalize_whitespace, strip_html, xml_escape, XMLSCHEMA,
 };
 mod highlight;
+mod jsonify;
 pub mod layout;
 mod smartify;
 #[cfg(feature = "site")]
