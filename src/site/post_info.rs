@@ -161,31 +161,38 @@ pub fn collections(posts: &[PostInfo], lang: &str) -> (Value, Value, Value) {
     crate::sort::by(&mut built, |a, b| {
         (b.time_key(), &b.path).cmp(&(a.time_key(), &a.path))
     });
-    let mut tags = Map::new();
-    let mut categories = Map::new();
-    let mut list = Vec::with_capacity(built.len());
-    for post in built {
-        let drop = post.drop();
+    let list: Vec<Value> = built.iter().map(|p| p.drop()).collect();
+    // `Site#post_attr_hash` walks the posts oldest first (a name's place is that of its oldest
+    // post), then sorts each name's posts newest first.
+    let mut tags: Vec<(&str, Vec<Value>)> = Vec::new();
+    let mut categories: Vec<(&str, Vec<Value>)> = Vec::new();
+    for (post, drop) in built.iter().zip(&list).rev() {
         for tag in &post.tags {
-            file_under(&mut tags, tag, &drop);
+            file_under(&mut tags, tag, drop);
         }
         for category in &post.categories {
-            file_under(&mut categories, category, &drop);
+            file_under(&mut categories, category, drop);
         }
-        list.push(drop);
     }
-    (Value::List(list), Value::Map(tags), Value::Map(categories))
+    (Value::List(list), by_name(tags), by_name(categories))
 }
 
-/// `Site#post_attr_hash`: `post` added to the list of `key`, made on its first post.
-fn file_under(hash: &mut Map, key: &str, post: &Value) {
-    match hash.remove(key) {
-        Some(Value::List(mut items)) => {
-            items.push(post.clone());
-            hash.insert(key.to_owned(), Value::List(items));
-        }
-        _ => hash.insert(key.to_owned(), Value::List(vec![post.clone()])),
+/// `post` added to the posts of `name`, which it starts if it is the first.
+fn file_under<'a>(hash: &mut Vec<(&'a str, Vec<Value>)>, name: &'a str, post: &Value) {
+    match hash.iter_mut().find(|(n, _)| *n == name) {
+        Some((_, posts)) => posts.push(post.clone()),
+        None => hash.push((name, vec![post.clone()])),
     }
+}
+
+/// Each name's posts (gathered oldest first) newest first, as a map in the names' order.
+fn by_name(hash: Vec<(&str, Vec<Value>)>) -> Value {
+    let mut map = Map::new();
+    for (name, mut posts) in hash {
+        posts.reverse();
+        map.insert(name.to_owned(), Value::List(posts));
+    }
+    Value::Map(map)
 }
 
 /// Names as a Liquid list.
