@@ -9,6 +9,7 @@
 //! Markdown and layouts), `paginate` (jekyll-paginate's `paginator` and its pages), `posts`
 //! (`site.posts` as the pages of a build see it: excerpts, `next`, `previous`).
 
+mod clean;
 mod defaults;
 mod files;
 mod generated;
