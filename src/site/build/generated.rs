@@ -159,6 +159,36 @@ fn more_feeds(site: &Site, build_site: &Value) -> Vec<(String, Selection)> {
     out
 }
 
+/// `feed: collections:` naming a collection besides `posts`, whose feeds postview does not
+/// write (it builds no collections), said at the key.
+pub fn feed_collections(site: &Site) -> Option<SiteDiagnostic> {
+    let listed = site.derived.config.get("feed")?.get("collections")?;
+    let names: Vec<String> = match listed {
+        Value::List(items) => items.iter().map(|i| super::text(Some(i))).collect(),
+        Value::Map(m) => m.iter().map(|(k, _)| k.to_owned()).collect(),
+        _ => Vec::new(),
+    };
+    let others: Vec<String> = names.into_iter().filter(|n| n != "posts").collect();
+    if others.is_empty() {
+        return None;
+    }
+    let config = site.files.get("_config.yml").map_or("", String::as_str);
+    let at = config.find("collections:").unwrap_or(0);
+    let code = crate::diagnostic::Code::FeedCollections;
+    let issue = crate::diagnostic::Issue::new(
+        code,
+        at,
+        format!(
+            "jekyll-feed writes a feed of each collection named here ({}), and postview builds no              collections: those feeds are not written; build the site with Jekyll to publish them",
+            others.join(", ")
+        ),
+    );
+    Some(SiteDiagnostic {
+        path: "_config.yml".to_owned(),
+        diagnostic: crate::diagnostic::LineIndex::new(config).locate(issue),
+    })
+}
+
 /// jekyll-feed's path: `feed: path:`, else `feed.xml`.
 fn feed_path(site: &Site) -> String {
     let configured = site

@@ -121,6 +121,7 @@ impl Site {
         for (i, lang) in languages.iter().enumerate() {
             urls = site.build_language(lang, i == 0, &time, urls, options, &mut out);
         }
+        out.diagnostics.extend(generated::feed_collections(site));
         if crate::language::configured_languages(&self.derived.config).is_none() {
             out.diagnostics.push(no_languages(&languages));
             out.inexact = out.files.keys().cloned().collect();

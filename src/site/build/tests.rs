@@ -165,3 +165,56 @@ fn defaults_should_apply_to_pages_and_posts() {
         b.diagnostics
     );
 }
+
+#[test]
+fn feeds_of_other_collections_should_be_said_where_they_are_asked_for() {
+    let s = site(&[
+        (
+            "_config.yml",
+            "languages: [en]\nfeed:\n  collections: [posts, recipes]\n",
+        ),
+        STRINGS,
+    ]);
+    let said: Vec<(String, Code, u32)> = build(&s)
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.clone(), d.diagnostic.code, d.diagnostic.line))
+        .collect();
+    assert_eq!(
+        said,
+        [("_config.yml".to_owned(), Code::FeedCollections, 3)],
+        "the collections key should be named, at its line"
+    );
+}
+
+#[test]
+fn tf_should_include_the_language_s_file_else_the_default_one_s_converted() {
+    let s = site(&[
+        ("_config.yml", "languages: [en, fr]\n"),
+        STRINGS,
+        ("_i18n/fr.yml", ""),
+        ("_i18n/en/a.md", "*{{ site.lang }}*\n"),
+        ("_i18n/fr/a.md", "_fr_ {{ include.x }}\n"),
+        ("_i18n/en/b.html", "<b>{{ site.lang }}</b>"),
+        ("p.html", "---\n---\n{% tf a.md x=1 %}|{% tf b.html %}|{% tf c.md %}"),
+    ]);
+    let b = build(&s);
+    let text = |path: &str| match b.files.iter().find(|f| f.path == path) {
+        Some(f) => f.content.clone(),
+        None => BuiltContent::Text(String::new()),
+    };
+    assert_eq!(
+        text("p.html"),
+        BuiltContent::Text("<p><em>en</em></p>\n|<b>en</b>|".into()),
+        "the default build should include its own files, Markdown converted"
+    );
+    assert_eq!(
+        text("fr/p.html"),
+        BuiltContent::Text("<p><em>fr</em> 1</p>\n|<b>fr</b>|".into()),
+        "the French build should include its file with the parameter, else the default language's"
+    );
+    assert!(
+        b.stops() && b.diagnostics.iter().any(|d| d.diagnostic.code == Code::MissingInclude),
+        "a file neither language has should stop the build, as Jekyll does"
+    );
+}
