@@ -215,5 +215,8 @@ fn a_site_named_by_the_environment_should_equal_its_oracle() {
         "site-build-named",
     );
     println!("{report}");
-    assert!(equal, "every file of the named site should equal its oracle's");
+    assert!(
+        equal,
+        "every file of the named site should equal its oracle's"
+    );
 }

@@ -89,7 +89,12 @@ mod tests {
         let mut inner = crate::value::Map::new();
         inner.insert("d".into(), Value::Float(1.0));
         let mut map = crate::value::Map::new();
-        let list = [Value::Int(1), Value::Float(2.5), Value::Bool(true), Value::Null];
+        let list = [
+            Value::Int(1),
+            Value::Float(2.5),
+            Value::Bool(true),
+            Value::Null,
+        ];
         map.insert("a".into(), Value::List(list.to_vec()));
         map.insert("b".into(), Value::from("q\"/\\\n\t\u{1}é"));
         map.insert("c".into(), Value::Map(inner));

@@ -57,7 +57,14 @@ pub fn files(site: &Site, build: &Build, rendered: &Rendered<'_>) -> Vec<Made> {
             continue;
         }
         let xsl = own("feed.xslt.xml");
-        let made = feed_xml_of(&info, &mut memo, &format!("/{path}"), xsl, &docs, &selection);
+        let made = feed_xml_of(
+            &info,
+            &mut memo,
+            &format!("/{path}"),
+            xsl,
+            &docs,
+            &selection,
+        );
         out.push(Made {
             path,
             text: made.text,
@@ -111,7 +118,12 @@ pub fn files(site: &Site, build: &Build, rendered: &Rendered<'_>) -> Vec<Made> {
 /// build's posts whose name is only `[A-Za-z0-9_]`, at `feed/by_tag/<tag>.xml`. Paths without the
 /// leading `/`, each once.
 fn more_feeds(site: &Site, build_site: &Value) -> Vec<(String, Selection)> {
-    let config = site.derived.config.get("feed").cloned().unwrap_or(Value::Null);
+    let config = site
+        .derived
+        .config
+        .get("feed")
+        .cloned()
+        .unwrap_or(Value::Null);
     let names = |v: Option<&Value>| -> Vec<String> {
         match v {
             Some(Value::List(items)) => items.iter().map(|i| super::text(Some(i))).collect(),
@@ -149,7 +161,9 @@ fn more_feeds(site: &Site, build_site: &Value) -> Vec<(String, Selection)> {
         if !tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
             continue;
         }
-        let path = format!("{folder}{tag}.xml").trim_start_matches('/').to_owned();
+        let path = format!("{folder}{tag}.xml")
+            .trim_start_matches('/')
+            .to_owned();
         let selection = Selection {
             category: None,
             tag: Some(tag),

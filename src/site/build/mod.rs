@@ -17,11 +17,11 @@ mod pages;
 mod paginate;
 mod posts;
 
-pub(super) use defaults::post_front;
-pub(super) use posts::reads_post;
 use super::{Site, SiteDiagnostic};
 use crate::diagnostic::{Diagnostic, Jekyll};
 use crate::value::Value;
+pub(super) use defaults::post_front;
+pub(super) use posts::reads_post;
 use std::collections::BTreeMap;
 
 /// What a build depends on beyond the site's files.

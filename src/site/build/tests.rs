@@ -196,7 +196,10 @@ fn tf_should_include_the_language_s_file_else_the_default_one_s_converted() {
         ("_i18n/en/a.md", "*{{ site.lang }}*\n"),
         ("_i18n/fr/a.md", "_fr_ {{ include.x }}\n"),
         ("_i18n/en/b.html", "<b>{{ site.lang }}</b>"),
-        ("p.html", "---\n---\n{% tf a.md x=1 %}|{% tf b.html %}|{% tf c.md %}"),
+        (
+            "p.html",
+            "---\n---\n{% tf a.md x=1 %}|{% tf b.html %}|{% tf c.md %}",
+        ),
     ]);
     let b = build(&s);
     let text = |path: &str| match b.files.iter().find(|f| f.path == path) {
@@ -214,7 +217,10 @@ fn tf_should_include_the_language_s_file_else_the_default_one_s_converted() {
         "the French build should include its file with the parameter, else the default language's"
     );
     assert!(
-        b.stops() && b.diagnostics.iter().any(|d| d.diagnostic.code == Code::MissingInclude),
+        b.stops()
+            && b.diagnostics
+                .iter()
+                .any(|d| d.diagnostic.code == Code::MissingInclude),
         "a file neither language has should stop the build, as Jekyll does"
     );
 }

@@ -13,9 +13,9 @@
 //! name in the title) and of `feed: tags:` (`/feed/by_tag/<tag>.xml`) are the same template
 //! over fewer posts (`Selection`).
 
-use crate::liquid::smartify;
 use super::text::{default, field, first, plain, text, truthy, xml_escape, Writer};
 use super::{BuildInfo, Document, Generated};
+use crate::liquid::smartify;
 use crate::ruby;
 use crate::value::{Map, Value};
 
@@ -169,7 +169,10 @@ fn head(w: &mut Writer<'_>, build: &BuildInfo, url: &str, xsl: bool, category: O
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()
+        first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
     })
 }
 
