@@ -18,9 +18,7 @@ use std::borrow::Cow;
 
 /// Filters of Liquid 4/5 and Jekyll 4.3 that the preview does not implement: their input passes
 /// through unchanged, as if the filter did not exist.
-const NOT_IMPLEMENTED: [&str; 35] = [
-    "truncate",
-    "truncatewords",
+const NOT_IMPLEMENTED: [&str; 33] = [
     "url_decode",
     "base64_encode",
     "base64_decode",
@@ -91,6 +89,12 @@ const FILTERS: &[(&str, usize, usize, Run)] = &[
     ("h", 0, 0, escape),
     ("escape_once", 0, 0, |_, input, _| {
         text_out(escape_once(&text(&input)))
+    }),
+    ("truncate", 0, 2, |cx, input, args| {
+        truncate(cx, input, args, false)
+    }),
+    ("truncatewords", 0, 2, |cx, input, args| {
+        truncate(cx, input, args, true)
     }),
     ("jsonify", 0, 0, |cx, input, _| {
         if super::jsonify::holds_document(&input) {
@@ -1015,6 +1019,43 @@ fn to_integer(v: &Value) -> Option<i64> {
     }
 }
 
+/// `truncate: length, ending` (50, `...`) and `truncatewords: words, ending` (15, `...`): nil
+/// stays nil; a length that is not a whole number stops Jekyll's build ("invalid integer").
+fn truncate<'v>(
+    cx: &mut Ctx<'_, '_>,
+    input: Cow<'v, Value>,
+    args: &[Cow<'v, Value>],
+    words: bool,
+) -> Cow<'v, Value> {
+    if matches!(*input, Value::Null) {
+        return input;
+    }
+    let (name, default) = if words {
+        ("truncatewords", 15)
+    } else {
+        ("truncate", 50)
+    };
+    let Some(n) = arg(args, 0).map_or(Some(default), to_integer) else {
+        cx.issues.report(
+            Code::FilterError,
+            cx.call.at,
+            format!("`{name}` needs a whole number (`| {name}: {default}`): Jekyll stops the build with \"invalid integer\"; the preview leaves the text uncut"),
+        );
+        return input;
+    };
+    let ending = arg(args, 1).map_or_else(|| "...".to_owned(), text);
+    if !cx.budget.take(ending.len()) {
+        return input;
+    }
+    let s = text(&input);
+    let cut = if words {
+        super::truncate::truncatewords(&s, n, &ending)
+    } else {
+        super::truncate::truncate(&s, n, &ending)
+    };
+    text_out(cut.unwrap_or(s))
+}
+
 /// `slice: offset, length`: Ruby's `slice(offset, length)` on a list's items or a string's
 /// characters; a negative offset counts from the end; out of range is empty.
 fn slice<'v>(
@@ -1455,7 +1496,7 @@ mod tests {
             "the warning should name the filter: {}",
             issues[0].message
         );
-        let (o, issues) = run("truncate", s("hello"), &[Value::Int(3)]);
+        let (o, issues) = run("sort", s("hello"), &[]);
         assert_eq!(o, "hello", "an unimplemented filter should change nothing");
         assert_eq!(
             issues[0].code,
