@@ -143,6 +143,9 @@ codes! {
     NoLanguages = "site/no-languages", Warning, PreviewDiffers,
         "`_config.yml` lists no `languages:`; `postview build` follows jekyll-multiple-languages-plugin, which needs them, and builds each language of its default list.",
         "With the plugin, stops the build (You must provide at least one language); without it, publishes `_posts/` and the pages once.";
+    MissingString = "site/missing-string", Error, StopsBuild,
+        "`{% t key %}` names a key that is text neither in the language being built (`_i18n/<lang>.yml`) nor in the default language's.",
+        "jekyll-multiple-languages-plugin stops the build (no implicit conversion of nil into String).";
     FeedCollections = "site/feed-collections", Warning, PreviewDiffers,
         "`_config.yml` `feed: collections:` names collections besides `posts`; postview builds no collections, so it writes the feeds of posts only.",
         "Writes a feed of each collection (`/feed/<name>.xml`, its categories' too).";

@@ -116,7 +116,18 @@ impl Renderer<'_> {
         } else {
             key
         };
-        self.host.translate(&key).unwrap_or_default()
+        self.host.translate(&key).unwrap_or_else(|| {
+            issues.report(
+                Code::MissingString,
+                at,
+                format!(
+                    "`{{% t {key} %}}`: no text for `{key}` in this language's `_i18n/<lang>.yml` nor in the \
+                     default language's: jekyll-multiple-languages-plugin stops the build (no implicit \
+                     conversion of nil into String); add the key to the default language's file"
+                ),
+            );
+            String::new()
+        })
     }
 
     /// Text of a tag's markup that may hold `{{ }}` (an include's file name, a link's path),

@@ -33,8 +33,11 @@ impl layout::Host for Host<'_> {
             .map(String::as_str)
     }
 
+    /// `LocalizeTag`: the language's text if it is text and not empty; else, when it is nothing
+    /// or empty, the default language's if that is text (even empty). Anything else makes the
+    /// plugin raise (`String.new` of nil or of a map, `empty?` of a number): `None`.
     fn translate(&self, key: &str) -> Option<String> {
-        let found = |lang: &str| {
+        let found = |lang: &str| -> Option<&Value> {
             let mut v = self.translations.get(lang)?;
             for part in key.split('.') {
                 v = match v {
@@ -42,9 +45,23 @@ impl layout::Host for Host<'_> {
                     other => other.get(part)?,
                 };
             }
-            Some(to_text(v)).filter(|s| !s.is_empty())
+            Some(v)
         };
-        found(self.lang).or_else(|| found(self.default_lang))
+        let empty = |v: &Value| match v {
+            Value::Null => true,
+            Value::String(s) => s.is_empty(),
+            Value::List(items) => items.is_empty(),
+            Value::Map(m) => m.is_empty(),
+            _ => false,
+        };
+        let chosen = match found(self.lang) {
+            Some(v) if !empty(v) => v,
+            _ => found(self.default_lang)?,
+        };
+        match chosen {
+            Value::String(s) => Some(s.clone()),
+            _ => None,
+        }
     }
 
     fn plugin_tag(&self, name: &str, scope: &layout::TagScope<'_>) -> Option<String> {

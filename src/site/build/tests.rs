@@ -224,3 +224,43 @@ fn tf_should_include_the_language_s_file_else_the_default_one_s_converted() {
         "a file neither language has should stop the build, as Jekyll does"
     );
 }
+
+#[test]
+fn a_string_neither_language_has_should_stop_the_build_as_the_plugin_does() {
+    let s = site(&[
+        ("_config.yml", "languages: [en, fr]\n"),
+        ("_i18n/en.yml", "a: A\nb: B\nn: 5\n"),
+        ("_i18n/fr.yml", "a: Á\nb: ''\n"),
+        ("p.html", "---\n---\n{% t a %}{% t b %}"),
+        (
+            "q.html",
+            "---\nlanguages: [en]\n---\n{% t missing %}{% t n %}",
+        ),
+    ]);
+    let b = build(&s);
+    let text = |path: &str| {
+        b.files
+            .iter()
+            .find(|f| f.path == path)
+            .map(|f| f.content.clone())
+    };
+    assert_eq!(
+        text("fr/p.html"),
+        Some(BuiltContent::Text("ÁB".into())),
+        "an empty string of the language should fall back to the default language's"
+    );
+    let said: Vec<(&str, Code, u32)> = b
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.as_str(), d.diagnostic.code, d.diagnostic.column))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("q.html", Code::MissingString, 1),
+            ("q.html", Code::MissingString, 16)
+        ],
+        "a missing key and a number should each be said where they are"
+    );
+    assert!(b.stops(), "the build should stop, as Jekyll's does");
+}
