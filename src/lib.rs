@@ -180,6 +180,10 @@ pub(crate) fn render_post_in_site(
         }
         None => Map::new(),
     };
+    let front_matter = match options.path.as_deref() {
+        Some(path) => host.with_defaults(path, front_matter),
+        None => front_matter,
+    };
     if parts.unclosed {
         issues.push(Issue::new(
             Code::UnclosedFrontMatter,

@@ -143,9 +143,12 @@ codes! {
     NoLanguages = "site/no-languages", Warning, PreviewDiffers,
         "`_config.yml` lists no `languages:`; `postview build` follows jekyll-multiple-languages-plugin, which needs them, and builds each language of its default list.",
         "With the plugin, stops the build (You must provide at least one language); without it, publishes `_posts/` and the pages once.";
-    PostDefaults = "site/post-defaults", Warning, PreviewDiffers,
-        "`_config.yml` `defaults:` set values for posts; postview applies front matter defaults to pages only, so those posts' pages may differ.",
-        "Lays the defaults under each post's front matter.";
+    MissingString = "site/missing-string", Error, StopsBuild,
+        "`{% t key %}` names a key that is text neither in the language being built (`_i18n/<lang>.yml`) nor in the default language's.",
+        "jekyll-multiple-languages-plugin stops the build (no implicit conversion of nil into String).";
+    FeedCollections = "site/feed-collections", Warning, PreviewDiffers,
+        "`_config.yml` `feed: collections:` names collections besides `posts`; postview builds no collections, so it writes the feeds of posts only.",
+        "Writes a feed of each collection (`/feed/<name>.xml`, its categories' too).";
     MissingLayout = "site/missing-layout", Warning, PublishesDifferently,
         "The post's `layout:` names no file of `_layouts/`.",
         "Warns and publishes the body without a layout.";

@@ -18,9 +18,7 @@ use std::borrow::Cow;
 
 /// Filters of Liquid 4/5 and Jekyll 4.3 that the preview does not implement: their input passes
 /// through unchanged, as if the filter did not exist.
-const NOT_IMPLEMENTED: [&str; 37] = [
-    "truncate",
-    "truncatewords",
+const NOT_IMPLEMENTED: [&str; 31] = [
     "url_decode",
     "base64_encode",
     "base64_decode",
@@ -38,13 +36,11 @@ const NOT_IMPLEMENTED: [&str; 37] = [
     "at_least",
     "at_most",
     "markdownify",
-    "smartify",
     "sassify",
     "scssify",
     "slugify",
     "uri_escape",
     "array_to_sentence_string",
-    "jsonify",
     "where_exp",
     "find",
     "find_exp",
@@ -53,8 +49,6 @@ const NOT_IMPLEMENTED: [&str; 37] = [
     "sample",
     "inspect",
     "to_integer",
-    "date_to_string",
-    "date_to_long_string",
     "strip_index",
 ];
 
@@ -93,6 +87,28 @@ const FILTERS: &[(&str, usize, usize, Run)] = &[
     ("h", 0, 0, escape),
     ("escape_once", 0, 0, |_, input, _| {
         text_out(escape_once(&text(&input)))
+    }),
+    ("date_to_string", 0, 2, date_to_string),
+    ("date_to_long_string", 0, 2, date_to_string),
+    ("truncate", 0, 2, |cx, input, args| {
+        truncate(cx, input, args, false)
+    }),
+    ("truncatewords", 0, 2, |cx, input, args| {
+        truncate(cx, input, args, true)
+    }),
+    ("jsonify", 0, 0, |cx, input, _| {
+        if super::jsonify::holds_document(&input) {
+            cx.issues.report(
+                Code::UnsupportedFilter,
+                cx.call.at,
+                "`jsonify` of a post: Jekyll writes every key of its drop (`content`, `output`, …), \
+                 the preview only those it has; write the keys you need one by one",
+            );
+        }
+        text_out(super::jsonify::jsonify(&input))
+    }),
+    ("smartify", 0, 0, |_, input, _| {
+        Cow::Owned(super::smartify::smartify(&input))
     }),
     ("xml_escape", 0, 0, |_, input, _| {
         text_out(xml_escape(&text(&input)))
@@ -352,6 +368,53 @@ fn local_time_filter<'v>(
         RFC822
     };
     match local_time(&input, format) {
+        Ok(s) => text_out(s),
+        Err((code, why)) => {
+            cx.issues.report(code, cx.call.at, why);
+            input
+        }
+    }
+}
+
+/// Jekyll's `date_to_string` (`%d %b %Y`) and `date_to_long_string` (`%d %B %Y`); with the
+/// type `ordinal` the day as `7th`, and with the style `US` the month first (`Jul 7th, 2021`).
+fn date_to_string<'v>(
+    cx: &mut Ctx<'_, '_>,
+    input: Cow<'v, Value>,
+    args: &[Cow<'v, Value>],
+) -> Cow<'v, Value> {
+    if text(&input).is_empty() {
+        return input;
+    }
+    let month = if cx.call.name == "date_to_long_string" {
+        "%B"
+    } else {
+        "%b"
+    };
+    let ordinal = arg(args, 0).is_some_and(|t| text(t) == "ordinal");
+    let us = arg(args, 1).is_some_and(|t| text(t) == "US");
+    let format = if ordinal {
+        let day = match local_time(&input, "%d") {
+            Ok(d) => d.trim_start_matches('0').to_owned(),
+            Err(_) => String::new(),
+        };
+        let n: u32 = day.parse().unwrap_or(0);
+        let suffix = match (n % 100, n % 10) {
+            (11..=13, _) => "th",
+            (_, 1) => "st",
+            (_, 2) => "nd",
+            (_, 3) => "rd",
+            _ => "th",
+        };
+        if us {
+            format!("{month} {day}{suffix}, %Y")
+        } else {
+            format!("{day}{suffix} {month} %Y")
+        }
+    } else {
+        format!("%d {month} %Y")
+    };
+    match local_time(&input, &format) {
         Ok(s) => text_out(s),
         Err((code, why)) => {
             cx.issues.report(code, cx.call.at, why);
@@ -1003,6 +1066,43 @@ fn to_integer(v: &Value) -> Option<i64> {
     }
 }
 
+/// `truncate: length, ending` (50, `...`) and `truncatewords: words, ending` (15, `...`): nil
+/// stays nil; a length that is not a whole number stops Jekyll's build ("invalid integer").
+fn truncate<'v>(
+    cx: &mut Ctx<'_, '_>,
+    input: Cow<'v, Value>,
+    args: &[Cow<'v, Value>],
+    words: bool,
+) -> Cow<'v, Value> {
+    if matches!(*input, Value::Null) {
+        return input;
+    }
+    let (name, default) = if words {
+        ("truncatewords", 15)
+    } else {
+        ("truncate", 50)
+    };
+    let Some(n) = arg(args, 0).map_or(Some(default), to_integer) else {
+        cx.issues.report(
+            Code::FilterError,
+            cx.call.at,
+            format!("`{name}` needs a whole number (`| {name}: {default}`): Jekyll stops the build with \"invalid integer\"; the preview leaves the text uncut"),
+        );
+        return input;
+    };
+    let ending = arg(args, 1).map_or_else(|| "...".to_owned(), text);
+    if !cx.budget.take(ending.len()) {
+        return input;
+    }
+    let s = text(&input);
+    let cut = if words {
+        super::truncate::truncatewords(&s, n, &ending)
+    } else {
+        super::truncate::truncate(&s, n, &ending)
+    };
+    text_out(cut.unwrap_or(s))
+}
+
 /// `slice: offset, length`: Ruby's `slice(offset, length)` on a list's items or a string's
 /// characters; a negative offset counts from the end; out of range is empty.
 fn slice<'v>(
@@ -1443,12 +1543,49 @@ mod tests {
             "the warning should name the filter: {}",
             issues[0].message
         );
-        let (o, issues) = run("truncate", s("hello"), &[Value::Int(3)]);
+        let (o, issues) = run("sort", s("hello"), &[]);
         assert_eq!(o, "hello", "an unimplemented filter should change nothing");
         assert_eq!(
             issues[0].code,
             Code::UnsupportedFilter,
             "a filter Jekyll has should be unsupported, not unknown"
+        );
+    }
+
+    #[test]
+    fn dates_should_be_written_as_jekyll_s_date_to_string_writes_them() {
+        // {{ "2021-07-01 10:00:00 +0900" | date_to_string }}|… | date_to_long_string }}|
+        // {{ "2021-07-02" | date_to_string: "ordinal" }}|{{ "2021-07-13" | date_to_long_string: "ordinal", "US" }}|{{ "2021-07-23" | date_to_string: "ordinal", "US" }}
+        // gives 01 Jul 2021|01 July 2021|2nd Jul 2021|July 13th, 2021|Jul 23rd, 2021
+        let d = |x: &str| s(x);
+        assert_eq!(
+            out("date_to_string", d("2021-07-01 10:00:00 +0900"), &[]),
+            "01 Jul 2021",
+            "the day should be padded, the month short"
+        );
+        assert_eq!(
+            out("date_to_long_string", d("2021-07-01 10:00:00 +0900"), &[]),
+            "01 July 2021",
+            "the month should be long"
+        );
+        assert_eq!(
+            out("date_to_string", d("2021-07-02"), &[s("ordinal")]),
+            "2nd Jul 2021",
+            "the day should be ordinal"
+        );
+        assert_eq!(
+            out(
+                "date_to_long_string",
+                d("2021-07-13"),
+                &[s("ordinal"), s("US")]
+            ),
+            "July 13th, 2021",
+            "13 should be 13th, the month first in the US style"
+        );
+        assert_eq!(
+            out("date_to_string", d("2021-07-23"), &[s("ordinal"), s("US")]),
+            "Jul 23rd, 2021",
+            "23 should be 23rd"
         );
     }
 

@@ -47,10 +47,25 @@ pub trait Host {
     fn translate(&self, key: &str) -> Option<String>;
     /// A plugin's tag without a body (`seo`, `feed_meta`): its output, or None if unknown.
     fn plugin_tag(&self, name: &str, scope: &TagScope<'_>) -> Option<String>;
+    /// `{% tf name %}`: the path and text of the file `name` of the language being built
+    /// (`_i18n/<lang>/name`, else the default language's), if there is one.
+    fn translated_file(&self, _name: &str) -> Option<(String, &str)> {
+        None
+    }
+    /// What the site's converter for the file `name` makes of `text` (kramdown for a Markdown
+    /// name): how `{% tf %}` writes the file it rendered.
+    fn convert(&self, _name: &str, text: String) -> String {
+        text
+    }
     /// Whether a site stands behind the host: without one, a post body shows `include`,
     /// `post_url` and `link` as written and says the site is missing.
     fn has_site(&self) -> bool {
         false
+    }
+    /// The front matter of the post at `path` as Jekyll's data holds it: the site's `defaults:`
+    /// for that post with `front` laid over them (`Document#merge_defaults`).
+    fn with_defaults(&self, _path: &str, front: crate::value::Map) -> crate::value::Map {
+        front
     }
     /// `{% post_url name %}`: the URL (before `relative_url`) of the post of the build `name`
     /// names, if there is one.

@@ -43,7 +43,11 @@ pub(crate) use filters::{
     escape_once, local_time, normalize_whitespace, strip_html, xml_escape, XMLSCHEMA,
 };
 mod highlight;
+mod jsonify;
 pub mod layout;
+mod smartify;
+#[cfg(feature = "site")]
+pub(crate) use smartify::smartify;
 mod lexer;
 mod output;
 mod registry;
@@ -51,6 +55,7 @@ mod scan;
 mod site_tags;
 mod tags;
 mod template;
+mod truncate;
 pub mod url_memo;
 mod variable;
 

@@ -113,7 +113,7 @@ impl TagDef {
 use InBody::{AsWritten, NeedsSite, Runs};
 
 /// Every tag of Liquid 5.4 and Jekyll 4.3 the preview knows, run or not.
-pub static TAGS: [TagDef; 27] = [
+pub static TAGS: [TagDef; 29] = [
     block("if", &["elsif", "else", "endif"], Run::Block(blocks::if_)),
     block(
         "unless",
@@ -165,6 +165,8 @@ pub static TAGS: [TagDef; 27] = [
     // jekyll-multiple-languages-plugin's string of the language being built.
     plugin("t", Run::Leaf(site_tags::translate)),
     plugin("translate", Run::Leaf(site_tags::translate)),
+    plugin("tf", Run::Leaf(site_tags::translate_file)),
+    plugin("translate_file", Run::Leaf(site_tags::translate_file)),
 ];
 
 /// A tag of no table: a plugin's, which the `Host` may know (`seo`, `feed_meta`).

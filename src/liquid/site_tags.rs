@@ -2,7 +2,9 @@
 //! (`Jekyll::Tags::IncludeTag`: a file name that may hold `{{ }}`, `key=value` parameters seen as
 //! `include.key`; jekyll-include-cache's `include_cached` alike), `post_url`
 //! (`Jekyll::Tags::PostUrl`) and `link` (`Jekyll::Tags::Link`), both through `relative_url`,
-//! and jekyll-multiple-languages-plugin's `t`.
+//! and jekyll-multiple-languages-plugin's `t` and `tf` (`LocalizeInclude`: an include from
+//! `_i18n/<lang>/`, else the default language's folder, through the site's converter for its
+//! extension).
 //!
 //! An include is charged by the size of its text before it runs, to a budget for includes of
 //! the render's own, so a fan-out (an include that includes itself several times) stops there
@@ -67,6 +69,16 @@ pub fn translate(
     Flow::Normal
 }
 
+pub fn translate_file(
+    r: &mut Renderer<'_>,
+    call: &TagCall<'_>,
+    issues: &mut Issues,
+    out: &mut Writer,
+) -> Flow {
+    r.translate_file(call.markup, call.at, issues, out);
+    Flow::Normal
+}
+
 /// An include's file name and its parameters: the name ends at the first space outside `{{ }}`
 /// (`{% include {{ page.kind }}.html title=x %}`), as Jekyll's include tag reads it.
 fn include_file_and_params(markup: &str) -> (&str, &str) {
@@ -104,7 +116,18 @@ impl Renderer<'_> {
         } else {
             key
         };
-        self.host.translate(&key).unwrap_or_default()
+        self.host.translate(&key).unwrap_or_else(|| {
+            issues.report(
+                Code::MissingString,
+                at,
+                format!(
+                    "`{{% t {key} %}}`: no text for `{key}` in this language's `_i18n/<lang>.yml` nor in the \
+                     default language's: jekyll-multiple-languages-plugin stops the build (no implicit \
+                     conversion of nil into String); add the key to the default language's file"
+                ),
+            );
+            String::new()
+        })
     }
 
     /// Text of a tag's markup that may hold `{{ }}` (an include's file name, a link's path),
@@ -203,6 +226,38 @@ impl Renderer<'_> {
             issues.report(Code::MissingInclude, at, format!("the included file `_includes/{file}` is not in the site: Jekyll stops the build (Could not locate the included file); add it or fix the name"));
             return;
         };
+        let rendered = self.included(&format!("_includes/{file}"), text, params, at, issues);
+        // Charged already, as the include's own text and values were written.
+        out.produce(&rendered, at);
+    }
+
+    /// `{% tf name key=value %}`: the name may be a variable holding it, and may hold `{{ }}`.
+    fn translate_file(&mut self, markup: &str, at: usize, issues: &mut Issues, out: &mut Writer) {
+        let (file, params) = include_file_and_params(ruby::strip(markup));
+        let mut named = String::new();
+        if let condition::Operand::Value(v) = self.operand(file, at, issues) {
+            ruby::to_s(&v, &mut named);
+        }
+        let file = self.markup_text(if named.is_empty() { file } else { &named });
+        let Some((path, text)) = self.host.translated_file(&file) else {
+            issues.report(Code::MissingInclude, at, format!("`{{% tf {file} %}}`: the site has no `_i18n/<language>/{file}` for this language nor the default one: Jekyll stops the build (Included file '{file}' not found); add the file or fix the name"));
+            return;
+        };
+        let rendered = self.included(&path, text, params, at, issues);
+        let converted = self.host.convert(&file, rendered);
+        self.write(&converted, at, out);
+    }
+
+    /// The text of an included file (at `path`) run with its parameters, within the budget and
+    /// depth of includes.
+    fn included(
+        &mut self,
+        path: &str,
+        text: &str,
+        params: &str,
+        at: usize,
+        issues: &mut Issues,
+    ) -> String {
         // Reading and running an include is work even when it writes nothing: charged up front
         // to a budget of their own, a fan-out of includes that include themselves stops there
         // while the rest of the template still renders.
@@ -210,13 +265,13 @@ impl Renderer<'_> {
             if !std::mem::replace(&mut self.told.includes, true) {
                 issues.report(Code::OutputBudget, at, "the preview stops including files here: the includes of this page include others far more often than a page should (an include that includes itself several times?); Jekyll would go on");
             }
-            return;
+            return String::new();
         }
         if self.depth >= MAX_INCLUDE_DEPTH {
             if !std::mem::replace(&mut self.told.depth, true) {
                 issues.report(Code::IncludeTooDeep, at, format!("includes nested more than {MAX_INCLUDE_DEPTH} deep (an include that includes itself?): the preview stops here"));
             }
-            return;
+            return String::new();
         }
         let saved = self.locals.get("include").cloned();
         if !ruby::strip(params).is_empty() {
@@ -224,9 +279,8 @@ impl Renderer<'_> {
             self.locals.insert("include".into(), Value::Map(map));
         }
         self.depth += 1;
-        let path = format!("_includes/{file}");
         let before = self.diagnostics.len();
-        let rendered = self.render(&path, text, 0);
+        let rendered = self.render(path, text, 0);
         self.depth -= 1;
         if self.body.is_some() && self.depth == 0 {
             // A body's problems are at places in the post: the include's are told at its tag.
@@ -240,8 +294,7 @@ impl Renderer<'_> {
             }
         }
         restore(&mut self.locals, "include", saved);
-        // Charged already, as the include's own text and values were written.
-        out.produce(&rendered, at);
+        rendered
     }
 
     /// `key=value` pairs: a quoted value is text, anything else a variable.

@@ -958,6 +958,7 @@ fn sample(name: &str) -> Option<&'static str> {
         "liquid" => "{% liquid echo 1 %}",
         "include_relative" => "{% include_relative x.md %}",
         "t" | "translate" => "{% t greeting %}",
+        "tf" | "translate_file" => "{% tf intro.md %}",
         _ => return None,
     })
 }

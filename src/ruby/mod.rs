@@ -8,6 +8,11 @@
 //! - [`addressable`]: the Addressable gem's URL normalisation, for `relative_url`/`absolute_url`.
 
 pub mod addressable;
+#[cfg(feature = "site")]
+mod nfkc;
+#[cfg(not(feature = "site"))]
+#[path = "nfkc_none.rs"]
+mod nfkc;
 pub mod time;
 
 use crate::value::Value;

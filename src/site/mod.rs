@@ -224,7 +224,7 @@ impl Site {
         let info = match known {
             Some(p) => p,
             None => {
-                read = PostInfo::read(path, text, &d.config, &lang, &d.languages);
+                read = PostInfo::read(path, text, &d.config, &lang, &d.languages, None);
                 &read
             }
         };
@@ -257,7 +257,7 @@ impl Site {
         let lang = language::build_language(path, &d.languages);
         let url = match d.posts.iter().find(|p| p.path == path) {
             Some(post) => post.url.clone(),
-            None => PostInfo::read(path, text, &d.config, &lang, &d.languages).url,
+            None => PostInfo::read(path, text, &d.config, &lang, &d.languages, None).url,
         };
         format!(
             "{}{url}",
@@ -305,6 +305,7 @@ impl Site {
             default_lang: d.languages.first().map_or("", String::as_str),
             posts: &d.posts,
             kramdown: &d.kramdown.0,
+            config: &d.config,
         }
     }
 
@@ -470,9 +471,10 @@ impl Site {
         );
         site.insert("data".into(), Value::Map(d.data.clone()));
         site.insert("translations".into(), Value::Map(d.translations.clone()));
-        let (posts, tags) = post_info::collections(&d.posts, lang);
+        let (posts, tags, categories) = post_info::collections(&d.posts, lang);
         site.insert("posts".into(), posts);
         site.insert("tags".into(), tags);
+        site.insert("categories".into(), categories);
         Value::Map(site)
     }
 }
@@ -559,6 +561,12 @@ fn missing_strings(config: &str, lang: &str) -> SiteDiagnostic {
 
 /// Reads everything the pages share.
 fn derive(files: &BTreeMap<String, String>) -> Derived {
+    derive_at(files, None)
+}
+
+/// Reads everything the pages share, for a build at `build_time` (`site.time`) if given: the
+/// posts that build reads (see `build::posts::read_at`).
+fn derive_at(files: &BTreeMap<String, String>, build_time: Option<&str>) -> Derived {
     let mut diagnostics = Vec::new();
     let mut yaml = |path: &str, text: &str| -> Value {
         let (value, issues) = front_matter::parse_value(text);
@@ -611,8 +619,9 @@ fn derive(files: &BTreeMap<String, String>) -> Derived {
         .filter(|(p, _)| post_info::is_built_post_path(&reader, p))
         .map(|(p, t)| {
             let lang = language::build_language(p, &languages);
-            PostInfo::read(p, t, &config, &lang, &languages)
+            PostInfo::read(p, t, &config, &lang, &languages, build_time)
         })
+        .filter(|post| build::reads_post(&config, post, build_time))
         .collect();
     Derived {
         reader,

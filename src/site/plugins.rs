@@ -1,7 +1,8 @@
 //! What the site's plugins give its layouts: `{% t key %}` from `_i18n/<lang>.yml`
 //! (jekyll-multiple-languages-plugin's `LocalizeTag`: the key's dotted path in the language being
 //! built, else in the default language), `{% seo %}` (jekyll-seo-tag, in `seo.rs`) and
-//! `{% feed_meta %}` (jekyll-feed's `<link>` to its feed).
+//! `{% feed_meta %}` (jekyll-feed's `<link>` to its feed); `{% tf name %}`'s file and
+//! converter.
 //!
 //! Jekyll's own tags that need the site, for post bodies and layouts: `{% post_url %}`
 //! (`Jekyll::Tags::PostUrl`, its `PostComparer`) and `{% link %}` (`Jekyll::Tags::Link`), among
@@ -21,6 +22,8 @@ pub struct Host<'a> {
     pub posts: &'a [PostInfo],
     /// The site's kramdown options, for the plugins that convert Markdown.
     pub kramdown: &'a crate::markdown::KramdownOptions,
+    /// `_config.yml`, for its front matter `defaults:`.
+    pub config: &'a Map,
 }
 
 impl layout::Host for Host<'_> {
@@ -30,8 +33,11 @@ impl layout::Host for Host<'_> {
             .map(String::as_str)
     }
 
+    /// `LocalizeTag`: the language's text if it is text and not empty; else, when it is nothing
+    /// or empty, the default language's if that is text (even empty). Anything else makes the
+    /// plugin raise (`String.new` of nil or of a map, `empty?` of a number): `None`.
     fn translate(&self, key: &str) -> Option<String> {
-        let found = |lang: &str| {
+        let found = |lang: &str| -> Option<&Value> {
             let mut v = self.translations.get(lang)?;
             for part in key.split('.') {
                 v = match v {
@@ -39,9 +45,23 @@ impl layout::Host for Host<'_> {
                     other => other.get(part)?,
                 };
             }
-            Some(to_text(v)).filter(|s| !s.is_empty())
+            Some(v)
         };
-        found(self.lang).or_else(|| found(self.default_lang))
+        let empty = |v: &Value| match v {
+            Value::Null => true,
+            Value::String(s) => s.is_empty(),
+            Value::List(items) => items.is_empty(),
+            Value::Map(m) => m.is_empty(),
+            _ => false,
+        };
+        let chosen = match found(self.lang) {
+            Some(v) if !empty(v) => v,
+            _ => found(self.default_lang)?,
+        };
+        match chosen {
+            Value::String(s) => Some(s.clone()),
+            _ => None,
+        }
     }
 
     fn plugin_tag(&self, name: &str, scope: &layout::TagScope<'_>) -> Option<String> {
@@ -54,6 +74,31 @@ impl layout::Host for Host<'_> {
 
     fn has_site(&self) -> bool {
         true
+    }
+
+    /// `LocalizeInclude`: `_i18n/<lang>/<name>`, else (no such file there, or no such folder)
+    /// the default language's. `Dir['**/*']` lists no hidden name, so none is found.
+    fn translated_file(&self, name: &str) -> Option<(String, &str)> {
+        if name.split('/').any(|part| part.starts_with('.')) {
+            return None;
+        }
+        [self.lang, self.default_lang].iter().find_map(|lang| {
+            let path = format!("_i18n/{lang}/{name}");
+            let text = self.files.get(&path)?;
+            Some((path, text.as_str()))
+        })
+    }
+
+    fn convert(&self, name: &str, text: String) -> String {
+        if crate::reader::Reader::new(self.config).is_markdown(name) {
+            crate::markdown::render(&text, self.kramdown).html
+        } else {
+            text
+        }
+    }
+
+    fn with_defaults(&self, path: &str, front: Map) -> Map {
+        super::build::post_front(self.config, path, front)
     }
 
     /// A post of the build whose file name (less its extension) is `name`'s last part; the

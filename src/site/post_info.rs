@@ -20,7 +20,16 @@ pub struct PostInfo {
     pub slug: String,
     pub title: String,
     pub tags: Vec<String>,
+    /// `page.categories` (`Document#populate_categories`): the front matter's only, as the
+    /// plugin's posts under `_i18n/<lang>/_posts` get none from their folders.
+    pub categories: Vec<String>,
     pub published: bool,
+    /// Whether its front matter is YAML Jekyll cannot read: Jekyll then publishes the post with
+    /// no data at all, not even what its file name gives (`Document#read` stops before
+    /// `populate_title`): dated `site.time`, its slug the whole file name, without a title.
+    pub unreadable: bool,
+    /// Whether its front matter is YAML Jekyll cannot read (`unreadable` once a build reads it).
+    pub yaml_fails: bool,
     pub front: Map,
 }
 
@@ -32,32 +41,43 @@ pub fn is_built_post_path(reader: &Reader, p: &str) -> bool {
 }
 
 impl PostInfo {
+    /// What Jekyll reads of the post at `path`; `build_time` is `site.time` when a build reads
+    /// it (what a post without readable front matter is dated).
     pub fn read(
         path: &str,
         text: &str,
         config: &Map,
         lang: &str,
         languages: &[String],
+        build_time: Option<&str>,
     ) -> PostInfo {
         let text = text
             .strip_prefix('\u{feff}')
             .unwrap_or(text)
             .replace("\r\n", "\n");
         let parts = front_matter::split(&text);
-        let front = match &parts.yaml {
-            Some(r) if !parts.unclosed => front_matter::parse(&text[r.clone()]).0,
-            _ => Map::new(),
+        let (front, issues) = match &parts.yaml {
+            Some(r) if !parts.unclosed => front_matter::parse(&text[r.clone()]),
+            _ => (Map::new(), Vec::new()),
         };
+        let front = super::build::post_front(config, path, front);
+        let fails = issues.iter().any(|i| yaml_fails(i.code));
+        let unreadable = build_time.is_some() && fails;
         let name = path.rsplit('/').next().unwrap_or(path);
-        let (file_day, slug_raw) = split_name(name);
+        let (mut file_day, mut slug_raw) = split_name(name);
+        if unreadable {
+            file_day = build_time.map(|t| t[..t.len().min(10)].to_owned());
+            slug_raw = stem(name).to_owned();
+        }
         let front_date = front.get("date").map(to_text).filter(|d| is_day(d));
         let day = front_date
             .as_deref()
             .map(|d| d[..10].to_owned())
             .or(file_day)
             .unwrap_or_else(|| "1970-01-01".to_owned());
-        let time = match front_date.as_deref() {
-            Some(d) if d.len() > 10 => d.to_owned(),
+        let time = match (front_date.as_deref(), build_time) {
+            (Some(d), _) if d.len() > 10 => d.to_owned(),
+            (_, Some(t)) if unreadable => t.to_owned(),
             _ => format!("{day} 00:00:00 +0000"),
         };
         let slug = front
@@ -70,7 +90,8 @@ impl PostInfo {
             .map(to_text)
             .unwrap_or_else(|| titleize(&slug));
         let template = permalink(&front, config, lang, languages);
-        let url = url(&template, &day, &slug);
+        let categories = categories(path, &front, lang, unreadable);
+        let url = url(&template, &day, &slug, &categories);
         PostInfo {
             path: path.to_owned(),
             lang: lang.to_owned(),
@@ -79,7 +100,10 @@ impl PostInfo {
             slug,
             title,
             tags: tags(&front),
+            categories,
             published: !matches!(front.get("published"), Some(Value::Bool(false))),
+            unreadable,
+            yaml_fails: fails,
             front,
         }
     }
@@ -92,12 +116,14 @@ impl PostInfo {
         set("id", Value::from(self.id().as_str()));
         set("date", Value::from(self.time.as_str()));
         set("slug", Value::from(self.slug.as_str()));
-        set("title", Value::from(self.title.as_str()));
-        set(
-            "tags",
-            Value::List(self.tags.iter().map(|t| Value::from(t.as_str())).collect()),
-        );
-        set("categories", Value::List(Vec::new()));
+        let title = if self.unreadable {
+            Value::Null
+        } else {
+            Value::from(self.title.as_str())
+        };
+        set("title", title);
+        set("tags", strings(&self.tags));
+        set("categories", strings(&self.categories));
         set("collection", Value::from("posts"));
         set("path", Value::from(self.path.as_str()));
         set("relative_path", Value::from(self.path.as_str()));
@@ -113,7 +139,9 @@ impl PostInfo {
 
     /// `Document#id`: the URL's folder and the slug.
     fn id(&self) -> String {
-        let dir = self.url.rfind('/').map_or("", |i| &self.url[..i]);
+        // Ruby's `File.dirname` ignores a trailing `/`: `/news/a/` is in `/news`.
+        let url = self.url.trim_end_matches('/');
+        let dir = url.rfind('/').map_or("", |i| &url[..i]);
         format!("{dir}/{}", self.slug)
     }
 
@@ -123,8 +151,8 @@ impl PostInfo {
     }
 }
 
-/// `site.posts` (newest first) and `site.tags` of the build of `lang`.
-pub fn collections(posts: &[PostInfo], lang: &str) -> (Value, Value) {
+/// `site.posts` (newest first), `site.tags` and `site.categories` of the build of `lang`.
+pub fn collections(posts: &[PostInfo], lang: &str) -> (Value, Value, Value) {
     let mut built: Vec<&PostInfo> = posts
         .iter()
         .filter(|p| p.lang == lang && p.published)
@@ -133,38 +161,72 @@ pub fn collections(posts: &[PostInfo], lang: &str) -> (Value, Value) {
     crate::sort::by(&mut built, |a, b| {
         (b.time_key(), &b.path).cmp(&(a.time_key(), &a.path))
     });
-    let mut tags = Map::new();
-    let mut list = Vec::with_capacity(built.len());
-    for post in built {
-        let drop = post.drop();
+    let list: Vec<Value> = built.iter().map(|p| p.drop()).collect();
+    // `Site#post_attr_hash` walks the posts oldest first (a name's place is that of its oldest
+    // post), then sorts each name's posts newest first.
+    let mut tags: Vec<(&str, Vec<Value>)> = Vec::new();
+    let mut categories: Vec<(&str, Vec<Value>)> = Vec::new();
+    for (post, drop) in built.iter().zip(&list).rev() {
         for tag in &post.tags {
-            match tags.get(tag) {
-                Some(Value::List(_)) => {
-                    if let Some(Value::List(mut items)) = tags.remove(tag) {
-                        items.push(drop.clone());
-                        tags.insert(tag.clone(), Value::List(items));
-                    }
-                }
-                _ => tags.insert(tag.clone(), Value::List(vec![drop.clone()])),
-            }
+            file_under(&mut tags, tag, drop);
         }
-        list.push(drop);
+        for category in &post.categories {
+            file_under(&mut categories, category, drop);
+        }
     }
-    (Value::List(list), Value::Map(tags))
+    (Value::List(list), by_name(tags), by_name(categories))
+}
+
+/// `post` added to the posts of `name`, which it starts if it is the first.
+fn file_under<'a>(hash: &mut Vec<(&'a str, Vec<Value>)>, name: &'a str, post: &Value) {
+    match hash.iter_mut().find(|(n, _)| *n == name) {
+        Some((_, posts)) => posts.push(post.clone()),
+        None => hash.push((name, vec![post.clone()])),
+    }
+}
+
+/// Each name's posts (gathered oldest first) newest first, as a map in the names' order.
+fn by_name(hash: Vec<(&str, Vec<Value>)>) -> Value {
+    let mut map = Map::new();
+    for (name, mut posts) in hash {
+        posts.reverse();
+        map.insert(name.to_owned(), Value::List(posts));
+    }
+    Value::Map(map)
+}
+
+/// Names as a Liquid list.
+fn strings(names: &[String]) -> Value {
+    Value::List(names.iter().map(|t| Value::from(t.as_str())).collect())
 }
 
 impl PostInfo {
-    fn time_key(&self) -> &str {
+    /// What Jekyll sorts posts by (with their path after it).
+    pub fn time_key(&self) -> &str {
         &self.time
+    }
+}
+
+/// Whether an issue of a front matter's YAML is one Psych raises on (Jekyll then reads no data).
+fn yaml_fails(code: crate::diagnostic::Code) -> bool {
+    use crate::diagnostic::Code;
+    matches!(
+        code,
+        Code::YamlUnclosedFlow | Code::YamlUnclosedQuote | Code::YamlSyntax
+    )
+}
+
+/// A file name without its extension.
+fn stem(name: &str) -> &str {
+    match name.rfind('.') {
+        Some(i) if i > 0 => &name[..i],
+        _ => name,
     }
 }
 
 /// `YYYY-MM-DD-slug.ext` → the date and the slug (Jekyll's `DATE_FILENAME_MATCHER`).
 fn split_name(name: &str) -> (Option<String>, String) {
-    let stem = match name.rfind('.') {
-        Some(i) if i > 0 => &name[..i],
-        _ => name,
-    };
+    let stem = stem(name);
     if stem.len() > 11 && is_day(stem) && stem.as_bytes()[10] == b'-' {
         return (Some(stem[..10].to_owned()), stem[11..].to_owned());
     }
@@ -213,6 +275,54 @@ fn tags(front: &Map) -> Vec<String> {
     out
 }
 
+/// `page.categories`: `Document#populate_categories` as jekyll-multiple-languages-plugin patches
+/// it. The folders above `_posts` (`_i18n`, the language) with the front matter's `categories`
+/// (a list, or words of a string), less `_i18n` and the language; then `category` (a list, or one
+/// name) or else those again; each printed, each once. A post whose YAML Jekyll cannot read keeps
+/// its folders (`unreadable`: the patch never runs).
+fn categories(path: &str, front: &Map, lang: &str, unreadable: bool) -> Vec<String> {
+    let listed = |v: &Value| -> Vec<String> {
+        match v {
+            Value::List(items) => items
+                .iter()
+                .filter(|i| !matches!(i, Value::Null))
+                .map(to_text)
+                .collect(),
+            Value::Null => Vec::new(),
+            Value::String(s) => s.split_whitespace().map(str::to_owned).collect(),
+            other => vec![to_text(other)],
+        }
+    };
+    let folders = path.split_once("/_posts/").map_or("", |(above, _)| above);
+    let mut from_data: Vec<String> = folders
+        .split('/')
+        .filter(|f| !f.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if unreadable {
+        return from_data;
+    }
+    for c in front.get("categories").map(&listed).unwrap_or_default() {
+        if !from_data.contains(&c) {
+            from_data.push(c);
+        }
+    }
+    from_data.retain(|c| c != "_i18n" && c != lang);
+    let mut out = from_data.clone();
+    match front.get("category") {
+        Some(Value::List(items)) => out.extend(listed(&Value::List(items.clone()))),
+        Some(Value::Null) | None => out.extend(from_data),
+        Some(one) => out.push(to_text(one)),
+    }
+    let mut seen = Vec::new();
+    out.retain(|c| {
+        let new = !seen.contains(c);
+        seen.push(c.clone());
+        new
+    });
+    out
+}
+
 /// The permalink template: the post's own (`permalink_<lang>` first, as the plugin reads it), else
 /// the site's, with Jekyll's named styles.
 fn permalink(front: &Map, config: &Map, lang: &str, _languages: &[String]) -> String {
@@ -238,7 +348,7 @@ fn permalink(front: &Map, config: &Map, lang: &str, _languages: &[String]) -> St
 }
 
 /// Jekyll's URL from a template (`generate_url_from_drop`, then `sanitize_url`).
-fn url(template: &str, day: &str, slug: &str) -> String {
+fn url(template: &str, day: &str, slug: &str, categories: &[String]) -> String {
     let (year, month, d) = (&day[..4], &day[5..7], &day[8..10]);
     let mut out = String::new();
     let mut rest = template;
@@ -260,7 +370,8 @@ fn url(template: &str, day: &str, slug: &str) -> String {
             "title" => Some(slugify(slug, true)),
             "slug" => Some(slugify(slug, false)),
             "name" => Some(slugify(slug, false)),
-            "categories" | "slugified_categories" => Some(String::new()),
+            "categories" => Some(url_categories(categories, |c| c.to_lowercase())),
+            "slugified_categories" => Some(url_categories(categories, |c| slugify(c, false))),
             "output_ext" => Some(".html".to_owned()),
             "collection" => Some("posts".to_owned()),
             _ => None,
@@ -285,6 +396,18 @@ fn url(template: &str, day: &str, slug: &str) -> String {
         }
     }
     squeezed
+}
+
+/// `UrlDrop#categories` (each lower-cased) and `#slugified_categories`: each once, `/` between.
+fn url_categories(categories: &[String], each: impl Fn(&str) -> String) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for c in categories {
+        let c = each(c);
+        if !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+    seen.join("/")
 }
 
 /// `Utils.slugify` in `pretty` mode (`cased`) or the default mode.

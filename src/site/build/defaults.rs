@@ -33,6 +33,18 @@ pub fn for_file(config: &Map, path: &str, kind: &str) -> Map {
     out
 }
 
+/// A post's front matter with the site's defaults for it under it: its type is its
+/// collection's, `posts` (a draft's too: Jekyll 4.3 asks for the document's collection label,
+/// so a scope of `type: drafts` applies to no document).
+pub fn post_front(config: &Map, path: &str, own: Map) -> Map {
+    let defaults = for_file(config, path, "posts");
+    if defaults.is_empty() {
+        own
+    } else {
+        deep_merge(&defaults, &own)
+    }
+}
+
 /// A page's front matter with the site's defaults for it under it, and where its body starts.
 pub fn page_front(config: &Map, path: &str, text: &str) -> (Map, usize) {
     let (own, body_start) = super::super::read_front_matter(text);

@@ -10,8 +10,8 @@ use crate::value::{Map, Value};
 
 /// The sources of one language build.
 pub struct Plan {
-    /// The posts it publishes (`_i18n/<lang>/_posts`, `published` not false): each path and
-    /// where it is written (without the language folder).
+    /// The posts it publishes (`_i18n/<lang>/_posts`, `published` not false), oldest first:
+    /// each path and where it is written (without the language folder).
     pub posts: Vec<(String, String)>,
     /// The files with front matter outside the underscore folders.
     pub pages: Vec<String>,
@@ -32,10 +32,17 @@ impl Plan {
 /// file.
 pub fn plan(site: &Site, lang: &str, default: bool) -> Plan {
     let d = &site.derived;
-    let posts = d
+    // Written oldest first, as the collection is sorted: of two posts at one URL the newer stays.
+    let mut built: Vec<_> = d
         .posts
         .iter()
         .filter(|p| p.lang == lang && p.published)
+        .collect();
+    crate::sort::by(&mut built, |a, b| {
+        (a.time_key(), &a.path).cmp(&(b.time_key(), &b.path))
+    });
+    let posts = built
+        .into_iter()
         .map(|p| (p.path.clone(), post_destination(&p.url)))
         .collect();
     let mut pages = Vec::new();

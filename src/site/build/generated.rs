@@ -4,7 +4,8 @@
 //! file of its own at that path (their `file_exists?`).
 
 use super::super::generated::{
-    doctor, feed_xml, robots_txt, sitemap_xml, BuildInfo, Document, Page, StaticFile, Written,
+    doctor, feed_xml, feed_xml_of, robots_txt, sitemap_xml, BuildInfo, Document, Page, Selection,
+    StaticFile, Written,
 };
 use super::super::{Build, Site, SiteDiagnostic};
 use crate::value::{Map, Value};
@@ -51,6 +52,25 @@ pub fn files(site: &Site, build: &Build, rendered: &Rendered<'_>) -> Vec<Made> {
             problems: made.problems,
         });
     }
+    for (path, selection) in more_feeds(site, &build.site) {
+        if own(&path) {
+            continue;
+        }
+        let xsl = own("feed.xslt.xml");
+        let made = feed_xml_of(
+            &info,
+            &mut memo,
+            &format!("/{path}"),
+            xsl,
+            &docs,
+            &selection,
+        );
+        out.push(Made {
+            path,
+            text: made.text,
+            problems: made.problems,
+        });
+    }
     if !own("sitemap.xml") {
         let pages: Vec<Page> = rendered
             .pages
@@ -91,6 +111,96 @@ pub fn files(site: &Site, build: &Build, rendered: &Rendered<'_>) -> Vec<Made> {
     }
     build.url_memo.record_all(&memo);
     out
+}
+
+/// jekyll-feed's other feeds (`Generator#generate`): one per name of `feed: categories:` at
+/// `feed/<name>.xml`; with `feed: tags:` (true, or `only`, `except`, `path`) one per tag of the
+/// build's posts whose name is only `[A-Za-z0-9_]`, at `feed/by_tag/<tag>.xml`. Paths without the
+/// leading `/`, each once.
+fn more_feeds(site: &Site, build_site: &Value) -> Vec<(String, Selection)> {
+    let config = site
+        .derived
+        .config
+        .get("feed")
+        .cloned()
+        .unwrap_or(Value::Null);
+    let names = |v: Option<&Value>| -> Vec<String> {
+        match v {
+            Some(Value::List(items)) => items.iter().map(|i| super::text(Some(i))).collect(),
+            _ => Vec::new(),
+        }
+    };
+    let mut out: Vec<(String, Selection)> = Vec::new();
+    for category in names(config.get("categories")) {
+        let path = format!("feed/{category}.xml");
+        if !out.iter().any(|(p, _)| *p == path) {
+            let selection = Selection {
+                category: Some(category),
+                tag: None,
+            };
+            out.push((path, selection));
+        }
+    }
+    let tags = config.get("tags").filter(|t| t.is_truthy());
+    let site_tags = match build_site.get("tags") {
+        Some(Value::Map(m)) if !m.is_empty() => m,
+        _ => return out,
+    };
+    let Some(tags) = tags else {
+        return out;
+    };
+    let only = match tags.get("only") {
+        Some(v @ Value::List(_)) => names(Some(v)),
+        _ => site_tags.iter().map(|(k, _)| k.to_owned()).collect(),
+    };
+    let except = names(tags.get("except"));
+    let folder = tags
+        .get("path")
+        .map_or_else(|| "/feed/by_tag/".to_owned(), |p| super::text(Some(p)));
+    for tag in only.into_iter().filter(|t| !except.contains(t)) {
+        if !tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            continue;
+        }
+        let path = format!("{folder}{tag}.xml")
+            .trim_start_matches('/')
+            .to_owned();
+        let selection = Selection {
+            category: None,
+            tag: Some(tag),
+        };
+        out.push((path, selection));
+    }
+    out
+}
+
+/// `feed: collections:` naming a collection besides `posts`, whose feeds postview does not
+/// write (it builds no collections), said at the key.
+pub fn feed_collections(site: &Site) -> Option<SiteDiagnostic> {
+    let listed = site.derived.config.get("feed")?.get("collections")?;
+    let names: Vec<String> = match listed {
+        Value::List(items) => items.iter().map(|i| super::text(Some(i))).collect(),
+        Value::Map(m) => m.iter().map(|(k, _)| k.to_owned()).collect(),
+        _ => Vec::new(),
+    };
+    let others: Vec<String> = names.into_iter().filter(|n| n != "posts").collect();
+    if others.is_empty() {
+        return None;
+    }
+    let config = site.files.get("_config.yml").map_or("", String::as_str);
+    let at = config.find("collections:").unwrap_or(0);
+    let code = crate::diagnostic::Code::FeedCollections;
+    let issue = crate::diagnostic::Issue::new(
+        code,
+        at,
+        format!(
+            "jekyll-feed writes a feed of each collection named here ({}), and postview builds no              collections: those feeds are not written; build the site with Jekyll to publish them",
+            others.join(", ")
+        ),
+    );
+    Some(SiteDiagnostic {
+        path: "_config.yml".to_owned(),
+        diagnostic: crate::diagnostic::LineIndex::new(config).locate(issue),
+    })
 }
 
 /// jekyll-feed's path: `feed: path:`, else `feed.xml`.

@@ -9,6 +9,7 @@
 //! Markdown and layouts), `paginate` (jekyll-paginate's `paginator` and its pages), `posts`
 //! (`site.posts` as the pages of a build see it: excerpts, `next`, `previous`).
 
+mod clean;
 mod defaults;
 mod files;
 mod generated;
@@ -19,6 +20,8 @@ mod posts;
 use super::{Site, SiteDiagnostic};
 use crate::diagnostic::{Diagnostic, Jekyll};
 use crate::value::Value;
+pub(super) use defaults::post_front;
+pub(super) use posts::reads_post;
 use std::collections::BTreeMap;
 
 /// What a build depends on beyond the site's files.
@@ -110,12 +113,15 @@ impl Site {
             .clone()
             .or_else(|| self.configured_time())
             .map_or_else(now, |t| as_ruby_time(&t));
+        let dated = posts::dated(self, &time);
+        let site = dated.as_ref().unwrap_or(self);
         let mut out = Output::default();
-        let languages = self.derived.languages.clone();
+        let languages = site.derived.languages.clone();
         let mut urls = crate::value::Map::new();
         for (i, lang) in languages.iter().enumerate() {
-            urls = self.build_language(lang, i == 0, &time, urls, options, &mut out);
+            urls = site.build_language(lang, i == 0, &time, urls, options, &mut out);
         }
+        out.diagnostics.extend(generated::feed_collections(site));
         if crate::language::configured_languages(&self.derived.config).is_none() {
             out.diagnostics.push(no_languages(&languages));
             out.inexact = out.files.keys().cloned().collect();
@@ -144,7 +150,6 @@ impl Site {
         let mut bodies = BTreeMap::new();
         for (post, dest) in &plan.posts {
             let page = self.render_post_page(post, None, &build);
-            let defaulted = !defaults::for_file(&self.derived.config, post, "posts").is_empty();
             let mut found: Vec<SiteDiagnostic> = page
                 .post
                 .diagnostics
@@ -155,9 +160,6 @@ impl Site {
                 })
                 .collect();
             found.extend(page.layout_diagnostics);
-            if defaulted {
-                found.push(post_defaults(post));
-            }
             out.text(format!("{prefix}{dest}"), post, page.page, found);
             bodies.insert(post.clone(), page.post.html);
         }
@@ -288,24 +290,6 @@ impl Output {
             diagnostics: self.diagnostics,
             inexact: self.inexact,
         }
-    }
-}
-
-/// A post `defaults:` sets values for, which postview does not lay under its front matter.
-fn post_defaults(post: &str) -> SiteDiagnostic {
-    let code = crate::diagnostic::Code::PostDefaults;
-    SiteDiagnostic {
-        path: post.to_owned(),
-        diagnostic: Diagnostic {
-            severity: code.severity(),
-            code,
-            message: "`_config.yml` `defaults:` set values for this post, and postview applies \
-                      front matter defaults to pages only: its page may differ from Jekyll's; \
-                      write those keys in the post's front matter to be sure"
-                .to_owned(),
-            line: 1,
-            column: 1,
-        },
     }
 }
 

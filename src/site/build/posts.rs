@@ -1,8 +1,11 @@
 //! `site` as every file of one language build sees it: the configuration, `site.time`, and
 //! `site.posts` with what only a whole build knows of each post, its rendered excerpt
 //! (`site/excerpt.rs`) and its neighbours (`next`, the newer post;
-//! `previous`, the older: `Document#next_doc`/`previous_doc`).
+//! `previous`, the older: `Document#next_doc`/`previous_doc`). Which posts a build at a given
+//! `site.time` reads (`Publisher#publish?`: no post dated after it unless `future: true`), and
+//! how it dates a post whose front matter Jekyll cannot read.
 
+use super::super::post_info::PostInfo;
 use super::super::{Build, Site};
 use crate::liquid::url_memo::UrlMemo;
 use crate::value::{Map, Value};
@@ -47,9 +50,48 @@ pub fn language_build(site: &Site, lang: &str, time: &str, earlier: Map) -> Buil
     }
 }
 
-/// The excerpt of a post of `site.posts`, rendered with `base` (`None`: none).
+/// The excerpt of a post of `site.posts`, rendered with `base` (`None`: none). A post whose
+/// YAML Jekyll cannot read has none made, and its drop prints `excerpt` as `""`.
 fn excerpt(site: &Site, post: &Value, base: &Value, lang: &str) -> Option<Value> {
     let path = post.get("path").and_then(Value::as_str)?;
+    let unreadable = |p: &PostInfo| p.unreadable && p.path == path;
+    if site.derived.posts.iter().any(unreadable) {
+        return Some(Value::from(""));
+    }
     let text = site.files.get(path)?;
     site.excerpt(path, text, base, lang)
+}
+
+/// Whether a build at `build_time` reads `post` (`Publisher#hidden_in_the_future?`: with
+/// `future` false, Jekyll's default, a post dated after `site.time` is not read at all).
+pub fn reads_post(config: &Map, post: &PostInfo, build_time: Option<&str>) -> bool {
+    let Some(time) = build_time else {
+        return true;
+    };
+    let future = config.get("future").is_some_and(Value::is_truthy);
+    future || !matches!((seconds(&post.time), seconds(time)), (Some(p), Some(t)) if p > t)
+}
+
+/// The site as a build at `time` reads it, when that differs from the site read without a
+/// time (a post in the future, a post dated by the build): `None` when it does not.
+pub fn dated(site: &Site, time: &str) -> Option<Site> {
+    let d = &site.derived;
+    let changes = d
+        .posts
+        .iter()
+        .any(|p| p.yaml_fails || !reads_post(&d.config, p, Some(time)));
+    changes.then(|| Site {
+        files: site.files.clone(),
+        assets: site.assets.clone(),
+        derived: super::super::derive_at(&site.files, Some(time)),
+    })
+}
+
+/// A time Jekyll reads, in seconds since 1970.
+fn seconds(time: &str) -> Option<i64> {
+    let format = Value::from("%s");
+    match crate::ruby::time::filter(&Value::from(time), &format, 32) {
+        crate::ruby::time::Outcome::Formatted(s) => s.parse().ok(),
+        _ => None,
+    }
 }

@@ -131,40 +131,136 @@ fn a_page_should_be_written_only_by_its_languages_and_unless_unpublished() {
 }
 
 #[test]
-fn defaults_should_apply_to_pages_and_posts_they_touch_should_be_said() {
+fn defaults_should_apply_to_pages_and_posts() {
     let s = site(&[
         (
             "_config.yml",
-            "languages: [en]\ndefaults:\n  - scope: {path: ''}\n    values: {note: hi}\n",
+            "languages: [en]\ndefaults:\n  - scope: {path: ''}\n    values: {note: hi}\n  - scope: {type: posts}\n    values: {layout: p, permalink: '/n/:title/'}\n",
         ),
         STRINGS,
+        ("_layouts/p.html", "[{{ page.note }}|{{ content }}]"),
         ("a.html", "---\n---\n{{ page.note }}\n"),
-        ("_i18n/en/_posts/2020-01-01-p.md", "---\n---\nx\n"),
+        ("_i18n/en/_posts/2020-01-01-p.md", "---\n---\n{{ page.note }}\n"),
     ]);
     let b = build(&s);
-    let page = b
-        .files
-        .iter()
-        .find(|f| f.path == "a.html")
-        .map(|f| f.content.clone());
+    let text = |path: &str| {
+        b.files
+            .iter()
+            .find(|f| f.path == path)
+            .map(|f| f.content.clone())
+    };
     assert_eq!(
-        page,
+        text("a.html"),
         Some(BuiltContent::Text("hi\n".into())),
         "the page should see the default"
     );
-    let said: Vec<(&str, Code)> = b
+    assert_eq!(
+        text("n/p/index.html"),
+        Some(BuiltContent::Text("[hi|<p>hi</p>\n]".into())),
+        "the post should get its layout and permalink from the defaults, and its body see them"
+    );
+    assert!(
+        b.diagnostics.is_empty() && b.inexact.is_empty(),
+        "nothing should be said or listed inexact: {:?}",
+        b.diagnostics
+    );
+}
+
+#[test]
+fn feeds_of_other_collections_should_be_said_where_they_are_asked_for() {
+    let s = site(&[
+        (
+            "_config.yml",
+            "languages: [en]\nfeed:\n  collections: [posts, recipes]\n",
+        ),
+        STRINGS,
+    ]);
+    let said: Vec<(String, Code, u32)> = build(&s)
         .diagnostics
         .iter()
-        .map(|d| (d.path.as_str(), d.diagnostic.code))
+        .map(|d| (d.path.clone(), d.diagnostic.code, d.diagnostic.line))
         .collect();
     assert_eq!(
         said,
-        [("_i18n/en/_posts/2020-01-01-p.md", Code::PostDefaults)],
-        "the post should be told it may differ"
+        [("_config.yml".to_owned(), Code::FeedCollections, 3)],
+        "the collections key should be named, at its line"
+    );
+}
+
+#[test]
+fn tf_should_include_the_language_s_file_else_the_default_one_s_converted() {
+    let s = site(&[
+        ("_config.yml", "languages: [en, fr]\n"),
+        STRINGS,
+        ("_i18n/fr.yml", ""),
+        ("_i18n/en/a.md", "*{{ site.lang }}*\n"),
+        ("_i18n/fr/a.md", "_fr_ {{ include.x }}\n"),
+        ("_i18n/en/b.html", "<b>{{ site.lang }}</b>"),
+        (
+            "p.html",
+            "---\n---\n{% tf a.md x=1 %}|{% tf b.html %}|{% tf c.md %}",
+        ),
+    ]);
+    let b = build(&s);
+    let text = |path: &str| match b.files.iter().find(|f| f.path == path) {
+        Some(f) => f.content.clone(),
+        None => BuiltContent::Text(String::new()),
+    };
+    assert_eq!(
+        text("p.html"),
+        BuiltContent::Text("<p><em>en</em></p>\n|<b>en</b>|".into()),
+        "the default build should include its own files, Markdown converted"
     );
     assert_eq!(
-        b.inexact,
-        ["2020/01/01/p.html"],
-        "the post's page should be listed as inexact"
+        text("fr/p.html"),
+        BuiltContent::Text("<p><em>fr</em> 1</p>\n|<b>fr</b>|".into()),
+        "the French build should include its file with the parameter, else the default language's"
     );
+    assert!(
+        b.stops()
+            && b.diagnostics
+                .iter()
+                .any(|d| d.diagnostic.code == Code::MissingInclude),
+        "a file neither language has should stop the build, as Jekyll does"
+    );
+}
+
+#[test]
+fn a_string_neither_language_has_should_stop_the_build_as_the_plugin_does() {
+    let s = site(&[
+        ("_config.yml", "languages: [en, fr]\n"),
+        ("_i18n/en.yml", "a: A\nb: B\nn: 5\n"),
+        ("_i18n/fr.yml", "a: Á\nb: ''\n"),
+        ("p.html", "---\n---\n{% t a %}{% t b %}"),
+        (
+            "q.html",
+            "---\nlanguages: [en]\n---\n{% t missing %}{% t n %}",
+        ),
+    ]);
+    let b = build(&s);
+    let text = |path: &str| {
+        b.files
+            .iter()
+            .find(|f| f.path == path)
+            .map(|f| f.content.clone())
+    };
+    assert_eq!(
+        text("fr/p.html"),
+        Some(BuiltContent::Text("ÁB".into())),
+        "an empty string of the language should fall back to the default language's"
+    );
+    let said: Vec<(&str, Code, u32)> = b
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.as_str(), d.diagnostic.code, d.diagnostic.column))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("q.html", Code::MissingString, 1),
+            ("q.html", Code::MissingString, 16)
+        ],
+        "a missing key and a number should each be said where they are"
+    );
+    assert!(b.stops(), "the build should stop, as Jekyll's does");
 }

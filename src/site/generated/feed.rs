@@ -9,10 +9,13 @@
 //! `xml_escape`; the content stripped in CDATA unless `excerpt_only`; the author from the post,
 //! its `authors`, the site, then `site.data.authors`; `category`/`categories` and `tags` as
 //! `<category>`; a summary from `description` or the excerpt; the image as media elements.
+//! The feeds of `feed: categories:` (`/feed/<category>.xml`, the posts of one category, its
+//! name in the title) and of `feed: tags:` (`/feed/by_tag/<tag>.xml`) are the same template
+//! over fewer posts (`Selection`).
 
-use super::smartify::smartify;
 use super::text::{default, field, first, plain, text, truthy, xml_escape, Writer};
 use super::{BuildInfo, Document, Generated};
+use crate::liquid::smartify;
 use crate::ruby;
 use crate::value::{Map, Value};
 
@@ -31,13 +34,51 @@ pub fn feed_xml(
     xsl: bool,
     posts: &[Document],
 ) -> Generated {
+    feed_xml_of(build, memo, url, xsl, posts, &Selection::default())
+}
+
+/// Which posts a feed carries: all, or one category's (`page.category`), or one tag's
+/// (`page.tags`).
+#[derive(Default)]
+pub struct Selection {
+    pub category: Option<String>,
+    pub tag: Option<String>,
+}
+
+impl Selection {
+    /// Whether the feed carries `post` (`site.tags[tag]`; Jekyll's `where: "categories"`,
+    /// true when any of them prints as the category).
+    fn carries(&self, post: &Document) -> bool {
+        let has = |list: &Value, name: &str| {
+            let mut found = false;
+            each(list, |v| found |= text(v) == name);
+            found
+        };
+        self.tag.as_deref().is_none_or(|t| has(&post.tags, t))
+            && self
+                .category
+                .as_deref()
+                .is_none_or(|c| has(&post.categories, c))
+    }
+}
+
+/// `feed_xml` of the posts `selection` chooses.
+pub fn feed_xml_of(
+    build: &BuildInfo,
+    memo: &mut Map,
+    url: &str,
+    xsl: bool,
+    posts: &[Document],
+    selection: &Selection,
+) -> Generated {
     let mut w = Writer::new(build, memo);
-    head(&mut w, build, url, xsl);
+    head(&mut w, build, url, xsl, selection.category.as_deref());
     let limit = match default(field(&build.feed, "posts_limit"), &Value::Int(10)) {
         Value::Int(n) => *n,
         other => ruby::to_i(other),
     };
-    let chosen = newest(build, posts);
+    let mut chosen = newest(build, posts);
+    chosen.retain(|p| selection.carries(p));
     for post in chosen.into_iter().take(usize::try_from(limit).unwrap_or(0)) {
         entry(&mut w, build, post);
     }
@@ -71,7 +112,7 @@ fn seconds(date: &Value) -> i64 {
         .unwrap_or(0)
 }
 
-fn head(w: &mut Writer<'_>, build: &BuildInfo, url: &str, xsl: bool) {
+fn head(w: &mut Writer<'_>, build: &BuildInfo, url: &str, xsl: bool, category: Option<&str>) {
     w.push(r#"<?xml version="1.0" encoding="utf-8"?>"#);
     if xsl {
         let href = w.absolute_url(&Value::from("/feed.xslt.xml"));
@@ -106,10 +147,13 @@ fn head(w: &mut Writer<'_>, build: &BuildInfo, url: &str, xsl: bool) {
     w.push("</updated><id>");
     w.push(&xml_escape(&self_url));
     w.push("</id>");
-    let title = default(&build.title, &build.name);
-    if truthy(title) {
+    let mut title = default(&build.title, &build.name).clone();
+    if let Some(category) = category {
+        title = Value::String(format!("{} | {}", text(&title), capitalize(category)));
+    }
+    if truthy(&title) {
         w.push(r#"<title type="html">"#);
-        w.push(&xml_escape(&smartify(title)));
+        w.push(&xml_escape(&smartify(&title)));
         w.push("</title>");
     }
     if truthy(&build.description) {
@@ -118,6 +162,18 @@ fn head(w: &mut Writer<'_>, build: &BuildInfo, url: &str, xsl: bool) {
         w.push("</subtitle>");
     }
     site_author(w, &build.author);
+}
+
+/// Liquid's `capitalize` (Ruby's `String#capitalize`): the first letter upper case, the rest
+/// lower.
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
 }
 
 fn site_author(w: &mut Writer<'_>, author: &Value) {

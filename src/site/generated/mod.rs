@@ -30,7 +30,6 @@
 mod doctor;
 mod feed;
 mod sitemap;
-mod smartify;
 mod text;
 mod written;
 
@@ -46,7 +45,7 @@ use crate::value::Value;
 #[cfg_attr(not(test), allow(unused_imports))]
 pub(crate) use doctor::{doctor, Written};
 #[cfg_attr(not(test), allow(unused_imports))]
-pub(crate) use feed::feed_xml;
+pub(crate) use feed::{feed_xml, feed_xml_of, Selection};
 #[cfg_attr(not(test), allow(unused_imports))]
 pub(crate) use sitemap::{robots_txt, sitemap_xml};
 pub(crate) use written::post_findings;

@@ -4,11 +4,11 @@
 //! `absolute_url` memo for the whole site, as Jekyll's filter cache), and each file compared
 //! with the one Jekyll wrote: as XML by `site_fidelity.py`'s rule, and byte for byte.
 
-use super::smartify::smartify;
 use super::xml_form::xml_form;
 use super::{doctor, feed_xml, robots_txt, sitemap_xml, Written};
 use super::{BuildInfo, Document, Page, StaticFile};
 use crate::diagnostic::Code;
+use crate::liquid::smartify;
 use crate::value::{Map, Value};
 use std::path::PathBuf;
 

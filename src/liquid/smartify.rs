@@ -6,10 +6,10 @@
 //!
 //! Where this differs from kramdown, knowingly: a named entity other than `&amp;`, `&lt;`,
 //! `&gt;`, `&quot;` stays as written (kramdown writes its character), and an HTML tag is kept
-//! byte for byte (kramdown writes it again, attributes normalised). The feed strips tags after
-//! `smartify`, so neither changes a feed's titles but for such entities.
+//! byte for byte (kramdown writes it again, attributes normalised). jekyll-feed strips tags after
+//! `smartify`, so neither changes a feed's titles but for such entities. Both the filter
+//! (`filters.rs`) and the feed (`site::generated::feed`) call this one function.
 
-use super::text::text;
 use crate::ctype::{is_ruby_space_char, is_ruby_word_char};
 use crate::value::Value;
 
@@ -17,7 +17,7 @@ use crate::value::Value;
 pub fn smartify(value: &Value) -> Value {
     match value {
         Value::Null => Value::Null,
-        other => Value::String(smartify_text(&text(other))),
+        other => Value::String(smartify_text(&crate::ruby::to_string(other))),
     }
 }
 
