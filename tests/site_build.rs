@@ -17,8 +17,8 @@ use std::process::Command;
 /// The build time both builds use, so that feeds compare file by file.
 const TIME: &str = "2026-01-01 00:00:00 +0000";
 
-/// Every file of the folder with its metadata (its size keys the oracle's build, its time is
-/// what jekyll-sitemap dates a static file by), by path.
+/// Every file of the folder with its metadata (its size and time key the oracle's build; the time
+/// is what jekyll-sitemap dates a static file by), by path.
 fn all_files(root: &Path) -> Vec<(String, std::fs::Metadata)> {
     shared::files(root, root, |p| std::fs::metadata(p).ok())
 }
@@ -26,11 +26,19 @@ fn all_files(root: &Path) -> Vec<(String, std::fs::Metadata)> {
 /// The oracle's `_site` of `site`, built unless the one in `target/` was built from the same
 /// files.
 fn oracle(shared: &Path, site: &Path) -> Option<PathBuf> {
-    let sizes: Vec<(String, u64)> = all_files(site)
+    // Size and modified time: jekyll-sitemap writes a static file's time into the sitemap.
+    let files: Vec<(String, u64, Option<u64>)> = all_files(site)
         .into_iter()
-        .map(|(path, meta)| (path, meta.len()))
+        .map(|(path, meta)| {
+            let modified = meta.modified().ok().and_then(|t| {
+                t.duration_since(std::time::UNIX_EPOCH)
+                    .ok()
+                    .map(|d| d.as_secs())
+            });
+            (path, meta.len(), modified)
+        })
         .collect();
-    let key = format!("{TIME}\n{sizes:?}");
+    let key = format!("{TIME}\n{files:?}");
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/site-oracle");
     let stamp = out.join("stamp.txt");
     if std::fs::read_to_string(&stamp).is_ok_and(|s| s == key) && out.join("_site").is_dir() {

@@ -47,9 +47,9 @@ pub(crate) mod typescript;
 
 pub(crate) mod graphql;
 pub(crate) mod jsx;
+pub(crate) mod kotlin;
 pub(crate) mod markdown;
 pub(crate) mod php;
-pub(crate) mod kotlin;
 pub(crate) mod powershell;
 pub(crate) mod scala;
 pub(crate) mod swift;
