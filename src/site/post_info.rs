@@ -124,9 +124,12 @@ impl PostInfo {
 }
 
 /// `site.posts` (newest first) and `site.tags` of the build of `lang`.
-pub fn collections(posts: &[PostInfo], lang: &str) -> (Value, Value) {
+pub fn collections<'p>(
+    posts: impl IntoIterator<Item = &'p PostInfo>,
+    lang: &str,
+) -> (Value, Value) {
     let mut built: Vec<&PostInfo> = posts
-        .iter()
+        .into_iter()
         .filter(|p| p.lang == lang && p.published)
         .collect();
     // Jekyll sorts documents by date, then path; lists are newest first.

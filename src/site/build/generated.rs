@@ -94,7 +94,7 @@ pub fn files(site: &Site, build: &Build, rendered: &Rendered<'_>) -> Vec<Made> {
 }
 
 /// jekyll-feed's path: `feed: path:`, else `feed.xml`.
-fn feed_path(site: &Site) -> String {
+pub(super) fn feed_path(site: &Site) -> String {
     let configured = site
         .derived
         .config

@@ -1,0 +1,527 @@
+//! One file of `Site::build` at a time, with the post being edited in it: the site's pages as a
+//! build writes them (`Site::site_pages`), one of them rendered on demand
+//! (`Site::render_built_page`), and the edited post's entry in each of its language's feeds
+//! (`Site::feed_entries`).
+//!
+//! The edited post stands where Jekyll 4.3.1 would read it: its current text in place of its
+//! saved file, or added when the site has no file at its path yet, in `site.posts` and
+//! `site.tags` (sorted by date, then path, as `Site#post_attr_hash`), jekyll-paginate's
+//! `paginator.posts` and the plugins' feeds. The rest is `Site::build`'s own machinery (`files`,
+//! `pages`, `posts`, `generated`), run for the language build that writes the file asked for and
+//! for that file alone. What does not change as the post is typed is kept per language: the other
+//! posts' excerpts and bodies, and the URLs the earlier language builds left in Jekyll's filter
+//! cache (see `UrlMemo`), which only those whole builds know.
+
+use super::super::post_info::{self, PostInfo};
+use super::super::{Build, Site, SiteDiagnostic};
+use super::{files, generated, pages, posts, BuildOptions, Output};
+use crate::language;
+use crate::liquid::url_memo::UrlMemo;
+use crate::value::{Map, Value};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// The post being edited: its path in the site and its text as typed.
+#[derive(Clone, Copy, Debug)]
+pub struct Edited<'a> {
+    /// From the site root, e.g. `_i18n/en/_posts/2026-01-01-a.md` (a path the site may lack).
+    pub path: &'a str,
+    /// Its whole text, front matter included.
+    pub source: &'a str,
+}
+
+/// What kind of file a page of the build is, for listing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    /// A language's home page (`index.html` at the root of its build).
+    Home,
+    /// Another HTML page (404, a Markdown page, a pagination page).
+    Html,
+    /// Anything else (feeds, the sitemap, `robots.txt`): shown as text.
+    Text,
+}
+
+/// A file of the build that is not a post's page or a copied file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SitePage {
+    /// Its path under `_site/`, e.g. `ja/index.html`.
+    pub path: String,
+    /// Its address from the site's host (`baseurl` and the language folder included).
+    pub url: String,
+    /// The language build that writes it.
+    pub lang: String,
+    /// The file it is made from, or the plugin's file name for a generated one.
+    pub source: String,
+    /// How it is listed and shown.
+    pub kind: PageKind,
+}
+
+/// A file of the build, rendered on demand.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownPage {
+    /// The file, as listed by `site_pages`.
+    pub page: SitePage,
+    /// What the build writes there.
+    pub text: String,
+    /// Problems met rendering it, each in its file.
+    pub diagnostics: Vec<SiteDiagnostic>,
+}
+
+/// The edited post's entry in one feed of its language build.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FeedEntry {
+    /// The feed's path under `_site/`.
+    pub feed: String,
+    /// The post's `<entry>` (Atom) or `<item>` (RSS) as the feed writes it; `None` when the
+    /// feed does not carry the post (it lists only the newest, say).
+    pub entry: Option<String>,
+}
+
+/// What the on-demand renders of one language keep: it changes only with the site's files.
+#[derive(Default)]
+pub struct Cache(Mutex<BTreeMap<String, Arc<Kept>>>);
+
+#[derive(Default)]
+struct Kept {
+    /// Each saved post's excerpt, by path.
+    excerpts: OnceLock<BTreeMap<String, Option<Value>>>,
+    /// Each saved post's rendered body, by path (what the feeds carry).
+    bodies: OnceLock<BTreeMap<String, String>>,
+    /// The filter cache the earlier language builds leave.
+    earlier_urls: OnceLock<Map>,
+}
+
+impl Site {
+    /// Every file the build writes that is neither a post's page nor a copied file: each
+    /// language's home page first (in the order of `languages:`), then the other HTML pages,
+    /// then the rest, each group in path order.
+    ///
+    /// ```
+    /// use postview::{BuildOptions, Site};
+    /// let site = Site::new([
+    ///     ("_config.yml", "languages: [en, ja]\n"),
+    ///     ("_i18n/en.yml", ""),
+    ///     ("_i18n/ja.yml", ""),
+    ///     ("index.html", "---\n---\nhome\n"),
+    ///     ("404.md", "---\n---\nlost\n"),
+    /// ].map(|(p, t)| (p.to_owned(), t.to_owned())));
+    /// let paths: Vec<String> = site.site_pages(&BuildOptions::default()).into_iter().map(|p| p.path).collect();
+    /// assert_eq!(&paths[..4], ["index.html", "ja/index.html", "404.html", "ja/404.html"]);
+    /// ```
+    pub fn site_pages(&self, options: &BuildOptions) -> Vec<SitePage> {
+        let time = self.build_time(options);
+        let mut out = Vec::new();
+        for (i, lang) in self.derived.languages.iter().enumerate() {
+            let build = self.edited_build(lang, &time, None);
+            out.extend(
+                self.pages_of(lang, i == 0, &build)
+                    .into_iter()
+                    .map(|(p, _)| p),
+            );
+        }
+        crate::sort::by(&mut out, |a, b| (a.kind, &a.path).cmp(&(b.kind, &b.path)));
+        let order = |p: &SitePage| {
+            let i = self.derived.languages.iter().position(|l| *l == p.lang);
+            (
+                p.kind != PageKind::Home,
+                i.filter(|_| p.kind == PageKind::Home),
+            )
+        };
+        crate::sort::by(&mut out, |a, b| order(a).cmp(&order(b)));
+        out
+    }
+
+    /// The file at `target` (a path under `_site/`, or an address: `/ja/` is `ja/index.html`)
+    /// as the build writes it with `edited` in place of its saved file (added, if the site has
+    /// none at its path yet); `None` when the build writes no such page (`site_pages`).
+    ///
+    /// ```
+    /// use postview::{BuildOptions, Edited, Site};
+    /// let site = Site::new([
+    ///     ("_config.yml", "languages: [en]\n"),
+    ///     ("_i18n/en.yml", ""),
+    ///     ("index.html", "---\n---\n{% for p in site.posts %}{{ p.title }};{% endfor %}"),
+    ///     ("_i18n/en/_posts/2020-01-01-a.md", "---\ntitle: A\n---\n"),
+    /// ].map(|(p, t)| (p.to_owned(), t.to_owned())));
+    /// let new = Edited { path: "_i18n/en/_posts/2021-01-01-b.md", source: "---\ntitle: B\n---\n" };
+    /// let home = site.render_built_page("/", Some(&new), &BuildOptions::default()).unwrap();
+    /// assert_eq!(home.text, "B;A;");
+    /// ```
+    pub fn render_built_page(
+        &self,
+        target: &str,
+        edited: Option<&Edited<'_>>,
+        options: &BuildOptions,
+    ) -> Option<ShownPage> {
+        let target = destination_of(target);
+        let time = self.build_time(options);
+        let (index, lang) = self.language_of(&target)?;
+        let earlier = self.earlier_urls(index, &time, options);
+        let mut build = self.edited_build(lang, &time, edited);
+        build.url_memo = UrlMemo::recording(earlier);
+        let (page, source) = self
+            .pages_of(lang, index == 0, &build)
+            .into_iter()
+            .find(|(p, _)| p.path == target)?;
+        let (text, diagnostics) = match source {
+            Source::Page(path, target) => {
+                let built = pages::render_target(self, &path, &build, &target)?;
+                (built.text, built.diagnostics)
+            }
+            Source::Generated(name) => {
+                let made = self.generated(lang, index == 0, &build, edited, options, &time);
+                let made = made.into_iter().find(|m| m.path == name)?;
+                let found = made
+                    .problems
+                    .into_iter()
+                    .map(|m| super::generated_problem(&name, m))
+                    .collect();
+                (made.text, found)
+            }
+        };
+        Some(ShownPage {
+            page,
+            text,
+            diagnostics,
+        })
+    }
+
+    /// The edited post's entry in each feed of its language build (jekyll-feed's, and the
+    /// site's own XML pages whose root is an Atom `<feed>` or an RSS `<rss>`), in path order.
+    pub fn feed_entries(&self, edited: &Edited<'_>, options: &BuildOptions) -> Vec<FeedEntry> {
+        let d = &self.derived;
+        let path = super::super::normalize_path(edited.path);
+        let edited = Edited {
+            path: &path,
+            source: edited.source,
+        };
+        let lang = language::build_language(&path, &d.languages);
+        let info = PostInfo::read(&path, edited.source, &d.config, &lang, &d.languages);
+        let base = self.site_value(&lang);
+        let relative = format!("{}{}", super::text(base.get("baseurl")), info.url);
+        let absolute = format!("{}{relative}", super::text(d.config.get("url")));
+        let title = crate::liquid::xml_escape(&info.title);
+        let mut out = Vec::new();
+        for page in self.site_pages(options) {
+            if page.lang != lang || page.kind != PageKind::Text || !page.path.ends_with(".xml") {
+                continue;
+            }
+            let Some(shown) = self.render_built_page(&page.path, Some(&edited), options) else {
+                continue;
+            };
+            let Some(element) = feed_element(&shown.text) else {
+                continue;
+            };
+            out.push(FeedEntry {
+                feed: page.path,
+                entry: entry_of(&shown.text, element, &[&absolute, &relative], &title),
+            });
+        }
+        out
+    }
+
+    /// `site.time` of a build with `options` (see `BuildOptions::time`).
+    fn build_time(&self, options: &BuildOptions) -> String {
+        options
+            .time
+            .clone()
+            .or_else(|| self.configured_time())
+            .map_or_else(super::now, |t| super::as_ruby_time(&t))
+    }
+
+    /// The language build that writes `target`, with its place in `languages:`: the one whose
+    /// folder it is in, else the default one.
+    fn language_of(&self, target: &str) -> Option<(usize, &String)> {
+        let languages = &self.derived.languages;
+        languages
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|(_, l)| target.starts_with(&format!("{l}/")))
+            .or_else(|| languages.first().map(|l| (0, l)))
+    }
+
+    /// What is kept for the on-demand renders of `lang`.
+    fn kept(&self, lang: &str) -> Arc<Kept> {
+        let mut all = self
+            .derived
+            .on_demand
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        Arc::clone(all.entry(lang.to_owned()).or_default())
+    }
+
+    /// The filter cache the builds before the `index`th language's leave (their whole builds,
+    /// once: only they know every address they computed).
+    fn earlier_urls(&self, index: usize, time: &str, options: &BuildOptions) -> Map {
+        let Some(lang) = self.derived.languages.get(index) else {
+            return Map::new();
+        };
+        if index == 0 {
+            return Map::new();
+        }
+        let kept = self.kept(lang);
+        kept.earlier_urls
+            .get_or_init(|| {
+                let mut urls = Map::new();
+                let mut out = Output::default();
+                for (i, earlier) in self.derived.languages[..index].iter().enumerate() {
+                    urls = self.build_language(earlier, i == 0, time, urls, options, &mut out);
+                }
+                urls
+            })
+            .clone()
+    }
+
+    /// The build of `lang` at `time` (`site` with `posts`, `tags`, excerpts and neighbours), with
+    /// `edited` in it when its language build is this one; its filter cache is empty.
+    fn edited_build(&self, lang: &str, time: &str, edited: Option<&Edited<'_>>) -> Build {
+        let d = &self.derived;
+        let base = self.site_value(lang);
+        let kept = self.kept(lang);
+        let excerpts = kept.excerpts.get_or_init(|| {
+            let Some(Value::List(list)) = base.get("posts") else {
+                return BTreeMap::new();
+            };
+            list.iter()
+                .filter_map(|p| {
+                    let path = p.get("path").and_then(Value::as_str)?;
+                    Some((path.to_owned(), posts::excerpt(self, p, &base, lang)))
+                })
+                .collect()
+        });
+        let saved = |p: &Value| {
+            let path = p.get("path").and_then(Value::as_str)?;
+            excerpts.get(path).cloned().flatten()
+        };
+        let edit = edited
+            .map(|e| (super::super::normalize_path(e.path), e.source))
+            .filter(|(path, _)| post_info::is_built_post_path(&d.reader, path))
+            .filter(|(path, _)| language::build_language(path, &d.languages) == lang);
+        let site = match edit {
+            None => posts::with_posts(&base, time, saved),
+            Some((path, source)) => {
+                let info = PostInfo::read(&path, source, &d.config, lang, &d.languages);
+                let others = d.posts.iter().filter(|p| p.path != path);
+                let (list, tags) = post_info::collections(others.chain([&info]), lang);
+                let mut map = base.as_map().cloned().unwrap_or_default();
+                map.insert("posts".into(), list);
+                map.insert("tags".into(), tags);
+                let with_edit = Value::Map(map);
+                posts::with_posts(&with_edit, time, |p| {
+                    if p.get("path").and_then(Value::as_str) == Some(path.as_str()) {
+                        self.excerpt(&path, source, &with_edit, lang)
+                    } else {
+                        saved(p)
+                    }
+                })
+            }
+        };
+        Build {
+            site,
+            url_memo: UrlMemo::new(Map::new()),
+        }
+    }
+
+    /// The pages the build of `lang` (`default`: the first language's) writes, as `build`
+    /// paginates them, and the plugins' files, each with what makes it.
+    fn pages_of(&self, lang: &str, default: bool, build: &Build) -> Vec<(SitePage, Source)> {
+        let prefix = if default {
+            String::new()
+        } else {
+            format!("{lang}/")
+        };
+        let baseurl = super::text(build.site.get("baseurl"));
+        let page = |path: String, url: &str, source: &str| {
+            let kind = if path == format!("{prefix}index.html") {
+                PageKind::Home
+            } else if super::html(&path) {
+                PageKind::Html
+            } else {
+                PageKind::Text
+            };
+            SitePage {
+                url: format!("{baseurl}{url}"),
+                path,
+                lang: lang.to_owned(),
+                source: source.to_owned(),
+                kind,
+            }
+        };
+        let plan = files::plan(self, lang, default);
+        let mut out = Vec::new();
+        for path in &plan.pages {
+            for target in pages::targets(self, path, build, &plan) {
+                let written = format!("{prefix}{}", target.at.destination);
+                let url = target.at.url.clone();
+                out.push((
+                    page(written, &url, path),
+                    Source::Page(path.clone(), target),
+                ));
+            }
+        }
+        for name in self.generated_names() {
+            let written = format!("{prefix}{name}");
+            let url = format!("/{name}");
+            out.push((page(written, &url, &name), Source::Generated(name)));
+        }
+        out
+    }
+
+    /// The files the plugins write in each language build (see `generated::files`): none where
+    /// the site has a file of its own at that path.
+    fn generated_names(&self) -> Vec<String> {
+        let own =
+            |path: &str| self.files.contains_key(path) || self.assets.iter().any(|a| a == path);
+        [
+            generated::feed_path(self),
+            "sitemap.xml".into(),
+            "robots.txt".into(),
+        ]
+        .into_iter()
+        .filter(|p| !own(p))
+        .collect()
+    }
+
+    /// The plugins' files of the build of `lang`, fed as `Site::build_language` feeds them, with
+    /// `edited`'s body in place of its saved one.
+    fn generated(
+        &self,
+        lang: &str,
+        default: bool,
+        build: &Build,
+        edited: Option<&Edited<'_>>,
+        options: &BuildOptions,
+        time: &str,
+    ) -> Vec<generated::Made> {
+        let d = &self.derived;
+        let plan = files::plan(self, lang, default);
+        let host = self.host(lang);
+        let body = |path: &str, text: &str| {
+            let options = self.body_options(path);
+            crate::render_post_in_site(text, &options, &build.site, &d.kramdown, &host).html
+        };
+        let kept = self.kept(lang);
+        let saved = kept.bodies.get_or_init(|| {
+            plan.posts
+                .iter()
+                .map(|(path, _)| (path.clone(), body(path, &self.files[path])))
+                .collect()
+        });
+        let mut bodies = saved.clone();
+        if let Some(e) = edited {
+            let path = super::super::normalize_path(e.path);
+            bodies.insert(path.clone(), body(&path, e.source));
+        }
+        let mut listed = Vec::new();
+        for path in &plan.pages {
+            let (front, _) = super::super::read_front_matter(&self.files[path]);
+            let name = path.rsplit('/').next().unwrap_or(path).to_owned();
+            for target in pages::targets(self, path, build, &plan) {
+                let html = super::html(&target.at.destination);
+                listed.push((
+                    target.paginated,
+                    name.clone(),
+                    target.at.url,
+                    html,
+                    front.clone(),
+                ));
+            }
+        }
+        crate::sort::by(&mut listed, |a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let pages: Vec<(String, bool, Map)> = listed
+            .into_iter()
+            .map(|(_, _, url, html, front)| (url, html, front))
+            .collect();
+        let statics: Vec<(String, String)> = plan
+            .statics
+            .iter()
+            .map(|p| {
+                let secs = options.modified.get(p).copied();
+                let dated = secs.map_or_else(|| time.to_owned(), crate::ruby::time::utc_string);
+                (p.clone(), dated)
+            })
+            .collect();
+        let rendered = generated::Rendered {
+            posts: &bodies,
+            pages: &pages,
+            statics: &statics,
+        };
+        generated::files(self, build, &rendered)
+    }
+}
+
+/// What makes a page of the build: a page of the site at one of its places, or a plugin.
+enum Source {
+    Page(String, pages::Target),
+    Generated(String),
+}
+
+/// A path under `_site/` from a path or an address: no leading `/`, `index.html` for a folder.
+fn destination_of(target: &str) -> String {
+    let mut path = crate::ruby::addressable::unencode(target.trim_start_matches('/'));
+    if path.is_empty() || path.ends_with('/') {
+        path.push_str("index.html");
+    }
+    path
+}
+
+/// The element a feed's entries are (`entry` for Atom, `item` for RSS), if `text` is a feed.
+fn feed_element(text: &str) -> Option<&'static str> {
+    let root = text
+        .match_indices('<')
+        .map(|(i, _)| &text[i + 1..])
+        .find(|rest| !rest.starts_with('?') && !rest.starts_with('!'))?;
+    if root.starts_with("feed") {
+        Some("entry")
+    } else if root.starts_with("rss") {
+        Some("item")
+    } else {
+        None
+    }
+}
+
+/// The first `<element>…</element>` of `feed` that names one of `urls`, else the only one whose
+/// title is `title` (as XML escapes it).
+fn entry_of(feed: &str, element: &str, urls: &[&str], title: &str) -> Option<String> {
+    let open = format!("<{element}>");
+    let close = format!("</{element}>");
+    let mut entries = Vec::new();
+    let mut rest = feed;
+    while let Some(start) = rest.find(&open) {
+        let Some(len) = rest[start..].find(&close) else {
+            break;
+        };
+        let end = start + len + close.len();
+        entries.push(&rest[start..end]);
+        rest = &rest[end..];
+    }
+    let names_url = |e: &str| {
+        urls.iter().any(|u| {
+            [format!("\"{u}\""), format!(">{u}<")]
+                .iter()
+                .any(|w| e.contains(w.as_str()))
+        })
+    };
+    if let Some(e) = entries.iter().find(|e| names_url(e)) {
+        return Some((*e).to_owned());
+    }
+    let titled: Vec<&&str> = entries
+        .iter()
+        .filter(|e| {
+            e.match_indices("<title")
+                .filter_map(|(i, _)| e[i..].find('>').map(|j| &e[i + j + 1..]))
+                .any(|t| t.starts_with(title) && t[title.len()..].starts_with("</title>"))
+        })
+        .collect();
+    match titled.as_slice() {
+        [one] => Some((**one).to_owned()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;
