@@ -23,6 +23,8 @@ mod resources;
 #[cfg(feature = "site")]
 mod site_forms;
 #[cfg(feature = "site")]
+mod site_pages;
+#[cfg(feature = "site")]
 mod site_view;
 
 #[cfg(feature = "site")]
@@ -649,8 +651,19 @@ impl State {
         // While the front matter is unclosed the body shown is the last good one (if this post
         // had one), and so are the lines that scroll sync pairs with its blocks.
         let keep = state == FrontMatter::Unclosed && self.good_lines.is_some();
+        // A page of the site chosen instead of the post shows, with the post in it as typed.
+        #[cfg(feature = "site")]
+        let other = match self.site_view.as_mut() {
+            Some(view) if !keep => view.show_chosen_page(self.doc.path.as_deref(), &text),
+            _ => None,
+        };
+        #[cfg(feature = "site")]
+        if let Some(shown) = &other {
+            patch = shown.patch;
+        }
         #[cfg(feature = "site")]
         let shown_in_site = match (&page, self.site_view.as_mut()) {
+            _ if other.is_some() => true,
             (Some(part), Some(view)) => {
                 if !keep {
                     let layout = matches!(state, FrontMatter::Ok | FrontMatter::None);
@@ -698,11 +711,18 @@ impl State {
         };
         drafts::rendering(None);
         #[cfg(feature = "site")]
-        let (url, site_diagnostics, settle) = (
-            page.as_ref().map(|p| p.url.as_str()),
-            self.site_diagnostics(page.as_ref().map(|p| p.layout_diagnostics.as_slice())),
-            page.as_ref().is_some_and(|p| p.settle),
-        );
+        let (url, site_diagnostics, settle) = match &other {
+            Some(shown) => (
+                Some(shown.url.as_str()),
+                self.site_diagnostics(Some(&shown.diagnostics)),
+                page.as_ref().is_some_and(|p| p.settle),
+            ),
+            None => (
+                page.as_ref().map(|p| p.url.as_str()),
+                self.site_diagnostics(page.as_ref().map(|p| p.layout_diagnostics.as_slice())),
+                page.as_ref().is_some_and(|p| p.settle),
+            ),
+        };
         #[cfg(not(feature = "site"))]
         let (url, site_diagnostics, settle) = (None, Vec::new(), false);
         let report = to_js(&Report {

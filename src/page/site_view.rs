@@ -29,6 +29,9 @@ pub struct SiteView {
     beside: Option<Frame>,
     /// What the last whole page was made with, for keystrokes that only touch the body.
     last: Option<Last>,
+    /// The page of the site shown instead of the post (`site_pages.rs`), by its path under
+    /// `_site/`.
+    pub shown_page: Option<String>,
 }
 
 /// The last whole page's post, front matter, URL and layout problems.
@@ -69,6 +72,7 @@ impl SiteView {
             frame,
             beside: None,
             last: None,
+            shown_page: None,
         })
     }
 
@@ -171,6 +175,13 @@ impl SiteView {
     /// changes.
     pub fn show(&mut self, page: &str, body: &str, url: &str, layout: bool) -> PatchStats {
         self.frame.show(page, body, url, layout)
+    }
+
+    /// Shows a page of the site that is not the post (`page`, at URL path `url`), whole: the
+    /// post's page is made whole again when it comes back.
+    pub fn show_other(&mut self, page: &str, url: &str) -> PatchStats {
+        self.last = None;
+        self.frame.show(page, "", url, true)
     }
 
     /// Puts the site frame's own document back.

@@ -79,6 +79,9 @@ pub struct FeedEntry {
     pub entry: Option<String>,
 }
 
+/// The extensions of the files a site writes as pages besides Markdown: what `page_files` reads.
+const PAGE_TYPES: &[&str] = &["html", "htm", "xhtml", "xml", "txt", "json", "rss", "atom"];
+
 /// What the on-demand renders of one language keep: it changes only with the site's files.
 #[derive(Default)]
 pub struct Cache(Mutex<BTreeMap<String, Arc<Kept>>>);
@@ -220,6 +223,40 @@ impl Site {
             });
         }
         out
+    }
+
+    /// Which of `paths` (the folder's files not read yet, from the site root) the build would
+    /// write as pages if they open with front matter, and so are worth reading for
+    /// `site_pages`: outside the folders Jekyll skips, of a text type a page is written in.
+    pub fn page_files<'p>(&self, paths: impl IntoIterator<Item = &'p str>) -> Vec<String> {
+        let reader = &self.derived.reader;
+        paths
+            .into_iter()
+            .map(super::super::normalize_path)
+            .filter(|p| reader.kind(p, true) == crate::reader::Kind::Page)
+            .filter(|p| {
+                let ext = p
+                    .rsplit_once('.')
+                    .map_or("", |(_, e)| e)
+                    .to_ascii_lowercase();
+                reader.is_markdown(p) || PAGE_TYPES.contains(&ext.as_str())
+            })
+            .collect()
+    }
+
+    /// Adds the files of `texts` that open with front matter (pages read after the folder was
+    /// opened; see `page_files`); the others stay the static files they were.
+    pub fn add_pages(&mut self, texts: impl IntoIterator<Item = (String, String)>) {
+        let mut added = false;
+        for (path, text) in texts {
+            if crate::reader::has_front_matter(&text) {
+                self.files.insert(super::super::normalize_path(&path), text);
+                added = true;
+            }
+        }
+        if added {
+            self.derived = super::super::derive(&self.files);
+        }
     }
 
     /// `site.time` of a build with `options` (see `BuildOptions::time`).
