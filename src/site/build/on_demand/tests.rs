@@ -239,3 +239,48 @@ fn an_entry_should_be_found_by_its_address_else_by_its_one_title() {
         "a sitemap should not be a feed"
     );
 }
+
+#[test]
+fn pages_read_after_opening_should_be_listed_and_their_other_files_kept_static() {
+    let mut site = Site::new(
+        [
+            ("_config.yml", "languages: [en]\nexclude: [drafts]\n"),
+            ("_i18n/en.yml", ""),
+        ]
+        .map(|(p, t)| (p.to_owned(), t.to_owned())),
+    );
+    let wanted = site.page_files([
+        "index.html",
+        "about.md",
+        "feed.xml",
+        "uploads/a.png",
+        "_layouts/x.html",
+        "drafts/b.md",
+        "robots.txt",
+    ]);
+    assert_eq!(
+        wanted,
+        ["index.html", "about.md", "feed.xml", "robots.txt"],
+        "pages' types outside skipped and excluded folders should be read, images not"
+    );
+    site.add_pages([
+        ("index.html".to_owned(), "---\n---\nhome\n".to_owned()),
+        ("robots.txt".to_owned(), "User-agent: *\n".to_owned()),
+    ]);
+    let paths: Vec<String> = site
+        .site_pages(&options())
+        .into_iter()
+        .map(|p| p.path)
+        .collect();
+    assert_eq!(
+        paths,
+        ["index.html", "feed.xml", "robots.txt", "sitemap.xml"],
+        "the page with front matter should be listed, the text without it not taken as a page"
+    );
+    assert_eq!(
+        site.render_built_page("robots.txt", None, &options())
+            .map(|p| p.page.source),
+        Some("robots.txt".to_owned()),
+        "robots.txt should be the plugin's, the file without front matter not being a page"
+    );
+}
