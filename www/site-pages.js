@@ -9,9 +9,12 @@ import { autonym } from './i18n.js';
 const MAX_PAGE_BYTES = 2_000_000;
 /** A picker value that names a page, not a post. */
 const PREFIX = 'page:';
+/** The feed entries follow typing once it pauses this long: they render every feed. */
+const FEED_PAUSE_MS = 400;
 
 export function createSitePages({ preview, select, home, feed, panel, back, t }) {
   let pages = [];
+  let feedTimer = 0;
 
   /** The page shown instead of the post, if one is. */
   const shown = () => preview.sitePage ?? null;
@@ -40,13 +43,22 @@ export function createSitePages({ preview, select, home, feed, panel, back, t })
     return [g];
   }
 
+  /** The home page where the post shown lands: its language's, else the first language's. */
+  function homeOfPost() {
+    const lang = preview.siteLanguageOfPost?.();
+    const homes = pages.filter((p) => p.kind === 'home');
+    return (homes.find((p) => p.lang === lang) ?? homes[0])?.path ?? null;
+  }
+
   /** After the picker is filled: a page shown is the one selected. */
   function refresh() {
     const path = shown();
     if (path) select.value = PREFIX + path;
-    home.setAttribute('aria-pressed', String(path !== null && path === preview.homeOfPost?.()));
+    home.setAttribute('aria-pressed', String(path !== null && path === homeOfPost()));
     back.hidden = path === null;
-    if (!panel.hidden) fillFeed();
+    if (panel.hidden) return;
+    clearTimeout(feedTimer);
+    feedTimer = setTimeout(fillFeed, FEED_PAUSE_MS);
   }
 
   function fillFeed() {
@@ -66,7 +78,7 @@ export function createSitePages({ preview, select, home, feed, panel, back, t })
   }
 
   home.addEventListener('click', () => {
-    const path = preview.homeOfPost?.();
+    const path = homeOfPost();
     if (!path) return;
     show(shown() === path ? null : path);
   });
@@ -92,7 +104,7 @@ export function createSitePages({ preview, select, home, feed, panel, back, t })
     },
     /** After each render: the buttons and the panel follow the post and the page shown. */
     rendered() {
-      const site = typeof preview.homeOfPost === 'function' && pages.length > 0;
+      const site = pages.length > 0 && preview.siteLanguageOfPost?.() != null;
       home.hidden = !site;
       feed.hidden = !site;
       if (!site) panel.hidden = true;

@@ -149,28 +149,17 @@ impl Preview {
         state.site_view.as_ref().and_then(|v| v.shown_page.clone())
     }
 
-    /// The home page where the post shown lands: its language build's (`sitePages`' `home` of
-    /// that language), else the first language's.
-    #[wasm_bindgen(js_name = homeOfPost)]
-    pub fn home_of_post(&self) -> Option<String> {
+    /// The language build that publishes the post shown (its home page is where it lands), or
+    /// `null` when no site is open or the post is none of its files.
+    #[wasm_bindgen(js_name = siteLanguageOfPost)]
+    pub fn site_language_of_post(&self) -> Option<String> {
         let state = self.state.borrow();
         let view = state.site_view.as_ref()?;
-        let languages = view.site.languages();
-        let lang = state
-            .doc
-            .path
-            .as_deref()
-            .map(|p| crate::language::build_language(p, &languages))
-            .or_else(|| languages.first().cloned())?;
-        let pages = view.site.site_pages(&build_options(&view.site));
-        let home = |l: &str| {
-            pages
-                .iter()
-                .find(|p| p.kind == PageKind::Home && p.lang == l)
-        };
-        home(&lang)
-            .or_else(|| home(languages.first()?))
-            .map(|p| p.path.clone())
+        let path = state.doc.path.as_deref()?;
+        Some(crate::language::build_language(
+            path,
+            &view.site.languages(),
+        ))
     }
 
     /// The post's entry in each feed of its language build, as typed: `[{ feed, entry }]`,
