@@ -524,11 +524,17 @@ fn feed_element(text: &str) -> Option<&'static str> {
 /// The first `<element>…</element>` of `feed` that names one of `urls`, else the only one whose
 /// title is `title` (as XML escapes it).
 fn entry_of(feed: &str, element: &str, urls: &[&str], title: &str) -> Option<String> {
-    let open = format!("<{element}>");
+    let open = format!("<{element}");
     let close = format!("</{element}>");
     let mut entries = Vec::new();
     let mut rest = feed;
     while let Some(start) = rest.find(&open) {
+        // The element's own start tag (`<entry>`, `<entry xml:lang="ja">`), not `<entryx`.
+        let after = rest[start + open.len()..].chars().next();
+        if !after.is_some_and(|c| c == '>' || c.is_ascii_whitespace()) {
+            rest = &rest[start + open.len()..];
+            continue;
+        }
         let Some(len) = rest[start..].find(&close) else {
             break;
         };

@@ -144,7 +144,7 @@ fn a_new_post_dated_today_should_come_first_on_its_language_s_home_page() {
         return;
     };
     let source =
-        "---\nlayout: post\ntitle: Fresh news\ntype: Update\ndate: 2026-12-07\n---\nToday.\n";
+        "---\nlayout: post\nlang: ja\ntitle: Fresh news\ntype: Update\ndate: 2026-12-07\n---\nToday.\n";
     let edited = Edited {
         path: "_i18n/ja/_posts/2026-12-07-fresh-news.md",
         source,
@@ -210,7 +210,7 @@ fn a_site_without_the_page_should_say_none() {
 
 #[test]
 fn an_entry_should_be_found_by_its_address_else_by_its_one_title() {
-    let atom = "<?xml version=\"1.0\"?><feed><entry><title>A</title><link href=\"https://x/a\"/></entry><entry><title>B</title><link href=\"https://x/b\"/></entry></feed>";
+    let atom = "<?xml version=\"1.0\"?><feed><entryx/><entry><title>A</title><link href=\"https://x/a\"/></entry><entry xml:lang=\"en\"><title>B</title><link href=\"https://x/b\"/></entry></feed>";
     assert_eq!(
         feed_element(atom),
         Some("entry"),
@@ -218,7 +218,7 @@ fn an_entry_should_be_found_by_its_address_else_by_its_one_title() {
     );
     assert_eq!(
         entry_of(atom, "entry", &["https://x/b"], "A").as_deref(),
-        Some("<entry><title>B</title><link href=\"https://x/b\"/></entry>"),
+        Some("<entry xml:lang=\"en\"><title>B</title><link href=\"https://x/b\"/></entry>"),
         "the entry naming the address should win over the title"
     );
     let rss =
