@@ -38,13 +38,15 @@ impl SiteView {
         let ShownPage {
             page,
             text,
+            body,
             diagnostics,
         } = shown;
-        let document = match page.kind {
-            PageKind::Text => as_text(&page.path, &text),
-            PageKind::Home | PageKind::Html => text,
+        // An HTML page is patched as a post is: its own content block by block, its layout kept
+        // while it stays the same.
+        let patch = match page.kind {
+            PageKind::Text => self.show_other(&as_text(&page.path, &text), "", &page.url),
+            PageKind::Home | PageKind::Html => self.show_other(&text, &body, &page.url),
         };
-        let patch = self.show_other(&document, &page.url);
         Some(Shown {
             url: page.url,
             patch,

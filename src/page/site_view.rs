@@ -177,11 +177,10 @@ impl SiteView {
         self.frame.show(page, body, url, layout)
     }
 
-    /// Shows a page of the site that is not the post (`page`, at URL path `url`), whole: the
-    /// post's page is made whole again when it comes back.
-    pub fn show_other(&mut self, page: &str, url: &str) -> PatchStats {
-        self.last = None;
-        self.frame.show(page, "", url, true)
+    /// Shows a page of the site that is not the post (`page`, at URL path `url`, whose own
+    /// content is `body`). The post's page comes back whole after `deactivate`.
+    pub fn show_other(&mut self, page: &str, body: &str, url: &str) -> PatchStats {
+        self.frame.show(page, body, url, true)
     }
 
     /// Puts the site frame's own document back.

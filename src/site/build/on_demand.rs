@@ -65,6 +65,9 @@ pub struct ShownPage {
     pub page: SitePage,
     /// What the build writes there.
     pub text: String,
+    /// The part of `text` its layouts got as `{{ content }}` (the page's own; empty for a
+    /// plugin's file): what changes as a post is typed, on a home page.
+    pub body: String,
     /// Problems met rendering it, each in its file.
     pub diagnostics: Vec<SiteDiagnostic>,
 }
@@ -168,10 +171,10 @@ impl Site {
             .pages_of(lang, index == 0, &build)
             .into_iter()
             .find(|(p, _)| p.path == target)?;
-        let (text, diagnostics) = match source {
+        let (text, body, diagnostics) = match source {
             Source::Page(path, target) => {
                 let built = pages::render_target(self, &path, &build, &target)?;
-                (built.text, built.diagnostics)
+                (built.text, built.content, built.diagnostics)
             }
             Source::Generated(name) => {
                 let made = self.generated(lang, index == 0, &build, edited, options, &time);
@@ -181,12 +184,13 @@ impl Site {
                     .into_iter()
                     .map(|m| super::generated_problem(&name, m))
                     .collect();
-                (made.text, found)
+                (made.text, String::new(), found)
             }
         };
         Some(ShownPage {
             page,
             text,
+            body,
             diagnostics,
         })
     }

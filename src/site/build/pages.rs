@@ -18,6 +18,8 @@ pub struct BuiltPage {
     /// Whether jekyll-paginate made it (its pages follow the site's own in `site.pages`).
     pub paginated: bool,
     pub text: String,
+    /// What its layouts got as `{{ content }}`: its own Liquid and Markdown, rendered.
+    pub content: String,
     pub diagnostics: Vec<SiteDiagnostic>,
 }
 
@@ -143,7 +145,7 @@ fn one(
         content = crate::markdown::render(&content, &site.derived.kramdown.0).html;
     }
     let layout = front.get("layout").map(layout_name);
-    let (html, missing) = site.lay_out(content, layout, &mut renderer);
+    let (html, missing) = site.lay_out(content.clone(), layout, &mut renderer);
     let mut diagnostics = renderer.finish();
     if let Some(n) = missing {
         diagnostics.push(SiteDiagnostic {
@@ -156,6 +158,7 @@ fn one(
         url: at.url.clone(),
         paginated: false,
         text: html,
+        content,
         diagnostics,
     }
 }
