@@ -1,6 +1,8 @@
 use super::*;
 use crate::site::BuiltContent;
-// The integration tests' rule for `../shared` (skipped without it, required with CI=true).
+// The integration tests' rule for `../shared` (skipped without it, required with CI=true);
+// the other unit tests that read `../shared` load the same file as a module of their own.
+#[allow(clippy::duplicate_mod)]
 #[path = "../../../../tests/common/shared.rs"]
 mod shared;
 
