@@ -87,6 +87,10 @@ struct State {
     settle: Option<Timeout>,
     /// The folder of the posts opened from now on: their drafts are its.
     folder: String,
+    /// Whether the preview's own style takes the open folder's files from it (see
+    /// `prepare_plain`).
+    #[cfg(feature = "site")]
+    plain_from_folder: bool,
     /// Edits are kept as drafts but not rendered (a draft whose last render trapped the module).
     paused: bool,
 }
@@ -119,6 +123,8 @@ impl Preview {
             site_view: None,
             settle: None,
             folder: String::new(),
+            #[cfg(feature = "site")]
+            plain_from_folder: false,
             paused: false,
         }));
         // Every edit is saved as it comes (see `edit`), so these find nothing left to save today;
@@ -341,6 +347,7 @@ impl Preview {
         let mut state = self.state.borrow_mut();
         state.site_view = None;
         state.site_view = SiteView::new(document, site, Resources::new(published, blobs, css));
+        state.forget_plain_prepare();
         to_js(&opened)
     }
 
@@ -406,7 +413,9 @@ impl Preview {
     #[cfg(feature = "site")]
     #[wasm_bindgen(js_name = closeSite)]
     pub fn close_site(&self) {
-        self.state.borrow_mut().site_view = None;
+        let mut state = self.state.borrow_mut();
+        state.site_view = None;
+        state.forget_plain_prepare();
     }
 
     /// Which files of an opened folder to read (`paths` as the browser gives them, each starting
@@ -547,6 +556,18 @@ impl Preview {
         inert::fill(element, html);
     }
 
+    /// `showInert` for a post of the open folder (the translation beside, in the preview's own
+    /// style): the folder's files at the same `blob:` URLs as in the post shown.
+    #[wasm_bindgen(js_name = showInertFromFolder)]
+    pub fn show_inert_from_folder(&self, element: &Element, html: &str) {
+        #[cfg(feature = "site")]
+        if let Some(view) = &self.state.borrow().site_view {
+            let prepare = view.plain_prepare();
+            return inert::fill_with(element, html, &*prepare);
+        }
+        inert::fill(element, html);
+    }
+
     /// The front matter's `{ title, lang, date, translations }`, without rendering the body:
     /// for listing a folder's posts.
     pub fn describe(text: &str, path: Option<String>) -> Result<JsValue, JsValue> {
@@ -593,6 +614,30 @@ impl State {
         let mut list = view.site.diagnostics();
         list.extend(layouts.unwrap_or_default().iter().cloned());
         list
+    }
+
+    /// A post of the open folder shown in the preview's own style (the site does not show it as
+    /// a page) takes the folder's files from the folder; posts of no folder (the demo) keep
+    /// their URLs.
+    #[cfg(feature = "site")]
+    fn prepare_plain(&mut self) {
+        let want = self.site_view.is_some() && !self.doc.name.folder.is_empty();
+        if want != self.plain_from_folder {
+            let prepare = self
+                .site_view
+                .as_ref()
+                .filter(|_| want)
+                .map(SiteView::plain_prepare);
+            self.blocks.set_prepare(prepare);
+            self.plain_from_folder = want;
+        }
+    }
+
+    /// The site view changed: the preview's own style is prepared again at its next render.
+    #[cfg(feature = "site")]
+    fn forget_plain_prepare(&mut self) {
+        self.blocks.set_prepare(None);
+        self.plain_from_folder = false;
     }
 
     fn save_draft(&mut self) {
@@ -694,6 +739,8 @@ impl State {
                 FrontMatter::Broken | FrontMatter::Unclosed => {}
             }
             if !keep {
+                #[cfg(feature = "site")]
+                self.prepare_plain();
                 patch = self.blocks.patch(&rendered.html);
             }
         }

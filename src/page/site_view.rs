@@ -11,14 +11,14 @@
 //! typing pauses.
 
 use super::frame::Frame;
-use super::patch::PatchStats;
+use super::patch::{PatchStats, Prepare};
 use super::resources::Resources;
 use crate::diagnostic::Diagnostic;
 use crate::translations::align::{align_blocks_named, Row};
 use crate::{Rendered, RenderedPage, Site, SiteDiagnostic};
 use std::collections::HashSet;
 use std::rc::Rc;
-use web_sys::{Document, Node};
+use web_sys::{Document, DocumentFragment, Node};
 
 pub struct SiteView {
     pub site: Site,
@@ -73,6 +73,19 @@ impl SiteView {
             beside: None,
             last: None,
             shown_page: None,
+        })
+    }
+
+    /// What each HTML of the preview's own style goes through while this folder is open (a post
+    /// of the folder the site does not show as a page, and the translation beside it): the
+    /// folder's files at their `blob:` URLs, the same file at the same URL in both frames; other
+    /// URLs stay as written.
+    pub fn plain_prepare(&self) -> Prepare {
+        let resources = Rc::clone(&self.resources);
+        Rc::new(move |fragment: &DocumentFragment| {
+            if let Ok(list) = fragment.query_selector_all(Resources::selector()) {
+                resources.rewrite_found(&list);
+            }
         })
     }
 
