@@ -1,7 +1,6 @@
-//! One file of `Site::build` at a time, with the post being edited in it: the site's pages as a
-//! build writes them (`Site::site_pages`), one of them rendered on demand
-//! (`Site::render_built_page`), and the edited post's entry in each of its language's feeds
-//! (`Site::feed_entries`).
+//! One file of `Site::build` at a time, with the post being edited in it: one of the site's
+//! pages rendered on demand (`Site::render_built_page`); the list of them is `listing`'s, the
+//! post's entry in its language's feeds `feeds`'.
 //!
 //! The edited post stands where Jekyll 4.3.1 would read it: its current text in place of its
 //! saved file, or added when the site has no file at its path yet, in `site.posts` and
@@ -18,9 +17,19 @@ use super::{files, generated, pages, posts, BuildOptions, Output};
 use crate::language;
 use crate::liquid::url_memo::UrlMemo;
 use crate::value::{Map, Value};
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock};
+
+mod feeds;
+mod listing;
+#[cfg(test)]
+mod tests;
+
+pub use feeds::FeedEntry;
+#[cfg(test)]
+use feeds::{entry_of, feed_element};
+use listing::Source;
+pub use listing::{PageKind, SitePage};
 
 /// The post being edited: its path in the site and its text as typed.
 #[derive(Clone, Copy, Debug)]
@@ -29,33 +38,6 @@ pub struct Edited<'a> {
     pub path: &'a str,
     /// Its whole text, front matter included.
     pub source: &'a str,
-}
-
-/// What kind of file a page of the build is, for listing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PageKind {
-    /// A language's home page (`index.html` at the root of its build).
-    Home,
-    /// Another HTML page (404, a Markdown page, a pagination page).
-    Html,
-    /// Anything else (feeds, the sitemap, `robots.txt`): shown as text.
-    Text,
-}
-
-/// A file of the build that is not a post's page or a copied file.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct SitePage {
-    /// Its path under `_site/`, e.g. `ja/index.html`.
-    pub path: String,
-    /// Its address from the site's host (`baseurl` and the language folder included).
-    pub url: String,
-    /// The language build that writes it.
-    pub lang: String,
-    /// The file it is made from, or the plugin's file name for a generated one.
-    pub source: String,
-    /// How it is listed and shown.
-    pub kind: PageKind,
 }
 
 /// A file of the build, rendered on demand.
@@ -72,19 +54,6 @@ pub struct ShownPage {
     pub diagnostics: Vec<SiteDiagnostic>,
 }
 
-/// The edited post's entry in one feed of its language build.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct FeedEntry {
-    /// The feed's path under `_site/`.
-    pub feed: String,
-    /// The post's `<entry>` (Atom) or `<item>` (RSS) as the feed writes it; `None` when the
-    /// feed does not carry the post (it lists only the newest, say).
-    pub entry: Option<String>,
-}
-
-/// The extensions of the files a site writes as pages besides Markdown: what `page_files` reads.
-const PAGE_TYPES: &[&str] = &["html", "htm", "xhtml", "xml", "txt", "json", "rss", "atom"];
-
 /// What the on-demand renders of one language keep: it changes only with the site's files.
 #[derive(Default)]
 pub struct Cache(Mutex<BTreeMap<String, Arc<Kept>>>);
@@ -100,45 +69,6 @@ struct Kept {
 }
 
 impl Site {
-    /// Every file the build writes that is neither a post's page nor a copied file: each
-    /// language's home page first (in the order of `languages:`), then the other HTML pages,
-    /// then the rest, each group in path order.
-    ///
-    /// ```
-    /// use postview::{BuildOptions, Site};
-    /// let site = Site::new([
-    ///     ("_config.yml", "languages: [en, ja]\n"),
-    ///     ("_i18n/en.yml", ""),
-    ///     ("_i18n/ja.yml", ""),
-    ///     ("index.html", "---\n---\nhome\n"),
-    ///     ("404.md", "---\n---\nlost\n"),
-    /// ].map(|(p, t)| (p.to_owned(), t.to_owned())));
-    /// let paths: Vec<String> = site.site_pages(&BuildOptions::default()).into_iter().map(|p| p.path).collect();
-    /// assert_eq!(&paths[..4], ["index.html", "ja/index.html", "404.html", "ja/404.html"]);
-    /// ```
-    pub fn site_pages(&self, options: &BuildOptions) -> Vec<SitePage> {
-        let time = self.build_time(options);
-        let mut out = Vec::new();
-        for (i, lang) in self.derived.languages.iter().enumerate() {
-            let build = self.edited_build(lang, &time, None);
-            out.extend(
-                self.pages_of(lang, i == 0, &build)
-                    .into_iter()
-                    .map(|(p, _)| p),
-            );
-        }
-        crate::sort::by(&mut out, |a, b| (a.kind, &a.path).cmp(&(b.kind, &b.path)));
-        let order = |p: &SitePage| {
-            let i = self.derived.languages.iter().position(|l| *l == p.lang);
-            (
-                p.kind != PageKind::Home,
-                i.filter(|_| p.kind == PageKind::Home),
-            )
-        };
-        crate::sort::by(&mut out, |a, b| order(a).cmp(&order(b)));
-        out
-    }
-
     /// The file at `target` (a path under `_site/`, or an address: `/ja/` is `ja/index.html`)
     /// as the build writes it with `edited` in place of its saved file (added, if the site has
     /// none at its path yet); `None` when the build writes no such page (`site_pages`).
@@ -193,74 +123,6 @@ impl Site {
             body,
             diagnostics,
         })
-    }
-
-    /// The edited post's entry in each feed of its language build (jekyll-feed's, and the
-    /// site's own XML pages whose root is an Atom `<feed>` or an RSS `<rss>`), in path order.
-    pub fn feed_entries(&self, edited: &Edited<'_>, options: &BuildOptions) -> Vec<FeedEntry> {
-        let d = &self.derived;
-        let path = super::super::normalize_path(edited.path);
-        let edited = Edited {
-            path: &path,
-            source: edited.source,
-        };
-        let lang = language::build_language(&path, &d.languages);
-        let info = PostInfo::read(&path, edited.source, &d.config, &lang, &d.languages);
-        let base = self.site_value(&lang);
-        let relative = format!("{}{}", super::text(base.get("baseurl")), info.url);
-        let absolute = format!("{}{relative}", super::text(d.config.get("url")));
-        let title = crate::liquid::xml_escape(&info.title);
-        let mut out = Vec::new();
-        for page in self.site_pages(options) {
-            if page.lang != lang || page.kind != PageKind::Text || !page.path.ends_with(".xml") {
-                continue;
-            }
-            let Some(shown) = self.render_built_page(&page.path, Some(&edited), options) else {
-                continue;
-            };
-            let Some(element) = feed_element(&shown.text) else {
-                continue;
-            };
-            out.push(FeedEntry {
-                feed: page.path,
-                entry: entry_of(&shown.text, element, &[&absolute, &relative], &title),
-            });
-        }
-        out
-    }
-
-    /// Which of `paths` (the folder's files not read yet, from the site root) the build would
-    /// write as pages if they open with front matter, and so are worth reading for
-    /// `site_pages`: outside the folders Jekyll skips, of a text type a page is written in.
-    pub fn page_files<'p>(&self, paths: impl IntoIterator<Item = &'p str>) -> Vec<String> {
-        let reader = &self.derived.reader;
-        paths
-            .into_iter()
-            .map(super::super::normalize_path)
-            .filter(|p| reader.kind(p, true) == crate::reader::Kind::Page)
-            .filter(|p| {
-                let ext = p
-                    .rsplit_once('.')
-                    .map_or("", |(_, e)| e)
-                    .to_ascii_lowercase();
-                reader.is_markdown(p) || PAGE_TYPES.contains(&ext.as_str())
-            })
-            .collect()
-    }
-
-    /// Adds the files of `texts` that open with front matter (pages read after the folder was
-    /// opened; see `page_files`); the others stay the static files they were.
-    pub fn add_pages(&mut self, texts: impl IntoIterator<Item = (String, String)>) {
-        let mut added = false;
-        for (path, text) in texts {
-            if crate::reader::has_front_matter(&text) {
-                self.files.insert(super::super::normalize_path(&path), text);
-                added = true;
-            }
-        }
-        if added {
-            self.derived = super::super::derive(&self.files);
-        }
     }
 
     /// `site.time` of a build with `options` (see `BuildOptions::time`).
@@ -367,66 +229,6 @@ impl Site {
         }
     }
 
-    /// The pages the build of `lang` (`default`: the first language's) writes, as `build`
-    /// paginates them, and the plugins' files, each with what makes it.
-    fn pages_of(&self, lang: &str, default: bool, build: &Build) -> Vec<(SitePage, Source)> {
-        let prefix = if default {
-            String::new()
-        } else {
-            format!("{lang}/")
-        };
-        let baseurl = super::text(build.site.get("baseurl"));
-        let page = |path: String, url: &str, source: &str| {
-            let kind = if path == format!("{prefix}index.html") {
-                PageKind::Home
-            } else if super::html(&path) {
-                PageKind::Html
-            } else {
-                PageKind::Text
-            };
-            SitePage {
-                url: format!("{baseurl}{url}"),
-                path,
-                lang: lang.to_owned(),
-                source: source.to_owned(),
-                kind,
-            }
-        };
-        let plan = files::plan(self, lang, default);
-        let mut out = Vec::new();
-        for path in &plan.pages {
-            for target in pages::targets(self, path, build, &plan) {
-                let written = format!("{prefix}{}", target.at.destination);
-                let url = target.at.url.clone();
-                out.push((
-                    page(written, &url, path),
-                    Source::Page(path.clone(), target),
-                ));
-            }
-        }
-        for name in self.generated_names() {
-            let written = format!("{prefix}{name}");
-            let url = format!("/{name}");
-            out.push((page(written, &url, &name), Source::Generated(name)));
-        }
-        out
-    }
-
-    /// The files the plugins write in each language build (see `generated::files`): none where
-    /// the site has a file of its own at that path.
-    fn generated_names(&self) -> Vec<String> {
-        let own =
-            |path: &str| self.files.contains_key(path) || self.assets.iter().any(|a| a == path);
-        [
-            generated::feed_path(self),
-            "sitemap.xml".into(),
-            "robots.txt".into(),
-        ]
-        .into_iter()
-        .filter(|p| !own(p))
-        .collect()
-    }
-
     /// The plugins' files of the build of `lang`, fed as `Site::build_language` feeds them, with
     /// `edited`'s body in place of its saved one.
     fn generated(
@@ -495,12 +297,6 @@ impl Site {
     }
 }
 
-/// What makes a page of the build: a page of the site at one of its places, or a plugin.
-enum Source {
-    Page(String, pages::Target),
-    Generated(String),
-}
-
 /// A path under `_site/` from a path or an address: no leading `/`, `index.html` for a folder.
 fn destination_of(target: &str) -> String {
     let mut path = crate::ruby::addressable::unencode(target.trim_start_matches('/'));
@@ -509,66 +305,3 @@ fn destination_of(target: &str) -> String {
     }
     path
 }
-
-/// The element a feed's entries are (`entry` for Atom, `item` for RSS), if `text` is a feed.
-fn feed_element(text: &str) -> Option<&'static str> {
-    let root = text
-        .match_indices('<')
-        .map(|(i, _)| &text[i + 1..])
-        .find(|rest| !rest.starts_with('?') && !rest.starts_with('!'))?;
-    if root.starts_with("feed") {
-        Some("entry")
-    } else if root.starts_with("rss") {
-        Some("item")
-    } else {
-        None
-    }
-}
-
-/// The first `<element>…</element>` of `feed` that names one of `urls`, else the only one whose
-/// title is `title` (as XML escapes it).
-fn entry_of(feed: &str, element: &str, urls: &[&str], title: &str) -> Option<String> {
-    let open = format!("<{element}");
-    let close = format!("</{element}>");
-    let mut entries = Vec::new();
-    let mut rest = feed;
-    while let Some(start) = rest.find(&open) {
-        // The element's own start tag (`<entry>`, `<entry xml:lang="ja">`), not `<entryx`.
-        let after = rest[start + open.len()..].chars().next();
-        if !after.is_some_and(|c| c == '>' || c.is_ascii_whitespace()) {
-            rest = &rest[start + open.len()..];
-            continue;
-        }
-        let Some(len) = rest[start..].find(&close) else {
-            break;
-        };
-        let end = start + len + close.len();
-        entries.push(&rest[start..end]);
-        rest = &rest[end..];
-    }
-    let names_url = |e: &str| {
-        urls.iter().any(|u| {
-            [format!("\"{u}\""), format!(">{u}<")]
-                .iter()
-                .any(|w| e.contains(w.as_str()))
-        })
-    };
-    if let Some(e) = entries.iter().find(|e| names_url(e)) {
-        return Some((*e).to_owned());
-    }
-    let titled: Vec<&&str> = entries
-        .iter()
-        .filter(|e| {
-            e.match_indices("<title")
-                .filter_map(|(i, _)| e[i..].find('>').map(|j| &e[i + j + 1..]))
-                .any(|t| t.starts_with(title) && t[title.len()..].starts_with("</title>"))
-        })
-        .collect();
-    match titled.as_slice() {
-        [one] => Some((**one).to_owned()),
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests;
