@@ -19,6 +19,8 @@ mod report;
 // The site view and the Forestry forms: the page's site module only (feature `site`); its body
 // module shows posts in the preview's own style.
 #[cfg(feature = "site")]
+mod plain_folder;
+#[cfg(feature = "site")]
 mod resources;
 #[cfg(feature = "site")]
 mod site_forms;
@@ -556,18 +558,6 @@ impl Preview {
         inert::fill(element, html);
     }
 
-    /// `showInert` for a post of the open folder (the translation beside, in the preview's own
-    /// style): the folder's files at the same `blob:` URLs as in the post shown.
-    #[wasm_bindgen(js_name = showInertFromFolder)]
-    pub fn show_inert_from_folder(&self, element: &Element, html: &str) {
-        #[cfg(feature = "site")]
-        if let Some(view) = &self.state.borrow().site_view {
-            let prepare = view.plain_prepare();
-            return inert::fill_with(element, html, &*prepare);
-        }
-        inert::fill(element, html);
-    }
-
     /// The front matter's `{ title, lang, date, translations }`, without rendering the body:
     /// for listing a folder's posts.
     pub fn describe(text: &str, path: Option<String>) -> Result<JsValue, JsValue> {
@@ -614,30 +604,6 @@ impl State {
         let mut list = view.site.diagnostics();
         list.extend(layouts.unwrap_or_default().iter().cloned());
         list
-    }
-
-    /// A post of the open folder shown in the preview's own style (the site does not show it as
-    /// a page) takes the folder's files from the folder; posts of no folder (the demo) keep
-    /// their URLs.
-    #[cfg(feature = "site")]
-    fn prepare_plain(&mut self) {
-        let want = self.site_view.is_some() && !self.doc.name.folder.is_empty();
-        if want != self.plain_from_folder {
-            let prepare = self
-                .site_view
-                .as_ref()
-                .filter(|_| want)
-                .map(SiteView::plain_prepare);
-            self.blocks.set_prepare(prepare);
-            self.plain_from_folder = want;
-        }
-    }
-
-    /// The site view changed: the preview's own style is prepared again at its next render.
-    #[cfg(feature = "site")]
-    fn forget_plain_prepare(&mut self) {
-        self.blocks.set_prepare(None);
-        self.plain_from_folder = false;
     }
 
     fn save_draft(&mut self) {
