@@ -83,8 +83,8 @@ pub use options::Options;
 pub use post::Translation;
 #[cfg(feature = "site")]
 pub use site::{
-    check_site, BuildOptions, BuiltContent, BuiltFile, RenderedPage, Site, SiteBuild, SiteCheck,
-    SiteDiagnostic, SiteFile,
+    check_site, BuildOptions, BuiltContent, BuiltFile, Edited, FeedEntry, PageKind, RenderedPage,
+    ShownPage, Site, SiteBuild, SiteCheck, SiteDiagnostic, SiteFile, SitePage,
 };
 #[cfg(feature = "site")]
 pub use translations::{find_translations, Member, TranslationFamily};

@@ -159,8 +159,10 @@ export function createTranslations(deps) {
     const body = doc.createElement('div');
     body.className = 'post-body';
     // The frame is sandboxed without scripts: nothing in the post can run there; what would
-    // fetch or navigate by itself is taken out first, as in the preview.
-    Preview.showInert(body, rendered.html);
+    // fetch or navigate by itself is taken out first, as in the preview. A post of the open
+    // folder takes the folder's files from it, at the URLs the post shown uses.
+    if (compared.folder && preview.showInertFromFolder) preview.showInertFromFolder(body, rendered.html);
+    else Preview.showInert(body, rendered.html);
     root.replaceChildren(heading, body);
   }
 

@@ -14,6 +14,7 @@ import { registerOffline } from './offline.js';
 import { NewPosts, readForestry } from './newpost.js';
 import { FrontMatterForm, replaceText } from './form.js';
 import { createOverview } from './overview.js';
+import { createSitePages } from './site-pages.js';
 import { guard, keepHome, loaded } from './frames.js';
 import { folderOfFiles, folderOfHandle } from './folders.js';
 import { hideNotice, refreshNotices, showNotice } from './notices.js';
@@ -141,6 +142,16 @@ const overview = createOverview($('[data-testid=translations-overview]'), {
     return true;
   },
 });
+// The site's other pages, in the picker's last section and the languages row's buttons.
+const sitePages = createSitePages({
+  preview,
+  select: $('#posts'),
+  home: $('#show-home'),
+  feed: $('#show-feed-entry'),
+  panel: $('#feed-entry'),
+  back: $('#show-post'),
+  t: () => t,
+});
 const form = new FrontMatterForm($('[data-testid=front-matter-form]'), {
   text: () => editor.text(),
   replace: (text) => replaceText(editor.view, text),
@@ -209,6 +220,8 @@ function show(post) {
   pause(paused ? unfinished.message ?? t('tabDied') : null);
   preview.setSite({ baseurl_root: post.demo ? DEMO_ROOT : '' });
   preview.folder = post.folder;
+  // The frame shows the post again, not a page of its site.
+  sitePages.leave();
   preview.open(post.id, post.lang, post.path, text);
   showPostList();
   showDraftState();
@@ -239,6 +252,7 @@ function onRender(r) {
   editor.mark(diagnostics);
   showStatus();
   document.title = `${r.title || current.name} · postview`;
+  sitePages.rendered();
 }
 
 /** Shows the site's frame (a post of the open site, as published) or the page's own. */
@@ -350,8 +364,9 @@ function showPostList() {
   const groups = workspace.byLanguage().map(([lang, posts]) =>
     group(autonym(lang), lang, posts.map((p) => option(p, `${p.date} ${p.title}${draftLabel(p)}`.trim()))),
   );
-  $('#posts').replaceChildren(group(t('demo'), null, demo), ...groups);
+  $('#posts').replaceChildren(group(t('demo'), null, demo), ...groups, ...sitePages.group());
   $('#posts').value = optionValue(current);
+  sitePages.refresh();
 }
 
 /** What the list adds to a draft whose file is not open: "(draft)", and its folder if not this one. */
@@ -401,6 +416,7 @@ function wireControls() {
     saver.forget();
     await loadSite();
     preview.closeSite();
+    await sitePages.opened(null);
     newPosts.use([]);
     await openFiles(await readFileList(event.target.files), null, '');
     event.target.value = '';
@@ -412,6 +428,7 @@ function wireControls() {
     event.target.value = '';
   });
   $('#posts').addEventListener('change', (event) => {
+    if (sitePages.choose(event.target.value)) return;
     const post = workspace.posts.find((p) => optionValue(p) === event.target.value);
     if (post) show(post);
   });
@@ -456,6 +473,9 @@ async function openFolderFiles(files, folderId) {
   newPosts.use(await readForestry(files));
   await openFiles(opened.posts, await readSiteConfig(files), folderId);
   overview.opened(files);
+  // The site's other pages are read after its posts are shown: opening is no slower for them.
+  await sitePages.opened(opened.kept ?? null);
+  showPostList();
 }
 
 /** Opens a folder's directory handle read-write (the picker's, or any other). */

@@ -33,7 +33,7 @@ export async function filesOfDrop(dataTransfer) {
 /**
  * Opens `files` ([{ path, file }]) in `preview`: as a site if they are one (its pages drawn
  * into `siteDocument`), else closes any site. Resolves with the posts to list
- * ([{ path, text }]) and the site's problems.
+ * ([{ path, text }]), the site's problems and, for a site, its files not read ([{ path, file }]).
  */
 export async function openFolder(preview, siteDocument, files) {
   await loadSite();
@@ -55,5 +55,10 @@ export async function openFolder(preview, siteDocument, files) {
   const read = await Promise.all(texts);
   const opened = preview.openSite(siteDocument, read, kept);
   const textOf = new Map(read.map(({ path, text }) => [path, text]));
-  return { posts: opened.posts.map((path) => ({ path, text: textOf.get(path) ?? '' })), diagnostics: opened.diagnostics };
+  return {
+    posts: opened.posts.map((path) => ({ path, text: textOf.get(path) ?? '' })),
+    diagnostics: opened.diagnostics,
+    // The files not read, from the site root: its other pages are among them (site-pages.js).
+    kept,
+  };
 }

@@ -93,10 +93,16 @@ pub fn parse(document: &Document, html: &str) -> DocumentFragment {
 
 /// Makes `element` hold `html`, made quiet before it is in the document.
 pub fn fill(element: &Element, html: &str) {
+    fill_with(element, html, &|_| {});
+}
+
+/// `fill`, with `prepare` run over the quiet fragment before it is in the document.
+pub fn fill_with(element: &Element, html: &str, prepare: &dyn Fn(&DocumentFragment)) {
     let Some(document) = element.owner_document() else {
         return;
     };
     let fragment = parse(&document, html);
+    prepare(&fragment);
     element.set_inner_html("");
     let _ = element.append_child(&fragment);
 }

@@ -19,9 +19,13 @@ mod report;
 // The site view and the Forestry forms: the page's site module only (feature `site`); its body
 // module shows posts in the preview's own style.
 #[cfg(feature = "site")]
+mod plain_folder;
+#[cfg(feature = "site")]
 mod resources;
 #[cfg(feature = "site")]
 mod site_forms;
+#[cfg(feature = "site")]
+mod site_pages;
 #[cfg(feature = "site")]
 mod site_view;
 
@@ -85,6 +89,10 @@ struct State {
     settle: Option<Timeout>,
     /// The folder of the posts opened from now on: their drafts are its.
     folder: String,
+    /// Whether the preview's own style takes the open folder's files from it (see
+    /// `prepare_plain`).
+    #[cfg(feature = "site")]
+    plain_from_folder: bool,
     /// Edits are kept as drafts but not rendered (a draft whose last render trapped the module).
     paused: bool,
 }
@@ -117,6 +125,8 @@ impl Preview {
             site_view: None,
             settle: None,
             folder: String::new(),
+            #[cfg(feature = "site")]
+            plain_from_folder: false,
             paused: false,
         }));
         // Every edit is saved as it comes (see `edit`), so these find nothing left to save today;
@@ -339,6 +349,7 @@ impl Preview {
         let mut state = self.state.borrow_mut();
         state.site_view = None;
         state.site_view = SiteView::new(document, site, Resources::new(published, blobs, css));
+        state.forget_plain_prepare();
         to_js(&opened)
     }
 
@@ -404,7 +415,9 @@ impl Preview {
     #[cfg(feature = "site")]
     #[wasm_bindgen(js_name = closeSite)]
     pub fn close_site(&self) {
-        self.state.borrow_mut().site_view = None;
+        let mut state = self.state.borrow_mut();
+        state.site_view = None;
+        state.forget_plain_prepare();
     }
 
     /// Which files of an opened folder to read (`paths` as the browser gives them, each starting
@@ -649,8 +662,19 @@ impl State {
         // While the front matter is unclosed the body shown is the last good one (if this post
         // had one), and so are the lines that scroll sync pairs with its blocks.
         let keep = state == FrontMatter::Unclosed && self.good_lines.is_some();
+        // A page of the site chosen instead of the post shows, with the post in it as typed.
+        #[cfg(feature = "site")]
+        let other = match self.site_view.as_mut() {
+            Some(view) if !keep => view.show_chosen_page(self.doc.path.as_deref(), &text),
+            _ => None,
+        };
+        #[cfg(feature = "site")]
+        if let Some(shown) = &other {
+            patch = shown.patch;
+        }
         #[cfg(feature = "site")]
         let shown_in_site = match (&page, self.site_view.as_mut()) {
+            _ if other.is_some() => true,
             (Some(part), Some(view)) => {
                 if !keep {
                     let layout = matches!(state, FrontMatter::Ok | FrontMatter::None);
@@ -681,6 +705,8 @@ impl State {
                 FrontMatter::Broken | FrontMatter::Unclosed => {}
             }
             if !keep {
+                #[cfg(feature = "site")]
+                self.prepare_plain();
                 patch = self.blocks.patch(&rendered.html);
             }
         }
@@ -698,11 +724,18 @@ impl State {
         };
         drafts::rendering(None);
         #[cfg(feature = "site")]
-        let (url, site_diagnostics, settle) = (
-            page.as_ref().map(|p| p.url.as_str()),
-            self.site_diagnostics(page.as_ref().map(|p| p.layout_diagnostics.as_slice())),
-            page.as_ref().is_some_and(|p| p.settle),
-        );
+        let (url, site_diagnostics, settle) = match &other {
+            Some(shown) => (
+                Some(shown.url.as_str()),
+                self.site_diagnostics(Some(&shown.diagnostics)),
+                page.as_ref().is_some_and(|p| p.settle),
+            ),
+            None => (
+                page.as_ref().map(|p| p.url.as_str()),
+                self.site_diagnostics(page.as_ref().map(|p| p.layout_diagnostics.as_slice())),
+                page.as_ref().is_some_and(|p| p.settle),
+            ),
+        };
         #[cfg(not(feature = "site"))]
         let (url, site_diagnostics, settle) = (None, Vec::new(), false);
         let report = to_js(&Report {

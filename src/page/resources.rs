@@ -18,6 +18,9 @@ const MISSING: &str = "data:,";
 const SELECTOR: &str =
     "[src]:not(iframe):not(frame):not(script),[srcset],[poster],link[href],[style*='url(' i]";
 
+/// What a URL in the page at a URL path becomes, if anything.
+type Resolve<'r> = dyn Fn(&str, &str) -> Option<String> + 'r;
+
 pub struct Resources {
     published: Published,
     /// Files kept unread, by path from the site root.
@@ -49,16 +52,20 @@ impl Resources {
     /// the folder; an empty `data:` URL if it names one the folder lacks, since the page's own
     /// server must never be asked for a file of the site (the Problems list names it instead).
     pub fn resolve(&self, url: &str, from: &str) -> Option<String> {
-        let found = self
-            .published
-            .file_for(url, from, |p| {
-                self.files.contains_key(p) || self.css.contains_key(p)
-            })
-            .and_then(|path| self.blob_url(&path));
-        match found {
+        match self.found(url, from) {
             None if urls::names_site(url) => Some(MISSING.to_owned()),
             found => found,
         }
+    }
+
+    /// The blob URL for `url` written in the document at URL path `from`, if it names a file of
+    /// the folder; `None` otherwise.
+    pub fn found(&self, url: &str, from: &str) -> Option<String> {
+        self.published
+            .file_for(url, from, |p| {
+                self.files.contains_key(p) || self.css.contains_key(p)
+            })
+            .and_then(|path| self.blob_url(&path))
     }
 
     /// The path (from the site root) of the folder's file that `url` names, written in the
@@ -97,13 +104,24 @@ impl Resources {
     /// Points the URLs of every element of `list` (in the page at URL path `page`) that names a
     /// file of the folder at its blob.
     pub fn rewrite(&self, list: &NodeList, page: &str) {
+        self.rewrite_with(list, page, &|u, from| self.resolve(u, from));
+    }
+
+    /// Points the URLs of every element of `list` that names a file of the folder at its blob,
+    /// and leaves the others as written: the preview's own style, which has no page of the site
+    /// to check its URLs against (its URLs are read from the site's root).
+    pub fn rewrite_found(&self, list: &NodeList) {
+        self.rewrite_with(list, "/", &|u, from| self.found(u, from));
+    }
+
+    fn rewrite_with(&self, list: &NodeList, page: &str, resolve: &Resolve<'_>) {
         for element in (0..list.length()).filter_map(|i| list.item(i)) {
             let element: Element = element.unchecked_into();
-            self.rewrite_element(&element, page);
+            self.rewrite_element(&element, page, resolve);
         }
     }
 
-    fn rewrite_element(&self, element: &Element, page: &str) {
+    fn rewrite_element(&self, element: &Element, page: &str, resolve: &Resolve<'_>) {
         let set = |name: &str, value: Option<String>| {
             if let Some(value) = value {
                 let _ = element.set_attribute(name, &value);
@@ -120,27 +138,27 @@ impl Resources {
                 .any(|r| r == "stylesheet" || r == "icon")
             {
                 let href = element.get_attribute("href").unwrap_or_default();
-                set("href", self.resolve(&href, page));
+                set("href", resolve(&href, page));
             }
         }
         for name in ["src", "poster"] {
             if let Some(value) = element.get_attribute(name) {
-                set(name, self.resolve(&value, page));
+                set(name, resolve(&value, page));
             }
         }
         if let Some(srcset) = element.get_attribute("srcset") {
-            set("srcset", self.srcset(&srcset, page));
+            set("srcset", Self::srcset(&srcset, page, resolve));
         }
         if let Some(style) = element.get_attribute("style") {
             if style.to_ascii_lowercase().contains("url(") {
-                let rewritten = css::rewrite_urls(&style, |u| self.resolve(u, page));
+                let rewritten = css::rewrite_urls(&style, |u| resolve(u, page));
                 set("style", (rewritten != style).then_some(rewritten));
             }
         }
     }
 
     /// `a.png 1x, b.png 2x` with each URL that names a file replaced; `None` if none does.
-    fn srcset(&self, srcset: &str, page: &str) -> Option<String> {
+    fn srcset(srcset: &str, page: &str, resolve: &Resolve<'_>) -> Option<String> {
         let mut changed = false;
         let parts: Vec<String> = srcset
             .split(',')
@@ -149,7 +167,7 @@ impl Resources {
                 let (url, descriptor) = candidate
                     .split_once(char::is_whitespace)
                     .unwrap_or((candidate, ""));
-                match self.resolve(url, page) {
+                match resolve(url, page) {
                     Some(blob) => {
                         changed = true;
                         format!("{blob} {descriptor}").trim_end().to_owned()

@@ -11,14 +11,14 @@
 //! typing pauses.
 
 use super::frame::Frame;
-use super::patch::PatchStats;
+use super::patch::{PatchStats, Prepare};
 use super::resources::Resources;
 use crate::diagnostic::Diagnostic;
 use crate::translations::align::{align_blocks_named, Row};
 use crate::{Rendered, RenderedPage, Site, SiteDiagnostic};
 use std::collections::HashSet;
 use std::rc::Rc;
-use web_sys::{Document, Node};
+use web_sys::{Document, DocumentFragment, Node};
 
 pub struct SiteView {
     pub site: Site,
@@ -29,6 +29,9 @@ pub struct SiteView {
     beside: Option<Frame>,
     /// What the last whole page was made with, for keystrokes that only touch the body.
     last: Option<Last>,
+    /// The page of the site shown instead of the post (`site_pages.rs`), by its path under
+    /// `_site/`.
+    pub shown_page: Option<String>,
 }
 
 /// The last whole page's post, front matter, URL and layout problems.
@@ -69,6 +72,20 @@ impl SiteView {
             frame,
             beside: None,
             last: None,
+            shown_page: None,
+        })
+    }
+
+    /// What each HTML of the preview's own style goes through while this folder is open (a post
+    /// of the folder the site does not show as a page, and the translation beside it): the
+    /// folder's files at their `blob:` URLs, the same file at the same URL in both frames; other
+    /// URLs stay as written.
+    pub fn plain_prepare(&self) -> Prepare {
+        let resources = Rc::clone(&self.resources);
+        Rc::new(move |fragment: &DocumentFragment| {
+            if let Ok(list) = fragment.query_selector_all(Resources::selector()) {
+                resources.rewrite_found(&list);
+            }
         })
     }
 
@@ -171,6 +188,12 @@ impl SiteView {
     /// changes.
     pub fn show(&mut self, page: &str, body: &str, url: &str, layout: bool) -> PatchStats {
         self.frame.show(page, body, url, layout)
+    }
+
+    /// Shows a page of the site that is not the post (`page`, at URL path `url`, whose own
+    /// content is `body`). The post's page comes back whole after `deactivate`.
+    pub fn show_other(&mut self, page: &str, body: &str, url: &str) -> PatchStats {
+        self.frame.show(page, body, url, true)
     }
 
     /// Puts the site frame's own document back.

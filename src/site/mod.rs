@@ -41,7 +41,10 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 pub use crate::liquid::layout::FileDiagnostic as SiteDiagnostic;
-pub use build::{BuildOptions, BuiltContent, BuiltFile, SiteBuild};
+pub use build::{
+    BuildOptions, BuiltContent, BuiltFile, Edited, FeedEntry, PageKind, ShownPage, SiteBuild,
+    SitePage,
+};
 #[cfg(target_arch = "wasm32")]
 pub use check_site::reads_text;
 #[cfg(target_arch = "wasm32")]
@@ -97,6 +100,8 @@ struct Derived {
     published: OnceLock<published::Published>,
     /// The ids of the posts' pages links point into, by address, made on first use.
     anchors: Mutex<BTreeMap<String, Arc<std::collections::HashSet<String>>>>,
+    /// What the renders of one page of the build keep, per language (`build/on_demand.rs`).
+    on_demand: build::OnDemandCache,
 }
 
 /// What every page of one language build shares.
@@ -636,6 +641,7 @@ fn derive_at(files: &BTreeMap<String, String>, build_time: Option<&str>) -> Deri
         checks: OnceLock::new(),
         published: OnceLock::new(),
         anchors: Mutex::default(),
+        on_demand: build::OnDemandCache::default(),
     }
 }
 

@@ -152,9 +152,12 @@ impl PostInfo {
 }
 
 /// `site.posts` (newest first), `site.tags` and `site.categories` of the build of `lang`.
-pub fn collections(posts: &[PostInfo], lang: &str) -> (Value, Value, Value) {
+pub fn collections<'p>(
+    posts: impl IntoIterator<Item = &'p PostInfo>,
+    lang: &str,
+) -> (Value, Value, Value) {
     let mut built: Vec<&PostInfo> = posts
-        .iter()
+        .into_iter()
         .filter(|p| p.lang == lang && p.published)
         .collect();
     // Jekyll sorts documents by date, then path; lists are newest first.

@@ -204,7 +204,7 @@ pub fn feed_collections(site: &Site) -> Option<SiteDiagnostic> {
 }
 
 /// jekyll-feed's path: `feed: path:`, else `feed.xml`.
-fn feed_path(site: &Site) -> String {
+pub(super) fn feed_path(site: &Site) -> String {
     let configured = site
         .derived
         .config

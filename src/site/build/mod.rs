@@ -13,9 +13,13 @@ mod clean;
 mod defaults;
 mod files;
 mod generated;
+mod on_demand;
 mod pages;
 mod paginate;
 mod posts;
+
+pub(super) use on_demand::Cache as OnDemandCache;
+pub use on_demand::{Edited, FeedEntry, PageKind, ShownPage, SitePage};
 
 use super::{Site, SiteDiagnostic};
 use crate::diagnostic::{Diagnostic, Jekyll};

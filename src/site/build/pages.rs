@@ -18,15 +18,26 @@ pub struct BuiltPage {
     /// Whether jekyll-paginate made it (its pages follow the site's own in `site.pages`).
     pub paginated: bool,
     pub text: String,
+    /// What its layouts got as `{{ content }}`: its own Liquid and Markdown, rendered.
+    pub content: String,
     pub diagnostics: Vec<SiteDiagnostic>,
 }
 
-/// The files the page at `path` writes in `build`: one, or one per pagination page.
-pub fn render(site: &Site, path: &str, build: &Build, plan: &Plan) -> Vec<BuiltPage> {
+/// Where the page at `path` is written in `build`: one URL, or one per pagination page.
+pub struct Target {
+    pub at: super::files::PageUrl,
+    /// jekyll-paginate's `paginator` for this page, when the page is the pagination template.
+    pub paginator: Option<Value>,
+    /// Whether jekyll-paginate made it (`/page2/`, …).
+    pub paginated: bool,
+}
+
+/// The places the page at `path` is written in `build` (none when the site lacks the file).
+pub fn targets(site: &Site, path: &str, build: &Build, plan: &Plan) -> Vec<Target> {
     let Some(text) = site.files.get(path) else {
         return Vec::new();
     };
-    let (front, body_start) = super::defaults::page_front(&site.derived.config, path, text);
+    let (front, _) = super::defaults::page_front(&site.derived.config, path, text);
     let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
     let lang = super::text(build.site.get("lang"));
     let first = page_url(site, dir, name, &front, &lang);
@@ -37,39 +48,64 @@ pub fn render(site: &Site, path: &str, build: &Build, plan: &Plan) -> Vec<BuiltP
         Vec::new()
     };
     if pagers.is_empty() {
-        return vec![one(
-            site,
-            path,
-            text,
-            (&front, body_start),
-            build,
-            &first,
-            None,
-        )];
+        return vec![Target {
+            at: first,
+            paginator: None,
+            paginated: false,
+        }];
     }
     pagers
-        .iter()
-        .map(|pager| {
-            let url = pager
-                .dir
-                .as_ref()
-                .map(|d| page_url(site, d, name, &front, &lang));
-            let at = url.as_ref().unwrap_or(&first);
-            let page = one(
-                site,
-                path,
-                text,
-                (&front, body_start),
-                build,
-                at,
-                Some(&pager.paginator),
-            );
-            BuiltPage {
-                paginated: pager.dir.is_some(),
-                ..page
-            }
+        .into_iter()
+        .map(|pager| Target {
+            at: match &pager.dir {
+                Some(d) => page_url(site, d, name, &front, &lang),
+                None => page_url(site, dir, name, &front, &lang),
+            },
+            paginated: pager.dir.is_some(),
+            paginator: Some(pager.paginator),
         })
         .collect()
+}
+
+/// The files the page at `path` writes in `build`: one, or one per pagination page.
+pub fn render(site: &Site, path: &str, build: &Build, plan: &Plan) -> Vec<BuiltPage> {
+    let Some(text) = site.files.get(path) else {
+        return Vec::new();
+    };
+    let front = super::defaults::page_front(&site.derived.config, path, text);
+    targets(site, path, build, plan)
+        .iter()
+        .map(|target| at_target(site, (path, text), &front, build, target))
+        .collect()
+}
+
+/// The page at `path` rendered at one of its `targets`.
+pub fn render_target(site: &Site, path: &str, build: &Build, target: &Target) -> Option<BuiltPage> {
+    let text = site.files.get(path)?;
+    let front = super::defaults::page_front(&site.derived.config, path, text);
+    Some(at_target(site, (path, text), &front, build, target))
+}
+
+fn at_target(
+    site: &Site,
+    (path, text): (&str, &str),
+    (front, body_start): &(Map, usize),
+    build: &Build,
+    target: &Target,
+) -> BuiltPage {
+    let page = one(
+        site,
+        path,
+        text,
+        (front, *body_start),
+        build,
+        &target.at,
+        target.paginator.as_ref(),
+    );
+    BuiltPage {
+        paginated: target.paginated,
+        ..page
+    }
 }
 
 /// The page rendered at one URL.
@@ -109,7 +145,7 @@ fn one(
         content = crate::markdown::render(&content, &site.derived.kramdown.0).html;
     }
     let layout = front.get("layout").map(layout_name);
-    let (html, missing) = site.lay_out(content, layout, &mut renderer);
+    let (html, missing) = site.lay_out(content.clone(), layout, &mut renderer);
     let mut diagnostics = renderer.finish();
     if let Some(n) = missing {
         diagnostics.push(SiteDiagnostic {
@@ -122,6 +158,7 @@ fn one(
         url: at.url.clone(),
         paginated: false,
         text: html,
+        content,
         diagnostics,
     }
 }

@@ -14,17 +14,23 @@ use crate::value::{Map, Value};
 /// `UrlMemo`).
 pub fn language_build(site: &Site, lang: &str, time: &str, earlier: Map) -> Build {
     let base = site.site_value(lang);
-    let url_memo = UrlMemo::recording(earlier);
-    let mut map = match &base {
+    let site_value = with_posts(&base, time, |p| excerpt(site, p, &base, lang));
+    Build {
+        site: site_value,
+        url_memo: UrlMemo::recording(earlier),
+    }
+}
+
+/// `base` (a language build's `site`, its `posts` newest first) with `time`, and each post of
+/// `site.posts` with its excerpt (`excerpt_of` the post's drop) and its neighbours.
+pub fn with_posts(base: &Value, time: &str, excerpt_of: impl Fn(&Value) -> Option<Value>) -> Value {
+    let mut map = match base {
         Value::Map(m) => m.clone(),
         _ => Map::new(),
     };
     map.insert("time".into(), Value::from(time));
     if let Some(Value::List(posts)) = map.remove("posts") {
-        let excerpts: Vec<Option<Value>> = posts
-            .iter()
-            .map(|p| excerpt(site, p, &base, lang))
-            .collect();
+        let excerpts: Vec<Option<Value>> = posts.iter().map(&excerpt_of).collect();
         let with_neighbours = posts
             .iter()
             .enumerate()
@@ -44,15 +50,12 @@ pub fn language_build(site: &Site, lang: &str, time: &str, earlier: Map) -> Buil
             .collect();
         map.insert("posts".into(), Value::List(with_neighbours));
     }
-    Build {
-        site: Value::Map(map),
-        url_memo,
-    }
+    Value::Map(map)
 }
 
 /// The excerpt of a post of `site.posts`, rendered with `base` (`None`: none). A post whose
 /// YAML Jekyll cannot read has none made, and its drop prints `excerpt` as `""`.
-fn excerpt(site: &Site, post: &Value, base: &Value, lang: &str) -> Option<Value> {
+pub fn excerpt(site: &Site, post: &Value, base: &Value, lang: &str) -> Option<Value> {
     let path = post.get("path").and_then(Value::as_str)?;
     let unreadable = |p: &PostInfo| p.unreadable && p.path == path;
     if site.derived.posts.iter().any(unreadable) {
