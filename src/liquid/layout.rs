@@ -118,6 +118,8 @@ pub struct Renderer<'a> {
     pub diagnostics: Vec<FileDiagnostic>,
     /// What earlier builds computed for `relative_url`/`absolute_url` (see `Env::url_memo`).
     pub url_memo: Option<&'a super::url_memo::UrlMemo>,
+    /// The build's layouts and includes, each read once (see `template_cache`).
+    pub templates: Option<&'a dyn super::template_cache::TemplateCache>,
     pub(super) budget: Budget,
     /// What includes may cost (see `site_tags`), apart from what they write.
     pub(super) include_budget: Budget,
@@ -211,11 +213,7 @@ struct Streamed<'r, 'a> {
 
 impl<'t> template::Sink<'t> for Streamed<'_, '_> {
     fn push(&mut self, node: Node<'t>, issues: &mut Issues) {
-        self.flush();
-        match node {
-            Node::Text(range) => self.pending = Some(range),
-            other => self.run(&other, issues),
-        }
+        self.step(&node, issues);
     }
 
     fn last_text(&mut self) -> Option<&mut std::ops::Range<usize>> {
@@ -224,6 +222,16 @@ impl<'t> template::Sink<'t> for Streamed<'_, '_> {
 }
 
 impl Streamed<'_, '_> {
+    /// The next top-level node, as read or from a template read before: a text waits (see
+    /// `flush`), anything else runs.
+    fn step(&mut self, node: &Node<'_>, issues: &mut Issues) {
+        self.flush();
+        match node {
+            Node::Text(range) => self.pending = Some(range.clone()),
+            other => self.run(other, issues),
+        }
+    }
+
     /// Writes the waiting text: a body's own text even past the budget (it is linear in what
     /// was typed), a layout's only within it.
     fn flush(&mut self) {
@@ -290,6 +298,7 @@ impl<'a> Renderer<'a> {
             locals: Map::new(),
             diagnostics: Vec::new(),
             url_memo: None,
+            templates: None,
             budget: Budget::for_template(size_hint),
             include_budget: Budget::for_template(size_hint),
             depth: 0,
@@ -306,6 +315,7 @@ impl<'a> Renderer<'a> {
         let text = &file[offset..];
         let mut issues = Issues::default();
         let mut out = Writer::with_capacity(text.len());
+        let read_before = self.templates.and_then(|c| c.parsed(path, file, offset));
         let mut streamed = Streamed {
             r: self,
             template: text,
@@ -313,7 +323,13 @@ impl<'a> Renderer<'a> {
             pending: None,
             interrupted: false,
         };
-        template::read(text, &mut issues, &mut streamed);
+        match &read_before {
+            Some(parsed) => parsed
+                .nodes
+                .iter()
+                .for_each(|n| streamed.step(n, &mut issues)),
+            None => template::read(text, &mut issues, &mut streamed),
+        }
         streamed.flush();
         let mut kept: Vec<Issue> = issues
             .finish()

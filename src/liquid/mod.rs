@@ -51,6 +51,7 @@ mod scan;
 mod site_tags;
 mod tags;
 mod template;
+pub mod template_cache;
 pub mod url_memo;
 mod variable;
 

@@ -18,6 +18,7 @@ mod posts;
 
 use super::{Site, SiteDiagnostic};
 use crate::diagnostic::{Diagnostic, Jekyll};
+use crate::liquid::template_cache::Templates;
 use crate::value::Value;
 use std::collections::BTreeMap;
 
@@ -113,8 +114,16 @@ impl Site {
         let mut out = Output::default();
         let languages = self.derived.languages.clone();
         let mut urls = crate::value::Map::new();
+        // Every layout and include read once for the whole build.
+        let templates = Templates::new(&self.files);
         for (i, lang) in languages.iter().enumerate() {
-            urls = self.build_language(lang, i == 0, &time, urls, options, &mut out);
+            let build = Language {
+                lang,
+                default: i == 0,
+                time: &time,
+                templates: &templates,
+            };
+            urls = self.build_language(&build, urls, options, &mut out);
         }
         if crate::language::configured_languages(&self.derived.config).is_none() {
             out.diagnostics.push(no_languages(&languages));
@@ -123,13 +132,16 @@ impl Site {
         out.finish()
     }
 
-    /// One language build (`default`: the first language's, at the root of `_site/`), after
-    /// builds that computed the URLs of `urls`; gives those and this build's.
+    /// One language build, after builds that computed the URLs of `urls`; gives those and
+    /// this build's.
     fn build_language(
         &self,
-        lang: &str,
-        default: bool,
-        time: &str,
+        &Language {
+            lang,
+            default,
+            time,
+            templates,
+        }: &Language<'_>,
         urls: crate::value::Map,
         options: &BuildOptions,
         out: &mut Output,
@@ -143,7 +155,7 @@ impl Site {
         let plan = files::plan(self, lang, default);
         let mut bodies = BTreeMap::new();
         for (post, dest) in &plan.posts {
-            let page = self.render_post_page(post, None, &build);
+            let page = self.render_post_page(post, None, &build, Some(templates));
             let defaulted = !defaults::for_file(&self.derived.config, post, "posts").is_empty();
             let mut found: Vec<SiteDiagnostic> = page
                 .post
@@ -163,7 +175,7 @@ impl Site {
         }
         let mut listed = Vec::new();
         for page in &plan.pages {
-            for built in pages::render(self, page, &build, &plan) {
+            for built in pages::render(self, page, (&build, templates), &plan) {
                 let (front, _) = super::read_front_matter(&self.files[page]);
                 let name = page.rsplit('/').next().unwrap_or(page).to_owned();
                 listed.push((
@@ -221,6 +233,17 @@ impl Site {
         }
         build.url_memo.into_all()
     }
+}
+
+/// One language build of `Site::build`.
+struct Language<'b> {
+    lang: &'b str,
+    /// The first language's, written at the root of `_site/`.
+    default: bool,
+    /// `site.time`.
+    time: &'b str,
+    /// The layouts and includes of the whole build, each read once.
+    templates: &'b Templates<'b>,
 }
 
 /// Whether a page written at `path` is HTML (jekyll-sitemap lists those).

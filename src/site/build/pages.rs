@@ -7,6 +7,7 @@ use super::super::{layout_name, missing_layout, Build, Site, SiteDiagnostic};
 use super::files::{page_url, Plan};
 use super::paginate;
 use crate::liquid::layout::Renderer;
+use crate::liquid::template_cache::TemplateCache;
 use crate::value::{Map, Value};
 
 /// One written page.
@@ -22,7 +23,12 @@ pub struct BuiltPage {
 }
 
 /// The files the page at `path` writes in `build`: one, or one per pagination page.
-pub fn render(site: &Site, path: &str, build: &Build, plan: &Plan) -> Vec<BuiltPage> {
+pub fn render(
+    site: &Site,
+    path: &str,
+    (build, templates): (&Build, &dyn TemplateCache),
+    plan: &Plan,
+) -> Vec<BuiltPage> {
     let Some(text) = site.files.get(path) else {
         return Vec::new();
     };
@@ -42,7 +48,7 @@ pub fn render(site: &Site, path: &str, build: &Build, plan: &Plan) -> Vec<BuiltP
             path,
             text,
             (&front, body_start),
-            build,
+            (build, templates),
             &first,
             None,
         )];
@@ -60,7 +66,7 @@ pub fn render(site: &Site, path: &str, build: &Build, plan: &Plan) -> Vec<BuiltP
                 path,
                 text,
                 (&front, body_start),
-                build,
+                (build, templates),
                 at,
                 Some(&pager.paginator),
             );
@@ -78,7 +84,7 @@ fn one(
     path: &str,
     text: &str,
     (front, body_start): (&Map, usize),
-    build: &Build,
+    (build, templates): (&Build, &dyn TemplateCache),
     at: &super::files::PageUrl,
     paginator: Option<&Value>,
 ) -> BuiltPage {
@@ -101,6 +107,7 @@ fn one(
     let page = Value::Map(page);
     let mut renderer = Renderer::new(&build.site, &page, &host, text.len());
     renderer.url_memo = Some(&build.url_memo);
+    renderer.templates = Some(templates);
     if let Some(p) = paginator {
         renderer.locals.insert("paginator".into(), p.clone());
     }
