@@ -588,8 +588,14 @@ impl<'a> Renderer<'a> {
         super::evaluate(&var, &env, issues, &mut self.budget).into_owned()
     }
 
-    /// The value of one operand of a condition (no filters); `empty` and `blank` stay words.
-    pub(super) fn operand(&self, text: &str, at: usize, issues: &mut Issues) -> condition::Operand {
+    /// The value of one operand of a condition (no filters), borrowed where it is when it is a
+    /// variable; `empty` and `blank` stay words.
+    pub(super) fn operand(
+        &self,
+        text: &str,
+        at: usize,
+        issues: &mut Issues,
+    ) -> condition::Operand<'_> {
         let text = ruby::strip(text);
         match text {
             "empty" => return condition::Operand::Empty,
@@ -601,8 +607,7 @@ impl<'a> Renderer<'a> {
             spans: Spans::At(at),
         };
         let expr = expression::parse(&piece);
-        let value = expression::eval(&expr, &self.env(), issues, true).into_owned();
-        condition::Operand::Value(value)
+        condition::Operand::Value(expression::eval(&expr, &self.env(), issues, true))
     }
 
     pub(super) fn condition(&self, markup: &str, at: usize, issues: &mut Issues) -> bool {
