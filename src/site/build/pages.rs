@@ -54,7 +54,7 @@ pub fn render(
         )];
     }
     pagers
-        .iter()
+        .into_iter()
         .map(|pager| {
             let url = pager
                 .dir
@@ -68,7 +68,7 @@ pub fn render(
                 (&front, body_start),
                 (build, templates),
                 at,
-                Some(&pager.paginator),
+                Some(pager.paginator),
             );
             BuiltPage {
                 paginated: pager.dir.is_some(),
@@ -86,7 +86,7 @@ fn one(
     (front, body_start): (&Map, usize),
     (build, templates): (&Build, &dyn TemplateCache),
     at: &super::files::PageUrl,
-    paginator: Option<&Value>,
+    paginator: Option<Value>,
 ) -> BuiltPage {
     let name = path.rsplit('/').next().unwrap_or(path);
     let lang = super::text(build.site.get("lang"));
@@ -109,7 +109,7 @@ fn one(
     renderer.url_memo = Some(&build.url_memo);
     renderer.templates = Some(templates);
     if let Some(p) = paginator {
-        renderer.locals.insert("paginator".into(), p.clone());
+        renderer.locals.insert("paginator".into(), p);
     }
     let mut content = renderer.render(path, text, body_start);
     if site.derived.reader.is_markdown(name) {

@@ -12,39 +12,56 @@ use crate::value::{Map, Value};
 pub fn language_build(site: &Site, lang: &str, time: &str, earlier: Map) -> Build {
     let base = site.site_value(lang);
     let url_memo = UrlMemo::recording(earlier);
-    let mut map = match &base {
-        Value::Map(m) => m.clone(),
+    // The excerpts are rendered with `site` as the posts' own Liquid saw it; the build's `site`
+    // is then made from that value itself, each post moved into its place, not copied.
+    let excerpts: Vec<Option<Value>> = match base.get("posts") {
+        Some(Value::List(posts)) => posts
+            .iter()
+            .map(|p| excerpt(site, p, &base, lang))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut map = match base {
+        Value::Map(m) => m,
         _ => Map::new(),
     };
     map.insert("time".into(), Value::from(time));
     if let Some(Value::List(posts)) = map.remove("posts") {
-        let excerpts: Vec<Option<Value>> = posts
-            .iter()
-            .map(|p| excerpt(site, p, &base, lang))
-            .collect();
-        let with_neighbours = posts
-            .iter()
-            .enumerate()
-            .map(|(i, post)| {
-                let mut drop = post.as_map().cloned().unwrap_or_default();
-                if let Some(e) = excerpts[i].clone() {
-                    drop.insert("excerpt".into(), e);
-                }
-                let newer = i.checked_sub(1).and_then(|j| posts.get(j)).cloned();
-                drop.insert("next".into(), newer.unwrap_or(Value::Null));
-                drop.insert(
-                    "previous".into(),
-                    posts.get(i + 1).cloned().unwrap_or(Value::Null),
-                );
-                Value::Map(drop)
-            })
-            .collect();
+        let with_neighbours = with_neighbours(posts, excerpts);
         map.insert("posts".into(), Value::List(with_neighbours));
     }
     Build {
         site: Value::Map(map),
         url_memo,
     }
+}
+
+/// Each post of `posts` (newest first) with its excerpt, `next` (the newer post) and
+/// `previous` (the older), those two as they were before.
+fn with_neighbours(posts: Vec<Value>, excerpts: Vec<Option<Value>>) -> Vec<Value> {
+    let newer: Vec<Value> = (0..posts.len())
+        .map(|i| i.checked_sub(1).map_or(Value::Null, |j| posts[j].clone()))
+        .collect();
+    let older: Vec<Value> = (0..posts.len())
+        .map(|i| posts.get(i + 1).cloned().unwrap_or(Value::Null))
+        .collect();
+    posts
+        .into_iter()
+        .zip(excerpts.into_iter().chain(std::iter::repeat(None)))
+        .zip(newer.into_iter().zip(older))
+        .map(|((post, excerpt), (next, previous))| {
+            let mut drop = match post {
+                Value::Map(m) => m,
+                _ => Map::new(),
+            };
+            if let Some(e) = excerpt {
+                drop.insert("excerpt".into(), e);
+            }
+            drop.insert("next".into(), next);
+            drop.insert("previous".into(), previous);
+            Value::Map(drop)
+        })
+        .collect()
 }
 
 /// The excerpt of a post of `site.posts`, rendered with `base` (`None`: none).
