@@ -213,7 +213,11 @@ struct Streamed<'r, 'a> {
 
 impl<'t> template::Sink<'t> for Streamed<'_, '_> {
     fn push(&mut self, node: Node<'t>, issues: &mut Issues) {
-        self.step(&node, issues);
+        self.flush();
+        match node {
+            Node::Text(range) => self.pending = Some(range),
+            other => self.run(&other, issues),
+        }
     }
 
     fn last_text(&mut self) -> Option<&mut std::ops::Range<usize>> {
@@ -222,8 +226,8 @@ impl<'t> template::Sink<'t> for Streamed<'_, '_> {
 }
 
 impl Streamed<'_, '_> {
-    /// The next top-level node, as read or from a template read before: a text waits (see
-    /// `flush`), anything else runs.
+    /// The next top-level node of a template read before, as `push` takes one just read: a
+    /// text waits (see `flush`), anything else runs.
     fn step(&mut self, node: &Node<'_>, issues: &mut Issues) {
         self.flush();
         match node {
