@@ -98,6 +98,8 @@ struct Derived {
     published: OnceLock<published::Published>,
     /// The ids of the posts' pages links point into, by address, made on first use.
     anchors: Mutex<BTreeMap<String, Arc<std::collections::HashSet<String>>>>,
+    /// The site's title, description and tagline as `{% seo %}` formats them, on first use.
+    seo_texts: seo::Formatted,
 }
 
 /// What every page of one language build shares.
@@ -313,6 +315,7 @@ impl Site {
             default_lang: d.languages.first().map_or("", String::as_str),
             posts: &d.posts,
             kramdown: &d.kramdown.0,
+            seo_texts: &d.seo_texts,
         }
     }
 
@@ -636,6 +639,7 @@ fn derive(files: &BTreeMap<String, String>) -> Derived {
         checks: OnceLock::new(),
         published: OnceLock::new(),
         anchors: Mutex::default(),
+        seo_texts: Mutex::default(),
     }
 }
 

@@ -21,6 +21,8 @@ pub struct Host<'a> {
     pub posts: &'a [PostInfo],
     /// The site's kramdown options, for the plugins that convert Markdown.
     pub kramdown: &'a crate::markdown::KramdownOptions,
+    /// The site's texts as jekyll-seo-tag formats them, kept across pages.
+    pub seo_texts: &'a super::seo::Formatted,
 }
 
 impl layout::Host for Host<'_> {
@@ -46,7 +48,7 @@ impl layout::Host for Host<'_> {
 
     fn plugin_tag(&self, name: &str, scope: &layout::TagScope<'_>) -> Option<String> {
         match name {
-            "seo" => Some(super::seo::seo(scope, self.kramdown)),
+            "seo" => Some(super::seo::seo(scope, self.kramdown, self.seo_texts)),
             "feed_meta" => Some(feed_meta(scope.site)),
             _ => None,
         }
