@@ -50,7 +50,7 @@ pub fn case(
     let Some((opener, sections)) = b.sections.split_first() else {
         return Flow::Normal;
     };
-    let subject = r.operand(opener.markup, opener.at, issues);
+    let subject = r.operand(opener.markup, opener.at, issues).owned();
     let mut matched = false;
     for s in sections {
         let runs = if s.name == "else" {
@@ -298,8 +298,11 @@ impl Renderer<'_> {
     ) -> Vec<Value> {
         let number = |s: &mut Self, text: Option<&str>, issues: &mut Issues| {
             text.map(|m| match s.operand(m, at, issues) {
-                condition::Operand::Value(Value::Int(i)) => i.max(0) as usize,
-                condition::Operand::Value(Value::String(v)) => v.trim().parse().unwrap_or(0),
+                condition::Operand::Value(v) => match v.as_ref() {
+                    Value::Int(i) => (*i).max(0) as usize,
+                    Value::String(v) => v.trim().parse().unwrap_or(0),
+                    _ => 0,
+                },
                 _ => 0,
             })
         };

@@ -11,18 +11,28 @@
 
 use crate::ruby;
 use crate::value::Value;
+use std::borrow::Cow;
 
-/// One side of a comparison.
+/// One side of a comparison: a value borrowed where it is (`site`, `page`, a variable) or made.
 #[derive(Debug)]
-pub enum Operand {
-    Value(Value),
+pub enum Operand<'v> {
+    Value(Cow<'v, Value>),
     /// The literal `empty`.
     Empty,
     /// The literal `blank`.
     Blank,
 }
 
-impl Operand {
+impl Operand<'_> {
+    /// The operand owning its value, to outlive what it was borrowed from.
+    pub fn owned(self) -> Operand<'static> {
+        match self {
+            Operand::Value(v) => Operand::Value(Cow::Owned(v.into_owned())),
+            Operand::Empty => Operand::Empty,
+            Operand::Blank => Operand::Blank,
+        }
+    }
+
     fn truthy(&self) -> bool {
         match self {
             Operand::Value(v) => v.is_truthy(),
@@ -59,7 +69,10 @@ fn words(markup: &str) -> Vec<&str> {
 }
 
 /// Evaluates a condition; `operand` finds the value of one side.
-pub fn evaluate(markup: &str, mut operand: impl FnMut(&str) -> Operand) -> Result<bool, String> {
+pub fn evaluate<'v>(
+    markup: &str,
+    mut operand: impl FnMut(&str) -> Operand<'v>,
+) -> Result<bool, String> {
     let words = words(markup);
     // Split into comparisons joined by `and`/`or`.
     let mut groups: Vec<&[&str]> = Vec::new();
@@ -86,7 +99,10 @@ pub fn evaluate(markup: &str, mut operand: impl FnMut(&str) -> Operand) -> Resul
     Ok(result)
 }
 
-fn compare(words: &[&str], operand: &mut impl FnMut(&str) -> Operand) -> Result<bool, String> {
+fn compare<'v>(
+    words: &[&str],
+    operand: &mut impl FnMut(&str) -> Operand<'v>,
+) -> Result<bool, String> {
     let Some(first) = words.first() else {
         return Err(
             "an `if` needs a condition: Jekyll stops the build (Syntax Error in tag 'if')".into(),
@@ -101,7 +117,7 @@ fn compare(words: &[&str], operand: &mut impl FnMut(&str) -> Operand) -> Result<
 }
 
 /// `left op right`.
-pub fn apply(op: &str, left: &Operand, right: &Operand) -> Result<bool, String> {
+pub fn apply(op: &str, left: &Operand<'_>, right: &Operand<'_>) -> Result<bool, String> {
     Ok(match op {
         "==" => equal(left, right),
         "!=" | "<>" => !equal(left, right),
@@ -124,7 +140,7 @@ fn is_empty(v: &Value) -> bool {
     }
 }
 
-fn equal(left: &Operand, right: &Operand) -> bool {
+fn equal(left: &Operand<'_>, right: &Operand<'_>) -> bool {
     match (left, right) {
         (Operand::Value(v), Operand::Empty) | (Operand::Empty, Operand::Value(v)) => is_empty(v),
         (Operand::Value(_), Operand::Blank) | (Operand::Blank, Operand::Value(_)) => false,
@@ -141,11 +157,11 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn contains(left: &Operand, right: &Operand) -> bool {
+fn contains(left: &Operand<'_>, right: &Operand<'_>) -> bool {
     let (Operand::Value(l), Operand::Value(r)) = (left, right) else {
         return false;
     };
-    match (l, r) {
+    match (l.as_ref(), r.as_ref()) {
         (_, Value::Null) => false,
         (Value::String(s), r) => s.contains(ruby::to_string(r).as_str()),
         (Value::List(items), r) => items.iter().any(|i| values_equal(i, r)),
@@ -154,10 +170,11 @@ fn contains(left: &Operand, right: &Operand) -> bool {
     }
 }
 
-fn order(op: &str, left: &Operand, right: &Operand) -> Result<bool, String> {
+fn order(op: &str, left: &Operand<'_>, right: &Operand<'_>) -> Result<bool, String> {
     let (Operand::Value(l), Operand::Value(r)) = (left, right) else {
         return Ok(false);
     };
+    let (l, r) = (l.as_ref(), r.as_ref());
     let ordering = match (l, r) {
         (Value::Int(a), Value::Int(b)) => a.cmp(b),
         (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
@@ -205,10 +222,10 @@ fn kind(v: &Value) -> &'static str {
 }
 
 /// `{% when a, b or c %}`: whether `subject` equals one of the values.
-pub fn when_matches(
-    subject: &Operand,
+pub fn when_matches<'v>(
+    subject: &Operand<'_>,
     markup: &str,
-    mut operand: impl FnMut(&str) -> Operand,
+    mut operand: impl FnMut(&str) -> Operand<'v>,
 ) -> bool {
     markup
         .split(',')

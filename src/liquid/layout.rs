@@ -133,6 +133,8 @@ pub struct Renderer<'a> {
     pub diagnostics: Vec<FileDiagnostic>,
     /// What earlier builds computed for `relative_url`/`absolute_url` (see `Env::url_memo`).
     pub url_memo: Option<&'a super::url_memo::UrlMemo>,
+    /// The build's layouts and includes, each read once (see `template_cache`).
+    pub templates: Option<&'a dyn super::template_cache::TemplateCache>,
     pub(super) budget: Budget,
     /// What includes may cost (see `site_tags`), apart from what they write.
     pub(super) include_budget: Budget,
@@ -239,6 +241,16 @@ impl<'t> template::Sink<'t> for Streamed<'_, '_> {
 }
 
 impl Streamed<'_, '_> {
+    /// The next top-level node of a template read before, as `push` takes one just read: a
+    /// text waits (see `flush`), anything else runs.
+    fn step(&mut self, node: &Node<'_>, issues: &mut Issues) {
+        self.flush();
+        match node {
+            Node::Text(range) => self.pending = Some(range.clone()),
+            other => self.run(other, issues),
+        }
+    }
+
     /// Writes the waiting text: a body's own text even past the budget (it is linear in what
     /// was typed), a layout's only within it.
     fn flush(&mut self) {
@@ -305,6 +317,7 @@ impl<'a> Renderer<'a> {
             locals: Map::new(),
             diagnostics: Vec::new(),
             url_memo: None,
+            templates: None,
             budget: Budget::for_template(size_hint),
             include_budget: Budget::for_template(size_hint),
             depth: 0,
@@ -321,6 +334,7 @@ impl<'a> Renderer<'a> {
         let text = &file[offset..];
         let mut issues = Issues::default();
         let mut out = Writer::with_capacity(text.len());
+        let read_before = self.templates.and_then(|c| c.parsed(path, file, offset));
         let mut streamed = Streamed {
             r: self,
             template: text,
@@ -328,7 +342,13 @@ impl<'a> Renderer<'a> {
             pending: None,
             interrupted: false,
         };
-        template::read(text, &mut issues, &mut streamed);
+        match &read_before {
+            Some(parsed) => parsed
+                .nodes
+                .iter()
+                .for_each(|n| streamed.step(n, &mut issues)),
+            None => template::read(text, &mut issues, &mut streamed),
+        }
         streamed.flush();
         let mut kept: Vec<Issue> = issues
             .finish()
@@ -587,8 +607,14 @@ impl<'a> Renderer<'a> {
         super::evaluate(&var, &env, issues, &mut self.budget).into_owned()
     }
 
-    /// The value of one operand of a condition (no filters); `empty` and `blank` stay words.
-    pub(super) fn operand(&self, text: &str, at: usize, issues: &mut Issues) -> condition::Operand {
+    /// The value of one operand of a condition (no filters), borrowed where it is when it is a
+    /// variable; `empty` and `blank` stay words.
+    pub(super) fn operand(
+        &self,
+        text: &str,
+        at: usize,
+        issues: &mut Issues,
+    ) -> condition::Operand<'_> {
         let text = ruby::strip(text);
         match text {
             "empty" => return condition::Operand::Empty,
@@ -600,8 +626,7 @@ impl<'a> Renderer<'a> {
             spans: Spans::At(at),
         };
         let expr = expression::parse(&piece);
-        let value = expression::eval(&expr, &self.env(), issues, true).into_owned();
-        condition::Operand::Value(value)
+        condition::Operand::Value(expression::eval(&expr, &self.env(), issues, true))
     }
 
     pub(super) fn condition(&self, markup: &str, at: usize, issues: &mut Issues) -> bool {

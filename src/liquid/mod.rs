@@ -55,6 +55,7 @@ mod scan;
 mod site_tags;
 mod tags;
 mod template;
+pub mod template_cache;
 mod truncate;
 pub mod url_memo;
 mod variable;

@@ -334,7 +334,7 @@ impl Renderer<'_> {
                     i += 1;
                 }
                 match self.operand(&params[value_start..i], at, issues) {
-                    condition::Operand::Value(v) => v,
+                    condition::Operand::Value(v) => v.into_owned(),
                     _ => Value::from(""),
                 }
             };

@@ -31,6 +31,7 @@ mod seo;
 use crate::diagnostic::{Code, Diagnostic, LineIndex};
 use crate::language;
 use crate::liquid::layout::Renderer;
+use crate::liquid::template_cache::TemplateCache;
 use crate::liquid::url_memo::UrlMemo;
 use crate::reader::Reader;
 use crate::value::{Map, Value};
@@ -102,6 +103,8 @@ struct Derived {
     anchors: Mutex<BTreeMap<String, Arc<std::collections::HashSet<String>>>>,
     /// What the renders of one page of the build keep, per language (`build/on_demand.rs`).
     on_demand: build::OnDemandCache,
+    /// The site's title, description and tagline as `{% seo %}` formats them, on first use.
+    seo_texts: seo::Formatted,
 }
 
 /// What every page of one language build shares.
@@ -206,11 +209,18 @@ impl Site {
     pub fn render_page_unchecked(&self, path: &str, source: Option<&str>) -> RenderedPage {
         let path = normalize_path(path);
         let lang = language::build_language(&path, &self.derived.languages);
-        self.render_post_page(&path, source, &self.language_build(&lang))
+        self.render_post_page(&path, source, &self.language_build(&lang), None)
     }
 
-    /// The page of the post at `path` (normalized) in `build`, its language's build.
-    fn render_post_page(&self, path: &str, source: Option<&str>, build: &Build) -> RenderedPage {
+    /// The page of the post at `path` (normalized) in `build`, its language's build, with the
+    /// layouts and includes `templates` holds already read (a whole build's).
+    fn render_post_page(
+        &self,
+        path: &str,
+        source: Option<&str>,
+        build: &Build,
+        templates: Option<&dyn TemplateCache>,
+    ) -> RenderedPage {
         let text = source
             .or_else(|| self.files.get(path).map(String::as_str))
             .unwrap_or("");
@@ -246,7 +256,7 @@ impl Site {
             info.url
         );
         let (html, layout_diagnostics) =
-            self.place_in_layouts(&mut post, text, build, &page, &host);
+            self.place_in_layouts(&mut post, text, (build, templates), &page, &host);
         RenderedPage {
             post,
             page: html,
@@ -311,6 +321,7 @@ impl Site {
             posts: &d.posts,
             kramdown: &d.kramdown.0,
             config: &d.config,
+            seo_texts: &d.seo_texts,
         }
     }
 
@@ -319,13 +330,14 @@ impl Site {
         &self,
         post: &mut Rendered,
         text: &str,
-        build: &Build,
+        (build, templates): (&Build, Option<&dyn TemplateCache>),
         page: &Value,
         host: &plugins::Host<'_>,
     ) -> (String, Vec<SiteDiagnostic>) {
         let name = post.front_matter.get("layout").map(layout_name);
         let mut renderer = Renderer::new(&build.site, page, host, post.html.len());
         renderer.url_memo = Some(&build.url_memo);
+        renderer.templates = templates;
         let (content, missing) = self.lay_out(post.html.clone(), name, &mut renderer);
         if let Some(n) = missing {
             post.diagnostics.push(missing_layout(text, &n));
@@ -642,6 +654,7 @@ fn derive_at(files: &BTreeMap<String, String>, build_time: Option<&str>) -> Deri
         published: OnceLock::new(),
         anchors: Mutex::default(),
         on_demand: build::OnDemandCache::default(),
+        seo_texts: Mutex::default(),
     }
 }
 

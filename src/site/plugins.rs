@@ -24,6 +24,8 @@ pub struct Host<'a> {
     pub kramdown: &'a crate::markdown::KramdownOptions,
     /// `_config.yml`, for its front matter `defaults:`.
     pub config: &'a Map,
+    /// The site's texts as jekyll-seo-tag formats them, kept across pages.
+    pub seo_texts: &'a super::seo::Formatted,
 }
 
 impl layout::Host for Host<'_> {
@@ -66,7 +68,7 @@ impl layout::Host for Host<'_> {
 
     fn plugin_tag(&self, name: &str, scope: &layout::TagScope<'_>) -> Option<String> {
         match name {
-            "seo" => Some(super::seo::seo(scope, self.kramdown)),
+            "seo" => Some(super::seo::seo(scope, self.kramdown, self.seo_texts)),
             "feed_meta" => Some(feed_meta(scope.site)),
             _ => None,
         }

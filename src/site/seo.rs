@@ -10,9 +10,13 @@ use crate::liquid::url_memo::UrlMemo;
 use crate::markdown::KramdownOptions;
 use crate::value::Value;
 
-/// The tag's output for the page in `scope`.
-pub fn seo(scope: &TagScope<'_>, kramdown: &KramdownOptions) -> String {
-    let d = Drop::new(scope, kramdown);
+/// The plugin's `format_string` of texts already formatted (the site's title, description and
+/// tagline, which every page formats alike), by text.
+pub type Formatted = std::sync::Mutex<std::collections::HashMap<String, Option<String>>>;
+
+/// The tag's output for the page in `scope`; `site_texts` keeps the site's texts formatted.
+pub fn seo(scope: &TagScope<'_>, kramdown: &KramdownOptions, site_texts: &Formatted) -> String {
+    let d = Drop::new(scope, kramdown, site_texts);
     let mut lines: Vec<String> = vec!["<!-- Begin Jekyll SEO tag v2.8.0 -->".into()];
     let mut tag = |s: String| lines.push(s);
     if let Some(t) = d.title() {
@@ -197,20 +201,33 @@ struct Drop<'s> {
 }
 
 impl<'s> Drop<'s> {
-    fn new(scope: &'s TagScope<'s>, kramdown: &KramdownOptions) -> Drop<'s> {
+    fn new(
+        scope: &'s TagScope<'s>,
+        kramdown: &KramdownOptions,
+        site_texts: &Formatted,
+    ) -> Drop<'s> {
         let (site, page) = (scope.site, scope.page);
-        let f = |v: Option<&Value>| format_string(v, kramdown);
-        let site_title = f(site
-            .get("title")
-            .filter(|v| truthy(Some(v)))
-            .or(site.get("name")));
+        let f = |v: Option<&Value>| format_string(&text_of(v), kramdown);
+        let kept = |v: Option<&Value>| {
+            let text = text_of(v);
+            let mut texts = site_texts.lock().unwrap_or_else(|e| e.into_inner());
+            texts
+                .entry(text)
+                .or_insert_with_key(|t| format_string(t, kramdown))
+                .clone()
+        };
+        let site_title = kept(
+            site.get("title")
+                .filter(|v| truthy(Some(v)))
+                .or(site.get("name")),
+        );
         let page_title = f(page.get("title")).or_else(|| site_title.clone());
-        let site_description = f(site.get("description"));
+        let site_description = kept(site.get("description"));
         let own = page.get("description").filter(|v| truthy(Some(v)));
         let description = f(own.or(page.get("excerpt"))).or_else(|| site_description.clone());
         Drop {
             scope,
-            site_tagline: f(site.get("tagline")),
+            site_tagline: kept(site.get("tagline")),
             site_title,
             site_description,
             page_title,
@@ -511,14 +528,18 @@ fn author_name(site: &Value, page: &Value) -> Option<String> {
     }
 }
 
-/// The plugin's `format_string`: Markdown to HTML, tags stripped, white space collapsed, HTML
-/// escaped once; `None` when nothing is left.
-fn format_string(v: Option<&Value>, kramdown: &KramdownOptions) -> Option<String> {
-    let text = match v {
+/// A value as the plugin's `format_string` reads it, nothing for nil.
+fn text_of(v: Option<&Value>) -> String {
+    match v {
         None | Some(Value::Null) => String::new(),
         Some(v) => to_text(v),
-    };
-    let html = crate::markdown::render(&text, kramdown).html;
+    }
+}
+
+/// The plugin's `format_string`: Markdown to HTML, tags stripped, white space collapsed, HTML
+/// escaped once; `None` when nothing is left.
+fn format_string(text: &str, kramdown: &KramdownOptions) -> Option<String> {
+    let html = crate::markdown::render(text, kramdown).html;
     let stripped = crate::liquid::strip_html(&html);
     let out = crate::liquid::escape_once(&crate::liquid::normalize_whitespace(&stripped));
     (!out.is_empty()).then_some(out)

@@ -2,9 +2,10 @@
 // site in DIR (OUT, default DIR/_site): the module's `Site.build` renders every page, and this
 // file reads the folder (cli/folder.js, as `postview check` does, plus the pages, which are the
 // files whose first line opens front matter), writes the rendered files and copies the static
-// ones byte for byte. Problems are printed as `postview check` prints them; then the files the
-// build could not write exactly as Jekyll does, and a summary.
-import { closeSync, copyFileSync, lstatSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
+// ones byte for byte, several at once. Problems are printed as `postview check` prints them;
+// then the files the build could not write exactly as Jekyll does, and a summary.
+import { closeSync, lstatSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { byCodePoint } from '../check.js';
@@ -13,6 +14,22 @@ import { readSite } from './folder.js';
 
 /** How long a build runs before it says how far it is, in milliseconds. */
 const PROGRESS_AFTER = 1000;
+
+/**
+ * How many files are written at once: their writes overlap on libuv's threads instead of each
+ * waiting for the disk in turn (on a busy disk, 0.1–1.3 s for the shared site's 307 files one by
+ * one against 0.09–0.3 s so).
+ */
+const WRITES_AT_ONCE = 16;
+
+/** Runs `tasks` (functions that give promises), at most `width` at a time. */
+async function inParallel(tasks, width) {
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) await tasks[next++]();
+  };
+  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, lane));
+}
 
 /** Jekyll's `Utils.has_yaml_header?`: the file's first line is `---` and white space. */
 function opensFrontMatter(full) {
@@ -87,6 +104,7 @@ export async function build(root, out) {
   let written = 0;
   // Each folder made once: most files share theirs with many others.
   const made = new Set();
+  const writes = [];
   for (const file of result.files) {
     const to = inside(out, file.path);
     const from = file.copy === undefined ? undefined : inside(root, file.copy);
@@ -94,21 +112,28 @@ export async function build(root, out) {
       found.push({ path: printablePath(file.path), severity: 'error', code: 'file/unwritable', message: 'its path leads out of the output folder: not written', line: 0, column: 0 });
       continue;
     }
+    const failed = (error) => {
+      const what = `cannot write ${printablePath(relative(out, to))}: ${printable(String(error?.message ?? error))}`;
+      found.push({ path: printablePath(file.copy ?? file.path), severity: 'error', code: 'file/unwritable', message: what, line: 0, column: 0 });
+    };
     try {
       const folder = dirname(to);
       if (!made.has(folder)) {
         mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
-      if (from !== undefined) copyFileSync(from, to);
-      else writeFileSync(to, file.text);
-      written += 1;
     } catch (error) {
-      const what = `cannot write ${printablePath(relative(out, to))}: ${printable(String(error?.message ?? error))}`;
-      found.push({ path: printablePath(file.copy ?? file.path), severity: 'error', code: 'file/unwritable', message: what, line: 0, column: 0 });
+      failed(error);
+      continue;
     }
-    tell(written, result.files.length);
+    writes.push(() =>
+      (from !== undefined ? copyFile(from, to) : writeFile(to, file.text)).then(() => {
+        written += 1;
+        tell(written, result.files.length);
+      }, failed),
+    );
   }
+  await inParallel(writes, WRITES_AT_ONCE);
   tell(written, result.files.length, true);
   found.sort((a, b) => byCodePoint(a.path, b.path) || a.line - b.line || a.column - b.column);
   const lines = found.map((d) => `${d.path}:${d.line}:${d.column}: ${d.severity}: ${printable(d.message)} [${d.code}]`);

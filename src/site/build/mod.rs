@@ -23,6 +23,7 @@ pub use on_demand::{Edited, FeedEntry, PageKind, ShownPage, SitePage};
 
 use super::{Site, SiteDiagnostic};
 use crate::diagnostic::{Diagnostic, Jekyll};
+use crate::liquid::template_cache::Templates;
 use crate::value::Value;
 pub(super) use defaults::post_front;
 pub(super) use posts::reads_post;
@@ -122,8 +123,16 @@ impl Site {
         let mut out = Output::default();
         let languages = site.derived.languages.clone();
         let mut urls = crate::value::Map::new();
+        // Every layout and include read once for the whole build.
+        let templates = Templates::new(&site.files);
         for (i, lang) in languages.iter().enumerate() {
-            urls = site.build_language(lang, i == 0, &time, urls, options, &mut out);
+            let build = Language {
+                lang,
+                default: i == 0,
+                time: &time,
+                templates: &templates,
+            };
+            urls = site.build_language(&build, urls, options, &mut out);
         }
         out.diagnostics.extend(generated::feed_collections(site));
         if crate::language::configured_languages(&self.derived.config).is_none() {
@@ -133,13 +142,16 @@ impl Site {
         out.finish()
     }
 
-    /// One language build (`default`: the first language's, at the root of `_site/`), after
-    /// builds that computed the URLs of `urls`; gives those and this build's.
+    /// One language build, after builds that computed the URLs of `urls`; gives those and
+    /// this build's.
     fn build_language(
         &self,
-        lang: &str,
-        default: bool,
-        time: &str,
+        &Language {
+            lang,
+            default,
+            time,
+            templates,
+        }: &Language<'_>,
         urls: crate::value::Map,
         options: &BuildOptions,
         out: &mut Output,
@@ -153,7 +165,7 @@ impl Site {
         let plan = files::plan(self, lang, default);
         let mut bodies = BTreeMap::new();
         for (post, dest) in &plan.posts {
-            let page = self.render_post_page(post, None, &build);
+            let page = self.render_post_page(post, None, &build, Some(templates));
             let mut found: Vec<SiteDiagnostic> = page
                 .post
                 .diagnostics
@@ -169,7 +181,7 @@ impl Site {
         }
         let mut listed = Vec::new();
         for page in &plan.pages {
-            for built in pages::render(self, page, &build, &plan) {
+            for built in pages::render(self, page, (&build, templates), &plan) {
                 let (front, _) = super::read_front_matter(&self.files[page]);
                 let name = page.rsplit('/').next().unwrap_or(page).to_owned();
                 listed.push((
@@ -351,3 +363,14 @@ fn text(v: Option<&Value>) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// One language build of `Site::build`.
+struct Language<'b> {
+    lang: &'b str,
+    /// The first language's, written at the root of `_site/`.
+    default: bool,
+    /// `site.time`.
+    time: &'b str,
+    /// The layouts and includes of the whole build, each read once.
+    templates: &'b Templates<'b>,
+}

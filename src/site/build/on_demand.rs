@@ -13,8 +13,9 @@
 
 use super::super::post_info::{self, PostInfo};
 use super::super::{Build, Site, SiteDiagnostic};
-use super::{files, generated, pages, posts, BuildOptions, Output};
+use super::{files, generated, pages, posts, BuildOptions, Language, Output};
 use crate::language;
+use crate::liquid::template_cache::Templates;
 use crate::liquid::url_memo::UrlMemo;
 use crate::value::{Map, Value};
 use std::collections::BTreeMap;
@@ -171,8 +172,15 @@ impl Site {
             .get_or_init(|| {
                 let mut urls = Map::new();
                 let mut out = Output::default();
-                for (i, earlier) in self.derived.languages[..index].iter().enumerate() {
-                    urls = self.build_language(earlier, i == 0, time, urls, options, &mut out);
+                let templates = Templates::new(&self.files);
+                for (i, lang) in self.derived.languages[..index].iter().enumerate() {
+                    let build = Language {
+                        lang,
+                        default: i == 0,
+                        time,
+                        templates: &templates,
+                    };
+                    urls = self.build_language(&build, urls, options, &mut out);
                 }
                 urls
             })
@@ -205,7 +213,10 @@ impl Site {
             .filter(|(path, _)| post_info::is_built_post_path(&d.reader, path))
             .filter(|(path, _)| language::build_language(path, &d.languages) == lang);
         let site = match edit {
-            None => posts::with_posts(&base, time, saved),
+            None => {
+                let excerpts = posts::excerpts(&base, saved);
+                posts::with_posts(base, time, excerpts)
+            }
             Some((path, source)) => {
                 let info = PostInfo::read(&path, source, &d.config, lang, &d.languages, Some(time));
                 let others = d.posts.iter().filter(|p| p.path != path);
@@ -215,13 +226,14 @@ impl Site {
                 map.insert("tags".into(), tags);
                 map.insert("categories".into(), categories);
                 let with_edit = Value::Map(map);
-                posts::with_posts(&with_edit, time, |p| {
+                let excerpts = posts::excerpts(&with_edit, |p| {
                     if p.get("path").and_then(Value::as_str) == Some(path.as_str()) {
                         self.excerpt(&path, source, &with_edit, lang)
                     } else {
                         saved(p)
                     }
-                })
+                });
+                posts::with_posts(with_edit, time, excerpts)
             }
         };
         Build {

@@ -7,6 +7,7 @@ use super::super::{layout_name, missing_layout, Build, Site, SiteDiagnostic};
 use super::files::{page_url, Plan};
 use super::paginate;
 use crate::liquid::layout::Renderer;
+use crate::liquid::template_cache::TemplateCache;
 use crate::value::{Map, Value};
 
 /// One written page.
@@ -68,29 +69,34 @@ pub fn targets(site: &Site, path: &str, build: &Build, plan: &Plan) -> Vec<Targe
 }
 
 /// The files the page at `path` writes in `build`: one, or one per pagination page.
-pub fn render(site: &Site, path: &str, build: &Build, plan: &Plan) -> Vec<BuiltPage> {
+pub fn render(
+    site: &Site,
+    path: &str,
+    (build, templates): (&Build, &dyn TemplateCache),
+    plan: &Plan,
+) -> Vec<BuiltPage> {
     let Some(text) = site.files.get(path) else {
         return Vec::new();
     };
     let front = super::defaults::page_front(&site.derived.config, path, text);
     targets(site, path, build, plan)
         .iter()
-        .map(|target| at_target(site, (path, text), &front, build, target))
+        .map(|target| at_target(site, (path, text), &front, (build, Some(templates)), target))
         .collect()
 }
 
-/// The page at `path` rendered at one of its `targets`.
+/// The page at `path` rendered at one of its `targets` (its templates read anew).
 pub fn render_target(site: &Site, path: &str, build: &Build, target: &Target) -> Option<BuiltPage> {
     let text = site.files.get(path)?;
     let front = super::defaults::page_front(&site.derived.config, path, text);
-    Some(at_target(site, (path, text), &front, build, target))
+    Some(at_target(site, (path, text), &front, (build, None), target))
 }
 
 fn at_target(
     site: &Site,
     (path, text): (&str, &str),
     (front, body_start): &(Map, usize),
-    build: &Build,
+    build: (&Build, Option<&dyn TemplateCache>),
     target: &Target,
 ) -> BuiltPage {
     let page = one(
@@ -114,7 +120,7 @@ fn one(
     path: &str,
     text: &str,
     (front, body_start): (&Map, usize),
-    build: &Build,
+    (build, templates): (&Build, Option<&dyn TemplateCache>),
     at: &super::files::PageUrl,
     paginator: Option<&Value>,
 ) -> BuiltPage {
@@ -137,6 +143,7 @@ fn one(
     let page = Value::Map(page);
     let mut renderer = Renderer::new(&build.site, &page, &host, text.len());
     renderer.url_memo = Some(&build.url_memo);
+    renderer.templates = templates;
     if let Some(p) = paginator {
         renderer.locals.insert("paginator".into(), p.clone());
     }

@@ -52,11 +52,10 @@ pub fn pagers(site: &Site, build_site: &Value, first_url: &str) -> Vec<Pager> {
         },
         None => return Vec::new(),
     };
-    let posts: Vec<Value> = match build_site.get("posts") {
+    let posts: Vec<&Value> = match build_site.get("posts") {
         Some(Value::List(list)) => list
             .iter()
             .filter(|p| !p.get("hidden").is_some_and(Value::is_truthy))
-            .cloned()
             .collect(),
         _ => Vec::new(),
     };
@@ -76,7 +75,10 @@ pub fn pagers(site: &Site, build_site: &Value, first_url: &str) -> Vec<Pager> {
     (1..=total_pages)
         .map(|num| {
             let start = (num - 1) * per_page;
-            let slice = posts[start..(start + per_page).min(posts.len())].to_vec();
+            let slice: Vec<Value> = posts[start..(start + per_page).min(posts.len())]
+                .iter()
+                .map(|&p| p.clone())
+                .collect();
             let mut m = Map::new();
             let int = |n: usize| Value::Int(n as i64);
             m.insert("page".into(), int(num));

@@ -14,43 +14,66 @@ use crate::value::{Map, Value};
 /// `UrlMemo`).
 pub fn language_build(site: &Site, lang: &str, time: &str, earlier: Map) -> Build {
     let base = site.site_value(lang);
-    let site_value = with_posts(&base, time, |p| excerpt(site, p, &base, lang));
+    // The excerpts are rendered with `site` as the posts' own Liquid saw it; the build's `site`
+    // is then made from that value itself, each post moved into its place, not copied.
+    let excerpts = excerpts(&base, |p| excerpt(site, p, &base, lang));
     Build {
-        site: site_value,
+        site: with_posts(base, time, excerpts),
         url_memo: UrlMemo::recording(earlier),
     }
 }
 
+/// `excerpt_of` each post of `base`'s `site.posts`, in order.
+pub fn excerpts(base: &Value, excerpt_of: impl Fn(&Value) -> Option<Value>) -> Vec<Option<Value>> {
+    match base.get("posts") {
+        Some(Value::List(posts)) => posts.iter().map(excerpt_of).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// `base` (a language build's `site`, its `posts` newest first) with `time`, and each post of
-/// `site.posts` with its excerpt (`excerpt_of` the post's drop) and its neighbours.
-pub fn with_posts(base: &Value, time: &str, excerpt_of: impl Fn(&Value) -> Option<Value>) -> Value {
+/// `site.posts` with its excerpt (`excerpts`, in order) and its neighbours.
+pub fn with_posts(base: Value, time: &str, excerpts: Vec<Option<Value>>) -> Value {
     let mut map = match base {
-        Value::Map(m) => m.clone(),
+        Value::Map(m) => m,
         _ => Map::new(),
     };
     map.insert("time".into(), Value::from(time));
     if let Some(Value::List(posts)) = map.remove("posts") {
-        let excerpts: Vec<Option<Value>> = posts.iter().map(&excerpt_of).collect();
-        let with_neighbours = posts
-            .iter()
-            .enumerate()
-            .map(|(i, post)| {
-                let mut drop = post.as_map().cloned().unwrap_or_default();
-                if let Some(e) = excerpts[i].clone() {
-                    drop.insert("excerpt".into(), e);
-                }
-                let newer = i.checked_sub(1).and_then(|j| posts.get(j)).cloned();
-                drop.insert("next".into(), newer.unwrap_or(Value::Null));
-                drop.insert(
-                    "previous".into(),
-                    posts.get(i + 1).cloned().unwrap_or(Value::Null),
-                );
-                Value::Map(drop)
-            })
-            .collect();
-        map.insert("posts".into(), Value::List(with_neighbours));
+        map.insert(
+            "posts".into(),
+            Value::List(with_neighbours(posts, excerpts)),
+        );
     }
     Value::Map(map)
+}
+
+/// Each post of `posts` (newest first) with its excerpt, `next` (the newer post) and
+/// `previous` (the older), those two as they were before.
+fn with_neighbours(posts: Vec<Value>, excerpts: Vec<Option<Value>>) -> Vec<Value> {
+    let newer: Vec<Value> = (0..posts.len())
+        .map(|i| i.checked_sub(1).map_or(Value::Null, |j| posts[j].clone()))
+        .collect();
+    let older: Vec<Value> = (0..posts.len())
+        .map(|i| posts.get(i + 1).cloned().unwrap_or(Value::Null))
+        .collect();
+    posts
+        .into_iter()
+        .zip(excerpts.into_iter().chain(std::iter::repeat(None)))
+        .zip(newer.into_iter().zip(older))
+        .map(|((post, excerpt), (next, previous))| {
+            let mut drop = match post {
+                Value::Map(m) => m,
+                _ => Map::new(),
+            };
+            if let Some(e) = excerpt {
+                drop.insert("excerpt".into(), e);
+            }
+            drop.insert("next".into(), next);
+            drop.insert("previous".into(), previous);
+            Value::Map(drop)
+        })
+        .collect()
 }
 
 /// The excerpt of a post of `site.posts`, rendered with `base` (`None`: none). A post whose

@@ -3,10 +3,11 @@
 // fixture site, each compared file by file with the `_site` the real Jekyll wrote
 // (../shared/tools/site_fidelity.py: HTML as documents, XML element by element, the rest byte for
 // byte, extras counted); on a site with a filter postview does not know and one with a Liquid
-// error that stops Jekyll; and on a folder that is not a site.
+// error that stops Jekyll; into a folder where one file cannot be written; and on a folder that
+// is not a site.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -90,6 +91,20 @@ test('postview build should name what it cannot do and where, list the files it 
   assert.equal(stopped.code, 1, `a Liquid error Jekyll stops on should exit 1:\n${stopped.stdout}`);
   assert.match(stopped.stdout, /^about\.md:4:\d+: error: .*\[liquid\/unclosed-block\]$/m, 'the error should be at its line and column');
   assert.match(stopped.stdout, /Jekyll would stop this build/, 'the summary should say Jekyll would stop');
+});
+
+test('postview build should write every other file when one cannot be written, name it and exit 1', async () => {
+  const dir = join(scratch, 'blocked');
+  cpSync(join(FIXTURE, 'site'), dir, { recursive: true });
+  const out = join(scratch, 'blocked-out');
+  // A folder where the build writes contact.html: that one write fails, the others go on.
+  mkdirSync(join(out, 'contact.html'), { recursive: true });
+  const result = await postview(['build', dir, '-d', out]);
+  assert.equal(result.code, 1, `a file that could not be written should exit 1:\n${result.stdout}${result.stderr}`);
+  assert.match(result.stdout, /^contact\.html:0:0: error: cannot write contact\.html: .*\[file\/unwritable\]$/m, 'the file should be named with why');
+  const expected = readdirSync(join(FIXTURE, '_site'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  assert.match(result.stdout, new RegExp(`postview build: ${expected - 1} files written`), 'every other file should be written');
+  assert.ok(existsSync(join(out, 'index.html')), 'the home page should be written');
 });
 
 test('postview build of a folder that is not a site should say so and exit 2, writing nothing', async () => {
