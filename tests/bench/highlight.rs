@@ -43,6 +43,7 @@ const SAMPLES: &[(&str, &str)] = &[
     ("swift", "import Foundation\n#if DEBUG\n/* A stack */\npublic struct Stack<Element> {\n    private(set) var items: [Element] = []\n    mutating func push(_ item: Element) { items.append(item) }\n    var description: String { return \"Stack(\\(items.count))\\n\" }\n}\n#endif\nlet (a, b) = (0x1F, 1_000.5e-3); print(#file, a as? Int ?? 0)\n"),
     ("scala", "package shop\nimport scala.collection.mutable._\n/* A cart */\ncase class Cart[T <: Item](owner: String) {\n  private val items = ListBuffer.empty[T]\n  def total: BigDecimal = items.map(_.price).sum\n  override def toString = s\"Cart($owner)\"\n}\nobject Main extends App { for (i <- 1 to 10) yield i * 2.5 }\nval sym = 'name; val c = 'a'\n"),
     ("powershell", "<#\n.SYNOPSIS\n    Copies the logs.\n#>\nparam([string] $Path = \"C:\\logs\", [int] $Days = 7)\nfunction Copy-Logs {\n    $files = Get-ChildItem -Path $Path | Where-Object { $_.Length -gt 1kb }\n    foreach ($f in $files) { Write-Host \"Copying $($f.Name)`n\" }\n    $table = @{ Name = 'x'; Count = 3 }\n}\n"),
+    ("http", "POST /api/items?draft=true HTTP/1.1\nHost: example.org\nContent-Type: application/json; charset=utf-8\nAuthorization: Bearer abc.def\n\n{\"name\": \"lamp\", \"tags\": [\"a\", \"b\"], \"n\": 3,\n \"ok\": true, \"price\": 1.5e3, \"note\": null,\n \"list\": [1, 2, 3], \"nested\": {\"x\": \"y\\n\"},\n \"empty\": []}\n"),
 ];
 
 fn post(lang: &str, sample: &str) -> String {

@@ -426,4 +426,14 @@ pub const SHAPES: &[Shape] = &[
             ))
         },
     ),
+    (
+        "http code: request and status lines never finished, then one long header",
+        |n| {
+            post(format!(
+                "```http\n{}\nHTTP/1.1 200 OK\nX-A: {}\n\n{{\n```\n",
+                "POST /a HTTP/9x HTTP/1.1 20 ".repeat(n / 56),
+                "a: b ".repeat(n / 10)
+            ))
+        },
+    ),
 ];

@@ -226,6 +226,12 @@ PIECES = {
                    "/usr", "~", "x", "é", "?", "|", "=", "!", "&", ";", ",", ":", "*", "<", ">", " ", "  ", "\t", "\n",
                    "1", "12", "1.5", "1.", "[int]", "[CmdletBinding(", "SupportsPaging", "HelpURI", "System.IO.",
                    "Validate", "ſ", "\u212A", "claß ", "ﬁlter", "-iſ", ".ſynopsis", "\u212Aey"],
+  "http" => ["GET /a HTTP/1.1\n", "POST /x?y=1 HTTPS/2\n", "HTTP/1.1 200 OK\n", "HTTP/2.0 404  Not Found\n",
+             "Content-Type: application/json\n", "content-type:text/HTML; charset=utf-8\n", "Content-Type: text/x-ruby\n",
+             "GET", "PATCH", "DELETE", "HTTP", "HTTPS", "/", "1", "1.1", "2.", "200", "2000", " ", "  ", "\t", "\n",
+             "Content-Type", "content-TYPE", "X-Id", ":", ": ", "  :", "application/json",
+             "text/html", "text/x-ruby", "text/plain", "image/svg+xml", "Content-Type: text/x-\u212Aotlin\n", "text/x-kotlin",
+             ";charset=utf-8", ";", "{", "}", '"a"', "<p>", "</p>", "x", "é", "def", "\n\n", "\n\n"],
 }.freeze
 
 lang, count, seed = ARGV

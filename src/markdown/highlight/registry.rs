@@ -99,6 +99,7 @@ more_lexers![
         &["posh", "microsoftshell", "msshell"],
         lexers::powershell::lex,
     ),
+    ("http", &[], lexers::http::lex),
 ];
 
 /// Every lexer this build has.

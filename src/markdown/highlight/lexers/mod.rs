@@ -48,6 +48,8 @@ pub(crate) mod scala;
 pub(crate) mod swift;
 pub(crate) mod unicode_classes;
 
+pub(crate) mod http;
+
 use super::{emit::Emitter, token::Tok};
 
 /// rouge's `PlainText` (tag `plaintext`, alias `text`): the whole code as one `Text` token.
