@@ -427,6 +427,16 @@ pub const SHAPES: &[Shape] = &[
         },
     ),
     (
+        "cmake code: a bracket comment closed by none of many other lengths, references never closed",
+        |n| {
+            post(format!(
+                "```cmake\n#[==[{}\n{}\n```\n",
+                "]=]===]x(".repeat(n / 18),
+                "${a${\"".repeat(n / 10)
+            ))
+        },
+    ),
+    (
         "http code: request and status lines never finished, then one long header",
         |n| {
             post(format!(

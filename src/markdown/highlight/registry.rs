@@ -100,6 +100,7 @@ more_lexers![
         lexers::powershell::lex,
     ),
     ("http", &[], lexers::http::lex),
+    ("cmake", &[], lexers::cmake::lex),
 ];
 
 /// Every lexer this build has.

@@ -48,6 +48,7 @@ pub(crate) mod scala;
 pub(crate) mod swift;
 pub(crate) mod unicode_classes;
 
+pub(crate) mod cmake;
 pub(crate) mod http;
 
 use super::{emit::Emitter, token::Tok};
