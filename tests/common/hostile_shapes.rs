@@ -437,6 +437,16 @@ pub const SHAPES: &[Shape] = &[
         },
     ),
     (
+        "protobuf code: comments never closed or continued to the end, strings never closed",
+        |n| {
+            post(format!(
+                "```protobuf\n{}\n{}\\\n```\n",
+                "/* * \"x ".repeat(n / 16),
+                "a // b\\\n".repeat(n / 16)
+            ))
+        },
+    ),
+    (
         "http code: request and status lines never finished, then one long header",
         |n| {
             post(format!(

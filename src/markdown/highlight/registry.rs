@@ -101,6 +101,7 @@ more_lexers![
     ),
     ("http", &[], lexers::http::lex),
     ("cmake", &[], lexers::cmake::lex),
+    ("protobuf", &["proto"], lexers::protobuf::lex),
 ];
 
 /// Every lexer this build has.

@@ -50,6 +50,7 @@ pub(crate) mod unicode_classes;
 
 pub(crate) mod cmake;
 pub(crate) mod http;
+pub(crate) mod protobuf;
 
 use super::{emit::Emitter, token::Tok};
 
