@@ -510,4 +510,34 @@ pub const SHAPES: &[Shape] = &[
             ))
         },
     ),
+    (
+        "cmake code: a bracket comment closed by none of many other lengths, references never closed",
+        |n| {
+            post(format!(
+                "```cmake\n#[==[{}\n{}\n```\n",
+                "]=]===]x(".repeat(n / 18),
+                "${a${\"".repeat(n / 10)
+            ))
+        },
+    ),
+    (
+        "protobuf code: comments never closed or continued to the end, strings never closed",
+        |n| {
+            post(format!(
+                "```protobuf\n{}\n{}\\\n```\n",
+                "/* * \"x ".repeat(n / 16),
+                "a // b\\\n".repeat(n / 16)
+            ))
+        },
+    ),
+    (
+        "http code: request and status lines never finished, then one long header",
+        |n| {
+            post(format!(
+                "```http\n{}\nHTTP/1.1 200 OK\nX-A: {}\n\n{{\n```\n",
+                "POST /a HTTP/9x HTTP/1.1 20 ".repeat(n / 56),
+                "a: b ".repeat(n / 10)
+            ))
+        },
+    ),
 ];

@@ -285,6 +285,20 @@ PIECES = {
               "1f0", "1_0.5", "1.5_0", "1_0e3", "0b101", "0o17", "0x1F", "0x1_f", "+(", "==(", "(+)", "Base.:+",
               "!", "?", "%", "\\ ", "Ⓐ", "function ∑", "function Ⓐ", "struct \u0301x", "function ‼", "function ½",
               "function Ⅻ", "€", "function x·y", "function \\ "],
+  "cmake" => ["set", "set(", "add_executable (", "my_func(", "if", "endif()", "x", "_a1", "1", " ", "\t", "\n",
+              "(", ")", "#", "# c\n", "#[[", "#[==[", "[[", "[=[", "[==[", "]]", "]=]", "]==]", "]", "[", "=",
+              "${", "}", "$", "\"", "\\\"", "\\n", "\\;", "\\x", "\\", "${VAR}", "é", "ENV", ";", "@"],
+  "protobuf" => ["syntax", "message ", "message", "enum ", "service\t", "package ", "extend ", "group ", "a.b", "Foo",
+                 "x", "_y", "optional", "option", "repeated", "int32", "string", "rpc", "returns", "to", "true", "false",
+                 "trueish", "inf", "-inf", "nan", "info", " ", "\n", "\t", "=", " = ", "1", "0x1F", "0x", "017", "089", "1.",
+                 ".5", "1.5e3", "1e", "e+2", "2f", "1L", "u", ";", ",", "{", "}", "[", "]", "(", ")", "<", ">", "-", "+",
+                 "/", "//", "// c\n", "/*", "*/", "*", "\\", "\\\n", '"', "'", '"s"', "é", "#", ":", "@"],
+  "http" => ["GET /a HTTP/1.1\n", "POST /x?y=1 HTTPS/2\n", "HTTP/1.1 200 OK\n", "HTTP/2.0 404  Not Found\n",
+             "Content-Type: application/json\n", "content-type:text/HTML; charset=utf-8\n", "Content-Type: text/x-ruby\n",
+             "GET", "PATCH", "DELETE", "HTTP", "HTTPS", "/", "1", "1.1", "2.", "200", "2000", " ", "  ", "\t", "\n",
+             "Content-Type", "content-TYPE", "X-Id", ":", ": ", "  :", "application/json",
+             "text/html", "text/x-ruby", "text/plain", "image/svg+xml", "Content-Type: text/x-\u212Aotlin\n", "text/x-kotlin",
+             ";charset=utf-8", ";", "{", "}", '"a"', "<p>", "</p>", "x", "é", "def", "\n\n", "\n\n"],
 }.freeze
 
 lang, count, seed = ARGV

@@ -106,6 +106,9 @@ more_lexers![
     ("perl", &["pl"], lexers::perl::lex),
     ("elixir", &["exs"], lexers::elixir::lex),
     ("julia", &["jl"], lexers::julia::lex),
+    ("http", &[], lexers::http::lex),
+    ("cmake", &[], lexers::cmake::lex),
+    ("protobuf", &["proto"], lexers::protobuf::lex),
 ];
 
 /// Every lexer this build has.

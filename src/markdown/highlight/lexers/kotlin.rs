@@ -50,16 +50,26 @@ struct Kotlin {
     attribute: Option<(usize, usize, Option<usize>)>,
 }
 
+// ASCII is answered without the tables: most names are ASCII.
 fn is_upper(c: char) -> bool {
-    in_class(UPPER_LETTER, c)
+    match c.is_ascii() {
+        true => c.is_ascii_uppercase(),
+        false => in_class(UPPER_LETTER, c),
+    }
 }
 
 fn is_start(c: char) -> bool {
-    in_class(KOTLIN_START, c)
+    match c.is_ascii() {
+        true => c.is_ascii_alphabetic() || c == '_',
+        false => in_class(KOTLIN_START, c),
+    }
 }
 
 fn is_rest(c: char) -> bool {
-    in_class(KOTLIN_REST, c)
+    match c.is_ascii() {
+        true => c.is_ascii_alphanumeric() || c == '_' || c == '-',
+        false => in_class(KOTLIN_REST, c),
+    }
 }
 
 /// The length of the run of name characters at `pos + k`.

@@ -55,6 +55,10 @@ pub(crate) mod scala;
 pub(crate) mod swift;
 pub(crate) mod unicode_classes;
 
+pub(crate) mod cmake;
+pub(crate) mod http;
+pub(crate) mod protobuf;
+
 use super::{emit::Emitter, token::Tok};
 
 /// rouge's `PlainText` (tag `plaintext`, alias `text`): the whole code as one `Text` token.
