@@ -1,9 +1,9 @@
 // The editor: CodeMirror 6 with line numbers, soft-wrapped lines (CJK paragraphs are long lines),
 // error marks in the gutter and under the text, and the few calls the page needs.
 import {
-  EditorState, EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter,
+  Compartment, EditorState, EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter,
   highlightSpecialChars, keymap, lineNumbers, defaultKeymap, history, historyKeymap,
-  indentWithTab, highlightSelectionMatches, searchKeymap, lintGutter, setDiagnostics,
+  indentWithTab, lintGutter, setDiagnostics,
 } from './vendor/codemirror.js';
 
 const theme = EditorView.theme({
@@ -19,16 +19,28 @@ const theme = EditorView.theme({
  * called after every edit, `onScroll()` on scroll.
  */
 export function createEditor(parent, { label, onChange, onScroll }) {
-  const extensions = [
+  // Search is not needed to type: it loads when the editor is first focused and joins the
+  // editor in place (a reconfiguration keeps the text, selection and history).
+  const search = new Compartment();
+  let searching = [];
+  const extensions = () => [
     lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), drawSelection(),
-    highlightActiveLine(), highlightSelectionMatches(), lintGutter(), EditorView.lineWrapping, theme,
-    keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
+    highlightActiveLine(), lintGutter(), EditorView.lineWrapping, theme,
+    keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+    // After the page's keys, as searchKeymap came after them in one keymap.
+    search.of(searching),
     EditorView.contentAttributes.of(() => ({ 'aria-label': label() })),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onChange();
     }),
   ];
   const view = new EditorView({ parent });
+  view.contentDOM.addEventListener('focus', () => {
+    import('./vendor/search.js').then(({ highlightSelectionMatches, searchKeymap }) => {
+      searching = [highlightSelectionMatches(), keymap.of(searchKeymap)];
+      view.dispatch({ effects: search.reconfigure(searching) });
+    }, (error) => console.warn(`postview: search is not available: ${error.message}`));
+  }, { once: true });
   let marked = false; // whether the editor shows any diagnostics
   view.scrollDOM.addEventListener('scroll', onScroll, { passive: true });
 
@@ -54,7 +66,7 @@ export function createEditor(parent, { label, onChange, onScroll }) {
     view,
     /** Shows another text, with its own undo history; fires no onChange. */
     load(text) {
-      view.setState(EditorState.create({ doc: text, extensions }));
+      view.setState(EditorState.create({ doc: text, extensions: extensions() }));
       marked = false;
     },
     text: () => view.state.doc.toString(),

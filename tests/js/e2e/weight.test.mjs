@@ -45,6 +45,25 @@ test('the first load should fetch the body module and not the site module', () =
   const paths = load.files.map((f) => f.url);
   assert.ok(paths.some((p) => p.endsWith('/pkg/postview_bg.wasm')), `the body module should be loaded: ${paths}`);
   assert.ok(!paths.some((p) => p.includes('/pkg/site/')), `the site module should wait for a folder: ${paths}`);
+  assert.ok(!paths.some((p) => p.endsWith('/vendor/search.js')), `the editor's search should wait for a focus: ${paths}`);
+});
+
+test("the editor's search should load on its first focus, without losing what is typed meanwhile", async () => {
+  const { page, problems } = await openPostview(browser);
+  try {
+    const searched = page.waitForResponse((r) => r.url().endsWith('/vendor/search.js'), { timeout: 15_000 });
+    await page.click('[data-testid=editor] .cm-content');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\nwhile search loads');
+    await searched;
+    await page.keyboard.press('Control+f');
+    await page.locator('[data-testid=editor] .cm-search input[name=search]').waitFor({ timeout: 15_000 });
+    const text = await page.locator('[data-testid=editor] .cm-content').innerText();
+    assert.ok(text.includes('while search loads'), `the text typed as search loaded should be kept: ${text.slice(-200)}`);
+    assert.deepEqual(problems, [], 'nothing should fail');
+  } finally {
+    await page.close();
+  }
 });
 
 test(
