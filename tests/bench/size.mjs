@@ -120,7 +120,7 @@ const GROUPS = [
   ['wasm-bindgen, js-sys, serde-wasm-bindgen', /wasm_bindgen|js_sys|serde_wasm_bindgen|web_sys|gloo/],
   ['serde', /serde/],
   ['std formatting and panics (core::fmt, panicking)', /core(\[[0-9a-f]+\])?::(fmt|panicking)|core::result::unwrap_failed|core::option::expect_failed/],
-  ['core, alloc, std, hashbrown, dlmalloc', /\b(core|alloc|std|hashbrown|memchr|dlmalloc)(\[[0-9a-f]+\])?::|^<(str|char|bool|[iuf](8|16|32|64|128|size))>::|memcpy|memmove|memset|memcmp|__rust|__rdl|__mul|__div|__udiv/],
+  ['core, alloc, std, hashbrown, the allocator (talc)', /\b(core|alloc|std|hashbrown|memchr|dlmalloc|talc)(\[[0-9a-f]+\])?::|^<(str|char|bool|[iuf](8|16|32|64|128|size))>::|memcpy|memmove|memset|memcmp|__rust|__rdl|__mul|__div|__udiv/],
 ];
 
 function byGroup(functions) {
