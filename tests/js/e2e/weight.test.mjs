@@ -48,15 +48,16 @@ test('the first load should fetch the body module and not the site module', () =
   assert.ok(!paths.some((p) => p.endsWith('/vendor/search.js')), `the editor's search should wait for a focus: ${paths}`);
 });
 
-test("the editor's search should load on its first focus, without losing what is typed meanwhile", async () => {
+test("the editor's search should load on its first focus, without losing what is typed or a search key pressed meanwhile", async () => {
   const { page, problems } = await openPostview(browser);
   try {
     const searched = page.waitForResponse((r) => r.url().endsWith('/vendor/search.js'), { timeout: 15_000 });
     await page.click('[data-testid=editor] .cm-content');
     await page.keyboard.press('Control+End');
     await page.keyboard.insertText('\nwhile search loads');
-    await searched;
+    // Pressed before search has loaded: it should wait for it, not be lost.
     await page.keyboard.press('Control+f');
+    await searched;
     await page.locator('[data-testid=editor] .cm-search input[name=search]').waitFor({ timeout: 15_000 });
     const text = await page.locator('[data-testid=editor] .cm-content').innerText();
     assert.ok(text.includes('while search loads'), `the text typed as search loaded should be kept: ${text.slice(-200)}`);
