@@ -28,6 +28,10 @@ mod site;
 mod translations;
 
 use crate::{render_post, Options, Value};
+
+/// The allocator of every module: talc, smaller and faster than std's dlmalloc on wasm32.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use wasm_bindgen::prelude::*;
 
 // Made from the table of codes, so that the types list every code and only those.

@@ -1,6 +1,7 @@
-// The parts of CodeMirror 6 the page uses. .ci/build bundles this file, with the packages from
-// tests/js/node_modules, into vendor/codemirror.js; the page never loads this file itself.
-export { EditorState } from '@codemirror/state';
+// The parts of CodeMirror 6 the page uses at first paint. .ci/build bundles this file and
+// search.entry.js, with the packages from tests/js/node_modules, into vendor/codemirror.js and
+// vendor/search.js (their shared code in a chunk of its own); the page never loads these files.
+export { Compartment, EditorState } from '@codemirror/state';
 export {
   EditorView,
   drawSelection,
@@ -11,5 +12,4 @@ export {
   lineNumbers,
 } from '@codemirror/view';
 export { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-export { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 export { lintGutter, setDiagnostics } from '@codemirror/lint';

@@ -1,9 +1,9 @@
 // The editor: CodeMirror 6 with line numbers, soft-wrapped lines (CJK paragraphs are long lines),
 // error marks in the gutter and under the text, and the few calls the page needs.
 import {
-  EditorState, EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter,
+  Compartment, EditorState, EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter,
   highlightSpecialChars, keymap, lineNumbers, defaultKeymap, history, historyKeymap,
-  indentWithTab, highlightSelectionMatches, searchKeymap, lintGutter, setDiagnostics,
+  indentWithTab, lintGutter, setDiagnostics,
 } from './vendor/codemirror.js';
 
 const theme = EditorView.theme({
@@ -14,21 +14,50 @@ const theme = EditorView.theme({
   '.cm-gutters': { background: '#f6f4ef', borderRight: '1px solid #e2ddd2', color: '#8a8373' },
 });
 
+/** The keys of CodeMirror's searchKeymap that do something before a search panel is open. */
+const SEARCH_KEYS = ['Mod-f', 'F3', 'Mod-g', 'Mod-Shift-l', 'Mod-Alt-g', 'Mod-d'];
+/** Those of them that also do something with Shift. */
+const SHIFTED = ['F3', 'Mod-g'];
+
 /**
  * A CodeMirror editor in `parent`: `label()` names it for assistive technology, `onChange()` is
  * called after every edit, `onScroll()` on scroll.
  */
 export function createEditor(parent, { label, onChange, onScroll }) {
-  const extensions = [
+  // Search is not needed to type: it loads when the editor is first focused and joins the
+  // editor in place (a reconfiguration keeps the text, selection and history). A search key
+  // pressed before it has loaded waits for it, then runs.
+  const search = new Compartment();
+  let loading = null;
+  const loadSearch = () =>
+    (loading ??= import('./vendor/search.js').then(({ highlightSelectionMatches, searchKeymap }) => {
+      searching = [highlightSelectionMatches(), keymap.of(searchKeymap)];
+      view.dispatch({ effects: search.reconfigure(searching) });
+      return searchKeymap;
+    }));
+  const later = (key, shift) => (v) => {
+    loadSearch().then((bindings) => {
+      const bound = bindings.find((b) => b.key === key);
+      (shift ? bound?.shift : bound?.run)?.(v);
+    }, (error) => console.warn(`postview: search is not available: ${error.message}`));
+    return true;
+  };
+  let searching = [keymap.of(SEARCH_KEYS.map((key) => ({ key, run: later(key, false), shift: SHIFTED.includes(key) ? later(key, true) : undefined })))];
+  const extensions = () => [
     lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), drawSelection(),
-    highlightActiveLine(), highlightSelectionMatches(), lintGutter(), EditorView.lineWrapping, theme,
-    keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
+    highlightActiveLine(), lintGutter(), EditorView.lineWrapping, theme,
+    keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+    // After the page's keys, as searchKeymap came after them in one keymap.
+    search.of(searching),
     EditorView.contentAttributes.of(() => ({ 'aria-label': label() })),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onChange();
     }),
   ];
   const view = new EditorView({ parent });
+  view.contentDOM.addEventListener('focus', () => {
+    loadSearch().catch((error) => console.warn(`postview: search is not available: ${error.message}`));
+  }, { once: true });
   let marked = false; // whether the editor shows any diagnostics
   view.scrollDOM.addEventListener('scroll', onScroll, { passive: true });
 
@@ -54,7 +83,7 @@ export function createEditor(parent, { label, onChange, onScroll }) {
     view,
     /** Shows another text, with its own undo history; fires no onChange. */
     load(text) {
-      view.setState(EditorState.create({ doc: text, extensions }));
+      view.setState(EditorState.create({ doc: text, extensions: extensions() }));
       marked = false;
     },
     text: () => view.state.doc.toString(),

@@ -7,8 +7,9 @@ export async function registerOffline(base) {
     const registration = await navigator.serviceWorker.register(new URL('sw.js', base));
     const worker = registration.active ?? registration.waiting ?? registration.installing;
     await activated(worker);
-    // The site module too, which this load may not have fetched: a folder opened offline needs it.
-    const site = ['pkg/site/postview.js', 'pkg/site/postview_bg.wasm'].map((path) => new URL(path, base).href);
+    // The site module and the editor's search too, which this load may not have fetched: a folder
+    // opened offline needs the one, the editor focused offline the other.
+    const site = ['pkg/site/postview.js', 'pkg/site/postview_bg.wasm', 'vendor/search.js'].map((path) => new URL(path, base).href);
     const urls = [location.href, ...performance.getEntriesByType('resource').map((e) => e.name), ...site];
     const done = new Promise((resolve) => {
       const channel = new MessageChannel();

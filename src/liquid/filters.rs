@@ -127,10 +127,10 @@ const FILTERS: &[(&str, usize, usize, Run)] = &[
     ("remove", 1, 1, replace),
     ("remove_first", 1, 1, replace),
     ("downcase", 0, 0, |_, input, _| {
-        text_out(text(&input).chars().flat_map(char::to_lowercase).collect())
+        text_out(ruby::case::downcase(&text(&input)))
     }),
     ("upcase", 0, 0, |_, input, _| {
-        text_out(text(&input).chars().flat_map(char::to_uppercase).collect())
+        text_out(ruby::case::upcase(&text(&input)))
     }),
     ("capitalize", 0, 0, |_, input, _| {
         text_out(capitalize(&text(&input)))
@@ -590,9 +590,8 @@ fn items_of(input: Cow<'_, Value>) -> Vec<Value> {
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
-        Some(first) => first
-            .to_uppercase()
-            .chain(chars.flat_map(char::to_lowercase))
+        Some(first) => ruby::case::upper(first)
+            .chain(chars.flat_map(ruby::case::lower))
             .collect(),
         None => String::new(),
     }

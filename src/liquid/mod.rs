@@ -15,7 +15,8 @@
 //!   and plain text streams through;
 //! - `layout` runs the nodes (the `Renderer`, its scopes and budget, the `Host` a site answers),
 //!   `blocks` the tags that need no site (conditions in `condition`, `highlight` as rouge writes
-//!   it), `site_tags` those that do (`include`, `post_url`, `link`, `t`);
+//!   it), `site_tags` those that do (`include`, `post_url`, `link`, `t`; with the `site` feature
+//!   only, `no_site_tags` otherwise);
 //! - `variable` reads `{{ }}` markup (strictly, then leniently as Jekyll's warn mode does),
 //!   `expression` finds values, `crate::ruby` prints them as Ruby would; `output` holds the text,
 //!   its source map, the issues and the budget that keeps hostile input linear.
@@ -52,6 +53,10 @@ mod lexer;
 mod output;
 mod registry;
 mod scan;
+#[cfg(feature = "site")]
+mod site_tags;
+#[cfg(not(feature = "site"))]
+#[path = "no_site_tags.rs"]
 mod site_tags;
 mod tags;
 mod template;

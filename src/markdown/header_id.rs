@@ -113,7 +113,7 @@ fn raw_text(events: &[Event<'_>]) -> String {
 /// `text.downcase`, minus `[^\p{Word}\- \t]`, then spaces and tabs to `-`.
 pub fn gfm_id(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().flat_map(crate::ruby::case::lower) {
         match c {
             ' ' | '\t' => out.push('-'),
             '-' => out.push('-'),

@@ -288,7 +288,7 @@ pub fn attributes(text: &str, lower_names: bool) -> Vec<(String, String)> {
         };
         let mut name = text[start..name_stop].to_owned();
         if lower_names {
-            name = name.to_lowercase();
+            name = crate::ruby::case::downcase(&name);
         }
         let mut value = String::new();
         let mut end = name_stop;
@@ -362,7 +362,7 @@ pub fn instruction(s: &str, i: usize) -> Option<usize> {
 
 /// The element name as kramdown keeps it: lower-cased when it is an element it knows.
 pub fn normalized_name(name: &str) -> String {
-    let lower = name.to_lowercase();
+    let lower = crate::ruby::case::downcase(name);
     if is_known_element(&lower) {
         lower
     } else {

@@ -438,7 +438,7 @@ fn boolean(v: &Value) -> bool {
         Value::Null => false,
         other => {
             let s = other.to_liquid_string();
-            !s.is_empty() && s.trim().to_lowercase() != "false"
+            !s.is_empty() && crate::ruby::case::downcase(s.trim()) != "false"
         }
     }
 }

@@ -4,6 +4,7 @@
 //! - this module: how Ruby turns values into text — `to_s` and `inspect` (Ruby 3.1), the Float
 //!   format (`2.0`, `1.0e+16`), Array#join as `{{ }}` prints lists, the white space of
 //!   `strip`/`lstrip`/`rstrip`, and `Integer()` as Liquid uses it to read integer arguments;
+//! - [`case`]: `downcase` and `upcase`, from compact tables;
 //! - [`time`]: `Time.parse` and `Time#strftime`, for the `date` filter;
 //! - [`addressable`]: the Addressable gem's URL normalisation, for `relative_url`/`absolute_url`.
 
@@ -13,6 +14,8 @@ mod nfkc;
 #[cfg(not(feature = "site"))]
 #[path = "nfkc_none.rs"]
 mod nfkc;
+pub mod case;
+mod case_table;
 pub mod time;
 
 use crate::value::Value;

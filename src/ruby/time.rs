@@ -567,7 +567,7 @@ fn convert(fields: &Fields, spec: &Spec, conv: char, limit: usize) -> Option<(St
 /// conversion's default).
 fn write_padded(out: &mut String, text: String, pad: Pad, spec: &Spec, conv: char) {
     let text = if spec.upper || (spec.swap && conv != 'p') {
-        text.to_uppercase()
+        super::case::upcase(&text)
     } else {
         text
     };

@@ -7,7 +7,7 @@
 //
 //   node tests/bench/size.mjs      (after `bash .ci/build`; `.ci/bench` runs both)
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib/corpus.mjs';
 import { saveResults, table } from './lib/stats.mjs';
@@ -26,7 +26,6 @@ const FILES = [
   ['www/pkg/postview_bg.wasm', 'page: the body module'],
   ['www/pkg/postview.js', 'page: wasm-bindgen glue'],
   ['www/pkg/site/postview_bg.wasm', 'page: the site module'],
-  ['www/vendor/codemirror.js', 'page: the editor (CodeMirror)'],
   ['target/postview-web/postview_bg.wasm', 'the body module before wasm-opt'],
   ['target/postview-site/postview_bg.wasm', 'the site module before wasm-opt'],
   ['tests/js/node_modules/markdown-wasm/dist/markdown.wasm', 'markdown-wasm 1.2.0, for scale'],
@@ -121,7 +120,7 @@ const GROUPS = [
   ['wasm-bindgen, js-sys, serde-wasm-bindgen', /wasm_bindgen|js_sys|serde_wasm_bindgen|web_sys|gloo/],
   ['serde', /serde/],
   ['std formatting and panics (core::fmt, panicking)', /core(\[[0-9a-f]+\])?::(fmt|panicking)|core::result::unwrap_failed|core::option::expect_failed/],
-  ['core, alloc, std, hashbrown, dlmalloc', /\b(core|alloc|std|hashbrown|memchr|dlmalloc)(\[[0-9a-f]+\])?::|^<(str|char|bool|[iuf](8|16|32|64|128|size))>::|memcpy|memmove|memset|memcmp|__rust|__rdl|__mul|__div|__udiv/],
+  ['core, alloc, std, hashbrown, the allocator (talc)', /\b(core|alloc|std|hashbrown|memchr|dlmalloc|talc)(\[[0-9a-f]+\])?::|^<(str|char|bool|[iuf](8|16|32|64|128|size))>::|memcpy|memmove|memset|memcmp|__rust|__rdl|__mul|__div|__udiv/],
 ];
 
 function byGroup(functions) {
@@ -134,9 +133,17 @@ function byGroup(functions) {
   return [...sums].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
 }
 
+/** The editor's bundle: what the first paint needs, the search loaded on a focus, their shared chunk. */
+function editorFiles() {
+  const dir = join(ROOT, 'www/vendor');
+  if (!existsSync(dir)) return [];
+  const what = { 'codemirror.js': 'page: the editor at first paint', 'search.js': 'page: the editor\'s search, on its first focus' };
+  return readdirSync(dir).filter((f) => f.endsWith('.js')).sort().map((f) => [`www/vendor/${f}`, what[f] ?? 'page: the editor\'s shared chunk, at first paint']);
+}
+
 function main() {
   const files = [];
-  for (const [path, what] of FILES) {
+  for (const [path, what] of [...FILES, ...editorFiles()]) {
     const file = join(ROOT, path);
     if (!existsSync(file)) {
       files.push({ path, what, missing: true });

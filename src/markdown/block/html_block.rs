@@ -18,6 +18,7 @@ use crate::ctype::{is_space_or_tab, leading};
 use crate::markdown::event::{Event, HtmlEnd, HtmlTag};
 use crate::markdown::html::{self, ContentModel, SPAN_ELEMENTS};
 use crate::markdown::unicode::is_word;
+use crate::ruby::case::downcase;
 use pulldown_cmark::{CowStr, Event as Md, Tag, TagEnd};
 
 /// Nested elements deeper than this are read as text rather than recursed into.
@@ -43,7 +44,7 @@ pub(super) fn parse(b: &mut Blocks<'_, '_, '_>) -> bool {
     let Some(tag) = html::start_tag(b.src, at) else {
         return false;
     };
-    if SPAN_ELEMENTS.contains(&tag.name.to_lowercase().as_str()) {
+    if SPAN_ELEMENTS.contains(&downcase(tag.name).as_str()) {
         return false;
     }
     let model = content_model(b, &tag);
@@ -218,7 +219,7 @@ pub(super) fn closes_region(b: &mut Blocks<'_, '_, '_>) -> bool {
         return false;
     };
     let name = b.stop_tag.as_deref().unwrap_or("");
-    if found.to_lowercase() != name {
+    if downcase(found) != name {
         return false;
     }
     b.stopped_at = Some(end);
@@ -416,7 +417,7 @@ impl<'a> Reader<'a> {
                 self.element(b, &tag, depth + 1);
             } else if let Some((found, end)) = html::end_tag(self.src, lt) {
                 let same = if known {
-                    found.to_lowercase() == name
+                    downcase(found) == name
                 } else {
                     found == name
                 };

@@ -415,7 +415,7 @@ pub(crate) fn normalize_id(id: &str) -> String {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        out.extend(crate::ruby::case::lower(c));
     }
     if space {
         out.push(' ');
