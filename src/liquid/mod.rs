@@ -15,7 +15,7 @@
 //!   and plain text streams through;
 //! - `layout` runs the nodes (the `Renderer`, its scopes and budget, the `Host` a site answers),
 //!   `blocks` the tags that need no site (conditions in `condition`, `highlight` as rouge writes
-//!   it), `site_tags` those that do (`include`, `post_url`, `link`, `t`; with the `site` feature
+//!   it), `site_tags` those that do (`include`, `post_url`, `link`, `t`, `tf`; with the `site` feature
 //!   only, `no_site_tags` otherwise);
 //! - `variable` reads `{{ }}` markup (strictly, then leniently as Jekyll's warn mode does),
 //!   `expression` finds values, `crate::ruby` prints them as Ruby would; `output` holds the text,

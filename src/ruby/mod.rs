@@ -9,13 +9,13 @@
 //! - [`addressable`]: the Addressable gem's URL normalisation, for `relative_url`/`absolute_url`.
 
 pub mod addressable;
+pub mod case;
+mod case_table;
 #[cfg(feature = "site")]
 mod nfkc;
 #[cfg(not(feature = "site"))]
 #[path = "nfkc_none.rs"]
 mod nfkc;
-pub mod case;
-mod case_table;
 pub mod time;
 
 use crate::value::Value;
