@@ -14,6 +14,9 @@ use crate::markdown::highlight::{
 };
 use crate::markdown::unicode::is_word;
 
+/// A lexer that goes on from where its last piece left (rouge's `delegate`).
+pub(super) type Delegate = Box<dyn FnMut(&str, &mut Emitter<'_>)>;
+
 const KEYWORDS: &str =
     "as async await break case catch continue debugger default delete do else export finally \
     for from if import in instanceof new of return super switch this throw try typeof void \
@@ -61,8 +64,9 @@ pub(super) struct Js {
     /// Whether this is rouge's `Typescript`, which extends the lexer (`typescript.rs`).
     ts: bool,
     /// With rouge's `JSX`, which extends the lexer (`jsx.rs`), the HTML lexer its elements'
-    /// text goes to.
-    pub(super) html: Option<Box<Html>>,
+    /// text goes to. Behind a closure made only by `lex_jsx`, so that a build whose JavaScript
+    /// lexer never meets JSX (the body modules: `jsx` is a second-tier lexer) links no HTML lexer.
+    pub(super) html: Option<Delegate>,
 }
 
 pub(crate) fn lex(code: &str, e: &mut Emitter<'_>) {
@@ -85,7 +89,10 @@ pub(super) fn lex_jsx(code: &str, e: &mut Emitter<'_>) {
     let mut js = Js {
         stack: States::starting_in(St::Root, St::ExprStart),
         ts: false,
-        html: Some(Box::new(Html::new())),
+        html: Some({
+            let mut html = Html::new();
+            Box::new(move |code, e| html.continue_lex(code, e))
+        }),
     };
     run_states(code, e, |s, e| js.step(s, e));
 }

@@ -51,7 +51,7 @@ impl Js {
         let n = s.run(0, |c| c != b'<' && c != b'{');
         let text = s.take(n);
         if let Some(html) = self.html.as_mut() {
-            html.continue_lex(text, e);
+            html(text, e);
         }
         true
     }
