@@ -61,7 +61,8 @@ fn write(value: &Value, out: &mut String) {
     }
 }
 
-fn string(s: &str, out: &mut String) {
+/// `s` as Ruby's `to_json` writes a string: quotes, backslashes and control characters escaped.
+pub fn string(s: &str, out: &mut String) {
     out.push('"');
     for c in s.chars() {
         match c {

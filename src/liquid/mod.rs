@@ -45,6 +45,8 @@ pub(crate) use filters::{
 };
 mod highlight;
 mod jsonify;
+#[cfg(feature = "site")]
+pub(crate) use jsonify::string as json_string;
 pub mod layout;
 mod smartify;
 #[cfg(feature = "site")]

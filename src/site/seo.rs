@@ -570,23 +570,9 @@ fn uri_escape(s: &str) -> String {
     out
 }
 
-/// A string as Ruby's `to_json` writes it: quotes, backslashes and control characters escaped.
+/// A string as Ruby's `to_json` writes it (`liquid::json_string`, as `jsonify` does).
 fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    crate::liquid::json_string(s, &mut out);
     out
 }

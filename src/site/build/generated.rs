@@ -11,6 +11,36 @@ use super::super::{Build, Site, SiteDiagnostic};
 use crate::value::{Map, Value};
 use std::collections::BTreeMap;
 
+/// A page as a build lists it for the plugins: whether jekyll-paginate made it, its file name,
+/// its URL, whether it is HTML, its front matter.
+pub type Listed = (bool, String, String, bool, Map);
+
+/// `site.pages` as the plugins see it: the site's own by name, then jekyll-paginate's; each its
+/// URL, whether it is HTML and its front matter.
+pub fn plugin_pages(mut listed: Vec<Listed>) -> Vec<(String, bool, Map)> {
+    crate::sort::by(&mut listed, |a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    listed
+        .into_iter()
+        .map(|(_, _, url, html, front)| (url, html, front))
+        .collect()
+}
+
+/// Each static file with its modification time as Liquid prints it (`time` without one).
+pub fn dated_statics(
+    statics: &[String],
+    modified: &BTreeMap<String, i64>,
+    time: &str,
+) -> Vec<(String, String)> {
+    statics
+        .iter()
+        .map(|p| {
+            let secs = modified.get(p).copied();
+            let dated = secs.map_or_else(|| time.to_owned(), crate::ruby::time::utc_string);
+            (p.clone(), dated)
+        })
+        .collect()
+}
+
 /// What a language build rendered that the plugins read.
 pub struct Rendered<'r> {
     /// Each post's path, with its rendered body (before the layout).

@@ -287,20 +287,8 @@ impl Site {
                 ));
             }
         }
-        crate::sort::by(&mut listed, |a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-        let pages: Vec<(String, bool, Map)> = listed
-            .into_iter()
-            .map(|(_, _, url, html, front)| (url, html, front))
-            .collect();
-        let statics: Vec<(String, String)> = plan
-            .statics
-            .iter()
-            .map(|p| {
-                let secs = options.modified.get(p).copied();
-                let dated = secs.map_or_else(|| time.to_owned(), crate::ruby::time::utc_string);
-                (p.clone(), dated)
-            })
-            .collect();
+        let pages = generated::plugin_pages(listed);
+        let statics = generated::dated_statics(&plan.statics, &options.modified, time);
         let rendered = generated::Rendered {
             posts: &bodies,
             pages: &pages,
