@@ -277,6 +277,24 @@ impl<S: Copy> States<S> {
             self.stack.pop();
         }
     }
+
+    /// `n` bytes as `tok`, then back to the state below (a rule with `:pop!`); nothing if `n`
+    /// is 0.
+    pub fn emit_pop(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>, tok: Tok, n: usize) -> bool {
+        if n == 0 {
+            return false;
+        }
+        e.tok(tok, s.take(n));
+        self.pop();
+        true
+    }
+}
+
+/// `\s+` (Ruby's space class) as text; whether there was any.
+pub(crate) fn space_text(s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
+    let n = s.run(0, crate::ctype::is_ruby_space);
+    e.tok(Tok::Text, s.take(n));
+    n > 0
 }
 
 /// rouge's `MAX_NULL_SCANS`: after this many rules in a row that consume nothing, a character

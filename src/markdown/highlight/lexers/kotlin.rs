@@ -9,7 +9,7 @@ use super::unicode_classes::{in_class, KOTLIN_REST, KOTLIN_START, UPPER_LETTER};
 use crate::ctype::is_ruby_space;
 use crate::markdown::highlight::{
     emit::Emitter,
-    scan::{in_words, nested_comment, run_states, Finder, Nesting, Scan, States},
+    scan::{in_words, nested_comment, run_states, space_text, Finder, Nesting, Scan, States},
     token::Tok,
 };
 
@@ -246,9 +246,9 @@ impl Kotlin {
             St::Root => self.root(s, e),
             St::Package => {
                 let n = s.run(0, |c| !is_ruby_space(c));
-                self.emit_pop(s, e, Tok::NameNamespace, n)
+                self.stack.emit_pop(s, e, Tok::NameNamespace, n)
             }
-            St::Class => self.emit_pop(s, e, Tok::NameClass, class_name(s, 0)),
+            St::Class => self.stack.emit_pop(s, e, Tok::NameClass, class_name(s, 0)),
             St::Function => self.function(s, e),
             St::Generic => self.generic(s, e),
             St::Property => self.property(s, e),
@@ -257,30 +257,13 @@ impl Kotlin {
         }
     }
 
-    /// `n` bytes as `tok`, then back to the state below; nothing if `n` is 0.
-    fn emit_pop(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>, tok: Tok, n: usize) -> bool {
-        if n == 0 {
-            return false;
-        }
-        e.tok(tok, s.take(n));
-        self.stack.pop();
-        true
-    }
-
-    /// `\s+` as text.
-    fn space(s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
-        let n = s.run(0, is_ruby_space);
-        e.tok(Tok::Text, s.take(n));
-        n > 0
-    }
-
     fn function(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
         if s.at(0) == Some(b'<') {
             e.tok(Tok::Punctuation, s.take(1));
             self.stack.push(St::Generic);
             return true;
         }
-        if Self::space(s, e) {
+        if space_text(s, e) {
             return true;
         }
         let c = class_name(s, 0);
@@ -289,7 +272,7 @@ impl Kotlin {
             e.tok(Tok::Punctuation, s.take(1));
             return true;
         }
-        self.emit_pop(s, e, Tok::NameFunction, name(s, 0))
+        self.stack.emit_pop(s, e, Tok::NameFunction, name(s, 0))
     }
 
     fn generic(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
@@ -312,8 +295,8 @@ impl Kotlin {
                 e.tok(Tok::Punctuation, s.take(1));
                 true
             }
-            Some(b'>') => self.emit_pop(s, e, Tok::Punctuation, 1),
-            _ => Self::space(s, e),
+            Some(b'>') => self.stack.emit_pop(s, e, Tok::Punctuation, 1),
+            _ => space_text(s, e),
         }
     }
 
@@ -323,7 +306,7 @@ impl Kotlin {
             self.stack.push(St::Generic);
             return true;
         }
-        Self::space(s, e) || self.emit_pop(s, e, Tok::NameProperty, name(s, 0))
+        space_text(s, e) || self.stack.emit_pop(s, e, Tok::NameProperty, name(s, 0))
     }
 
     fn destructure(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
@@ -332,9 +315,9 @@ impl Kotlin {
                 e.tok(Tok::Punctuation, s.take(1));
                 true
             }
-            Some(b')') => self.emit_pop(s, e, Tok::Punctuation, 1),
+            Some(b')') => self.stack.emit_pop(s, e, Tok::Punctuation, 1),
             _ => {
-                if Self::space(s, e) {
+                if space_text(s, e) {
                     return true;
                 }
                 let n = name(s, 0);

@@ -11,7 +11,7 @@ use super::unicode_classes::{in_class, SCALA_LETTER, SCALA_OP, UNICODE_SPACE, UP
 use crate::ctype::is_ruby_space;
 use crate::markdown::highlight::{
     emit::Emitter,
-    scan::{in_words, nested_comment, run_states, Finder, Nesting, Scan, States},
+    scan::{in_words, nested_comment, run_states, space_text, Finder, Nesting, Scan, States},
     token::Tok,
 };
 
@@ -247,25 +247,9 @@ impl Scala {
                     }
                     n += part;
                 }
-                self.emit_pop(s, e, Tok::NameNamespace, n)
+                self.stack.emit_pop(s, e, Tok::NameNamespace, n)
             }
         }
-    }
-
-    fn emit_pop(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>, tok: Tok, n: usize) -> bool {
-        if n == 0 {
-            return false;
-        }
-        e.tok(tok, s.take(n));
-        self.stack.pop();
-        true
-    }
-
-    /// `\s+` as text.
-    fn space(s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
-        let n = s.run(0, is_ruby_space);
-        e.tok(Tok::Text, s.take(n));
-        n > 0
     }
 
     fn class(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
@@ -280,21 +264,21 @@ impl Scala {
                 return true;
             }
         }
-        if Self::space(s, e) {
+        if space_text(s, e) {
             return true;
         }
         if matches!(s.at(0), Some(b'{' | b'(')) {
-            return self.emit_pop(s, e, Tok::Operator, 1);
+            return self.stack.emit_pop(s, e, Tok::Operator, 1);
         }
         if s.starts("//") {
-            return self.emit_pop(s, e, Tok::CommentSingle, s.to_eol(0));
+            return self.stack.emit_pop(s, e, Tok::CommentSingle, s.to_eol(0));
         }
         let n = alts.into_iter().find(|&n| n > 0).unwrap_or(0);
-        self.emit_pop(s, e, Tok::NameClass, n)
+        self.stack.emit_pop(s, e, Tok::NameClass, n)
     }
 
     fn type_state(&mut self, s: &mut Scan<'_>, e: &mut Emitter<'_>) -> bool {
-        if Self::space(s, e) {
+        if space_text(s, e) {
             return true;
         }
         if let Some(w) = TYPE_WORDS.iter().find(|w| s.starts(w)) {
@@ -308,7 +292,7 @@ impl Scala {
         };
         if closer > 0 {
             e.tok(Tok::Operator, s.take(closer));
-            Self::space(s, e);
+            space_text(s, e);
             self.stack.pop();
             return true;
         }
@@ -321,7 +305,7 @@ impl Scala {
             return true;
         }
         if s.starts("//") {
-            return self.emit_pop(s, e, Tok::CommentSingle, s.to_eol(0));
+            return self.stack.emit_pop(s, e, Tok::CommentSingle, s.to_eol(0));
         }
         self.type_word(s, e)
     }
@@ -383,7 +367,7 @@ impl Scala {
             return true;
         }
         match s.at(0) {
-            Some(b']' | b')' | b'}') => self.emit_pop(s, e, Tok::Operator, 1),
+            Some(b']' | b')' | b'}') => self.stack.emit_pop(s, e, Tok::Operator, 1),
             Some(b'(' | b'[' | b'{') => {
                 e.tok(Tok::Operator, s.take(1));
                 self.stack.push(St::TypeParam);
